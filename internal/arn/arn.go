@@ -1,0 +1,48 @@
+// Package arn splits Amazon Resource Names into their six components.
+//
+// An ARN is "arn:partition:service:region:account:resource"; the resource
+// part may itself contain colons, so only the first five colons separate
+// components (reference-arns.md). The package imports nothing of
+// iameval's and is internal.
+package arn
+
+import "strings"
+
+// ARN holds the components of an ARN after the leading "arn".
+type ARN struct {
+	Partition string
+	Service   string
+	Region    string
+	Account   string
+	Resource  string
+}
+
+// Split splits s at its first five colons. It reports false when s has
+// fewer than five colons. It does not check that the first part is "arn",
+// so that patterns such as "arn:*" and "*:*" can be split too.
+func Split(s string) (parts [6]string, ok bool) {
+	for i := 0; i < 5; i++ {
+		j := strings.IndexByte(s, ':')
+		if j < 0 {
+			return [6]string{}, false
+		}
+		parts[i], s = s[:j], s[j+1:]
+	}
+	parts[5] = s
+	return parts, true
+}
+
+// Parse parses s as an ARN. It reports false unless s starts with "arn:"
+// and has all six components.
+func Parse(s string) (ARN, bool) {
+	p, ok := Split(s)
+	if !ok || p[0] != "arn" {
+		return ARN{}, false
+	}
+	return ARN{Partition: p[1], Service: p[2], Region: p[3], Account: p[4], Resource: p[5]}, true
+}
+
+// String formats the ARN back into its text form.
+func (a ARN) String() string {
+	return "arn:" + a.Partition + ":" + a.Service + ":" + a.Region + ":" + a.Account + ":" + a.Resource
+}

@@ -1,0 +1,45 @@
+package arn
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/stretchr/testify/assert"
+)
+
+func TestParse(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		in   string
+		want ARN
+		ok   bool
+		why  string
+	}{
+		{"arn:aws:s3:::bucket/key", ARN{"aws", "s3", "", "", "bucket/key"}, true, "S3 ARNs have no region or account"},
+		{"arn:aws:sts::123456789012:federated-user/Bob", ARN{"aws", "sts", "", "123456789012", "federated-user/Bob"}, true, "STS federated user"},
+		{"arn:aws:someservice:us-east-2:111122223333:store/abc:111122223333:finance/d",
+			ARN{"aws", "someservice", "us-east-2", "111122223333", "store/abc:111122223333:finance/d"}, true,
+			"conditions.md V6: the resource part keeps its colons"},
+		{"arn:aws:s3", ARN{}, false, "fewer than six parts"},
+		{"urn:aws:s3:::b", ARN{}, false, "must start with arn"},
+	}
+	for _, tc := range tests {
+		got, ok := Parse(tc.in)
+		assert.Equal(t, tc.ok, ok, tc.why)
+		if d := cmp.Diff(tc.want, got); d != "" {
+			t.Errorf("Parse(%q) mismatch (-want +got):\n%s", tc.in, d)
+		}
+		if ok {
+			assert.Equal(t, tc.in, got.String(), "round trip")
+		}
+	}
+}
+
+func TestSplit(t *testing.T) {
+	t.Parallel()
+	p, ok := Split("*:*:*:*:*:a:b")
+	assert.True(t, ok)
+	assert.Equal(t, [6]string{"*", "*", "*", "*", "*", "a:b"}, p)
+	_, ok = Split("a:b:c:d")
+	assert.False(t, ok)
+}

@@ -1,0 +1,95 @@
+package jsonsrc
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestParseSyntaxErrors(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		src  string
+		want Pos
+		why  string
+	}{
+		{"{\n  \"a\": 1,\n  \"b\": }", Pos{Offset: 19, Line: 3, Column: 8}, "the bad character itself, not the byte after it"},
+		{"", Pos{Offset: 0, Line: 1, Column: 1}, "empty input ends at once"},
+		{"{\"a\": [1, 2}", Pos{Offset: 11, Line: 1, Column: 12}, "wrong closing bracket"},
+		{"{\"a\": 1", Pos{Offset: 7, Line: 1, Column: 8}, "truncated input ends at the end"},
+		{"{} x", Pos{Offset: 3, Line: 1, Column: 4}, "trailing garbage"},
+		{"{\"é\": x}", Pos{Offset: 7, Line: 1, Column: 7}, "columns count characters, not bytes"},
+	}
+	for _, tc := range tests {
+		_, err := Parse(tc.src, Pos{})
+		var se *SyntaxError
+		require.ErrorAs(t, err, &se, tc.why)
+		if d := cmp.Diff(tc.want, se.Pos); d != "" {
+			t.Errorf("%q: %s (-want +got):\n%s", tc.src, tc.why, d)
+		}
+	}
+}
+
+func TestMembersAndPositions(t *testing.T) {
+	t.Parallel()
+	src := "{\n  \"a\": 1,\n  \"a\": [true, \"x\"]\n}"
+	d, err := Parse(src, Pos{})
+	require.NoError(t, err)
+	ms := d.Members(d.Root())
+	require.Len(t, ms, 2, "duplicates are kept")
+	assert.Equal(t, Pos{Offset: 4, Line: 2, Column: 3}, d.Pos(ms[0].KeyIndex))
+	assert.Equal(t, Pos{Offset: 14, Line: 3, Column: 3}, d.Pos(ms[1].KeyIndex))
+	els := d.Elements(ms[1].Value)
+	require.Len(t, els, 2)
+	assert.Equal(t, "boolean", TypeName(els[0]))
+	assert.Equal(t, "string", TypeName(els[1]))
+	assert.Equal(t, Pos{Offset: 26, Line: 3, Column: 15}, d.Pos(els[1].Index))
+	assert.Nil(t, d.Members(els[0]), "not an object")
+	assert.Nil(t, d.Elements(d.Root()), "not an array")
+}
+
+func TestBase(t *testing.T) {
+	t.Parallel()
+	d, err := Parse("{\"x\":\n 1}", Pos{Offset: 100, Line: 7, Column: 20})
+	require.NoError(t, err)
+	assert.Equal(t, Pos{Offset: 101, Line: 7, Column: 21}, d.Pos(1), "first line is shifted by the base column")
+	assert.Equal(t, Pos{Offset: 107, Line: 8, Column: 2}, d.Pos(7), "later lines keep their own column")
+}
+
+func TestRootIndexWithLeadingSpace(t *testing.T) {
+	t.Parallel()
+	d, err := Parse("  \n {\"k\": \"v\"}", Pos{})
+	require.NoError(t, err)
+	assert.Equal(t, 4, d.Root().Index)
+	ms := d.Members(d.Root())
+	require.Len(t, ms, 1)
+	assert.Equal(t, Pos{Offset: 5, Line: 2, Column: 3}, d.Pos(ms[0].KeyIndex))
+	assert.Equal(t, "object", TypeName(d.Root()))
+	assert.Equal(t, "null", TypeName(d.Root().Get("missing")))
+}
+
+func FuzzParse(f *testing.F) {
+	for _, s := range []string{`{"a":1}`, `[1,2`, "{\"a\":\n\"b\"}", `"x"`, `{"a":{"b":[null,true,1.5e3]}}`} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, src string) {
+		d, err := Parse(src, Pos{})
+		if err != nil {
+			se := err.(*SyntaxError)
+			if se.Pos.Offset < 0 || se.Pos.Offset > len(src) {
+				t.Fatalf("error offset %d outside input of %d bytes", se.Pos.Offset, len(src))
+			}
+			return
+		}
+		for _, m := range d.Members(d.Root()) {
+			if m.KeyIndex < 0 || m.KeyIndex >= len(src) || src[m.KeyIndex] != '"' {
+				t.Fatalf("key index %d does not point at a quote", m.KeyIndex)
+			}
+			if m.Value.Index < 0 || m.Value.Index >= len(src) {
+				t.Fatalf("value index %d outside input", m.Value.Index)
+			}
+		}
+	})
+}

@@ -1,0 +1,5 @@
+//go:build !race
+
+package variables
+
+const raceEnabled = false
