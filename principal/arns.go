@@ -1,0 +1,75 @@
+package principal
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/iameval/iameval/internal/arn"
+)
+
+// parseARN splits s as an ARN of the given service (iam or sts) with no
+// region and checks its partition and account.
+func parseARN(s, service string) (arn.ARN, string) {
+	a, ok := arn.Parse(s)
+	if !ok {
+		return arn.ARN{}, fmt.Sprintf("%q is not an ARN (arn:PARTITION:%s::ACCOUNT:RESOURCE)", s, service)
+	}
+	if p := partitionProblem(a.Partition); p != "" {
+		return arn.ARN{}, p
+	}
+	if a.Service != service {
+		return arn.ARN{}, fmt.Sprintf("%q is not an %s ARN (service %q)", s, service, a.Service)
+	}
+	if a.Region != "" {
+		return arn.ARN{}, fmt.Sprintf("%q has a region; %s ARNs have none", s, service)
+	}
+	if p := accountProblem(a.Account); p != "" {
+		return arn.ARN{}, p
+	}
+	return a, ""
+}
+
+// entity is an IAM user or role named by its ARN
+// arn:PARTITION:iam::ACCOUNT:TYPE/PATH/NAME.
+type entity struct {
+	partition, account, path, name string
+}
+
+// parseEntity parses s as the ARN of an IAM user (typ "user") or role
+// (typ "role"), path included (reference_identifiers.md).
+func parseEntity(s, typ string) (entity, string) {
+	a, p := parseARN(s, "iam")
+	if p != "" {
+		return entity{}, p
+	}
+	rest, ok := strings.CutPrefix(a.Resource, typ+"/")
+	if !ok {
+		return entity{}, fmt.Sprintf("%q is not an IAM %s ARN (arn:%s:iam::%s:%s/PATH/NAME)", s, typ, a.Partition, a.Account, typ)
+	}
+	e := entity{partition: a.Partition, account: a.Account, path: "/", name: rest}
+	if i := strings.LastIndexByte(rest, '/'); i >= 0 {
+		e.path, e.name = "/"+rest[:i+1], rest[i+1:]
+	}
+	if p := pathProblem(e.path); p != "" {
+		return entity{}, p
+	}
+	if p := nameProblem(typ+" name", e.name, 1, 64); p != "" {
+		return entity{}, p
+	}
+	return e, ""
+}
+
+// iamARN returns arn:PARTITION:iam::ACCOUNT:RESOURCE.
+func iamARN(partition, account, resource string) string {
+	return "arn:" + partition + ":iam::" + account + ":" + resource
+}
+
+// stsARN returns arn:PARTITION:sts::ACCOUNT:RESOURCE.
+func stsARN(partition, account, resource string) string {
+	return "arn:" + partition + ":sts::" + account + ":" + resource
+}
+
+// rootARN returns the ARN of the root user of account.
+func rootARN(partition, account string) string {
+	return iamARN(partition, account, "root")
+}

@@ -1,0 +1,96 @@
+package principal
+
+import "github.com/iameval/iameval/condition"
+
+// Principal is the caller of a request. The concrete types are [*Root],
+// [*IAMUser], [*FederatedUser], [*AssumedRole], [*WebIdentity], [*SAML],
+// [*Service] and [*Anonymous]; the interface is sealed, so a switch over
+// those types is exhaustive. Values are immutable and safe for concurrent
+// use.
+type Principal interface {
+	// Kind returns which kind of caller this is.
+	Kind() Kind
+	// ARN returns the caller ARN AWS reports (GetCallerIdentity): the
+	// session ARN for role sessions, the service name for a service
+	// principal and "" for an anonymous caller.
+	ARN() string
+	// Account returns the caller's account ID: for role sessions the role's
+	// account; "" for anonymous callers and service principals.
+	Account() string
+	// Identity returns the facts used to match Principal and NotPrincipal
+	// elements and to select policies. It is computed once; callers must
+	// not modify it.
+	Identity() *Identity
+	// Context returns the request-context keys AWS derives for requests made
+	// by this principal (spec/principals-and-context.md §2, §7).
+	Context() condition.Context
+
+	sealed()
+}
+
+// RoleSession is a session of an IAM role: [*AssumedRole], [*WebIdentity]
+// or [*SAML].
+type RoleSession interface {
+	Principal
+	// RoleARN returns the ARN of the session's role, with its path.
+	RoleARN() string
+	// RoleID returns the role's unique ID (AROA...), or "" when unknown.
+	RoleID() string
+	// RoleName returns the role's name, without path.
+	RoleName() string
+	// SessionName returns the role session name.
+	SessionName() string
+	// SourceIdentity returns the session's source identity, or "".
+	SourceIdentity() string
+	// Tags returns the session's principal tags (a new map).
+	Tags() map[string]string
+	// TransitiveTags returns the session tags that pass on to a chained
+	// role session (a new map, nil when there are none).
+	TransitiveTags() map[string]string
+}
+
+// Federated is a session created by an unsigned call with a token or
+// assertion from an identity provider: [*WebIdentity] or [*SAML].
+type Federated interface {
+	RoleSession
+	// Provider returns the name a trust policy's Federated element must
+	// give for the provider: a built-in provider name or the IAM provider
+	// ARN.
+	Provider() string
+	// AssumeContext returns the request-context keys of the unsigned
+	// AssumeRoleWithWebIdentity or AssumeRoleWithSAML call, read by the
+	// role's trust policy.
+	AssumeContext() condition.Context
+}
+
+// Identity holds the facts that Principal and NotPrincipal elements match
+// and that decide which policies apply. The zero Identity is an anonymous
+// caller without the Anonymous flag; constructors never return it.
+type Identity struct {
+	// Account is the caller's account ID ("" for anonymous callers and
+	// service principals). A Principal element naming the account (or its
+	// root ARN) matches every principal of the account.
+	Account string
+	// Direct holds the caller itself: its own ARN (user, session,
+	// federated-user or root ARN) and its own unique ID (AIDA...) when known.
+	Direct []string
+	// Indirect holds what stands behind a session: the role ARN (with path)
+	// and role ID of a role session; the ARN (and ID, when known) of the IAM
+	// user that called GetFederationToken.
+	Indirect []string
+	// Service is the service principal name (case-sensitive), or "".
+	Service string
+	// Provider is, for web identity and SAML sessions, the name a trust
+	// policy's Federated element matches: a built-in provider name
+	// (accounts.google.com) or an IAM provider ARN.
+	Provider string
+	// Anonymous is true for an unsigned request.
+	Anonymous bool
+	// Root is true for the account root user.
+	Root bool
+	// Session is true for role sessions and federated users.
+	Session bool
+	// ServiceLinked is true for sessions of a service-linked role (path
+	// beginning /aws-service-role/).
+	ServiceLinked bool
+}

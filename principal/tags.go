@@ -1,0 +1,52 @@
+package principal
+
+import (
+	"maps"
+	"slices"
+	"strings"
+)
+
+// sortedKeys returns the keys of m in sorted order.
+func sortedKeys[V any](m map[string]V) []string {
+	return slices.Sorted(maps.Keys(m))
+}
+
+// overlay merges tag sets: a tag of a later set replaces a tag of an earlier
+// one whose key is equal ignoring case, and the later key's spelling is kept
+// (id_session-tags.md; sts.md T3). Each set must have keys unique ignoring
+// case. The result is nil when there are no tags.
+func overlay(sets ...map[string]string) map[string]string {
+	n := 0
+	for _, s := range sets {
+		n += len(s)
+	}
+	if n == 0 {
+		return nil
+	}
+	out := make(map[string]string, n)
+	spelled := make(map[string]string, n) // lower-case key -> key in out
+	for _, s := range sets {
+		for _, k := range sortedKeys(s) {
+			lk := strings.ToLower(k)
+			if prev, ok := spelled[lk]; ok {
+				delete(out, prev)
+			}
+			spelled[lk] = k
+			out[k] = s[k]
+		}
+	}
+	return out
+}
+
+// lookupTagKey returns the key of tags equal to k ignoring case.
+func lookupTagKey(tags map[string]string, k string) (string, bool) {
+	if _, ok := tags[k]; ok {
+		return k, true
+	}
+	for key := range tags {
+		if strings.EqualFold(key, k) {
+			return key, true
+		}
+	}
+	return "", false
+}

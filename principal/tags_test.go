@@ -1,0 +1,80 @@
+package principal
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/stretchr/testify/assert"
+)
+
+func TestTagOverlayIgnoresKeyCase(t *testing.T) {
+	t.Parallel()
+	r := must(NewAssumedRole(AssumedRoleInput{
+		RoleARN: devRole, SessionName: "alice",
+		RoleTags:          map[string]string{"Department": "Marketing", "CostCenter": "1"},
+		InheritedTags:     map[string]string{"PROJECT": "apollo", "costcenter": "2"},
+		SessionTags:       map[string]string{"department": "engineering", "Stage": "dev"},
+		TransitiveTagKeys: []string{"stage"},
+	}))
+	want := map[string]string{"department": "engineering", "costcenter": "2", "PROJECT": "apollo", "Stage": "dev"}
+	if d := cmp.Diff(want, r.Tags()); d != "" {
+		t.Errorf("Tags() mismatch (-want +got):\n%s\nwhy: sts.md T3: session tags override role tags ignoring case, keeping the session's spelling; §2 inherited transitive tags override role tags", d)
+	}
+	wantCtx := map[string]any{
+		"aws:principaltag/department": "engineering",
+		"aws:principaltag/costcenter": "2",
+		"aws:principaltag/project":    "apollo",
+		"aws:principaltag/stage":      "dev",
+	}
+	got := keyMap(r.Context())
+	for k := range got {
+		if len(k) < len("aws:principaltag/") || k[:len("aws:principaltag/")] != "aws:principaltag/" {
+			delete(got, k)
+		}
+	}
+	if d := cmp.Diff(wantCtx, got); d != "" {
+		t.Errorf("principal tag keys mismatch (-want +got):\n%s", d)
+	}
+	wantTransitive := map[string]string{"PROJECT": "apollo", "costcenter": "2", "Stage": "dev"}
+	if d := cmp.Diff(wantTransitive, r.TransitiveTags()); d != "" {
+		t.Errorf("TransitiveTags() mismatch (-want +got):\n%s\nwhy: sts.md T4/T5: inherited transitive tags stay transitive, plus this call's transitive session tags", d)
+	}
+	assert.Equal(t, []string{"stage"}, r.TransitiveTagKeys())
+}
+
+func TestAccessorsReturnCopies(t *testing.T) {
+	t.Parallel()
+	u := must(NewIAMUser(IAMUserInput{ARN: "arn:aws:iam::123456789012:user/alice", Tags: map[string]string{"team": "a"}}))
+	u.Tags()["team"] = "changed"
+	assert.Equal(t, "a", u.Tags()["team"], "built principals are immutable")
+	in := map[string]string{"team": "a"}
+	u2 := must(NewIAMUser(IAMUserInput{ARN: "arn:aws:iam::123456789012:user/alice", Tags: in}))
+	in["team"] = "changed"
+	v, _ := u2.Context().LookupVariable("aws:principaltag/team")
+	assert.Equal(t, "a", v, "constructors copy their input")
+	assert.Equal(t, "a", u2.Tags()["team"])
+}
+
+func TestOverlay(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name string
+		sets []map[string]string
+		want map[string]string
+		why  string
+	}{
+		{"none", nil, nil, "no tags: nil"},
+		{"empty sets", []map[string]string{{}, nil}, nil, "empty sets: nil"},
+		{"later wins ignoring case", []map[string]string{{"Department": "Marketing"}, {"department": "engineering"}},
+			map[string]string{"department": "engineering"}, "id_session-tags.md example: department=engineering replaces Department=Marketing"},
+		{"disjoint keys kept", []map[string]string{{"a": "1"}, {"b": "2"}}, map[string]string{"a": "1", "b": "2"}, "union of tags"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			if d := cmp.Diff(tc.want, overlay(tc.sets...)); d != "" {
+				t.Errorf("overlay mismatch (-want +got):\n%s\nwhy: %s", d, tc.why)
+			}
+		})
+	}
+}

@@ -1,0 +1,131 @@
+package principal
+
+import (
+	"maps"
+
+	"github.com/iameval/iameval/condition"
+)
+
+// IAMUserInput holds the facts of an IAM user for [NewIAMUser].
+type IAMUserInput struct {
+	// ARN is the user's ARN with its path:
+	// arn:aws:iam::ACCOUNT:user/PATH/NAME. Required.
+	ARN string
+	// ID is the user's unique ID (AIDA...); "" when unknown, which leaves
+	// aws:userid absent.
+	ID string
+	// Tags are the user's tags: aws:PrincipalTag/K.
+	Tags map[string]string
+	// Credentials describe the request's credentials; the zero value is
+	// long-term access keys without MFA. Temporary marks GetSessionToken
+	// or console credentials.
+	Credentials Credentials
+}
+
+// IAMUser is an IAM user, signing with long-term access keys or with
+// GetSessionToken credentials. Build it with [NewIAMUser] or [Parse].
+type IAMUser struct {
+	partition, account, arn, path, name, id string
+	tags                                    map[string]string
+	creds                                   Credentials
+	identity                                Identity
+	ctx                                     condition.Context
+}
+
+// NewIAMUser validates in and returns the IAM user.
+//
+// Derived keys (variables.md §4; principals-and-context.md §7):
+// aws:PrincipalArn = the user ARN with path, aws:PrincipalAccount,
+// aws:PrincipalType = User, aws:userid = the unique ID when known,
+// aws:username = the name without path, aws:PrincipalTag/K for the user's
+// tags, aws:PrincipalIsAWSService = false, and the credential keys of
+// temporary credentials.
+func NewIAMUser(in IAMUserInput) (*IAMUser, error) {
+	const k = KindIAMUser
+	e, p := parseEntity(in.ARN, "user")
+	if p != "" {
+		return nil, fieldError(k, "arn", "%s", p)
+	}
+	if in.ID != "" {
+		if p := uniqueIDProblem(in.ID, "AIDA"); p != "" {
+			return nil, fieldError(k, "id", "%s", p)
+		}
+	}
+	if p := tagsProblem(in.Tags); p != "" {
+		return nil, fieldError(k, "tags", "%s", p)
+	}
+	if f, p := credentialsProblem(in.Credentials, in.Credentials.Temporary, true); p != "" {
+		return nil, fieldError(k, f, "%s", p)
+	}
+	u := &IAMUser{
+		partition: e.partition,
+		account:   e.account,
+		arn:       in.ARN,
+		path:      e.path,
+		name:      e.name,
+		id:        in.ID,
+		tags:      maps.Clone(in.Tags),
+		creds:     in.Credentials,
+	}
+	if len(u.tags) == 0 {
+		u.tags = nil
+	}
+	u.identity = Identity{Account: u.account, Direct: []string{u.arn}}
+	if u.id != "" {
+		u.identity.Direct = append(u.identity.Direct, u.id)
+	}
+
+	b := newKeyset()
+	b.str(condition.KeyPrincipalArn, u.arn)
+	b.str(condition.KeyPrincipalAccount, u.account)
+	b.str(condition.KeyPrincipalType, "User")
+	if u.id != "" {
+		b.str(condition.KeyUserID, u.id)
+	}
+	b.str(condition.KeyUsername, u.name)
+	b.principalTags(u.tags)
+	b.str(condition.KeyPrincipalIsAWSService, "false")
+	u.creds.add(b, u.creds.Temporary, true)
+	ctx, p := b.build()
+	if p != "" {
+		return nil, fieldError(k, "tags", "%s", p)
+	}
+	u.ctx = ctx
+	return u, nil
+}
+
+// Kind returns KindIAMUser.
+func (u *IAMUser) Kind() Kind { return KindIAMUser }
+
+// ARN returns the user ARN with its path.
+func (u *IAMUser) ARN() string { return u.arn }
+
+// Account returns the user's account ID.
+func (u *IAMUser) Account() string { return u.account }
+
+// Partition returns the ARN partition.
+func (u *IAMUser) Partition() string { return u.partition }
+
+// Name returns the user name, without path (aws:username).
+func (u *IAMUser) Name() string { return u.name }
+
+// Path returns the user's path ("/" when it has none).
+func (u *IAMUser) Path() string { return u.path }
+
+// ID returns the user's unique ID, or "" when unknown.
+func (u *IAMUser) ID() string { return u.id }
+
+// Tags returns the user's tags (a new map).
+func (u *IAMUser) Tags() map[string]string { return maps.Clone(u.tags) }
+
+// Credentials returns the credential facts.
+func (u *IAMUser) Credentials() Credentials { return u.creds }
+
+// Identity returns the user ARN and, when known, the unique ID as the
+// direct identity.
+func (u *IAMUser) Identity() *Identity { return &u.identity }
+
+// Context returns the keys derived for the user.
+func (u *IAMUser) Context() condition.Context { return u.ctx }
+
+func (u *IAMUser) sealed() {}
