@@ -1,0 +1,74 @@
+package condition
+
+import "slices"
+
+// Block is a compiled Condition element: clauses ANDed together
+// (spec/conditions.md C1, C2). The zero Block has no clauses and is true, as
+// an empty Condition object is. A Block is immutable and safe for concurrent
+// use.
+type Block struct {
+	clauses []Clause
+}
+
+// NewBlock returns the Block of the given clauses, evaluated in order.
+func NewBlock(clauses []Clause) Block {
+	if len(clauses) == 0 {
+		return Block{}
+	}
+	return Block{clauses: slices.Clone(clauses)}
+}
+
+// Clauses returns a copy of the block's clauses.
+func (b Block) Clauses() []Clause {
+	return slices.Clone(b.clauses)
+}
+
+// Len returns the number of clauses.
+func (b Block) Len() int {
+	return len(b.clauses)
+}
+
+// emptyLookup stands in for a nil Lookup.
+var emptyLookup Lookup = Context{}
+
+// Eval reports whether every clause of b holds for the request context l (a
+// nil l is an empty context).
+//
+// With a nil t, Eval stops at the first false clause and does not allocate.
+// With a non-nil t, Eval evaluates every clause and appends a
+// [ClauseResult] for each to t.Clauses and every key it looked up and found
+// absent to t.Missing; the result is the same either way.
+func (b Block) Eval(l Lookup, t *Trace) bool {
+	if l == nil {
+		l = emptyLookup
+	}
+	if t == nil {
+		for i := range b.clauses {
+			if !b.clauses[i].decide(l).pass {
+				return false
+			}
+		}
+		return true
+	}
+	pass := true
+	for i := range b.clauses {
+		c := &b.clauses[i]
+		o := c.decide(l)
+		t.record(i, c, o, l)
+		pass = pass && o.pass
+	}
+	return pass
+}
+
+// Eval reports whether the clause holds for the request context l (a nil l
+// is an empty context). With a non-nil t it records the result as clause 0.
+func (c Clause) Eval(l Lookup, t *Trace) bool {
+	if l == nil {
+		l = emptyLookup
+	}
+	o := c.decide(l)
+	if t != nil {
+		t.record(0, &c, o, l)
+	}
+	return o.pass
+}

@@ -1,0 +1,78 @@
+package condition
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/iameval/iameval/variables"
+)
+
+// parseBool reads "true" or "false", ignoring case (spec/conditions.md V3).
+func parseBool(s string) (value, ok bool) {
+	switch {
+	case strings.EqualFold(s, "true"):
+		return true, true
+	case strings.EqualFold(s, "false"):
+		return false, true
+	}
+	return false, false
+}
+
+// boolValue is a compiled Bool policy value: a constant, or a template
+// expanded per request (Bool accepts policy variables, spec/conditions.md Q2).
+type boolValue struct {
+	value bool
+	tmpl  variables.Template
+	dyn   bool
+}
+
+// compileBool parses the policy values of a Bool clause.
+func compileBool(values []string, mode variables.Mode) ([]boolValue, []error, []*ValueError) {
+	out := make([]boolValue, len(values))
+	var errs []error
+	var warns []*ValueError
+	for i, v := range values {
+		t, w := variables.Parse(v, mode)
+		warns = appendTemplateWarnings(warns, i, w)
+		if isDynamic(t) {
+			out[i] = boolValue{tmpl: t, dyn: true}
+			continue
+		}
+		text := fixedText(t)
+		b, ok := parseBool(text)
+		if !ok {
+			errs = append(errs, &ValueError{Index: i, Err: fmt.Errorf("%q is not a boolean (true or false)", v)})
+			continue
+		}
+		out[i] = boolValue{value: b}
+	}
+	return out, errs, warns
+}
+
+// matchBool tests the request value s against the policy booleans.
+func matchBool(vals []boolValue, s string, l Lookup) pairResult {
+	want, ok := parseBool(s)
+	if !ok {
+		return badRequest
+	}
+	r := noMatch
+	for i := range vals {
+		v := &vals[i]
+		pv := v.value
+		if v.dyn {
+			var buf [64]byte
+			text, ok := v.tmpl.AppendText(buf[:0], l)
+			if !ok {
+				r.noteUnresolved(i)
+				continue
+			}
+			if pv, ok = parseBool(bytesString(text)); !ok {
+				continue
+			}
+		}
+		if pv == want {
+			return r.match(i)
+		}
+	}
+	return r
+}

@@ -1,0 +1,146 @@
+package condition
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestValue(t *testing.T) {
+	t.Parallel()
+	s := StringValue("a")
+	assert.False(t, s.IsList())
+	assert.Equal(t, 1, s.Len())
+	assert.Equal(t, "a", s.At(0))
+	assert.Equal(t, []string{"a"}, s.Strings())
+	assert.Equal(t, "a", s.String())
+
+	src := []string{"x", "y"}
+	l := ListValue(src...)
+	src[0] = "changed"
+	assert.True(t, l.IsList(), "M1: a list is multivalued")
+	assert.Equal(t, 2, l.Len())
+	assert.Equal(t, "x", l.At(0), "ListValue copies its input")
+	assert.Equal(t, "[x, y]", l.String())
+	got := l.Strings()
+	got[1] = "changed"
+	assert.Equal(t, "y", l.At(1), "Strings returns a copy")
+
+	one := ListValue("x")
+	assert.True(t, one.IsList(), "M1: a one-element list is still multivalued")
+
+	var zero Value
+	assert.True(t, zero.IsList(), "the zero Value is an empty list")
+	assert.Equal(t, 0, zero.Len())
+	assert.Nil(t, zero.Strings())
+
+	assert.True(t, ListValue("a").Equal(ListValue("a")))
+	assert.False(t, ListValue("a").Equal(StringValue("a")))
+	assert.Panics(t, func() { s.At(1) }, "At is a slice index")
+}
+
+func TestNewContext(t *testing.T) {
+	t.Parallel()
+	c, err := NewContext(map[string]Value{
+		"aws:SourceIp":          StringValue("203.0.113.9"),
+		"aws:PrincipalTag/Team": StringValue("Data"),
+		"aws:TagKeys":           ListValue("env", "team"),
+		"aws:CalledVia":         ListValue(),
+	})
+	require.NoError(t, err)
+	assert.Equal(t, 3, c.Len(), "V10: an empty list is dropped")
+	assert.Equal(t, []string{"aws:principaltag/team", "aws:sourceip", "aws:tagkeys"}, c.Keys())
+
+	v, ok := c.LookupKey("aws:sourceip")
+	require.True(t, ok)
+	assert.Equal(t, "203.0.113.9", v.At(0))
+	v, ok = c.LookupKey("AWS:SOURCEIP")
+	require.True(t, ok, "C3: a key with upper case is normalized")
+	assert.Equal(t, "203.0.113.9", v.At(0))
+	_, ok = c.LookupKey("aws:calledvia")
+	assert.False(t, ok, "V10: an empty list is absent")
+
+	s, ok := c.LookupVariable("aws:principaltag/team")
+	assert.True(t, ok)
+	assert.Equal(t, "Data", s, "C3: values keep their case")
+	_, ok = c.LookupVariable("aws:tagkeys")
+	assert.False(t, ok, "variables.md R2: multivalued keys are no variables")
+	_, ok = c.LookupVariable("aws:username")
+	assert.False(t, ok)
+
+	var seen []string
+	c.Each(func(k string, v Value) { seen = append(seen, k+"="+v.String()) })
+	want := []string{"aws:principaltag/team=Data", "aws:sourceip=203.0.113.9", "aws:tagkeys=[env, team]"}
+	if d := cmp.Diff(want, seen); d != "" {
+		t.Errorf("Each mismatch (-want +got):\n%s", d)
+	}
+}
+
+func TestNewContextDuplicateKeys(t *testing.T) {
+	t.Parallel()
+	_, err := NewContext(map[string]Value{
+		"aws:PrincipalTag/team": StringValue("a"),
+		"aws:principaltag/Team": StringValue("b"),
+		"x":                     StringValue("c"),
+	})
+	require.Error(t, err, "C3: tag keys differing only in case are ambiguous")
+	assert.ErrorIs(t, err, ErrDuplicateKey)
+	assert.Equal(t, `duplicate context key: "aws:PrincipalTag/team" and "aws:principaltag/Team" differ only in case`, err.Error())
+}
+
+func TestZeroContext(t *testing.T) {
+	t.Parallel()
+	var c Context
+	assert.Equal(t, 0, c.Len())
+	assert.Nil(t, c.Keys())
+	_, ok := c.LookupKey("x")
+	assert.False(t, ok)
+	c.Each(func(string, Value) { t.Fatal("no keys") })
+	e, err := NewContext(nil)
+	require.NoError(t, err)
+	assert.Equal(t, 0, e.Len())
+}
+
+func TestLayers(t *testing.T) {
+	t.Parallel()
+	caller, err := NewContext(map[string]Value{
+		"aws:SourceIp":          StringValue("203.0.113.9"),
+		"aws:PrincipalTag/team": ListValue("x"),
+	})
+	require.NoError(t, err)
+	derived, err := NewContext(map[string]Value{
+		"aws:SourceIp":          StringValue("198.51.100.1"),
+		"aws:username":          StringValue("alice"),
+		"aws:PrincipalTag/team": StringValue("data"),
+	})
+	require.NoError(t, err)
+	l := Layers{caller, derived}
+
+	v, ok := l.LookupKey("aws:sourceip")
+	require.True(t, ok)
+	assert.Equal(t, "203.0.113.9", v.At(0), "the first layer wins")
+	s, ok := l.LookupVariable("aws:username")
+	assert.True(t, ok)
+	assert.Equal(t, "alice", s, "lower layers are consulted")
+	_, ok = l.LookupVariable("aws:principaltag/team")
+	assert.False(t, ok, "a multivalued value in an upper layer hides the one below (R2)")
+	_, ok = l.LookupKey("aws:none")
+	assert.False(t, ok)
+	_, ok = Layers(nil).LookupKey("x")
+	assert.False(t, ok, "nil Layers is empty")
+}
+
+func TestKeys(t *testing.T) {
+	t.Parallel()
+	assert.Equal(t, "aws:principaltag/team", PrincipalTagKey("Team"), "C3: tag-key part is case-insensitive")
+	assert.Equal(t, "aws:requesttag/env", RequestTagKey("Env"))
+	assert.Equal(t, "aws:resourcetag/env", ResourceTagKey("ENV"))
+	assert.True(t, IsMultivaluedGlobalKey("AWS:TagKeys"), "M1")
+	assert.True(t, IsMultivaluedGlobalKey(KeyPrincipalServiceNamesList), "M1")
+	assert.False(t, IsMultivaluedGlobalKey("aws:PrincipalTag/x"), "M1: tag keys are single-valued")
+	assert.True(t, IsGlobalKey("AWS:SourceIp"))
+	assert.False(t, IsGlobalKey("s3:prefix"))
+	assert.Equal(t, "aws:sourceip", NormalizeKey(KeySourceIP))
+}

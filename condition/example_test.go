@@ -1,0 +1,135 @@
+package condition_test
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/iameval/iameval/condition"
+	"github.com/iameval/iameval/variables"
+)
+
+// Example compiles the Condition element
+//
+//	"StringLike": {"s3:prefix": "home/${aws:username}/*"},
+//	"IpAddress":  {"aws:SourceIp": "203.0.113.0/24"}
+//
+// and evaluates it for two requests.
+func Example() {
+	like, _ := condition.ParseOperator("StringLike")
+	ip, _ := condition.ParseOperator("IpAddress")
+	c1, _ := condition.NewClause(like, "s3:prefix", []string{"home/${aws:username}/*"}, variables.Substitute)
+	c2, _ := condition.NewClause(ip, "aws:SourceIp", []string{"203.0.113.0/24"}, variables.Substitute)
+	block := condition.NewBlock([]condition.Clause{c1, c2})
+
+	for _, prefix := range []string{"home/alice/notes/", "home/bob/"} {
+		ctx, _ := condition.NewContext(map[string]condition.Value{
+			"aws:username": condition.StringValue("alice"),
+			"s3:prefix":    condition.StringValue(prefix),
+			"aws:SourceIp": condition.StringValue("203.0.113.9"),
+		})
+		fmt.Println(prefix, block.Eval(ctx, nil))
+	}
+	// Output:
+	// home/alice/notes/ true
+	// home/bob/ false
+}
+
+func ExampleParseOperator() {
+	op, err := condition.ParseOperator("forallvalues:stringlikeifexists")
+	fmt.Println(op, err)
+	fmt.Println(op.Set, op.Base, op.IfExists)
+
+	_, err = condition.ParseOperator("NullIfExists")
+	fmt.Println(err)
+	fmt.Println(errors.Is(err, condition.ErrUnknownOperator))
+	// Output:
+	// ForAllValues:StringLikeIfExists <nil>
+	// ForAllValues StringLike true
+	// unknown condition operator "NullIfExists": IfExists is not allowed on Null
+	// true
+}
+
+func ExampleNewContext() {
+	ctx, err := condition.NewContext(map[string]condition.Value{
+		"aws:SourceIp":          condition.StringValue("203.0.113.9"),
+		"aws:TagKeys":           condition.ListValue("env", "team"),
+		"aws:PrincipalTag/Team": condition.StringValue("Data"),
+		"aws:CalledVia":         condition.ListValue(), // empty: absent
+	})
+	fmt.Println(err, ctx.Keys())
+	v, _ := ctx.LookupKey(condition.NormalizeKey("AWS:TagKeys"))
+	fmt.Println(v, v.IsList())
+	_, ok := ctx.LookupVariable("aws:tagkeys")
+	fmt.Println("multivalued key as a variable:", ok)
+
+	_, err = condition.NewContext(map[string]condition.Value{
+		"aws:RequestTag/env": condition.StringValue("a"),
+		"aws:RequestTag/Env": condition.StringValue("b"),
+	})
+	fmt.Println(err)
+	// Output:
+	// <nil> [aws:principaltag/team aws:sourceip aws:tagkeys]
+	// [env, team] true
+	// multivalued key as a variable: false
+	// duplicate context key: "aws:RequestTag/Env" and "aws:RequestTag/env" differ only in case
+}
+
+func ExampleNewClause_malformedValue() {
+	op, _ := condition.ParseOperator("NumericLessThan")
+	_, errs := condition.NewClause(op, "s3:max-keys", []string{"10", "1e3"}, variables.Substitute)
+	for _, err := range errs {
+		var ve *condition.ValueError
+		if errors.As(err, &ve) {
+			fmt.Println(ve.Index, ve.Err)
+		}
+	}
+	// Output:
+	// 1 "1e3" is not a number (integer or decimal)
+}
+
+// ExampleBlock_Eval shows the absent-key rules: a negated operator passes,
+// ForAllValues passes, and Null "false" catches the absence.
+func ExampleBlock_Eval() {
+	clause := func(op, key string, values ...string) condition.Clause {
+		o, _ := condition.ParseOperator(op)
+		c, _ := condition.NewClause(o, key, values, variables.Substitute)
+		return c
+	}
+	block := condition.NewBlock([]condition.Clause{
+		clause("StringNotEquals", "aws:PrincipalAccount", "111111111111"),
+		clause("ForAllValues:StringEquals", "aws:TagKeys", "env", "team"),
+		clause("Null", "aws:TagKeys", "false"),
+	})
+	ctx, _ := condition.NewContext(map[string]condition.Value{
+		"aws:PrincipalAccount": condition.StringValue("333333333333"),
+	})
+	var trace condition.Trace
+	fmt.Println(block.Eval(ctx, &trace))
+	for _, r := range trace.Clauses {
+		fmt.Printf("%s %q: %v (%s)\n", r.Operator, r.Key, r.Passed, r.Reason)
+	}
+	fmt.Println("missing:", trace.Missing)
+	// Output:
+	// false
+	// StringNotEquals "aws:PrincipalAccount": true (request value "333333333333" matches no policy value: the negated operator passes)
+	// ForAllValues:StringEquals "aws:TagKeys": true (key is absent: ForAllValues passes on an empty set)
+	// Null "aws:TagKeys": false (key is absent: Null fails)
+	// missing: [aws:TagKeys]
+}
+
+// ExampleLayers shows caller-supplied keys winning over derived ones.
+func ExampleLayers() {
+	caller, _ := condition.NewContext(map[string]condition.Value{
+		"aws:SourceIp": condition.StringValue("203.0.113.9"),
+	})
+	derived, _ := condition.NewContext(map[string]condition.Value{
+		"aws:SourceIp": condition.StringValue("198.51.100.1"),
+		"aws:username": condition.StringValue("alice"),
+	})
+	l := condition.Layers{caller, derived}
+	ip, _ := l.LookupVariable("aws:sourceip")
+	user, _ := l.LookupVariable("aws:username")
+	fmt.Println(ip, user)
+	// Output:
+	// 203.0.113.9 alice
+}

@@ -1,0 +1,48 @@
+package condition
+
+import "fmt"
+
+// compileNull parses the policy values of a Null clause: true means "key
+// absent", false "key present with a non-null value"; case is ignored
+// (spec/conditions.md V9). Variables are not substituted.
+func compileNull(values []string) ([]bool, []error) {
+	out := make([]bool, len(values))
+	var errs []error
+	for i, v := range values {
+		b, ok := parseBool(v)
+		if !ok {
+			errs = append(errs, &ValueError{Index: i, Err: fmt.Errorf("%q is not true or false", v)})
+			continue
+		}
+		out[i] = b
+	}
+	return out, errs
+}
+
+// isNull reports whether a looked-up key counts as null: absent, an empty
+// list, or only empty strings ("" and [""], spec/conditions.md V10).
+func isNull(v Value, found bool) bool {
+	return !found || allEmpty(v)
+}
+
+// allEmpty reports whether every string of v is empty (true for an empty
+// list).
+func allEmpty(v Value) bool {
+	for i := range v.Len() {
+		if v.At(i) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// matchNull reports whether one of the policy values agrees with the
+// presence of the key. Several values are ORed.
+func matchNull(nulls []bool, null bool) pairResult {
+	for i, want := range nulls {
+		if want == null {
+			return matched(i)
+		}
+	}
+	return noMatch
+}

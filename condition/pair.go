@@ -1,0 +1,33 @@
+package condition
+
+// pairResult is the result of testing one request value against all policy
+// values of a clause with the positive form of its operator.
+type pairResult struct {
+	matched    bool // some policy value matched
+	bad        bool // the request value does not parse for the operator: every pair is false
+	index      int  // the policy value that matched, or -1
+	unresolved int  // the first policy value whose variables had no value, or -1
+}
+
+var (
+	noMatch    = pairResult{index: -1, unresolved: -1}
+	badRequest = pairResult{bad: true, index: -1, unresolved: -1}
+)
+
+func matched(i int) pairResult {
+	return pairResult{matched: true, index: i, unresolved: -1}
+}
+
+// noteUnresolved records that policy value i had a variable without a value:
+// that value matches nothing (spec/variables.md R6).
+func (r *pairResult) noteUnresolved(i int) {
+	if r.unresolved < 0 {
+		r.unresolved = i
+	}
+}
+
+// match returns r with policy value i as the match.
+func (r pairResult) match(i int) pairResult {
+	r.matched, r.index = true, i
+	return r
+}

@@ -1,0 +1,115 @@
+package condition
+
+import (
+	"strings"
+
+	"github.com/iameval/iameval/internal/wildcard"
+	"github.com/iameval/iameval/variables"
+)
+
+// stringValue is a compiled String* policy value.
+type stringValue struct {
+	tmpl variables.Template // dyn: expanded per request
+	dyn  bool
+	text string           // fixed text (StringEquals*, StringEqualsIgnoreCase*)
+	glob wildcard.Pattern // fixed glob (StringLike) when !escaped
+	esc  string           // fixed escaped glob (StringLike) when escaped
+	escd bool
+}
+
+// compileString compiles the policy values of a String* clause. Variables
+// are expanded per request only when the template reads request keys;
+// everything else is expanded and compiled here.
+func compileString(b Base, values []string, mode variables.Mode) ([]stringValue, []*ValueError) {
+	out := make([]stringValue, len(values))
+	var warns []*ValueError
+	like := b.Positive() == StringLike
+	for i, v := range values {
+		t, w := variables.Parse(v, mode)
+		warns = appendTemplateWarnings(warns, i, w)
+		sv := stringValue{tmpl: t}
+		switch {
+		case isDynamic(t):
+			sv.dyn = true
+		case !like:
+			sv.text = fixedText(t)
+		case t.HasVariables():
+			sv.esc, sv.escd = fixedPattern(t), true
+		default:
+			sv.glob = wildcard.Compile(t.Raw())
+		}
+		out[i] = sv
+	}
+	return out, warns
+}
+
+// matchString tests the request value s against the policy values with the
+// positive form of base b (spec/conditions.md §2, V7, V8).
+func matchString(b Base, vals []stringValue, s string, l Lookup) pairResult {
+	r := noMatch
+	switch b.Positive() {
+	case StringEquals:
+		for i := range vals {
+			v := &vals[i]
+			if !v.dyn {
+				if v.text == s {
+					return r.match(i)
+				}
+				continue
+			}
+			var buf [256]byte
+			text, ok := v.tmpl.AppendText(buf[:0], l)
+			if !ok {
+				r.noteUnresolved(i)
+				continue
+			}
+			if string(text) == s {
+				return r.match(i)
+			}
+		}
+	case StringEqualsIgnoreCase:
+		for i := range vals {
+			v := &vals[i]
+			if !v.dyn {
+				if strings.EqualFold(v.text, s) {
+					return r.match(i)
+				}
+				continue
+			}
+			var buf [256]byte
+			text, ok := v.tmpl.AppendText(buf[:0], l)
+			if !ok {
+				r.noteUnresolved(i)
+				continue
+			}
+			if strings.EqualFold(bytesString(text), s) {
+				return r.match(i)
+			}
+		}
+	case StringLike:
+		for i := range vals {
+			v := &vals[i]
+			switch {
+			case v.escd:
+				if wildcard.MatchEscaped(v.esc, s) {
+					return r.match(i)
+				}
+			case !v.dyn:
+				if v.glob.Match(s) {
+					return r.match(i)
+				}
+			default:
+				var buf [256]byte
+				p, ok := v.tmpl.AppendPattern(buf[:0], l)
+				if !ok {
+					r.noteUnresolved(i)
+					continue
+				}
+				if wildcard.MatchEscaped(bytesString(p), s) {
+					return r.match(i)
+				}
+			}
+		}
+	}
+	return r
+}

@@ -1,0 +1,190 @@
+package condition
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// Trace records how a [Block] was evaluated: one [ClauseResult] per clause
+// and the context keys that were looked up but absent. Pass a new Trace (or
+// a reset one) to [Block.Eval]; it appends. The zero Trace is empty.
+type Trace struct {
+	Clauses []ClauseResult
+	// Missing lists, without duplicates (ignoring case), the condition keys
+	// (as first written in the policy) that were absent from the request and
+	// the variable keys (lower case) whose ${...} had no value.
+	Missing []string
+}
+
+// ClauseResult explains one clause: its index in the block, its operator in
+// canonical spelling, its key as written, the policy and request values,
+// whether it passed, whether the key was absent (or an empty list), and a
+// human-readable reason naming the rule that decided.
+type ClauseResult struct {
+	Index         int
+	Operator      string
+	Key           string
+	PolicyValues  []string
+	RequestValues []string
+	Passed        bool
+	Missing       bool
+	Reason        string
+}
+
+// Reset empties t for reuse, keeping its storage.
+func (t *Trace) Reset() {
+	t.Clauses = t.Clauses[:0]
+	t.Missing = t.Missing[:0]
+}
+
+// addMissing adds key unless a key equal to it ignoring case is listed.
+func (t *Trace) addMissing(key string) {
+	if !slices.ContainsFunc(t.Missing, func(k string) bool { return strings.EqualFold(k, key) }) {
+		t.Missing = append(t.Missing, key)
+	}
+}
+
+// record appends the result of clause c, index i, with outcome o.
+func (t *Trace) record(i int, c *Clause, o outcome, l Lookup) {
+	r := ClauseResult{
+		Index:        i,
+		Operator:     c.op.String(),
+		Key:          c.key,
+		PolicyValues: c.Values(),
+		Passed:       o.pass,
+		Missing:      !o.found,
+		Reason:       c.reason(o),
+	}
+	if o.found {
+		r.RequestValues = o.value.Strings()
+	}
+	if len(r.PolicyValues) == 0 {
+		r.PolicyValues = nil
+	}
+	t.Clauses = append(t.Clauses, r)
+	if !o.found && !c.invalid {
+		t.addMissing(c.key)
+	}
+	if o.unres >= 0 {
+		for _, k := range c.variableKeys() {
+			if _, ok := l.LookupVariable(k); !ok {
+				t.addMissing(k)
+			}
+		}
+	}
+}
+
+// variableKeys returns the request keys read by the clause's policy
+// variables.
+func (c *Clause) variableKeys() []string {
+	var keys []string
+	for i := range c.strs {
+		if c.strs[i].dyn {
+			keys = append(keys, c.strs[i].tmpl.Keys()...)
+		}
+	}
+	for i := range c.bools {
+		if c.bools[i].dyn {
+			keys = append(keys, c.bools[i].tmpl.Keys()...)
+		}
+	}
+	for i := range c.arns {
+		if c.arns[i].dyn {
+			keys = append(keys, c.arns[i].tmpl.Keys()...)
+		}
+	}
+	return keys
+}
+
+// reason explains outcome o in words.
+func (c *Clause) reason(o outcome) string {
+	neg := c.op.Base.Negated()
+	switch o.why {
+	case whyInvalid:
+		return "clause has malformed policy values and never passes"
+	case whyNull:
+		state := "absent"
+		switch {
+		case o.found && isNull(o.value, true):
+			state = "present with only empty values, which count as null"
+		case o.found:
+			state = "present"
+		}
+		return fmt.Sprintf("key is %s: Null %s", state, passFail(o.pass))
+	case whyAbsent:
+		switch {
+		case c.op.Set == ForAnyValue:
+			return "key is absent: ForAnyValue fails on an empty set"
+		case c.op.Set == ForAllValues:
+			return "key is absent: ForAllValues passes on an empty set"
+		case c.op.IfExists:
+			return "key is absent: IfExists passes"
+		case neg:
+			return "key is absent: a negated operator passes"
+		}
+		return "key is absent: the operator fails"
+	case whyList:
+		return "request value is multivalued: an operator without ForAnyValue: or ForAllValues: fails"
+	case whyEmptySet:
+		if c.op.Set == ForAllValues {
+			return "request value is empty: ForAllValues passes on an empty set"
+		}
+		return "request value is empty: ForAnyValue fails on an empty set"
+	case whyPair:
+		return c.pairReason(o.value.At(o.val), o.pair, neg)
+	case whyDeciding:
+		verb := "passes"
+		if !o.pass {
+			verb = "fails"
+		}
+		return fmt.Sprintf("%s: request value %d %s: %s", c.op.Set, o.val, verb,
+			c.pairReason(o.value.At(o.val), o.pair, neg))
+	case whyAllValues:
+		var b strings.Builder
+		if c.op.Set == ForAllValues {
+			b.WriteString("ForAllValues: every request value passes")
+		} else {
+			b.WriteString("ForAnyValue: no request value passes")
+		}
+		if o.bad >= 0 {
+			fmt.Fprintf(&b, "; request value %q is not %s", o.value.At(o.bad), c.fam.kind())
+		}
+		if o.unres >= 0 {
+			fmt.Fprintf(&b, "; policy value %q has a variable with no value and matches nothing", c.values[o.unres])
+		}
+		return b.String()
+	}
+	return ""
+}
+
+// pairReason explains the test of request value s against the policy values.
+func (c *Clause) pairReason(s string, p pairResult, neg bool) string {
+	var b strings.Builder
+	switch {
+	case p.bad:
+		fmt.Fprintf(&b, "request value %q is not %s, so it matches no policy value", s, c.fam.kind())
+	case p.matched:
+		fmt.Fprintf(&b, "request value %q matches policy value %q", s, c.values[p.index])
+	default:
+		fmt.Fprintf(&b, "request value %q matches no policy value", s)
+	}
+	if p.unresolved >= 0 && !p.matched {
+		fmt.Fprintf(&b, "; policy value %q has a variable with no value and matches nothing", c.values[p.unresolved])
+	}
+	if neg {
+		if p.matched {
+			b.WriteString(": the negated operator fails")
+		} else {
+			b.WriteString(": the negated operator passes")
+		}
+	}
+	return b.String()
+}
+
+func passFail(pass bool) string {
+	if pass {
+		return "passes"
+	}
+	return "fails"
+}

@@ -1,0 +1,100 @@
+package condition
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/stretchr/testify/assert"
+
+	"github.com/iameval/iameval/variables"
+)
+
+func TestTrace(t *testing.T) {
+	t.Parallel()
+	block := NewBlock([]Clause{
+		mustClause(t, "StringEquals", "aws:PrincipalTag/Team", variables.Substitute, "a", "b"),
+		mustClause(t, "StringLike", "s3:prefix", variables.Substitute, "home/${aws:username}/*"),
+		mustClause(t, "NumericLessThan", "s3:max-keys", variables.Substitute, "10"),
+		mustClause(t, "ForAllValues:StringEquals", "aws:TagKeys", variables.Substitute, "env"),
+		mustClause(t, "IpAddressIfExists", "aws:SourceIp", variables.Substitute, "10.0.0.0/8"),
+		mustClause(t, "Null", "aws:TokenIssueTime", variables.Substitute, "true"),
+	})
+	l := ctxOf(t,
+		"aws:PrincipalTag/team", "b",
+		"s3:prefix", "home/alice/x",
+		"s3:max-keys", "many",
+		"aws:TagKeys", []string{"env", "owner"},
+	)
+	var tr Trace
+	got := block.Eval(l, &tr)
+	assert.False(t, got)
+	assert.Equal(t, block.Eval(l, nil), got, "the traced result equals the untraced one")
+
+	want := Trace{
+		Clauses: []ClauseResult{
+			{Index: 0, Operator: "StringEquals", Key: "aws:PrincipalTag/Team", PolicyValues: []string{"a", "b"}, RequestValues: []string{"b"}, Passed: true,
+				Reason: `request value "b" matches policy value "b"`},
+			{Index: 1, Operator: "StringLike", Key: "s3:prefix", PolicyValues: []string{"home/${aws:username}/*"}, RequestValues: []string{"home/alice/x"}, Passed: false,
+				Reason: `request value "home/alice/x" matches no policy value; policy value "home/${aws:username}/*" has a variable with no value and matches nothing`},
+			{Index: 2, Operator: "NumericLessThan", Key: "s3:max-keys", PolicyValues: []string{"10"}, RequestValues: []string{"many"}, Passed: false,
+				Reason: `request value "many" is not a number, so it matches no policy value`},
+			{Index: 3, Operator: "ForAllValues:StringEquals", Key: "aws:TagKeys", PolicyValues: []string{"env"}, RequestValues: []string{"env", "owner"}, Passed: false,
+				Reason: `ForAllValues: request value 1 fails: request value "owner" matches no policy value`},
+			{Index: 4, Operator: "IpAddressIfExists", Key: "aws:SourceIp", PolicyValues: []string{"10.0.0.0/8"}, Passed: true, Missing: true,
+				Reason: "key is absent: IfExists passes"},
+			{Index: 5, Operator: "Null", Key: "aws:TokenIssueTime", PolicyValues: []string{"true"}, Passed: true, Missing: true,
+				Reason: "key is absent: Null passes"},
+		},
+		Missing: []string{"aws:username", "aws:SourceIp", "aws:TokenIssueTime"},
+	}
+	if d := cmp.Diff(want, tr); d != "" {
+		t.Errorf("Trace mismatch (-want +got):\n%s", d)
+	}
+
+	tr.Reset()
+	assert.Empty(t, tr.Clauses)
+	assert.Empty(t, tr.Missing)
+}
+
+func TestTraceReasons(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		op     string
+		values []string
+		req    any
+		reason string
+		why    string
+	}{
+		{"StringNotEquals", []string{"x"}, nil, "key is absent: a negated operator passes", "§5"},
+		{"StringEquals", []string{"x"}, nil, "key is absent: the operator fails", "§5"},
+		{"ForAnyValue:StringEquals", []string{"x"}, nil, "key is absent: ForAnyValue fails on an empty set", "M2"},
+		{"ForAllValues:StringEquals", []string{"x"}, nil, "key is absent: ForAllValues passes on an empty set", "M2"},
+		{"ForAllValues:StringEquals", []string{"x"}, []string{""}, "request value is empty: ForAllValues passes on an empty set", "V10"},
+		{"ForAnyValue:StringEquals", []string{"x"}, "", "request value is empty: ForAnyValue fails on an empty set", "V10"},
+		{"StringEquals", []string{"x"}, []string{"x"}, "request value is multivalued: an operator without ForAnyValue: or ForAllValues: fails", "M4"},
+		{"StringNotEquals", []string{"x"}, "x", `request value "x" matches policy value "x": the negated operator fails`, "C2"},
+		{"NotIpAddress", []string{"10.0.0.0/8"}, "nope", `request value "nope" is not an IP address, so it matches no policy value: the negated operator passes`, "C2"},
+		{"ForAnyValue:StringLike", []string{"e*"}, []string{"a", "env"}, `ForAnyValue: request value 1 passes: request value "env" matches policy value "e*"`, "M2"},
+		{"ForAnyValue:NumericEquals", []string{"1"}, []string{"a", "2"}, `ForAnyValue: no request value passes; request value "a" is not a number`, "M2"},
+		{"ForAllValues:StringLike", []string{"*"}, []string{"a", "b"}, "ForAllValues: every request value passes", "M2"},
+		{"Null", []string{"false"}, "", "key is present with only empty values, which count as null: Null fails", "V10"},
+		{"Null", []string{"false"}, "x", "key is present: Null passes", "V9"},
+	}
+	for _, tc := range tests {
+		c := mustClause(t, tc.op, testKey, variables.Substitute, tc.values...)
+		var tr Trace
+		c.Eval(requestContext(t, tc.req), &tr)
+		if assert.Len(t, tr.Clauses, 1) {
+			assert.Equal(t, tc.reason, tr.Clauses[0].Reason, "%s %v on %#v: %s", tc.op, tc.values, tc.req, tc.why)
+		}
+	}
+}
+
+func TestTraceInvalidClause(t *testing.T) {
+	t.Parallel()
+	c, errs := NewClause(Operator{Base: NumericEquals}, "k", []string{"x"}, variables.Substitute)
+	assert.NotEmpty(t, errs)
+	var tr Trace
+	assert.False(t, NewBlock([]Clause{c}).Eval(nil, &tr))
+	assert.Equal(t, "clause has malformed policy values and never passes", tr.Clauses[0].Reason)
+}
