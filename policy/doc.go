@@ -1,0 +1,60 @@
+// Package policy parses, validates and compiles AWS IAM policy documents and
+// decides, one statement at a time, whether a policy applies to a request.
+//
+// [Parse] reads a JSON policy document strictly (evaluation-logic.md §1,
+// P1–P8): duplicate keys, unknown or mis-cased element names, wrong value
+// types, empty strings and lists, unsupported versions, unknown condition
+// operators, malformed condition values and elements the policy [Type]
+// does not allow are all reported, each with a file, line and column, in one
+// sorted [ErrorList]. Findings that AWS accepts but that are likely mistakes
+// are kept apart as warnings ([Policy.Warnings]). A policy that fails
+// validation is never returned, so it can never be evaluated.
+//
+// The compiled [Policy] is immutable and safe for concurrent use. It keeps
+// no reference to the JSON text: actions are lower-cased and split into a
+// service prefix and a glob, resources are split into ARN segments with the
+// resource part held as a glob or, when it uses policy variables, as a
+// [variables.Template], conditions are a [condition.Block], and principals
+// are sorted into account, ARN, unique-ID, federated, service and canonical
+// entries.
+//
+// [Policy.Eval] matches every statement against a prepared [Request]
+// (evaluation-logic.md §2, A1–A6) and reports which effects apply in an
+// [Outcome]. It does not combine policy types into a decision; that is the
+// job of the root package iameval. Without a [Recorder] it uses an index
+// built at compile time (by literal resource prefix and by service prefix),
+// stops as soon as the outcome cannot change, and does not allocate for
+// statements without policy variables. With a Recorder it visits and
+// reports every statement; the Outcome is the same either way.
+//
+// Statement indexes are 0-based everywhere: in [Statement.Index] and in the
+// paths of errors (Statement[0].Effect).
+//
+// # Choices where the AWS documentation is silent
+//
+//   - An Id element in an identity, session or boundary policy is a warning,
+//     not an error: the Id page says it is not allowed there, but it never
+//     affects a decision.
+//   - A resource-based policy must name principals; its statements may omit
+//     Resource and then cover the resource the policy is attached to. VPC
+//     endpoint policies must name principals and resources. An RCP accepts
+//     "*" and {"AWS": "*"} as its Principal.
+//   - An ARN's service segment is compared literally, except that a segment
+//     of exactly "*" matches every service (needed for "arn:*", which is
+//     padded to six parts).
+//   - A request resource that is neither "*" nor an ARN is matched only by a
+//     "*" Resource entry.
+//   - AWS principal entries that are neither "*", an account ID, an ARN nor
+//     a unique ID are errors; ARNs with wildcards are warned about and
+//     match nothing. CanonicalUser entries match nothing, because a caller's
+//     canonical ID is not among its facts.
+//   - A NotPrincipal element exempts a caller only when it lists every
+//     identity of the caller (evaluation-logic.md A6); a Federated or
+//     Service entry covers the caller itself, and the IAM user behind a
+//     federated user is not one of its identities.
+//   - Statement positions are those of the opening and the closing brace.
+//
+// Import graph: policy imports condition, variables, principal and the
+// internal packages; the root package iameval, scenario and the command
+// build on it.
+package policy

@@ -1,0 +1,121 @@
+package policy
+
+import (
+	"errors"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// Position is a place in a source file. The zero Position means "unknown".
+type Position struct {
+	File   string `json:"file,omitempty"` // "" prints as <input>
+	Offset int    `json:"offset"`         // byte offset from the start of File, 0-based
+	Line   int    `json:"line"`           // 1-based
+	Column int    `json:"column"`         // 1-based, counted in characters (runes), not bytes
+}
+
+// String returns "file:line:col", with "<input>" for an empty File.
+func (p Position) String() string {
+	f := p.File
+	if f == "" {
+		f = "<input>"
+	}
+	return f + ":" + strconv.Itoa(p.Line) + ":" + strconv.Itoa(p.Column)
+}
+
+// Kinds of problems. Every [Error] wraps exactly one of them, so that
+// errors.Is(err, ErrDuplicateKey) works on an Error and on an [ErrorList].
+var (
+	ErrSyntax          = errors.New("invalid JSON")                    // the text is not JSON
+	ErrDuplicateKey    = errors.New("duplicate key")                   // a key repeated in one object (P4)
+	ErrUnknownElement  = errors.New("unknown element")                 // an element name outside the grammar, or mis-cased (P1)
+	ErrType            = errors.New("wrong type")                      // a value of the wrong JSON type, or an empty list
+	ErrMissing         = errors.New("missing element")                 // a required element is absent
+	ErrConflict        = errors.New("conflicting elements")            // Action with NotAction, Principal with NotPrincipal, ...
+	ErrValue           = errors.New("invalid value")                   // a value of the right type that is not allowed, an empty string
+	ErrUnknownOperator = errors.New("unknown condition operator")      // a Condition operator outside the grammar (C4)
+	ErrVersion         = errors.New("unsupported version")             // Version other than 2012-10-17 or 2008-10-17 (P2)
+	ErrNotAllowed      = errors.New("not allowed for the policy type") // an element or form the policy type does not accept (P8)
+)
+
+// Error is one positioned problem (or warning) in a policy document.
+type Error struct {
+	Pos  Position // where the offending key or value starts
+	Path string   // where in the document, like Statement[1].Condition.StringLike."s3:prefix"; "" for the document
+	Kind error    // one of the Err* sentinels
+	Msg  string   // what was expected and what was found
+}
+
+// Error returns "file:line:col: path: msg" (without "path: " when Path is
+// empty).
+func (e *Error) Error() string {
+	var b strings.Builder
+	b.WriteString(e.Pos.String())
+	b.WriteString(": ")
+	if e.Path != "" {
+		b.WriteString(e.Path)
+		b.WriteString(": ")
+	}
+	b.WriteString(e.Msg)
+	return b.String()
+}
+
+// Unwrap returns the kind of the problem.
+func (e *Error) Unwrap() error { return e.Kind }
+
+// ErrorList is a list of problems, sorted by [ErrorList.Sort]. A non-empty
+// ErrorList is an error.
+type ErrorList []*Error
+
+// Error returns the problems, one per line.
+func (l ErrorList) Error() string {
+	switch len(l) {
+	case 0:
+		return "no errors"
+	case 1:
+		return l[0].Error()
+	}
+	var b strings.Builder
+	for i, e := range l {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(e.Error())
+	}
+	return b.String()
+}
+
+// Unwrap returns the problems, so that errors.Is and errors.As look at each.
+func (l ErrorList) Unwrap() []error {
+	errs := make([]error, len(l))
+	for i, e := range l {
+		errs[i] = e
+	}
+	return errs
+}
+
+// Sort orders the list by file, offset, path and message.
+func (l ErrorList) Sort() {
+	sort.SliceStable(l, func(i, j int) bool {
+		a, b := l[i], l[j]
+		if a.Pos.File != b.Pos.File {
+			return a.Pos.File < b.Pos.File
+		}
+		if a.Pos.Offset != b.Pos.Offset {
+			return a.Pos.Offset < b.Pos.Offset
+		}
+		if a.Path != b.Path {
+			return a.Path < b.Path
+		}
+		return a.Msg < b.Msg
+	})
+}
+
+// Err returns l as an error, or nil when l is empty.
+func (l ErrorList) Err() error {
+	if len(l) == 0 {
+		return nil
+	}
+	return l
+}

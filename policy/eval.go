@@ -1,0 +1,366 @@
+package policy
+
+import (
+	"strconv"
+
+	"github.com/iameval/iameval/condition"
+	"github.com/iameval/iameval/principal"
+)
+
+// StatementResult is what [Policy.Eval] reports to a [Recorder] about one
+// statement.
+type StatementResult struct {
+	Statement *Statement
+	Applies   bool           // every element matched
+	Principal PrincipalMatch // how Principal or NotPrincipal matched; PrincipalNotApplicable for types without one
+	Failed    Part           // the first element that did not match, in Part order; PartNone when Applies
+	// Detail explains a failure in words, like `action "s3:PutObject" not
+	// in Action` or `resource "arn:aws:s3:::b/x" not in Resource;
+	// ${aws:username} has no value`; "" when the statement applies.
+	Detail    string
+	Condition *condition.Trace // the Condition element's trace, when it was evaluated
+	// MissingKeys lists the context keys that the statement looked up (in
+	// conditions and in resource variables) and that the request lacks,
+	// without repetition; nil when none.
+	MissingKeys []string
+}
+
+// Recorder receives a [StatementResult] for every statement of a policy,
+// in document order, when passed to [Policy.Eval].
+type Recorder interface {
+	Record(StatementResult)
+}
+
+// Outcome is what the statements of one policy say about a request. The
+// root package combines the outcomes of all policies into a decision.
+type Outcome struct {
+	Deny  bool // some Deny statement applies
+	Allow bool // some Allow statement applies, however its principal matched
+	// For policies with a Principal element (resource-based, RCP, VPC
+	// endpoint): some applicable Allow statement's principal matched
+	// directly ("*" and NotPrincipal count as direct), indirectly or by
+	// account (evaluation-logic.md D7). Each statement counts for its
+	// strongest match only.
+	AllowDirect, AllowIndirect, AllowAccount bool
+}
+
+// add records an applicable statement.
+func (o *Outcome) add(eff Effect, pm PrincipalMatch) {
+	if eff == Deny {
+		o.Deny = true
+		return
+	}
+	o.Allow = true
+	switch pm {
+	case PrincipalDirect:
+		o.AllowDirect = true
+	case PrincipalIndirect:
+		o.AllowIndirect = true
+	case PrincipalAccount:
+		o.AllowAccount = true
+	}
+}
+
+// complete reports whether no further statement can change o.
+func (o *Outcome) complete(principals bool) bool {
+	return o.Deny && o.Allow && (!principals || o.AllowDirect && o.AllowIndirect && o.AllowAccount)
+}
+
+// env is the per-call evaluation state.
+type env struct {
+	q           *prepared
+	l           condition.Lookup
+	who         principal.Principal
+	id          *principal.Identity
+	kind        principal.Kind
+	hasBoundary bool
+}
+
+// emptyLookup stands for a request without context.
+var emptyLookup condition.Lookup = condition.Context{}
+
+// Eval evaluates every statement of p against r (evaluation-logic.md §2).
+//
+// With a nil rec it takes the fast path: only the statements the index
+// selects are matched, evaluation stops once the Outcome cannot change,
+// and nothing is allocated for statements without policy variables when r
+// was prepared with [Request.Prepare]. With a non-nil rec every statement
+// is matched and reported, in document order. The Outcome is the same
+// either way.
+//
+// A request whose action is not "service:name" matches no statement.
+func (p *Policy) Eval(r *Request, rec Recorder) Outcome {
+	if p == nil || r == nil {
+		return Outcome{}
+	}
+	e, err := r.env()
+	if err != nil {
+		if rec != nil {
+			for _, s := range p.stmts {
+				rec.Record(StatementResult{Statement: s, Principal: s.notApplicable(), Failed: PartAction, Detail: err.Error()})
+			}
+		}
+		return Outcome{}
+	}
+	if rec != nil {
+		return p.evalAll(&e, rec)
+	}
+	return p.evalIndexed(&e)
+}
+
+// env returns the evaluation state for r. A request that is not prepared
+// (or was changed since) is prepared into a new value, leaving r untouched
+// so that concurrent evaluations never write to it.
+func (r *Request) env() (env, error) {
+	// The principal is read through local variables: a method call on a
+	// field of e would make escape analysis move q to the heap.
+	id, kind := noIdentity, principal.KindAnonymous
+	if who := r.Principal; who != nil {
+		if x := who.Identity(); x != nil {
+			id, kind = x, who.Kind()
+		}
+	}
+	l := r.Context
+	if l == nil {
+		l = emptyLookup
+	}
+	e := env{q: &r.prep, l: l, who: r.Principal, id: id, kind: kind, hasBoundary: r.HasBoundary}
+	if !r.current() {
+		q, err := prepare(r.Action, r.Resource)
+		if err != nil {
+			return env{}, err
+		}
+		e.q = &q
+	}
+	return e, nil
+}
+
+// evalIndexed is the fast path: the statements the index selects.
+func (p *Policy) evalIndexed(e *env) Outcome {
+	var o Outcome
+	x := &p.idx
+	if p.evalList(e, x.always, &o) {
+		return o
+	}
+	if list, ok := x.byService[e.q.service]; ok && p.evalList(e, list, &o) {
+		return o
+	}
+	if e.q.resARN {
+		res := e.q.resource
+		for _, n := range x.lengths {
+			if n > len(res) {
+				break
+			}
+			if list, ok := x.byPrefix[res[:n]]; ok && p.evalList(e, list, &o) {
+				return o
+			}
+		}
+	}
+	return o
+}
+
+// evalLinear matches every statement without the index or a recorder; the
+// tests hold it against evalIndexed.
+func (p *Policy) evalLinear(e *env) Outcome {
+	var o Outcome
+	for _, s := range p.stmts {
+		if ok, pm := s.applies(e); ok {
+			o.add(s.effect, pm)
+		}
+	}
+	return o
+}
+
+// evalList matches the listed statements and reports whether o is complete.
+func (p *Policy) evalList(e *env, list []int32, o *Outcome) bool {
+	for _, i := range list {
+		s := p.stmts[i]
+		if ok, pm := s.applies(e); ok {
+			o.add(s.effect, pm)
+			if o.complete(p.idx.principals) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// evalAll matches and reports every statement.
+func (p *Policy) evalAll(e *env, rec Recorder) Outcome {
+	var o Outcome
+	for _, s := range p.stmts {
+		res := s.explain(e)
+		if res.Applies {
+			o.add(s.effect, res.Principal)
+		}
+		rec.Record(res)
+	}
+	return o
+}
+
+// notApplicable returns the PrincipalMatch of a statement that was not
+// matched at all.
+func (s *Statement) notApplicable() PrincipalMatch {
+	if s.principal.present {
+		return PrincipalNone
+	}
+	return PrincipalNotApplicable
+}
+
+// applies is the fast matcher: cheap elements first, no recording.
+func (s *Statement) applies(e *env) (bool, PrincipalMatch) {
+	if !s.actions.applies(e.q.service, e.q.name) {
+		return false, PrincipalNone
+	}
+	if !s.resources.applies(e.q, e.l) {
+		return false, PrincipalNone
+	}
+	pm := PrincipalNotApplicable
+	if s.principal.present {
+		if pm = s.principalMatch(e); pm == PrincipalNone {
+			return false, pm
+		}
+	}
+	if s.hasCond && !s.cond.Eval(e.l, nil) {
+		return false, pm
+	}
+	return true, pm
+}
+
+// principalMatch matches the Principal or NotPrincipal element (A5, A6).
+func (s *Statement) principalMatch(e *env) PrincipalMatch {
+	ps := &s.principal
+	if !ps.not {
+		return ps.match(e.id)
+	}
+	// A Deny with NotPrincipal always applies to a caller with a
+	// permissions boundary (access_policies_boundaries.md).
+	if s.effect == Deny && e.hasBoundary {
+		return PrincipalDirect
+	}
+	if ps.exempts(e.id, e.kind) {
+		return PrincipalNone
+	}
+	return PrincipalDirect
+}
+
+// explain is the recording matcher: elements in Part order, with details.
+func (s *Statement) explain(e *env) StatementResult {
+	res := StatementResult{Statement: s, Principal: PrincipalNotApplicable}
+	if s.principal.present {
+		res.Principal = s.principalMatch(e)
+		if res.Principal == PrincipalNone {
+			res.Failed = PartPrincipal
+			if s.principal.not {
+				res.Detail = "principal " + callerName(e.who, e.id) + " is exempted by NotPrincipal"
+			} else {
+				res.Detail = "principal " + callerName(e.who, e.id) + " not in Principal"
+			}
+			return res
+		}
+	}
+	if !s.actions.applies(e.q.service, e.q.name) {
+		res.Failed = PartAction
+		if s.actions.not {
+			res.Detail = "action " + strconv.Quote(e.q.action) + " in NotAction"
+		} else {
+			res.Detail = "action " + strconv.Quote(e.q.action) + " not in Action"
+		}
+		return res
+	}
+	if ok, detail, missing := s.resources.explain(e.q, e.l); !ok {
+		res.Failed = PartResource
+		res.Detail = detail
+		res.MissingKeys = missing
+		return res
+	} else {
+		res.MissingKeys = missing
+	}
+	if s.hasCond {
+		t := &condition.Trace{}
+		ok := s.cond.Eval(e.l, t)
+		res.Condition = t
+		for _, k := range t.Missing {
+			res.MissingKeys = appendUnique(res.MissingKeys, k)
+		}
+		if !ok {
+			res.Failed = PartCondition
+			res.Detail = conditionDetail(t)
+			return res
+		}
+	}
+	res.Applies = true
+	return res
+}
+
+// callerName names the caller in details.
+func callerName(who principal.Principal, id *principal.Identity) string {
+	if who == nil || id.Anonymous {
+		return "anonymous"
+	}
+	return strconv.Quote(who.ARN())
+}
+
+// conditionDetail describes the first failing clause of a trace.
+func conditionDetail(t *condition.Trace) string {
+	for _, c := range t.Clauses {
+		if c.Passed {
+			continue
+		}
+		d := "condition " + c.Operator + " " + strconv.Quote(c.Key) + " not met"
+		if c.Reason != "" {
+			d += ": " + c.Reason
+		}
+		return d
+	}
+	return "condition not met"
+}
+
+// explain is resourceSet.applies with details: every entry is tried, so
+// that every absent variable key is reported.
+func (s *resourceSet) explain(q *prepared, l condition.Lookup) (ok bool, detail string, missing []string) {
+	if !s.present {
+		return true, "", nil
+	}
+	matched := false
+	var unresolved []string
+	for i := range s.entries {
+		en := &s.entries[i]
+		m, unres := en.match(q, l)
+		matched = matched || m
+		if !en.vars {
+			continue
+		}
+		for _, k := range en.tmpl.Keys() {
+			if _, ok := l.LookupVariable(k); !ok {
+				missing = appendUnique(missing, k)
+				if unres {
+					unresolved = appendUnique(unresolved, k)
+				}
+			}
+		}
+	}
+	if matched != s.not {
+		return true, "", missing
+	}
+	name := "Resource"
+	verb := " not in "
+	if s.not {
+		name, verb = "NotResource", " in "
+	}
+	detail = "resource " + strconv.Quote(q.resource) + verb + name
+	for _, k := range unresolved {
+		detail += "; ${" + k + "} has no value"
+	}
+	return false, detail, missing
+}
+
+// appendUnique appends s to list unless it is there already.
+func appendUnique(list []string, s string) []string {
+	for _, x := range list {
+		if x == s {
+			return list
+		}
+	}
+	return append(list, s)
+}

@@ -1,0 +1,159 @@
+package policy
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/iameval/iameval/principal"
+)
+
+// Building blocks of random policies: they cover every way a statement is
+// filed by the index (resource prefixes, service prefixes, always list)
+// and every way an entry can match or not.
+var (
+	randActions = []string{`"*"`, `"s3:*"`, `"s3:GetObject"`, `"s3:Get*"`, `"S3:getobject"`, `"ec2:Describe*"`,
+		`"iam:?etUser"`, `"s3*:GetObject"`, `"sts:AssumeRole"`, `["s3:PutObject", "ec2:*"]`}
+	randResources = []string{`"*"`, `"arn:aws:s3:::b/*"`, `"arn:aws:s3:::b"`, `"arn:aws:s3:::b/${aws:username}/*"`,
+		`"arn:aws:s3:*"`, `"arn:*"`, `"arn:aws:*:*:*:*"`, `"arn:aws:ec2:*:111122223333:instance/*"`,
+		`"arn:aws:iam::111122223333:user/alice"`, `"arn:aws:s3:::c*"`, `"arn:aws*:s3:::b/*"`,
+		`"arn:aws:s3:::home/${aws:PrincipalTag/team}/*"`, `"arn:aws:s3"`, `["arn:aws:s3:::b/k", "arn:aws:s3:::c"]`,
+		`"arn:aws:s3:::b/${aws:PrincipalTag/project}"`, `"arn:aws:s3:::${*}"`}
+	randPrincipals = []string{`"*"`, `{"AWS": "111122223333"}`, `{"AWS": "arn:aws:iam::111122223333:user/alice"}`,
+		`{"AWS": "arn:aws:iam::111122223333:role/ops/Dev"}`, `{"AWS": "arn:aws:sts::111122223333:assumed-role/Dev/alice"}`,
+		`{"Service": "lambda.amazonaws.com"}`, `{"AWS": ["444455556666", "AROAEXAMPLEDEV"]}`}
+	randConditions = []string{``, `{"Bool": {"aws:SecureTransport": "true"}}`, `{"StringEquals": {"aws:username": "alice"}}`,
+		`{"StringNotEqualsIfExists": {"aws:PrincipalTag/team": "ops"}}`}
+
+	randReqActions   = []string{"s3:GetObject", "s3:PutObject", "ec2:DescribeInstances", "iam:GetUser", "sts:AssumeRole", "S3:GETOBJECT"}
+	randReqResources = []string{"*", "arn:aws:s3:::b/k", "arn:aws:s3:::b", "arn:aws:s3:::b/alice/x", "arn:aws:s3:::c",
+		"arn:aws:s3:::home/analytics/x", "arn:aws:ec2:us-east-1:111122223333:instance/i-1", "arn:aws:iam::111122223333:user/alice",
+		"arn:aws-cn:s3:::b/k", "notarn", "arn:aws:s3:::*", "arn:aws:s3:::b/${aws:username}/*"}
+	randCallers = []func(testing.TB) principal.Principal{callerUser, callerRoot, callerOtherUser, callerSession,
+		callerFederated, callerService, callerAnonymous, callerWeb}
+)
+
+// pick returns a random element of list.
+func pick[T any](rng *rand.Rand, list []T) T { return list[rng.IntN(len(list))] }
+
+// randomPolicy returns a random valid policy of type typ.
+func randomPolicy(rng *rand.Rand, typ Type) string {
+	var b strings.Builder
+	b.WriteString(`{"Version": "2012-10-17", "Statement": [`)
+	n := 1 + rng.IntN(12)
+	for i := range n {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		effect := "Allow"
+		if rng.IntN(3) == 0 {
+			effect = "Deny"
+		}
+		fmt.Fprintf(&b, `{"Effect": %q`, effect)
+		if typ == Resource {
+			elem := "Principal"
+			if rng.IntN(5) == 0 {
+				elem = "NotPrincipal"
+			}
+			fmt.Fprintf(&b, `, %q: %s`, elem, pick(rng, randPrincipals))
+		}
+		elem := "Action"
+		if rng.IntN(5) == 0 {
+			elem = "NotAction"
+		}
+		fmt.Fprintf(&b, `, %q: %s`, elem, pick(rng, randActions))
+		if typ != Resource || rng.IntN(4) != 0 {
+			elem = "Resource"
+			if rng.IntN(5) == 0 {
+				elem = "NotResource"
+			}
+			fmt.Fprintf(&b, `, %q: %s`, elem, pick(rng, randResources))
+		}
+		if c := pick(rng, randConditions); c != "" {
+			fmt.Fprintf(&b, `, "Condition": %s`, c)
+		}
+		b.WriteString("}")
+	}
+	b.WriteString("]}")
+	return b.String()
+}
+
+// TestIndexDifferential proves that the index never changes an answer:
+// for random policies and requests, the indexed fast path, a plain linear
+// scan and the recording path give the same Outcome (design-notes §7).
+func TestIndexDifferential(t *testing.T) {
+	t.Parallel()
+	rng := rand.New(rand.NewPCG(1, 2))
+	callers := make([]principal.Principal, len(randCallers))
+	for i, c := range randCallers {
+		callers[i] = c(t)
+	}
+	policies, requests := 400, 40
+	if testing.Short() {
+		policies = 50
+	}
+	for range policies {
+		typ := Identity
+		if rng.IntN(2) == 0 {
+			typ = Resource
+		}
+		src := randomPolicy(rng, typ)
+		p, err := Parse([]byte(src), Source{Type: typ})
+		require.NoError(t, err, src)
+		p.idx = buildIndex(p.stmts, typ.hasPrincipal(), 0) // index even small policies
+		for range requests {
+			ctx := map[string]string{"aws:SecureTransport": strconv.FormatBool(rng.IntN(2) == 0)}
+			r := newRequest(t, pick(rng, callers), pick(rng, randReqActions), pick(rng, randReqResources), ctx)
+			r.HasBoundary = rng.IntN(4) == 0
+			e, err := r.env()
+			require.NoError(t, err)
+			linear := p.evalLinear(&e)
+			if !assert.Equal(t, linear, p.evalIndexed(&e), "indexed vs linear\npolicy %s\nrequest %s %s", src, r.Action, r.Resource) {
+				return
+			}
+			if !assert.Equal(t, linear, p.Eval(r, &recorder{}), "recorder vs linear\npolicy %s\nrequest %s %s", src, r.Action, r.Resource) {
+				return
+			}
+		}
+	}
+}
+
+// TestIndexFiling checks where the index files statements.
+func TestIndexFiling(t *testing.T) {
+	t.Parallel()
+	p := mustParse(t, Identity, `{"Version": "2012-10-17", "Statement": [
+	  {"Effect": "Allow", "Action": "s3:GetObject", "Resource": ["arn:aws:s3:::b/*", "arn:aws:s3:::b/*", "arn:aws:s3:::home/${aws:username}/x"]},
+	  {"Effect": "Allow", "Action": ["ec2:*", "EC2:Describe*", "iam:GetUser"], "Resource": "*"},
+	  {"Effect": "Allow", "NotAction": "s3:*", "Resource": "*"},
+	  {"Effect": "Allow", "Action": "s3:*", "Resource": "arn:aws:s3"},
+	  {"Effect": "Allow", "Action": "*", "NotResource": "arn:aws:s3:::b"}]}`)
+	assert.Equal(t, []int32{0, 1, 2, 3, 4}, p.idx.always, "small policies are scanned, not indexed")
+	x := buildIndex(p.stmts, false, 0)
+	assert.Equal(t, map[string][]int32{"arn:aws:s3:::b/": {0}, "arn:aws:s3:::home/": {0}}, x.byPrefix,
+		"literal prefix up to the first wildcard or variable; repeated prefixes filed once; never-matching entries not at all")
+	assert.Equal(t, []int{15, 18}, x.lengths)
+	assert.Equal(t, map[string][]int32{"ec2": {1}, "iam": {1}}, x.byService, "lower-case service prefixes, each once")
+	assert.Equal(t, []int32{2, 4}, x.always)
+}
+
+// TestIndexSkipsStatements checks that a request on the large W2 policy
+// looks at a handful of statements, not all 1,000.
+func TestIndexSkipsStatements(t *testing.T) {
+	t.Parallel()
+	p, err := Parse(readBench(t, "w2-policy.json"), Source{})
+	require.NoError(t, err)
+	assert.Empty(t, p.idx.always)
+	assert.Empty(t, p.idx.byService)
+	assert.Len(t, p.idx.byPrefix, 1000)
+	r := newRequest(t, alice(t), "s3:GetObject", "arn:aws:s3:::reports-0499/2024/summary.csv", nil)
+	visited := 0
+	for _, n := range p.idx.lengths {
+		visited += len(p.idx.byPrefix[r.Resource[:n]])
+	}
+	assert.Equal(t, 1, visited)
+}

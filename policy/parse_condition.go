@@ -1,0 +1,156 @@
+package policy
+
+import (
+	"errors"
+	"strconv"
+	"strings"
+
+	"github.com/iameval/iameval/condition"
+)
+
+// condition compiles a Condition element (conditions.md C1, C4; P4, P5).
+// It reports whether the element has at least one clause.
+func (p *parser) condition(v jv, at *path) (condition.Block, bool) {
+	if v.kind != '{' {
+		p.typeError(v, at, "an object of condition operators")
+		return condition.Block{}, false
+	}
+	var cbuf [4]condition.Clause
+	clauses := cbuf[:0]
+	var obuf [4]member
+	for _, om := range p.members(v, at, obuf[:0]) {
+		opPath := at.child(om.key)
+		op, canon, err := p.parseOperator(om.key)
+		opOK := err == nil
+		if !opOK {
+			msg := err.Error()
+			if strings.HasSuffix(msg, strconv.Quote(om.key)) {
+				msg += ": expected [ForAllValues:|ForAnyValue:]Operator[IfExists] with an operator such as StringEquals or DateLessThan"
+			}
+			p.errorf(om.keyIdx, &opPath, ErrUnknownOperator, "%s", msg)
+		} else if canon != om.key {
+			p.warnf(om.keyIdx, &opPath, ErrValue, "operator %s is spelled %s by AWS", strconv.Quote(om.key), strconv.Quote(canon))
+		}
+		bv := om.v
+		if bv.kind != '{' {
+			p.typeError(bv, &opPath, "an object of condition keys")
+			continue
+		}
+		if p.sc.isEmpty(bv) {
+			p.warnf(bv.off, &opPath, ErrValue, "operator %s has no condition keys: it is always true", strconv.Quote(om.key))
+			continue
+		}
+		var kbuf [4]member
+		for _, km := range p.members(bv, &opPath, kbuf[:0]) {
+			kp := opPath.child(km.key)
+			keyOK := km.key != ""
+			if !keyOK {
+				p.errorf(km.keyIdx, &kp, ErrValue, "expected a condition key name, found \"\"")
+			}
+			var vbuf [8]condValue
+			vals, ok := p.conditionValues(km.v, &kp, vbuf[:0])
+			if !ok || !opOK || !keyOK {
+				continue
+			}
+			if c, ok := p.clause(op, km.key, km.keyIdx, &kp, vals); ok {
+				clauses = append(clauses, c)
+			}
+		}
+	}
+	if len(clauses) == 0 {
+		return condition.Block{}, false
+	}
+	return condition.NewBlock(clauses), true
+}
+
+// condValue is one policy value of a condition key, as text.
+type condValue struct {
+	s      string
+	offset int
+	index  int  // in the array
+	list   bool // the value was written as an array
+}
+
+// path returns the path of the value of the key at kp.
+func (cv *condValue) path(kp *path) path {
+	if cv.list {
+		return kp.elem(cv.index)
+	}
+	return *kp
+}
+
+// clause compiles one operator/key entry and positions its problems.
+func (p *parser) clause(op condition.Operator, key string, keyIdx int, kp *path, vals []condValue) (condition.Clause, bool) {
+	var tbuf [8]string
+	texts := tbuf[:0]
+	for i := range vals {
+		texts = append(texts, vals[i].s)
+	}
+	c, errs := p.newClause(op, key, texts)
+	for _, e := range errs {
+		var ve *condition.ValueError
+		if errors.As(e, &ve) && ve.Index >= 0 && ve.Index < len(vals) {
+			vp := vals[ve.Index].path(kp)
+			p.errorf(vals[ve.Index].offset, &vp, ErrValue, "%v", ve.Err)
+			continue
+		}
+		p.errorf(keyIdx, kp, ErrValue, "%v", e)
+	}
+	if len(errs) > 0 {
+		return condition.Clause{}, false
+	}
+	for _, w := range c.Warnings() {
+		if w.Index >= 0 && w.Index < len(vals) {
+			vp := vals[w.Index].path(kp)
+			p.warnf(vals[w.Index].offset, &vp, ErrValue, "%v", w.Err)
+		} else {
+			p.warnf(keyIdx, kp, ErrValue, "%v", w.Err)
+		}
+	}
+	return c, true
+}
+
+// conditionValues appends to dst the values of one condition key: a
+// string, number or boolean, or a non-empty array of them (P5). Numbers and
+// booleans are taken as their JSON text.
+func (p *parser) conditionValues(v jv, at *path, dst []condValue) ([]condValue, bool) {
+	if v.kind != '[' {
+		s, ok := p.scalar(v, at)
+		return append(dst, condValue{s: s, offset: v.off}), ok
+	}
+	ok := true
+	n := 0
+	for it := p.sc.items(v); ; n++ {
+		_, e, more := it.next()
+		if !more {
+			break
+		}
+		s, good := p.scalar(e, nil)
+		if !good {
+			ep := at.elem(n)
+			p.typeError(e, &ep, "a string, number or boolean")
+			ok = false
+		}
+		dst = append(dst, condValue{s: s, offset: e.off, index: n, list: true})
+	}
+	if n == 0 {
+		p.typeError(v, at, "a string, number or boolean, or a non-empty array of them")
+		return dst, false
+	}
+	return dst, ok
+}
+
+// scalar returns the text of a condition value. When at is not nil, a
+// value of another type is reported there.
+func (p *parser) scalar(v jv, at *path) (string, bool) {
+	switch v.kind {
+	case '"':
+		return p.sc.str(v), true
+	case '0', 't', 'f':
+		return p.sc.raw(v), true
+	}
+	if at != nil {
+		p.typeError(v, at, "a string, number or boolean")
+	}
+	return "", false
+}

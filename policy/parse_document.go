@@ -1,0 +1,168 @@
+package policy
+
+import (
+	"strconv"
+
+	"github.com/iameval/iameval/variables"
+)
+
+// Members of the document object (evaluation-logic.md P1).
+const (
+	docVersion = iota
+	docID
+	docStatement
+	numDocElements
+)
+
+// documentElements are the names of the document members, in the order
+// of the doc* constants.
+var documentElements = []string{"Version", "Id", "Statement"}
+
+// document reads the top level of a policy (P1–P3) into pol.
+func (p *parser) document(root jv, pol *Policy) {
+	rootOff := root.off
+	if root.kind != '{' {
+		p.errorf(rootOff, nil, ErrType, "expected a policy object, found %s", p.describe(root))
+		return
+	}
+	var f [numDocElements]member
+	p.fields(root, nil, documentElements, f[:])
+
+	p.mode = variables.Literal
+	if m := f[docVersion]; m.ok {
+		pol.version = p.version(m.v)
+	} else if p.typ == RCP {
+		p.missingf(rootOff, nil, documentElements[docVersion:docVersion+1], "missing \"Version\": RCPs require %q", Version2012)
+	}
+	pol.mode = p.mode
+
+	if m := f[docID]; m.ok {
+		at := path{name: "Id"}
+		if m.v.kind != '"' {
+			p.typeError(m.v, &at, "a string")
+		} else {
+			pol.id = p.sc.str(m.v)
+			if p.typ == Identity || p.typ == Session || p.typ == PermissionsBoundary {
+				p.warnf(m.keyIdx, &at, ErrNotAllowed,
+					"\"Id\" is allowed in resource-based policies, not in identity-based policies; it is ignored")
+			}
+		}
+	}
+
+	m := f[docStatement]
+	if !m.ok {
+		p.missingf(rootOff, nil, documentElements[docStatement:], "missing \"Statement\": expected a statement object or an array of statements")
+		return
+	}
+	at := path{name: "Statement"}
+	switch v := m.v; v.kind {
+	case '{':
+		p.addStatement(pol, v, &at)
+	case '[':
+		pol.stmts = make([]*Statement, 0, 16)
+		p.sids = make([]sidInfo, 0, 16)
+		n := 0
+		for it := p.sc.items(v); ; n++ {
+			_, e, ok := it.next()
+			if !ok {
+				break
+			}
+			ep := at.elem(n)
+			p.addStatement(pol, e, &ep)
+		}
+		if n == 0 {
+			p.typeError(v, &at, "a statement object or a non-empty array of statements")
+			return
+		}
+	default:
+		p.typeError(v, &at, "a statement object or an array of statements")
+	}
+	p.checkSids()
+}
+
+// version reads the Version element and sets the variable mode (P2,
+// variables.md V5).
+func (p *parser) version(v jv) string {
+	at := path{name: "Version"}
+	if v.kind != '"' {
+		p.typeError(v, &at, strconv.Quote(Version2012)+" or "+strconv.Quote(Version2008))
+		return ""
+	}
+	str := p.sc.str(v)
+	switch str {
+	case Version2012:
+		p.mode = variables.Substitute
+	case Version2008:
+		if p.typ == RCP {
+			p.errorf(v.off, &at, ErrNotAllowed, "expected %q, found %q: RCPs require %q", Version2012, str, Version2012)
+		}
+	default:
+		p.errorf(v.off, &at, ErrVersion, "expected %q or %q, found %q", Version2012, Version2008, str)
+		p.mode = variables.Substitute
+	}
+	return str
+}
+
+// addStatement parses one statement and appends it to pol.
+func (p *parser) addStatement(pol *Policy, v jv, at *path) {
+	if v.kind != '{' {
+		p.typeError(v, at, "a statement object")
+		return
+	}
+	s := p.statement(v, at)
+	s.policy = pol
+	s.index = len(pol.stmts)
+	pol.stmts = append(pol.stmts, s)
+}
+
+// sidInfo remembers where a statement's Sid was written, for warnings.
+type sidInfo struct {
+	sid    string
+	offset int  // of the Sid value
+	stmt   int  // offset of the statement
+	index  int  // of the statement
+	list   bool // the statements are an array
+}
+
+// sidPath returns the path of the Sid element of statement s.
+func sidPath(s *sidInfo) string {
+	st := path{name: "Statement"}
+	if !s.list {
+		c := st.child("Sid")
+		return c.String()
+	}
+	e := st.elem(s.index)
+	c := e.child("Sid")
+	return c.String()
+}
+
+// checkSids warns about Sids outside [A-Za-z0-9] and repeated Sids (P7).
+func (p *parser) checkSids() {
+	for i := range p.sids {
+		s := &p.sids[i]
+		if !isAlnum(s.sid) {
+			p.warnAt(s.offset, sidPath(s), ErrValue,
+				"Sid %q has characters other than A-Z, a-z and 0-9, which IAM does not accept", s.sid)
+		}
+		for j := range i {
+			if f := &p.sids[j]; f.sid == s.sid {
+				first := p.doc.Pos(f.stmt)
+				p.warnAt(s.offset, sidPath(s), ErrValue,
+					"duplicate Sid %q (first in the statement at %d:%d): Sids should be unique in a policy",
+					s.sid, first.Line, first.Column)
+				break
+			}
+		}
+	}
+}
+
+// isAlnum reports whether s consists of ASCII letters and digits only.
+func isAlnum(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') {
+			return false
+		}
+	}
+	return true
+}

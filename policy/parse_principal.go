@@ -1,0 +1,134 @@
+package policy
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/iameval/iameval/internal/arn"
+)
+
+// Members of a Principal object (evaluation-logic.md P5), in the order of
+// principalElements.
+const (
+	prAWS = iota
+	prFederated
+	prService
+	prCanonicalUser
+	numPrincipalElements
+)
+
+// principalElements are the keys of a Principal object.
+var principalElements = []string{"AWS", "Federated", "Service", "CanonicalUser"}
+
+// principals compiles a Principal or NotPrincipal element (P5, A5).
+func (p *parser) principals(m member, not bool, at *path) principalSet {
+	c := at.child(m.key)
+	ps := principalSet{present: true, not: not}
+	switch v := m.v; {
+	case v.kind == '"':
+		if str := p.sc.str(v); str == "*" {
+			ps.all = true
+		} else {
+			p.errorf(v.off, &c, ErrValue,
+				"expected \"*\" or an object with \"AWS\", \"Federated\", \"Service\" or \"CanonicalUser\", found %s", strconv.Quote(str))
+		}
+	case v.kind == '{' && !p.sc.isEmpty(v):
+		var f [numPrincipalElements]member
+		p.fields(v, &c, principalElements, f[:])
+		var buf [8]strItem
+		for k := range f {
+			if !f[k].ok {
+				continue
+			}
+			kc := c.child(principalElements[k])
+			items := p.strs(f[k].v, &kc, buf[:0])
+			for i := range items {
+				it := &items[i]
+				switch k {
+				case prAWS:
+					p.awsPrincipal(&ps, it, &kc)
+				case prFederated:
+					ps.federated = append(ps.federated, it.s)
+				case prService:
+					ps.services = append(ps.services, it.s)
+				case prCanonicalUser:
+					ps.canonical = append(ps.canonical, it.s)
+				}
+			}
+		}
+	default:
+		p.typeError(v, &c, "\"*\" or an object with \"AWS\", \"Federated\", \"Service\" or \"CanonicalUser\"")
+	}
+	return ps
+}
+
+// awsPrincipal classifies one entry of "AWS" (A5): "*", an account (ID or
+// root ARN), an ARN compared exactly, or a unique ID.
+func (p *parser) awsPrincipal(ps *principalSet, it *strItem, el *path) {
+	s, offset := it.s, it.offset
+	switch {
+	case s == "*":
+		ps.all = true
+	case isAccountID(s):
+		ps.accounts = append(ps.accounts, s)
+	case strings.HasPrefix(s, "arn:"):
+		parts, ok := arn.Split(s)
+		if !ok {
+			at := it.path(el)
+			p.errorf(offset, &at, ErrValue,
+				"expected an ARN with six parts (arn:partition:service:region:account:resource), found %s", strconv.Quote(s))
+			return
+		}
+		if strings.ContainsAny(s, "*?") {
+			at := it.path(el)
+			p.warnf(offset, &at, ErrValue,
+				"principal %s has a wildcard: principal ARNs are compared exactly, so it matches nothing", strconv.Quote(s))
+			return
+		}
+		if parts[2] == "iam" && parts[5] == "root" {
+			ps.accounts = append(ps.accounts, parts[4])
+			return
+		}
+		ps.aws = append(ps.aws, s)
+	case isUniqueID(s):
+		ps.aws = append(ps.aws, s)
+	default:
+		at := it.path(el)
+		p.errorf(offset, &at, ErrValue,
+			"expected \"*\", a 12-digit account ID, an IAM or STS ARN or a unique ID (AIDA..., AROA...), found %s", strconv.Quote(s))
+	}
+}
+
+// isAccountID reports whether s is a 12-digit AWS account ID.
+func isAccountID(s string) bool {
+	if len(s) != 12 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// isUniqueID reports whether s looks like an IAM unique ID: an upper-case
+// letter followed by upper-case letters and digits (AIDA..., AROA...).
+func isUniqueID(s string) bool {
+	if len(s) < 4 || s[0] < 'A' || s[0] > 'Z' {
+		return false
+	}
+	for i := 1; i < len(s); i++ {
+		c := s[i]
+		if !(c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') {
+			return false
+		}
+	}
+	return true
+}
+
+// isStarOnly reports whether the element is exactly "*" or {"AWS": "*"}.
+func (ps *principalSet) isStarOnly() bool {
+	return ps.all && !ps.not && len(ps.accounts) == 0 && len(ps.aws) == 0 &&
+		len(ps.federated) == 0 && len(ps.services) == 0 && len(ps.canonical) == 0
+}

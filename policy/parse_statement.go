@@ -1,0 +1,194 @@
+package policy
+
+import "strconv"
+
+// Members of a statement object (evaluation-logic.md P1), in the order of
+// statementElements.
+const (
+	elSid = iota
+	elEffect
+	elPrincipal
+	elNotPrincipal
+	elAction
+	elNotAction
+	elResource
+	elNotResource
+	elCondition
+	numStatementElements
+)
+
+// statementElements are the names of the statement members, in the order
+// of the el* constants: each element is followed by its Not form.
+var statementElements = []string{"Sid", "Effect", "Principal", "NotPrincipal", "Action", "NotAction", "Resource", "NotResource", "Condition"}
+
+// stmtFields are the members of one statement, by el* constant.
+type stmtFields [numStatementElements]member
+
+// statement parses one statement object (P1, P5, P6) and checks it against
+// the rules of the policy type (P8).
+func (p *parser) statement(v jv, at *path) *Statement {
+	off := v.off
+	s := p.newStatement()
+	s.pos, s.end = Position{Offset: off}, Position{Offset: v.end - 1}
+	var f stmtFields
+	p.fields(v, at, statementElements, f[:])
+
+	if m := f[elSid]; m.ok {
+		if m.v.kind != '"' {
+			c := at.child("Sid")
+			p.typeError(m.v, &c, "a string")
+		} else if sid := p.sc.str(m.v); sid != "" {
+			s.sid = sid
+			p.sids = append(p.sids, sidInfo{sid: sid, offset: m.v.off, stmt: off, index: at.index, list: at.isIndex})
+		}
+	}
+	effectOK := p.effect(&f, s, off, at)
+
+	hasP, hasNP := p.pair(&f, elPrincipal, at)
+	if hasP {
+		s.principal = p.principals(f[elPrincipal], false, at)
+	}
+	if hasNP {
+		if ps := p.principals(f[elNotPrincipal], true, at); !hasP {
+			s.principal = ps
+		}
+	}
+	hasA, hasNA := p.pair(&f, elAction, at)
+	if !hasA && !hasNA {
+		p.missingf(off, at, statementElements[elAction:elAction+2], "missing \"Action\" or \"NotAction\"")
+	}
+	if hasA {
+		s.actions = p.actions(f[elAction], false, at)
+	}
+	if hasNA {
+		if as := p.actions(f[elNotAction], true, at); !hasA {
+			s.actions = as
+		}
+	}
+	hasR, hasNR := p.pair(&f, elResource, at)
+	if hasR {
+		s.resources = p.resources(f[elResource], false, at)
+	}
+	if hasNR {
+		if rs := p.resources(f[elNotResource], true, at); !hasR {
+			s.resources = rs
+		}
+	}
+	if m := f[elCondition]; m.ok {
+		c := at.child("Condition")
+		s.cond, s.hasCond = p.condition(m.v, &c)
+	}
+	p.typeRules(&f, s, off, at, effectOK)
+	return s
+}
+
+// effect reads the Effect element (P6). It reports whether a valid Effect
+// was found.
+func (p *parser) effect(f *stmtFields, s *Statement, off int, at *path) bool {
+	m := f[elEffect]
+	if !m.ok {
+		p.missingf(off, at, statementElements[elEffect:elEffect+1], "missing \"Effect\": expected \"Allow\" or \"Deny\"")
+		return false
+	}
+	c := at.child("Effect")
+	if m.v.kind != '"' {
+		p.typeError(m.v, &c, "\"Allow\" or \"Deny\"")
+		return false
+	}
+	switch str := p.sc.str(m.v); str {
+	case "Allow":
+		s.effect = Allow
+	case "Deny":
+		s.effect = Deny
+	default:
+		p.errorf(m.v.off, &c, ErrValue, "expected \"Allow\" or \"Deny\", found %s", strconv.Quote(str))
+		return false
+	}
+	return true
+}
+
+// pair reports which of the element el and its Not form (el+1) are
+// present, reporting the conflict when both are.
+func (p *parser) pair(f *stmtFields, el int, at *path) (first, second bool) {
+	a, b := f[el], f[el+1]
+	if a.ok && b.ok {
+		later := b
+		if a.keyIdx > b.keyIdx {
+			later = a
+		}
+		c := at.child(later.key)
+		p.errorf(later.keyIdx, &c, ErrConflict,
+			"%q and %q cannot both be present in a statement", statementElements[el], statementElements[el+1])
+	}
+	return a.ok, b.ok
+}
+
+// actions compiles an Action or NotAction element (A1, A2).
+func (p *parser) actions(m member, not bool, at *path) actionSet {
+	c := at.child(m.key)
+	var buf [8]strItem
+	items := p.strs(m.v, &c, buf[:0])
+	as := actionSet{not: not, entries: p.actionEntries(len(items))}
+	for i := range items {
+		it := &items[i]
+		e, ok, warn := compileAction(it.s, p.lower(it))
+		if !ok {
+			ip := it.path(&c)
+			p.errorf(it.offset, &ip, ErrValue, "expected \"*\" or \"service:action\", found %s", strconv.Quote(it.s))
+			continue
+		}
+		if warn {
+			ip := it.path(&c)
+			p.warnf(it.offset, &ip, ErrValue, "wildcard in service prefix %q: service prefixes are matched literally", e.service)
+		}
+		as.entries = append(as.entries, e)
+	}
+	return as
+}
+
+// resources compiles a Resource or NotResource element (A3, A4).
+func (p *parser) resources(m member, not bool, at *path) resourceSet {
+	c := at.child(m.key)
+	var buf [8]strItem
+	items := p.strs(m.v, &c, buf[:0])
+	rs := resourceSet{present: true, not: not, entries: p.resourceEntries(len(items))}
+	for i := range items {
+		it := &items[i]
+		e, ok, w := compileResource(it.s, p.mode)
+		if !ok {
+			ip := it.path(&c)
+			p.errorf(it.offset, &ip, ErrValue,
+				"expected \"*\" or an ARN (arn:partition:service:region:account:resource), found %s", strconv.Quote(it.s))
+			continue
+		}
+		if !w.empty() {
+			ip := it.path(&c)
+			p.resourceWarnings(it.s, it.offset, &ip, e, w)
+		}
+		rs.entries = append(rs.entries, e)
+	}
+	return rs
+}
+
+// resourceWarnings reports what compileResource found suspicious.
+func (p *parser) resourceWarnings(s string, offset int, at *path, e resourceEntry, w resourceWarnings) {
+	q := strconv.Quote(s)
+	switch {
+	case w.short && e.never:
+		p.warnf(offset, at, ErrValue, "ARN %s has fewer than six parts and does not end in \"*\": it matches nothing", q)
+	case w.short:
+		p.warnf(offset, at, ErrValue, "ARN %s has fewer than six parts: the missing parts are read as \"*\"", q)
+	}
+	if w.serviceGlob {
+		p.warnf(offset, at, ErrValue, "wildcard in the service of ARN %s: the service is matched literally", q)
+	}
+	if w.varsOutside {
+		p.warnf(offset, at, ErrValue, "policy variable outside the resource part of ARN %s: it is matched as plain text", q)
+	}
+	if w.typeWildcard {
+		p.warnf(offset, at, ErrValue, "wildcard in the resource type of ARN %s: AWS does not allow wildcards there", q)
+	}
+	for _, t := range w.template {
+		p.warnf(offset, at, ErrValue, "%s", t)
+	}
+}

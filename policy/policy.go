@@ -1,0 +1,87 @@
+package policy
+
+import (
+	"github.com/iameval/iameval/condition"
+	"github.com/iameval/iameval/variables"
+)
+
+// Policy is a parsed, validated and compiled policy document. It is
+// immutable and safe for concurrent use; it holds no reference to the JSON
+// text. Only [Parse] creates one.
+type Policy struct {
+	id       string // Source.ID, or the document's Id element
+	typ      Type
+	file     string
+	version  string // "" when the document has no Version
+	mode     variables.Mode
+	stmts    []*Statement
+	warnings ErrorList
+	idx      index
+}
+
+// ID returns the policy's name for explanations: Source.ID, or the
+// document's Id element when Source.ID is empty, or "".
+func (p *Policy) ID() string { return p.id }
+
+// Type returns where the policy is attached.
+func (p *Policy) Type() Type { return p.typ }
+
+// File returns the file name positions refer to ("" for unnamed input).
+func (p *Policy) File() string { return p.file }
+
+// Version returns the Version element, "" when absent (which behaves as
+// 2008-10-17: policy variables are plain text).
+func (p *Policy) Version() string { return p.version }
+
+// Statements returns the statements in document order. The slice is a
+// copy; the statements themselves are immutable.
+func (p *Policy) Statements() []*Statement {
+	return append([]*Statement(nil), p.stmts...)
+}
+
+// Warnings returns findings that AWS accepts but that are likely mistakes,
+// sorted by position; nil when there are none. The slice is a copy.
+func (p *Policy) Warnings() ErrorList {
+	if len(p.warnings) == 0 {
+		return nil
+	}
+	return append(ErrorList(nil), p.warnings...)
+}
+
+// Statement is one compiled statement of a [Policy]. It is immutable.
+type Statement struct {
+	policy *Policy
+	index  int
+	sid    string
+	effect Effect
+	pos    Position
+	end    Position
+
+	principal principalSet
+	actions   actionSet
+	resources resourceSet
+	cond      condition.Block
+	hasCond   bool // a non-empty Condition element
+}
+
+// Index returns the 0-based position of the statement in its policy.
+func (s *Statement) Index() int { return s.index }
+
+// Sid returns the statement's Sid, "" when absent. It never affects a
+// decision (evaluation-logic.md P7).
+func (s *Statement) Sid() string { return s.sid }
+
+// Effect returns Allow or Deny.
+func (s *Statement) Effect() Effect { return s.effect }
+
+// Pos returns the position of the statement's opening brace, like the
+// policy simulator's StartPosition.
+func (s *Statement) Pos() Position { return s.pos }
+
+// End returns the position of the statement's closing brace (the last
+// character of the statement, inclusive), like the policy simulator's
+// EndPosition.
+func (s *Statement) End() Position { return s.end }
+
+// Policy returns the policy the statement belongs to.
+func (s *Statement) Policy() *Policy { return s.policy }

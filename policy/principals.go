@@ -1,0 +1,115 @@
+package policy
+
+import (
+	"slices"
+
+	"github.com/iameval/iameval/principal"
+)
+
+// principalSet is a compiled Principal or NotPrincipal element
+// (evaluation-logic.md A5, A6).
+type principalSet struct {
+	present   bool     // the element is given
+	not       bool     // NotPrincipal
+	all       bool     // "*" or {"AWS": "*"}: every caller, anonymous included
+	accounts  []string // account grants: 12-digit IDs and arn:<partition>:iam::<id>:root
+	aws       []string // user, role, session and federated-user ARNs and unique IDs, compared exactly
+	federated []string // identity providers
+	services  []string // service principals, case-sensitive
+	canonical []string // S3 canonical user IDs
+}
+
+// noIdentity stands for a request without a principal: it has no identity
+// that a policy could name, like an anonymous caller.
+var noIdentity = &principal.Identity{Anonymous: true}
+
+// match returns how the Principal element covers the caller: the strongest
+// of the ways its entries match (direct, indirect, account), or
+// PrincipalNone.
+func (s *principalSet) match(id *principal.Identity) PrincipalMatch {
+	if s.all {
+		return PrincipalDirect
+	}
+	best := PrincipalNone
+	for _, a := range s.aws {
+		if slices.Contains(id.Direct, a) {
+			return PrincipalDirect
+		}
+		if best == PrincipalNone && slices.Contains(id.Indirect, a) {
+			best = PrincipalIndirect
+		}
+	}
+	if id.Provider != "" && slices.Contains(s.federated, id.Provider) {
+		return PrincipalDirect
+	}
+	if id.Service != "" && slices.Contains(s.services, id.Service) {
+		return PrincipalDirect
+	}
+	if s.accountListed(id) {
+		if id.Root {
+			// The root user named by its account: D7 counts RPa as direct.
+			return PrincipalDirect
+		}
+		if best == PrincipalNone {
+			best = PrincipalAccount
+		}
+	}
+	return best
+}
+
+// accountListed reports whether an account entry names the caller's account.
+func (s *principalSet) accountListed(id *principal.Identity) bool {
+	return !id.Anonymous && id.Account != "" && slices.Contains(s.accounts, id.Account)
+}
+
+// exempts reports whether a NotPrincipal element exempts the caller: every
+// one of the caller's identities must be listed (evaluation-logic.md A6,
+// Q6). The identities are the caller itself (any of its ARNs or IDs, its
+// identity provider or its service name), the role of a role session (role
+// ARN or role ID) and the caller's account; for the root user only the
+// account. An anonymous caller is exempt only through "*".
+func (s *principalSet) exempts(id *principal.Identity, kind principal.Kind) bool {
+	if s.all {
+		return true
+	}
+	if id.Anonymous {
+		return false
+	}
+	if id.Root {
+		return s.accountListed(id)
+	}
+	groups := 0
+	if len(id.Direct) > 0 || id.Provider != "" || id.Service != "" {
+		groups++
+		if !s.anyAWS(id.Direct) &&
+			(id.Provider == "" || !slices.Contains(s.federated, id.Provider)) &&
+			(id.Service == "" || !slices.Contains(s.services, id.Service)) {
+			return false
+		}
+	}
+	// The IAM user behind a federated user is not one of its identities
+	// (A6 lists the federated-user ARN and the account only).
+	if len(id.Indirect) > 0 && kind != principal.KindFederatedUser {
+		groups++
+		if !s.anyAWS(id.Indirect) {
+			return false
+		}
+	}
+	if id.Account != "" {
+		groups++
+		if !s.accountListed(id) {
+			return false
+		}
+	}
+	return groups > 0
+}
+
+// anyAWS reports whether one of names is listed as an AWS entry.
+func (s *principalSet) anyAWS(names []string) bool {
+	for _, n := range names {
+		if slices.Contains(s.aws, n) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,139 @@
+package policy
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+
+	"github.com/iameval/iameval/principal"
+)
+
+// principalResult evaluates a one-statement resource policy whose
+// principal element is elem ("Principal": ... or "NotPrincipal": ...) and
+// returns how the principal part came out.
+func principalResult(t *testing.T, effect, elem string, who principal.Principal, boundary bool) StatementResult {
+	t.Helper()
+	src := fmt.Sprintf(`{"Version": "2012-10-17", "Statement": {"Effect": %q, %s, "Action": "s3:GetObject"}}`, effect, elem)
+	p := mustParse(t, Resource, src)
+	r := newRequest(t, who, "s3:GetObject", "arn:aws:s3:::bucket/key", nil)
+	r.HasBoundary = boundary
+	rec := &recorder{}
+	o := p.Eval(r, rec)
+	assert.Equal(t, o, p.Eval(r, nil), "Outcome with and without a recorder")
+	return rec.results[0]
+}
+
+// TestPrincipal pins evaluation-logic A5: which entries match which
+// callers, and how (direct, indirect, account).
+func TestPrincipal(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name   string
+		elem   string
+		caller func(testing.TB) principal.Principal
+		want   PrincipalMatch
+		why    string
+	}{
+		{"star matches a user", `"Principal": "*"`, callerUser, PrincipalDirect, "A5: \"*\" is every caller; D7/Q7: counts as direct"},
+		{"star matches anonymous", `"Principal": "*"`, callerAnonymous, PrincipalDirect, "A5: anonymous included"},
+		{"AWS star matches anonymous", `"Principal": {"AWS": "*"}`, callerAnonymous, PrincipalDirect, "A5: {\"AWS\":\"*\"} ≡ \"*\""},
+		{"account ID is an account grant", `"Principal": {"AWS": "111122223333"}`, callerUser, PrincipalAccount, "A5: any principal of account A"},
+		{"root ARN is an account grant", `"Principal": {"AWS": "arn:aws:iam::111122223333:root"}`, callerSession, PrincipalAccount, "A5: not a root-only grant"},
+		{"account entry names the root user directly", `"Principal": {"AWS": "111122223333"}`, callerRoot, PrincipalDirect, "D7: for the root user itself RPa counts as direct"},
+		{"other account", `"Principal": {"AWS": "444455556666"}`, callerUser, PrincipalNone, "A5"},
+		{"account entry never matches anonymous", `"Principal": {"AWS": "111122223333"}`, callerAnonymous, PrincipalNone, "A5: anonymous only through \"*\""},
+		{"user ARN", `"Principal": {"AWS": "arn:aws:iam::111122223333:user/alice"}`, callerUser, PrincipalDirect, "A5: that user"},
+		{"user ARN is case-sensitive", `"Principal": {"AWS": "arn:aws:iam::111122223333:user/Alice"}`, callerUser, PrincipalNone, "A5: the user-name part is case-sensitive"},
+		{"user unique ID", `"Principal": {"AWS": "AIDAEXAMPLEALICE"}`, callerUser, PrincipalDirect, "A5: AIDA… unique ID"},
+		{"no partial wildcards", `"Principal": {"AWS": "arn:aws:iam::111122223333:user/*"}`, callerUser, PrincipalNone, "A5: user/* never matches"},
+		{"role ARN covers its sessions indirectly", `"Principal": {"AWS": "arn:aws:iam::111122223333:role/ops/Dev"}`, callerSession, PrincipalIndirect, "A5, D7: every session of that role (indirect)"},
+		{"role ID covers its sessions indirectly", `"Principal": {"AWS": "AROAEXAMPLEDEV"}`, callerSession, PrincipalIndirect, "A5: AROA… unique ID"},
+		{"role ARN without path does not match", `"Principal": {"AWS": "arn:aws:iam::111122223333:role/Dev"}`, callerSession, PrincipalNone, "A5: matched against the full role ARN"},
+		{"session ARN", `"Principal": {"AWS": "arn:aws:sts::111122223333:assumed-role/Dev/alice"}`, callerSession, PrincipalDirect, "A5: that session only"},
+		{"other session", `"Principal": {"AWS": "arn:aws:sts::111122223333:assumed-role/Dev/bob"}`, callerSession, PrincipalNone, "A5"},
+		{"federated-user ARN", `"Principal": {"AWS": "arn:aws:sts::111122223333:federated-user/Bob"}`, callerFederated, PrincipalDirect, "A5"},
+		{"federating IAM user", `"Principal": {"AWS": "arn:aws:iam::111122223333:user/manager"}`, callerFederated, PrincipalIndirect, "A5: indirectly, federated users it created"},
+		{"direct beats account", `"Principal": {"AWS": ["111122223333", "arn:aws:iam::111122223333:user/alice"]}`, callerUser, PrincipalDirect, "strongest match is reported"},
+		{"indirect beats account", `"Principal": {"AWS": ["111122223333", "arn:aws:iam::111122223333:role/ops/Dev"]}`, callerSession, PrincipalIndirect, "strongest match is reported"},
+		{"service principal", `"Principal": {"Service": "lambda.amazonaws.com"}`, callerService, PrincipalDirect, "A5: exact"},
+		{"service principal is case-sensitive", `"Principal": {"Service": "Lambda.amazonaws.com"}`, callerService, PrincipalNone, "A5: case-sensitive"},
+		{"service principal is not an account", `"Principal": {"AWS": "111122223333"}`, callerService, PrincipalNone, "A5"},
+		{"federated provider", `"Principal": {"Federated": "accounts.google.com"}`, callerWeb, PrincipalDirect, "A5: the IdP that authenticated the caller"},
+		{"other provider", `"Principal": {"Federated": "graph.facebook.com"}`, callerWeb, PrincipalNone, "A5"},
+		{"canonical user is not known for IAM callers", `"Principal": {"CanonicalUser": "79a59df900b949e55d96a1e698fbacedfd6e09d98eacf8f8d5218e7cd47ef2be"}`, callerUser, PrincipalNone, "A5: S3 canonical IDs are not part of principal.Identity"},
+		{"OR across types", `"Principal": {"Service": "ec2.amazonaws.com", "AWS": "arn:aws:iam::111122223333:user/alice"}`, callerUser, PrincipalDirect, "A5: OR across entries and types"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			res := principalResult(t, "Allow", tc.elem, tc.caller(t), false)
+			assert.Equal(t, tc.want, res.Principal, tc.why)
+			assert.Equal(t, tc.want != PrincipalNone, res.Applies, tc.why)
+			if tc.want == PrincipalNone {
+				assert.Equal(t, PartPrincipal, res.Failed, tc.why)
+			}
+		})
+	}
+}
+
+// TestNotPrincipal pins evaluation-logic A6 (strict rule, Q6).
+func TestNotPrincipal(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name     string
+		elem     string
+		caller   func(testing.TB) principal.Principal
+		boundary bool
+		applies  bool
+		why      string
+	}{
+		{"user and account listed: exempt", `"NotPrincipal": {"AWS": ["arn:aws:iam::111122223333:user/alice", "111122223333"]}`, callerUser, false, false,
+			"A6: a user is exempt when its ARN and its account are listed"},
+		{"user listed without account: not exempt", `"NotPrincipal": {"AWS": "arn:aws:iam::111122223333:user/alice"}`, callerUser, false, true,
+			"A6/Q6: the account is one of the caller's identities too"},
+		{"account alone does not exempt a user", `"NotPrincipal": {"AWS": "111122223333"}`, callerUser, false, true,
+			"A6: listing an account never exempts other users of that account"},
+		{"account alone exempts the root user", `"NotPrincipal": {"AWS": "arn:aws:iam::111122223333:root"}`, callerRoot, false, false,
+			"A6: the account alone for the root user"},
+		{"session, role and account: exempt", `"NotPrincipal": {"AWS": ["arn:aws:sts::111122223333:assumed-role/Dev/alice", "arn:aws:iam::111122223333:role/ops/Dev", "111122223333"]}`, callerSession, false, false,
+			"A6: session ARN, role ARN and account"},
+		{"role and account do not exempt a session", `"NotPrincipal": {"AWS": ["arn:aws:iam::111122223333:role/ops/Dev", "111122223333"]}`, callerSession, false, true,
+			"A6: listing a role never exempts other sessions of that role"},
+		{"session and account without role: not exempt", `"NotPrincipal": {"AWS": ["arn:aws:sts::111122223333:assumed-role/Dev/alice", "111122223333"]}`, callerSession, false, true,
+			"A6: session ARN, role ARN and account must all be listed"},
+		{"federated user and account: exempt", `"NotPrincipal": {"AWS": ["arn:aws:sts::111122223333:federated-user/Bob", "111122223333"]}`, callerFederated, false, false,
+			"A6: federated-user ARN and account"},
+		{"anonymous never exempt", `"NotPrincipal": {"AWS": ["111122223333", "arn:aws:iam::111122223333:user/alice"]}`, callerAnonymous, false, true,
+			"A6: an anonymous caller has no identity that a list can name"},
+		{"star exempts anonymous", `"NotPrincipal": {"AWS": "*"}`, callerAnonymous, false, false,
+			"A6: only \"*\" covers an anonymous caller"},
+		{"service exempt when listed", `"NotPrincipal": {"Service": "lambda.amazonaws.com"}`, callerService, false, false,
+			"A6: a service principal is exempt only when its Service name is listed"},
+		{"service not exempt otherwise", `"NotPrincipal": {"AWS": "111122223333"}`, callerService, false, true, "A6"},
+		{"boundary: Deny always applies", `"NotPrincipal": {"AWS": ["arn:aws:iam::111122223333:user/alice", "111122223333"]}`, callerUser, true, true,
+			"A6: a Deny with NotPrincipal always denies callers with a permissions boundary"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			res := principalResult(t, "Deny", tc.elem, tc.caller(t), tc.boundary)
+			assert.Equal(t, tc.applies, res.Applies, tc.why)
+			if tc.applies {
+				assert.Equal(t, PrincipalDirect, res.Principal, tc.why)
+			} else {
+				assert.Equal(t, PrincipalNone, res.Principal, tc.why)
+				assert.Equal(t, PartPrincipal, res.Failed, tc.why)
+				assert.Contains(t, res.Detail, "exempted by NotPrincipal", tc.why)
+			}
+		})
+	}
+}
+
+// TestNotPrincipalAllowIgnoresBoundary checks that the boundary rule is
+// about Deny statements only.
+func TestNotPrincipalAllowIgnoresBoundary(t *testing.T) {
+	t.Parallel()
+	res := principalResult(t, "Allow", `"NotPrincipal": {"AWS": ["arn:aws:iam::111122223333:user/alice", "111122223333"]}`, callerUser(t), true)
+	assert.False(t, res.Applies, "access_policies_boundaries.md speaks of Deny with NotPrincipal only")
+}

@@ -1,0 +1,121 @@
+package policy
+
+// noun names the policies of a type in messages.
+func (t Type) noun() string {
+	switch t {
+	case Identity:
+		return "identity-based policies"
+	case Session:
+		return "session policies"
+	case PermissionsBoundary:
+		return "permissions boundaries"
+	case Resource:
+		return "resource-based policies"
+	case SCP:
+		return "SCPs"
+	case RCP:
+		return "RCPs"
+	case VPCEndpoint:
+		return "VPC endpoint policies"
+	}
+	return t.String() + " policies"
+}
+
+// typeRules checks a statement against the rules of its policy type
+// (evaluation-logic.md P8, A6).
+func (p *parser) typeRules(f *stmtFields, s *Statement, off int, at *path, effectOK bool) {
+	hasP, hasNP := f[elPrincipal].ok, f[elNotPrincipal].ok
+	if p.typ.hasPrincipal() {
+		if !hasP && !hasNP {
+			p.missingf(off, at, statementElements[elPrincipal:elPrincipal+2],
+				"missing \"Principal\": %s must name the principals they apply to", p.typ.noun())
+		}
+	} else {
+		for _, el := range [...]int{elPrincipal, elNotPrincipal} {
+			if m := f[el]; m.ok {
+				c := at.child(m.key)
+				p.errorf(m.keyIdx, &c, ErrNotAllowed, "%q is not allowed in %s", m.key, p.typ.noun())
+			}
+		}
+	}
+	// A statement of a resource-based policy without Resource covers the
+	// resource the policy is attached to (role trust policies have none).
+	if p.typ != Resource && !f[elResource].ok && !f[elNotResource].ok {
+		p.missingf(off, at, statementElements[elResource:elResource+2], "missing \"Resource\" or \"NotResource\"")
+	}
+	if hasNP && effectOK && s.effect == Allow && p.typ != RCP {
+		c := at.child("NotPrincipal")
+		p.warnf(f[elNotPrincipal].keyIdx, &c, ErrNotAllowed,
+			"\"NotPrincipal\" with \"Allow\" is not supported by most services and by role trust policies")
+	}
+	if p.typ == RCP {
+		p.rcpRules(f, s, at, effectOK)
+	}
+}
+
+// rcpRules checks the RCP-only rules (P8; Organizations
+// orgs_manage_policies_rcps_syntax.md): Principal "*" only, no
+// NotPrincipal, no NotAction, Deny only (except the AWS-managed
+// RCPFullAWSAccess statement), and no bare "*" Action in a Deny.
+func (p *parser) rcpRules(f *stmtFields, s *Statement, at *path, effectOK bool) {
+	if m := f[elNotPrincipal]; m.ok {
+		c := at.child(m.key)
+		p.errorf(m.keyIdx, &c, ErrNotAllowed, "\"NotPrincipal\" is not allowed in RCPs")
+	}
+	if m := f[elPrincipal]; m.ok && !s.principal.not && !s.principal.isStarOnly() {
+		c := at.child(m.key)
+		if !p.hasErrorsUnder(c.String()) {
+			p.errorf(m.v.off, &c, ErrNotAllowed, "expected \"*\": RCPs apply to every principal; use conditions to narrow them")
+		}
+	}
+	if m := f[elNotAction]; m.ok {
+		c := at.child(m.key)
+		p.errorf(m.keyIdx, &c, ErrNotAllowed, "\"NotAction\" is not allowed in RCPs")
+	}
+	if !effectOK {
+		return
+	}
+	switch s.effect {
+	case Allow:
+		if !isFullAccess(f, s) {
+			c := at.child("Effect")
+			p.errorf(f[elEffect].v.off, &c, ErrNotAllowed,
+				"expected \"Deny\": \"Allow\" is only supported in RCPFullAWSAccess (Principal \"*\", Action \"*\", Resource \"*\", no Condition)")
+		}
+	case Deny:
+		if m := f[elAction]; m.ok && !s.actions.not {
+			for _, e := range s.actions.entries {
+				if e.any {
+					c := at.child("Action")
+					p.errorf(m.v.off, &c, ErrNotAllowed,
+						"expected specific actions, found \"*\": a custom RCP cannot deny every action")
+					break
+				}
+			}
+		}
+	}
+}
+
+// isFullAccess reports whether the statement is the RCPFullAWSAccess
+// statement: Allow, Principal "*", Action "*", Resource "*", nothing else.
+func isFullAccess(f *stmtFields, s *Statement) bool {
+	for _, el := range [...]int{elNotPrincipal, elNotAction, elNotResource, elCondition} {
+		if f[el].ok {
+			return false
+		}
+	}
+	return f[elPrincipal].ok && s.principal.isStarOnly() &&
+		f[elAction].ok && len(s.actions.entries) == 1 && s.actions.entries[0].any &&
+		f[elResource].ok && len(s.resources.entries) == 1 && s.resources.entries[0].any
+}
+
+// hasErrorsUnder reports whether an error was already recorded at the path
+// or below it.
+func (p *parser) hasErrorsUnder(at string) bool {
+	for _, e := range p.errs {
+		if e.Path == at || len(e.Path) > len(at) && e.Path[:len(at)] == at && (e.Path[len(at)] == '.' || e.Path[len(at)] == '[') {
+			return true
+		}
+	}
+	return false
+}

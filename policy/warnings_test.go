@@ -1,0 +1,117 @@
+package policy
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// TestParseWarnings pins findings that AWS accepts but that are likely
+// mistakes: the policy parses, and Warnings reports them with positions.
+func TestParseWarnings(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name string
+		typ  Type
+		src  string
+		want []string
+		why  string
+	}{
+		{
+			name: "Sid characters and duplicates",
+			src: lines(`{"Statement": [`,
+				`  {"Sid": "read-all", "Effect": "Allow", "Action": "s3:Get*", "Resource": "*"},`,
+				`  {"Sid": "read-all", "Effect": "Allow", "Action": "s3:List*", "Resource": "*"}]}`),
+			want: []string{
+				`<input>:2:11: Statement[0].Sid: Sid "read-all" has characters other than A-Z, a-z and 0-9, which IAM does not accept`,
+				`<input>:3:11: Statement[1].Sid: Sid "read-all" has characters other than A-Z, a-z and 0-9, which IAM does not accept`,
+				`<input>:3:11: Statement[1].Sid: duplicate Sid "read-all" (first in the statement at 2:3): Sids should be unique in a policy`,
+			},
+			why: "evaluation-logic P7: warn, don't fail",
+		},
+		{
+			name: "Id in an identity policy",
+			src:  `{"Id": "cd3ad3d9", "Statement": {"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}}`,
+			want: []string{`<input>:1:2: Id: "Id" is allowed in resource-based policies, not in identity-based policies; it is ignored`},
+			why:  "reference_policies_elements_id.md: ID is allowed in resource-based policies, but not in identity-based policies",
+		},
+		{
+			name: "NotPrincipal with Allow",
+			typ:  Resource,
+			src:  `{"Statement": {"Effect": "Allow", "NotPrincipal": {"AWS": "111122223333"}, "Action": "s3:GetObject"}}`,
+			want: []string{`<input>:1:35: Statement.NotPrincipal: "NotPrincipal" with "Allow" is not supported by most services and by role trust policies`},
+			why:  "evaluation-logic A6: accept, warn",
+		},
+		{
+			name: "wildcard principal ARN",
+			typ:  Resource,
+			src:  `{"Statement": {"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::111122223333:user/*"}, "Action": "s3:GetObject"}}`,
+			want: []string{`<input>:1:56: Statement.Principal.AWS: principal "arn:aws:iam::111122223333:user/*" has a wildcard: principal ARNs are compared exactly, so it matches nothing`},
+			why:  "evaluation-logic A5: no partial wildcards",
+		},
+		{
+			name: "wildcard in the action prefix",
+			src:  `{"Statement": {"Effect": "Allow", "Action": "s3*:GetObject", "Resource": "*"}}`,
+			want: []string{`<input>:1:45: Statement.Action: wildcard in service prefix "s3*": service prefixes are matched literally`},
+			why:  "evaluation-logic A1: treat literally, warn",
+		},
+		{
+			name: "ARN shapes",
+			src: lines(`{"Version": "2012-10-17", "Statement": {"Effect": "Allow", "Action": "iam:GetUser", "Resource": [`,
+				`  "arn:aws:s3:*",`,
+				`  "arn:aws:s3:::b",`,
+				`  "arn:aws:iam",`,
+				`  "arn:aws:iam::111122223333:us*/alice",`,
+				`  "arn:aws:i?m::111122223333:user/alice",`,
+				`  "arn:aws:iam::${aws:PrincipalAccount}:user/x",`,
+				`  "arn:aws:s3:::b/${aws:username"]}}`),
+			want: []string{
+				`<input>:2:3: Statement.Resource[0]: ARN "arn:aws:s3:*" has fewer than six parts: the missing parts are read as "*"`,
+				`<input>:4:3: Statement.Resource[2]: ARN "arn:aws:iam" has fewer than six parts and does not end in "*": it matches nothing`,
+				`<input>:5:3: Statement.Resource[3]: wildcard in the resource type of ARN "arn:aws:iam::111122223333:us*/alice": AWS does not allow wildcards there`,
+				`<input>:6:3: Statement.Resource[4]: wildcard in the service of ARN "arn:aws:i?m::111122223333:user/alice": the service is matched literally`,
+				`<input>:7:3: Statement.Resource[5]: policy variable outside the resource part of ARN "arn:aws:iam::${aws:PrincipalAccount}:user/x": it is matched as plain text`,
+				`<input>:8:3: Statement.Resource[6]: unclosed "${" is taken as literal text`,
+			},
+			why: "evaluation-logic A3, Q8; variables.md §2, V4",
+		},
+		{
+			name: "condition spelling and values",
+			src: lines(`{"Version": "2012-10-17", "Statement": {"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*", "Condition": {`,
+				`  "stringequals": {"aws:username": "alice"},`,
+				`  "DateGreaterThan": {"aws:CurrentTime": "2020"},`,
+				`  "StringLike": {}}}}`),
+			want: []string{
+				`<input>:2:3: Statement.Condition.stringequals: operator "stringequals" is spelled "StringEquals" by AWS`,
+				`<input>:3:42: Statement.Condition.DateGreaterThan."aws:CurrentTime": "2020" is read as epoch seconds (1970-01-01T00:33:40Z), not as a year`,
+				`<input>:4:17: Statement.Condition.StringLike: operator "StringLike" has no condition keys: it is always true`,
+			},
+			why: "conditions.md C4 (accept any case, warn), Q3 (4-digit dates)",
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			p, err := Parse([]byte(tc.src), Source{Type: tc.typ})
+			require.NoError(t, err, tc.why)
+			got := make([]string, 0, len(tc.want))
+			for _, w := range p.Warnings() {
+				got = append(got, w.Error())
+			}
+			assert.Equal(t, strings.Join(tc.want, "\n"), strings.Join(got, "\n"), tc.why)
+		})
+	}
+}
+
+// TestParseNoWarnings checks that ordinary policies parse without
+// warnings: the bench policies are written the way AWS documents them.
+func TestParseNoWarnings(t *testing.T) {
+	t.Parallel()
+	for _, name := range []string{"w1-policy-analytics.json", "w1-policy-ec2-operator.json", "w1-policy-s3-home.json", "w2-policy.json", "w3-policy.json"} {
+		p, err := Parse(readBench(t, name), Source{File: name})
+		require.NoError(t, err, name)
+		assert.Empty(t, p.Warnings(), name)
+	}
+}
