@@ -1,0 +1,258 @@
+package iameval
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/iameval/iameval/condition"
+	"github.com/iameval/iameval/policy"
+	"github.com/iameval/iameval/principal"
+)
+
+// The benchmark workloads of shared/bench (copied to testdata/engine/bench;
+// see its README.md): policies are parsed once outside the timer, requests
+// are prepared once, and every benchmark checks each decision.
+
+const benchDir = "testdata/engine/bench"
+
+// benchRequest is one entry of w1-requests.json / w2-requests.json.
+type benchRequest struct {
+	ID        string `json:"id"`
+	Principal struct {
+		Account  string            `json:"account"`
+		Username string            `json:"username"`
+		Tags     map[string]string `json:"tags"`
+	} `json:"principal"`
+	Action   string            `json:"action"`
+	Resource string            `json:"resource"`
+	Context  map[string]string `json:"context"`
+	Expect   string            `json:"expect"`
+}
+
+func (br benchRequest) decision(tb testing.TB) Decision {
+	switch br.Expect {
+	case "Allow":
+		return Allowed
+	case "ExplicitDeny":
+		return ExplicitDeny
+	case "ImplicitDeny":
+		return ImplicitDeny
+	}
+	tb.Fatalf("unknown expect %q", br.Expect)
+	return 0
+}
+
+func (br benchRequest) request(tb testing.TB) *Request {
+	tb.Helper()
+	p, err := principal.NewIAMUser(principal.IAMUserInput{
+		ARN:  "arn:aws:iam::" + br.Principal.Account + ":user/" + br.Principal.Username,
+		Tags: br.Principal.Tags,
+	})
+	require.NoError(tb, err)
+	m := map[string]condition.Value{}
+	for k, v := range br.Context {
+		m[k] = condition.StringValue(v)
+	}
+	ctx, err := condition.NewContext(m)
+	require.NoError(tb, err)
+	r, err := NewRequest(RequestInput{Principal: p, Action: br.Action, Resource: br.Resource, Context: ctx, Time: fixedTime})
+	require.NoError(tb, err)
+	return r
+}
+
+func readBench(tb testing.TB, name string) []byte {
+	tb.Helper()
+	b, err := os.ReadFile(filepath.Join(benchDir, name))
+	require.NoError(tb, err)
+	return b
+}
+
+func benchRequests(tb testing.TB, name string) map[string]benchRequest {
+	tb.Helper()
+	var list []benchRequest
+	require.NoError(tb, json.Unmarshal(readBench(tb, name), &list))
+	out := map[string]benchRequest{}
+	for _, r := range list {
+		out[r.ID] = r
+	}
+	return out
+}
+
+func benchPolicy(tb testing.TB, name string) *policy.Policy {
+	tb.Helper()
+	p, err := policy.Parse(readBench(tb, name), policy.Source{ID: name, File: name, Type: policy.Identity})
+	require.NoError(tb, err)
+	return p
+}
+
+// w1Set is the three W1 policies as identity policies.
+func w1Set(tb testing.TB) *PolicySet {
+	return &PolicySet{Identity: []*policy.Policy{
+		benchPolicy(tb, "w1-policy-analytics.json"),
+		benchPolicy(tb, "w1-policy-ec2-operator.json"),
+		benchPolicy(tb, "w1-policy-s3-home.json"),
+	}}
+}
+
+func benchEvaluate(b *testing.B, ps *PolicySet, r *Request, want Decision) {
+	require.Equal(b, want, Evaluate(ps, r), "decision before timing")
+	require.Equal(b, want, Explain(ps, r).Decision)
+	b.ReportAllocs()
+	for b.Loop() {
+		if Evaluate(ps, r) != want {
+			b.Fatal("decision changed")
+		}
+	}
+}
+
+func BenchmarkW1(b *testing.B) {
+	ps := w1Set(b)
+	reqs := benchRequests(b, "w1-requests.json")
+	for _, id := range []string{"W1a", "W1b", "W1c"} {
+		br := reqs[id]
+		r := br.request(b)
+		b.Run(id, func(b *testing.B) { benchEvaluate(b, ps, r, br.decision(b)) })
+	}
+}
+
+func BenchmarkW2(b *testing.B) {
+	ps := &PolicySet{Identity: []*policy.Policy{benchPolicy(b, "w2-policy.json")}}
+	reqs := benchRequests(b, "w2-requests.json")
+	for _, id := range []string{"W2none", "W2hit500"} {
+		br := reqs[id]
+		r := br.request(b)
+		b.Run(id, func(b *testing.B) { benchEvaluate(b, ps, r, br.decision(b)) })
+	}
+}
+
+func BenchmarkW3Parse(b *testing.B) {
+	src := readBench(b, "w3-policy.json")
+	b.SetBytes(int64(len(src)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := policy.Parse(src, policy.Source{Type: policy.Identity}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// w4Input is request i of workload W4.
+func w4Input(tb testing.TB, i int) RequestInput {
+	user := fmt.Sprintf("user%05d", i)
+	team := [...]string{"analytics", "ops", "finance"}[i%3]
+	p, err := principal.NewIAMUser(principal.IAMUserInput{
+		ARN: "arn:aws:iam::111122223333:user/" + user, Tags: map[string]string{"team": team},
+	})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	ctx, err := condition.NewContext(map[string]condition.Value{
+		"aws:SourceIp":        condition.StringValue(fmt.Sprintf("10.20.%d.%d", (i/256)%256, i%256)),
+		"aws:SecureTransport": condition.StringValue("true"),
+	})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return RequestInput{
+		Principal: p, Action: "s3:GetObject",
+		Resource: fmt.Sprintf("arn:aws:s3:::corp-data/home/%s/notes-%d.txt", user, i%7),
+		Context:  ctx, Time: fixedTime,
+	}
+}
+
+const w4Count = 10000
+
+func BenchmarkW4(b *testing.B) {
+	ps := w1Set(b)
+	reqs := make([]*Request, w4Count)
+	for i := range reqs {
+		r, err := NewRequest(w4Input(b, i))
+		require.NoError(b, err)
+		require.Equal(b, Allowed, Evaluate(ps, r), "W4 request %d", i)
+		reqs[i] = r
+	}
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		if Evaluate(ps, reqs[i]) != Allowed {
+			b.Fatalf("W4 request %d not allowed", i)
+		}
+		if i++; i == w4Count {
+			i = 0
+		}
+	}
+}
+
+// BenchmarkW4NewRequest includes building the principal and the request.
+func BenchmarkW4NewRequest(b *testing.B) {
+	ps := w1Set(b)
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		r, err := NewRequest(w4Input(b, i))
+		if err != nil {
+			b.Fatal(err)
+		}
+		if Evaluate(ps, r) != Allowed {
+			b.Fatalf("W4 request %d not allowed", i)
+		}
+		if i++; i == w4Count {
+			i = 0
+		}
+	}
+}
+
+func BenchmarkExplain(b *testing.B) {
+	ps := w1Set(b)
+	reqs := benchRequests(b, "w1-requests.json")
+	for _, id := range []string{"W1a", "W1c"} {
+		br := reqs[id]
+		r := br.request(b)
+		want := br.decision(b)
+		b.Run(id, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if Explain(ps, r).Decision != want {
+					b.Fatal("decision changed")
+				}
+			}
+		})
+	}
+}
+
+// TestBenchWorkloads checks every workload decision (without timing), so
+// the workloads stay right when benchmarks are not run.
+func TestBenchWorkloads(t *testing.T) {
+	t.Parallel()
+	w1 := w1Set(t)
+	for id, br := range benchRequests(t, "w1-requests.json") {
+		r := br.request(t)
+		require.Equal(t, br.decision(t), Evaluate(w1, r), id)
+		require.Equal(t, br.decision(t), Explain(w1, r).Decision, id)
+	}
+	w2 := &PolicySet{Identity: []*policy.Policy{benchPolicy(t, "w2-policy.json")}}
+	for id, br := range benchRequests(t, "w2-requests.json") {
+		r := br.request(t)
+		require.Equal(t, br.decision(t), Evaluate(w2, r), id)
+	}
+	for i := 0; i < w4Count; i += 97 {
+		r, err := NewRequest(w4Input(t, i))
+		require.NoError(t, err)
+		require.Equal(t, Allowed, Evaluate(w1, r), "W4 request %d", i)
+	}
+}
+
+// BenchmarkEngineOverhead measures the engine's own work (validation,
+// selection, combination) with policies that the index dismisses at once.
+func BenchmarkEngineOverhead(b *testing.B) {
+	other := allow("ec2:DescribeVpcs", "*")
+	ps := docs{identity: []string{other}, boundary: other, scp: [][]string{{other}}}.build(b)
+	r := newReq(b, alice, "s3:GetObject", objA)
+	b.Run("empty", func(b *testing.B) { benchEvaluate(b, &PolicySet{}, r, ImplicitDeny) })
+	b.Run("threeTypes", func(b *testing.B) { benchEvaluate(b, ps, r, ImplicitDeny) })
+}

@@ -1,0 +1,304 @@
+package iameval
+
+import (
+	"github.com/iameval/iameval/policy"
+	"github.com/iameval/iameval/principal"
+)
+
+// Evaluate decides whether r is allowed by the policies in ps, following
+// the evaluation logic of AWS (spec/evaluation-logic.md §3, D1–D9). A nil
+// ps is an empty set; a nil r and an invalid ps (see [PolicySet.Validate])
+// are denied. Evaluate does not allocate for policies without variables.
+// [Explain] runs the same evaluator and always reaches the same decision.
+func Evaluate(ps *PolicySet, r *Request) Decision {
+	return run(ps, r, nil)
+}
+
+// Explain evaluates r against ps like [Evaluate] and says why: which
+// statements decided, which policy types lacked an allow, which statements
+// came closest, and which context keys were missing.
+func Explain(ps *PolicySet, r *Request) *Explanation {
+	c := &collector{}
+	d := run(ps, r, c)
+	return c.explanation(d, ps, r)
+}
+
+// emptySet stands for a nil *PolicySet. It is never written.
+var emptySet PolicySet
+
+// lits is a set of the grant inputs of evaluation-logic D7.
+type lits uint8
+
+const (
+	litRPd lits = 1 << iota // resource policy allows the caller directly
+	litRPi                  // ... through its role or federating IAM user
+	litRPa                  // ... through its account
+	litID                   // identity policies allow
+	litPB                   // no boundary, or the boundary allows
+	litSP                   // the session policies allow (or need not)
+)
+
+const litRP = litRPd | litRPi | litRPa
+
+// Each combination rule of evaluation-logic D8 is a disjunction of
+// conjunctions ("paths"); the request is granted when every input of one
+// path holds. The identity path comes last so that explanations prefer it
+// among equally close paths.
+var (
+	// same account, ordinary resource: RPd ∨ (RPi ∧ PB ∧ SP) ∨ (ID ∧ PB ∧ SP)
+	pathsOrdinary = []lits{litRPd, litRPi | litPB | litSP, litID | litPB | litSP}
+	// same account, resource policy required (KMS key policy):
+	// RPd ∨ (RPi ∧ PB ∧ SP) ∨ (RPa ∧ ID ∧ PB ∧ SP)
+	pathsRequired = []lits{litRPd, litRPi | litPB | litSP, litRPa | litID | litPB | litSP}
+	// same account, role trust policy: PB ∧ (RPd ∨ (RPi ∧ SP) ∨ (RPa ∧ ID ∧ SP))
+	pathsRoleTrust = []lits{litPB | litRPd, litPB | litRPi | litSP, litPB | litRPa | litID | litSP}
+	// cross-account: (RPd ∨ RPi ∨ RPa) ∧ ID ∧ PB ∧ SP
+	pathsCross = []lits{litRPd | litID | litPB | litSP, litRPi | litID | litPB | litSP, litRPa | litID | litPB | litSP}
+	// anonymous callers, service principals and unsigned
+	// AssumeRoleWith* calls: only the resource policy grants, directly.
+	pathsDirect = []lits{litRPd}
+)
+
+// paths returns the combination rule for the request.
+func (f *facts) paths() []lits {
+	switch {
+	case f.unsigned || f.kind == principal.KindAnonymous || f.kind == principal.KindService:
+		return pathsDirect
+	case !f.sameAccount:
+		return pathsCross
+	case f.rp == rpRequired:
+		return pathsRequired
+	case f.rp == rpRoleTrust:
+		return pathsRoleTrust
+	}
+	return pathsOrdinary
+}
+
+// granted reports whether have satisfies one of paths.
+func granted(paths []lits, have lits) bool {
+	for _, p := range paths {
+		if have&p == p {
+			return true
+		}
+	}
+	return false
+}
+
+// selection says which policies of a set the request consults
+// (evaluation-logic D2).
+type selection struct {
+	identity, session, boundary, resource, scp, rcp, vpce bool
+}
+
+// usesIdentity reports whether the caller's identity-side policies
+// (identity, boundary) exist: IAM users, federated users (the federating
+// user's) and role sessions. The root user has no identity policies and is
+// allowed by default; anonymous callers, service principals and unsigned
+// calls have none.
+func (f *facts) usesIdentity() bool {
+	if f.unsigned {
+		return false
+	}
+	return f.kind == principal.KindIAMUser || f.kind == principal.KindFederatedUser || f.kind.IsRoleSession()
+}
+
+// usesSCP reports whether SCPs govern the caller: a signed caller with an
+// account (not anonymous, not a service principal, not the unsigned call)
+// that is not a service-linked role. Whether the account is a governed
+// member is said by the set holding SCP levels.
+func (f *facts) usesSCP() bool {
+	return !f.unsigned && !f.serviceLinked &&
+		f.kind != principal.KindAnonymous && f.kind != principal.KindService
+}
+
+func selectPolicies(ps *PolicySet, f *facts) selection {
+	id := f.usesIdentity()
+	return selection{
+		identity: id && len(ps.Identity) > 0,
+		session:  f.session && len(ps.Session) > 0,
+		boundary: id && ps.PermissionsBoundary != nil,
+		resource: ps.Resource != nil,
+		scp:      f.usesSCP() && len(ps.SCP) > 0,
+		rcp:      f.rcp && len(ps.RCP) > 0,
+		vpce:     len(ps.VPCEndpoint) > 0,
+	}
+}
+
+// state is what one evaluation found; Explain reads it back.
+type state struct {
+	sel    selection
+	have   lits
+	paths  []lits
+	denied bool
+	scpOK  bool // every SCP level allows (true when SCPs are not consulted)
+	vpceOK bool // every VPC endpoint policy allows
+	pbDeny bool
+}
+
+// evaluator matches policies against one prepared request, handing every
+// statement result to c in explain mode.
+type evaluator struct {
+	q *policy.Request
+	c *collector
+}
+
+// eval evaluates one policy. On the hot path (c nil) no recorder is passed,
+// so package policy may use its indexes and stop early.
+func (e *evaluator) eval(p *policy.Policy, t policy.Type, level, index int) policy.Outcome {
+	if e.c == nil {
+		return p.Eval(e.q, nil)
+	}
+	e.c.cur = slot{typ: t, level: level, index: index, policy: p}
+	o := e.c.evalPolicy(e.q, p)
+	e.c.outcomes = append(e.c.outcomes, noted{slot: e.c.cur, out: o})
+	return o
+}
+
+// list evaluates policies of one type (or one organization level). On the
+// hot path it returns at the first deny.
+func (e *evaluator) list(ps []*policy.Policy, t policy.Type, level int) (deny, anyAllow, allAllow bool) {
+	allAllow = true
+	for i, p := range ps {
+		o := e.eval(p, t, level, i)
+		if o.Deny {
+			deny = true
+			if e.c == nil {
+				return deny, anyAllow, false
+			}
+		}
+		anyAllow = anyAllow || o.Allow
+		allAllow = allAllow && o.Allow
+	}
+	return deny, anyAllow, allAllow
+}
+
+// run is the one evaluator behind Evaluate (c nil) and Explain.
+func run(ps *PolicySet, r *Request, c *collector) Decision {
+	if r == nil || r.in.Principal == nil {
+		c.setReason("no request: build one with NewRequest")
+		return ImplicitDeny
+	}
+	if ps == nil {
+		ps = &emptySet
+	}
+	if msg := ps.problem(); msg != "" {
+		c.setReason("invalid policy set: " + msg)
+		return ImplicitDeny
+	}
+	f := &r.facts
+	if f.fixed {
+		c.setReason(f.fixedReason)
+		return f.fixedDecision
+	}
+
+	st := state{sel: selectPolicies(ps, f), paths: f.paths(), scpOK: true, vpceOK: true}
+	e := evaluator{q: &r.preq, c: c}
+	if st.sel.boundary {
+		e.q = &r.preqBoundary
+	}
+	explain := c != nil
+
+	// D3 explicit deny and D7 grant inputs, policy type by policy type. On
+	// the hot path the first deny decides.
+	if st.sel.identity {
+		deny, allow, _ := e.list(ps.Identity, policy.Identity, 0)
+		if deny && !explain {
+			return ExplicitDeny
+		}
+		st.denied = st.denied || deny
+		if allow {
+			st.have |= litID
+		}
+	} else if f.root {
+		st.have |= litID // D7: the root user has full access by default
+	}
+	if st.sel.boundary {
+		o := e.eval(ps.PermissionsBoundary, policy.PermissionsBoundary, 0, 0)
+		if o.Deny && !explain {
+			return ExplicitDeny
+		}
+		st.denied = st.denied || o.Deny
+		st.pbDeny = o.Deny
+		if o.Allow {
+			st.have |= litPB
+		}
+	} else {
+		st.have |= litPB
+	}
+	switch {
+	case st.sel.session:
+		deny, allow, _ := e.list(ps.Session, policy.Session, 0)
+		if deny && !explain {
+			return ExplicitDeny
+		}
+		st.denied = st.denied || deny
+		if allow { // several session policies are unioned (Q5)
+			st.have |= litSP
+		}
+	case !f.session || f.kind != principal.KindFederatedUser:
+		// Not a session, or a role session without session policy. A
+		// federated user without session policy has no identity-side
+		// permissions (D7, Q2).
+		st.have |= litSP
+	}
+	if st.sel.resource {
+		o := e.eval(ps.Resource, policy.Resource, 0, 0)
+		if o.Deny && !explain {
+			return ExplicitDeny
+		}
+		st.denied = st.denied || o.Deny
+		if o.AllowDirect {
+			st.have |= litRPd
+		}
+		if o.AllowIndirect {
+			st.have |= litRPi
+		}
+		if o.AllowAccount {
+			if f.root {
+				st.have |= litRPd // D7: for the root user RPa counts as direct
+			} else {
+				st.have |= litRPa
+			}
+		}
+	}
+	if st.sel.scp { // D5: every level of the caller's path must allow
+		for l, level := range ps.SCP {
+			deny, allow, _ := e.list(level, policy.SCP, l+1)
+			if deny && !explain {
+				return ExplicitDeny
+			}
+			st.denied = st.denied || deny
+			st.scpOK = st.scpOK && allow
+		}
+	}
+	if st.sel.rcp { // D4: RCPFullAWSAccess is always attached, so RCPs only deny
+		for l, level := range ps.RCP {
+			deny, _, _ := e.list(level, policy.RCP, l+1)
+			if deny && !explain {
+				return ExplicitDeny
+			}
+			st.denied = st.denied || deny
+		}
+	}
+	if st.sel.vpce { // D6: every endpoint policy on the path must allow
+		deny, _, all := e.list(ps.VPCEndpoint, policy.VPCEndpoint, 0)
+		if deny && !explain {
+			return ExplicitDeny
+		}
+		st.denied = st.denied || deny
+		st.vpceOK = all
+	}
+
+	d := ImplicitDeny // D9
+	switch {
+	case st.denied:
+		d = ExplicitDeny
+	case st.scpOK && st.vpceOK && granted(st.paths, st.have):
+		d = Allowed
+	}
+	if explain {
+		c.st = st
+		c.evaluated = true
+	}
+	return d
+}

@@ -1,0 +1,161 @@
+package iameval
+
+import "github.com/iameval/iameval/policy"
+
+// Explanation says why a request got its decision. It is plain data: every
+// field is exported, carries a JSON tag and has a stable JSON form (the
+// `explanation` object of `iameval test --json`); empty lists are nil and
+// omitted. [Explain] returns it; [Explanation.String] renders it as text.
+//
+// The JSON form:
+//
+//	{
+//	  "decision": "implicitDeny" | "explicitDeny" | "allowed",
+//	  "reason": "...",                       // D1 fixed outcomes and invalid input only
+//	  "request": {"principal": "...", "principalType": "IAMUser", "action": "...",
+//	              "resource": "...", "resourceAccount": "...", "unsigned": true},
+//	  "deciding": [StatementRef...],         // explicitDeny: the matching Deny statements;
+//	                                         // allowed: the Allow statements that carried each required type
+//	  "missingAllow": ["identity", ...],     // implicitDeny: the policy types that lacked an allow
+//	  "closest": [NearMiss...],              // implicitDeny: the allows that came closest, best first
+//	  "missingKeys": ["aws:SourceIp", ...],  // keys evaluated statements looked up and the request lacks
+//	  "types": [TypeDetail...],              // per policy type: its own decision (EvalDecisionDetails)
+//	  "skipped": [Skipped...],               // policy types given but not consulted, and why
+//	  "allowedByOrganizations": true,        // present when SCPs or RCPs were consulted
+//	  "allowedByPermissionsBoundary": true,  // present when a permissions boundary was consulted
+//	  "statements": [EvaluatedStatement...]  // ExplainWith(..., ExplainOptions{Statements: true}) only
+//	}
+type Explanation struct {
+	// Decision is the decision; it always equals what [Evaluate] returns.
+	Decision Decision `json:"decision"`
+	// Reason explains a decision fixed before any policy is read
+	// (evaluation-logic D1) or a request or policy set that cannot be
+	// evaluated.
+	Reason string `json:"reason,omitempty"`
+	// Request summarises the request.
+	Request RequestSummary `json:"request"`
+	// Deciding lists, for explicitDeny, every Deny statement that matched;
+	// for allowed, the Allow statements that carried each policy type the
+	// decision needed (like the simulator's MatchedStatements).
+	Deciding []StatementRef `json:"deciding,omitempty"`
+	// MissingAllow lists, for implicitDeny, the policy types whose allow
+	// was missing, in policy-type order: "identity", "session",
+	// "permissionsBoundary", "resource", "scp", "vpcEndpoint".
+	MissingAllow []policy.Type `json:"missingAllow,omitempty"`
+	// Closest lists, for implicitDeny, the Allow statements of the types in
+	// MissingAllow that came closest to applying, best first (at most
+	// [MaxClosest]).
+	Closest []NearMiss `json:"closest,omitempty"`
+	// MissingKeys lists the context keys that evaluated statements looked up
+	// (in conditions and policy variables) and the request did not carry,
+	// spelled as in the first policy that used them, sorted ignoring case
+	// (the simulator's MissingContextValues).
+	MissingKeys []string `json:"missingKeys,omitempty"`
+	// Types gives each consulted policy type's own decision, in
+	// policy-type order (the simulator's EvalDecisionDetails).
+	Types []TypeDetail `json:"types,omitempty"`
+	// Skipped lists the policy types the set holds that the request does
+	// not consult, with the rule that excludes them.
+	Skipped []Skipped `json:"skipped,omitempty"`
+	// AllowedByOrganizations is set when SCPs or RCPs were consulted: true
+	// when no SCP or RCP denied and every SCP level allowed (the
+	// simulator's OrganizationsDecisionDetail).
+	AllowedByOrganizations *bool `json:"allowedByOrganizations,omitempty"`
+	// AllowedByPermissionsBoundary is set when a permissions boundary was
+	// consulted: true when it allowed and did not deny (the simulator's
+	// PermissionsBoundaryDecisionDetail).
+	AllowedByPermissionsBoundary *bool `json:"allowedByPermissionsBoundary,omitempty"`
+	// Statements lists every statement the evaluation consulted, in
+	// evaluation order (policy type by policy type, document order within
+	// a policy), with its match and condition results. Only [ExplainWith]
+	// with [ExplainOptions].Statements fills it; [Explain] leaves it nil,
+	// so it is absent from the JSON form. The text form does not show it
+	// ([EvaluatedStatement.String] renders one entry).
+	Statements []EvaluatedStatement `json:"statements,omitempty"`
+}
+
+// MaxClosest is the most statements [Explanation].Closest lists.
+const MaxClosest = 5
+
+// RequestSummary identifies the request an [Explanation] is about.
+type RequestSummary struct {
+	// Principal is the caller's ARN (the service name for a service
+	// principal, "" for an anonymous caller).
+	Principal string `json:"principal"`
+	// PrincipalType is the principal's kind: "IAMUser", "AssumedRole", ...
+	PrincipalType string `json:"principalType"`
+	// Action is the action as given.
+	Action string `json:"action"`
+	// Resource is the resource ARN or "*".
+	Resource string `json:"resource"`
+	// ResourceAccount is the account that owns the resource.
+	ResourceAccount string `json:"resourceAccount"`
+	// Unsigned is true for the unsigned AssumeRoleWithWebIdentity /
+	// AssumeRoleWithSAML call of a token or assertion holder.
+	Unsigned bool `json:"unsigned,omitempty"`
+}
+
+// Position is a place in a policy source: 1-based line and column (the
+// column counted in characters).
+type Position struct {
+	File   string `json:"file,omitempty"`
+	Line   int    `json:"line"`
+	Column int    `json:"column"`
+}
+
+// StatementRef identifies one statement of one policy.
+type StatementRef struct {
+	// PolicyID is the policy's id ("AdminAccess", "identity[2]").
+	PolicyID string `json:"policyId"`
+	// PolicyType is where the policy is attached.
+	PolicyType policy.Type `json:"policyType"`
+	// Level is the organization level of an SCP or RCP, counted from 1 at
+	// the organization root; 0 (omitted) for other types.
+	Level int `json:"level,omitempty"`
+	// Index is the statement's 0-based index in the policy.
+	Index int `json:"index"`
+	// Sid is the statement's Sid, if any.
+	Sid string `json:"sid,omitempty"`
+	// Effect is "Allow" or "Deny".
+	Effect policy.Effect `json:"effect"`
+	// Pos is where the statement starts; End where it ends.
+	Pos Position `json:"pos"`
+	End Position `json:"end"`
+}
+
+// NearMiss is an Allow statement that did not apply, with the element that
+// stopped it. Statements rank by how far matching got: a failed Condition
+// is closer than a failed Resource, then Action, then Principal.
+type NearMiss struct {
+	StatementRef
+	// Failed is the element that did not match: "Principal", "Action",
+	// "Resource" or "Condition".
+	Failed string `json:"failed"`
+	// Detail says why, e.g. `action "s3:PutObject" not in Action`.
+	Detail string `json:"detail,omitempty"`
+	// At is where to look for the failed element: the start of the
+	// statement that holds it (package policy reports positions per
+	// statement).
+	At Position `json:"at"`
+	// MissingKeys are the context keys the statement looked up and the
+	// request lacks.
+	MissingKeys []string `json:"missingKeys,omitempty"`
+}
+
+// TypeDetail is one consulted policy type's own decision: explicitDeny when
+// one of its Deny statements matched; allowed when it allowed (for SCP
+// levels and VPC endpoint policies: every level or policy allowed; RCPs, to
+// which RCPFullAWSAccess is always attached, allow unless they deny);
+// implicitDeny otherwise.
+type TypeDetail struct {
+	Type     policy.Type `json:"type"`
+	Decision Decision    `json:"decision"`
+	// Levels gives each SCP or RCP level's decision, root first.
+	Levels []Decision `json:"levels,omitempty"`
+}
+
+// Skipped is a policy type the set holds that the request does not consult.
+type Skipped struct {
+	Type   policy.Type `json:"type"`
+	Reason string      `json:"reason"`
+}

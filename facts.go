@@ -1,0 +1,159 @@
+package iameval
+
+import (
+	"strings"
+
+	"github.com/iameval/iameval/principal"
+)
+
+// facts are what the decision algorithm needs to know about a request
+// beyond the policies. NewRequest computes them once.
+type facts struct {
+	kind          principal.Kind
+	service, name string // lower-case action prefix and name
+	// unsigned: the token or assertion holder's unsigned
+	// AssumeRoleWithWebIdentity / AssumeRoleWithSAML call (scenario-format
+	// PRINCIPAL; sts.md §1, §3, §4).
+	unsigned      bool
+	session       bool // role session or federated user (and signed)
+	sameAccount   bool
+	serviceLinked bool
+	root          bool
+	// rp says how a resource policy combines with the caller's policies
+	// (evaluation-logic D8).
+	rp rpMode
+	// rcp: RCPs govern this resource (service on the RCP table, not an
+	// AWS managed KMS key, caller not a service-linked role).
+	rcp bool
+	// fixed is a D1 outcome that no policy can change.
+	fixed         bool
+	fixedDecision Decision
+	fixedReason   string
+}
+
+func deriveFacts(p principal.Principal, service, name, resource string, res arnParts, hasARN bool, resourceAccount string) facts {
+	id := p.Identity()
+	f := facts{
+		kind:    p.Kind(),
+		service: service,
+		name:    name,
+		root:    p.Kind() == principal.KindRoot,
+	}
+	if id != nil {
+		f.serviceLinked = id.ServiceLinked
+	}
+	f.unsigned = isUnsignedCall(p, service, name, resource)
+	if !f.unsigned {
+		f.session = f.kind == principal.KindFederatedUser || f.kind.IsRoleSession()
+		// The unsigned caller has no account (sts.md §1: "the unsigned calls
+		// have no caller account"); Anonymous and Service have none either.
+		f.sameAccount = p.Account() != "" && p.Account() == resourceAccount
+	}
+	f.rp = resourcePolicyMode(service, res, hasARN)
+	f.rcp = rcpGoverns(service, res, hasARN) && !f.serviceLinked
+	f.fixedDecision, f.fixedReason, f.fixed = fixedOutcome(p, &f)
+	return f
+}
+
+// isUnsignedCall reports whether a WebIdentity or SAML principal makes the
+// unsigned call that creates its session: sts:AssumeRoleWithWebIdentity
+// (WebIdentity) or sts:AssumeRoleWithSAML (SAML) on any role, or
+// sts:TagSession / sts:SetSourceIdentity on its own role, which that call
+// authorizes too. On another role, TagSession and SetSourceIdentity are
+// requests of the existing session (role chaining).
+func isUnsignedCall(p principal.Principal, service, name, resource string) bool {
+	fed, ok := p.(principal.Federated)
+	if !ok || service != "sts" {
+		return false
+	}
+	switch name {
+	case "assumerolewithwebidentity":
+		return p.Kind() == principal.KindWebIdentity
+	case "assumerolewithsaml":
+		return p.Kind() == principal.KindSAML
+	case "tagsession", "setsourceidentity":
+		return resource == fed.RoleARN()
+	}
+	return false
+}
+
+// rpMode is how a same-account resource policy combines with the caller's
+// identity side (evaluation-logic D8).
+type rpMode uint8
+
+const (
+	// rpOrdinary: a resource-policy grant and an identity-policy grant each
+	// suffice: RPd ∨ (RPi ∧ PB ∧ SP) ∨ (ID ∧ PB ∧ SP).
+	rpOrdinary rpMode = iota
+	// rpRequired: the resource policy must allow the principal; naming the
+	// account enables identity policies (KMS key policies):
+	// RPd ∨ (RPi ∧ PB ∧ SP) ∨ (RPa ∧ ID ∧ PB ∧ SP).
+	rpRequired
+	// rpRoleTrust: as rpRequired, and the caller's permissions boundary
+	// always applies: PB ∧ (RPd ∨ (RPi ∧ SP) ∨ (RPa ∧ ID ∧ SP)).
+	rpRoleTrust
+)
+
+// resourcePolicyRule says that requests of an action service on resources
+// of a type (ARN service and resource-part prefix) need the resource policy
+// to allow them, also in the same account.
+type resourcePolicyRule struct {
+	actionService, arnService, resourcePrefix string
+	mode                                      rpMode
+}
+
+// resourcePolicyRules is the per-service "resource policy required" table
+// (evaluation-logic D8: "make resource policy required a per-service
+// setting, on by default for sts role trust and kms"). Resources that match
+// no rule are ordinary. A KMS key's key policy must allow (KMS Developer
+// Guide, key-policies.md); KMS actions on aliases or "*" have no key policy.
+// A role's trust policy must allow sts:AssumeRole and the sts:TagSession /
+// sts:SetSourceIdentity authorized in the same call.
+var resourcePolicyRules = []resourcePolicyRule{
+	{actionService: "kms", arnService: "kms", resourcePrefix: "key/", mode: rpRequired},
+	{actionService: "sts", arnService: "iam", resourcePrefix: "role/", mode: rpRoleTrust},
+}
+
+func resourcePolicyMode(service string, res arnParts, hasARN bool) rpMode {
+	if !hasARN {
+		return rpOrdinary
+	}
+	for _, rule := range resourcePolicyRules {
+		if rule.actionService == service && rule.arnService == res.service && strings.HasPrefix(res.resource, rule.resourcePrefix) {
+			return rule.mode
+		}
+	}
+	return rpOrdinary
+}
+
+// rcpServices lists the service prefixes whose resources resource control
+// policies govern (orgs_manage_policies_rcps.md). AWS launched RCPs for s3,
+// sts, kms, sqs and secretsmanager (December 2024) and has since added
+// Amazon ECR and OpenSearch Serverless (June 2025), Amazon Cognito user pools
+// and CloudWatch Logs. Missing a service would ignore an RCP Deny that AWS
+// enforces, so the table errs on the side of listing.
+var rcpServices = map[string]bool{
+	"s3":             true,
+	"sts":            true,
+	"kms":            true,
+	"sqs":            true,
+	"secretsmanager": true,
+	"ecr":            true,
+	"aoss":           true,
+	"cognito-idp":    true,
+	"logs":           true,
+}
+
+// rcpGoverns reports whether RCPs apply to the request's resource: its
+// service supports RCPs, and it is not an AWS managed KMS key (KMS Developer
+// Guide, resource-control-policies.md). An AWS managed key is recognisable
+// only by its alias (alias/aws/...); a key ARN is taken as customer managed.
+func rcpGoverns(service string, res arnParts, hasARN bool) bool {
+	if !rcpServices[service] {
+		return false
+	}
+	if service == "kms" && hasARN && strings.HasPrefix(res.resource, "alias/aws/") {
+		return false
+	}
+	return true
+}

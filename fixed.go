@@ -1,0 +1,78 @@
+package iameval
+
+import "github.com/iameval/iameval/principal"
+
+// fixedOutcome applies evaluation-logic D1: outcomes fixed by the kind of
+// credentials before any policy is read (id_credentials_temp_request.md,
+// sts.md). ok is false when policies decide.
+func fixedOutcome(p principal.Principal, f *facts) (d Decision, reason string, ok bool) {
+	kind := f.kind
+	signed := kind != principal.KindAnonymous && !f.unsigned
+	sts := f.service == "sts"
+	iam := f.service == "iam"
+
+	if sts && f.name == "getcalleridentity" && signed {
+		return Allowed, "sts:GetCallerIdentity needs no permission and cannot be denied for a signed caller (id_credentials_temp_request.md)", true
+	}
+	if sts && f.name == "assumerolewithwebidentity" && !f.unsigned {
+		return ImplicitDeny, "sts:AssumeRoleWithWebIdentity is an unsigned call made with a web identity token; only a WebIdentity principal (the token holder) can make it", true
+	}
+	if sts && f.name == "assumerolewithsaml" && !f.unsigned {
+		return ImplicitDeny, "sts:AssumeRoleWithSAML is an unsigned call made with a SAML assertion; only a SAML principal (the assertion holder) can make it", true
+	}
+	switch {
+	case kind == principal.KindFederatedUser && iam:
+		return ImplicitDeny, "a federated user (GetFederationToken credentials) cannot call IAM API operations (sts.md §5)", true
+	case kind == principal.KindFederatedUser && sts:
+		return ImplicitDeny, "a federated user (GetFederationToken credentials) cannot call STS operations other than GetCallerIdentity (sts.md §5)", true
+	case kind.IsRoleSession() && !f.unsigned && sts && (f.name == "getfederationtoken" || f.name == "getsessiontoken"):
+		return ImplicitDeny, "a role session cannot call sts:GetFederationToken or sts:GetSessionToken (sts.md §2)", true
+	}
+	if gst, mfa := sessionTokenCredentials(p); gst {
+		switch {
+		case iam && !mfa:
+			return ImplicitDeny, "GetSessionToken credentials obtained without MFA cannot call IAM API operations (sts.md §6)", true
+		case sts && f.name != "assumerole" && !partOfAssumeRole(f):
+			return ImplicitDeny, "GetSessionToken credentials can call only sts:AssumeRole and sts:GetCallerIdentity among STS operations (sts.md §6)", true
+		}
+	}
+	if kind == principal.KindRoot && sts && f.name == "assumerole" {
+		return ImplicitDeny, "the root user cannot call sts:AssumeRole; STS refuses it before evaluating policies (sts.md §8)", true
+	}
+	if sts && f.name == "getsessiontoken" && (kind == principal.KindIAMUser || kind == principal.KindRoot) {
+		return Allowed, "sts:GetSessionToken needs no permission and policies cannot prevent it for an IAM user or the root user (sts.md §6, §8)", true
+	}
+	return 0, "", false
+}
+
+// sessionTokenCredentials reports whether an IAM user or root user signs
+// with temporary credentials of its own (GetSessionToken) and whether MFA
+// authenticated them. The principal package marks GetSessionToken and
+// console sign-in credentials alike as Temporary; the engine applies the
+// GetSessionToken restrictions (sts.md §6) to both, since allowing what AWS
+// refuses is the worse mistake. AssumeRoot sessions are not GetSessionToken
+// credentials.
+func sessionTokenCredentials(p principal.Principal) (gst, mfa bool) {
+	switch v := p.(type) {
+	case *principal.IAMUser:
+		c := v.Credentials()
+		return c.Temporary, c.MFA
+	case *principal.Root:
+		if v.AssumedRoot() {
+			return false, false
+		}
+		c := v.Credentials()
+		return c.Temporary, c.MFA
+	}
+	return false, false
+}
+
+// partOfAssumeRole reports whether an STS action is one of the extra
+// permissions that an AssumeRole call is authorized for on the role being
+// assumed (sts:TagSession with Tags, sts:SetSourceIdentity with a source
+// identity; sts.md §1). They are not API operations of their own, so the
+// GetSessionToken rule "STS only AssumeRole and GetCallerIdentity" does not
+// refuse them.
+func partOfAssumeRole(f *facts) bool {
+	return (f.name == "tagsession" || f.name == "setsourceidentity") && f.rp == rpRoleTrust
+}

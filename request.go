@@ -1,0 +1,223 @@
+package iameval
+
+import (
+	"errors"
+	"fmt"
+	"reflect"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/iameval/iameval/condition"
+	"github.com/iameval/iameval/policy"
+	"github.com/iameval/iameval/principal"
+)
+
+// RequestInput describes one request to authorize. It is the input of
+// [NewRequest].
+type RequestInput struct {
+	// Principal is the caller. Required.
+	Principal principal.Principal
+	// Action is the action being authorized, "service:Name" as AWS spells
+	// it (s3:GetObject); matching ignores case.
+	Action string
+	// Resource is the ARN of the resource the action is authorized on, or
+	// "*" for actions that take no resource.
+	Resource string
+	// ResourceAccount is the account that owns the resource. When empty it
+	// is the account in the resource ARN; where the ARN has none (S3
+	// buckets, "*") it is the principal's account; a principal without an
+	// account (anonymous, service) then makes NewRequest fail.
+	ResourceAccount string
+	// Context holds the request-context keys supplied by the caller
+	// (aws:SourceIp, s3:prefix, aws:RequestTag/K ...). They override the
+	// keys the engine derives.
+	Context condition.Context
+	// Time is the time of the request, the source of aws:CurrentTime and
+	// aws:EpochTime. The zero Time means the time NewRequest is called.
+	Time time.Time
+}
+
+// Request is a validated request with its request context derived once.
+// It is immutable: build it with [NewRequest] and evaluate it against any
+// number of policy sets, from any number of goroutines. The zero Request
+// is not usable; [Evaluate] denies it.
+type Request struct {
+	in RequestInput
+	// ctx is the request context: the caller's keys over the engine's over
+	// the principal's, merged once so that a lookup is one map read.
+	ctx condition.Context
+	// preq is the request package policy matches statements against;
+	// preqBoundary is the same request for a caller that has a permissions
+	// boundary (evaluation-logic A6: Deny with NotPrincipal).
+	preq, preqBoundary policy.Request
+	facts              facts
+}
+
+// Principal returns the caller.
+func (r *Request) Principal() principal.Principal { return r.in.Principal }
+
+// Action returns the action as given.
+func (r *Request) Action() string { return r.in.Action }
+
+// Resource returns the resource ARN, or "*".
+func (r *Request) Resource() string { return r.in.Resource }
+
+// ResourceAccount returns the account that owns the resource, as resolved by
+// NewRequest.
+func (r *Request) ResourceAccount() string { return r.in.ResourceAccount }
+
+// Time returns the time of the request.
+func (r *Request) Time() time.Time { return r.in.Time }
+
+// Context returns the request context that policies see: the caller's keys
+// over the keys the engine derives (aws:CurrentTime, aws:EpochTime,
+// aws:ResourceAccount, aws:RequestedRegion, aws:ViaAWSService) over the
+// principal's keys, merged into one immutable Context.
+func (r *Request) Context() condition.Context { return r.ctx }
+
+// Unsigned reports whether the request is the unsigned
+// AssumeRoleWithWebIdentity or AssumeRoleWithSAML call of a token or
+// assertion holder (or the sts:TagSession / sts:SetSourceIdentity
+// authorized with it), which only the role's trust policy decides.
+func (r *Request) Unsigned() bool { return r.facts.unsigned }
+
+// errNoPrincipal and the other request errors are returned by NewRequest.
+var (
+	errNoPrincipal = errors.New("principal is required")
+	errNoResource  = errors.New(`resource is required: an ARN, or "*" for an action without resource-level permissions`)
+)
+
+// NewRequest validates in and derives everything that does not depend on
+// the policies: the resource account, the request context (caller keys over engine keys
+// over principal keys, merged once) and the
+// facts the decision algorithm reads. It fails when the principal is nil,
+// the action is not "service:name", the resource is neither "*" nor an ARN,
+// or no resource account can be determined.
+//
+// For a WebIdentity or SAML principal making its unsigned
+// AssumeRoleWithWebIdentity / AssumeRoleWithSAML call (or sts:TagSession /
+// sts:SetSourceIdentity on its own role, authorized in the same call) the
+// principal-derived keys are those of the call (AssumeContext), not of the
+// session that does not exist yet.
+func NewRequest(in RequestInput) (*Request, error) {
+	if in.Principal == nil {
+		return nil, errNoPrincipal
+	}
+	if v := reflect.ValueOf(in.Principal); v.Kind() == reflect.Pointer && v.IsNil() {
+		return nil, errNoPrincipal // a typed nil would panic on its first method call
+	}
+	service, name, err := splitAction(in.Action)
+	if err != nil {
+		return nil, err
+	}
+	var res arnParts
+	hasARN := false
+	switch in.Resource {
+	case "":
+		return nil, errNoResource
+	case "*":
+	default:
+		var ok bool
+		if res, ok = splitARN(in.Resource); !ok {
+			return nil, fmt.Errorf("resource %q is not an ARN (arn:partition:service:region:account:resource) or \"*\"", in.Resource)
+		}
+		hasARN = true
+	}
+	if in.ResourceAccount == "" {
+		in.ResourceAccount = res.account
+	}
+	if in.ResourceAccount == "" {
+		in.ResourceAccount = in.Principal.Account()
+	}
+	if in.ResourceAccount == "" {
+		return nil, fmt.Errorf("resource account unknown: %q names no account and a %s principal has none; give ResourceAccount", in.Resource, in.Principal.Kind())
+	}
+	if in.Time.IsZero() {
+		in.Time = time.Now()
+	}
+
+	r := &Request{in: in}
+	r.facts = deriveFacts(in.Principal, service, name, in.Resource, res, hasARN, in.ResourceAccount)
+
+	matchAs := in.Principal
+	derived := in.Principal.Context()
+	if fed, ok := in.Principal.(principal.Federated); ok {
+		if r.facts.unsigned {
+			// The token holder is not a session yet: it has no ARN, no
+			// account and only the identity provider to be named by.
+			derived = fed.AssumeContext()
+			matchAs = &asPrincipal{Principal: in.Principal, ctx: derived,
+				id: principal.Identity{Provider: fed.Provider()}}
+		} else if id := in.Principal.Identity(); id != nil && id.Provider != "" {
+			// A signed web identity or SAML session is a role session: a
+			// Federated entry names the provider only for the unsigned call
+			// (evaluation-logic A5).
+			noProvider := *id
+			noProvider.Provider = ""
+			matchAs = &asPrincipal{Principal: in.Principal, arn: in.Principal.ARN(),
+				account: in.Principal.Account(), ctx: derived, id: noProvider}
+		}
+	}
+	ctx, err := requestContext(in.Context, derived, in.Time, in.ResourceAccount, res.region)
+	if err != nil {
+		return nil, err
+	}
+	r.ctx = ctx
+
+	r.preq = policy.Request{Action: in.Action, Resource: in.Resource, Principal: matchAs, Context: r.ctx}
+	if err := r.preq.Prepare(); err != nil {
+		return nil, err
+	}
+	r.preqBoundary = policy.Request{Action: in.Action, Resource: in.Resource, Principal: matchAs, Context: r.ctx, HasBoundary: true}
+	if err := r.preqBoundary.Prepare(); err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+// splitAction returns the lower-case service prefix and action name of
+// "service:Name".
+func splitAction(action string) (service, name string, err error) {
+	s, n, ok := strings.Cut(action, ":")
+	if !ok || s == "" || n == "" || strings.ContainsAny(action, " \t\r\n") || strings.Contains(n, ":") {
+		return "", "", fmt.Errorf("action %q is not of the form service:Name", action)
+	}
+	return strings.ToLower(s), strings.ToLower(n), nil
+}
+
+// requestContext merges the layers of the request context into one
+// Context: caller keys win over the keys the engine derives for every
+// request (spec/principals-and-context.md §3), which win over the
+// principal-derived keys. Merging once here makes every lookup during
+// evaluation a single map read.
+func requestContext(caller, derived condition.Context, t time.Time, resourceAccount, region string) (condition.Context, error) {
+	m := make(map[string]condition.Value, caller.Len()+derived.Len()+5)
+	derived.Each(func(k string, v condition.Value) { m[k] = v })
+	set := func(k, v string) { m[condition.NormalizeKey(k)] = condition.StringValue(v) }
+	set(condition.KeyCurrentTime, t.UTC().Format(time.RFC3339))
+	set(condition.KeyEpochTime, strconv.FormatInt(t.Unix(), 10))
+	set(condition.KeyResourceAccount, resourceAccount)
+	set(condition.KeyViaAWSService, "false")
+	if region != "" {
+		set(condition.KeyRequestedRegion, region)
+	}
+	caller.Each(func(k string, v condition.Value) { m[k] = v })
+	return condition.NewContext(m)
+}
+
+// asPrincipal presents a principal to policy matching with other facts:
+// the token holder of an unsigned AssumeRoleWith* call (no ARN, no account,
+// named only by its identity provider) or a signed web identity / SAML
+// session (no Federated match). Embedding the principal keeps its kind.
+type asPrincipal struct {
+	principal.Principal
+	arn, account string
+	id           principal.Identity
+	ctx          condition.Context
+}
+
+func (p *asPrincipal) ARN() string                   { return p.arn }
+func (p *asPrincipal) Account() string               { return p.account }
+func (p *asPrincipal) Identity() *principal.Identity { return &p.id }
+func (p *asPrincipal) Context() condition.Context    { return p.ctx }
