@@ -1,0 +1,48 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+
+	"github.com/iameval/iameval/policy"
+)
+
+// printLoadError prints why the file name could not be used: one
+// FILE:LINE:COL: message line per problem, or the read error.
+func printLoadError(w io.Writer, name string, err error) {
+	var list policy.ErrorList
+	if errors.As(err, &list) {
+		for _, e := range list {
+			fmt.Fprintln(w, e.Error())
+		}
+		return
+	}
+	var one *policy.Error
+	if errors.As(err, &one) {
+		fmt.Fprintln(w, one.Error())
+		return
+	}
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err
+	}
+	fmt.Fprintf(w, "%s: cannot read: %v\n", name, err)
+}
+
+// printWarnings prints non-fatal findings as FILE:LINE:COL: warning: message.
+func printWarnings(w io.Writer, warnings policy.ErrorList) {
+	for _, e := range warnings {
+		fmt.Fprintln(w, warningText(e))
+	}
+}
+
+// warningText renders a warning as FILE:LINE:COL: warning: PATH: MSG.
+func warningText(e *policy.Error) string {
+	s := e.Pos.String() + ": warning: "
+	if e.Path != "" {
+		s += e.Path + ": "
+	}
+	return s + e.Msg
+}

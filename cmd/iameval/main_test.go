@@ -1,0 +1,143 @@
+package main
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+
+// TestGolden runs the command on the files in testdata and compares what it
+// prints and its exit status with testdata/NAME.golden: the output of
+// `iameval test` (text and --json), `validate` and `explain` and the exit
+// codes 0, 1 and 2 are a user-facing contract (scenario-format.md Output).
+// Run with -update to rewrite the golden files after a deliberate change.
+func TestGolden(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name string
+		args []string
+		code int
+		why  string
+	}{
+		{"test_pass", []string{"test", "testdata/pass.json"}, 0, "every case with expect got it; a case without expect never fails"},
+		{"test_fail", []string{"test", "testdata/pass.json", "testdata/fail.json"}, 1, "a case missed its expect: FAIL line, explanation, summary"},
+		{"test_invalid", []string{"test", "testdata/invalid.json", "testdata/pass.json"}, 2, "an invalid file is reported as file:line:col and the other files still run"},
+		{"test_missing_file", []string{"test", "testdata/nope.json"}, 2, "a file that cannot be read"},
+		{"test_json", []string{"test", "--json", "testdata/pass.json"}, 0, "the --json document: results, passed, failed"},
+		{"test_json_fail", []string{"test", "testdata/fail.json", "--json"}, 1, "flags may follow the files; the exit status is the same with --json"},
+		{"test_no_files", []string{"test"}, 2, "usage error"},
+		{"test_help", []string{"test", "--help"}, 0, "help goes to stdout with status 0"},
+		{"validate_clean", []string{"validate", "testdata/policies/reports.json"}, 0, "nothing is printed for a clean file"},
+		{"validate_warning", []string{"validate", "testdata/policies/warn.json"}, 0, "warnings alone do not fail validation"},
+		{"validate_errors", []string{"validate", "testdata/policies/bad.json", "testdata/policies/reports.json"}, 2, "one file:line:col line per problem"},
+		{"validate_type", []string{"validate", "--type", "resource", "testdata/policies/trust.json"}, 0, "a trust policy is valid as a resource policy"},
+		{"validate_wrong_type", []string{"validate", "testdata/policies/trust.json"}, 2, "Principal is not allowed in an identity policy (evaluation-logic P8)"},
+		{"validate_unknown_type", []string{"validate", "--type", "bucket", "testdata/policies/trust.json"}, 2, "usage error"},
+		{"explain_case", []string{"explain", "--case", "expects too much", "testdata/fail.json"}, 0, "explain a scenario case"},
+		{"explain_case_json", []string{"explain", "--json", "--case", "read a report", "testdata/pass.json"}, 0, "the explanation as JSON"},
+		{"explain_which_case", []string{"explain", "testdata/pass.json"}, 2, "a file with several cases needs --case"},
+		{"explain_flags", []string{"explain", "--principal", "arn:aws:iam::123456789012:user/pat",
+			"--action", "s3:PutObject", "--resource", "arn:aws:s3:::reports/q1.csv",
+			"--policy", "testdata/policies/reports.json", "--context", "aws:SourceIp=192.0.2.10", "--context", "aws:SecureTransport=true"}, 0, "a request built from flags"},
+		{"explain_principal_object", []string{"explain", "--principal", `{"type": "AssumedRole", "roleArn": "arn:aws:iam::123456789012:role/Ops", "sessionName": "pat"}`,
+			"--action", "sts:AssumeRole", "--resource", "arn:aws:iam::123456789012:role/Admin",
+			"--policy", "testdata/policies/reports.json", "--resource-policy", "testdata/policies/trust.json"}, 0, "a principal object as JSON"},
+		{"explain_missing_flags", []string{"explain", "--action", "s3:GetObject"}, 2, "usage error"},
+		{"help", []string{"--help"}, 0, "command usage"},
+		{"no_args", nil, 2, "usage on stderr"},
+		{"unknown_command", []string{"simulate-everything"}, 2, "unknown subcommand: usage on stderr"},
+		{"unknown_flag", []string{"test", "--verbose", "testdata/pass.json"}, 2, "unknown flag: usage on stderr"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			var stdout, stderr bytes.Buffer
+			code := run(tc.args, &stdout, &stderr)
+			assert.Equal(t, tc.code, code, "exit status: %s\nstdout:\n%s\nstderr:\n%s", tc.why, stdout.String(), stderr.String())
+			got := "$ iameval " + strings.Join(quoteArgs(tc.args), " ") + "\n" +
+				"[exit " + string(rune('0'+code)) + "]\n" +
+				"--- stdout\n" + stdout.String() +
+				"--- stderr\n" + stderr.String()
+			golden := filepath.Join("testdata", tc.name+".golden")
+			if *update {
+				require.NoError(t, os.WriteFile(golden, []byte(got), 0o644))
+				return
+			}
+			want, err := os.ReadFile(golden)
+			require.NoError(t, err, "missing golden file: run go test -update")
+			assert.Equal(t, string(want), got, tc.why)
+		})
+	}
+}
+
+// quoteArgs quotes arguments that a shell would split.
+func quoteArgs(args []string) []string {
+	out := make([]string, len(args))
+	for i, a := range args {
+		if strings.ContainsAny(a, " \"{}") {
+			a = "'" + a + "'"
+		}
+		out[i] = a
+	}
+	return out
+}
+
+// TestSubcommandHelp checks that every subcommand answers -h and --help on
+// stdout with status 0, and rejects unknown flags with status 2.
+func TestSubcommandHelp(t *testing.T) {
+	t.Parallel()
+	for _, c := range commands() {
+		for _, h := range []string{"-h", "--help"} {
+			var stdout, stderr bytes.Buffer
+			code := run([]string{c.name, h}, &stdout, &stderr)
+			assert.Equal(t, 0, code, "%s %s", c.name, h)
+			assert.True(t, strings.HasPrefix(stdout.String(), "Usage:"), "%s %s: %q", c.name, h, stdout.String())
+			assert.Empty(t, stderr.String())
+		}
+		var stdout, stderr bytes.Buffer
+		code := run([]string{c.name, "--no-such-flag"}, &stdout, &stderr)
+		assert.Equal(t, 2, code, c.name)
+		assert.Empty(t, stdout.String())
+		assert.Contains(t, stderr.String(), "flag provided but not defined: -no-such-flag")
+		assert.Contains(t, stderr.String(), "Usage:")
+	}
+	var stdout, stderr bytes.Buffer
+	assert.Equal(t, 0, run([]string{"help", "validate"}, &stdout, &stderr))
+	assert.True(t, strings.HasPrefix(stdout.String(), "Usage: iameval validate"))
+}
+
+// TestContextFlags pins --context parsing: repetition and JSON lists make a
+// key multivalued; keys are case-insensitive.
+func TestContextFlags(t *testing.T) {
+	t.Parallel()
+	ctx, err := parseContextFlags([]string{"aws:SourceIp=10.0.0.1", "aws:TagKeys=a", "AWS:tagkeys=b", `s3:prefix=["home/"]`, "n=[1, true]", "eq=a=b"})
+	require.NoError(t, err)
+	got := map[string][]string{}
+	lists := map[string]bool{}
+	for _, k := range ctx.Keys() {
+		v, _ := ctx.LookupKey(k)
+		got[k] = v.Strings()
+		lists[k] = v.IsList()
+	}
+	assert.Equal(t, map[string][]string{
+		"aws:sourceip": {"10.0.0.1"},
+		"aws:tagkeys":  {"a", "b"},
+		"s3:prefix":    {"home/"},
+		"n":            {"1", "true"},
+		"eq":           {"a=b"},
+	}, got)
+	assert.Equal(t, map[string]bool{"aws:sourceip": false, "aws:tagkeys": true, "s3:prefix": true, "n": true, "eq": false}, lists)
+
+	for _, bad := range []string{"novalue", "=x", "k=[1", `k=[{"a": 1}]`} {
+		_, err := parseContextFlags([]string{bad})
+		assert.Error(t, err, bad)
+	}
+}

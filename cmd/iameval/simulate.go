@@ -1,0 +1,124 @@
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"strings"
+
+	"github.com/iameval/iameval/simulate"
+)
+
+const simulateUsage = `Usage:
+  iameval simulate [--input FILE | -]
+  iameval simulate [FILE | -]
+
+Reads the JSON document of "aws iam simulate-custom-policy --cli-input-json"
+from FILE, or from standard input for "-" or when no file is given,
+simulates every action on every resource as the IAM policy simulator does,
+and prints the response as the AWS CLI prints it: EvaluationResults with
+EvalDecision, MatchedStatements (positions inside each policy string),
+MissingContextValues, PermissionsBoundaryDecisionDetail,
+EvalDecisionDetails and ResourceSpecificResults.
+
+The input takes the parameters of SimulateCustomPolicy: PolicyInputList,
+PermissionsBoundaryPolicyInputList, ActionNames, ResourceArns,
+ResourcePolicy, ResourceOwner, CallerArn, ContextEntries,
+ResourceHandlingOption, MaxItems and Marker. CallerArn may be any principal
+iameval reads (IAM user, root, assumed-role session, federated user,
+service, "*"), not only an IAM user. Two iameval extensions give
+organization policies, each a list of levels from the root down, each level
+a list of policy strings: IamevalServiceControlPolicyInputList and
+IamevalResourceControlPolicyInputList.
+
+Flags:
+  --input FILE            the input document ("-" for standard input); the
+                          AWS CLI's file:// prefix is accepted
+  --cli-input-json FILE   the same as --input
+
+Exit status: 0 when the simulation ran, whatever the decisions; 2 for
+invalid usage or input, reported as FILE:LINE:COL: message (a problem in a
+policy string also gives its place in the policy, as PolicyInputList.1:L:C).
+`
+
+// simulateStdin is where "iameval simulate" reads a document from standard
+// input; tests replace it.
+var simulateStdin io.Reader = os.Stdin
+
+// runSimulate implements "iameval simulate".
+func runSimulate(args []string, stdout, stderr io.Writer) int {
+	f := newFlags("simulate", simulateUsage)
+	var input, cliInput string
+	f.StringVar(&input, "input", "", "")
+	f.StringVar(&cliInput, "cli-input-json", "", "")
+	files, status, ok := f.parse(args, stdout, stderr)
+	if !ok {
+		return status
+	}
+	var names []string
+	for _, n := range []string{input, cliInput} {
+		if n != "" {
+			names = append(names, n)
+		}
+	}
+	names = append(names, files...)
+	if len(names) > 1 {
+		return f.usageError(stderr, "give one input document, not %d", len(names))
+	}
+	name := "-"
+	if len(names) == 1 {
+		name = strings.TrimPrefix(names[0], "file://")
+	}
+
+	src, display, err := readSimulateInput(name)
+	if err != nil {
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		fmt.Fprintf(stderr, "%s: cannot read: %v\n", display, err)
+		return exitInvalid
+	}
+	in, err := simulate.ParseInput(src, display)
+	var resp *simulate.Response
+	if err == nil {
+		resp, err = simulate.Simulate(in)
+	}
+	if err != nil {
+		printSimulateErrors(stderr, err)
+		return exitInvalid
+	}
+	out, err := json.MarshalIndent(resp, "", "    ")
+	if err != nil {
+		fmt.Fprintf(stderr, "iameval simulate: %v\n", err)
+		return exitInvalid
+	}
+	fmt.Fprintf(stdout, "%s\n", out)
+	return exitOK
+}
+
+// readSimulateInput reads the document named name ("-" for standard input)
+// and returns it with the name to show in messages.
+func readSimulateInput(name string) ([]byte, string, error) {
+	if name == "-" {
+		src, err := io.ReadAll(simulateStdin)
+		return src, "<stdin>", err
+	}
+	src, err := os.ReadFile(name)
+	return src, name, err
+}
+
+// printSimulateErrors prints one FILE:LINE:COL: message line per problem.
+func printSimulateErrors(w io.Writer, err error) {
+	var list simulate.ErrorList
+	if errors.As(err, &list) {
+		for _, e := range list {
+			fmt.Fprintln(w, e.Error())
+		}
+		return
+	}
+	fmt.Fprintf(w, "iameval simulate: %v\n", err)
+}

@@ -1,0 +1,145 @@
+package scenario
+
+import (
+	"strings"
+
+	"github.com/tidwall/gjson"
+
+	"github.com/iameval/iameval"
+	"github.com/iameval/iameval/internal/jsonsrc"
+	"github.com/iameval/iameval/policy"
+	"github.com/iameval/iameval/principal"
+)
+
+// CASE keys of scenario-format.md.
+var caseKeys = []string{
+	"name", "principal", "action", "resource", "resourceAccount",
+	"context", "policies", "expect", "description",
+}
+
+// defaults is what the file level gives every case.
+type defaults struct {
+	set          policySet
+	principal    principal.Principal
+	hasPrincipal bool // the file has a "principal" key (even a broken one)
+	ok           bool // the file-level principal and policies loaded
+}
+
+// cases reads the list of CASEs at v; path is "cases" for a file object and
+// "" for a bare array.
+func (l *loader) cases(v gjson.Result, path string, d defaults) []*Case {
+	var out []*Case
+	for i, e := range l.doc.Elements(v) {
+		if c := l.readCase(e, index(path, i), d); c != nil {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// readCase reads one CASE and builds its request. It returns nil when the
+// case has a problem (recorded) or depends on a broken file-level value.
+func (l *loader) readCase(v gjson.Result, path string, d defaults) *Case {
+	if !isObject(v) {
+		l.typeError(v, path, "a case object")
+		return nil
+	}
+	before := len(l.errs)
+	f := l.fields(v, path, "a case", caseKeys...)
+	c := &Case{Name: path, Pos: l.pos(v.Index), file: l.name}
+	if m, ok := f["name"]; ok {
+		if s, ok := l.nonEmptyStr(m.Value, join(path, "name")); ok {
+			c.Name = s
+		}
+	}
+	if m, ok := f["description"]; ok {
+		c.Description, _ = l.str(m.Value, join(path, "description"))
+	}
+	c.Action = l.required(v, f, path, "action")
+	c.Resource = l.required(v, f, path, "resource")
+	if m, ok := f["resourceAccount"]; ok {
+		c.ResourceAccount = l.account(m.Value, join(path, "resourceAccount"))
+	}
+	if m, ok := f["context"]; ok {
+		c.Context, _ = l.context(m.Value, join(path, "context"))
+	}
+	if m, ok := f["expect"]; ok {
+		c.Expect, c.HasExpect = l.expect(m.Value, join(path, "expect"))
+	}
+	set := policySet{}
+	if m, ok := f["policies"]; ok {
+		set, _ = l.policySet(m.Value, join(path, "policies"))
+	}
+	if m, ok := f["principal"]; ok {
+		c.Principal, _ = l.principal(m.Value, join(path, "principal"))
+	} else if d.hasPrincipal {
+		c.Principal = d.principal
+	} else {
+		l.errorf(v.Index, path, policy.ErrMissing, `missing "principal": give it in the case or at the top of the file`)
+	}
+	if len(l.errs) != before || c.Principal == nil {
+		return nil
+	}
+	r, err := iameval.NewRequest(iameval.RequestInput{
+		Principal:       c.Principal,
+		Action:          c.Action,
+		Resource:        c.Resource,
+		ResourceAccount: c.ResourceAccount,
+		Context:         c.Context,
+	})
+	if err != nil {
+		l.errorf(v.Index, path, policy.ErrValue, "invalid request: %v", err)
+		return nil
+	}
+	if !d.ok {
+		return nil // the file-level principal or policies are broken
+	}
+	c.Policies = merge(d.set, set)
+	if err := c.Policies.Validate(); err != nil {
+		l.errorf(v.Index, path, policy.ErrValue, "%v", err)
+		return nil
+	}
+	c.request = r
+	return c
+}
+
+// account reads an AWS account ID: exactly 12 decimal digits
+// (reference_identifiers.md).
+func (l *loader) account(v gjson.Result, path string) string {
+	s, ok := l.str(v, path)
+	if !ok {
+		return ""
+	}
+	if len(s) != 12 || strings.Trim(s, "0123456789") != "" {
+		l.errorf(v.Index, path, policy.ErrValue, "expected a 12-digit account ID, found %q", s)
+		return ""
+	}
+	return s
+}
+
+// required reads a required non-empty string key of a case.
+func (l *loader) required(obj gjson.Result, f map[string]jsonsrc.Member, path, key string) string {
+	m, ok := f[key]
+	if !ok {
+		l.errorf(obj.Index, path, policy.ErrMissing, "missing %q", key)
+		return ""
+	}
+	s, _ := l.nonEmptyStr(m.Value, join(path, key))
+	return s
+}
+
+// expect reads "expect": exactly one of the three EvalDecision values of
+// the AWS policy simulator, spelled as they are.
+func (l *loader) expect(v gjson.Result, path string) (iameval.Decision, bool) {
+	s, ok := l.str(v, path)
+	if !ok {
+		return 0, false
+	}
+	for _, d := range []iameval.Decision{iameval.Allowed, iameval.ExplicitDeny, iameval.ImplicitDeny} {
+		if d.String() == s {
+			return d, true
+		}
+	}
+	l.errorf(v.Index, path, policy.ErrValue, `expected "allowed", "explicitDeny" or "implicitDeny", found %q`, s)
+	return 0, false
+}

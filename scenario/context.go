@@ -1,0 +1,64 @@
+package scenario
+
+import (
+	"github.com/tidwall/gjson"
+
+	"github.com/iameval/iameval/condition"
+	"github.com/iameval/iameval/policy"
+)
+
+// context reads a CASE's context object: keys are case-insensitive (two
+// keys equal ignoring case are an error), values are a string, a number, a
+// boolean or a list of those; an empty list means the key is absent.
+// Numbers and booleans keep their JSON text, as condition values do.
+func (l *loader) context(v gjson.Result, path string) (condition.Context, bool) {
+	if !isObject(v) {
+		l.typeError(v, path, "an object of context keys")
+		return condition.Context{}, false
+	}
+	before := len(l.errs)
+	values := map[string]condition.Value{}
+	for _, m := range l.freeMembers(v, path, true) {
+		p := join(path, m.Key)
+		if m.Key == "" {
+			l.errorf(m.KeyIndex, p, policy.ErrValue, "a context key must not be empty")
+			continue
+		}
+		if isArray(m.Value) {
+			elems := l.doc.Elements(m.Value)
+			list := make([]string, 0, len(elems))
+			for i, e := range elems {
+				if s, ok := l.scalar(e, index(p, i)); ok {
+					list = append(list, s)
+				}
+			}
+			values[m.Key] = condition.ListValue(list...)
+			continue
+		}
+		if s, ok := l.scalar(m.Value, p); ok {
+			values[m.Key] = condition.StringValue(s)
+		}
+	}
+	if len(l.errs) != before {
+		return condition.Context{}, false
+	}
+	ctx, err := condition.NewContext(values)
+	if err != nil {
+		l.errorf(v.Index, path, policy.ErrDuplicateKey, "%v", err)
+		return condition.Context{}, false
+	}
+	return ctx, true
+}
+
+// scalar reads one context value: a string, a number or a boolean.
+func (l *loader) scalar(v gjson.Result, path string) (string, bool) {
+	switch v.Type {
+	case gjson.String:
+		return v.Str, true
+	case gjson.Number, gjson.True, gjson.False:
+		return v.Raw, true
+	default:
+		l.typeError(v, path, "a string, a number or a boolean")
+		return "", false
+	}
+}

@@ -1,0 +1,62 @@
+// Package scenario loads and runs scenario files: authorization unit tests
+// written as JSON, each a set of policies plus cases that name a principal,
+// an action, a resource, a request context and the decision AWS would reach.
+// The format is the public contract described in the repository's
+// spec/scenario-format.md; `iameval test` runs these files, and [Load] lets
+// the same files drive `go test` in any project.
+//
+// A file is an object
+//
+//	{"name": "...", "policies": POLICY SET, "principal": PRINCIPAL, "cases": [CASE, ...]}
+//
+// or a bare array of CASEs. A POLICY SET has the optional keys identity,
+// session, permissionsBoundary, resource, scp, rcp and vpcEndpoint; a
+// POLICY is a document object, a JSON string holding the document,
+// {"file": "relative.json"}, or {"id": "Name", "document": ...} /
+// {"id": "Name", "file": ...}. Without an id a policy is named by its type
+// and place: identity[2], scp[0][1], permissionsBoundary. A case's
+// "policies" replaces the file's set key by key, and a key set to null
+// removes the file's policies of that type; an empty list is the same as an
+// absent key. A PRINCIPAL is an ARN string (see [principal.Parse]) or an
+// object with "type" and that type's facts, which map onto the
+// constructors of package principal:
+//
+//	Root           account, partition, assumedRoot, temporary, issueTime, mfa, mfaAge
+//	IAMUser        arn, id, tags, temporary, issueTime, mfa, mfaAge
+//	FederatedUser  account, partition, name, userArn, userId, userTags, tags, issueTime
+//	AssumedRole    roleArn, roleId, sessionName, sourceIdentity, tags, inheritedTags,
+//	               sessionTags, transitiveTagKeys, issueTime, mfa, mfaAge
+//	WebIdentity    roleArn, roleId, sessionName, provider, claims, tags, issueTime
+//	SAML           roleArn, roleId, sessionName, provider, attributes, tags, issueTime
+//	Service        service
+//	Anonymous      (none)
+//
+// tags are principal tags (for sessions: the role's or calling user's tags,
+// which session tags override); issueTime is an RFC 3339 time and mfaAge a
+// number of seconds.
+//
+// Loading is strict, because a typo must never turn a test off: unknown
+// keys anywhere (a misspelt "expect"), repeated keys, values of the wrong
+// type, a missing principal, action or resource, invalid policies and
+// requests the engine rejects all make [Load] fail with a
+// [policy.ErrorList] holding every problem, each positioned as
+// file:line:col. Policies embedded in the scenario file, as objects or as
+// JSON strings, are positioned in the scenario file's own coordinates.
+//
+// [File.Run] evaluates every case with [iameval.Explain] and returns a
+// [Report], which marshals to the `iameval test --json` document:
+//
+//	{"results": [{"file", "case", "decision", "expect", "pass", "explanation"}, ...],
+//	 "passed": N, "failed": N}
+//
+// A case without "expect" is evaluated and reported, counted as passed,
+// and never fails.
+//
+// [MeasureCoverage] is unit-test coverage for policies: over the cases of
+// a suite it reports which statements and which condition clauses decided
+// at least one case (see [Coverage] for the precise rule), the report that
+// `iameval test --coverage` prints.
+//
+// In the import graph scenario sits above the engine (package iameval) and
+// the packages below it, and below cmd/iameval and iamtest.
+package scenario

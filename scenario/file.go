@@ -1,0 +1,70 @@
+package scenario
+
+import (
+	"github.com/iameval/iameval"
+	"github.com/iameval/iameval/condition"
+	"github.com/iameval/iameval/policy"
+	"github.com/iameval/iameval/principal"
+)
+
+// File is a loaded scenario file: every case with its principal, request and
+// effective policies, ready to run. A File is immutable after [Load] and may
+// be run from several goroutines at once.
+type File struct {
+	// Name is the file name given to Load; results and positions carry it.
+	Name string
+	// Title is the file's "name" key; empty when absent or for a bare array.
+	Title string
+	// Cases are the file's cases in source order.
+	Cases []*Case
+	// Warnings are the non-fatal findings of the file's policies
+	// (policy.Policy.Warnings), positioned.
+	Warnings policy.ErrorList
+
+	// sources holds the text of every policy the file loaded, for
+	// [MeasureCoverage] to find condition clauses that never ran.
+	sources map[*policy.Policy]*policySource
+}
+
+// Case is one CASE of a scenario file, resolved: the file-level principal
+// and policies are applied and the request is built.
+type Case struct {
+	// Name is the case's "name", or its place in the file (cases[2]) when
+	// it has none.
+	Name string
+	// Description is the case's free-text "description".
+	Description string
+	// Pos is where the case object starts in the scenario file.
+	Pos policy.Position
+	// Principal is the caller: the case's own or the file's default.
+	Principal principal.Principal
+	// Action, Resource and ResourceAccount are as written; ResourceAccount
+	// is empty when the case does not give it (the engine derives it).
+	Action, Resource, ResourceAccount string
+	// Context holds the context keys the case supplies.
+	Context condition.Context
+	// Policies is the effective POLICY SET: the file's set with the case's
+	// keys replacing it key by key.
+	Policies *iameval.PolicySet
+	// Expect is the expected decision; meaningful only when HasExpect.
+	Expect iameval.Decision
+	// HasExpect reports whether the case has an "expect" key. A case
+	// without one is evaluated and reported but never fails.
+	HasExpect bool
+
+	file    string
+	request *iameval.Request
+}
+
+// Request returns the engine request the case evaluates.
+func (c *Case) Request() *iameval.Request { return c.request }
+
+// Case returns the first case of f named name.
+func (f *File) Case(name string) (*Case, bool) {
+	for _, c := range f.Cases {
+		if c.Name == name {
+			return c, true
+		}
+	}
+	return nil, false
+}

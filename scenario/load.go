@@ -1,0 +1,114 @@
+package scenario
+
+import (
+	"errors"
+	"os"
+
+	"github.com/tidwall/gjson"
+
+	"github.com/iameval/iameval/internal/jsonsrc"
+	"github.com/iameval/iameval/policy"
+)
+
+// File-level keys of scenario-format.md.
+var fileKeys = []string{"name", "policies", "principal", "cases"}
+
+// loader reads one scenario document.
+type loader struct {
+	walker
+	open     func(path string) ([]byte, error)
+	warnings policy.ErrorList
+	sources  map[*policy.Policy]*policySource
+}
+
+// Load reads the scenario file src, named name in positions and results.
+//
+// src is either a file object ({"name", "policies", "principal", "cases"})
+// or a bare array of cases, as scenario-format.md describes. Every policy
+// is parsed and validated, every principal and context built, and every
+// case's request constructed, so that a File that loads runs without
+// further errors.
+//
+// A {"file": "p.json"} policy is read with open, which receives the path
+// resolved against the directory of name (filepath.Join(filepath.Dir(name),
+// "p.json"); absolute paths are kept). open may be nil when no policy is
+// read from a file.
+//
+// On failure the error is a [policy.ErrorList] holding every problem found,
+// sorted, each with its file, line and column: unknown or repeated keys,
+// values of the wrong type, missing keys, invalid policies (positioned in
+// the scenario file for embedded documents and in the policy file for
+// {"file": ...}) and requests the engine rejects.
+func Load(name string, src []byte, open func(path string) ([]byte, error)) (*File, error) {
+	l := &loader{walker: walker{name: name}, open: open}
+	doc, err := jsonsrc.Parse(string(src), jsonsrc.Pos{})
+	if err != nil {
+		var se *jsonsrc.SyntaxError
+		if errors.As(err, &se) {
+			return nil, policy.ErrorList{{Pos: jsonPos(name, se.Pos), Kind: policy.ErrSyntax, Msg: se.Msg}}
+		}
+		return nil, policy.ErrorList{{Pos: policy.Position{File: name, Line: 1, Column: 1}, Kind: policy.ErrSyntax, Msg: err.Error()}}
+	}
+	l.doc = doc
+	f := l.file(doc.Root())
+	if len(l.errs) > 0 {
+		l.errs.Sort()
+		return nil, l.errs
+	}
+	f.Warnings = l.warnings
+	f.Warnings.Sort()
+	f.sources = l.sources
+	return f, nil
+}
+
+// LoadFile reads the scenario file at path with [Load], opening {"file": ...}
+// policies relative to the directory of path.
+func LoadFile(path string) (*File, error) {
+	src, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	return Load(path, src, os.ReadFile)
+}
+
+// file reads the top-level value: a file object or a bare array of cases.
+func (l *loader) file(root gjson.Result) *File {
+	f := &File{Name: l.name}
+	if isArray(root) {
+		f.Cases = l.cases(root, "", defaults{ok: true})
+		return f
+	}
+	if !isObject(root) {
+		l.typeError(root, "", "a scenario object or a list of cases")
+		return f
+	}
+	fm := l.fields(root, "", "the scenario file", fileKeys...)
+	if m, ok := fm["name"]; ok {
+		f.Title, _ = l.str(m.Value, "name")
+	}
+	var set policySet
+	setOK := true
+	if m, ok := fm["policies"]; ok {
+		set, setOK = l.policySet(m.Value, "policies")
+	}
+	d := defaults{set: set, ok: setOK}
+	if m, ok := fm["principal"]; ok {
+		var pOK bool
+		d.principal, pOK = l.principal(m.Value, "principal")
+		d.hasPrincipal = true
+		d.ok = d.ok && pOK
+	}
+	m, ok := fm["cases"]
+	if !ok {
+		l.errorf(root.Index, "", policy.ErrMissing, `missing "cases"`)
+		return f
+	}
+	if !isArray(m.Value) {
+		l.typeError(m.Value, "cases", "a list of cases")
+		return f
+	}
+	// A broken file-level principal or policy set has been reported; the
+	// cases are still read for their own problems but not built on it.
+	f.Cases = l.cases(m.Value, "cases", d)
+	return f
+}

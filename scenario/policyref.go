@@ -1,0 +1,197 @@
+package scenario
+
+import (
+	"errors"
+	"path/filepath"
+	"strings"
+
+	"github.com/tidwall/gjson"
+
+	"github.com/iameval/iameval/internal/jsonsrc"
+	"github.com/iameval/iameval/policy"
+)
+
+// policyRefKeys are the keys of the object form {"id": ..., "document": ...}
+// or {"id": ..., "file": ...}. A policy document itself never has them: its
+// elements are capitalised (Version, Id, Statement).
+var policyRefKeys = []string{"id", "document", "file"}
+
+// policyRef reads one POLICY: a document object, a JSON string holding the
+// document, {"file": ...}, or {"id": ..., "document"|"file": ...}. defID is
+// the id used when none is given. It returns nil after recording the
+// problems when the policy cannot be used.
+func (l *loader) policyRef(v gjson.Result, path, defID string, typ policy.Type) *policy.Policy {
+	switch {
+	case v.Type == gjson.String:
+		return l.parseString(v, path, defID, typ)
+	case isObject(v):
+		if !l.isReference(v) {
+			return l.parseEmbedded(v, path, defID, typ)
+		}
+	default:
+		l.typeError(v, path, `a policy (a document object, a JSON string, or {"file": ...})`)
+		return nil
+	}
+	f := l.fields(v, path, "policy reference", policyRefKeys...)
+	id := defID
+	if m, ok := f["id"]; ok {
+		s, good := l.nonEmptyStr(m.Value, join(path, "id"))
+		if !good {
+			return nil
+		}
+		id = s
+	}
+	doc, hasDoc := f["document"]
+	file, hasFile := f["file"]
+	switch {
+	case hasDoc && hasFile:
+		l.errorf(file.KeyIndex, join(path, "file"), policy.ErrConflict, `give either "document" or "file", not both`)
+		return nil
+	case hasDoc:
+		switch {
+		case doc.Value.Type == gjson.String:
+			return l.parseString(doc.Value, join(path, "document"), id, typ)
+		case isObject(doc.Value):
+			return l.parseEmbedded(doc.Value, join(path, "document"), id, typ)
+		default:
+			l.typeError(doc.Value, join(path, "document"), "a policy document (an object or a JSON string)")
+			return nil
+		}
+	case hasFile:
+		return l.parseFile(file.Value, join(path, "file"), id, typ)
+	default:
+		l.errorf(v.Index, path, policy.ErrMissing, `a policy reference needs "document" or "file"`)
+		return nil
+	}
+}
+
+// isReference reports whether the object v is the reference form rather
+// than a policy document: it has an "id", "document" or "file" key.
+func (l *loader) isReference(v gjson.Result) bool {
+	for _, m := range l.doc.Members(v) {
+		if contains(policyRefKeys, m.Key) {
+			return true
+		}
+	}
+	return false
+}
+
+// parseEmbedded parses a policy document written as an object inside the
+// scenario file; its positions are scenario-file positions.
+func (l *loader) parseEmbedded(v gjson.Result, path, id string, typ policy.Type) *policy.Policy {
+	return l.parse([]byte(v.Raw), id, typ, l.pos(v.Index), func(e *policy.Error) {
+		e.Path = within(path, e.Path)
+	})
+}
+
+// within prefixes the path of a problem inside an embedded policy with the
+// policy's path in the scenario file.
+func within(prefix, inner string) string {
+	switch {
+	case inner == "":
+		return prefix
+	case prefix == "":
+		return inner
+	case strings.HasPrefix(inner, "["):
+		return prefix + inner
+	}
+	return prefix + "." + inner
+}
+
+// parseString parses a policy document held in a JSON string. The document
+// is parsed from shadow text aligned byte for byte with the string literal,
+// so positions point into the scenario file.
+func (l *loader) parseString(v gjson.Result, path, id string, typ policy.Type) *policy.Policy {
+	start := v.Index + 1 // after the opening quote
+	raw := v.Raw[1 : len(v.Raw)-1]
+	return l.parse([]byte(shadow(raw)), id, typ, l.pos(start), func(e *policy.Error) {
+		// Recompute line and column from the byte offset, which shadow
+		// keeps exact, against the scenario file's own line index.
+		off := e.Pos.Offset
+		if off < start {
+			off = start
+		}
+		if off > start+len(raw) {
+			off = start + len(raw)
+		}
+		e.Pos = l.pos(off)
+		e.Path = within(path, e.Path)
+	})
+}
+
+// parseFile reads and parses {"file": path}. The path is relative to the
+// scenario file; its positions are positions in that policy file.
+func (l *loader) parseFile(v gjson.Result, path, id string, typ policy.Type) *policy.Policy {
+	rel, ok := l.nonEmptyStr(v, path)
+	if !ok {
+		return nil
+	}
+	if l.open == nil {
+		l.errorf(v.Index, path, policy.ErrValue, "cannot read %q: no file opener was given to Load", rel)
+		return nil
+	}
+	name := rel
+	if !filepath.IsAbs(rel) {
+		name = filepath.Join(filepath.Dir(l.name), filepath.FromSlash(rel))
+	}
+	src, err := l.open(name)
+	if err != nil {
+		l.errorf(v.Index, path, policy.ErrValue, "cannot read policy file: %v", err)
+		return nil
+	}
+	p, err := policy.Parse(src, policy.Source{ID: id, File: name, Type: typ})
+	if err != nil {
+		l.addPolicyErrors(err, nil)
+		return nil
+	}
+	l.warnings = append(l.warnings, p.Warnings()...)
+	l.keepSource(p, &policySource{text: string(src), file: name})
+	return p
+}
+
+// parse parses one policy document with its source position base and adds
+// its errors and warnings, adjusted by fix when not nil.
+func (l *loader) parse(src []byte, id string, typ policy.Type, base policy.Position, fix func(*policy.Error)) *policy.Policy {
+	p, err := policy.Parse(src, policy.Source{ID: id, File: l.name, Type: typ, Base: base})
+	if err != nil {
+		l.addPolicyErrors(err, fix)
+		return nil
+	}
+	l.keepSource(p, &policySource{text: string(src), base: base.Offset, file: l.name, doc: l.doc})
+	for _, w := range p.Warnings() {
+		if fix != nil {
+			c := *w
+			fix(&c)
+			w = &c
+		}
+		l.warnings = append(l.warnings, w)
+	}
+	return p
+}
+
+// addPolicyErrors records the errors policy.Parse returned.
+func (l *loader) addPolicyErrors(err error, fix func(*policy.Error)) {
+	var list policy.ErrorList
+	if !errors.As(err, &list) {
+		var one *policy.Error
+		if errors.As(err, &one) {
+			list = policy.ErrorList{one}
+		} else {
+			l.errs = append(l.errs, &policy.Error{Pos: policy.Position{File: l.name}, Kind: policy.ErrValue, Msg: err.Error()})
+			return
+		}
+	}
+	for _, e := range list {
+		if fix != nil {
+			c := *e
+			fix(&c)
+			e = &c
+		}
+		l.errs = append(l.errs, e)
+	}
+}
+
+// jsonPos converts a jsonsrc position to a policy position in file.
+func jsonPos(file string, p jsonsrc.Pos) policy.Position {
+	return policy.Position{File: file, Offset: p.Offset, Line: p.Line, Column: p.Column}
+}
