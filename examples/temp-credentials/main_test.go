@@ -1,0 +1,93 @@
+package main
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/iameval/iameval"
+	"github.com/iameval/iameval/scenario"
+)
+
+// want holds the decision of every seed C case (spec/seeds.md, seed C
+// table, with the rule each one shows).
+var want = map[string]iameval.Decision{
+	"C1":  iameval.Allowed,      // no permission needed (D1)
+	"C2":  iameval.ImplicitDeny, // default deny
+	"C3":  iameval.Allowed,      //
+	"C4":  iameval.Allowed,      // resource glob
+	"C5":  iameval.ImplicitDeny, //
+	"C6":  iameval.ImplicitDeny, // case-sensitive
+	"C7":  iameval.Allowed,      // cross-account: both sides allow
+	"C8":  iameval.ImplicitDeny, // identity side missing
+	"C9":  iameval.ImplicitDeny, // trust side missing
+	"C10": iameval.ImplicitDeny, // spelling
+	"C11": iameval.Allowed,      // delegated within the user's permissions
+	"C12": iameval.ImplicitDeny, // delegation is capped by the user's own permissions
+}
+
+func TestRun(t *testing.T) {
+	t.Parallel()
+	var out bytes.Buffer
+	decisions, err := run(&out)
+	require.NoError(t, err)
+
+	got := make(map[string]iameval.Decision, len(decisions))
+	for _, d := range decisions {
+		require.NotContains(t, got, d.ID, "each case is shown once")
+		got[d.ID] = d.Decision
+		require.NotEmpty(t, d.Explanations, "%s is explained", d.ID)
+		for _, x := range d.Explanations {
+			assert.Contains(t, out.String(), strings.SplitN(x.String(), "\n", 2)[0], "%s: the explanation is printed", d.ID)
+		}
+	}
+	if d := cmp.Diff(want, got); d != "" {
+		t.Errorf("decisions (-want +got):\n%s", d)
+	}
+}
+
+func TestRunExplains(t *testing.T) {
+	t.Parallel()
+	decisions, err := run(&bytes.Buffer{})
+	require.NoError(t, err)
+	byID := make(map[string]decision, len(decisions))
+	for _, d := range decisions {
+		byID[d.ID] = d
+	}
+	// evaluation-logic D1: GetSessionToken is decided before any policy.
+	assert.NotEmpty(t, byID["C1"].Explanations[0].Reason)
+	// seeds.md C4-C6: the resource of GetFederationToken is the federated-user ARN.
+	for id, name := range map[string]string{"C4": "ManagerJoe", "C5": "Bob", "C6": "managerjoe"} {
+		assert.Equal(t, "arn:aws:sts::123456789012:federated-user/"+name, byID[id].Explanations[0].Request.Resource, id)
+	}
+	// seeds.md C7: cross-account, both the identity policy and the trust policy decided.
+	var types []string
+	for _, s := range byID["C7"].Explanations[0].Deciding {
+		types = append(types, s.PolicyType.String())
+	}
+	assert.Equal(t, []string{"identity", "resource"}, types)
+}
+
+func TestScenario(t *testing.T) {
+	t.Parallel()
+	f, err := scenario.LoadFile("scenario.json")
+	require.NoError(t, err)
+	report := f.Run()
+	seen := make(map[string]bool)
+	for _, r := range report.Results {
+		require.NotNil(t, r.Expect, "%s has an expect", r.Case)
+		assert.True(t, r.Pass, "%s: got %s, want %s\n%s", r.Case, r.Decision, *r.Expect, r.Explanation)
+		id, _, _ := strings.Cut(r.Case, " ")
+		w, ok := want[id]
+		require.True(t, ok, "scenario case %q names a seed C case", r.Case)
+		assert.Equal(t, w, r.Decision, "%s: scenario and program agree", r.Case)
+		seen[id] = true
+	}
+	for id := range want {
+		assert.True(t, seen[id], "scenario.json has a case for %s", id)
+	}
+}

@@ -1,0 +1,227 @@
+package sts
+
+import (
+	"fmt"
+	"slices"
+	"time"
+
+	"github.com/iameval/iameval"
+	"github.com/iameval/iameval/condition"
+	"github.com/iameval/iameval/policy"
+	"github.com/iameval/iameval/principal"
+)
+
+// AssumeRoleInput holds the parameters of AssumeRole other than RoleArn,
+// which is the [Role] (sts.md §2; STS API Reference).
+type AssumeRoleInput struct {
+	// RoleSessionName is the session name: 2 to 64 characters of
+	// [\w+=,.@-] (sts:RoleSessionName). Required.
+	RoleSessionName string
+	// Policy is the inline session policy, parsed as policy.Session, or nil.
+	Policy *policy.Policy
+	// ManagedPolicies are the managed session policies named by the
+	// PolicyArns parameter (at most 10), parsed as policy.Session.
+	ManagedPolicies []*policy.Policy
+	// Tags are session tags (at most 50). They add aws:RequestTag/K and
+	// aws:TagKeys to the call and require sts:TagSession. A key equal
+	// (ignoring case) to a transitive tag the calling session passes on
+	// makes the call fail (sts.md T5).
+	Tags map[string]string
+	// TransitiveTagKeys name the Tags that pass on to sessions this session
+	// assumes next (sts:TransitiveTagKeys).
+	TransitiveTagKeys []string
+	// ExternalID is the ExternalId parameter (sts:ExternalId): 2 to 1224
+	// characters of [\w+=,.@:/-], or "".
+	ExternalID string
+	// SourceIdentity sets the source identity (sts:SourceIdentity, then
+	// aws:SourceIdentity): 2 to 64 characters of [\w+=,.@-], not beginning
+	// with aws:. It requires sts:SetSourceIdentity. A calling session that
+	// has a source identity passes it on; it cannot be changed.
+	SourceIdentity string
+	// SerialNumber and TokenCode are the MFA device and its current code.
+	// Given together, the call is MFA-authenticated:
+	// aws:MultiFactorAuthPresent is true in the call and in the session.
+	SerialNumber, TokenCode string
+	// DurationSeconds is the session duration: 900 up to the role's
+	// MaxSessionDuration, 0 for the default of 3600. A chained session
+	// (the caller is a role session) lasts at most one hour; asking for more
+	// fails the call.
+	DurationSeconds int
+	// Context holds further request-context keys of the call
+	// (aws:PrincipalOrgID, aws:SourceIp, ...). They override the keys this
+	// package derives.
+	Context condition.Context
+	// Time is when the call is made; the zero Time means now.
+	Time time.Time
+}
+
+// AssumeRole plays a call of AssumeRole by an IAM user or a role session
+// (role chaining) (sts.md §1, §2, §7).
+//
+// The root user, federated users and other callers are refused. The call
+// is authorized as sts:AssumeRole on the role ARN, and as sts:TagSession
+// when Tags are passed and sts:SetSourceIdentity when a source identity is
+// set or passed on, each a separate evaluation that must allow. Each
+// evaluation consults the role's trust policy as the resource policy, the
+// caller's identity side (identity, session, boundary and SCP policies)
+// and the RCPs of the role's account, and combines them by the role trust
+// rule of evaluation-logic D8. The trust policy sees the caller's own keys
+// and sts:RoleSessionName, sts:ExternalId, sts:SourceIdentity,
+// aws:RequestTag/K, aws:TagKeys, sts:TransitiveTagKeys, the MFA keys of the
+// call, and iam:ResourceTag/K and aws:ResourceTag/K for the role's tags,
+// where a transitive tag inherited from the calling session replaces the
+// role tag with the same key (sts.md T6).
+//
+// The Result's principal is a *principal.AssumedRole whose tags are the
+// role's tags overlaid by the inherited transitive tags and Tags; it keeps
+// the caller's source identity. Its Policies hold the role's identity
+// policies, the session policies passed, the role's boundary and the SCPs of
+// the role's account: the caller's own policies play no further part.
+func AssumeRole(caller Caller, role Role, in AssumeRoleInput) (*Result, error) {
+	p := caller.Principal
+	if p == nil {
+		return nil, inputError("Caller", "principal is required")
+	}
+	if err := role.check(); err != nil {
+		return nil, err
+	}
+	if why := callerProblem(p, actionAssumeRole, principal.KindIAMUser,
+		principal.KindAssumedRole, principal.KindWebIdentity, principal.KindSAML); why != "" {
+		return nil, refuse(p, actionAssumeRole, role.ARN, why)
+	}
+	if err := checkCallerPolicies(&caller.Policies); err != nil {
+		return nil, err
+	}
+	if err := checkName("RoleSessionName", in.RoleSessionName, 2, 64, ""); err != nil {
+		return nil, err
+	}
+	if in.ExternalID != "" {
+		if err := checkName("ExternalId", in.ExternalID, 2, 1224, ":/"); err != nil {
+			return nil, err
+		}
+	}
+	session, err := sessionPolicies(in.Policy, in.ManagedPolicies)
+	if err != nil {
+		return nil, err
+	}
+	if err := checkTags("Tags", in.Tags); err != nil {
+		return nil, err
+	}
+	if err := checkTransitiveKeys(in.TransitiveTagKeys, in.Tags); err != nil {
+		return nil, err
+	}
+	mfa, err := checkMFA(in.SerialNumber, in.TokenCode)
+	if err != nil {
+		return nil, err
+	}
+
+	// Role chaining (sts.md §2, T5, T7): the calling session passes on its
+	// transitive tags and its source identity.
+	var inherited map[string]string
+	sourceIdentity := in.SourceIdentity
+	rs, chained := p.(principal.RoleSession)
+	if chained {
+		inherited = rs.TransitiveTags()
+		for _, k := range sortedKeys(in.Tags) {
+			if prev, ok := lookupFold(inherited, k); ok {
+				return nil, inputError("Tags", fmt.Sprintf("tag %q has the key of the transitive tag %q inherited from the calling session; a chained AssumeRole cannot override it (sts.md T5)", k, prev))
+			}
+		}
+		if si := rs.SourceIdentity(); si != "" {
+			if sourceIdentity != "" && sourceIdentity != si {
+				return nil, inputError("SourceIdentity", fmt.Sprintf("%q differs from the source identity %q of the calling session, which cannot be changed once set (sts.md T7)", sourceIdentity, si))
+			}
+			sourceIdentity = si
+		}
+	}
+	if sourceIdentity != "" {
+		if err := checkSourceIdentity("SourceIdentity", sourceIdentity); err != nil {
+			return nil, err
+		}
+	}
+	duration, err := roleDuration(in.DurationSeconds, &role, chained)
+	if err != nil {
+		return nil, err
+	}
+	t := callTime(in.Time)
+
+	// MFA: given in this call, or carried by the caller's own credentials.
+	creds := principal.Credentials{IssueTime: t}
+	if mfa {
+		creds.MFA = true
+	} else if cc := credentialsOf(p); cc.MFA {
+		creds.MFA, creds.MFAAge = true, cc.MFAAge
+	}
+	s, perr := principal.NewAssumedRole(principal.AssumedRoleInput{
+		RoleARN:           role.ARN,
+		RoleID:            role.ID,
+		SessionName:       in.RoleSessionName,
+		SourceIdentity:    sourceIdentity,
+		RoleTags:          role.Tags,
+		InheritedTags:     inherited,
+		SessionTags:       in.Tags,
+		TransitiveTagKeys: in.TransitiveTagKeys,
+		Credentials:       creds,
+	})
+	if perr != nil {
+		return nil, principalError("Role", perr)
+	}
+
+	k := keys{}
+	k.str(keyRoleSessionName, in.RoleSessionName)
+	k.str(keyExternalID, in.ExternalID)
+	k.str(keySourceIdentity, sourceIdentity)
+	k.requestTags(in.Tags)
+	if len(in.TransitiveTagKeys) > 0 {
+		k[keyTransitiveTagKeys] = condition.ListValue(in.TransitiveTagKeys...)
+	}
+	k.resourceTags(overlayTags(role.Tags, inherited))
+	if mfa {
+		k.mfa()
+	}
+	ctx, cerr := k.context(in.Context)
+	if cerr != nil {
+		return nil, cerr
+	}
+	c := &call{principal: p, context: ctx, time: t, policies: iameval.PolicySet{
+		Identity:            caller.Policies.Identity,
+		Session:             caller.Policies.Session,
+		PermissionsBoundary: caller.Policies.PermissionsBoundary,
+		SCP:                 caller.Policies.SCP,
+		Resource:            role.TrustPolicy,
+		RCP:                 role.Policies.RCP,
+	}}
+	if err := c.authorize(actionAssumeRole, role.ARN); err != nil {
+		return nil, err
+	}
+	if len(in.Tags) > 0 {
+		if err := c.authorize(actionTagSession, role.ARN); err != nil {
+			return nil, err
+		}
+	}
+	if sourceIdentity != "" {
+		if err := c.authorize(actionSetSourceIdentity, role.ARN); err != nil {
+			return nil, err
+		}
+	}
+	return &Result{
+		Principal:  s,
+		Policies:   role.sessionPolicySet(session),
+		IssueTime:  t,
+		Expiration: t.Add(time.Duration(duration) * time.Second),
+		Checks:     c.checks,
+	}, nil
+}
+
+// sessionPolicySet returns the policies of the role's sessions: the role's
+// identity policies, the session policies passed, its boundary and the SCPs
+// of its account. The slices are copies, so appending to them leaves the
+// role untouched.
+func (r *Role) sessionPolicySet(session []*policy.Policy) iameval.PolicySet {
+	return iameval.PolicySet{
+		Identity:            slices.Clone(r.Policies.Identity),
+		Session:             session,
+		PermissionsBoundary: r.Policies.PermissionsBoundary,
+		SCP:                 slices.Clone(r.Policies.SCP),
+	}
+}

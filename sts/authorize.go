@@ -1,0 +1,232 @@
+package sts
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/iameval/iameval"
+	"github.com/iameval/iameval/condition"
+	"github.com/iameval/iameval/internal/arn"
+	"github.com/iameval/iameval/principal"
+)
+
+// Context keys of the STS calls (principals-and-context.md §6).
+const (
+	keyRoleSessionName   = "sts:RoleSessionName"
+	keyExternalID        = "sts:ExternalId"
+	keySourceIdentity    = "sts:SourceIdentity"
+	keyTransitiveTagKeys = "sts:TransitiveTagKeys"
+)
+
+// Actions an STS call is authorized as (sts.md §1).
+const (
+	actionAssumeRole                = "sts:AssumeRole"
+	actionAssumeRoleWithWebIdentity = "sts:AssumeRoleWithWebIdentity"
+	actionAssumeRoleWithSAML        = "sts:AssumeRoleWithSAML"
+	actionGetFederationToken        = "sts:GetFederationToken"
+	actionGetSessionToken           = "sts:GetSessionToken"
+	actionTagSession                = "sts:TagSession"
+	actionSetSourceIdentity         = "sts:SetSourceIdentity"
+)
+
+// call is one STS call being authorized: the principal that makes it, the
+// request context its actions share, the policies that decide them and the
+// explanations gathered so far.
+type call struct {
+	principal principal.Principal
+	context   condition.Context
+	time      time.Time
+	policies  iameval.PolicySet
+	checks    []*iameval.Explanation
+}
+
+// authorize evaluates one action of the call on resource. It returns a
+// *DeniedError when the action is not allowed.
+func (c *call) authorize(action, resource string) error {
+	r, err := iameval.NewRequest(iameval.RequestInput{
+		Principal: c.principal,
+		Action:    action,
+		Resource:  resource,
+		Context:   c.context,
+		Time:      c.time,
+	})
+	if err != nil {
+		return &InputError{Field: "Context", Msg: err.Error(), Err: err}
+	}
+	x := iameval.Explain(&c.policies, r)
+	if x.Decision != iameval.Allowed {
+		return &DeniedError{Action: action, Resource: resource, Explanation: x}
+	}
+	c.checks = append(c.checks, x)
+	return nil
+}
+
+// refuse returns the *DeniedError of a call STS refuses before reading any
+// policy because of who calls it (sts.md §1, §8; evaluation-logic D1).
+func refuse(p principal.Principal, action, resource, reason string) *DeniedError {
+	account := ""
+	if a, ok := arn.Parse(resource); ok {
+		account = a.Account
+	}
+	if account == "" {
+		account = p.Account()
+	}
+	return &DeniedError{Action: action, Resource: resource, Explanation: &iameval.Explanation{
+		Decision: iameval.ImplicitDeny,
+		Reason:   reason,
+		Request: iameval.RequestSummary{
+			Principal:       p.ARN(),
+			PrincipalType:   p.Kind().String(),
+			Action:          action,
+			Resource:        resource,
+			ResourceAccount: account,
+		},
+	}}
+}
+
+// keys collects the context keys an STS call adds to its request, spelled
+// as AWS documents them.
+type keys map[string]condition.Value
+
+func (k keys) str(key, v string) {
+	if v != "" {
+		k[key] = condition.StringValue(v)
+	}
+}
+
+// requestTags adds aws:RequestTag/K for each tag and aws:TagKeys listing
+// the keys (principals-and-context.md §3, §6).
+func (k keys) requestTags(tags map[string]string) {
+	if len(tags) == 0 {
+		return
+	}
+	names := sortedKeys(tags)
+	for _, t := range names {
+		k[condition.PrefixRequestTag+t] = condition.StringValue(tags[t])
+	}
+	k[condition.KeyTagKeys] = condition.ListValue(names...)
+}
+
+// resourceTags adds iam:ResourceTag/K and aws:ResourceTag/K for each tag of
+// the role being assumed.
+func (k keys) resourceTags(tags map[string]string) {
+	for _, t := range sortedKeys(tags) {
+		k[condition.PrefixIAMResourceTag+t] = condition.StringValue(tags[t])
+		k[condition.PrefixResourceTag+t] = condition.StringValue(tags[t])
+	}
+}
+
+// mfa adds the MFA keys of a call made with SerialNumber and TokenCode.
+func (k keys) mfa() {
+	k[condition.KeyMultiFactorAuthPresent] = condition.StringValue("true")
+	k[condition.KeyMultiFactorAuthAge] = condition.StringValue("0")
+}
+
+// context returns the call's keys overlaid by the keys the caller of this
+// package supplied (which win, as in a scenario case's context), as one
+// Context.
+func (k keys) context(user condition.Context) (condition.Context, error) {
+	m := make(map[string]condition.Value, len(k)+user.Len())
+	for key, v := range k {
+		m[condition.NormalizeKey(key)] = v
+	}
+	user.Each(func(key string, v condition.Value) {
+		m[condition.NormalizeKey(key)] = v
+	})
+	ctx, err := condition.NewContext(m)
+	if err != nil {
+		return condition.Context{}, &InputError{Field: "Context", Msg: err.Error(), Err: err}
+	}
+	return ctx, nil
+}
+
+// overlayTags merges tag sets: a tag of a later set replaces one of an
+// earlier set whose key is equal ignoring case, keeping the later spelling
+// (sts.md T3, T6). The result is nil when there are no tags.
+func overlayTags(sets ...map[string]string) map[string]string {
+	var out map[string]string
+	for _, s := range sets {
+		for _, k := range sortedKeys(s) {
+			if out == nil {
+				out = make(map[string]string)
+			}
+			if prev, ok := lookupFold(out, k); ok {
+				delete(out, prev)
+			}
+			out[k] = s[k]
+		}
+	}
+	return out
+}
+
+// callTime returns the time of a call: t, or now when t is zero, in UTC
+// and whole seconds as STS reports it.
+func callTime(t time.Time) time.Time {
+	if t.IsZero() {
+		t = time.Now()
+	}
+	return t.UTC().Truncate(time.Second)
+}
+
+// partitionOf returns the ARN partition of a principal ("aws" when it has
+// none).
+func partitionOf(p principal.Principal) string {
+	if q, ok := p.(interface{ Partition() string }); ok && q.Partition() != "" {
+		return q.Partition()
+	}
+	return "aws"
+}
+
+// credentialsOf returns the credential facts of a principal, if it has any.
+func credentialsOf(p principal.Principal) principal.Credentials {
+	if q, ok := p.(interface{ Credentials() principal.Credentials }); ok {
+		return q.Credentials()
+	}
+	return principal.Credentials{}
+}
+
+// principalError wraps an error of a principal constructor: the input
+// passed the checks of this package but not those of package principal.
+func principalError(field string, err error) *InputError {
+	return &InputError{Field: field, Msg: err.Error(), Err: err}
+}
+
+// kindList renders kinds for messages: "IAMUser or Root".
+func kindList(kinds []principal.Kind) string {
+	names := make([]string, len(kinds))
+	for i, k := range kinds {
+		names[i] = k.String()
+	}
+	if len(names) == 1 {
+		return names[0]
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " or " + names[len(names)-1]
+}
+
+// callerProblem returns why a caller may not make the call named action,
+// or "" when its kind may.
+func callerProblem(p principal.Principal, action string, allowed ...principal.Kind) string {
+	k := p.Kind()
+	if r, ok := p.(*principal.Root); ok && r.AssumedRoot() {
+		return "an sts:AssumeRoot session can perform only the actions of its task policy, not " + action
+	}
+	for _, a := range allowed {
+		if k == a {
+			return ""
+		}
+	}
+	switch k {
+	case principal.KindRoot:
+		if action == actionAssumeRole {
+			return "the root user cannot call sts:AssumeRole; STS refuses it before evaluating policies (sts.md §1, §8)"
+		}
+	case principal.KindFederatedUser:
+		return "a federated user (GetFederationToken credentials) cannot call STS operations other than GetCallerIdentity (sts.md §5)"
+	case principal.KindAssumedRole, principal.KindWebIdentity, principal.KindSAML:
+		return "a role session cannot call sts:GetFederationToken or sts:GetSessionToken (sts.md §2)"
+	case principal.KindAnonymous:
+		return action + " must be signed by an AWS principal; an anonymous caller cannot call it"
+	}
+	return fmt.Sprintf("%s can be called only by %s, not by a %s principal (sts.md §1)", action, kindList(allowed), k)
+}

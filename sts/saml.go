@@ -1,0 +1,132 @@
+package sts
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/iameval/iameval/condition"
+	"github.com/iameval/iameval/policy"
+	"github.com/iameval/iameval/principal"
+)
+
+// AssumeRoleWithSAMLInput holds the parameters of AssumeRoleWithSAML other
+// than RoleArn, which is the [Role] (sts.md §4).
+type AssumeRoleWithSAMLInput struct {
+	// ProviderARN is the PrincipalArn parameter: the IAM SAML provider
+	// arn:aws:iam::ACCOUNT:saml-provider/NAME. Required.
+	ProviderARN string
+	// Assertion holds the attributes of the SAMLAssertion, each a string
+	// or a list. AWS-defined attributes keep their full names
+	// (principal.AttributeRole, principal.AttributeRoleSessionName,
+	// principal.AttributePrincipalTag+K, ...), with case-sensitive names;
+	// other entries name saml: keys without the prefix: "sub" (the NameID),
+	// "sub_type", "aud" (the Recipient), "iss" (the Issuer), ... The Role
+	// attribute must pair the role with ProviderARN, and RoleSessionName is
+	// required. PrincipalTag attributes are session tags and require
+	// sts:TagSession; a SourceIdentity attribute requires
+	// sts:SetSourceIdentity.
+	Assertion map[string]condition.Value
+	// Policy is the inline session policy, parsed as policy.Session, or nil.
+	Policy *policy.Policy
+	// ManagedPolicies are the managed session policies named by the
+	// PolicyArns parameter (at most 10), parsed as policy.Session.
+	ManagedPolicies []*policy.Policy
+	// DurationSeconds is the session duration: 900 up to the role's
+	// MaxSessionDuration, 0 for the default of 3600.
+	DurationSeconds int
+	// Context holds further request-context keys of the call. They
+	// override the keys derived from the assertion.
+	Context condition.Context
+	// Time is when the call is made; the zero Time means now.
+	Time time.Time
+}
+
+// AssumeRoleWithSAML plays the unsigned AssumeRoleWithSAML call of a SAML
+// assertion holder (sts.md §1, §4).
+//
+// Only the role's trust policy (and the RCPs of the role's account) decide:
+// sts:AssumeRoleWithSAML on the role ARN, plus sts:TagSession when the
+// assertion has PrincipalTag attributes and sts:SetSourceIdentity when it
+// has a SourceIdentity attribute. The trust policy names the caller by the
+// SAML provider ARN (a Federated element) and sees the saml: keys of the
+// assertion (principal.SAML.AssumeContext).
+//
+// The Result's principal is a *principal.SAML whose session name is the
+// RoleSessionName attribute and whose tags are the role's tags overlaid by
+// the PrincipalTag attributes; its Policies hold the role's identity
+// policies, the session policies passed, the role's boundary and the SCPs
+// of the role's account.
+func AssumeRoleWithSAML(role Role, in AssumeRoleWithSAMLInput) (*Result, error) {
+	const field = "SAMLAssertion"
+	if err := role.check(); err != nil {
+		return nil, err
+	}
+	if in.ProviderARN == "" {
+		return nil, inputError("PrincipalArn", "required: the IAM SAML provider ARN")
+	}
+	if _, ok := in.Assertion[principal.AttributeRole]; !ok {
+		return nil, inputError(field, fmt.Sprintf("attribute %q is required: it pairs the role with the provider", principal.AttributeRole))
+	}
+	name, ok := in.Assertion[principal.AttributeRoleSessionName]
+	if !ok || name.Len() != 1 {
+		return nil, inputError(field, fmt.Sprintf("attribute %q is required, with one value", principal.AttributeRoleSessionName))
+	}
+	if err := checkName(field, name.At(0), 2, 64, ""); err != nil {
+		return nil, err
+	}
+	session, err := sessionPolicies(in.Policy, in.ManagedPolicies)
+	if err != nil {
+		return nil, err
+	}
+	tags := make(map[string]string)
+	for _, k := range sortedKeys(in.Assertion) {
+		if key, ok := strings.CutPrefix(k, principal.AttributePrincipalTag); ok {
+			v := in.Assertion[k]
+			if v.Len() != 1 {
+				return nil, inputError(field, fmt.Sprintf("attribute %q has %d values; a session tag has exactly one", k, v.Len()))
+			}
+			tags[key] = v.At(0)
+		}
+	}
+	if err := checkTags(field, tags); err != nil {
+		return nil, err
+	}
+	sourceIdentity := ""
+	if v, ok := in.Assertion[principal.AttributeSourceIdentity]; ok {
+		if v.Len() != 1 {
+			return nil, inputError(field, fmt.Sprintf("attribute %q takes one value", principal.AttributeSourceIdentity))
+		}
+		sourceIdentity = v.At(0)
+		if err := checkSourceIdentity(field, sourceIdentity); err != nil {
+			return nil, err
+		}
+	}
+	duration, err := roleDuration(in.DurationSeconds, &role, false)
+	if err != nil {
+		return nil, err
+	}
+	t := callTime(in.Time)
+	s, perr := principal.NewSAML(principal.SAMLInput{
+		RoleARN:     role.ARN,
+		RoleID:      role.ID,
+		Provider:    in.ProviderARN,
+		Attributes:  in.Assertion,
+		RoleTags:    role.Tags,
+		Credentials: principal.Credentials{IssueTime: t},
+	})
+	if perr != nil {
+		return nil, principalError(field, perr)
+	}
+	checks, aerr := authorizeUnsigned(s, &role, in.Context, t, actionAssumeRoleWithSAML, len(tags) > 0, sourceIdentity != "")
+	if aerr != nil {
+		return nil, aerr
+	}
+	return &Result{
+		Principal:  s,
+		Policies:   role.sessionPolicySet(session),
+		IssueTime:  t,
+		Expiration: t.Add(time.Duration(duration) * time.Second),
+		Checks:     checks,
+	}, nil
+}

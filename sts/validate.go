@@ -1,0 +1,295 @@
+package sts
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/iameval/iameval"
+	"github.com/iameval/iameval/internal/arn"
+	"github.com/iameval/iameval/policy"
+)
+
+// Limits of the STS API Reference (sts.md §2–§7).
+const (
+	maxManagedPolicies = 10 // PolicyArns
+	maxTags            = 50 // Tags, T2
+	maxTagKey          = 128
+	maxTagValue        = 256
+
+	defaultRoleSession = 3600   // AssumeRole* DurationSeconds default, IAM MaxSessionDuration default
+	maxRoleSession     = 43200  // IAM MaxSessionDuration upper bound
+	minDuration        = 900    // every call
+	chainedMax         = 3600   // role chaining, sts.md §2
+	userTokenDefault   = 43200  // GetFederationToken, GetSessionToken default
+	userTokenMax       = 129600 // GetFederationToken, GetSessionToken maximum
+	rootTokenMax       = 3600   // root user: at most one hour
+)
+
+// nameChars reports whether s holds only [\w+=,.@-], the character class of
+// RoleSessionName, Name and SourceIdentity; extra adds characters.
+func nameChars(s, extra string) bool {
+	for i := range len(s) {
+		c := s[i]
+		switch {
+		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', c >= '0' && c <= '9':
+		case strings.IndexByte("_+=,.@-", c) >= 0, strings.IndexByte(extra, c) >= 0:
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// checkName checks a parameter against [\w+=,.@-]{minLen,maxLen} plus the
+// characters of extra.
+func checkName(field, s string, minLen, maxLen int, extra string) *InputError {
+	if len(s) < minLen || len(s) > maxLen {
+		return inputError(field, fmt.Sprintf("%q must have %d to %d characters", s, minLen, maxLen))
+	}
+	if !nameChars(s, extra) {
+		return inputError(field, fmt.Sprintf("%q may contain only letters, digits and _+=,.@-%s", s, extra))
+	}
+	return nil
+}
+
+// checkSourceIdentity checks a SourceIdentity: [\w+=,.@-]{2,64}, and not
+// beginning with aws: (STS API Reference, AssumeRole SourceIdentity).
+func checkSourceIdentity(field, s string) *InputError {
+	if err := checkName(field, s, 2, 64, ""); err != nil {
+		return err
+	}
+	if strings.HasPrefix(strings.ToLower(s), "aws:") {
+		return inputError(field, fmt.Sprintf("%q begins with the reserved prefix aws:", s))
+	}
+	return nil
+}
+
+// isTagChar reports whether r may appear in a tag key or value:
+// [\p{L}\p{Z}\p{N}_.:/=+\-@] (STS Tag data type).
+func isTagChar(r rune) bool {
+	return unicode.IsLetter(r) || unicode.In(r, unicode.Z) || unicode.IsNumber(r) ||
+		strings.ContainsRune("_.:/=+-@", r)
+}
+
+// checkTags checks session tags (sts.md T2): at most 50; keys of 1 to 128
+// characters, values of at most 256, allowed characters only, no aws:
+// prefix, keys unique ignoring case.
+func checkTags(field string, tags map[string]string) *InputError {
+	if len(tags) > maxTags {
+		return inputError(field, fmt.Sprintf("%d tags passed; at most %d are allowed", len(tags), maxTags))
+	}
+	seen := make(map[string]string, len(tags))
+	for _, k := range sortedKeys(tags) {
+		v := tags[k]
+		if !utf8.ValidString(k) || !utf8.ValidString(v) {
+			return inputError(field, fmt.Sprintf("tag %q is not valid UTF-8", k))
+		}
+		if n := utf8.RuneCountInString(k); n < 1 || n > maxTagKey {
+			return inputError(field, fmt.Sprintf("tag key %q must have 1 to %d characters", k, maxTagKey))
+		}
+		if utf8.RuneCountInString(v) > maxTagValue {
+			return inputError(field, fmt.Sprintf("value of tag %q is longer than %d characters", k, maxTagValue))
+		}
+		if strings.HasPrefix(strings.ToLower(k), "aws:") {
+			return inputError(field, fmt.Sprintf("tag key %q uses the reserved prefix aws:", k))
+		}
+		for _, r := range k + v {
+			if !isTagChar(r) {
+				return inputError(field, fmt.Sprintf("tag %q=%q may contain only letters, digits, spaces and _.:/=+-@", k, v))
+			}
+		}
+		lk := strings.ToLower(k)
+		if prev, ok := seen[lk]; ok {
+			return inputError(field, fmt.Sprintf("tag keys %q and %q are equal ignoring case", prev, k))
+		}
+		seen[lk] = k
+	}
+	return nil
+}
+
+// checkTransitiveKeys checks TransitiveTagKeys: at most 50, each naming a
+// passed tag (ignoring case), none repeated (sts.md T4).
+func checkTransitiveKeys(keys []string, tags map[string]string) *InputError {
+	const field = "TransitiveTagKeys"
+	if len(keys) > maxTags {
+		return inputError(field, fmt.Sprintf("%d keys passed; at most %d are allowed", len(keys), maxTags))
+	}
+	seen := make(map[string]bool, len(keys))
+	for _, k := range keys {
+		if _, ok := lookupFold(tags, k); !ok {
+			return inputError(field, fmt.Sprintf("key %q names no tag passed in Tags", k))
+		}
+		lk := strings.ToLower(k)
+		if seen[lk] {
+			return inputError(field, fmt.Sprintf("key %q is repeated", k))
+		}
+		seen[lk] = true
+	}
+	return nil
+}
+
+// sessionPolicies checks the inline Policy and the managed policies (at most
+// 10, sts.md §2, §5) and returns them as one list: every one must be a
+// session policy.
+func sessionPolicies(inline *policy.Policy, managed []*policy.Policy) ([]*policy.Policy, *InputError) {
+	if len(managed) > maxManagedPolicies {
+		return nil, inputError("PolicyArns", fmt.Sprintf("%d managed session policies passed; at most %d are allowed", len(managed), maxManagedPolicies))
+	}
+	var out []*policy.Policy
+	if inline != nil {
+		if inline.Type() != policy.Session {
+			return nil, inputError("Policy", fmt.Sprintf("policy %q is a %s policy; parse it as a session policy", inline.ID(), inline.Type()))
+		}
+		out = append(out, inline)
+	}
+	for i, p := range managed {
+		if p == nil {
+			return nil, inputError("PolicyArns", fmt.Sprintf("policy %d is nil", i))
+		}
+		if p.Type() != policy.Session {
+			return nil, inputError("PolicyArns", fmt.Sprintf("policy %q is a %s policy; parse it as a session policy", p.ID(), p.Type()))
+		}
+		out = append(out, p)
+	}
+	return out, nil
+}
+
+// roleDuration resolves DurationSeconds of an assume call: 0 means one
+// hour; otherwise 900 up to the role's maximum session duration, and at
+// most one hour for a chained session.
+func roleDuration(requested int, role *Role, chained bool) (int, *InputError) {
+	maxDur := role.maxSession()
+	if chained {
+		maxDur = chainedMax
+	}
+	if requested == 0 {
+		return defaultRoleSession, nil
+	}
+	if requested < minDuration {
+		return 0, inputError("DurationSeconds", fmt.Sprintf("%d is less than the minimum of %d seconds", requested, minDuration))
+	}
+	if requested > maxDur {
+		if chained {
+			return 0, inputError("DurationSeconds", fmt.Sprintf("%d exceeds the 1 hour session limit for roles assumed by role chaining", requested))
+		}
+		return 0, inputError("DurationSeconds", fmt.Sprintf("%d exceeds the role's maximum session duration of %d seconds", requested, maxDur))
+	}
+	return requested, nil
+}
+
+// userDuration resolves DurationSeconds of GetFederationToken and
+// GetSessionToken: 0 means 12 hours; 900 to 129600 seconds. For the root
+// user a longer duration is cut to one hour, as STS does ("If the specified
+// duration is longer than one hour, the session obtained by using root user
+// credentials defaults to one hour").
+func userDuration(requested int, root bool) (int, *InputError) {
+	d := requested
+	if d == 0 {
+		d = userTokenDefault
+	}
+	if d < minDuration || d > userTokenMax {
+		return 0, inputError("DurationSeconds", fmt.Sprintf("%d is outside %d to %d seconds", requested, minDuration, userTokenMax))
+	}
+	if root && d > rootTokenMax {
+		d = rootTokenMax
+	}
+	return d, nil
+}
+
+// checkMFA checks SerialNumber and TokenCode: both or neither; the serial
+// number 9 to 256 characters of [\w+=/:,.@-], the code six digits. It
+// reports whether MFA was given.
+func checkMFA(serial, code string) (bool, *InputError) {
+	if serial == "" && code == "" {
+		return false, nil
+	}
+	if serial == "" {
+		return false, inputError("SerialNumber", "required with TokenCode")
+	}
+	if code == "" {
+		return false, inputError("TokenCode", "required with SerialNumber")
+	}
+	if err := checkName("SerialNumber", serial, 9, 256, "/:"); err != nil {
+		return false, err
+	}
+	if len(code) != 6 || strings.Trim(code, "0123456789") != "" {
+		return false, inputError("TokenCode", fmt.Sprintf("%q is not six digits", code))
+	}
+	return true, nil
+}
+
+// checkCallerPolicies rejects target-side policies in a caller's set.
+func checkCallerPolicies(ps *iameval.PolicySet) *InputError {
+	if ps.Resource != nil || len(ps.RCP) > 0 || len(ps.VPCEndpoint) > 0 {
+		return inputError("Caller.Policies", "a caller's policies are its identity side (identity, session, permissionsBoundary, scp); resource, rcp and vpcEndpoint belong to the target of a request")
+	}
+	return validateSet("Caller.Policies", ps)
+}
+
+// validateSet wraps PolicySet.Validate.
+func validateSet(field string, ps *iameval.PolicySet) *InputError {
+	if err := ps.Validate(); err != nil {
+		return &InputError{Field: field, Msg: err.Error(), Err: err}
+	}
+	return nil
+}
+
+// check validates the role: a role ARN, a trust policy of type resource, a
+// maximum session duration in range and permission policies without
+// session, resource or VPC endpoint policies.
+func (r *Role) check() *InputError {
+	a, ok := arn.Parse(r.ARN)
+	if !ok || a.Service != "iam" || !strings.HasPrefix(a.Resource, "role/") {
+		return inputError("Role.ARN", fmt.Sprintf("%q is not a role ARN arn:aws:iam::ACCOUNT:role/PATH/NAME", r.ARN))
+	}
+	if r.TrustPolicy == nil {
+		return inputError("Role.TrustPolicy", "required: every role has a trust policy")
+	}
+	if r.TrustPolicy.Type() != policy.Resource {
+		return inputError("Role.TrustPolicy", fmt.Sprintf("policy %q is a %s policy; parse it as a resource policy", r.TrustPolicy.ID(), r.TrustPolicy.Type()))
+	}
+	if r.MaxSessionDuration != 0 && (r.MaxSessionDuration < defaultRoleSession || r.MaxSessionDuration > maxRoleSession) {
+		return inputError("Role.MaxSessionDuration", fmt.Sprintf("%d is outside %d to %d seconds", r.MaxSessionDuration, defaultRoleSession, maxRoleSession))
+	}
+	if len(r.Policies.Session) > 0 || r.Policies.Resource != nil || len(r.Policies.VPCEndpoint) > 0 {
+		return inputError("Role.Policies", "session policies come from the call and the trust policy from TrustPolicy; session, resource and vpcEndpoint must be empty")
+	}
+	if err := checkTags("Role.Tags", r.Tags); err != nil {
+		return err
+	}
+	return validateSet("Role.Policies", &r.Policies)
+}
+
+// maxSession returns the role's maximum session duration in seconds.
+func (r *Role) maxSession() int {
+	if r.MaxSessionDuration == 0 {
+		return defaultRoleSession
+	}
+	return r.MaxSessionDuration
+}
+
+// sortedKeys returns the keys of m in sorted order.
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
+
+// lookupFold returns the key of m equal to k ignoring case.
+func lookupFold(m map[string]string, k string) (string, bool) {
+	if _, ok := m[k]; ok {
+		return k, true
+	}
+	for key := range m {
+		if strings.EqualFold(key, k) {
+			return key, true
+		}
+	}
+	return "", false
+}
