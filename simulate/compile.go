@@ -1,0 +1,159 @@
+package simulate
+
+import (
+	"errors"
+	"fmt"
+	"strconv"
+	"time"
+
+	"github.com/iameval/iameval"
+	"github.com/iameval/iameval/policy"
+)
+
+// plan is a checked Input, ready to evaluate.
+type plan struct {
+	set   iameval.PolicySet
+	spans map[stmtKey]span
+	pairs []pair
+}
+
+// stmtKey names a statement by its policy's SourcePolicyId and its index.
+type stmtKey struct {
+	id    string
+	index int
+}
+
+// pair is one simulated request: an action on a resource.
+type pair struct {
+	action, resource string
+	req              *iameval.Request
+	cross            bool // the caller's account does not own the resource
+}
+
+// compiler turns an Input into a plan, collecting problems.
+type compiler struct {
+	in   *Input
+	src  *source
+	errs ErrorList
+	p    *plan
+}
+
+// fail records a problem with the parameter at path.
+func (c *compiler) fail(path string, kind error, format string, args ...any) {
+	c.errs = append(c.errs, &Error{Pos: c.src.of(path), Path: path, Kind: kind, Msg: fmt.Sprintf(format, args...)})
+}
+
+// compile checks every parameter and builds the requests to evaluate. It
+// reports every problem it finds.
+func (in *Input) compile() (*plan, ErrorList) {
+	c := &compiler{in: in, src: in.src, p: &plan{spans: map[stmtKey]span{}}}
+	c.policies()
+	ctx, when := c.context()
+	caller := c.caller()
+	owner := c.owner()
+	actions := c.actions()
+	resources := c.resources()
+	c.resourceHandling(resources)
+	if in.MaxItems < 0 || in.MaxItems > 1000 {
+		c.fail(keyMaxItems, ErrValue, "must be an integer from 1 to 1000, not %d", in.MaxItems)
+	}
+	if len(c.errs) > 0 {
+		return nil, c.errs
+	}
+	if !in.Time.IsZero() {
+		when = in.Time
+	}
+	if when.IsZero() {
+		when = time.Now()
+	}
+	c.requests(actions, resources, caller, owner, ctx, when)
+	if len(c.errs) > 0 {
+		return nil, c.errs
+	}
+	return c.p, nil
+}
+
+// policies parses every policy string into the policy set.
+func (c *compiler) policies() {
+	in, set := c.in, &c.p.set
+	for i, text := range in.PolicyInputList {
+		if p := c.policy(index(keyPolicyInputList, i), keyPolicyInputList+"."+strconv.Itoa(i+1), text, policy.Identity); p != nil {
+			set.Identity = append(set.Identity, p)
+		}
+	}
+	switch n := len(in.PermissionsBoundaryPolicyInputList); {
+	case n > 1:
+		c.fail(index(keyBoundaryInputList, 1), ErrValue, "a principal has at most one permissions boundary; %d are given", n)
+	case n == 1:
+		set.PermissionsBoundary = c.policy(index(keyBoundaryInputList, 0), policyIDBoundary, in.PermissionsBoundaryPolicyInputList[0], policy.PermissionsBoundary)
+	}
+	if in.ResourcePolicy != "" {
+		set.Resource = c.policy(keyResourcePolicy, policyIDResource, in.ResourcePolicy, policy.Resource)
+	}
+	set.SCP = c.levels(keySCPInputList, in.ServiceControlPolicies, policy.SCP)
+	set.RCP = c.levels(keyRCPInputList, in.ResourceControlPolicies, policy.RCP)
+}
+
+// levels parses the organization levels of an extension parameter.
+func (c *compiler) levels(key string, levels [][]string, t policy.Type) [][]*policy.Policy {
+	var out [][]*policy.Policy
+	for l, level := range levels {
+		lp := index(key, l)
+		if len(level) == 0 {
+			c.fail(lp, ErrValue, "an organization level has at least one policy attached")
+			continue
+		}
+		var ps []*policy.Policy
+		for i, text := range level {
+			id := key + "." + strconv.Itoa(l+1) + "." + strconv.Itoa(i+1)
+			if p := c.policy(index(lp, i), id, text, t); p != nil {
+				ps = append(ps, p)
+			}
+		}
+		out = append(out, ps)
+	}
+	return out
+}
+
+// policy parses one policy string, positioning its problems in the
+// document, and records where the simulator says its statements are.
+func (c *compiler) policy(path, id, text string, t policy.Type) *policy.Policy {
+	if i, r := badPolicyChar(text); i >= 0 {
+		c.errs = append(c.errs, &Error{Pos: c.src.inString(path, text, i), Path: path, Kind: ErrPolicy,
+			Msg: fmt.Sprintf("%s: character %U is not allowed in a policy document: AWS accepts tab, line feed, carriage return and U+0020 to U+00FF", id, r)})
+		return nil
+	}
+	p, err := policy.Parse([]byte(text), policy.Source{ID: id, Type: t})
+	if err != nil {
+		var list policy.ErrorList
+		if !errors.As(err, &list) {
+			c.fail(path, ErrPolicy, "%s: %v", id, err)
+			return nil
+		}
+		for _, e := range list {
+			msg := e.Msg
+			if e.Path != "" {
+				msg = e.Path + ": " + msg
+			}
+			c.errs = append(c.errs, &Error{Pos: c.src.inString(path, text, e.Pos.Offset), Path: path, Kind: ErrPolicy,
+				Msg: fmt.Sprintf("%s:%d:%d: %s", id, e.Pos.Line, e.Pos.Column, msg), Policy: e})
+		}
+		return nil
+	}
+	for _, s := range p.Statements() {
+		c.p.spans[stmtKey{id, s.Index()}] = statementSpan(text, s.Pos().Offset, s.End().Offset)
+	}
+	return p
+}
+
+// badPolicyChar returns the byte index and value of the first character
+// the IAM API does not accept in a policy document, or -1.
+func badPolicyChar(text string) (int, rune) {
+	for i, r := range text {
+		if r == '\t' || r == '\n' || r == '\r' || (r >= 0x20 && r <= 0xFF) {
+			continue
+		}
+		return i, r
+	}
+	return -1, 0
+}
