@@ -1,6 +1,7 @@
 package iameval
 
 import (
+	"github.com/iameval/iameval/internal/arn"
 	"strings"
 
 	"github.com/iameval/iameval/principal"
@@ -31,7 +32,7 @@ type facts struct {
 	fixedReason   string
 }
 
-func deriveFacts(p principal.Principal, service, name, resource string, res arnParts, hasARN bool, resourceAccount string) facts {
+func deriveFacts(p principal.Principal, service, name, resource string, res arn.ARN, hasARN bool, resourceAccount string) facts {
 	id := p.Identity()
 	f := facts{
 		kind:    p.Kind(),
@@ -114,12 +115,12 @@ var resourcePolicyRules = []resourcePolicyRule{
 	{actionService: "sts", arnService: "iam", resourcePrefix: "role/", mode: rpRoleTrust},
 }
 
-func resourcePolicyMode(service string, res arnParts, hasARN bool) rpMode {
+func resourcePolicyMode(service string, res arn.ARN, hasARN bool) rpMode {
 	if !hasARN {
 		return rpOrdinary
 	}
 	for _, rule := range resourcePolicyRules {
-		if rule.actionService == service && rule.arnService == res.service && strings.HasPrefix(res.resource, rule.resourcePrefix) {
+		if rule.actionService == service && rule.arnService == res.Service && strings.HasPrefix(res.Resource, rule.resourcePrefix) {
 			return rule.mode
 		}
 	}
@@ -148,11 +149,11 @@ var rcpServices = map[string]bool{
 // service supports RCPs, and it is not an AWS managed KMS key (KMS Developer
 // Guide, resource-control-policies.md). An AWS managed key is recognisable
 // only by its alias (alias/aws/...); a key ARN is taken as customer managed.
-func rcpGoverns(service string, res arnParts, hasARN bool) bool {
+func rcpGoverns(service string, res arn.ARN, hasARN bool) bool {
 	if !rcpServices[service] {
 		return false
 	}
-	if service == "kms" && hasARN && strings.HasPrefix(res.resource, "alias/aws/") {
+	if service == "kms" && hasARN && strings.HasPrefix(res.Resource, "alias/aws/") {
 		return false
 	}
 	return true

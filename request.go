@@ -3,6 +3,7 @@ package iameval
 import (
 	"errors"
 	"fmt"
+	"github.com/iameval/iameval/internal/arn"
 	"reflect"
 	"strconv"
 	"strings"
@@ -111,7 +112,7 @@ func NewRequest(in RequestInput) (*Request, error) {
 	if err != nil {
 		return nil, err
 	}
-	var res arnParts
+	var res arn.ARN
 	hasARN := false
 	switch in.Resource {
 	case "":
@@ -119,19 +120,19 @@ func NewRequest(in RequestInput) (*Request, error) {
 	case "*":
 	default:
 		var ok bool
-		if res, ok = splitARN(in.Resource); !ok {
+		if res, ok = arn.Parse(in.Resource); !ok || res.Partition == "" || res.Service == "" || res.Resource == "" {
 			return nil, fmt.Errorf("resource %q is not an ARN (arn:partition:service:region:account:resource) or \"*\"", in.Resource)
 		}
 		hasARN = true
 	}
 	if in.ResourceAccount == "" {
-		in.ResourceAccount = res.account
+		in.ResourceAccount = res.Account
 	}
 	if in.ResourceAccount == "" {
 		in.ResourceAccount = in.Principal.Account()
 	}
 	if in.ResourceAccount == "" {
-		return nil, fmt.Errorf("resource account unknown: %q names no account and a %s principal has none; give ResourceAccount", in.Resource, in.Principal.Kind())
+		return nil, fmt.Errorf("resource account unknown: %q names no account and the %s principal has none; give the resource account (resourceAccount in scenario files)", in.Resource, in.Principal.Kind())
 	}
 	if in.Time.IsZero() {
 		in.Time = time.Now()
@@ -159,7 +160,7 @@ func NewRequest(in RequestInput) (*Request, error) {
 				account: in.Principal.Account(), ctx: derived, id: noProvider}
 		}
 	}
-	ctx, err := requestContext(in.Context, derived, in.Time, in.ResourceAccount, res.region)
+	ctx, err := requestContext(in.Context, derived, in.Time, in.ResourceAccount, res.Region)
 	if err != nil {
 		return nil, err
 	}

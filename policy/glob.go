@@ -9,9 +9,9 @@ import (
 // glob is a compiled plain glob with fast paths for the shapes policies
 // use most: a literal, "*", and a literal followed by one trailing "*".
 type glob struct {
-	kind globKind
-	lit  string           // the literal, or the prefix before the trailing '*'
-	pat  wildcard.Pattern // the pattern, for globGeneral
+	pat  string   // the pattern as written
+	n    int32    // length of the literal prefix: the text before the first wildcard
+	kind globKind // the shape of the pattern
 }
 
 // globKind is the shape of a glob.
@@ -29,26 +29,26 @@ func compileGlob(s string) glob {
 	i := strings.IndexAny(s, "*?")
 	switch {
 	case i < 0:
-		return glob{kind: globLiteral, lit: s}
+		return glob{pat: s, n: int32(len(s)), kind: globLiteral}
 	case s == "*":
-		return glob{kind: globAny}
+		return glob{pat: s, kind: globAny}
 	case i == len(s)-1 && s[i] == '*':
-		return glob{kind: globPrefix, lit: s[:i]}
+		return glob{pat: s, n: int32(i), kind: globPrefix}
 	}
-	return glob{kind: globGeneral, lit: s[:i], pat: wildcard.Compile(s)}
+	return glob{pat: s, n: int32(i), kind: globGeneral}
 }
 
 // match reports whether s matches the whole glob.
 func (g *glob) match(s string) bool {
 	switch g.kind {
 	case globLiteral:
-		return s == g.lit
+		return s == g.pat
 	case globAny:
 		return true
 	case globPrefix:
-		return strings.HasPrefix(s, g.lit)
+		return strings.HasPrefix(s, g.pat[:g.n])
 	}
-	return strings.HasPrefix(s, g.lit) && g.pat.Match(s)
+	return strings.HasPrefix(s, g.pat[:g.n]) && wildcard.Match(g.pat, s)
 }
 
 // isLiteral reports whether the glob has no wildcard.

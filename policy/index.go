@@ -25,7 +25,7 @@ type index struct {
 // indexMinStatements is the size from which a policy gets an index:
 // matching a few statements one after the other is cheaper than looking
 // them up.
-const indexMinStatements = 32
+const indexMinStatements = 16
 
 // buildIndex files the statements; policies with fewer than minStatements
 // statements put them all in the always-checked list.

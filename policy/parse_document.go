@@ -41,7 +41,7 @@ func (p *parser) document(root jv, pol *Policy) {
 		if m.v.kind != '"' {
 			p.typeError(m.v, &at, "a string")
 		} else {
-			pol.id = p.sc.str(m.v)
+			pol.docID = p.sc.str(m.v)
 			if p.typ == Identity || p.typ == Session || p.typ == PermissionsBoundary {
 				p.warnf(m.keyIdx, &at, ErrNotAllowed,
 					"\"Id\" is allowed in resource-based policies, not in identity-based policies; it is ignored")

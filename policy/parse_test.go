@@ -26,6 +26,7 @@ func TestParseAccessors(t *testing.T) {
 	p, err := Parse([]byte(src), Source{ID: "BucketPolicy", File: "bucket.json", Type: Resource})
 	require.NoError(t, err)
 	assert.Equal(t, "BucketPolicy", p.ID())
+	assert.Equal(t, "doc-id", p.DocumentID())
 	assert.Equal(t, Resource, p.Type())
 	assert.Equal(t, "bucket.json", p.File())
 	assert.Equal(t, Version2012, p.Version())
@@ -50,7 +51,8 @@ func TestParseAccessors(t *testing.T) {
 
 	q, err := Parse([]byte(src), Source{Type: Resource})
 	require.NoError(t, err)
-	assert.Equal(t, "doc-id", q.ID(), "without Source.ID, the Id element names the policy")
+	assert.Equal(t, "", q.ID(), "the ID is the caller's name for the policy")
+	assert.Equal(t, "doc-id", q.DocumentID())
 	assert.Equal(t, "<input>:5:5", q.Statements()[0].Pos().String())
 }
 

@@ -6,10 +6,10 @@ import (
 )
 
 // Policy is a parsed, validated and compiled policy document. It is
-// immutable and safe for concurrent use; it holds no reference to the JSON
-// text. Only [Parse] creates one.
+// immutable and safe for concurrent use. Only [Parse] creates one.
 type Policy struct {
-	id       string // Source.ID, or the document's Id element
+	id       string // Source.ID
+	docID    string // the document's Id element
 	typ      Type
 	file     string
 	version  string // "" when the document has no Version
@@ -19,9 +19,13 @@ type Policy struct {
 	idx      index
 }
 
-// ID returns the policy's name for explanations: Source.ID, or the
-// document's Id element when Source.ID is empty, or "".
+// ID returns the policy's name for explanations, Source.ID ("" when the
+// caller gave none).
 func (p *Policy) ID() string { return p.id }
+
+// DocumentID returns the document's Id element, "" when absent. It never
+// affects a decision.
+func (p *Policy) DocumentID() string { return p.docID }
 
 // Type returns where the policy is attached.
 func (p *Policy) Type() Type { return p.typ }

@@ -309,7 +309,7 @@ func rename(lines []string, from, to string) []string {
 var (
 	groupMsg     = principalParseMsg("arn:aws:iam::123456789012:group/devs")
 	shortNameMsg = constructorMsg(principal.NewAssumedRole(principal.AssumedRoleInput{RoleARN: "arn:aws:iam::123456789012:role/R", SessionName: "x"}))
-	noAccountMsg = `resource account unknown: "arn:aws:s3:::b/k" names no account and a Anonymous principal has none; give ResourceAccount`
+	noAccountMsg = `resource account unknown: "arn:aws:s3:::b/k" names no account and the Anonymous principal has none; give the resource account (resourceAccount in scenario files)`
 )
 
 // constructorMsg returns the message of a principal constructor's error.

@@ -1,0 +1,128 @@
+package policy
+
+import (
+	"slices"
+	"strings"
+	"unicode/utf8"
+	"unsafe"
+
+	"github.com/iameval/iameval/condition"
+)
+
+// lower returns the item in lower case, as strings.ToLower would. ASCII
+// text is lower-cased into an arena shared by the whole policy, so that it
+// costs no allocation of its own.
+func (p *parser) lower(it *strItem) string {
+	s := it.s
+	upper := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return strings.ToLower(s)
+		}
+		upper = upper || 'A' <= c && c <= 'Z'
+	}
+	if !upper {
+		return s
+	}
+	if cap(p.arena)-len(p.arena) < len(s) {
+		p.arena = make([]byte, 0, max(len(p.sc.src)/2, len(s)))
+	}
+	start := len(p.arena)
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		p.arena = append(p.arena, c)
+	}
+	// The arena's bytes are never written again once used, and it is
+	// never grown in place beyond its capacity, so the string stays
+	// immutable, as with strings.Builder.
+	return unsafe.String(&p.arena[start], len(s))
+}
+
+// newStatement returns a zero Statement carved from the statement slab.
+func (p *parser) newStatement() *Statement {
+	if len(p.stmtSlab) == cap(p.stmtSlab) {
+		p.stmtSlab = make([]Statement, 0, 16)
+	}
+	p.stmtSlab = p.stmtSlab[:len(p.stmtSlab)+1]
+	return &p.stmtSlab[len(p.stmtSlab)-1]
+}
+
+// actionEntries returns an empty slice with room for n entries, carved
+// from the action slab.
+func (p *parser) actionEntries(n int) []actionEntry {
+	if cap(p.actSlab)-len(p.actSlab) < n {
+		p.actSlab = make([]actionEntry, 0, max(64, n))
+	}
+	l := len(p.actSlab)
+	p.actSlab = p.actSlab[:l+n]
+	return p.actSlab[l : l : l+n]
+}
+
+// resourceEntries returns an empty slice with room for n entries, carved
+// from the resource slab.
+func (p *parser) resourceEntries(n int) []resourceEntry {
+	if cap(p.resSlab)-len(p.resSlab) < n {
+		p.resSlab = make([]resourceEntry, 0, max(min(2*cap(p.resSlab)+8, 64), n))
+	}
+	l := len(p.resSlab)
+	p.resSlab = p.resSlab[:l+n]
+	return p.resSlab[l : l : l+n]
+}
+
+// opName is a parsed operator name.
+type opName struct {
+	name  string
+	op    condition.Operator
+	canon string // op.String()
+	err   error
+}
+
+// parseOperator is condition.ParseOperator, computed once per distinct
+// spelling: policies repeat the same few operators. It also returns the
+// canonical spelling of the operator.
+func (p *parser) parseOperator(name string) (condition.Operator, string, error) {
+	for _, o := range p.opNames {
+		if o.name == name {
+			return o.op, o.canon, o.err
+		}
+	}
+	op, err := condition.ParseOperator(name)
+	canon := ""
+	if err == nil {
+		canon = op.String()
+	}
+	p.opNames = append(p.opNames, opName{name, op, canon, err})
+	return op, canon, err
+}
+
+// cachedClause is a compiled clause and what compiling it reported.
+type cachedClause struct {
+	op     condition.Operator
+	key    string
+	values []string
+	clause condition.Clause
+	errs   []error
+}
+
+// newClause is condition.NewClause, computed once per distinct operator,
+// key and values: policies repeat the same conditions in many statements
+// (aws:SecureTransport, aws:PrincipalOrgID), and a Clause is immutable, so
+// statements can share it.
+func (p *parser) newClause(op condition.Operator, key string, values []string) (condition.Clause, []error) {
+	for i := range p.clauses {
+		c := &p.clauses[i]
+		if c.op == op && c.key == key && slices.Equal(c.values, values) {
+			return c.clause, c.errs
+		}
+	}
+	clause, errs := condition.NewClause(op, key, values, p.mode)
+	if p.clauses == nil {
+		p.clauses = make([]cachedClause, 0, 16)
+	}
+	p.clauses = append(p.clauses, cachedClause{op, key, slices.Clone(values), clause, errs})
+	return clause, errs
+}

@@ -1,0 +1,129 @@
+package policy
+
+import (
+	"strconv"
+
+	"github.com/iameval/iameval/condition"
+	"github.com/iameval/iameval/principal"
+)
+
+// explain is the recording matcher: elements in Part order, with details.
+func (s *Statement) explain(e *env) StatementResult {
+	res := StatementResult{Statement: s, Principal: PrincipalNotApplicable}
+	if s.principal.present {
+		res.Principal = s.principalMatch(e)
+		if res.Principal == PrincipalNone {
+			res.Failed = PartPrincipal
+			if s.principal.not {
+				res.Detail = "principal " + callerName(e.who, e.id) + " is exempted by NotPrincipal"
+			} else {
+				res.Detail = "principal " + callerName(e.who, e.id) + " not in Principal"
+			}
+			return res
+		}
+	}
+	if !s.actions.applies(e.q.service, e.q.name) {
+		res.Failed = PartAction
+		if s.actions.not {
+			res.Detail = "action " + strconv.Quote(e.q.action) + " in NotAction"
+		} else {
+			res.Detail = "action " + strconv.Quote(e.q.action) + " not in Action"
+		}
+		return res
+	}
+	if ok, detail, missing := s.resources.explain(e.q, e.l); !ok {
+		res.Failed = PartResource
+		res.Detail = detail
+		res.MissingKeys = missing
+		return res
+	} else {
+		res.MissingKeys = missing
+	}
+	if s.hasCond {
+		t := &condition.Trace{}
+		ok := s.cond.Eval(e.l, t)
+		res.Condition = t
+		for _, k := range t.Missing {
+			res.MissingKeys = appendUnique(res.MissingKeys, k)
+		}
+		if !ok {
+			res.Failed = PartCondition
+			res.Detail = conditionDetail(t)
+			return res
+		}
+	}
+	res.Applies = true
+	return res
+}
+
+// callerName names the caller in details.
+func callerName(who principal.Principal, id *principal.Identity) string {
+	if who == nil || id.Anonymous {
+		return "anonymous"
+	}
+	return strconv.Quote(who.ARN())
+}
+
+// conditionDetail describes the first failing clause of a trace.
+func conditionDetail(t *condition.Trace) string {
+	for _, c := range t.Clauses {
+		if c.Passed {
+			continue
+		}
+		d := "condition " + c.Operator + " " + strconv.Quote(c.Key) + " not met"
+		if c.Reason != "" {
+			d += ": " + c.Reason
+		}
+		return d
+	}
+	return "condition not met"
+}
+
+// explain is resourceSet.applies with details: every entry is tried, so
+// that every absent variable key is reported.
+func (s *resourceSet) explain(q *prepared, l condition.Lookup) (ok bool, detail string, missing []string) {
+	if !s.present {
+		return true, "", nil
+	}
+	matched := false
+	var unresolved []string
+	for i := range s.entries {
+		en := &s.entries[i]
+		m, unres := en.match(q, l)
+		matched = matched || m
+		if !en.vars {
+			continue
+		}
+		for _, k := range en.tmpl.Keys() {
+			if _, ok := l.LookupVariable(k); !ok {
+				missing = appendUnique(missing, k)
+				if unres {
+					unresolved = appendUnique(unresolved, k)
+				}
+			}
+		}
+	}
+	if matched != s.not {
+		return true, "", missing
+	}
+	name := "Resource"
+	verb := " not in "
+	if s.not {
+		name, verb = "NotResource", " in "
+	}
+	detail = "resource " + strconv.Quote(q.resource) + verb + name
+	for _, k := range unresolved {
+		detail += "; ${" + k + "} has no value"
+	}
+	return false, detail, missing
+}
+
+// appendUnique appends s to list unless it is there already.
+func appendUnique(list []string, s string) []string {
+	for _, x := range list {
+		if x == s {
+			return list
+		}
+	}
+	return append(list, s)
+}
