@@ -2,7 +2,6 @@ package scenario
 
 import (
 	"errors"
-	"os"
 
 	"github.com/tidwall/gjson"
 
@@ -64,11 +63,11 @@ func Load(name string, src []byte, open func(path string) ([]byte, error)) (*Fil
 // LoadFile reads the scenario file at path with [Load], opening {"file": ...}
 // policies relative to the directory of path.
 func LoadFile(path string) (*File, error) {
-	src, err := os.ReadFile(path)
+	src, err := ReadFile(path)
 	if err != nil {
 		return nil, err
 	}
-	return Load(path, src, os.ReadFile)
+	return Load(path, src, ReadFile)
 }
 
 // file reads the top-level value: a file object or a bare array of cases.

@@ -6,7 +6,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 
 	"github.com/iameval/iameval"
@@ -315,7 +314,7 @@ type policyLoader struct {
 
 // one reads and parses the policy file name as a policy of type t.
 func (pl *policyLoader) one(name string, t policy.Type) *policy.Policy {
-	src, err := os.ReadFile(name)
+	src, err := scenario.ReadFile(name)
 	if err != nil {
 		printLoadError(pl.stderr, name, err)
 		pl.failed = true

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/iameval/iameval/simulate"
+	"github.com/iameval/iameval/scenario"
 )
 
 const simulateUsage = `Usage:
@@ -107,7 +108,7 @@ func readSimulateInput(name string) ([]byte, string, error) {
 		src, err := io.ReadAll(simulateStdin)
 		return src, "<stdin>", err
 	}
-	src, err := os.ReadFile(name)
+	src, err := scenario.ReadFile(name)
 	return src, name, err
 }
 

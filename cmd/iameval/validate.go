@@ -3,10 +3,10 @@ package main
 import (
 	"fmt"
 	"io"
-	"os"
 	"strings"
 
 	"github.com/iameval/iameval/policy"
+	"github.com/iameval/iameval/scenario"
 )
 
 const validateUsage = `Usage: iameval validate [--type TYPE] FILE...
@@ -45,7 +45,7 @@ func runValidate(args []string, stdout, stderr io.Writer) int {
 	}
 	result := exitOK
 	for _, name := range files {
-		src, err := os.ReadFile(name)
+		src, err := scenario.ReadFile(name)
 		if err != nil {
 			printLoadError(stderr, name, err)
 			result = exitInvalid
