@@ -9,8 +9,8 @@ import (
 	"os"
 	"strings"
 
-	"github.com/iameval/iameval/simulate"
 	"github.com/iameval/iameval/scenario"
+	"github.com/iameval/iameval/simulate"
 )
 
 const simulateUsage = `Usage:
