@@ -27,8 +27,8 @@ type Result struct {
 	Case string `json:"case"`
 	// Decision is what the engine decided.
 	Decision iameval.Decision `json:"decision"`
-	// Expect is the case's "expect"; nil when the case has none.
-	Expect *iameval.Decision `json:"expect,omitempty"`
+	// Expect is the case's "expect"; nil (JSON null) when the case has none.
+	Expect *iameval.Decision `json:"expect"`
 	// Pass is false only when Expect is set and differs from Decision.
 	Pass bool `json:"pass"`
 	// Explanation says why, as the engine reports it.

@@ -200,7 +200,8 @@ func TestReportJSON(t *testing.T) {
 	assert.Equal(t, false, first["pass"])
 	assert.Equal(t, "implicitDeny", first["explanation"].(map[string]any)["decision"], "the engine's Explanation is marshalled as is")
 	second := results[1].(map[string]any)
-	assert.NotContains(t, second, "expect")
+	assert.Contains(t, second, "expect", "every result has the contract's six keys")
+	assert.Nil(t, second["expect"], "a case without expect reports null")
 	assert.Equal(t, true, second["pass"])
 
 	empty, err := json.Marshal(&scenario.Report{})
