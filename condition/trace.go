@@ -81,17 +81,17 @@ func (c *Clause) variableKeys() []string {
 	var keys []string
 	for i := range c.strs {
 		if c.strs[i].dyn {
-			keys = append(keys, c.strs[i].tmpl.Keys()...)
+			keys = append(keys, c.strs[i].tmpl.Names()...)
 		}
 	}
 	for i := range c.bools {
 		if c.bools[i].dyn {
-			keys = append(keys, c.bools[i].tmpl.Keys()...)
+			keys = append(keys, c.bools[i].tmpl.Names()...)
 		}
 	}
 	for i := range c.arns {
 		if c.arns[i].dyn {
-			keys = append(keys, c.arns[i].tmpl.Keys()...)
+			keys = append(keys, c.arns[i].tmpl.Names()...)
 		}
 	}
 	return keys

@@ -105,7 +105,7 @@ func TestEvalRecorder(t *testing.T) {
 	want := []row{
 		{"Other", false, PartAction, `action "s3:GetObject" not in Action`, nil},
 		{"NotMine", false, PartAction, `action "s3:GetObject" in NotAction`, nil},
-		{"Home", false, PartResource, `resource "arn:aws:s3:::b/alice/k" not in Resource; ${aws:principaltag/project} has no value`, []string{"aws:principaltag/project"}},
+		{"Home", false, PartResource, `resource "arn:aws:s3:::b/alice/k" not in Resource; ${aws:PrincipalTag/project} has no value`, []string{"aws:PrincipalTag/project"}},
 		{"Tls", false, PartResource, `resource "arn:aws:s3:::b/alice/k" in NotResource`, nil},
 		{"Prefix", false, PartCondition, `condition StringLike "s3:prefix" not met: ` + rec.results[4].Condition.Clauses[0].Reason, []string{"s3:prefix"}},
 		{"Ok", true, PartNone, "", nil},

@@ -2,6 +2,7 @@ package policy
 
 import (
 	"strconv"
+	"strings"
 
 	"github.com/iameval/iameval/condition"
 	"github.com/iameval/iameval/principal"
@@ -94,11 +95,12 @@ func (s *resourceSet) explain(q *prepared, l condition.Lookup) (ok bool, detail 
 		if !en.vars {
 			continue
 		}
-		for _, k := range en.tmpl.Keys() {
+		names := en.tmpl.Names()
+		for i, k := range en.tmpl.Keys() {
 			if _, ok := l.LookupVariable(k); !ok {
-				missing = appendUnique(missing, k)
+				missing = appendUnique(missing, names[i])
 				if unres {
-					unresolved = appendUnique(unresolved, k)
+					unresolved = appendUnique(unresolved, names[i])
 				}
 			}
 		}
@@ -121,7 +123,7 @@ func (s *resourceSet) explain(q *prepared, l condition.Lookup) (ok bool, detail 
 // appendUnique appends s to list unless it is there already.
 func appendUnique(list []string, s string) []string {
 	for _, x := range list {
-		if x == s {
+		if strings.EqualFold(x, s) {
 			return list
 		}
 	}

@@ -37,6 +37,7 @@ const (
 type part struct {
 	kind       partKind
 	text       string // literalText: the text; fixed: the character; variable: the key in lower case
+	name       string // variable: the key as written, for messages
 	def        string // variable: the default
 	hasDefault bool
 }
@@ -119,7 +120,7 @@ func parseBody(body string) (part, string) {
 	if key == "" || strings.ContainsAny(key, " \t\n'${") {
 		return part{}, "\"${" + body + "}\" is not a variable name; taken as literal text"
 	}
-	return part{kind: variable, text: strings.ToLower(key), def: def, hasDefault: hasDefault}, ""
+	return part{kind: variable, text: strings.ToLower(key), name: key, def: def, hasDefault: hasDefault}, ""
 }
 
 // Raw returns the text the template was parsed from.
@@ -139,6 +140,20 @@ func (t Template) Keys() []string {
 		}
 	}
 	return keys
+}
+
+// Names returns the keys of the variables the template refers to as the
+// policy wrote them, in order of appearance: for messages such as "missing
+// context key aws:PrincipalTag/team", where [Template.Keys] would say
+// "aws:principaltag/team".
+func (t Template) Names() []string {
+	var names []string
+	for _, p := range t.parts {
+		if p.kind == variable {
+			names = append(names, p.name)
+		}
+	}
+	return names
 }
 
 // AppendText appends the expanded text to dst. It reports false when a

@@ -80,9 +80,11 @@ func TestKeysAndHasVariables(t *testing.T) {
 	tpl, _ := Parse("${aws:username}/${saml:Sub, 'x'}/${*}", Substitute)
 	assert.True(t, tpl.HasVariables())
 	assert.Equal(t, []string{"aws:username", "saml:sub"}, tpl.Keys())
+	assert.Equal(t, []string{"aws:username", "saml:Sub"}, tpl.Names(), "names keep the policy's spelling for messages")
 	plain, _ := Parse("no variables here", Substitute)
 	assert.False(t, plain.HasVariables())
 	assert.Nil(t, plain.Keys())
+	assert.Nil(t, plain.Names())
 	fixedOnly, _ := Parse("${*}", Substitute)
 	assert.True(t, fixedOnly.HasVariables(), "a fixed character must be produced literally")
 }
