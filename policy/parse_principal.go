@@ -53,6 +53,9 @@ func (p *parser) principals(m member, not bool, at *path) principalSet {
 					ps.services = append(ps.services, it.s)
 				case prCanonicalUser:
 					ps.canonical = append(ps.canonical, it.s)
+					at := it.path(&kc)
+					p.warnf(it.offset, &at, ErrValue,
+						"CanonicalUser %s is not modelled: principals carry no canonical user ID, so this entry never matches", strconv.Quote(it.s))
 				}
 			}
 		}
@@ -85,6 +88,11 @@ func (p *parser) awsPrincipal(ps *principalSet, it *strItem, el *path) {
 				"principal %s has a wildcard: principal ARNs are compared exactly, so it matches nothing", strconv.Quote(s))
 			return
 		}
+		if msg := principalARNProblem(parts); msg != "" {
+			at := it.path(el)
+			p.errorf(offset, &at, ErrValue, "%s, found %s", msg, strconv.Quote(s))
+			return
+		}
 		if parts[2] == "iam" && parts[5] == "root" {
 			ps.accounts = append(ps.accounts, parts[4])
 			return
@@ -112,13 +120,39 @@ func isAccountID(s string) bool {
 	return true
 }
 
-// isUniqueID reports whether s looks like an IAM unique ID: an upper-case
-// letter followed by upper-case letters and digits (AIDA..., AROA...).
+// principalARNProblem says what is wrong with an "AWS" principal ARN, or
+// returns "" when it names something a policy can name
+// (reference_policies_elements_principal.md): the account root, an IAM user
+// or role, an assumed-role session or a federated user, in a 12-digit
+// account. IAM rejects the rest when the policy is saved, user groups
+// included ("You cannot identify a user group as a principal").
+func principalARNProblem(parts [6]string) string {
+	service, account, res := parts[2], parts[4], parts[5]
+	if service != "iam" && service != "sts" {
+		return "expected an IAM or STS principal ARN (arn:aws:iam::ACCOUNT:user/NAME, role/NAME, root; arn:aws:sts::ACCOUNT:assumed-role/ROLE/SESSION, federated-user/NAME)"
+	}
+	if !isAccountID(account) {
+		return "expected a 12-digit account ID in the principal ARN"
+	}
+	switch {
+	case service == "iam" && (res == "root" || strings.HasPrefix(res, "user/") || strings.HasPrefix(res, "role/")):
+		return ""
+	case service == "sts" && (strings.HasPrefix(res, "assumed-role/") || strings.HasPrefix(res, "federated-user/")):
+		return ""
+	case service == "iam" && strings.HasPrefix(res, "group/"):
+		return "a user group cannot be a principal; name its users"
+	}
+	return "expected root, user/NAME or role/NAME in an IAM principal ARN, or assumed-role/ROLE/SESSION or federated-user/NAME in an STS one"
+}
+
+// isUniqueID reports whether s looks like the unique ID of an IAM user
+// (AIDA...) or role (AROA...): the prefix, then upper-case letters and
+// digits. Other unique IDs (groups, policies) cannot be principals.
 func isUniqueID(s string) bool {
-	if len(s) < 4 || s[0] < 'A' || s[0] > 'Z' {
+	if len(s) < 8 || !(strings.HasPrefix(s, "AIDA") || strings.HasPrefix(s, "AROA")) {
 		return false
 	}
-	for i := 1; i < len(s); i++ {
+	for i := 4; i < len(s); i++ {
 		c := s[i]
 		if !(c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') {
 			return false

@@ -231,6 +231,23 @@ func TestParseErrors(t *testing.T) {
 			why:  "evaluation-logic P8: Principal required in resource-based policies; Resource optional there",
 		},
 		{
+			name: "principal entries that cannot name a principal",
+			typ:  Resource,
+			src: lines(`{"Statement": [{"Effect": "Deny", "Action": "s3:*", "Resource": "*", "Principal": {"AWS": [`,
+				`"arn:aws:iam::111111111111:group/Admins",`,
+				`"arn:aws:s3:::bucket",`,
+				`"arn:aws:iam::1111:root",`,
+				`"ALICE"]}}]}`),
+			want: []string{
+				`p.json:2:1: Statement[0].Principal.AWS[0]: a user group cannot be a principal; name its users, found "arn:aws:iam::111111111111:group/Admins"`,
+				`p.json:3:1: Statement[0].Principal.AWS[1]: expected an IAM or STS principal ARN (arn:aws:iam::ACCOUNT:user/NAME, role/NAME, root; arn:aws:sts::ACCOUNT:assumed-role/ROLE/SESSION, federated-user/NAME), found "arn:aws:s3:::bucket"`,
+				`p.json:4:1: Statement[0].Principal.AWS[2]: expected a 12-digit account ID in the principal ARN, found "arn:aws:iam::1111:root"`,
+				`p.json:5:1: Statement[0].Principal.AWS[3]: expected "*", a 12-digit account ID, an IAM or STS ARN or a unique ID (AIDA..., AROA...), found "ALICE"`,
+			},
+			kind: ErrValue,
+			why:  "reference_policies_elements_principal.md: groups, non-IAM ARNs and malformed accounts are rejected when the policy is saved; a Deny aimed at them must not be silently void",
+		},
+		{
 			name: "Principal in an identity policy",
 			src:  `{"Statement": [{"Effect": "Allow", "Principal": "*", "Action": "s3:GetObject", "Resource": "*"}]}`,
 			want: []string{`p.json:1:36: Statement[0].Principal: "Principal" is not allowed in identity-based policies`},
