@@ -111,17 +111,18 @@ func (f *facts) usesSCP() bool {
 		f.kind != principal.KindAnonymous && f.kind != principal.KindService
 }
 
-func selectPolicies(ps *PolicySet, f *facts) selection {
+// selectPolicies sets s to the policies of ps that the request consults.
+// It writes through a pointer: a seven-field struct returned by value is
+// stored byte by byte and then copied in words, which stalls the CPU.
+func selectPolicies(ps *PolicySet, f *facts, s *selection) {
 	id := f.usesIdentity()
-	return selection{
-		identity: id && len(ps.Identity) > 0,
-		session:  f.session && len(ps.Session) > 0,
-		boundary: id && ps.PermissionsBoundary != nil,
-		resource: ps.Resource != nil,
-		scp:      f.usesSCP() && len(ps.SCP) > 0,
-		rcp:      f.rcp && len(ps.RCP) > 0,
-		vpce:     len(ps.VPCEndpoint) > 0,
-	}
+	s.identity = id && len(ps.Identity) > 0
+	s.session = f.session && len(ps.Session) > 0
+	s.boundary = id && ps.PermissionsBoundary != nil
+	s.resource = ps.Resource != nil
+	s.scp = f.usesSCP() && len(ps.SCP) > 0
+	s.rcp = f.rcp && len(ps.RCP) > 0
+	s.vpce = len(ps.VPCEndpoint) > 0
 }
 
 // state is what one evaluation found; Explain reads it back.
@@ -142,24 +143,28 @@ type evaluator struct {
 	c *collector
 }
 
-// eval evaluates one policy. On the hot path (c nil) no recorder is passed,
-// so package policy may use its indexes and stop early.
-func (e *evaluator) eval(p *policy.Policy, t policy.Type, level, index int) policy.Outcome {
+// eval evaluates one policy into o. On the hot path (c nil) no recorder
+// is passed, so package policy may use its indexes and stop early.
+//
+// The Outcome is written through a pointer rather than returned (see
+// policy.Policy.EvalInto).
+func (e *evaluator) eval(p *policy.Policy, t policy.Type, level, index int, o *policy.Outcome) {
 	if e.c == nil {
-		return p.Eval(e.q, nil)
+		p.EvalInto(e.q, nil, o)
+		return
 	}
 	e.c.cur = slot{typ: t, level: level, index: index, policy: p}
-	o := e.c.evalPolicy(e.q, p)
-	e.c.outcomes = append(e.c.outcomes, noted{slot: e.c.cur, out: o})
-	return o
+	*o = e.c.evalPolicy(e.q, p)
+	e.c.outcomes = append(e.c.outcomes, noted{slot: e.c.cur, out: *o})
 }
 
 // list evaluates policies of one type (or one organization level). On the
 // hot path it returns at the first deny.
 func (e *evaluator) list(ps []*policy.Policy, t policy.Type, level int) (deny, anyAllow, allAllow bool) {
 	allAllow = true
+	var o policy.Outcome
 	for i, p := range ps {
-		o := e.eval(p, t, level, i)
+		e.eval(p, t, level, i, &o)
 		if o.Deny {
 			deny = true
 			if e.c == nil {
@@ -174,7 +179,9 @@ func (e *evaluator) list(ps []*policy.Policy, t policy.Type, level int) (deny, a
 
 // run is the one evaluator behind Evaluate (c nil) and Explain.
 func run(ps *PolicySet, r *Request, c *collector) Decision {
-	if r == nil || r.in.Principal == nil {
+	// r.preq.Principal is nil exactly when r.in.Principal is (NewRequest
+	// sets both); it sits on the cache lines evaluation reads anyway.
+	if r == nil || r.preq.Principal == nil {
 		c.setReason("no request: build one with NewRequest")
 		return ImplicitDeny
 	}
@@ -191,7 +198,8 @@ func run(ps *PolicySet, r *Request, c *collector) Decision {
 		return f.fixedDecision
 	}
 
-	st := state{sel: selectPolicies(ps, f), paths: f.paths(), scpOK: true, vpceOK: true}
+	st := state{paths: f.paths(), scpOK: true, vpceOK: true}
+	selectPolicies(ps, f, &st.sel)
 	e := evaluator{q: &r.preq, c: c}
 	if st.sel.boundary {
 		e.q = &r.preqBoundary
@@ -213,7 +221,8 @@ func run(ps *PolicySet, r *Request, c *collector) Decision {
 		st.have |= litID // D7: the root user has full access by default
 	}
 	if st.sel.boundary {
-		o := e.eval(ps.PermissionsBoundary, policy.PermissionsBoundary, 0, 0)
+		var o policy.Outcome
+		e.eval(ps.PermissionsBoundary, policy.PermissionsBoundary, 0, 0, &o)
 		if o.Deny && !explain {
 			return ExplicitDeny
 		}
@@ -242,7 +251,8 @@ func run(ps *PolicySet, r *Request, c *collector) Decision {
 		st.have |= litSP
 	}
 	if st.sel.resource {
-		o := e.eval(ps.Resource, policy.Resource, 0, 0)
+		var o policy.Outcome
+		e.eval(ps.Resource, policy.Resource, 0, 0, &o)
 		if o.Deny && !explain {
 			return ExplicitDeny
 		}

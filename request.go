@@ -44,15 +44,19 @@ type RequestInput struct {
 // number of policy sets, from any number of goroutines. The zero Request
 // is not usable; [Evaluate] denies it.
 type Request struct {
-	in RequestInput
-	// ctx is the request context: the caller's keys over the engine's over
-	// the principal's, merged once so that a lookup is one map read.
-	ctx condition.Context
+	// The fields Evaluate reads come first, so that they share cache
+	// lines: with many requests in flight, each line is a cache miss.
+
+	facts facts
 	// preq is the request package policy matches statements against;
 	// preqBoundary is the same request for a caller that has a permissions
 	// boundary (evaluation-logic A6: Deny with NotPrincipal).
-	preq, preqBoundary policy.Request
-	facts              facts
+	preq policy.Request
+	// ctx is the request context: the caller's keys over the engine's over
+	// the principal's, merged once so that a lookup is one table read.
+	ctx          condition.Context
+	preqBoundary policy.Request
+	in           RequestInput
 }
 
 // Principal returns the caller.
@@ -195,17 +199,26 @@ func splitAction(action string) (service, name string, err error) {
 func requestContext(caller, derived condition.Context, t time.Time, resourceAccount, region string) (condition.Context, error) {
 	m := make(map[string]condition.Value, caller.Len()+derived.Len()+5)
 	derived.Each(func(k string, v condition.Value) { m[k] = v })
-	set := func(k, v string) { m[condition.NormalizeKey(k)] = condition.StringValue(v) }
-	set(condition.KeyCurrentTime, t.UTC().Format(time.RFC3339))
-	set(condition.KeyEpochTime, strconv.FormatInt(t.Unix(), 10))
-	set(condition.KeyResourceAccount, resourceAccount)
-	set(condition.KeyViaAWSService, "false")
+	m[keyCurrentTime] = condition.StringValue(t.UTC().Format(time.RFC3339))
+	m[keyEpochTime] = condition.StringValue(strconv.FormatInt(t.Unix(), 10))
+	m[keyResourceAccount] = condition.StringValue(resourceAccount)
+	m[keyViaAWSService] = condition.StringValue("false")
 	if region != "" {
-		set(condition.KeyRequestedRegion, region)
+		m[keyRequestedRegion] = condition.StringValue(region)
 	}
 	caller.Each(func(k string, v condition.Value) { m[k] = v })
 	return condition.NewContext(m)
 }
+
+// The normalized keys requestContext derives, lowered once rather than for
+// every request.
+var (
+	keyCurrentTime     = condition.NormalizeKey(condition.KeyCurrentTime)
+	keyEpochTime       = condition.NormalizeKey(condition.KeyEpochTime)
+	keyResourceAccount = condition.NormalizeKey(condition.KeyResourceAccount)
+	keyViaAWSService   = condition.NormalizeKey(condition.KeyViaAWSService)
+	keyRequestedRegion = condition.NormalizeKey(condition.KeyRequestedRegion)
+)
 
 // asPrincipal presents a principal to policy matching with other facts:
 // the token holder of an unsigned AssumeRoleWith* call (no ARN, no account,

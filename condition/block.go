@@ -44,7 +44,7 @@ func (b Block) Eval(l Lookup, t *Trace) bool {
 	}
 	if t == nil {
 		for i := range b.clauses {
-			if !b.clauses[i].decide(l).pass {
+			if !b.clauses[i].body().holds(l) {
 				return false
 			}
 		}
@@ -52,7 +52,7 @@ func (b Block) Eval(l Lookup, t *Trace) bool {
 	}
 	pass := true
 	for i := range b.clauses {
-		c := &b.clauses[i]
+		c := b.clauses[i].body()
 		o := c.decide(l)
 		t.record(i, c, o, l)
 		pass = pass && o.pass
@@ -66,9 +66,10 @@ func (c Clause) Eval(l Lookup, t *Trace) bool {
 	if l == nil {
 		l = emptyLookup
 	}
-	o := c.decide(l)
+	b := c.body()
+	o := b.decide(l)
 	if t != nil {
-		t.record(0, &c, o, l)
+		t.record(0, b, o, l)
 	}
 	return o.pass
 }

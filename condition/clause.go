@@ -36,13 +36,22 @@ func (e *ValueError) Unwrap() error {
 // context key and the policy values listed for it, parsed for the operator.
 // A Clause is immutable and safe for concurrent use. The zero Clause is
 // invalid and evaluates to false.
+//
+// A Clause is a handle to its compiled form, so that copying one (into a
+// Block, a cache, a slice) copies a pointer.
 type Clause struct {
+	c *clause
+}
+
+// clause is the compiled form of a Clause.
+type clause struct {
 	op      Operator
-	key     string // as written
-	nkey    string // normalized
-	values  []string
 	fam     family
 	invalid bool
+	key     string // as written
+	nkey    string // normalized
+	khash   uint64 // hashKey(nkey), for Context lookups
+	values  []string
 
 	strs  []stringValue
 	nums  []decimal
@@ -54,6 +63,17 @@ type Clause struct {
 	nulls []bool
 
 	warns []*ValueError
+}
+
+// invalidClause is what the zero Clause stands for.
+var invalidClause = clause{invalid: true}
+
+// body returns the compiled form of c.
+func (c Clause) body() *clause {
+	if c.c == nil {
+		return &invalidClause
+	}
+	return c.c
 }
 
 // errNoValues warns about a clause with an empty value list.
@@ -71,10 +91,11 @@ var errNoValues = errors.New("no values: a positive operator never matches, a ne
 // bad value. A Clause returned with errors evaluates to false and should not
 // be used. Non-fatal findings are available from [Clause.Warnings].
 func NewClause(op Operator, key string, values []string, mode variables.Mode) (Clause, []error) {
-	c := Clause{op: op, key: key, nkey: NormalizeKey(key), values: slices.Clone(values), fam: op.Base.family()}
+	nkey := normalizeKey(key)
+	c := &clause{op: op, key: key, nkey: nkey, khash: hashKey(nkey), values: slices.Clone(values), fam: op.Base.family()}
 	if !op.Valid() {
 		c.invalid = true
-		return c, []error{&ValueError{Index: -1, Err: fmt.Errorf("invalid operator %s", op)}}
+		return Clause{c}, []error{&ValueError{Index: -1, Err: fmt.Errorf("invalid operator %s", op)}}
 	}
 	var errs []error
 	var warns []*ValueError
@@ -99,7 +120,7 @@ func NewClause(op Operator, key string, values []string, mode variables.Mode) (C
 	if len(values) == 0 {
 		warns = append(warns, &ValueError{Index: -1, Err: errNoValues})
 	}
-	if op.Set == NoSet && c.fam != famNull && IsMultivaluedGlobalKey(key) {
+	if op.Set == NoSet && c.fam != famNull && multivaluedGlobal[nkey] {
 		warns = append(warns, &ValueError{Index: -1, Err: fmt.Errorf(
 			"%s is multivalued: without ForAnyValue: or ForAllValues: the condition is false whenever the key has values", key)})
 	}
@@ -107,20 +128,20 @@ func NewClause(op Operator, key string, values []string, mode variables.Mode) (C
 	if len(errs) > 0 {
 		c.invalid = true
 	}
-	return c, errs
+	return Clause{c}, errs
 }
 
 // Operator returns the clause's operator.
-func (c Clause) Operator() Operator { return c.op }
+func (c Clause) Operator() Operator { return c.body().op }
 
 // Key returns the context key as written in the policy.
-func (c Clause) Key() string { return c.key }
+func (c Clause) Key() string { return c.body().key }
 
 // NormalizedKey returns the context key normalized with [NormalizeKey].
-func (c Clause) NormalizedKey() string { return c.nkey }
+func (c Clause) NormalizedKey() string { return c.body().nkey }
 
 // Values returns a copy of the policy values as given to [NewClause].
-func (c Clause) Values() []string { return slices.Clone(c.values) }
+func (c Clause) Values() []string { return slices.Clone(c.body().values) }
 
 // Warnings returns non-fatal findings about the policy values: a four-digit
 // date read as epoch seconds (spec/conditions.md Q3), an Arn* value that is
@@ -128,16 +149,17 @@ func (c Clause) Values() []string { return slices.Clone(c.values) }
 // (spec/variables.md V4), an empty value list (Index -1), and a plain
 // operator on a documented multivalued key such as aws:TagKeys (M4, Index
 // -1). The slice is a copy.
-func (c Clause) Warnings() []*ValueError { return slices.Clone(c.warns) }
+func (c Clause) Warnings() []*ValueError { return slices.Clone(c.body().warns) }
 
 // String returns the operator and the key, as in `StringLike "s3:prefix"`.
 func (c Clause) String() string {
-	return c.op.String() + " " + strconv.Quote(c.key)
+	b := c.body()
+	return b.op.String() + " " + strconv.Quote(b.key)
 }
 
 // match tests one request value against all policy values with the positive
 // form of the clause's operator.
-func (c *Clause) match(s string, l Lookup) pairResult {
+func (c *clause) match(s string, l Lookup) pairResult {
 	switch c.fam {
 	case famString:
 		return matchString(c.op.Base, c.strs, s, l)

@@ -3,6 +3,7 @@ package condition
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -29,9 +30,12 @@ func NormalizeKey(k string) string {
 // Context is an immutable set of request-context keys and their values.
 // Keys are case-insensitive. The zero Context is empty and usable, and a
 // Context may be shared by any number of goroutines.
+//
+// A Context is a single pointer to its key table (see keytable.go), so
+// that storing it in a [Lookup] does not allocate and a lookup reads one
+// table.
 type Context struct {
-	m    map[string]Value
-	keys []string // normalized, sorted
+	t *keyTable
 }
 
 // ErrDuplicateKey is wrapped by the error [NewContext] returns for keys that
@@ -47,63 +51,93 @@ func NewContext(values map[string]Value) (Context, error) {
 	if len(values) == 0 {
 		return Context{}, nil
 	}
-	m := make(map[string]Value, len(values))
-	spelled := make(map[string]string, len(values))
-	var dups []string
+	all := make([]spelledKey, 0, len(values))
 	for k, v := range values {
-		n := NormalizeKey(k)
-		if prev, ok := spelled[n]; ok {
-			a, b := prev, k
-			if b < a {
-				a, b = b, a
-			}
-			dups = append(dups, fmt.Sprintf("%q and %q", a, b))
-			continue
+		all = append(all, spelledKey{norm: normalizeKey(k), key: k, val: v})
+	}
+	// Sorting by normalized key, then by spelling, puts the spellings of
+	// one key next to each other, the smallest first. The indexes are
+	// sorted rather than the entries, which are large to move.
+	order := make([]int32, len(all))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortFunc(order, func(a, b int32) int {
+		if c := strings.Compare(all[a].norm, all[b].norm); c != 0 {
+			return c
 		}
-		spelled[n] = k
-		if v.Len() == 0 {
-			continue
+		return strings.Compare(all[a].key, all[b].key)
+	})
+	var dups []string
+	kept := order[:0] // compacted in place: the first spelling of each key with values
+	for i := 0; i < len(order); {
+		first := order[i]
+		j := i + 1
+		for ; j < len(order) && all[order[j]].norm == all[first].norm; j++ {
+			dups = append(dups, fmt.Sprintf("%q and %q", all[first].key, all[order[j]].key))
 		}
-		m[n] = v
+		if all[first].val.Len() > 0 {
+			kept = append(kept, first)
+		}
+		i = j
 	}
 	if len(dups) > 0 {
 		sort.Strings(dups)
 		return Context{}, fmt.Errorf("%w: %s differ only in case", ErrDuplicateKey, strings.Join(dups, ", "))
 	}
-	if len(m) == 0 {
+	if len(kept) == 0 {
 		return Context{}, nil
 	}
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return Context{m: m, keys: keys}, nil
+	return Context{t: newKeyTable(all, kept)}, nil
+}
+
+// spelledKey is a key of NewContext's input: normalized, as given, and its
+// value.
+type spelledKey struct {
+	norm, key string
+	val       Value
 }
 
 // LookupKey returns the value of key and whether it is present. key should
 // be normalized with [NormalizeKey]; a key with upper-case letters is
 // normalized before a second look.
 func (c Context) LookupKey(key string) (Value, bool) {
-	if v, ok := c.m[key]; ok {
-		return v, true
-	}
-	if len(c.m) == 0 {
+	if c.t == nil {
 		return Value{}, false
 	}
+	if v, ok := c.t.lookup(key, hashKey(key)); ok {
+		return v, true
+	}
 	if n := NormalizeKey(key); n != key {
-		v, ok := c.m[n]
-		return v, ok
+		return c.t.lookup(n, hashKey(n))
 	}
 	return Value{}, false
+}
+
+// lookupPtr is LookupKey for a normalized key whose [hashKey] the caller
+// computed once, at compile time. It returns a pointer into the table, nil
+// when the key is absent; the value must not be modified.
+func (c Context) lookupPtr(key string, h uint64) *Value {
+	if c.t == nil {
+		return nil
+	}
+	return c.t.lookupPtr(key, h)
 }
 
 // LookupVariable returns the value of a single-valued key for policy-variable
 // substitution. It reports false for absent and for multivalued keys
 // (spec/variables.md R2).
 func (c Context) LookupVariable(key string) (string, bool) {
-	v, ok := c.LookupKey(key)
-	if !ok || !v.single {
+	if c.t == nil {
+		return "", false
+	}
+	v := c.t.lookupPtr(key, hashKey(key))
+	if v == nil {
+		if n := NormalizeKey(key); n != key {
+			v = c.t.lookupPtr(n, hashKey(n))
+		}
+	}
+	if v == nil || !v.single {
 		return "", false
 	}
 	return v.one, true
@@ -111,22 +145,33 @@ func (c Context) LookupVariable(key string) (string, bool) {
 
 // Len returns the number of keys in c.
 func (c Context) Len() int {
-	return len(c.m)
+	if c.t == nil {
+		return 0
+	}
+	return len(c.t.order)
 }
 
 // Keys returns the normalized keys of c in sorted order, as a new slice.
 func (c Context) Keys() []string {
-	if len(c.keys) == 0 {
+	if c.Len() == 0 {
 		return nil
 	}
-	return append([]string(nil), c.keys...)
+	keys := make([]string, len(c.t.order))
+	for i, s := range c.t.order {
+		keys[i] = c.t.slots[s].key
+	}
+	return keys
 }
 
 // Each calls f for every key of c, in sorted key order, with the normalized
 // key and its value.
 func (c Context) Each(f func(key string, v Value)) {
-	for _, k := range c.keys {
-		f(k, c.m[k])
+	if c.t == nil {
+		return
+	}
+	for _, s := range c.t.order {
+		e := &c.t.slots[s]
+		f(e.key, e.val)
 	}
 }
 

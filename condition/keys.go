@@ -1,6 +1,9 @@
 package condition
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // Global condition keys, spelled as in the IAM User Guide
 // (reference_policies_condition-keys.md). Keys are case-insensitive; use
@@ -99,4 +102,98 @@ func IsMultivaluedGlobalKey(key string) bool {
 // IsGlobalKey reports whether key is in the aws: namespace.
 func IsGlobalKey(key string) bool {
 	return len(key) >= 4 && strings.EqualFold(key[:4], "aws:")
+}
+
+// internedKeys maps the normalized spelling of every global key above to
+// one shared string. Contexts and clauses store that string, so that the
+// keys of every request share their bytes (which stay in the CPU cache)
+// and a lookup usually compares two identical pointers.
+var internedKeys = func() map[string]string {
+	keys := []string{
+		KeyCalledVia,
+		KeyCalledViaFirst,
+		KeyCalledViaLast,
+		KeyCurrentTime,
+		KeyEpochTime,
+		KeyFederatedProvider,
+		KeyMultiFactorAuthAge,
+		KeyMultiFactorAuthPresent,
+		KeyPrincipalAccount,
+		KeyPrincipalArn,
+		KeyPrincipalIsAWSService,
+		KeyPrincipalOrgID,
+		KeyPrincipalOrgPaths,
+		KeyPrincipalServiceName,
+		KeyPrincipalServiceNamesList,
+		KeyPrincipalType,
+		KeyReferer,
+		KeyRequestedRegion,
+		KeyResourceAccount,
+		KeyResourceOrgID,
+		KeyResourceOrgPaths,
+		KeySecureTransport,
+		KeySourceAccount,
+		KeySourceArn,
+		KeySourceIdentity,
+		KeySourceIP,
+		KeySourceOrgID,
+		KeySourceOrgPaths,
+		KeySourceVpc,
+		KeySourceVpcArn,
+		KeySourceVpce,
+		KeyTagKeys,
+		KeyTokenIssueTime,
+		KeyUserAgent,
+		KeyUserID,
+		KeyUsername,
+		KeyViaAWSService,
+		KeyVpcSourceIP,
+		KeyVpceAccount,
+		KeyVpceOrgID,
+		KeyVpceOrgPaths,
+	}
+	m := make(map[string]string, len(keys))
+	for _, k := range keys {
+		n := NormalizeKey(k)
+		m[n] = n
+	}
+	return m
+}()
+
+// normalizeKey is internKey(NormalizeKey(k)) without allocating for the
+// global keys: an ASCII key is lowered into a stack buffer, which indexes
+// internedKeys without a copy.
+func normalizeKey(k string) string {
+	var buf [64]byte
+	if len(k) > len(buf) {
+		return internKey(NormalizeKey(k))
+	}
+	upper := false
+	for i := 0; i < len(k); i++ {
+		c := k[i]
+		switch {
+		case c >= utf8.RuneSelf:
+			return internKey(NormalizeKey(k))
+		case 'A' <= c && c <= 'Z':
+			c += 'a' - 'A'
+			upper = true
+		}
+		buf[i] = c
+	}
+	if !upper {
+		return internKey(k)
+	}
+	if s, ok := internedKeys[string(buf[:len(k)])]; ok {
+		return s
+	}
+	return string(buf[:len(k)])
+}
+
+// internKey returns the shared copy of the normalized key n when it is a
+// global key, else n.
+func internKey(n string) string {
+	if s, ok := internedKeys[n]; ok {
+		return s
+	}
+	return n
 }

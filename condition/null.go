@@ -19,15 +19,12 @@ func compileNull(values []string) ([]bool, []error) {
 	return out, errs
 }
 
-// isNull reports whether a looked-up key counts as null: absent, an empty
+// A looked-up key counts as null for Null when it is absent, an empty
 // list, or only empty strings ("" and [""], spec/conditions.md V10).
-func isNull(v Value, found bool) bool {
-	return !found || allEmpty(v)
-}
 
 // allEmpty reports whether every string of v is empty (true for an empty
 // list).
-func allEmpty(v Value) bool {
+func allEmpty(v *Value) bool {
 	for i := range v.Len() {
 		if v.At(i) != "" {
 			return false

@@ -27,25 +27,66 @@ type outcome struct {
 	unres int        // first policy value whose variables had no value, or -1
 }
 
-// decide evaluates the clause against l. It is the only evaluator: Eval with
-// and without a trace both call it, so their results cannot differ.
-func (c *Clause) decide(l Lookup) outcome {
+// lookup reads the clause's key from a Context, what the engine passes,
+// with the hash computed at compile time. It returns nil when the key is
+// absent, else a pointer into the table; a pointer saves copying the
+// Value.
+func (c *clause) lookup(ctx Context) *Value {
+	return ctx.lookupPtr(c.nkey, c.khash)
+}
+
+// decide evaluates the clause against l and says why it passed or failed,
+// for a trace.
+func (c *clause) decide(l Lookup) outcome {
 	o := outcome{val: -1, bad: -1, unres: -1}
+	o.pass = c.eval(l, &o)
+	return o
+}
+
+// holds reports whether the clause holds for l: decide without the
+// explanation, for the hot path.
+func (c *clause) holds(l Lookup) bool {
+	return c.eval(l, nil)
+}
+
+// eval evaluates the clause against l. It is the only evaluator: decide
+// and holds both call it, so that evaluating with and without a trace
+// cannot differ. When o is not nil it also records there why the clause
+// passed or failed (every field but pass, which is the result).
+func (c *clause) eval(l Lookup, o *outcome) bool {
 	if c.invalid {
-		o.why = whyInvalid
-		return o
+		if o != nil {
+			o.why = whyInvalid
+		}
+		return false
 	}
-	v, found := l.LookupKey(c.nkey)
-	if found && v.Len() == 0 {
-		found = false // an empty list is an absent key (V10)
+	if ctx, ok := l.(Context); ok {
+		return c.evalValue(c.lookup(ctx), l, o)
 	}
-	o.found, o.value = found, v
+	v, ok := l.LookupKey(c.nkey)
+	if !ok {
+		return c.evalValue(nil, l, o)
+	}
+	return c.evalValue(&v, l, o)
+}
+
+// evalValue is eval once the key is looked up: v is its value, nil when
+// the key is absent.
+func (c *clause) evalValue(v *Value, l Lookup, o *outcome) bool {
+	if v != nil && v.Len() == 0 {
+		v = nil // an empty list is an absent key (V10)
+	}
+	found := v != nil
+	if o != nil && found {
+		o.found, o.value = true, *v
+	}
 
 	if c.fam == famNull {
-		o.why = whyNull
-		o.pair = matchNull(c.nulls, isNull(v, found))
-		o.pass = o.pair.matched
-		return o
+		p := matchNull(c.nulls, !found || allEmpty(v))
+		if o != nil {
+			o.why, o.pair = whyNull, p
+		}
+		return p.matched
 	}
 
 	neg := c.op.Base.Negated()
@@ -53,52 +94,61 @@ func (c *Clause) decide(l Lookup) outcome {
 		// spec/conditions.md §5: positive false, negated true, IfExists
 		// true, ForAnyValue false, ForAllValues true (IfExists has no effect
 		// under a set qualifier, M5).
-		o.why = whyAbsent
+		if o != nil {
+			o.why = whyAbsent
+		}
 		switch c.op.Set {
 		case ForAnyValue:
-			o.pass = false
+			return false
 		case ForAllValues:
-			o.pass = true
-		default:
-			o.pass = neg || c.op.IfExists
+			return true
 		}
-		return o
+		return neg || c.op.IfExists
 	}
 
 	if c.op.Set == NoSet {
 		if v.IsList() {
-			o.why = whyList // M4: false whatever the operator
-			return o
+			if o != nil {
+				o.why = whyList // M4: false whatever the operator
+			}
+			return false
 		}
-		o.why, o.val = whyPair, 0
-		o.pair = c.match(v.At(0), l)
-		o.unres = o.pair.unresolved
-		o.pass = o.pair.matched != neg
-		return o
+		p := c.match(v.At(0), l)
+		if o != nil {
+			o.why, o.val, o.pair, o.unres = whyPair, 0, p, p.unresolved
+		}
+		return p.matched != neg
 	}
 
 	if allEmpty(v) {
 		// V10: "" and [""] are an empty set under a set qualifier (M2).
-		o.why = whyEmptySet
-		o.pass = c.op.Set == ForAllValues
-		return o
+		if o != nil {
+			o.why = whyEmptySet
+		}
+		return c.op.Set == ForAllValues
 	}
 	// M2/M3: ForAnyValue passes when some request value passes Op,
 	// ForAllValues when every one does; a single value is a one-element set.
 	anyValue := c.op.Set == ForAnyValue
 	for i := range v.Len() {
 		p := c.match(v.At(i), l)
-		if p.bad && o.bad < 0 {
-			o.bad = i
-		}
-		if p.unresolved >= 0 && o.unres < 0 {
-			o.unres = p.unresolved
+		if o != nil {
+			if p.bad && o.bad < 0 {
+				o.bad = i
+			}
+			if p.unresolved >= 0 && o.unres < 0 {
+				o.unres = p.unresolved
+			}
 		}
 		if (p.matched != neg) == anyValue {
-			o.why, o.val, o.pair, o.pass = whyDeciding, i, p, anyValue
-			return o
+			if o != nil {
+				o.why, o.val, o.pair = whyDeciding, i, p
+			}
+			return anyValue
 		}
 	}
-	o.why, o.pass = whyAllValues, !anyValue
-	return o
+	if o != nil {
+		o.why = whyAllValues
+	}
+	return !anyValue
 }

@@ -46,12 +46,12 @@ func (t *Trace) addMissing(key string) {
 }
 
 // record appends the result of clause c, index i, with outcome o.
-func (t *Trace) record(i int, c *Clause, o outcome, l Lookup) {
+func (t *Trace) record(i int, c *clause, o outcome, l Lookup) {
 	r := ClauseResult{
 		Index:        i,
 		Operator:     c.op.String(),
 		Key:          c.key,
-		PolicyValues: c.Values(),
+		PolicyValues: slices.Clone(c.values),
 		Passed:       o.pass,
 		Missing:      !o.found,
 		Reason:       c.reason(o),
@@ -77,7 +77,7 @@ func (t *Trace) record(i int, c *Clause, o outcome, l Lookup) {
 
 // variableKeys returns the request keys read by the clause's policy
 // variables.
-func (c *Clause) variableKeys() []string {
+func (c *clause) variableKeys() []string {
 	var keys []string
 	for i := range c.strs {
 		if c.strs[i].dyn {
@@ -98,7 +98,7 @@ func (c *Clause) variableKeys() []string {
 }
 
 // reason explains outcome o in words.
-func (c *Clause) reason(o outcome) string {
+func (c *clause) reason(o outcome) string {
 	neg := c.op.Base.Negated()
 	switch o.why {
 	case whyInvalid:
@@ -106,7 +106,7 @@ func (c *Clause) reason(o outcome) string {
 	case whyNull:
 		state := "absent"
 		switch {
-		case o.found && isNull(o.value, true):
+		case o.found && allEmpty(&o.value):
 			state = "present with only empty values, which count as null"
 		case o.found:
 			state = "present"
@@ -159,7 +159,7 @@ func (c *Clause) reason(o outcome) string {
 }
 
 // pairReason explains the test of request value s against the policy values.
-func (c *Clause) pairReason(s string, p pairResult, neg bool) string {
+func (c *clause) pairReason(s string, p pairResult, neg bool) string {
 	var b strings.Builder
 	switch {
 	case p.bad:

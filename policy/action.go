@@ -1,21 +1,35 @@
 package policy
 
-import "strings"
+import (
+	"hash/maphash"
+	"strings"
+)
 
 // actionEntry is one compiled entry of an Action or NotAction element
 // (evaluation-logic.md A1).
 type actionEntry struct {
-	raw     string // as written
 	any     bool   // "*": every action of every service
 	service string // lower-case service prefix, compared literally
 	name    glob   // lower-case glob for the action name
+	// full is "service:name" in lower case when name has no wildcard;
+	// hash is actionHash(full) then, else actionHash(service). Comparing
+	// hashes first rejects almost every other action without comparing
+	// text.
+	full string
+	hash uint64
 }
+
+// actionSeed seeds actionHash; hashes are only compared within the
+// process.
+var actionSeed = maphash.MakeSeed()
+
+// actionHash hashes a lower-case action ("s3:getobject") or service prefix.
+func actionHash(s string) uint64 { return maphash.String(actionSeed, s) }
 
 // compileAction compiles one Action entry; lower is s in lower case. ok is
 // false when the entry is neither "*" nor "service:name"; warn reports a
 // wildcard in the service prefix, which is matched literally.
 func compileAction(s, lower string) (e actionEntry, ok, warn bool) {
-	e.raw = s
 	if s == "*" {
 		e.any = true
 		return e, true, false
@@ -26,19 +40,24 @@ func compileAction(s, lower string) (e actionEntry, ok, warn bool) {
 	}
 	e.service = lower[:i]
 	e.name = compileGlob(lower[i+1:])
+	if e.name.isLiteral() {
+		e.full = lower
+		e.hash = actionHash(lower)
+	} else {
+		e.hash = actionHash(e.service)
+	}
 	return e, true, strings.ContainsAny(e.service, "*?")
 }
 
-// match reports whether the entry covers the action with the lower-case
-// service prefix and name.
-func (e *actionEntry) match(service, name string) bool {
-	if e.any {
+// match reports whether the entry covers the prepared request action.
+func (e *actionEntry) match(q *prepared) bool {
+	switch {
+	case e.any:
 		return true
+	case e.full != "":
+		return e.hash == q.actionHash && q.isAction(e.full)
 	}
-	if e.service != service {
-		return false
-	}
-	return e.name.match(name)
+	return e.hash == q.serviceHash && q.isService(e.service) && q.nameMatches(&e.name)
 }
 
 // actionSet is a compiled Action or NotAction element.
@@ -48,19 +67,19 @@ type actionSet struct {
 }
 
 // covers reports whether some entry matches the action.
-func (a *actionSet) covers(service, name string) bool {
+func (a *actionSet) covers(q *prepared) bool {
 	for i := range a.entries {
-		if a.entries[i].match(service, name) {
+		if a.entries[i].match(q) {
 			return true
 		}
 	}
 	return false
 }
 
-// applies reports whether the action part of a statement holds
-// (A1 for Action, A2 for NotAction).
-func (a *actionSet) applies(service, name string) bool {
-	return a.covers(service, name) != a.not
+// applies reports whether the action part of a statement holds for the
+// prepared request (A1 for Action, A2 for NotAction).
+func (a *actionSet) applies(q *prepared) bool {
+	return a.covers(q) != a.not
 }
 
 // services returns the distinct service prefixes of the entries and
@@ -88,4 +107,58 @@ func (a *actionSet) services() ([]string, bool) {
 		}
 	}
 	return out, len(out) > 0
+}
+
+// mayMatchService reports whether the action part can hold for some
+// action of the lower-case service prefix svc: a NotAction element always
+// may, an Action element when it has "*" or an entry for svc.
+func (a *actionSet) mayMatchService(svc string) bool {
+	if a.not {
+		return true
+	}
+	for i := range a.entries {
+		if e := &a.entries[i]; e.any || e.service == svc {
+			return true
+		}
+	}
+	return false
+}
+
+// anyService reports whether the action part can hold for an action of a
+// service that no entry names: a NotAction element, or an Action element
+// with "*".
+func (a *actionSet) anyService() bool {
+	if a.not {
+		return true
+	}
+	for i := range a.entries {
+		if a.entries[i].any {
+			return true
+		}
+	}
+	return false
+}
+
+// actionBit is the bit of an action mask that stands for the lower-case
+// action whose actionHash is h.
+func actionBit(h uint64) uint64 { return 1 << (h & 63) }
+
+// mask returns the action mask of the element: the actionBits of its
+// literal entries, or all bits when an entry has a wildcard in the name
+// or the element is NotAction. A request action whose bit is not in the
+// mask matches no entry, since a literal entry only matches an action
+// with its hash.
+func (a *actionSet) mask() uint64 {
+	if a.not {
+		return ^uint64(0)
+	}
+	var m uint64
+	for i := range a.entries {
+		e := &a.entries[i]
+		if e.full == "" {
+			return ^uint64(0)
+		}
+		m |= actionBit(e.hash)
+	}
+	return m
 }

@@ -26,7 +26,7 @@ func (p *parser) lower(it *strItem) string {
 		return s
 	}
 	if cap(p.arena)-len(p.arena) < len(s) {
-		p.arena = make([]byte, 0, max(len(p.sc.src)/2, len(s)))
+		p.arena = make([]byte, 0, max(len(p.sc.src)/4, len(s)))
 	}
 	start := len(p.arena)
 	for i := 0; i < len(s); i++ {
@@ -42,10 +42,36 @@ func (p *parser) lower(it *strItem) string {
 	return unsafe.String(&p.arena[start], len(s))
 }
 
+// countItems returns the number of members or elements of the object or
+// array v; skipping each costs a lookup in the bracket index.
+func (p *parser) countItems(v jv) int {
+	n := 0
+	for it := p.sc.items(v); ; n++ {
+		if _, _, ok := it.next(); !ok {
+			return n
+		}
+	}
+}
+
+// Typical statements have two or three Action and one or two Resource
+// entries; the slabs are sized for that and grow in slabMin steps.
+const (
+	actionsPerStatement   = 3
+	resourcesPerStatement = 2
+	slabMin               = 16
+)
+
+// reserve sizes the slabs for a document of n statements.
+func (p *parser) reserve(n int) {
+	p.stmtSlab = make([]Statement, 0, n)
+	p.actSlab = make([]actionEntry, 0, actionsPerStatement*n)
+	p.resSlab = make([]resourceEntry, 0, resourcesPerStatement*n)
+}
+
 // newStatement returns a zero Statement carved from the statement slab.
 func (p *parser) newStatement() *Statement {
 	if len(p.stmtSlab) == cap(p.stmtSlab) {
-		p.stmtSlab = make([]Statement, 0, 16)
+		p.stmtSlab = make([]Statement, 0, slabMin)
 	}
 	p.stmtSlab = p.stmtSlab[:len(p.stmtSlab)+1]
 	return &p.stmtSlab[len(p.stmtSlab)-1]
@@ -55,7 +81,7 @@ func (p *parser) newStatement() *Statement {
 // from the action slab.
 func (p *parser) actionEntries(n int) []actionEntry {
 	if cap(p.actSlab)-len(p.actSlab) < n {
-		p.actSlab = make([]actionEntry, 0, max(64, n))
+		p.actSlab = make([]actionEntry, 0, max(slabMin, n))
 	}
 	l := len(p.actSlab)
 	p.actSlab = p.actSlab[:l+n]
@@ -66,7 +92,7 @@ func (p *parser) actionEntries(n int) []actionEntry {
 // from the resource slab.
 func (p *parser) resourceEntries(n int) []resourceEntry {
 	if cap(p.resSlab)-len(p.resSlab) < n {
-		p.resSlab = make([]resourceEntry, 0, max(min(2*cap(p.resSlab)+8, 64), n))
+		p.resSlab = make([]resourceEntry, 0, max(slabMin, n))
 	}
 	l := len(p.resSlab)
 	p.resSlab = p.resSlab[:l+n]
@@ -121,8 +147,14 @@ func (p *parser) newClause(op condition.Operator, key string, values []string) (
 	}
 	clause, errs := condition.NewClause(op, key, values, p.mode)
 	if p.clauses == nil {
-		p.clauses = make([]cachedClause, 0, 16)
+		p.clauses = make([]cachedClause, 0, 32)
+		p.cacheValues = make([]string, 0, 64)
 	}
-	p.clauses = append(p.clauses, cachedClause{op, key, slices.Clone(values), clause, errs})
+	// The cache keeps its copy of values in one growing slice: appending
+	// never writes to the part earlier entries refer to, even when the
+	// slice moves.
+	start := len(p.cacheValues)
+	p.cacheValues = append(p.cacheValues, values...)
+	p.clauses = append(p.clauses, cachedClause{op, key, p.cacheValues[start:len(p.cacheValues):len(p.cacheValues)], clause, errs})
 	return clause, errs
 }

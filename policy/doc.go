@@ -23,10 +23,12 @@
 // (evaluation-logic.md §2, A1–A6) and reports which effects apply in an
 // [Outcome]. It does not combine policy types into a decision; that is the
 // job of the root package iameval. Without a [Recorder] it uses an index
-// built at compile time (by literal resource prefix and by service prefix),
-// stops as soon as the outcome cannot change, and does not allocate for
-// statements without policy variables. With a Recorder it visits and
-// reports every statement; the Outcome is the same either way.
+// built at compile time (by literal resource prefix, and by service prefix
+// with a bit mask of each statement's literal actions), stops as soon as
+// the outcome cannot change, and does not allocate for statements without
+// policy variables. With a Recorder it visits and reports every statement;
+// the Outcome is the same either way. [Policy.EvalInto] is Eval writing
+// the Outcome through a pointer, for hot loops.
 //
 // Statement indexes are 0-based everywhere: in [Statement.Index] and in the
 // paths of errors (Statement[0].Effect).
@@ -56,10 +58,12 @@
 //   - Statement positions are those of the opening and the closing brace.
 //
 // The document is validated (and syntax errors positioned) by
-// internal/jsonsrc; the walk itself is a single-pass scanner over the
-// validated text (scan.go), because walking with gjson's ForEach re-reads
-// every nested value once per level, which alone cost more than the whole
-// parse budget of the W3 benchmark.
+// internal/jsonsrc, whose validating pass also records where every object
+// and array closes; the walk itself is a single-pass scanner over the
+// validated text (scan.go) that skips containers through that index,
+// because walking with gjson's ForEach re-reads every nested value once per
+// level, which alone cost more than the whole parse budget of the W3
+// benchmark.
 //
 // Import graph: policy imports condition, variables, principal and the
 // internal packages; the root package iameval, scenario and the command

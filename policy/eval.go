@@ -88,60 +88,87 @@ var emptyLookup condition.Lookup = condition.Context{}
 //
 // A request whose action is not "service:name" matches no statement.
 func (p *Policy) Eval(r *Request, rec Recorder) Outcome {
+	var o Outcome
+	p.EvalInto(r, rec, &o)
+	return o
+}
+
+// EvalInto is [Policy.Eval] storing the Outcome in *o instead of returning
+// it. Hot paths use it: the compiler passes a returned Outcome through
+// memory, storing its five fields one byte at a time and copying them as
+// a word, which stalls the CPU (a failed store-to-load forward) on every
+// call; writing through a pointer avoids the copy.
+func (p *Policy) EvalInto(r *Request, rec Recorder, o *Outcome) {
+	*o = Outcome{}
 	if p == nil || r == nil {
-		return Outcome{}
+		return
 	}
-	e, err := r.env()
-	if err != nil {
+	var e env
+	if err := r.load(&e, rec != nil || p.idx.names); err != nil {
 		if rec != nil {
 			for _, s := range p.stmts {
 				rec.Record(StatementResult{Statement: s, Principal: s.notApplicable(), Failed: PartAction, Detail: err.Error()})
 			}
 		}
-		return Outcome{}
+		return
 	}
 	if rec != nil {
-		return p.evalAll(&e, rec)
+		p.evalAll(&e, rec, o)
+		return
 	}
-	return p.evalIndexed(&e)
+	p.evalIndexedInto(&e, o)
 }
 
-// env returns the evaluation state for r. A request that is not prepared
-// (or was changed since) is prepared into a new value, leaving r untouched
-// so that concurrent evaluations never write to it.
+// env returns the evaluation state for r, with the caller's identity.
 func (r *Request) env() (env, error) {
-	// The principal is read through local variables: a method call on a
-	// field of e would make escape analysis move q to the heap.
-	id, kind := noIdentity, principal.KindAnonymous
-	if who := r.Principal; who != nil {
-		if x := who.Identity(); x != nil {
-			id, kind = x, who.Kind()
+	var e env
+	err := r.load(&e, true)
+	return e, err
+}
+
+// load fills e with the evaluation state for r. The caller's identity is
+// read only when who is set: only Principal and NotPrincipal elements and
+// explanations need it. A request that is not prepared (or was changed
+// since) is prepared into a new value, leaving r untouched so that
+// concurrent evaluations never write to it.
+func (r *Request) load(e *env, who bool) error {
+	e.q = &r.prep
+	e.l = r.Context
+	if e.l == nil {
+		e.l = emptyLookup
+	}
+	e.hasBoundary = r.HasBoundary
+	e.id, e.kind = noIdentity, principal.KindAnonymous
+	if who {
+		e.who = r.Principal
+		if e.who != nil {
+			if x := e.who.Identity(); x != nil {
+				e.id, e.kind = x, e.who.Kind()
+			}
 		}
 	}
-	l := r.Context
-	if l == nil {
-		l = emptyLookup
-	}
-	e := env{q: &r.prep, l: l, who: r.Principal, id: id, kind: kind, hasBoundary: r.HasBoundary}
 	if !r.current() {
 		q, err := prepare(r.Action, r.Resource)
 		if err != nil {
-			return env{}, err
+			return err
 		}
-		e.q = &q
+		e.q = q
 	}
-	return e, nil
+	return nil
 }
 
 // evalIndexed is the fast path: the statements the index selects.
 func (p *Policy) evalIndexed(e *env) Outcome {
 	var o Outcome
+	p.evalIndexedInto(e, &o)
+	return o
+}
+
+// evalIndexedInto is evalIndexed adding to o.
+func (p *Policy) evalIndexedInto(e *env, o *Outcome) {
 	x := &p.idx
-	if p.evalList(e, x.always, &o) {
-		return o
-	}
-	if list, ok := x.byService[e.q.service]; ok && p.evalList(e, list, &o) {
-		return o
+	if p.evalCandidates(e, x.svc.lookup(e.q), o) {
+		return
 	}
 	if e.q.resARN {
 		res := e.q.resource
@@ -149,12 +176,11 @@ func (p *Policy) evalIndexed(e *env) Outcome {
 			if n > len(res) {
 				break
 			}
-			if list, ok := x.byPrefix[res[:n]]; ok && p.evalList(e, list, &o) {
-				return o
+			if list, ok := x.byPrefix[res[:n]]; ok && p.evalList(e, list, o) {
+				return
 			}
 		}
 	}
-	return o
 }
 
 // evalLinear matches every statement without the index or a recorder; the
@@ -183,9 +209,27 @@ func (p *Policy) evalList(e *env, list []int32, o *Outcome) bool {
 	return false
 }
 
+// evalCandidates matches the listed statements whose action mask has the
+// request's action bit and reports whether o is complete.
+func (p *Policy) evalCandidates(e *env, list []candidate, o *Outcome) bool {
+	bit := e.q.actionBit
+	for _, c := range list {
+		if c.mask&bit == 0 {
+			continue
+		}
+		s := p.stmts[c.stmt]
+		if ok, pm := s.applies(e); ok {
+			o.add(s.effect, pm)
+			if o.complete(p.idx.principals) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // evalAll matches and reports every statement.
-func (p *Policy) evalAll(e *env, rec Recorder) Outcome {
-	var o Outcome
+func (p *Policy) evalAll(e *env, rec Recorder, o *Outcome) {
 	for _, s := range p.stmts {
 		res := s.explain(e)
 		if res.Applies {
@@ -193,13 +237,12 @@ func (p *Policy) evalAll(e *env, rec Recorder) Outcome {
 		}
 		rec.Record(res)
 	}
-	return o
 }
 
 // notApplicable returns the PrincipalMatch of a statement that was not
 // matched at all.
 func (s *Statement) notApplicable() PrincipalMatch {
-	if s.principal.present {
+	if s.principal != nil {
 		return PrincipalNone
 	}
 	return PrincipalNotApplicable
@@ -207,14 +250,14 @@ func (s *Statement) notApplicable() PrincipalMatch {
 
 // applies is the fast matcher: cheap elements first, no recording.
 func (s *Statement) applies(e *env) (bool, PrincipalMatch) {
-	if !s.actions.applies(e.q.service, e.q.name) {
+	if !s.actions.applies(e.q) {
 		return false, PrincipalNone
 	}
 	if !s.resources.applies(e.q, e.l) {
 		return false, PrincipalNone
 	}
 	pm := PrincipalNotApplicable
-	if s.principal.present {
+	if s.principal != nil {
 		if pm = s.principalMatch(e); pm == PrincipalNone {
 			return false, pm
 		}
@@ -227,7 +270,7 @@ func (s *Statement) applies(e *env) (bool, PrincipalMatch) {
 
 // principalMatch matches the Principal or NotPrincipal element (A5, A6).
 func (s *Statement) principalMatch(e *env) PrincipalMatch {
-	ps := &s.principal
+	ps := s.principal
 	if !ps.not {
 		return ps.match(e.id)
 	}

@@ -11,7 +11,7 @@ import (
 // explain is the recording matcher: elements in Part order, with details.
 func (s *Statement) explain(e *env) StatementResult {
 	res := StatementResult{Statement: s, Principal: PrincipalNotApplicable}
-	if s.principal.present {
+	if s.principal != nil {
 		res.Principal = s.principalMatch(e)
 		if res.Principal == PrincipalNone {
 			res.Failed = PartPrincipal
@@ -23,7 +23,7 @@ func (s *Statement) explain(e *env) StatementResult {
 			return res
 		}
 	}
-	if !s.actions.applies(e.q.service, e.q.name) {
+	if !s.actions.applies(e.q) {
 		res.Failed = PartAction
 		if s.actions.not {
 			res.Detail = "action " + strconv.Quote(e.q.action) + " in NotAction"

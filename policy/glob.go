@@ -9,9 +9,10 @@ import (
 // glob is a compiled plain glob with fast paths for the shapes policies
 // use most: a literal, "*", and a literal followed by one trailing "*".
 type glob struct {
-	pat  string   // the pattern as written
-	n    int32    // length of the literal prefix: the text before the first wildcard
-	kind globKind // the shape of the pattern
+	pat  string            // the pattern as written
+	n    int32             // length of the literal prefix: the text before the first wildcard
+	kind globKind          // the shape of the pattern
+	w    *wildcard.Pattern // globGeneral: the compiled pattern
 }
 
 // globKind is the shape of a glob.
@@ -35,7 +36,8 @@ func compileGlob(s string) glob {
 	case i == len(s)-1 && s[i] == '*':
 		return glob{pat: s, n: int32(i), kind: globPrefix}
 	}
-	return glob{pat: s, n: int32(i), kind: globGeneral}
+	w := wildcard.Compile(s)
+	return glob{pat: s, n: int32(i), kind: globGeneral, w: &w}
 }
 
 // match reports whether s matches the whole glob.
@@ -48,7 +50,7 @@ func (g *glob) match(s string) bool {
 	case globPrefix:
 		return strings.HasPrefix(s, g.pat[:g.n])
 	}
-	return strings.HasPrefix(s, g.pat[:g.n]) && wildcard.Match(g.pat, s)
+	return strings.HasPrefix(s, g.pat[:g.n]) && g.w.Match(s)
 }
 
 // isLiteral reports whether the glob has no wildcard.

@@ -37,7 +37,7 @@ func Parse(src []byte, s Source) (*Policy, error) {
 		return nil, p.syntaxError(err, s.Base)
 	}
 	p.doc = doc
-	p.sc = newScanner(doc.Src())
+	p.sc = scannerFor(doc)
 	pol := &Policy{typ: s.Type, file: file}
 	p.document(p.sc.value(0), pol)
 	p.resolve(pol)
@@ -72,8 +72,9 @@ type parser struct {
 	// arena holds lower-cased action text; see lower.
 	arena []byte
 	// opNames and clauses cache parsed operators and compiled clauses.
-	opNames []opName
-	clauses []cachedClause
+	opNames     []opName
+	clauses     []cachedClause
+	cacheValues []string // the values of clauses, see newClause
 	// Slabs from which statements and entries are carved, to allocate
 	// them in a few blocks rather than one by one.
 	stmtSlab []Statement
@@ -130,19 +131,33 @@ func (p *parser) resolve(pol *Policy) {
 	start := p.doc.Pos(0)
 	src := p.sc.src
 	off, line, col := 0, start.Line, start.Column
+	nl := nextNewline(src, 0) // the first newline at or after off
+	ascii := p.doc.ASCII()    // then columns count bytes
 	for _, q := range ps {
 		target := min(max(q.Offset, 0), len(src))
-		if seg := src[off:target]; seg != "" {
-			if nl := strings.LastIndexByte(seg, '\n'); nl >= 0 {
-				line += strings.Count(seg, "\n")
-				col = 1
-				seg = seg[nl+1:]
+		if target > off {
+			for nl < target {
+				line, col, off = line+1, 1, nl+1
+				nl = nextNewline(src, off)
 			}
-			col += utf8.RuneCountInString(seg)
+			if ascii {
+				col += target - off
+			} else {
+				col += utf8.RuneCountInString(src[off:target])
+			}
 			off = target
 		}
 		*q = Position{File: p.file, Offset: start.Offset + target, Line: line, Column: col}
 	}
+}
+
+// nextNewline returns the offset of the first newline in src at or after
+// i, or len(src).
+func nextNewline(src string, i int) int {
+	if j := strings.IndexByte(src[i:], '\n'); j >= 0 {
+		return i + j
+	}
+	return len(src)
 }
 
 // cmpOffset orders positions by offset.

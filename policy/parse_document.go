@@ -59,8 +59,10 @@ func (p *parser) document(root jv, pol *Policy) {
 	case '{':
 		p.addStatement(pol, v, &at)
 	case '[':
-		pol.stmts = make([]*Statement, 0, 16)
-		p.sids = make([]sidInfo, 0, 16)
+		count := p.countItems(v)
+		pol.stmts = make([]*Statement, 0, count)
+		p.sids = make([]sidInfo, 0, count)
+		p.reserve(count)
 		n := 0
 		for it := p.sc.items(v); ; n++ {
 			_, e, ok := it.next()

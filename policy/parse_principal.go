@@ -23,7 +23,7 @@ var principalElements = []string{"AWS", "Federated", "Service", "CanonicalUser"}
 // principals compiles a Principal or NotPrincipal element (P5, A5).
 func (p *parser) principals(m member, not bool, at *path) principalSet {
 	c := at.child(m.key)
-	ps := principalSet{present: true, not: not}
+	ps := principalSet{not: not}
 	switch v := m.v; {
 	case v.kind == '"':
 		if str := p.sc.str(v); str == "*" {

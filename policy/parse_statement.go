@@ -46,11 +46,12 @@ func (p *parser) statement(v jv, at *path) *Statement {
 
 	hasP, hasNP := p.pair(&f, elPrincipal, at)
 	if hasP {
-		s.principal = p.principals(f[elPrincipal], false, at)
+		ps := p.principals(f[elPrincipal], false, at)
+		s.principal = &ps
 	}
 	if hasNP {
 		if ps := p.principals(f[elNotPrincipal], true, at); !hasP {
-			s.principal = ps
+			s.principal = &ps
 		}
 	}
 	hasA, hasNA := p.pair(&f, elAction, at)

@@ -61,7 +61,7 @@ type Statement struct {
 	pos    Position
 	end    Position
 
-	principal principalSet
+	principal *principalSet // nil: no Principal or NotPrincipal element
 	actions   actionSet
 	resources resourceSet
 	cond      condition.Block

@@ -9,7 +9,6 @@ import (
 // principalSet is a compiled Principal or NotPrincipal element
 // (evaluation-logic.md A5, A6).
 type principalSet struct {
-	present   bool     // the element is given
 	not       bool     // NotPrincipal
 	all       bool     // "*" or {"AWS": "*"}: every caller, anonymous included
 	accounts  []string // account grants: 12-digit IDs and arn:<partition>:iam::<id>:root

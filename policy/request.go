@@ -26,16 +26,22 @@ type Request struct {
 	prep prepared
 }
 
-// prepared holds what Prepare derives from the exported fields.
+// prepared holds what Prepare derives from the exported fields. The fields
+// every evaluation reads come first, so that they share cache lines.
 type prepared struct {
-	ok       bool
-	action   string // the Action and Resource that were prepared, to notice later changes
-	resource string
+	ok, resStar, resARN bool // prepared; the resource is "*"; it splits into six ARN parts
+	// actionHash(lower) and actionHash(service), compared with the
+	// hashes of Action entries before their text, and actionBit(actionHash).
+	actionHash, serviceHash, actionBit uint64
+	action, resource                   string // the Action and Resource that were prepared, to notice later changes
+	text                               actionText
+
+	// Read only by resource entries with wildcards before the resource
+	// part, and by slow paths.
 	service  string // lower-case service prefix
-	name     string // lower-case action name
-	resStar  bool   // the request resource is "*"
-	resARN   bool   // the request resource splits into six ARN parts
 	resParts [6]string
+	name     string // lower-case action name
+	lower    string // service + ":" + name
 }
 
 // Prepare validates the action ("service:name") and caches its lower-case
@@ -46,7 +52,7 @@ type prepared struct {
 // A resource that is neither "*" nor an ARN is accepted; only a "*"
 // Resource entry matches it.
 func (r *Request) Prepare() error {
-	q, err := prepare(r.Action, r.Resource)
+	q, err := prepareValue(r.Action, r.Resource)
 	if err != nil {
 		r.prep = prepared{}
 		return err
@@ -55,8 +61,22 @@ func (r *Request) Prepare() error {
 	return nil
 }
 
-// prepare computes the cached form of an action and a resource.
-func prepare(action, resource string) (prepared, error) {
+// prepare computes the cached form of an action and a resource, for a
+// request that was not prepared; it allocates. It is kept out of line so
+// that its large temporaries do not enlarge the stack frame of the hot
+// path that calls it (Request.load).
+//
+//go:noinline
+func prepare(action, resource string) (*prepared, error) {
+	q, err := prepareValue(action, resource)
+	if err != nil {
+		return nil, err
+	}
+	return &q, nil
+}
+
+// prepareValue computes the cached form of an action and a resource.
+func prepareValue(action, resource string) (prepared, error) {
 	i := strings.IndexByte(action, ':')
 	if i <= 0 || i == len(action)-1 {
 		return prepared{}, fmt.Errorf("invalid action %q: expected \"service:name\"", action)
@@ -69,9 +89,16 @@ func prepare(action, resource string) (prepared, error) {
 		action:   action,
 		resource: resource,
 		service:  strings.ToLower(action[:i]),
-		name:     strings.ToLower(action[i+1:]),
+		lower:    strings.ToLower(action),
 		resStar:  resource == "*",
 	}
+	// ToLower maps rune by rune and the colon is ASCII, so lower is the
+	// lower-case service, the colon and the lower-case name, even where
+	// lowering changes the length of the text.
+	q.name = q.lower[len(q.service)+1:]
+	q.actionHash, q.serviceHash = actionHash(q.lower), actionHash(q.service)
+	q.actionBit = actionBit(q.actionHash)
+	q.text.set(q.lower, len(q.service))
 	if !q.resStar {
 		q.resParts, q.resARN = arn.Split(resource)
 		q.resARN = q.resARN && q.resParts[0] == "arn"

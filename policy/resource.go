@@ -11,21 +11,31 @@ import (
 // resourceEntry is one compiled entry of a Resource or NotResource element
 // (evaluation-logic.md A3, A4; variables.md §2).
 type resourceEntry struct {
-	raw   string // as written
-	any   bool   // "*": every resource, including the request resource "*"
-	never bool   // an ARN with fewer than six parts whose last part does not end in '*'
-
-	partition, region, account glob   // globs within their segment
-	service                    string // compared literally
-	anyService                 bool   // the service segment is exactly "*"
-
-	part glob               // the resource part, when it has no variables: '*' crosses '/' and ':'
-	tmpl variables.Template // the resource part, when it has variables
-	vars bool
+	any   bool // "*": every resource, including the request resource "*"
+	never bool // an ARN with fewer than six parts whose last part does not end in '*'
+	vars  bool // the resource part has variables: tmpl, else part
 
 	// prefix is literal text that every resource the entry matches starts
 	// with; the index files the statement under it.
 	prefix string
+	// partOff, when not 0, is where the resource part starts in prefix:
+	// the prefix holds all five colons, so a resource that starts with it
+	// has the entry's partition, service, region and account, and its
+	// resource part starts at the same offset. head is then nil.
+	partOff int
+	head    *arnHead
+
+	part glob               // the resource part, when it has no variables: '*' crosses '/' and ':'
+	tmpl variables.Template // the resource part, when it has variables
+	one  *oneVariable       // tmpl's piecewise matcher, when it has that shape
+}
+
+// arnHead is the partition, service, region and account of a Resource
+// entry whose literal prefix does not cover them.
+type arnHead struct {
+	partition, region, account glob   // globs within their segment
+	service                    string // compared literally
+	anyService                 bool   // the service segment is exactly "*"
 }
 
 // resourceWarnings are the findings of compileResource that AWS accepts.
@@ -61,7 +71,6 @@ func splitARN(s string) (parts [6]string, n int) {
 // compileResource compiles one Resource entry. ok is false when the entry is
 // neither "*" nor an ARN pattern (it must start with "arn:").
 func compileResource(s string, mode variables.Mode) (e resourceEntry, ok bool, w resourceWarnings) {
-	e.raw = s
 	if s == "*" {
 		e.any = true
 		return e, true, w
@@ -87,14 +96,20 @@ func compileResource(s string, mode variables.Mode) (e resourceEntry, ok bool, w
 			}
 		}
 	}
-	e.partition = compileGlob(parts[1])
-	e.service = parts[2]
-	e.anyService = parts[2] == "*"
-	if !e.anyService && strings.ContainsAny(parts[2], "*?") {
+	if parts[2] != "*" && strings.ContainsAny(parts[2], "*?") {
 		w.serviceGlob = true
 	}
-	e.region = compileGlob(parts[3])
-	e.account = compileGlob(parts[4])
+	e.prefix = literalPrefix(s, mode)
+	e.partOff = headLength(e.prefix)
+	if e.partOff == 0 {
+		e.head = &arnHead{
+			partition:  compileGlob(parts[1]),
+			service:    parts[2],
+			anyService: parts[2] == "*",
+			region:     compileGlob(parts[3]),
+			account:    compileGlob(parts[4]),
+		}
+	}
 
 	res := parts[5]
 	t, tw := variables.Parse(res, mode)
@@ -102,11 +117,11 @@ func compileResource(s string, mode variables.Mode) (e resourceEntry, ok bool, w
 	if t.HasVariables() {
 		e.tmpl = t
 		e.vars = true
+		e.one = compileOneVariable(res, t)
 	} else {
 		e.part = compileGlob(res)
 	}
 	w.typeWildcard = typeWildcard(parts[2], res)
-	e.prefix = literalPrefix(s, mode)
 	return e, true, w
 }
 
@@ -147,6 +162,20 @@ func literalPrefix(raw string, mode variables.Mode) string {
 	return raw
 }
 
+// headLength returns the length of the text up to and including the
+// fifth colon of prefix, or 0 when prefix has fewer than five colons.
+func headLength(prefix string) int {
+	n := 0
+	for colons := 0; colons < 5; colons++ {
+		i := strings.IndexByte(prefix[n:], ':')
+		if i < 0 {
+			return 0
+		}
+		n += i + 1
+	}
+	return n
+}
+
 // resourceBufSize is the size of the stack buffer that holds an expanded
 // resource template; longer expansions spill to the heap.
 const resourceBufSize = 256
@@ -161,15 +190,31 @@ func (e *resourceEntry) match(q *prepared, l variables.Lookup) (matched, unresol
 	if e.never || !q.resARN {
 		return false, false
 	}
-	p := &q.resParts
-	if !e.anyService && e.service != p[2] {
+	// Every resource the entry matches starts with its literal prefix (see
+	// literalPrefix): testing it first turns most misses into one compare.
+	if !strings.HasPrefix(q.resource, e.prefix) {
 		return false, false
 	}
-	if !e.partition.match(p[1]) || !e.region.match(p[3]) || !e.account.match(p[4]) {
-		return false, false
+	var res string // the request's resource part
+	if e.partOff > 0 {
+		// The prefix, which the resource starts with, holds the literal
+		// partition, service, region and account (see partOff).
+		res = q.resource[e.partOff:]
+	} else {
+		p, h := &q.resParts, e.head
+		if !h.anyService && h.service != p[2] {
+			return false, false
+		}
+		if !h.partition.match(p[1]) || !h.region.match(p[3]) || !h.account.match(p[4]) {
+			return false, false
+		}
+		res = p[5]
 	}
 	if !e.vars {
-		return e.part.match(p[5]), false
+		return e.part.match(res), false
+	}
+	if e.one != nil {
+		return e.one.match(res, l)
 	}
 	var buf [resourceBufSize]byte
 	pat, ok := e.tmpl.AppendPattern(buf[:0], l)
@@ -177,9 +222,9 @@ func (e *resourceEntry) match(q *prepared, l variables.Lookup) (matched, unresol
 		return false, true
 	}
 	if len(pat) == 0 {
-		return p[5] == "", false
+		return res == "", false
 	}
-	return wildcard.MatchEscaped(unsafe.String(&pat[0], len(pat)), p[5]), false
+	return wildcard.MatchEscaped(unsafe.String(&pat[0], len(pat)), res), false
 }
 
 // resourceSet is a compiled Resource or NotResource element.
@@ -204,24 +249,19 @@ func (s *resourceSet) applies(q *prepared, l variables.Lookup) bool {
 	return s.not
 }
 
-// prefixes returns the literal prefixes of the entries and whether the
-// element can be indexed by them: a Resource (not NotResource) element
-// whose entries are all ARN patterns with a literal service. Entries that
-// never match contribute no prefix.
-func (s *resourceSet) prefixes() ([]string, bool) {
+// indexable reports whether the element can be indexed by the literal
+// prefixes of its entries: a Resource (not NotResource) element whose
+// entries are all ARN patterns with a literal partition and service.
+// Entries that never match contribute no prefix.
+func (s *resourceSet) indexable() bool {
 	if !s.present || s.not {
-		return nil, false
+		return false
 	}
-	out := make([]string, 0, len(s.entries))
 	for i := range s.entries {
 		e := &s.entries[i]
-		switch {
-		case e.never:
-			continue
-		case e.any || e.anyService || !e.partition.isLiteral():
-			return nil, false
+		if !e.never && (e.any || e.head != nil && (e.head.anyService || !e.head.partition.isLiteral())) {
+			return false
 		}
-		out = append(out, e.prefix)
 	}
-	return out, true
+	return true
 }

@@ -62,7 +62,7 @@ func (p *parser) rcpRules(f *stmtFields, s *Statement, at *path, effectOK bool) 
 		c := at.child(m.key)
 		p.errorf(m.keyIdx, &c, ErrNotAllowed, "\"NotPrincipal\" is not allowed in RCPs")
 	}
-	if m := f[elPrincipal]; m.ok && !s.principal.not && !s.principal.isStarOnly() {
+	if m := f[elPrincipal]; m.ok && s.principal != nil && !s.principal.not && !s.principal.isStarOnly() {
 		c := at.child(m.key)
 		if !p.hasErrorsUnder(c.String()) {
 			p.errorf(m.v.off, &c, ErrNotAllowed, "expected \"*\": RCPs apply to every principal; use conditions to narrow them")
@@ -104,7 +104,7 @@ func isFullAccess(f *stmtFields, s *Statement) bool {
 			return false
 		}
 	}
-	return f[elPrincipal].ok && s.principal.isStarOnly() &&
+	return f[elPrincipal].ok && s.principal != nil && s.principal.isStarOnly() &&
 		f[elAction].ok && len(s.actions.entries) == 1 && s.actions.entries[0].any &&
 		f[elResource].ok && len(s.resources.entries) == 1 && s.resources.entries[0].any
 }

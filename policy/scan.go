@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
+
+	"github.com/iameval/iameval/internal/jsonsrc"
 )
 
 // jv is one JSON value of the document text: its kind and extent. The
@@ -26,6 +28,16 @@ type scanner struct {
 	// pass by newScanner.
 	opens, closes []int32
 	hint          int // where the last lookup in opens succeeded
+}
+
+// scannerFor returns a scanner of the document, reusing the bracket index
+// that jsonsrc.Parse built while validating it.
+func scannerFor(doc *jsonsrc.Doc) scanner {
+	opens, closes := doc.Brackets()
+	if opens == nil {
+		return newScanner(doc.Src())
+	}
+	return scanner{src: doc.Src(), opens: opens, closes: closes}
 }
 
 // newScanner indexes the brackets of src.

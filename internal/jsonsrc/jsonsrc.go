@@ -1,8 +1,10 @@
 // Package jsonsrc is the one place where iameval reads JSON. It wraps
 // gjson with what strict, positioned parsing needs: validation that
-// reports where the syntax breaks, a line index that turns byte offsets
-// into lines and columns, and object walks that keep duplicate keys so
-// callers can reject them (most decoders silently keep the last).
+// reports where the syntax breaks (one pass of its own, validate.go, that
+// also indexes where every object and array closes, see Doc.Brackets), a
+// line index that turns byte offsets into lines and columns, and object
+// walks that keep duplicate keys so callers can reject them (most decoders
+// silently keep the last).
 //
 // Packages policy and scenario share it, so their errors look alike.
 // It is internal: its API follows their needs.
@@ -13,6 +15,7 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/tidwall/gjson"
@@ -41,10 +44,12 @@ func (e *SyntaxError) Error() string {
 // Doc is a validated JSON document with a line index. It is immutable and
 // safe for concurrent use.
 type Doc struct {
-	src        string
-	base       Pos
-	lineStarts []int
-	root       gjson.Result
+	src           string
+	base          Pos
+	lineStarts    []int
+	root          gjson.Result
+	opens, closes []int32 // see Brackets
+	ascii         bool    // src is ASCII: columns count bytes
 }
 
 // Parse validates src as JSON and indexes its lines. base says where src
@@ -58,13 +63,18 @@ func Parse(src string, base Pos) (*Doc, error) {
 	if base.Column == 0 {
 		base.Column = 1
 	}
-	d := &Doc{src: src, base: base, lineStarts: []int{0}}
-	for i := 0; i < len(src); i++ {
-		if src[i] == '\n' {
-			d.lineStarts = append(d.lineStarts, i+1)
+	d := &Doc{src: src, base: base}
+	d.lineStarts = make([]int, 1, 1+strings.Count(src, "\n"))
+	for i := 0; ; {
+		j := strings.IndexByte(src[i:], '\n')
+		if j < 0 {
+			break
 		}
+		i += j + 1
+		d.lineStarts = append(d.lineStarts, i)
 	}
-	if !utf8.ValidString(src) {
+	d.ascii = isASCII(src)
+	if !d.ascii && !utf8.ValidString(src) {
 		off := 0
 		for off < len(src) {
 			r, w := utf8.DecodeRuneInString(src[off:])
@@ -75,8 +85,16 @@ func Parse(src string, base Pos) (*Doc, error) {
 		}
 		return nil, &SyntaxError{Pos: d.Pos(off), Msg: "invalid UTF-8 in JSON text"}
 	}
-	if !gjson.Valid(src) {
-		return nil, d.syntaxError()
+	if len(src) > maxSource {
+		// Too long for the bracket index: validate only.
+		if !gjson.Valid(src) {
+			return nil, d.syntaxError()
+		}
+	} else {
+		var ok bool
+		if d.opens, d.closes, ok = validate(src); !ok {
+			return nil, d.syntaxError()
+		}
 	}
 	i := 0
 	for i < len(src) && (src[i] == ' ' || src[i] == '\t' || src[i] == '\n' || src[i] == '\r') {
@@ -111,6 +129,13 @@ func (d *Doc) syntaxError() error {
 	}
 }
 
+// Brackets returns the offsets of every '{' and '[' of the document in
+// source order (opens) and of the bracket that closes each (closes[i]
+// closes opens[i]), so that a reader can skip an object or array without
+// scanning it. Both are nil for documents too long to index (over 2 GiB).
+// The slices are shared: callers must not modify them.
+func (d *Doc) Brackets() (opens, closes []int32) { return d.opens, d.closes }
+
 // Root returns the top-level value. Its Index, and the Index of every
 // value and key reached from it with [Doc.Members] and [Doc.Elements], is
 // a byte offset into [Doc.Src].
@@ -129,12 +154,43 @@ func (d *Doc) Pos(offset int) Pos {
 		offset = len(d.src)
 	}
 	line := sort.Search(len(d.lineStarts), func(i int) bool { return d.lineStarts[i] > offset }) - 1
-	col := utf8.RuneCountInString(d.src[d.lineStarts[line]:offset]) + 1
+	col := offset - d.lineStarts[line] + 1
+	if !d.ascii {
+		col = utf8.RuneCountInString(d.src[d.lineStarts[line]:offset]) + 1
+	}
 	if line == 0 {
 		col += d.base.Column - 1
 	}
 	return Pos{Offset: d.base.Offset + offset, Line: d.base.Line + line, Column: col}
 }
+
+// membersHint is the capacity Members and Elements start with once they
+// find a first item: most objects and arrays of policies and scenarios are
+// about that small, so their slices are not regrown item by item.
+const membersHint = 4
+
+// isASCII reports whether s has only ASCII characters, reading eight bytes
+// at a time.
+func isASCII(s string) bool {
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		w := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		if w&0x8080808080808080 != 0 {
+			return false
+		}
+	}
+	for ; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// ASCII reports whether the source text is all ASCII, so that columns
+// equal byte distances from the start of a line.
+func (d *Doc) ASCII() bool { return d.ascii }
 
 // Member is one key and value of a JSON object.
 type Member struct {
@@ -151,6 +207,9 @@ func (d *Doc) Members(obj gjson.Result) []Member {
 	}
 	var ms []Member
 	obj.ForEach(func(k, v gjson.Result) bool {
+		if ms == nil {
+			ms = make([]Member, 0, membersHint)
+		}
 		ms = append(ms, Member{Key: k.Str, KeyIndex: k.Index, Value: v})
 		return true
 	})
@@ -165,6 +224,9 @@ func (d *Doc) Elements(arr gjson.Result) []gjson.Result {
 	}
 	var es []gjson.Result
 	arr.ForEach(func(_, v gjson.Result) bool {
+		if es == nil {
+			es = make([]gjson.Result, 0, membersHint)
+		}
 		es = append(es, v)
 		return true
 	})

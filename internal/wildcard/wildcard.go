@@ -8,23 +8,56 @@ import (
 
 // Pattern is a compiled plain glob. The zero Pattern matches only the
 // empty string. A Pattern is immutable and safe for concurrent use.
+//
+// Compile records the shape of the pattern and where its first and last
+// stars are, so that Match does not look for them again; a Pattern stays
+// small and allocation-free, as it is passed by value.
 type Pattern struct {
-	raw     string
-	literal bool // no '*' and no '?'
+	raw         string
+	kind        kind
+	first, last int // indexes of the first and last '*' (starOnly, general)
 }
+
+// kind is the shape of a pattern.
+type kind uint8
+
+const (
+	noStar   kind = iota // no '*': compared position by position ('?' is one rune)
+	literal              // no '*' and no '?'
+	starOnly             // '*' but no '?': the pieces between stars are literal text
+	general              // '*' and '?'
+)
 
 // Compile compiles a plain glob. It never fails: every string is a valid
 // pattern.
 func Compile(p string) Pattern {
-	return Pattern{raw: p, literal: !strings.ContainsAny(p, "*?")}
+	qmark := strings.IndexByte(p, '?') >= 0
+	first := strings.IndexByte(p, '*')
+	switch {
+	case first < 0 && qmark:
+		return Pattern{raw: p, kind: noStar}
+	case first < 0:
+		return Pattern{raw: p, kind: literal}
+	}
+	k := starOnly
+	if qmark {
+		k = general
+	}
+	return Pattern{raw: p, kind: k, first: first, last: strings.LastIndexByte(p, '*')}
 }
 
 // Match reports whether s matches the whole pattern.
 func (p Pattern) Match(s string) bool {
-	if p.literal {
+	switch p.kind {
+	case literal:
 		return p.raw == s
+	case starOnly:
+		return matchStars(p.raw, p.first, p.last, s)
+	case general:
+		return matchPieces(p.raw, p.first, p.last, false, s)
 	}
-	return match(p.raw, s, false)
+	end, ok := matchAt(p.raw, false, s, 0)
+	return ok && end == len(s)
 }
 
 // String returns the pattern as written.
@@ -32,7 +65,7 @@ func (p Pattern) String() string { return p.raw }
 
 // IsLiteral reports whether the pattern has no wildcard, so that it
 // matches exactly one string.
-func (p Pattern) IsLiteral() bool { return p.literal }
+func (p Pattern) IsLiteral() bool { return p.kind == literal }
 
 // LiteralPrefix returns the text before the first wildcard: every string
 // the pattern matches starts with it.
@@ -68,40 +101,90 @@ func MatchEscapedBytes(pattern []byte, s string) bool {
 
 // AppendEscape appends s to dst as escaped-pattern text that matches s
 // literally: backslash, '*' and '?' are each preceded by a backslash.
+// Runs without special characters are copied whole: the text is usually a
+// short variable value, for which a byte loop beats strings.IndexAny.
 func AppendEscape(dst []byte, s string) []byte {
+	start := 0
 	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c == '\\' || c == '*' || c == '?' {
+		if c := s[i]; c == '\\' || c == '*' || c == '?' {
+			dst = append(dst, s[start:i]...)
 			dst = append(dst, '\\')
+			start = i
 		}
-		dst = append(dst, c)
 	}
-	return dst
+	return append(dst, s[start:]...)
 }
 
 // AppendEscapePolicyText appends the plain-pattern text s to dst as
 // escaped-pattern text with the same meaning: '*' and '?' stay wildcards
 // and only backslashes, literal in plain patterns, are escaped.
 func AppendEscapePolicyText(dst []byte, s string) []byte {
+	start := 0
 	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c == '\\' {
+		if s[i] == '\\' {
+			dst = append(dst, s[start:i]...)
 			dst = append(dst, '\\')
+			start = i
 		}
-		dst = append(dst, c)
 	}
-	return dst
+	return append(dst, s[start:]...)
 }
 
 // match is the one matcher behind both syntaxes.
 func match(p, s string, esc bool) bool {
+	if esc && strings.IndexByte(p, '\\') < 0 {
+		esc = false // without backslashes both syntaxes mean the same
+	}
 	first := indexStar(p, esc)
 	if first < 0 {
 		end, ok := matchAt(p, esc, s, 0)
 		return ok && end == len(s)
 	}
 	last := lastIndexStar(p, first, esc)
+	if !esc && strings.IndexByte(p, '?') < 0 {
+		return matchStars(p, first, last, s)
+	}
+	return matchPieces(p, first, last, esc, s)
+}
 
+// matchStars matches the pattern p, whose first and last stars are at
+// first and last, when it has neither '?' nor escapes: the pieces are
+// literal text, the first and last anchored at the ends of s, the others
+// found leftmost in order.
+func matchStars(p string, first, last int, s string) bool {
+	head, tail := p[:first], p[last+1:]
+	if !strings.HasPrefix(s, head) {
+		return false
+	}
+	pos, limit := len(head), len(s)-len(tail)
+	// Like matchSuffix, the tail may only start at a rune start (which a
+	// valid UTF-8 tail does anyway).
+	if limit < pos || !strings.HasSuffix(s, tail) || limit < len(s) && !utf8.RuneStart(s[limit]) {
+		return false
+	}
+	for mid := p[first+1 : max(last, first+1)]; len(mid) > 0; {
+		var piece string
+		if k := strings.IndexByte(mid, '*'); k < 0 {
+			piece, mid = mid, ""
+		} else {
+			piece, mid = mid[:k], mid[k+1:]
+		}
+		if piece == "" {
+			continue
+		}
+		i := strings.Index(s[pos:limit], piece)
+		if i < 0 {
+			return false
+		}
+		pos += i + len(piece)
+	}
+	return true
+}
+
+// matchPieces matches the pattern p, whose first and last (unescaped)
+// stars are at first and last, piece by piece: the first and last pieces
+// anchored, the others found leftmost in order.
+func matchPieces(p string, first, last int, esc bool, s string) bool {
 	pos, ok := matchAt(p[:first], esc, s, 0)
 	if !ok {
 		return false

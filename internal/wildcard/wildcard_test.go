@@ -1,6 +1,7 @@
 package wildcard
 
 import (
+	"math/rand/v2"
 	"regexp"
 	"strings"
 	"testing"
@@ -120,6 +121,9 @@ func FuzzMatch(f *testing.F) {
 		if got := Match(pattern, s); got != want {
 			t.Fatalf("Match(%q, %q) = %v, regexp says %v", pattern, s, got, want)
 		}
+		if got := Compile(pattern).Match(s); got != want {
+			t.Fatalf("Compile(%q).Match(%q) = %v, regexp says %v", pattern, s, got, want)
+		}
 		esc := string(AppendEscapePolicyText(nil, pattern))
 		if got := MatchEscaped(esc, s); got != want {
 			t.Fatalf("MatchEscaped(%q, %q) = %v, regexp says %v", esc, s, got, want)
@@ -128,6 +132,34 @@ func FuzzMatch(f *testing.F) {
 			t.Fatalf("escaped %q does not match itself", s)
 		}
 	})
+}
+
+// TestCompiledMatchesOracle holds the precomputed pieces of Compile
+// against the regexp oracle on random patterns and inputs over a small
+// alphabet, so that every shape (literal, '?' only, stars only, both) is
+// tried with overlaps and multi-byte runes.
+func TestCompiledMatchesOracle(t *testing.T) {
+	t.Parallel()
+	rng := rand.New(rand.NewPCG(3, 4))
+	alphabet := []string{"a", "b", "é", "*", "?", "/"}
+	text := []string{"a", "b", "é", "/", "*"}
+	gen := func(from []string, n int) string {
+		var b strings.Builder
+		for range n {
+			b.WriteString(from[rng.IntN(len(from))])
+		}
+		return b.String()
+	}
+	for range 3000 {
+		p := gen(alphabet, rng.IntN(7))
+		re, c := oracle(p), Compile(p)
+		for range 10 {
+			s := gen(text, rng.IntN(8))
+			if want := re.MatchString(s); !assert.Equal(t, want, c.Match(s), "Compile(%q).Match(%q): regexp oracle", p, s) {
+				return
+			}
+		}
+	}
 }
 
 func utf8Valid(s string) bool { return strings.ToValidUTF8(s, "\uFFFD") == s }
@@ -162,4 +194,22 @@ func TestMatchEscapedBytes(t *testing.T) {
 	assert.False(t, MatchEscapedBytes([]byte(`a\*`), "ab"))
 	assert.True(t, MatchEscapedBytes(nil, ""), "empty pattern matches empty")
 	assert.False(t, MatchEscapedBytes(nil, "x"))
+}
+
+func TestAppendEscapeOutput(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		s, escape, policyText string
+		why                   string
+	}{
+		{"", "", "", "empty text"},
+		{"plain/text", "plain/text", "plain/text", "nothing to escape"},
+		{`a*b?c\d`, `a\*b\?c\\d`, `a*b?c\\d`, "every special character once"},
+		{`**\\`, `\*\*\\\\`, `**\\\\`, "runs of special characters"},
+		{`\`, `\\`, `\\`, "a lone backslash"},
+	}
+	for _, tc := range tests {
+		assert.Equal(t, tc.escape, string(AppendEscape([]byte("x"), tc.s))[1:], "AppendEscape(%q): %s", tc.s, tc.why)
+		assert.Equal(t, tc.policyText, string(AppendEscapePolicyText([]byte("x"), tc.s))[1:], "AppendEscapePolicyText(%q): %s", tc.s, tc.why)
+	}
 }

@@ -1,0 +1,228 @@
+package jsonsrc
+
+// validate reports whether src is one JSON value (RFC 8259) surrounded by
+// optional white space, and records where every object and array opens
+// and closes: opens holds the offsets of the '{' and '[' in source order,
+// closes[i] the offset of the bracket that closes opens[i]. It is one
+// pass over the text without recursion, so nesting depth costs no stack.
+// It does not check UTF-8; Parse does that first.
+func validate(src string) (opens, closes []int32, ok bool) {
+	if len(src) > maxSource {
+		return nil, nil, false
+	}
+	// A rough count of the containers sizes both slices at once.
+	guess := len(src) / 32
+	opens = make([]int32, 0, guess)
+	closes = make([]int32, 0, guess)
+	var stackBuf [32]int32
+	stack := stackBuf[:0] // indexes into opens of the open containers
+
+	i := skipSpace(src, 0)
+	for {
+		// A value starts at i.
+		if i >= len(src) {
+			return nil, nil, false
+		}
+		switch c := src[i]; c {
+		case '{', '[':
+			stack = append(stack, int32(len(opens)))
+			opens = append(opens, int32(i))
+			closes = append(closes, 0)
+			i = skipSpace(src, i+1)
+			if i < len(src) && src[i] == c+2 { // '}' is '{'+2, ']' is '['+2
+				closes[len(closes)-1] = int32(i)
+				stack = stack[:len(stack)-1]
+				i++
+				break
+			}
+			if c == '{' {
+				if i = objectKey(src, i); i < 0 {
+					return nil, nil, false
+				}
+			}
+			continue
+		case '"':
+			if i = skipString(src, i); i < 0 {
+				return nil, nil, false
+			}
+		case 't':
+			if i = skipLiteral(src, i, "true"); i < 0 {
+				return nil, nil, false
+			}
+		case 'f':
+			if i = skipLiteral(src, i, "false"); i < 0 {
+				return nil, nil, false
+			}
+		case 'n':
+			if i = skipLiteral(src, i, "null"); i < 0 {
+				return nil, nil, false
+			}
+		default:
+			if i = skipNumber(src, i); i < 0 {
+				return nil, nil, false
+			}
+		}
+		// A value ended just before i: continue its container or close it.
+		for {
+			i = skipSpace(src, i)
+			if len(stack) == 0 {
+				return opens, closes, i == len(src)
+			}
+			if i >= len(src) {
+				return nil, nil, false
+			}
+			top := stack[len(stack)-1]
+			open := src[opens[top]]
+			switch src[i] {
+			case ',':
+				i = skipSpace(src, i+1)
+				if open == '{' {
+					if i = objectKey(src, i); i < 0 {
+						return nil, nil, false
+					}
+				}
+			case open + 2:
+				closes[top] = int32(i)
+				stack = stack[:len(stack)-1]
+				i++
+				continue
+			default:
+				return nil, nil, false
+			}
+			break
+		}
+	}
+}
+
+// maxSource is the longest text whose offsets fit the int32 bracket index.
+const maxSource = 1<<31 - 1
+
+// skipSpace returns the offset of the first non-space character at or
+// after i.
+func skipSpace(src string, i int) int {
+	for i < len(src) {
+		switch src[i] {
+		case ' ', '\t', '\n', '\r':
+			i++
+		default:
+			return i
+		}
+	}
+	return i
+}
+
+// objectKey reads a member's key and colon at i and returns where its
+// value starts, or -1.
+func objectKey(src string, i int) int {
+	if i >= len(src) || src[i] != '"' {
+		return -1
+	}
+	if i = skipString(src, i); i < 0 {
+		return -1
+	}
+	i = skipSpace(src, i)
+	if i >= len(src) || src[i] != ':' {
+		return -1
+	}
+	return skipSpace(src, i+1)
+}
+
+// stringSpecial marks the bytes a string's content cannot hold as they
+// are: the quote, the backslash and the control characters.
+var stringSpecial = func() (t [256]bool) {
+	for c := 0; c < 0x20; c++ {
+		t[c] = true
+	}
+	t['"'], t['\\'] = true, true
+	return t
+}()
+
+// skipString returns the offset just past the string that starts at i,
+// or -1 when it is not a valid JSON string.
+func skipString(src string, i int) int {
+	for i++; ; i++ {
+		for i < len(src) && !stringSpecial[src[i]] {
+			i++
+		}
+		if i >= len(src) {
+			return -1
+		}
+		switch src[i] {
+		case '"':
+			return i + 1
+		case '\\':
+			i++
+			if i >= len(src) {
+				return -1
+			}
+			switch src[i] {
+			case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
+			case 'u':
+				if i+4 >= len(src) || !isHex(src[i+1]) || !isHex(src[i+2]) || !isHex(src[i+3]) || !isHex(src[i+4]) {
+					return -1
+				}
+				i += 4
+			default:
+				return -1
+			}
+		default:
+			return -1 // a control character
+		}
+	}
+}
+
+// isHex reports whether c is a hexadecimal digit.
+func isHex(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
+}
+
+// skipLiteral returns the offset just past the literal word at i, or -1.
+func skipLiteral(src string, i int, word string) int {
+	if len(src)-i < len(word) || src[i:i+len(word)] != word {
+		return -1
+	}
+	return i + len(word)
+}
+
+// skipNumber returns the offset just past the number at i, or -1 when the
+// text there is not a JSON number: -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?
+func skipNumber(src string, i int) int {
+	if i < len(src) && src[i] == '-' {
+		i++
+	}
+	switch {
+	case i < len(src) && src[i] == '0':
+		i++
+	case i < len(src) && '1' <= src[i] && src[i] <= '9':
+		i = skipDigits(src, i+1)
+	default:
+		return -1
+	}
+	if i < len(src) && src[i] == '.' {
+		j := skipDigits(src, i+1)
+		if j == i+1 {
+			return -1
+		}
+		i = j
+	}
+	if i < len(src) && (src[i] == 'e' || src[i] == 'E') {
+		i++
+		if i < len(src) && (src[i] == '+' || src[i] == '-') {
+			i++
+		}
+		j := skipDigits(src, i)
+		if j == i {
+			return -1
+		}
+		i = j
+	}
+	return i
+}
+
+// skipDigits returns the offset of the first non-digit at or after i.
+func skipDigits(src string, i int) int {
+	for i < len(src) && '0' <= src[i] && src[i] <= '9' {
+		i++
+	}
+	return i
+}

@@ -1,0 +1,90 @@
+package jsonsrc
+
+import (
+	"encoding/json"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/stretchr/testify/assert"
+)
+
+func TestValidate(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		src  string
+		want bool
+		why  string
+	}{
+		{`{}`, true, "RFC 8259 §4: empty object"},
+		{` [ ] `, true, "RFC 8259 §2: white space around values"},
+		{`"x"`, true, "RFC 8259 §2: any value at the top level"},
+		{`-0.5e+10`, true, "RFC 8259 §6: fraction and exponent"},
+		{`{"a":[1,{"b":null}],"c":"\u00e9\n"}`, true, "nested containers and escapes"},
+		{``, false, "no value"},
+		{`{"a":1,}`, false, "RFC 8259 §4: no trailing comma"},
+		{`[1,]`, false, "RFC 8259 §5: no trailing comma"},
+		{`{"a" 1}`, false, "RFC 8259 §4: colon required"},
+		{`{1:2}`, false, "RFC 8259 §4: keys are strings"},
+		{`[1 2]`, false, "RFC 8259 §5: comma required"},
+		{`01`, false, "RFC 8259 §6: no leading zeros"},
+		{`1.`, false, "RFC 8259 §6: digits after the point"},
+		{`1e`, false, "RFC 8259 §6: digits in the exponent"},
+		{`-`, false, "RFC 8259 §6: digits after the minus"},
+		{`+1`, false, "RFC 8259 §6: no plus sign"},
+		{`"a` + "\t" + `b"`, false, "RFC 8259 §7: control characters escaped"},
+		{`"\x"`, false, "RFC 8259 §7: unknown escape"},
+		{`"\u12g4"`, false, "RFC 8259 §7: four hex digits"},
+		{`"\u123"`, false, "RFC 8259 §7: truncated \\u escape"},
+		{`tru`, false, "truncated literal"},
+		{`nulls`, false, "trailing text after a literal"},
+		{`{"a":1}}`, false, "extra closing bracket"},
+		{`[}`, false, "mismatched brackets"},
+		{`{"a":[1}`, false, "mismatched brackets inside"},
+	}
+	for _, tc := range tests {
+		_, _, got := validate(tc.src)
+		assert.Equal(t, tc.want, got, "%q: %s", tc.src, tc.why)
+		assert.Equal(t, json.Valid([]byte(tc.src)), got, "%q agrees with encoding/json", tc.src)
+	}
+}
+
+// TestBrackets checks the bracket index on nested and empty containers
+// and on brackets inside strings, which are text.
+func TestBrackets(t *testing.T) {
+	t.Parallel()
+	src := `{"a":[[],{"]":"["}],"b":{}}`
+	d, err := Parse(src, Pos{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	opens, closes := d.Brackets()
+	assert.Equal(t, []int32{0, 5, 6, 9, 24}, opens, "every opening bracket, in source order, none from strings")
+	assert.Equal(t, []int32{26, 18, 7, 17, 25}, closes, "each one's closing bracket")
+}
+
+func FuzzValidate(f *testing.F) {
+	for _, s := range []string{`{"a":1}`, `[1,[2,{"x":[]}]]`, `"\u00e9"`, `-1.5E-3`, `{"a":1,}`, `[`, `{"a":"b"}}`} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, src string) {
+		opens, closes, ok := validate(src)
+		if want := json.Valid([]byte(src)); utf8.ValidString(src) && ok != want {
+			t.Fatalf("validate(%q) = %v, encoding/json says %v", src, ok, want)
+		}
+		if !ok {
+			return
+		}
+		if len(opens) != len(closes) {
+			t.Fatalf("%d opens, %d closes", len(opens), len(closes))
+		}
+		for i, o := range opens {
+			c := closes[i]
+			if c <= o || src[o]+2 != src[c] {
+				t.Fatalf("bracket %d at %d closed by %q at %d", i, o, src[c], c)
+			}
+			if i > 0 && o <= opens[i-1] {
+				t.Fatalf("opens not ascending at %d", i)
+			}
+		}
+	})
+}

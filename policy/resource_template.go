@@ -1,0 +1,88 @@
+package policy
+
+import (
+	"strings"
+
+	"github.com/iameval/iameval/internal/wildcard"
+	"github.com/iameval/iameval/variables"
+)
+
+// oneVariable is the compiled form of the most common templated resource
+// part, literal text, one policy variable and a glob, as in
+// "home/${aws:username}/*". It matches the request's resource part piece
+// by piece, without expanding the template into a pattern: the part must
+// start with head, then the variable's value, and the rest must match
+// tail (design-notes.md §7, "match without building strings").
+type oneVariable struct {
+	head string           // literal text before the variable, without wildcards
+	key  string           // the variable's key, lower case
+	tail wildcard.Pattern // the glob after the variable
+}
+
+// compileOneVariable returns the oneVariable form of the resource part
+// res, or nil when t, the template parsed from it, has another shape. The
+// shape is read from res and then checked against t itself: expanded with
+// a probe value, t must give exactly head, the probe and tail, as
+// variables.Template.AppendPattern escapes them. So the two matchers can
+// only differ if they disagree on that probe, and then the template keeps
+// its general matcher.
+func compileOneVariable(res string, t variables.Template) *oneVariable {
+	i := strings.Index(res, "${")
+	if i < 0 || strings.Contains(res[i+2:], "${") || strings.ContainsAny(res, `\`) {
+		return nil
+	}
+	j := strings.IndexByte(res[i+2:], '}')
+	if j < 0 {
+		return nil
+	}
+	body := res[i+2 : i+2+j]
+	if body == "" || body == "*" || body == "?" || body == "$" || strings.ContainsAny(body, " \t\r\n,'${}") {
+		return nil
+	}
+	head, tail := res[:i], res[i+2+j+1:]
+	if strings.ContainsAny(head, "*?") {
+		return nil
+	}
+	key := strings.ToLower(body)
+	if keys := t.Keys(); len(keys) != 1 || keys[0] != key {
+		return nil
+	}
+	got, ok := t.AppendPattern(nil, probe{key})
+	if !ok || string(got) != head+probeValue+tail {
+		return nil
+	}
+	return &oneVariable{head: head, key: key, tail: wildcard.Compile(tail)}
+}
+
+// probeValue is the value probe gives: plain text that AppendPattern
+// copies unescaped.
+const probeValue = "\x00probe\x00"
+
+// probe is a variables.Lookup with a single key.
+type probe struct{ key string }
+
+// LookupVariable implements variables.Lookup.
+func (p probe) LookupVariable(key string) (string, bool) {
+	if key != p.key {
+		return "", false
+	}
+	return probeValue, true
+}
+
+// match reports whether the resource part res matches, reading the
+// variable from l. unresolved is true when the variable has no value: the
+// entry then matches nothing (variables.md R6).
+func (v *oneVariable) match(res string, l variables.Lookup) (matched, unresolved bool) {
+	value, ok := l.LookupVariable(v.key)
+	if !ok {
+		return false, true
+	}
+	if !strings.HasPrefix(res, v.head) {
+		return false, false
+	}
+	res = res[len(v.head):]
+	if !strings.HasPrefix(res, value) {
+		return false, false
+	}
+	return v.tail.Match(res[len(value):]), false
+}
