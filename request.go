@@ -34,8 +34,14 @@ type RequestInput struct {
 	// (aws:SourceIp, s3:prefix, aws:RequestTag/K ...). They override the
 	// keys the engine derives.
 	Context condition.Context
+	// Absent lists context keys the caller declares absent: each removes a
+	// key the engine or the principal would otherwise derive (a scenario's
+	// "context" entry whose value is an empty list). Keys ignore case.
+	Absent []string
 	// Time is the time of the request, the source of aws:CurrentTime and
 	// aws:EpochTime. The zero Time means the time NewRequest is called.
+	// It is also aws:TokenIssueTime for a principal on temporary
+	// credentials whose issue time is not known.
 	Time time.Time
 }
 
@@ -129,7 +135,10 @@ func NewRequest(in RequestInput) (*Request, error) {
 		}
 		hasARN = true
 	}
-	if in.ResourceAccount == "" {
+	if in.ResourceAccount == "" && isAccountID(res.Account) {
+		// Resources AWS owns (arn:aws:iam::aws:policy/...) carry "aws" in
+		// the account field: no account owns them, so they fall back to the
+		// principal's account like resources whose ARN has none.
 		in.ResourceAccount = res.Account
 	}
 	if in.ResourceAccount == "" {
@@ -164,7 +173,8 @@ func NewRequest(in RequestInput) (*Request, error) {
 				account: in.Principal.Account(), ctx: derived, id: noProvider}
 		}
 	}
-	ctx, err := requestContext(in.Context, derived, in.Time, in.ResourceAccount, res.Region)
+	temporary := !r.facts.unsigned && onTemporaryCredentials(in.Principal)
+	ctx, err := requestContext(in.Context, derived, in.Absent, temporary, in.Time, in.ResourceAccount, res.Region)
 	if err != nil {
 		return nil, err
 	}
@@ -196,9 +206,16 @@ func splitAction(action string) (service, name string, err error) {
 // request (spec/principals-and-context.md §3), which win over the
 // principal-derived keys. Merging once here makes every lookup during
 // evaluation a single map read.
-func requestContext(caller, derived condition.Context, t time.Time, resourceAccount, region string) (condition.Context, error) {
-	m := make(map[string]condition.Value, caller.Len()+derived.Len()+5)
+func requestContext(caller, derived condition.Context, absent []string, temporary bool, t time.Time, resourceAccount, region string) (condition.Context, error) {
+	m := make(map[string]condition.Value, caller.Len()+derived.Len()+6)
 	derived.Each(func(k string, v condition.Value) { m[k] = v })
+	if _, known := m[keyTokenIssueTime]; temporary && !known {
+		// principals-and-context.md §7: aws:TokenIssueTime is present for
+		// every principal on temporary credentials. When the principal's
+		// facts do not say when the token was issued, it was issued no
+		// later than the request: take the request time.
+		m[keyTokenIssueTime] = condition.StringValue(t.UTC().Format(time.RFC3339))
+	}
 	m[keyCurrentTime] = condition.StringValue(t.UTC().Format(time.RFC3339))
 	m[keyEpochTime] = condition.StringValue(strconv.FormatInt(t.Unix(), 10))
 	m[keyResourceAccount] = condition.StringValue(resourceAccount)
@@ -206,8 +223,26 @@ func requestContext(caller, derived condition.Context, t time.Time, resourceAcco
 	if region != "" {
 		m[keyRequestedRegion] = condition.StringValue(region)
 	}
+	for _, k := range absent {
+		delete(m, condition.NormalizeKey(k))
+	}
 	caller.Each(func(k string, v condition.Value) { m[k] = v })
 	return condition.NewContext(m)
+}
+
+// onTemporaryCredentials reports whether a signed principal uses temporary
+// security credentials: every role session and federated user, and an IAM
+// user or root user whose credentials say so (GetSessionToken, console).
+func onTemporaryCredentials(p principal.Principal) bool {
+	switch v := p.(type) {
+	case principal.RoleSession, *principal.FederatedUser:
+		return true
+	case *principal.IAMUser:
+		return v.Credentials().Temporary
+	case *principal.Root:
+		return v.Credentials().Temporary || v.AssumedRoot()
+	}
+	return false
 }
 
 // The normalized keys requestContext derives, lowered once rather than for
@@ -218,6 +253,7 @@ var (
 	keyResourceAccount = condition.NormalizeKey(condition.KeyResourceAccount)
 	keyViaAWSService   = condition.NormalizeKey(condition.KeyViaAWSService)
 	keyRequestedRegion = condition.NormalizeKey(condition.KeyRequestedRegion)
+	keyTokenIssueTime  = condition.NormalizeKey(condition.KeyTokenIssueTime)
 )
 
 // asPrincipal presents a principal to policy matching with other facts:
@@ -235,3 +271,16 @@ func (p *asPrincipal) ARN() string                   { return p.arn }
 func (p *asPrincipal) Account() string               { return p.account }
 func (p *asPrincipal) Identity() *principal.Identity { return &p.id }
 func (p *asPrincipal) Context() condition.Context    { return p.ctx }
+
+// isAccountID reports whether s is a 12-digit AWS account ID.
+func isAccountID(s string) bool {
+	if len(s) != 12 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}

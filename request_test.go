@@ -65,6 +65,8 @@ func TestNewRequestResourceAccount(t *testing.T) {
 		{name: "S3 falls back to the principal", why: "scenario-format CASE: S3 ARNs have no account; the principal's is used", p: alice, resource: objA, want: acctA},
 		{name: "star falls back to the principal", why: "scenario-format CASE: * has no account", p: devAlice, resource: "*", want: acctA},
 		{name: "anonymous with ARN account", why: "scenario-format CASE: the ARN's account needs no principal account", p: anon, resource: keyA, want: acctA},
+		{name: "AWS-owned resource falls back to the principal", why: "reference-arns.md: arn:aws:iam::aws:policy/... names no account; the request is not cross-account",
+			p: alice, resource: "arn:aws:iam::aws:policy/ReadOnlyAccess", want: acctA},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -167,4 +169,42 @@ func TestDecisionText(t *testing.T) {
 	assert.Equal(t, "Decision(7)", Decision(7).String())
 	var d Decision
 	assert.Error(t, d.UnmarshalText([]byte("Allow")), "the scenario spelling is case-sensitive")
+}
+
+func TestNewRequestAbsentRemovesDerivedKeys(t *testing.T) {
+	t.Parallel()
+	r, err := NewRequest(RequestInput{Principal: alice, Action: "s3:GetObject", Resource: objA, Time: fixedTime,
+		Absent: []string{"AWS:UserName", "aws:CurrentTime"}})
+	require.NoError(t, err)
+	_, ok := r.Context().LookupKey("aws:username")
+	assert.False(t, ok, "scenario-format CASE: an empty list means absent and overrides the derived key")
+	_, ok = r.Context().LookupKey("aws:currenttime")
+	assert.False(t, ok, "engine keys can be removed too")
+	_, ok = r.Context().LookupKey("aws:principalarn")
+	assert.True(t, ok, "other derived keys stay")
+}
+
+func TestNewRequestTokenIssueTime(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name string
+		p    principal.Principal
+		want bool
+		why  string
+	}{
+		{"role session", devAlice, true, "principals-and-context.md §7: present (P) for role sessions"},
+		{"federated user", fedBob, true, "principals-and-context.md §7: present (P) for federated users"},
+		{"IAM user on long-term keys", alice, false, "principals-and-context.md §7: absent with long-term access keys"},
+		{"IAM user on GetSessionToken credentials", aliceGST, true, "principals-and-context.md §7: present for User+GST"},
+		{"anonymous", anon, false, "principals-and-context.md §7: absent for anonymous callers"},
+	}
+	for _, tc := range tests {
+		r, err := NewRequest(RequestInput{Principal: tc.p, Action: "s3:GetObject", Resource: keyA, Time: fixedTime})
+		require.NoError(t, err, tc.name)
+		v, ok := r.Context().LookupVariable("aws:tokenissuetime")
+		assert.Equal(t, tc.want, ok, "%s: %s", tc.name, tc.why)
+		if ok && tc.p != aliceGST {
+			assert.Equal(t, "2024-05-01T12:00:00Z", v, "%s: an unknown issue time defaults to the request time", tc.name)
+		}
+	}
 }

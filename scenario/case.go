@@ -61,7 +61,7 @@ func (l *loader) readCase(v gjson.Result, path string, d defaults) *Case {
 		c.ResourceAccount = l.account(m.Value, join(path, "resourceAccount"))
 	}
 	if m, ok := f["context"]; ok {
-		c.Context, _ = l.context(m.Value, join(path, "context"))
+		c.Context, c.Absent, _ = l.context(m.Value, join(path, "context"))
 	}
 	if m, ok := f["expect"]; ok {
 		c.Expect, c.HasExpect = l.expect(m.Value, join(path, "expect"))
@@ -86,6 +86,7 @@ func (l *loader) readCase(v gjson.Result, path string, d defaults) *Case {
 		Resource:        c.Resource,
 		ResourceAccount: c.ResourceAccount,
 		Context:         c.Context,
+		Absent:          c.Absent,
 	})
 	if err != nil {
 		l.errorf(v.Index, path, policy.ErrValue, "invalid request: %v", err)

@@ -10,12 +10,15 @@ import (
 // context reads a CASE's context object: keys are case-insensitive (two
 // keys equal ignoring case are an error), values are a string, a number, a
 // boolean or a list of those; an empty list means the key is absent.
-// Numbers and booleans keep their JSON text, as condition values do.
-func (l *loader) context(v gjson.Result, path string) (condition.Context, bool) {
+// Numbers and booleans keep their JSON text, as condition values do. The
+// keys given as empty lists are returned apart, so that they can remove a
+// key the principal implies.
+func (l *loader) context(v gjson.Result, path string) (condition.Context, []string, bool) {
 	if !isObject(v) {
 		l.typeError(v, path, "an object of context keys")
-		return condition.Context{}, false
+		return condition.Context{}, nil, false
 	}
+	var absent []string
 	before := len(l.errs)
 	values := map[string]condition.Value{}
 	for _, m := range l.freeMembers(v, path, true) {
@@ -32,6 +35,9 @@ func (l *loader) context(v gjson.Result, path string) (condition.Context, bool) 
 					list = append(list, s)
 				}
 			}
+			if len(elems) == 0 {
+				absent = append(absent, m.Key)
+			}
 			values[m.Key] = condition.ListValue(list...)
 			continue
 		}
@@ -40,14 +46,14 @@ func (l *loader) context(v gjson.Result, path string) (condition.Context, bool) 
 		}
 	}
 	if len(l.errs) != before {
-		return condition.Context{}, false
+		return condition.Context{}, nil, false
 	}
 	ctx, err := condition.NewContext(values)
 	if err != nil {
 		l.errorf(v.Index, path, policy.ErrDuplicateKey, "%v", err)
-		return condition.Context{}, false
+		return condition.Context{}, nil, false
 	}
-	return ctx, true
+	return ctx, absent, true
 }
 
 // scalar reads one context value: a string, a number or a boolean.
