@@ -164,7 +164,7 @@ func (c *collector) closest(missing []policy.Type) []NearMiss {
 			StatementRef: ref(rec),
 			Failed:       rec.res.Failed.String(),
 			Detail:       rec.res.Detail,
-			At:           position(rec.res.Statement.Pos()),
+			At:           position(failedAt(&rec.res)),
 		}
 		if len(rec.res.MissingKeys) > 0 {
 			nm.MissingKeys = append([]string(nil), rec.res.MissingKeys...)
@@ -216,4 +216,19 @@ func policyID(s slot) string {
 
 func position(p policy.Position) Position {
 	return Position{File: p.File, Line: p.Line, Column: p.Column}
+}
+
+// failedAt returns where the element that kept a statement from applying
+// is written: the first failing condition clause's key when a Condition
+// failed, else the key of the failed element (Action, Resource, ...).
+func failedAt(res *policy.StatementResult) policy.Position {
+	st := res.Statement
+	if res.Failed == policy.PartCondition && res.Condition != nil {
+		for _, c := range res.Condition.Clauses {
+			if !c.Passed {
+				return st.ClausePos(c.Index)
+			}
+		}
+	}
+	return st.ElementPos(res.Failed)
 }

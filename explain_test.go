@@ -20,6 +20,11 @@ func at(id string, col int) Position { return Position{File: id + ".json", Line:
 // doc (a stmt/allow/deny document of policy id).
 func endAt(id, doc string) Position { return at(id, strings.LastIndex(doc, "}]}")+1) }
 
+// keyAt is the position of the first occurrence of the quoted key in doc
+// (a one-line stmt/allow/deny document of policy id): where an explanation
+// points for a failed element or condition clause.
+func keyAt(id, doc, key string) Position { return at(id, strings.Index(doc, `"`+key+`"`)+1) }
+
 func boolPtr(b bool) *bool { return &b }
 
 func TestExplainImplicitDeny(t *testing.T) {
@@ -44,13 +49,13 @@ func TestExplainImplicitDeny(t *testing.T) {
 		Closest: []NearMiss{
 			{StatementRef: StatementRef{PolicyID: "identity[1]", PolicyType: policy.Identity, Index: 0, Sid: "Secure", Effect: policy.Allow,
 				Pos: at("identity[1]", 38), End: endAt("identity[1]", ids[1])},
-				Failed: "Condition", Detail: got.Closest[0].Detail, At: at("identity[1]", 38), MissingKeys: []string{"aws:SecureTransport"}},
+				Failed: "Condition", Detail: got.Closest[0].Detail, At: keyAt("identity[1]", ids[1], "aws:SecureTransport"), MissingKeys: []string{"aws:SecureTransport"}},
 			{StatementRef: StatementRef{PolicyID: "identity[2]", PolicyType: policy.Identity, Index: 0, Effect: policy.Allow,
 				Pos: at("identity[2]", 38), End: endAt("identity[2]", ids[2])},
-				Failed: "Resource", Detail: got.Closest[1].Detail, At: at("identity[2]", 38)},
+				Failed: "Resource", Detail: got.Closest[1].Detail, At: keyAt("identity[2]", ids[2], "Resource")},
 			{StatementRef: StatementRef{PolicyID: "identity[0]", PolicyType: policy.Identity, Index: 0, Effect: policy.Allow,
 				Pos: at("identity[0]", 38), End: endAt("identity[0]", ids[0])},
-				Failed: "Action", Detail: got.Closest[2].Detail, At: at("identity[0]", 38)},
+				Failed: "Action", Detail: got.Closest[2].Detail, At: keyAt("identity[0]", ids[0], "Action")},
 		},
 		MissingKeys: []string{"aws:SecureTransport"},
 		Types: []TypeDetail{
@@ -252,14 +257,15 @@ func TestExplanationJSON(t *testing.T) {
 
 func TestExplanationString(t *testing.T) {
 	t.Parallel()
-	ps := docs{identity: []string{stmt(`"Sid":"Get","Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::other/*"`)},
+	get := stmt(`"Sid":"Get","Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::other/*"`)
+	ps := docs{identity: []string{get},
 		scp: [][]string{{fullAccess}}}.build(t)
 	x := Explain(ps, newReq(t, alice, "s3:GetObject", objA))
 	want := "implicitDeny: IAMUser arn:aws:iam::111122223333:user/alice s3:GetObject on arn:aws:s3:::bucket-a/report.csv (resource account 111122223333)\n" +
 		"  no allow in: identity\n" +
 		"  closest statements:\n" +
 		"    identity identity[0] Statement[0] \"Get\" (Allow) at identity[0].json:1:38\n" +
-		"      Resource failed at identity[0].json:1:38: " + x.Closest[0].Detail + "\n" +
+		"      Resource failed at " + keyAt("identity[0]", get, "Resource").String() + ": " + x.Closest[0].Detail + "\n" +
 		"  policy types: identity implicitDeny; scp allowed (levels: allowed)\n" +
 		"  allowed by organizations: true\n"
 	assert.Equal(t, want, x.String())

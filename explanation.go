@@ -133,9 +133,10 @@ type NearMiss struct {
 	Failed string `json:"failed"`
 	// Detail says why, e.g. `action "s3:PutObject" not in Action`.
 	Detail string `json:"detail,omitempty"`
-	// At is where to look for the failed element: the start of the
-	// statement that holds it (package policy reports positions per
-	// statement).
+	// At is where the failed element is written: the key of the first
+	// failing condition clause when Failed is "Condition", else the key of
+	// the failed element ("Action", "NotResource", ...), or the statement's
+	// start when that element is absent.
 	At Position `json:"at"`
 	// MissingKeys are the context keys the statement looked up and the
 	// request lacks.

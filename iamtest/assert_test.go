@@ -90,7 +90,7 @@ func TestAssertionExplains(t *testing.T) {
 	es := f.entries()
 	require.Len(t, es, 2)
 	assert.Contains(t, es[0].msg, `identity identity[0] Statement[0] "Read" (Allow)`)
-	assert.Contains(t, es[0].msg, `Resource failed at <input>:2:3: resource "arn:aws:s3:::other/x" not in Resource`)
+	assert.Contains(t, es[0].msg, `Resource failed at <input>:2:64: resource "arn:aws:s3:::other/x" not in Resource`)
 	assert.Contains(t, es[1].msg, "allowed by:\n    identity identity[0] Statement[0] \"Read\" (Allow) at <input>:2:3")
 }
 

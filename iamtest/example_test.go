@@ -44,7 +44,7 @@ func ExampleAllowed_failure() {
 	//   no allow in: identity
 	//   closest statements:
 	//     identity identity[0] Statement[0] "Read" (Allow) at <input>:2:3
-	//       Action failed at <input>:2:3: action "s3:PutObject" not in Action
+	//       Action failed at <input>:2:38: action "s3:PutObject" not in Action
 	//   policy types: identity implicitDeny
 }
 

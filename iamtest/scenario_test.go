@@ -42,7 +42,7 @@ func TestRunScenarioReports(t *testing.T) {
 				"  no allow in: identity\n" +
 				"  closest statements:\n" +
 				"    identity identity[0] Statement[0] (Allow) at testdata/broken/wrong.json:6:70\n" +
-				"      Action failed at testdata/broken/wrong.json:6:70: action \"s3:PutObject\" not in Action\n" +
+				"      Action failed at testdata/broken/wrong.json:6:90: action \"s3:PutObject\" not in Action\n" +
 				"  policy types: identity implicitDeny\n"},
 		}, "the failing case only, with its position and the explanation"},
 		{"testdata/broken/invalid.json", true, []entry{

@@ -115,7 +115,7 @@ func (p *parser) syntaxError(err error, base Position) ErrorList {
 // resolve converts the document offsets of every error, warning and
 // statement into file positions with a single forward scan of the text.
 func (p *parser) resolve(pol *Policy) {
-	ps := make([]*Position, 0, len(p.errs)+len(p.warns)+2*len(pol.stmts))
+	ps := make([]*Position, 0, len(p.errs)+len(p.warns)+8*len(pol.stmts))
 	for _, e := range p.errs {
 		ps = append(ps, &e.Pos)
 	}
@@ -124,6 +124,12 @@ func (p *parser) resolve(pol *Policy) {
 	}
 	for _, s := range pol.stmts {
 		ps = append(ps, &s.pos, &s.end)
+		for i := PartPrincipal; i <= PartCondition; i++ {
+			ps = append(ps, &s.elem[i])
+		}
+		for i := range s.clausePos {
+			ps = append(ps, &s.clausePos[i])
+		}
 	}
 	if !slices.IsSortedFunc(ps, cmpOffset) {
 		slices.SortStableFunc(ps, cmpOffset)

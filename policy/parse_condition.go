@@ -9,12 +9,14 @@ import (
 )
 
 // condition compiles a Condition element (conditions.md C1, C4; P4, P5).
-// It reports whether the element has at least one clause.
-func (p *parser) condition(v jv, at *path) (condition.Block, bool) {
+// It returns the offsets of the clauses' condition keys, in Block order,
+// and reports whether the element has at least one clause.
+func (p *parser) condition(v jv, at *path) (condition.Block, []int, bool) {
 	if v.kind != '{' {
 		p.typeError(v, at, "an object of condition operators")
-		return condition.Block{}, false
+		return condition.Block{}, nil, false
 	}
+	var keyOffsets []int
 	var cbuf [4]condition.Clause
 	clauses := cbuf[:0]
 	var obuf [4]member
@@ -54,13 +56,14 @@ func (p *parser) condition(v jv, at *path) (condition.Block, bool) {
 			}
 			if c, ok := p.clause(op, km.key, km.keyIdx, &kp, vals); ok {
 				clauses = append(clauses, c)
+				keyOffsets = append(keyOffsets, km.keyIdx)
 			}
 		}
 	}
 	if len(clauses) == 0 {
-		return condition.Block{}, false
+		return condition.Block{}, nil, false
 	}
-	return condition.NewBlock(clauses), true
+	return condition.NewBlock(clauses), keyOffsets, true
 }
 
 // condValue is one policy value of a condition key, as text.

@@ -32,6 +32,19 @@ func (p *parser) statement(v jv, at *path) *Statement {
 	s.pos, s.end = Position{Offset: off}, Position{Offset: v.end - 1}
 	var f stmtFields
 	p.fields(v, at, statementElements, f[:])
+	// Where each element is written, for explanations of a failed match.
+	for _, e := range [...]struct {
+		part Part
+		el   int
+	}{{PartPrincipal, elPrincipal}, {PartAction, elAction}, {PartResource, elResource}, {PartCondition, elCondition}} {
+		s.elem[e.part] = Position{Offset: off}
+		switch {
+		case f[e.el].ok:
+			s.elem[e.part] = Position{Offset: f[e.el].keyIdx}
+		case e.el != elCondition && f[e.el+1].ok:
+			s.elem[e.part] = Position{Offset: f[e.el+1].keyIdx}
+		}
+	}
 
 	if m := f[elSid]; m.ok {
 		if m.v.kind != '"' {
@@ -77,7 +90,12 @@ func (p *parser) statement(v jv, at *path) *Statement {
 	}
 	if m := f[elCondition]; m.ok {
 		c := at.child("Condition")
-		s.cond, s.hasCond = p.condition(m.v, &c)
+		var keyOffsets []int
+		s.cond, keyOffsets, s.hasCond = p.condition(m.v, &c)
+		s.clausePos = make([]Position, len(keyOffsets))
+		for i, o := range keyOffsets {
+			s.clausePos[i] = Position{Offset: o}
+		}
 	}
 	p.typeRules(&f, s, off, at, effectOK)
 	return s

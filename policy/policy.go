@@ -66,6 +66,13 @@ type Statement struct {
 	resources resourceSet
 	cond      condition.Block
 	hasCond   bool // a non-empty Condition element
+
+	// elem holds, by Part, where the Principal/NotPrincipal, Action/
+	// NotAction, Resource/NotResource and Condition keys are written (the
+	// statement's own position for an absent element); clausePos where the
+	// key of each condition clause is written, in Block order.
+	elem      [PartCondition + 1]Position
+	clausePos []Position
 }
 
 // Index returns the 0-based position of the statement in its policy.
@@ -78,13 +85,35 @@ func (s *Statement) Sid() string { return s.sid }
 // Effect returns Allow or Deny.
 func (s *Statement) Effect() Effect { return s.effect }
 
-// Pos returns the position of the statement's opening brace, like the
-// policy simulator's StartPosition.
+// ElementPos returns where the element that part names is written: the
+// key of Principal or NotPrincipal, Action or NotAction, Resource or
+// NotResource, or Condition. For an absent element, and for PartNone, it
+// is the statement's position.
+func (s *Statement) ElementPos(part Part) Position {
+	if part > PartNone && int(part) < len(s.elem) {
+		return s.elem[part]
+	}
+	return s.pos
+}
+
+// ClausePos returns where the condition key of clause i (in the order of
+// the statement's condition.Block, which is the order of
+// condition.Trace.Clauses[].Index) is written; the Condition element's
+// position when i is out of range.
+func (s *Statement) ClausePos(i int) Position {
+	if i >= 0 && i < len(s.clausePos) {
+		return s.clausePos[i]
+	}
+	return s.ElementPos(PartCondition)
+}
+
+// Pos returns the position of the statement's opening brace, from which
+// package simulate derives the policy simulator's StartPosition.
 func (s *Statement) Pos() Position { return s.pos }
 
 // End returns the position of the statement's closing brace (the last
-// character of the statement, inclusive), like the policy simulator's
-// EndPosition.
+// character of the statement, inclusive), from which package simulate
+// derives the policy simulator's EndPosition.
 func (s *Statement) End() Position { return s.end }
 
 // Policy returns the policy the statement belongs to.
