@@ -158,10 +158,20 @@ func NewRequest(in RequestInput) (*Request, error) {
 	derived := in.Principal.Context()
 	if fed, ok := in.Principal.(principal.Federated); ok {
 		if r.facts.unsigned {
+			if in.Resource != fed.RoleARN() {
+				// The token is presented for another role: the trust
+				// policy sees that role's facts, not those of the role
+				// the principal was described with.
+				other, err := fed.ForRole(in.Resource)
+				if err != nil {
+					return nil, fmt.Errorf("the %s principal cannot ask for role %s: %w", in.Principal.Kind(), in.Resource, err)
+				}
+				fed = other
+			}
 			// The token holder is not a session yet: it has no ARN, no
 			// account and only the identity provider to be named by.
 			derived = fed.AssumeContext()
-			matchAs = &asPrincipal{Principal: in.Principal, ctx: derived,
+			matchAs = &asPrincipal{Principal: fed, ctx: derived,
 				id: principal.Identity{Provider: fed.Provider()}}
 		} else if id := in.Principal.Identity(); id != nil && id.Provider != "" {
 			// A signed web identity or SAML session is a role session: a

@@ -61,6 +61,12 @@ type Federated interface {
 	// AssumeRoleWithWebIdentity or AssumeRoleWithSAML call, read by the
 	// role's trust policy.
 	AssumeContext() condition.Context
+	// ForRole returns the same token or assertion holder asking for
+	// another role: the claims or attributes are kept, the role's ARN is
+	// roleARN, and the facts of the old role (its ID, its tags, the account
+	// a bare OIDC provider host resolves in) are dropped or re-derived. An
+	// error says why the token cannot be presented for that role.
+	ForRole(roleARN string) (Federated, error)
 }
 
 // Identity holds the facts that Principal and NotPrincipal elements match

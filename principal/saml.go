@@ -70,6 +70,7 @@ type SAML struct {
 	roleSession
 	provider  string
 	assumeCtx condition.Context
+	in        SAMLInput // the facts it was built from, for ForRole
 }
 
 // samlSingle lists the saml: keys that are single-valued; samlList the
@@ -179,7 +180,7 @@ func NewSAML(in SAMLInput) (*SAML, error) {
 		}
 		a.set("namequalifier", condition.StringValue(NameQualifier(iss.At(0), s.account, providerName)))
 	}
-	m := &SAML{roleSession: s, provider: in.Provider}
+	m := &SAML{roleSession: s, provider: in.Provider, in: in}
 	m.identity.Provider = m.provider
 
 	b := newKeyset()
@@ -374,3 +375,12 @@ func (m *SAML) Provider() string { return m.provider }
 // iam:ResourceTag/K for the role's tags. No aws:PrincipalArn,
 // aws:PrincipalAccount or aws:userid: no AWS principal exists yet.
 func (m *SAML) AssumeContext() condition.Context { return m.assumeCtx }
+
+// ForRole returns the holder of the same assertion asking for roleARN (see
+// [Federated]). The assertion's Role attribute, when present, must pair
+// that role with the provider, as AWS requires.
+func (m *SAML) ForRole(roleARN string) (Federated, error) {
+	in := m.in
+	in.RoleARN, in.RoleID, in.RoleTags = roleARN, "", nil
+	return NewSAML(in)
+}

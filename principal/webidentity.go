@@ -81,6 +81,7 @@ type WebIdentity struct {
 	provider  string // built-in name or OIDC provider ARN
 	prefix    string // key prefix: built-in name or HOST/PATH
 	assumeCtx condition.Context
+	in        WebIdentityInput // the facts it was built from, for ForRole
 }
 
 // persistentClaims are the provider claims that remain keys of requests
@@ -120,7 +121,7 @@ func NewWebIdentity(in WebIdentityInput) (*WebIdentity, error) {
 	if err != nil {
 		return nil, err
 	}
-	w := &WebIdentity{roleSession: s}
+	w := &WebIdentity{roleSession: s, in: in}
 	if w.provider, w.prefix, p = resolveOIDCProvider(in.Provider, s.partition, s.account); p != "" {
 		return nil, fieldError(k, "provider", "%s", p)
 	}
@@ -299,3 +300,13 @@ func (w *WebIdentity) KeyPrefix() string { return w.prefix }
 // iam:ResourceTag/K for the role's tags. No aws:PrincipalArn,
 // aws:PrincipalAccount or aws:userid: no AWS principal exists yet.
 func (w *WebIdentity) AssumeContext() condition.Context { return w.assumeCtx }
+
+// ForRole returns the holder of the same token asking for roleARN (see
+// [Federated]): the role ID and role tags are unknown for the other role,
+// and a bare HOST/PATH provider stands for the OIDC provider in that role's
+// account.
+func (w *WebIdentity) ForRole(roleARN string) (Federated, error) {
+	in := w.in
+	in.RoleARN, in.RoleID, in.RoleTags = roleARN, "", nil
+	return NewWebIdentity(in)
+}
