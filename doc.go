@@ -62,6 +62,21 @@
 //     the services added since (ecr, aoss, cognito-idp, logs). An AWS
 //     managed KMS key is recognised only by an alias/aws/ resource.
 //   - An SCP or RCP level without any policy is invalid input (Q10).
+//   - Anonymous callers reach only services that accept unsigned requests
+//     (S3, SNS, SQS, API Gateway, Lambda function URLs) and make no STS
+//     call, so a Principal "*" trust or key policy does not let them in.
+//     sts:AssumeRole and the AssumeRoleWith* calls need a role ARN as
+//     their resource.
+//   - aws:TokenIssueTime is present for every principal on temporary
+//     credentials; when its facts do not give the issue time, the request
+//     time stands for it.
+//   - A resource ARN whose account field is not an account ID (AWS-owned
+//     resources such as arn:aws:iam::aws:policy/...) belongs to no account
+//     and falls back to the principal's, so the request is not
+//     cross-account.
+//   - A token or assertion presented for a role other than the one its
+//     principal describes is evaluated with that role's facts
+//     (principal.Federated.ForRole).
 //
 // Known differences from AWS: the engine evaluates one action on one
 // resource; an STS call that AWS authorizes as several actions
