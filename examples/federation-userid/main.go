@@ -22,6 +22,7 @@ import (
 	"os"
 
 	"github.com/iameval/iameval/condition"
+	"github.com/iameval/iameval/examples/internal/report"
 	"github.com/iameval/iameval/policy"
 	"github.com/iameval/iameval/principal"
 	"github.com/iameval/iameval/sts"
@@ -86,7 +87,7 @@ func iamUser(name, id string) (*principal.IAMUser, error) {
 	return principal.NewIAMUser(principal.IAMUserInput{ARN: "arn:aws:iam::" + account + ":user/" + name, ID: id})
 }
 
-func run(w io.Writer) ([]decision, error) {
+func run(w io.Writer) ([]report.Decision, error) {
 	p, err := loadPolicies()
 	if err != nil {
 		return nil, err
@@ -99,7 +100,7 @@ func run(w io.Writer) ([]decision, error) {
 	if err != nil {
 		return nil, err
 	}
-	out := &report{w: w}
+	out := report.New(w)
 
 	// federate has user call GetFederationToken for name with the home
 	// folder document home as identity policy and, when withSession, as
@@ -113,12 +114,12 @@ func run(w io.Writer) ([]decision, error) {
 		}
 		res, err := sts.GetFederationToken(caller, in)
 		if id != "" {
-			return res, out.call(id, title, err, res)
+			return res, out.Call(id, title, err, res)
 		}
 		return res, err
 	}
 
-	out.section("token-app mints the federated user Bob (article policies)")
+	out.Section("token-app mints the federated user Bob (article policies)")
 	bob, err := federate("B9", "token-app calls sts:GetFederationToken on federated-user/Bob", tokenApp, "Bob", p.article, true)
 	if err != nil {
 		return nil, err
@@ -129,62 +130,62 @@ func run(w io.Writer) ([]decision, error) {
 	userid, _ := bob.Principal.Context().LookupVariable(condition.NormalizeKey(condition.KeyUserID))
 	fmt.Fprintf(w, "  Bob is %s, aws:userid = %s; aws:username is absent.\n\n", bob.Principal.ARN(), userid)
 
-	out.section("Bob's home folder through ${aws:userid}")
-	if err := out.request("B1", "Bob reads TESTBUCKET/123456789012:Bob/r.txt", bob, "s3:GetObject", bucket+"/"+account+":Bob/r.txt", nil, nil); err != nil {
+	out.Section("Bob's home folder through ${aws:userid}")
+	if err := out.Request("B1", "Bob reads TESTBUCKET/123456789012:Bob/r.txt", bob, "s3:GetObject", bucket+"/"+account+":Bob/r.txt", nil, nil); err != nil {
 		return nil, err
 	}
-	if err := out.request("B2", "Bob reads Alice's TESTBUCKET/123456789012:Alice/r.txt", bob, "s3:GetObject", bucket+"/"+account+":Alice/r.txt", nil, nil); err != nil {
+	if err := out.Request("B2", "Bob reads Alice's TESTBUCKET/123456789012:Alice/r.txt", bob, "s3:GetObject", bucket+"/"+account+":Alice/r.txt", nil, nil); err != nil {
 		return nil, err
 	}
 	prefix := map[string]string{"s3:prefix": account + ":Bob/"}
-	if err := out.request("B3", "Bob lists his prefix under the article's condition TESTBUCKET/${aws:userid}/*", bob, "s3:ListBucket", bucket, nil, prefix); err != nil {
+	if err := out.Request("B3", "Bob lists his prefix under the article's condition TESTBUCKET/${aws:userid}/*", bob, "s3:ListBucket", bucket, nil, prefix); err != nil {
 		return nil, err
 	}
 	fixed, err := federate("", "", tokenApp, "Bob", p.corrected, true)
 	if err != nil {
 		return nil, err
 	}
-	if err := out.request("B4", "Bob lists his prefix under the corrected condition ${aws:userid}/*", fixed, "s3:ListBucket", bucket, nil, prefix); err != nil {
+	if err := out.Request("B4", "Bob lists his prefix under the corrected condition ${aws:userid}/*", fixed, "s3:ListBucket", bucket, nil, prefix); err != nil {
 		return nil, err
 	}
 	byName, err := federate("", "", tokenApp, "Bob", p.username, true)
 	if err != nil {
 		return nil, err
 	}
-	if err := out.request("B5", "policies written with ${aws:username}: Bob reads TESTBUCKET/Bob/r.txt", byName, "s3:GetObject", bucket+"/Bob/r.txt", nil, nil); err != nil {
+	if err := out.Request("B5", "policies written with ${aws:username}: Bob reads TESTBUCKET/Bob/r.txt", byName, "s3:GetObject", bucket+"/Bob/r.txt", nil, nil); err != nil {
 		return nil, err
 	}
 
-	out.section("Without a session policy")
+	out.Section("Without a session policy")
 	bare, err := federate("", "", tokenApp, "Bob", p.corrected, false)
 	if err != nil {
 		return nil, err
 	}
 	own := bucket + "/" + account + ":Bob/r.txt"
-	if err := out.request("B6", "Bob reads his folder: the identity path grants nothing", bare, "s3:GetObject", own, nil, nil); err != nil {
+	if err := out.Request("B6", "Bob reads his folder: the identity path grants nothing", bare, "s3:GetObject", own, nil, nil); err != nil {
 		return nil, err
 	}
-	if err := out.request("B7", "a bucket policy names federated-user/Bob: a direct grant", bare, "s3:GetObject", own, p.bucketToBob, nil); err != nil {
+	if err := out.Request("B7", "a bucket policy names federated-user/Bob: a direct grant", bare, "s3:GetObject", own, p.bucketToBob, nil); err != nil {
 		return nil, err
 	}
-	if err := out.request("B8", "a bucket policy names user/token-app: limited by the session policy", bare, "s3:GetObject", own, p.bucketToTokenApp, nil); err != nil {
+	if err := out.Request("B8", "a bucket policy names user/token-app: limited by the session policy", bare, "s3:GetObject", own, p.bucketToTokenApp, nil); err != nil {
 		return nil, err
 	}
 
-	out.section("What a federated user cannot do, and why names must be unique")
+	out.Section("What a federated user cannot do, and why names must be unique")
 	// The Reports role trusts the whole account, Bob's included; STS
 	// refuses a federated user before reading it.
 	reports := sts.Role{ARN: "arn:aws:iam::" + account + ":role/Reports", TrustPolicy: p.reportsTrust}
 	_, err = sts.AssumeRole(sts.Caller{Principal: bob.Principal, Policies: bob.Policies}, reports, sts.AssumeRoleInput{RoleSessionName: "Bob"})
-	if err := out.call("B10", "Bob calls sts:AssumeRole", err, nil); err != nil {
+	if err := out.Call("B10", "Bob calls sts:AssumeRole", err, nil); err != nil {
 		return nil, err
 	}
 	impostor, err := federate("", "", other, "Bob", p.corrected, true)
 	if err != nil {
 		return nil, err
 	}
-	if err := out.request("B11", "user/other federates as Bob and reads Bob's folder", impostor, "s3:GetObject", own, nil, nil); err != nil {
+	if err := out.Request("B11", "user/other federates as Bob and reads Bob's folder", impostor, "s3:GetObject", own, nil, nil); err != nil {
 		return nil, err
 	}
-	return out.decisions, nil
+	return out.Decisions(), nil
 }

@@ -19,6 +19,7 @@ import (
 	"io"
 	"os"
 
+	"github.com/iameval/iameval/examples/internal/report"
 	"github.com/iameval/iameval/policy"
 	"github.com/iameval/iameval/principal"
 	"github.com/iameval/iameval/sts"
@@ -79,7 +80,7 @@ func alice(user *principal.IAMUser, identity ...*policy.Policy) sts.Caller {
 	return c
 }
 
-func run(w io.Writer) ([]decision, error) {
+func run(w io.Writer) ([]report.Decision, error) {
 	p, err := loadPolicies()
 	if err != nil {
 		return nil, err
@@ -88,15 +89,15 @@ func run(w io.Writer) ([]decision, error) {
 	if err != nil {
 		return nil, err
 	}
-	out := &report{w: w}
+	out := report.New(w)
 
-	out.section("GetSessionToken needs no permission")
+	out.Section("GetSessionToken needs no permission")
 	res, err := sts.GetSessionToken(alice(user), sts.GetSessionTokenInput{})
-	if err := out.call("C1", "alice (no policies) calls sts:GetSessionToken", err, res); err != nil {
+	if err := out.Call("C1", "alice (no policies) calls sts:GetSessionToken", err, res); err != nil {
 		return nil, err
 	}
 
-	out.section("GetFederationToken needs an allow on the federated-user ARN")
+	out.Section("GetFederationToken needs an allow on the federated-user ARN")
 	federations := []struct {
 		id, title string
 		identity  []*policy.Policy
@@ -110,12 +111,12 @@ func run(w io.Writer) ([]decision, error) {
 	}
 	for _, f := range federations {
 		res, err := sts.GetFederationToken(alice(user, f.identity...), sts.GetFederationTokenInput{Name: f.name, Policy: p.bobSession})
-		if err := out.call(f.id, f.title, err, res); err != nil {
+		if err := out.Call(f.id, f.title, err, res); err != nil {
 			return nil, err
 		}
 	}
 
-	out.section("AssumeRole across accounts needs both sides")
+	out.Section("AssumeRole across accounts needs both sides")
 	role := func(name string, trust *policy.Policy) sts.Role {
 		return sts.Role{ARN: "arn:aws:iam::" + otherAccount + ":role/" + name, TrustPolicy: trust}
 	}
@@ -131,22 +132,22 @@ func run(w io.Writer) ([]decision, error) {
 	}
 	for _, a := range assumptions {
 		res, err := sts.AssumeRole(alice(user, a.identity...), a.role, sts.AssumeRoleInput{RoleSessionName: "alice"})
-		if err := out.call(a.id, a.title, err, res); err != nil {
+		if err := out.Call(a.id, a.title, err, res); err != nil {
 			return nil, err
 		}
 	}
 
-	out.section("Delegation: a federated user gets at most alice's permissions")
+	out.Section("Delegation: a federated user gets at most alice's permissions")
 	bob, err := sts.GetFederationToken(alice(user, p.delegate), sts.GetFederationTokenInput{Name: "Bob", Policy: p.bobSession})
 	if err != nil {
 		return nil, err
 	}
 	fmt.Fprintf(w, "  alice allows s3:* and sts:GetFederationToken; Bob's session policy allows s3:* and ec2:*.\n\n")
-	if err := out.request("C11", "Bob lists a bucket: inside alice's permissions", bob, "s3:ListBucket", "arn:aws:s3:::reports", nil, nil); err != nil {
+	if err := out.Request("C11", "Bob lists a bucket: inside alice's permissions", bob, "s3:ListBucket", "arn:aws:s3:::reports", nil, nil); err != nil {
 		return nil, err
 	}
-	if err := out.request("C12", "Bob describes VPCs: the session policy cannot add to alice's permissions", bob, "ec2:DescribeVpcs", "*", nil, nil); err != nil {
+	if err := out.Request("C12", "Bob describes VPCs: the session policy cannot add to alice's permissions", bob, "ec2:DescribeVpcs", "*", nil, nil); err != nil {
 		return nil, err
 	}
-	return out.decisions, nil
+	return out.Decisions(), nil
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/iameval/iameval"
+	"github.com/iameval/iameval/examples/internal/report"
 	"github.com/iameval/iameval/scenario"
 )
 
@@ -54,7 +55,7 @@ func TestRunExplains(t *testing.T) {
 	t.Parallel()
 	decisions, err := run(&bytes.Buffer{})
 	require.NoError(t, err)
-	byID := make(map[string]decision, len(decisions))
+	byID := make(map[string]report.Decision, len(decisions))
 	for _, d := range decisions {
 		byID[d.ID] = d
 	}

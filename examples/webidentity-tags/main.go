@@ -23,6 +23,7 @@ import (
 	"strings"
 
 	"github.com/iameval/iameval/condition"
+	"github.com/iameval/iameval/examples/internal/report"
 	"github.com/iameval/iameval/policy"
 	"github.com/iameval/iameval/principal"
 	"github.com/iameval/iameval/sts"
@@ -100,24 +101,24 @@ func webApp(trust, permissions *policy.Policy) sts.Role {
 	return r
 }
 
-func run(w io.Writer) ([]decision, error) {
+func run(w io.Writer) ([]report.Decision, error) {
 	p, err := loadPolicies()
 	if err != nil {
 		return nil, err
 	}
-	out := &report{w: w}
+	out := report.New(w)
 
-	out.section("Why the answer's Tags parameter cannot work")
+	out.Section("Why the answer's Tags parameter cannot work")
 	fmt.Fprintf(w, "  AssumeRoleWithWebIdentity takes %s.\n", fieldNames(reflect.TypeFor[sts.AssumeRoleWithWebIdentityInput]()))
 	fmt.Fprintf(w, "  There is no Tags parameter: session tags come only from the token's %s claim,\n", principal.ClaimTags)
 	fmt.Fprintf(w, "  which the identity provider must issue. (AssumeRole, by contrast, takes %s.)\n\n",
 		fieldNames(reflect.TypeFor[sts.AssumeRoleInput]()))
 
-	out.section("The token is exchanged for a session (corrected trust policy)")
+	out.Section("The token is exchanged for a session (corrected trust policy)")
 	assume := func(id, title string, trust, permissions *policy.Policy, tok sts.WebIdentityToken, session string) (*sts.Result, error) {
 		res, err := sts.AssumeRoleWithWebIdentity(webApp(trust, permissions), sts.AssumeRoleWithWebIdentityInput{RoleSessionName: session, Token: tok})
 		if id != "" {
-			if err := out.call(id, title, err, res); err != nil {
+			if err := out.Call(id, title, err, res); err != nil {
 				return nil, err
 			}
 		} else if err != nil {
@@ -143,7 +144,7 @@ func run(w io.Writer) ([]decision, error) {
 		return nil, err
 	}
 
-	out.section("Per-user permissions through aws:PrincipalTag/Email (policy PerEmail)")
+	out.Section("Per-user permissions through aws:PrincipalTag/Email (policy PerEmail)")
 	steps := []struct {
 		id, title string
 		res       *sts.Result
@@ -157,12 +158,12 @@ func run(w io.Writer) ([]decision, error) {
 		{"A6", "Email USER1@example.com: tag values are case-sensitive", shouting, "ec2:CreateVpc"},
 	}
 	for _, s := range steps {
-		if err := out.request(s.id, s.title, s.res, s.action, "*", nil, nil); err != nil {
+		if err := out.Request(s.id, s.title, s.res, s.action, "*", nil, nil); err != nil {
 			return nil, err
 		}
 	}
 
-	out.section("The answer's policy keyed on aws:RequestTag/Email (policy PerEmailRequestTag)")
+	out.Section("The answer's policy keyed on aws:RequestTag/Email (policy PerEmailRequestTag)")
 	user1Original, err := assume("", "", p.trustCorrected, p.perEmailRequestTag, token("SUB1", "user1@example.com"), "user1")
 	if err != nil {
 		return nil, err
@@ -171,15 +172,15 @@ func run(w io.Writer) ([]decision, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := out.request("A7", "user1 describes VPCs: the request carries no tags", user1Original, "ec2:DescribeVpcs", "*", nil, nil); err != nil {
+	if err := out.Request("A7", "user1 describes VPCs: the request carries no tags", user1Original, "ec2:DescribeVpcs", "*", nil, nil); err != nil {
 		return nil, err
 	}
 	forged := map[string]string{"aws:RequestTag/Email": "user1@example.com"}
-	if err := out.request("A8", "user2 creates a VPC tagged Email=user1@example.com: request tags are the caller's choice", user2Original, "ec2:CreateVpc", "*", nil, forged); err != nil {
+	if err := out.Request("A8", "user2 creates a VPC tagged Email=user1@example.com: request tags are the caller's choice", user2Original, "ec2:CreateVpc", "*", nil, forged); err != nil {
 		return nil, err
 	}
 
-	out.section("The answer's trust policy (condition on one sub, no sts:TagSession)")
+	out.Section("The answer's trust policy (condition on one sub, no sts:TagSession)")
 	if _, err := assume("A9", "user2 (sub SUB2) presents a token: one sub admits one user",
 		p.trustOneSub, p.perEmail, token("SUB2", ""), "user2"); err != nil {
 		return nil, err
@@ -189,7 +190,7 @@ func run(w io.Writer) ([]decision, error) {
 		return nil, err
 	}
 
-	out.section("Per-user data without an IAM user per person (policy PerUserFolder)")
+	out.Section("Per-user data without an IAM user per person (policy PerUserFolder)")
 	folders, err := assume("", "", p.trustCorrected, p.folder, token("SUB1", "user1@example.com"), "user1")
 	if err != nil {
 		return nil, err
@@ -200,11 +201,11 @@ func run(w io.Writer) ([]decision, error) {
 		{"A14", "user1 reads app-data/user1@example.com/x through ${aws:PrincipalTag/Email}", "user1@example.com/x"},
 	}
 	for _, r := range reads {
-		if err := out.request(r.id, r.title, folders, "s3:GetObject", "arn:aws:s3:::app-data/"+r.key, nil, nil); err != nil {
+		if err := out.Request(r.id, r.title, folders, "s3:GetObject", "arn:aws:s3:::app-data/"+r.key, nil, nil); err != nil {
 			return nil, err
 		}
 	}
-	return out.decisions, nil
+	return out.Decisions(), nil
 }
 
 // fieldNames lists the exported fields of a struct type.

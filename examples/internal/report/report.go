@@ -1,4 +1,7 @@
-package main
+// Package report prints and keeps the decisions the example programs show:
+// each seed case with its outcome and the explanations behind it. It is
+// shared by the examples only.
+package report
 
 import (
 	"errors"
@@ -12,8 +15,8 @@ import (
 	"github.com/iameval/iameval/sts"
 )
 
-// decision is one decision the program shows, named after its seed case.
-type decision struct {
+// Decision is one decision a program shows, named after its seed case.
+type Decision struct {
 	// ID is the seed case: "A1", "A11", ...
 	ID string
 	// Title says what is asked.
@@ -26,17 +29,25 @@ type decision struct {
 	Explanations []*iameval.Explanation
 }
 
-// report prints decisions as they are made and keeps them.
-type report struct {
+// Report prints decisions as they are made and keeps them.
+type Report struct {
 	w         io.Writer
-	decisions []decision
+	decisions []Decision
 }
 
-func (r *report) section(title string) {
+// New returns a Report that prints to w.
+func New(w io.Writer) *Report { return &Report{w: w} }
+
+// Decisions returns the decisions recorded so far, in order.
+func (r *Report) Decisions() []Decision { return r.decisions }
+
+// Section prints a heading.
+func (r *Report) Section(title string) {
 	fmt.Fprintf(r.w, "== %s ==\n\n", title)
 }
 
-func (r *report) add(d decision) {
+// Add prints d with its explanations and records it.
+func (r *Report) Add(d Decision) {
 	r.decisions = append(r.decisions, d)
 	fmt.Fprintf(r.w, "%s  %s\n    => %s\n", d.ID, d.Title, d.Decision)
 	for _, x := range d.Explanations {
@@ -47,26 +58,26 @@ func (r *report) add(d decision) {
 	fmt.Fprintln(r.w)
 }
 
-// call records the outcome of an STS call: allowed with the explanation of
+// Call records the outcome of an STS call: allowed with the explanation of
 // every action it was authorized as, or the refusal. Invalid input is a
 // mistake of this program and is returned.
-func (r *report) call(id, title string, err error, res *sts.Result) error {
+func (r *Report) Call(id, title string, err error, res *sts.Result) error {
 	var denied *sts.DeniedError
 	switch {
 	case err == nil:
-		r.add(decision{ID: id, Title: title, Decision: iameval.Allowed, Explanations: res.Checks})
+		r.Add(Decision{ID: id, Title: title, Decision: iameval.Allowed, Explanations: res.Checks})
 	case errors.As(err, &denied):
-		r.add(decision{ID: id, Title: title, Decision: denied.Explanation.Decision, Explanations: []*iameval.Explanation{denied.Explanation}})
+		r.Add(Decision{ID: id, Title: title, Decision: denied.Explanation.Decision, Explanations: []*iameval.Explanation{denied.Explanation}})
 	default:
 		return fmt.Errorf("%s: %w", id, err)
 	}
 	return nil
 }
 
-// request records a later request of the session res created, decided by
+// Request records a later request of the session res created, decided by
 // the session's own policies and the resource policy of the target (nil
 // when it has none), with the context keys the request carries.
-func (r *report) request(id, title string, res *sts.Result, action, resource string, target *policy.Policy, keys map[string]string) error {
+func (r *Report) Request(id, title string, res *sts.Result, action, resource string, target *policy.Policy, keys map[string]string) error {
 	if res == nil {
 		return fmt.Errorf("%s: no session: the STS call that creates it was refused", id)
 	}
@@ -85,6 +96,6 @@ func (r *report) request(id, title string, res *sts.Result, action, resource str
 	ps := res.Policies
 	ps.Resource = target
 	x := iameval.Explain(&ps, q)
-	r.add(decision{ID: id, Title: title, Decision: x.Decision, Explanations: []*iameval.Explanation{x}})
+	r.Add(Decision{ID: id, Title: title, Decision: x.Decision, Explanations: []*iameval.Explanation{x}})
 	return nil
 }
