@@ -135,7 +135,7 @@ func NewRequest(in RequestInput) (*Request, error) {
 		}
 		hasARN = true
 	}
-	if in.ResourceAccount == "" && isAccountID(res.Account) {
+	if in.ResourceAccount == "" && arn.IsAccountID(res.Account) {
 		// Resources AWS owns (arn:aws:iam::aws:policy/...) carry "aws" in
 		// the account field: no account owns them, so they fall back to the
 		// principal's account like resources whose ARN has none.
@@ -281,16 +281,3 @@ func (p *asPrincipal) ARN() string                   { return p.arn }
 func (p *asPrincipal) Account() string               { return p.account }
 func (p *asPrincipal) Identity() *principal.Identity { return &p.id }
 func (p *asPrincipal) Context() condition.Context    { return p.ctx }
-
-// isAccountID reports whether s is a 12-digit AWS account ID.
-func isAccountID(s string) bool {
-	if len(s) != 12 {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return false
-		}
-	}
-	return true
-}

@@ -72,7 +72,7 @@ func (p *parser) awsPrincipal(ps *principalSet, it *strItem, el *path) {
 	switch {
 	case s == "*":
 		ps.all = true
-	case isAccountID(s):
+	case arn.IsAccountID(s):
 		ps.accounts = append(ps.accounts, s)
 	case strings.HasPrefix(s, "arn:"):
 		parts, ok := arn.Split(s)
@@ -107,19 +107,6 @@ func (p *parser) awsPrincipal(ps *principalSet, it *strItem, el *path) {
 	}
 }
 
-// isAccountID reports whether s is a 12-digit AWS account ID.
-func isAccountID(s string) bool {
-	if len(s) != 12 {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return false
-		}
-	}
-	return true
-}
-
 // principalARNProblem says what is wrong with an "AWS" principal ARN, or
 // returns "" when it names something a policy can name
 // (reference_policies_elements_principal.md): the account root, an IAM user
@@ -131,7 +118,7 @@ func principalARNProblem(parts [6]string) string {
 	if service != "iam" && service != "sts" {
 		return "expected an IAM or STS principal ARN (arn:aws:iam::ACCOUNT:user/NAME, role/NAME, root; arn:aws:sts::ACCOUNT:assumed-role/ROLE/SESSION, federated-user/NAME)"
 	}
-	if !isAccountID(account) {
+	if !arn.IsAccountID(account) {
 		return "expected a 12-digit account ID in the principal ARN"
 	}
 	switch {

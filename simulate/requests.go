@@ -53,24 +53,11 @@ func (c *compiler) owner() string {
 		}
 		account = a.Account
 	}
-	if !isAccountID(account) {
+	if !arn.IsAccountID(account) {
 		c.fail(keyResourceOwner, ErrValue, "%q is not an account; expected arn:aws:iam::ACCOUNT:root or a 12-digit account ID", s)
 		return ""
 	}
 	return account
-}
-
-// isAccountID reports whether s is a 12-digit account ID.
-func isAccountID(s string) bool {
-	if len(s) != 12 {
-		return false
-	}
-	for i := range len(s) {
-		if s[i] < '0' || s[i] > '9' {
-			return false
-		}
-	}
-	return true
 }
 
 // actions checks ActionNames.

@@ -43,3 +43,11 @@ func TestSplit(t *testing.T) {
 	_, ok = Split("a:b:c:d")
 	assert.False(t, ok)
 }
+
+func TestIsAccountID(t *testing.T) {
+	t.Parallel()
+	assert.True(t, IsAccountID("123456789012"))
+	assert.False(t, IsAccountID("aws"), "AWS-owned resources carry aws in the account field")
+	assert.False(t, IsAccountID("1234"), "account IDs have 12 digits")
+	assert.False(t, IsAccountID("12345678901a"))
+}
