@@ -54,19 +54,8 @@ type policies struct {
 }
 
 func loadPolicies() (*policies, error) {
-	var errs []error
-	load := func(file, id string, t policy.Type) *policy.Policy {
-		src, err := policyFiles.ReadFile("policies/" + file)
-		if err != nil {
-			errs = append(errs, err)
-			return nil
-		}
-		p, err := policy.Parse(src, policy.Source{ID: id, File: "policies/" + file, Type: t})
-		if err != nil {
-			errs = append(errs, err)
-		}
-		return p
-	}
+	l := report.NewLoader(policyFiles)
+	load := l.Load
 	both := func(file, id string) [2]*policy.Policy {
 		return [2]*policy.Policy{load(file, id, policy.Identity), load(file, id+"Session", policy.Session)}
 	}
@@ -79,7 +68,7 @@ func loadPolicies() (*policies, error) {
 		bucketToTokenApp: load("bucket-to-token-app.json", "BucketToTokenApp", policy.Resource),
 		reportsTrust:     load("reports-trust.json", "ReportsTrust", policy.Resource),
 	}
-	return p, errors.Join(errs...)
+	return p, l.Err()
 }
 
 // iamUser returns an IAM user of the account.

@@ -14,7 +14,6 @@ package main
 
 import (
 	"embed"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -48,19 +47,8 @@ type policies struct {
 }
 
 func loadPolicies() (*policies, error) {
-	var errs []error
-	load := func(file, id string, t policy.Type) *policy.Policy {
-		src, err := policyFiles.ReadFile("policies/" + file)
-		if err != nil {
-			errs = append(errs, err)
-			return nil
-		}
-		p, err := policy.Parse(src, policy.Source{ID: id, File: "policies/" + file, Type: t})
-		if err != nil {
-			errs = append(errs, err)
-		}
-		return p
-	}
+	l := report.NewLoader(policyFiles)
+	load := l.Load
 	p := &policies{
 		federateAny:      load("federate-any.json", "FederateAny", policy.Identity),
 		federateManagers: load("federate-managers.json", "FederateManagers", policy.Identity),
@@ -70,7 +58,7 @@ func loadPolicies() (*policies, error) {
 		delegate:         load("delegate.json", "Delegate", policy.Identity),
 		bobSession:       load("bob-session.json", "BobSession", policy.Session),
 	}
-	return p, errors.Join(errs...)
+	return p, l.Err()
 }
 
 // alice returns the caller alice with the given identity policies.

@@ -15,7 +15,6 @@ package main
 
 import (
 	"embed"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -52,19 +51,8 @@ type policies struct {
 }
 
 func loadPolicies() (*policies, error) {
-	var errs []error
-	load := func(file, id string, t policy.Type) *policy.Policy {
-		src, err := policyFiles.ReadFile("policies/" + file)
-		if err != nil {
-			errs = append(errs, err)
-			return nil
-		}
-		p, err := policy.Parse(src, policy.Source{ID: id, File: "policies/" + file, Type: t})
-		if err != nil {
-			errs = append(errs, err)
-		}
-		return p
-	}
+	l := report.NewLoader(policyFiles)
+	load := l.Load
 	p := &policies{
 		trustCorrected:     load("trust-corrected.json", "WebAppTrust", policy.Resource),
 		trustOneSub:        load("trust-one-sub.json", "TrustOneSub", policy.Resource),
@@ -72,7 +60,7 @@ func loadPolicies() (*policies, error) {
 		perEmailRequestTag: load("per-email-request-tag.json", "PerEmailRequestTag", policy.Identity),
 		folder:             load("per-user-folder.json", "PerUserFolder", policy.Identity),
 	}
-	return p, errors.Join(errs...)
+	return p, l.Err()
 }
 
 // token returns user's web identity token: sub and aud claims, and the

@@ -2,16 +2,14 @@ package main
 
 import (
 	"bytes"
-	"strings"
 	"testing"
 
-	"github.com/google/go-cmp/cmp"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/iameval/iameval"
 	"github.com/iameval/iameval/examples/internal/report"
-	"github.com/iameval/iameval/scenario"
+	"github.com/iameval/iameval/examples/internal/reporttest"
 )
 
 // want holds the decision of every seed A case (spec/seeds.md, seed A
@@ -35,23 +33,8 @@ var want = map[string]iameval.Decision{
 
 func TestRun(t *testing.T) {
 	t.Parallel()
-	var out bytes.Buffer
-	decisions, err := run(&out)
-	require.NoError(t, err)
-
-	got := make(map[string]iameval.Decision, len(decisions))
-	for _, d := range decisions {
-		require.NotContains(t, got, d.ID, "each case is shown once")
-		got[d.ID] = d.Decision
-		require.NotEmpty(t, d.Explanations, "%s is explained", d.ID)
-		for _, x := range d.Explanations {
-			assert.Contains(t, out.String(), strings.SplitN(x.String(), "\n", 2)[0], "%s: the explanation is printed", d.ID)
-		}
-	}
-	if d := cmp.Diff(want, got); d != "" {
-		t.Errorf("decisions (-want +got):\n%s", d)
-	}
-	assert.Contains(t, out.String(), "There is no Tags parameter")
+	out := reporttest.CheckRun(t, run, want)
+	assert.Contains(t, out, "There is no Tags parameter")
 }
 
 func TestRunExplainsTheSTSCalls(t *testing.T) {
@@ -77,24 +60,5 @@ func TestRunExplainsTheSTSCalls(t *testing.T) {
 
 func TestScenario(t *testing.T) {
 	t.Parallel()
-	f, err := scenario.LoadFile("scenario.json")
-	require.NoError(t, err)
-	report := f.Run()
-	for _, r := range report.Results {
-		require.NotNil(t, r.Expect, "%s has an expect", r.Case)
-		assert.True(t, r.Pass, "%s: got %s, want %s\n%s", r.Case, r.Decision, *r.Expect, r.Explanation)
-		// The scenario and the program reach the same decision per case.
-		id, _, _ := strings.Cut(r.Case, " ")
-		w, ok := want[id]
-		require.True(t, ok, "scenario case %q names a seed A case", r.Case)
-		assert.Equal(t, w, r.Decision, "%s: scenario and program agree", r.Case)
-	}
-	seen := make(map[string]bool)
-	for _, r := range report.Results {
-		id, _, _ := strings.Cut(r.Case, " ")
-		seen[id] = true
-	}
-	for id := range want {
-		assert.True(t, seen[id], "scenario.json has a case for %s", id)
-	}
+	reporttest.CheckScenario(t, "scenario.json", want)
 }
