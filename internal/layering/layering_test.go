@@ -24,7 +24,7 @@ var allowed = map[string][]string{
 	"scenario":          {"sts", "", "policy", "principal", "condition", "variables", "internal/*"},
 	"simulate":          {"", "policy", "principal", "condition", "variables", "internal/*"},
 	"iamtest":           {"scenario", "sts", "", "policy", "principal", "condition", "variables", "internal/*"},
-	"cmd/iameval":       {"iamtest", "simulate", "scenario", "sts", "", "policy", "principal", "condition", "variables", "internal/*"},
+	"cmd/iameval":       {"account", "iamtest", "simulate", "scenario", "sts", "", "policy", "principal", "condition", "variables", "internal/*"},
 }
 
 // thirdParty lists the non-standard imports each package may use.
@@ -33,6 +33,7 @@ var thirdParty = map[string][]string{
 	"policy":           {"github.com/tidwall/gjson"},
 	"scenario":         {"github.com/tidwall/gjson"},
 	"simulate":         {"github.com/tidwall/gjson"},
+	"account":          {"github.com/tidwall/gjson"},
 }
 
 func TestImportsFollowTheLayers(t *testing.T) {
