@@ -3,13 +3,13 @@ package iameval
 import (
 	"errors"
 	"fmt"
-	"github.com/iameval/iameval/internal/arn"
 	"reflect"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/iameval/iameval/condition"
+	"github.com/iameval/iameval/internal/arn"
 	"github.com/iameval/iameval/policy"
 	"github.com/iameval/iameval/principal"
 )
