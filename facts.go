@@ -1,9 +1,9 @@
 package iameval
 
 import (
-	"github.com/iameval/iameval/internal/arn"
 	"strings"
 
+	"github.com/iameval/iameval/internal/arn"
 	"github.com/iameval/iameval/principal"
 )
 
