@@ -44,7 +44,7 @@ func TestOneBadCaseIsOneError(t *testing.T) {
 		{"misspelt expect value", "error", `testdata/onebad/onebad.json:9:107: cases[1].expect: expected "allowed", "explicitDeny" or "implicitDeny", found "alowed"`},
 		{"misspelt expect key", "error", `testdata/onebad/onebad.json:10:95: cases[2].expct: unknown key "expct" in a case (did you mean "expect"?)`},
 		{"invalid policy", "error", `testdata/onebad/onebad.json:12:83: cases[3].policies.identity[0].Statement[0].Effect: expected "Allow" or "Deny", found "Alow"`},
-		{"missing policy file", "error", `testdata/onebad/onebad.json:15:41: cases[4].policies.identity[0].file: cannot read policy file: open testdata/onebad/no-such-policy.json: no such file or directory`},
+		{"missing policy file", "error", `testdata/onebad/onebad.json:15:41: cases[4].policies.identity[0].file: cannot read policy file: stat testdata/onebad/no-such-policy.json: no such file or directory`},
 		{"wrong expectation still runs", "fail", ""},
 		{"no allow for PutObject", "pass", ""},
 	}
