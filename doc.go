@@ -62,9 +62,10 @@
 //     the services added since (ecr, aoss, cognito-idp, logs). An AWS
 //     managed KMS key is recognised only by an alias/aws/ resource.
 //   - An SCP or RCP level without any policy is invalid input (Q10).
-//   - Anonymous callers reach only services that accept unsigned requests
-//     (S3, SNS, SQS, API Gateway, Lambda function URLs) and make no STS
-//     call, so a Principal "*" trust or key policy does not let them in.
+//   - Anonymous callers reach only requests AWS serves unsigned (S3, SNS,
+//     SQS, API Gateway invocations, Lambda function URLs, OpenSearch Service
+//     domain HTTP requests es:ESHttp*, MediaStore object reads; the table
+//     in anonymous.go cites each page) and make no STS call, so a Principal "*" trust or key policy does not let them in.
 //     sts:AssumeRole and the AssumeRoleWith* calls need a role ARN as
 //     their resource.
 //   - aws:TokenIssueTime is present for every principal on temporary
