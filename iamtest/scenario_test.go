@@ -51,7 +51,7 @@ func TestRunScenarioReports(t *testing.T) {
 				"testdata/broken/invalid.json:4:57: cases[0].expext: unknown key \"expext\" in a case (did you mean \"expect\"?)"},
 		}, "an invalid file fails its subtest with every problem (scenario.Load is strict)"},
 		{"testdata/none.json", true, []entry{
-			{"fatal", "TestPolicies/none.json", "testdata/none.json: cannot load:\nopen testdata/none.json: no such file or directory"},
+			{"fatal", "TestPolicies/none.json", "testdata/none.json: cannot load:\nstat testdata/none.json: no such file or directory"},
 		}, "a missing file fails"},
 	}
 	for _, tc := range tests {

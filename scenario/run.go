@@ -67,8 +67,11 @@ func (r *Report) Add(res Result) {
 	}
 }
 
-// Merge appends the results of o to r.
+// Merge appends the results of o to r; a nil o adds nothing.
 func (r *Report) Merge(o *Report) {
+	if o == nil {
+		return
+	}
 	for _, res := range o.Results {
 		r.Add(res)
 	}

@@ -192,6 +192,11 @@ func isASCII(s string) bool {
 // equal byte distances from the start of a line.
 func (d *Doc) ASCII() bool { return d.ascii }
 
+// Value is a JSON value of a [Doc], as [Doc.Root], [Doc.Members] and
+// [Doc.Elements] return it, so that users of the package need not import
+// gjson themselves.
+type Value = gjson.Result
+
 // Member is one key and value of a JSON object.
 type Member struct {
 	Key      string       // the key, unescaped
