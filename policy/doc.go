@@ -54,7 +54,13 @@
 //   - A NotPrincipal element exempts a caller only when it lists every
 //     identity of the caller (evaluation-logic.md A6); a Federated or
 //     Service entry covers the caller itself, and the IAM user behind a
-//     federated user is not one of its identities.
+//     federated user is not one of its identities. An Allow statement with
+//     NotPrincipal, which AWS no longer supports and documents as granting
+//     "all principals except the one(s) specified", fails closed the other
+//     way: it does not apply to a caller when any one of its identities
+//     (its own ARN or ID, its role, the IAM user behind a federated user,
+//     its account) is listed
+//     (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notprincipal.html).
 //   - Statement positions are those of the opening and the closing brace.
 //
 // The document is validated (and syntax errors positioned) by

@@ -15,9 +15,12 @@ func (s *Statement) explain(e *env) StatementResult {
 		res.Principal = s.principalMatch(e)
 		if res.Principal == PrincipalNone {
 			res.Failed = PartPrincipal
-			if s.principal.not {
+			switch {
+			case s.principal.not && s.effect == Allow:
+				res.Detail = "principal " + callerName(e.who, e.id) + " is excluded by NotPrincipal: an Allow with NotPrincipal does not apply to a caller any of whose identities (ARN, role, user, account) is listed"
+			case s.principal.not:
 				res.Detail = "principal " + callerName(e.who, e.id) + " is exempted by NotPrincipal"
-			} else {
+			default:
 				res.Detail = "principal " + callerName(e.who, e.id) + " not in Principal"
 			}
 			return res

@@ -23,8 +23,9 @@ var allowed = map[string][]string{
 	"sts":               {"", "policy", "principal", "condition", "variables", "internal/*"},
 	"scenario":          {"sts", "", "policy", "principal", "condition", "variables", "internal/*"},
 	"simulate":          {"", "policy", "principal", "condition", "variables", "internal/*"},
+	"lint":              {"policy", "principal", "condition", "variables", "internal/*"},
 	"iamtest":           {"scenario", "sts", "", "policy", "principal", "condition", "variables", "internal/*"},
-	"cmd/iameval":       {"iamtest", "simulate", "scenario", "sts", "", "policy", "principal", "condition", "variables", "internal/*"},
+	"cmd/iameval":       {"lint", "iamtest", "simulate", "scenario", "sts", "", "policy", "principal", "condition", "variables", "internal/*"},
 }
 
 // thirdParty lists the non-standard imports each package may use.
