@@ -82,6 +82,6 @@ func TestCommandsPrintNoControlBytes(t *testing.T) {
 			assert.NotContains(t, out, "\x1b", "%v", args)
 			assert.NotContains(t, out, "\u200b", "%v", args)
 		}
-		assert.Contains(t, stderr.String(), `\u200b`, "%v: the refused character is shown escaped", args)
+		assert.Contains(t, stdout.String()+stderr.String(), `\u200b`, "%v: the refused character is shown escaped", args)
 	}
 }
