@@ -12,9 +12,9 @@ import (
 // (evaluation-logic.md A3, A4; variables.md §2).
 type resourceEntry struct {
 	text  string // the entry as written
-	any   bool // "*": every resource, including the request resource "*"
-	never bool // an ARN with fewer than six parts whose last part does not end in '*'
-	vars  bool // the resource part has variables: tmpl, else part
+	any   bool   // "*": every resource, including the request resource "*"
+	never bool   // an ARN with fewer than six parts whose last part does not end in '*'
+	vars  bool   // the resource part has variables: tmpl, else part
 
 	// prefix is literal text that every resource the entry matches starts
 	// with; the index files the statement under it.
