@@ -127,24 +127,6 @@ func resourcePolicyMode(service string, res arn.ARN, hasARN bool) rpMode {
 	return rpOrdinary
 }
 
-// rcpServices lists the service prefixes whose resources resource control
-// policies govern (orgs_manage_policies_rcps.md). AWS launched RCPs for s3,
-// sts, kms, sqs and secretsmanager (December 2024) and has since added
-// Amazon ECR and OpenSearch Serverless (June 2025), Amazon Cognito user pools
-// and CloudWatch Logs. Missing a service would ignore an RCP Deny that AWS
-// enforces, so the table errs on the side of listing.
-var rcpServices = map[string]bool{
-	"s3":             true,
-	"sts":            true,
-	"kms":            true,
-	"sqs":            true,
-	"secretsmanager": true,
-	"ecr":            true,
-	"aoss":           true,
-	"cognito-idp":    true,
-	"logs":           true,
-}
-
 // rcpGoverns reports whether RCPs apply to the request's resource: its
 // service supports RCPs, and it is not an AWS managed KMS key (KMS Developer
 // Guide, resource-control-policies.md). An AWS managed key is recognisable
