@@ -22,14 +22,16 @@ var allowed = map[string][]string{
 	"":                          {"policy", "principal", "condition", "variables", "internal/*"},
 	"sts":                       {"", "policy", "principal", "condition", "variables", "internal/*"},
 	"scenario":                  {"sts", "", "policy", "principal", "condition", "variables", "internal/*"},
-	"simulate":                  {"", "policy", "principal", "condition", "variables", "internal/*"},
-	"iamtest":                   {"scenario", "sts", "", "policy", "principal", "condition", "variables", "internal/*"},
+	"simulate":                  {"catalog", "", "policy", "principal", "condition", "variables", "internal/*"},
 	"catalog":                   {"internal/*"},
 	"catalog/internal/gen":      {"internal/*"},
 	"catalog/internal/generate": {"catalog/internal/gen", "internal/*"},
 	"managed":                   {"policy", "principal", "condition", "variables", "internal/*"},
 	"managed/internal/generate": {"internal/*"},
-	"cmd/iameval":               {"iamtest", "simulate", "scenario", "sts", "", "policy", "principal", "condition", "variables", "internal/*"},
+	"account":                   {"managed", "", "policy", "principal", "condition", "variables", "internal/*"},
+	"lint":                      {"catalog", "policy", "principal", "condition", "variables", "internal/*"},
+	"iamtest":                   {"scenario", "sts", "", "policy", "principal", "condition", "variables", "internal/*"},
+	"cmd/iameval":               {"account", "lint", "managed", "catalog", "iamtest", "simulate", "scenario", "sts", "", "policy", "principal", "condition", "variables", "internal/*"},
 }
 
 // thirdParty lists the non-standard imports each package may use.
@@ -38,6 +40,7 @@ var thirdParty = map[string][]string{
 	"policy":                    {"github.com/tidwall/gjson"},
 	"scenario":                  {"github.com/tidwall/gjson"},
 	"simulate":                  {"github.com/tidwall/gjson"},
+	"account":                   {"github.com/tidwall/gjson"},
 	"catalog/internal/gen":      {"github.com/tidwall/gjson"},
 	"managed/internal/generate": {"github.com/tidwall/gjson"},
 }

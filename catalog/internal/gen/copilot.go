@@ -10,8 +10,9 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/iameval/iameval/internal/jsonsrc"
 	"github.com/tidwall/gjson"
+
+	"github.com/iameval/iameval/internal/jsonsrc"
 )
 
 // maxEntry bounds one file read from an archive, so a hostile archive

@@ -162,7 +162,7 @@ func TestRCPSource(t *testing.T) {
 	require.NoError(t, err)
 	code, err := RCPSource(m)
 	require.NoError(t, err)
-	assert.Contains(t, string(code), "\"demo\": true,")
+	assert.Contains(t, string(code), "\t\"demo\",\n")
 	assert.NotContains(t, string(code), "\"other\"")
 	assert.Contains(t, string(code), "DO NOT EDIT")
 }

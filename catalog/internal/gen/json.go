@@ -3,8 +3,9 @@ package gen
 import (
 	"fmt"
 
-	"github.com/iameval/iameval/internal/jsonsrc"
 	"github.com/tidwall/gjson"
+
+	"github.com/iameval/iameval/internal/jsonsrc"
 )
 
 // doc is one JSON file being read, with its name for messages.

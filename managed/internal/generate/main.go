@@ -21,8 +21,9 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/iameval/iameval/internal/jsonsrc"
 	"github.com/tidwall/gjson"
+
+	"github.com/iameval/iameval/internal/jsonsrc"
 )
 
 func main() {
