@@ -62,11 +62,22 @@
 //     GetSessionToken from console credentials.
 //   - An AWS managed KMS key is recognised only by an alias/aws/ resource.
 //   - An SCP or RCP level without any policy is invalid input (Q10).
-//   - Anonymous callers reach only services that accept unsigned requests
-//     (S3, SNS, SQS, API Gateway, Lambda function URLs) and make no STS
-//     call, so a Principal "*" trust or key policy does not let them in.
+//   - Anonymous callers reach only requests AWS serves unsigned (S3, SNS,
+//     SQS, API Gateway invocations, Lambda function URLs, OpenSearch Service
+//     domain HTTP requests es:ESHttp*, MediaStore object reads; the table
+//     in anonymous.go cites each page) and make no STS call, so a Principal "*" trust or key policy does not let them in.
 //     sts:AssumeRole and the AssumeRoleWith* calls need a role ARN as
 //     their resource.
+//   - A policy variable in the partition, region or account of a Resource
+//     ARN (arn:*:kms:*:${aws:PrincipalAccount}:key/*) is substituted. The
+//     IAM User Guide allows variables only after the fifth colon
+//     (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html),
+//     but AWS's managed policy AmazonTimestreamInfluxDBServiceRolePolicy
+//     (https://docs.aws.amazon.com/aws-managed-policy/latest/reference/AmazonTimestreamInfluxDBServiceRolePolicy.html)
+//     and the Amazon Q Business guide
+//     (https://docs.aws.amazon.com/amazonq/latest/qbusiness-ug/iam-roles.html)
+//     rely on it; plain text would make such a Deny never fire. The
+//     validation warning says so.
 //   - aws:TokenIssueTime is present for every principal on temporary
 //     credentials; when its facts do not give the issue time, the request
 //     time stands for it.
@@ -100,6 +111,25 @@
 //     to service-linked roles, nor to an AWS service assuming its
 //     service-linked role. When RCPs are not applied, [Explanation].Skipped
 //     says why.
+//   - Some requests AWS refuses whatever the policies say, even to an
+//     administrator allowed "*": changes to AWS managed policies
+//     (https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_managed-vs-inline.html#aws-managed-policies);
+//     edits of service-linked roles, their deletion other than through
+//     iam:DeleteServiceLinkedRole, and attaching a service-linked role's
+//     policy to another entity
+//     (https://docs.aws.amazon.com/IAM/latest/UserGuide/using-service-linked-roles.html);
+//     changes to roles under /aws-reserved/ (IAM Identity Center,
+//     https://docs.aws.amazon.com/singlesignon/latest/userguide/permissionsetsconcept.html);
+//     creating, updating or deleting KMS aliases under alias/aws/
+//     (https://docs.aws.amazon.com/kms/latest/APIReference/API_CreateAlias.html).
+//     The decision is implicitDeny and [Explanation].Reason names the rule
+//     and its page; protections.go holds the one table of refused actions.
+//     Passing a service-linked role (iam:PassRole) is left to the policies:
+//     AWS documents that it needs the permission
+//     (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use_passrole.html).
+//     The IAM policy simulator does not model these refusals;
+//     [RequestInput].IgnoreProtections (iameval simulate --mirror-simulator)
+//     decides from the policies alone, as it does.
 //
 // Known differences from AWS: the engine evaluates one action on one
 // resource; an STS call that AWS authorizes as several actions

@@ -23,9 +23,10 @@ type document struct {
 
 // item is one string of a document with where it is written.
 type item struct {
-	text string
-	pos  policy.Position
-	path string
+	text  string
+	lower string // text in lower case, for actions
+	pos   policy.Position
+	path  string
 }
 
 // element is a Principal, Action, Resource or Condition element (or its
@@ -131,6 +132,9 @@ func (r *reader) statement(v value, index int, at string) *statement {
 			}
 		case "Action", "NotAction":
 			s.action = element{present: true, not: m.Key == "NotAction", key: key, items: r.strings(m.Value, key.path)}
+			for i := range s.action.items {
+				s.action.items[i].lower = strings.ToLower(s.action.items[i].text)
+			}
 		case "Resource", "NotResource":
 			s.resource = element{present: true, not: m.Key == "NotResource", key: key, items: r.strings(m.Value, key.path)}
 		case "Principal", "NotPrincipal":

@@ -94,8 +94,9 @@ func (s *statement) actionCoverage(action string) (at item, covered, wildcard bo
 	if !s.action.present {
 		return item{}, false, false
 	}
+	action = strings.ToLower(action)
 	for _, a := range s.action.items {
-		if actionMatches(a.text, action) {
+		if actionCovers(a.lower, action) {
 			if s.action.not {
 				return item{}, false, false
 			}

@@ -6,16 +6,9 @@ import (
 	"github.com/iameval/iameval/internal/wildcard"
 )
 
-// actionMatches reports whether the Action entry pattern covers the
-// action, as package policy compares actions: case-insensitively, "*"
-// alone covering every action, the service prefix compared literally and
-// the action name as a glob with "*" and "?"
-// (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_action.html).
-func actionMatches(pattern, action string) bool {
-	return actionCovers(strings.ToLower(pattern), strings.ToLower(action))
-}
-
-// actionCovers is [covers] for lower-case Action entries: "*" covers
+// actionCovers is [covers] for lower-case Action entries, matched as
+// package policy matches actions
+// (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_action.html): "*" covers
 // everything, otherwise the service prefixes must be equal and the name
 // of a must cover the name of b.
 func actionCovers(a, b string) bool {

@@ -83,7 +83,7 @@ var warningCodes = []struct {
 	{phrase: "wildcard in the service of ARN", code: codeARNServiceGlob},
 	{phrase: "\"NotPrincipal\" with \"Allow\"", code: codeNotPrincipal},
 	{phrase: "wildcard in the resource type of ARN", drop: true},
-	{phrase: "policy variable outside the resource part", drop: true},
+	{phrase: "policy variable before the fifth colon", drop: true}, // AWS substitutes it (AmazonTimestreamInfluxDBServiceRolePolicy)
 	{phrase: "policy variable", code: codeVariable},
 	{phrase: "variable", code: codeVariable},
 }

@@ -11,36 +11,57 @@ import (
 // compare case-insensitively, resources case-sensitively
 // (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_resource.html).
 func (c *checker) checkRedundantEntries(s *statement) {
-	c.redundant(s.action, codeRedundantAction, strings.ToLower, actionCovers)
-	c.redundant(s.resource, codeRedundantResource, func(s string) string { return s }, covers)
+	c.redundant(s.action, codeRedundantAction, true)
+	c.redundant(s.resource, codeRedundantResource, false)
 }
 
 // redundant reports the entries of e that an earlier entry equals, or
-// that another entry covers without being equal to it.
-func (c *checker) redundant(e element, code string, norm func(string) string, covers func(a, b string) bool) {
+// that another, wildcard, entry covers without being equal to it. Only
+// wildcard entries can cover another, so the cost is the number of
+// entries times the number of wildcard entries.
+func (c *checker) redundant(e element, code string, actions bool) {
 	if !e.present || len(e.items) < 2 {
 		return
 	}
-	n := make([]string, len(e.items))
+	first := make(map[string]int, len(e.items))
+	var globs []int
 	for i, it := range e.items {
-		n[i] = norm(it.text)
-	}
-	for i, it := range e.items {
-		for j, other := range e.items {
-			if i == j {
-				continue
-			}
-			switch {
-			case n[i] == n[j] && j < i:
-				c.add(code, it, "\""+it.text+"\" is listed twice (first at "+lineCol(other)+")", "remove this entry")
-			case n[i] != n[j] && covers(n[j], n[i]):
-				c.add(code, it, "\""+it.text+"\" is already covered by \""+other.text+"\"", "remove this entry")
-			default:
-				continue
-			}
-			break
+		if hasWildcard(it.text) {
+			globs = append(globs, i)
 		}
 	}
+	for i, it := range e.items {
+		n := entryText(it, actions)
+		if j, dup := first[n]; dup {
+			c.add(code, it, "\""+it.text+"\" is listed twice (first at "+lineCol(e.items[j])+")", "remove this entry")
+			continue
+		}
+		first[n] = i
+		for _, j := range globs {
+			other := e.items[j]
+			if m := entryText(other, actions); m != n && entryCovers(m, n, actions) {
+				c.add(code, it, "\""+it.text+"\" is already covered by \""+other.text+"\"", "remove this entry")
+				break
+			}
+		}
+	}
+}
+
+// entryText is the text entries compare by: lower case for actions.
+func entryText(it item, actions bool) string {
+	if actions {
+		return it.lower
+	}
+	return it.text
+}
+
+// entryCovers reports whether entry a covers entry b (both as
+// entryText returns them).
+func entryCovers(a, b string, actions bool) bool {
+	if actions {
+		return actionCovers(a, b)
+	}
+	return covers(a, b)
 }
 
 // lineCol formats the position of it as "line:col".
@@ -57,6 +78,10 @@ func lineCol(it item) string {
 // and NotResource are not.
 func (c *checker) checkRedundantStatements() {
 	stmts := c.doc.stmts
+	sigs := make([]string, len(stmts))
+	for i, s := range stmts {
+		sigs[i] = conditionSignature(s)
+	}
 	for i, s := range stmts {
 		if !comparable(s) {
 			continue
@@ -65,7 +90,7 @@ func (c *checker) checkRedundantStatements() {
 			if i == j || !comparable(o) {
 				continue
 			}
-			if o.effect == s.effect && samePrincipal(o, s) && sameConditions(o, s) &&
+			if o.effect == s.effect && samePrincipal(o, s) && sigs[i] == sigs[j] &&
 				coversAll(o.action.items, s.action.items, true) && coversAll(o.resource.items, s.resource.items, false) {
 				// Of two identical statements, report the later one.
 				if j > i && coversAll(s.action.items, o.action.items, true) && coversAll(s.resource.items, o.resource.items, false) {
@@ -95,18 +120,28 @@ func comparable(s *statement) bool {
 }
 
 // coversAll reports whether every entry of b is covered by an entry of a.
-func coversAll(a, b []item, fold bool) bool {
+func coversAll(a, b []item, actions bool) bool {
+	exact := make(map[string]bool, len(a))
+	var globs []string
+	for _, y := range a {
+		t := entryText(y, actions)
+		exact[t] = true
+		if hasWildcard(t) {
+			globs = append(globs, t)
+		}
+	}
+next:
 	for _, x := range b {
-		ok := false
-		for _, y := range a {
-			if fold && actionCovers(strings.ToLower(y.text), strings.ToLower(x.text)) || !fold && covers(y.text, x.text) {
-				ok = true
-				break
+		t := entryText(x, actions)
+		if exact[t] {
+			continue
+		}
+		for _, g := range globs {
+			if entryCovers(g, t, actions) {
+				continue next
 			}
 		}
-		if !ok {
-			return false
-		}
+		return false
 	}
 	return true
 }
@@ -130,20 +165,16 @@ func denyCoversPrincipal(d, a *statement) bool {
 	return (!d.principal.not && d.principal.star) || samePrincipal(d, a)
 }
 
-// sameConditions reports whether two statements have the same condition
-// clauses, compared as written and in any order.
-func sameConditions(a, b *statement) bool {
-	return slices.Equal(clauseTexts(a), clauseTexts(b))
-}
-
-// clauseTexts returns the clauses of s as sorted strings.
-func clauseTexts(s *statement) []string {
+// conditionSignature returns the statement's condition clauses as one
+// string, so that two statements have the same condition, as written and
+// in any order, when their signatures are equal.
+func conditionSignature(s *statement) string {
 	out := make([]string, 0, len(s.clauses))
 	for _, cl := range s.clauses {
 		out = append(out, cl.op.text+"\x00"+strings.ToLower(cl.key.text)+"\x00"+strings.Join(texts(cl.values), "\x00"))
 	}
 	slices.Sort(out)
-	return out
+	return strings.Join(out, "\x01")
 }
 
 // texts returns the texts of items, sorted.

@@ -15,7 +15,12 @@
 // of a private copy of the text): actions are lower-cased and split into a
 // service prefix and a glob, resources are split into ARN segments with the
 // resource part held as a glob or, when it uses policy variables, as a
-// [variables.Template], conditions are a [condition.Block], and principals
+// [variables.Template] (variables in the partition, region and account are
+// substituted too, as AWS's own managed policies rely on, although the IAM
+// User Guide allows them only after the fifth colon:
+// https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html,
+// https://docs.aws.amazon.com/aws-managed-policy/latest/reference/AmazonTimestreamInfluxDBServiceRolePolicy.html;
+// a colon inside ${...} does not split the ARN), conditions are a [condition.Block], and principals
 // are sorted into account, ARN, unique-ID, federated, service and canonical
 // entries.
 //

@@ -95,11 +95,12 @@ func (s *resourceSet) explain(q *prepared, l condition.Lookup) (ok bool, detail 
 		en := &s.entries[i]
 		m, unres := en.match(q, l)
 		matched = matched || m
-		if !en.vars {
-			continue
+		keys, names := en.head.keys()
+		if en.vars {
+			keys = append(keys, en.tmpl.Keys()...)
+			names = append(names, en.tmpl.Names()...)
 		}
-		names := en.tmpl.Names()
-		for i, k := range en.tmpl.Keys() {
+		for i, k := range keys {
 			if _, ok := l.LookupVariable(k); !ok {
 				missing = appendUnique(missing, names[i])
 				if unres {

@@ -23,9 +23,10 @@ var allowed = map[string][]string{
 	"sts":               {"", "policy", "principal", "condition", "variables", "internal/*"},
 	"scenario":          {"sts", "", "policy", "principal", "condition", "variables", "internal/*"},
 	"simulate":          {"", "policy", "principal", "condition", "variables", "internal/*"},
+	"account":           {"", "policy", "principal", "condition", "variables", "internal/*"},
 	"lint":              {"policy", "principal", "condition", "variables", "internal/*"},
 	"iamtest":           {"scenario", "sts", "", "policy", "principal", "condition", "variables", "internal/*"},
-	"cmd/iameval":       {"lint", "iamtest", "simulate", "scenario", "sts", "", "policy", "principal", "condition", "variables", "internal/*"},
+	"cmd/iameval":       {"account", "lint", "iamtest", "simulate", "scenario", "sts", "", "policy", "principal", "condition", "variables", "internal/*"},
 }
 
 // thirdParty lists the non-standard imports each package may use.
@@ -34,6 +35,7 @@ var thirdParty = map[string][]string{
 	"policy":           {"github.com/tidwall/gjson"},
 	"scenario":         {"github.com/tidwall/gjson"},
 	"simulate":         {"github.com/tidwall/gjson"},
+	"account":          {"github.com/tidwall/gjson"},
 }
 
 func TestImportsFollowTheLayers(t *testing.T) {
