@@ -69,6 +69,20 @@ type Input struct {
 	// when one is given, else the time Simulate runs.
 	Time time.Time
 
+	// MirrorSimulator (not a JSON parameter; the command's
+	// --mirror-simulator flag) decides every request from the policies
+	// alone, as the IAM policy simulator does: the refusals AWS enforces
+	// whatever the policies say (changes to AWS managed policies,
+	// service-linked roles, /aws-reserved/ roles and alias/aws/ KMS aliases;
+	// iameval.RequestInput.IgnoreProtections) are not applied, since the
+	// simulator does not model them. It also takes the keys AWS sets on
+	// every request (aws:SecureTransport, aws:SourceIp, ...) that
+	// ContextEntries does not give as absent, as the simulator does
+	// (iameval.RequestInput.UnsuppliedAbsent), where iameval otherwise
+	// takes them as unknown and fails closed. The zero value applies the
+	// refusals and fails closed, as AWS does when the real request is made.
+	MirrorSimulator bool
+
 	src *source // the document ParseInput read; nil for an Input built in Go
 }
 

@@ -169,7 +169,9 @@ func (c *compiler) requests(actions, resources []string, caller principal.Princi
 			req, err := iameval.NewRequest(iameval.RequestInput{
 				Principal: who, Action: action, Resource: resource,
 				ResourceAccount: resAccount, Context: ctx, Time: when,
-				UnsuppliedAbsent: true, // the simulator takes keys it was not given as absent
+				IgnoreProtections: c.in.MirrorSimulator,
+				// The simulator takes keys it was not given as absent.
+				UnsuppliedAbsent: c.in.MirrorSimulator,
 			})
 			if err != nil {
 				c.fail(c.resourcePath(i), ErrValue, "%v", err)
