@@ -19,6 +19,7 @@ type member struct {
 // duplicates (P4); the first occurrence of each member is kept.
 func (p *parser) fields(obj jv, at *path, known []string, out []member) {
 	var other []member // unknown keys, for duplicate detection
+	var seen keyIndex
 	it := p.sc.items(obj)
 next:
 	for {
@@ -38,13 +39,12 @@ next:
 			}
 			continue next
 		}
-		for _, m := range other {
-			if m.key == key {
-				p.duplicate(key, k.off, m.keyIdx, at)
-				continue next
-			}
+		if first, dup := seen.find(key, other); dup {
+			p.duplicate(key, k.off, first, at)
+			continue next
 		}
 		other = append(other, member{key: key, keyIdx: k.off})
+		seen.add(other)
 		p.unknown(key, k.off, at, known)
 	}
 }
@@ -54,6 +54,7 @@ next:
 // leaving out their later occurrences.
 func (p *parser) members(obj jv, at *path, dst []member) []member {
 	start := len(dst)
+	var seen keyIndex
 	it := p.sc.items(obj)
 next:
 	for {
@@ -62,13 +63,49 @@ next:
 			return dst
 		}
 		key := p.sc.str(k)
-		for _, m := range dst[start:] {
-			if m.key == key {
-				p.duplicate(key, k.off, m.keyIdx, at)
-				continue next
-			}
+		if first, dup := seen.find(key, dst[start:]); dup {
+			p.duplicate(key, k.off, first, at)
+			continue next
 		}
 		dst = append(dst, member{key: key, keyIdx: k.off, v: v, ok: true})
+		seen.add(dst[start:])
+	}
+}
+
+// keyIndex finds the repeated keys of one object in linear time: it
+// compares a new key with the members read so far while they are at most
+// scanLimit, and looks it up in a map built from them past that, so that
+// an object of 80,000 keys is not compared pair by pair.
+type keyIndex struct {
+	m map[string]int // key → offset of its first occurrence
+}
+
+// find reports the offset of the first occurrence of key among seen, the
+// members read so far.
+func (x *keyIndex) find(key string, seen []member) (int, bool) {
+	if x.m != nil {
+		off, ok := x.m[key]
+		return off, ok
+	}
+	for i := range seen {
+		if seen[i].key == key {
+			return seen[i].keyIdx, true
+		}
+	}
+	return 0, false
+}
+
+// add records the last member of seen, which was just appended.
+func (x *keyIndex) add(seen []member) {
+	switch {
+	case x.m != nil:
+		m := &seen[len(seen)-1]
+		x.m[m.key] = m.keyIdx
+	case len(seen) > scanLimit:
+		x.m = make(map[string]int, 2*len(seen))
+		for i := range seen {
+			x.m[seen[i].key] = seen[i].keyIdx
+		}
 	}
 }
 
@@ -87,7 +124,7 @@ func (p *parser) unknown(key string, offset int, at *path, known []string) {
 	for _, name := range known {
 		if strings.EqualFold(name, key) {
 			cn := at.child(name)
-			p.miscased = append(p.miscased, cn.String())
+			p.noteMiscased(cn.String())
 			p.errorf(offset, &c, ErrUnknownElement,
 				"expected %q, found %q: element names are case-sensitive", name, key)
 			return
