@@ -3,8 +3,6 @@ package scenario
 import (
 	"strings"
 
-	"github.com/tidwall/gjson"
-
 	"github.com/iameval/iameval"
 	"github.com/iameval/iameval/internal/jsonsrc"
 	"github.com/iameval/iameval/policy"
@@ -27,7 +25,7 @@ type defaults struct {
 
 // cases reads the list of CASEs at v; path is "cases" for a file object and
 // "" for a bare array.
-func (l *loader) cases(v gjson.Result, path string, d defaults) []*Case {
+func (l *loader) cases(v jsonsrc.Value, path string, d defaults) []*Case {
 	var out []*Case
 	for i, e := range l.doc.Elements(v) {
 		if c := l.readCase(e, index(path, i), d); c != nil {
@@ -39,7 +37,7 @@ func (l *loader) cases(v gjson.Result, path string, d defaults) []*Case {
 
 // readCase reads one CASE and builds its request. It returns nil when the
 // case has a problem (recorded) or depends on a broken file-level value.
-func (l *loader) readCase(v gjson.Result, path string, d defaults) *Case {
+func (l *loader) readCase(v jsonsrc.Value, path string, d defaults) *Case {
 	if !isObject(v) {
 		l.typeError(v, path, "a case object")
 		return nil
@@ -106,7 +104,7 @@ func (l *loader) readCase(v gjson.Result, path string, d defaults) *Case {
 
 // account reads an AWS account ID: exactly 12 decimal digits
 // (reference_identifiers.md).
-func (l *loader) account(v gjson.Result, path string) string {
+func (l *loader) account(v jsonsrc.Value, path string) string {
 	s, ok := l.str(v, path)
 	if !ok {
 		return ""
@@ -119,7 +117,7 @@ func (l *loader) account(v gjson.Result, path string) string {
 }
 
 // required reads a required non-empty string key of a case.
-func (l *loader) required(obj gjson.Result, f map[string]jsonsrc.Member, path, key string) string {
+func (l *loader) required(obj jsonsrc.Value, f map[string]jsonsrc.Member, path, key string) string {
 	m, ok := f[key]
 	if !ok {
 		l.errorf(obj.Index, path, policy.ErrMissing, "missing %q", key)
@@ -131,7 +129,7 @@ func (l *loader) required(obj gjson.Result, f map[string]jsonsrc.Member, path, k
 
 // expect reads "expect": exactly one of the three EvalDecision values of
 // the AWS policy simulator, spelled as they are.
-func (l *loader) expect(v gjson.Result, path string) (iameval.Decision, bool) {
+func (l *loader) expect(v jsonsrc.Value, path string) (iameval.Decision, bool) {
 	s, ok := l.str(v, path)
 	if !ok {
 		return 0, false
