@@ -42,8 +42,10 @@
 //
 // Implemented as the spec settles it: a missing SCP allow is implicitDeny
 // (Q1); a federated user without session policy has no identity-side
-// permissions (Q2); several session policies are unioned (Q5); NotPrincipal
-// exempts a caller only when every one of its identities is listed (Q6); a
+// permissions (Q2); several session policies are unioned (Q5); a Deny with
+// NotPrincipal exempts a caller only when every one of its identities is
+// listed (Q6), and an Allow with NotPrincipal does not apply to a caller
+// when any one of them is (see below); a
 // same-account grant to a role-session ARN is not limited by the session
 // policy (Q11, as AWS documents, unlike cloud-copilot/iam-simulate).
 //
@@ -58,15 +60,24 @@
 //   - GetSessionToken restrictions apply to every IAM user or root user on
 //     temporary credentials, since the principal facts do not distinguish
 //     GetSessionToken from console credentials.
-//   - RCPs govern s3, sts, kms, sqs and secretsmanager (launch list) and
-//     the services added since (ecr, aoss, cognito-idp, logs). An AWS
-//     managed KMS key is recognised only by an alias/aws/ resource.
+//   - An AWS managed KMS key is recognised only by an alias/aws/ resource.
 //   - An SCP or RCP level without any policy is invalid input (Q10).
-//   - Anonymous callers reach only services that accept unsigned requests
-//     (S3, SNS, SQS, API Gateway, Lambda function URLs) and make no STS
-//     call, so a Principal "*" trust or key policy does not let them in.
+//   - Anonymous callers reach only requests AWS serves unsigned (S3, SNS,
+//     SQS, API Gateway invocations, Lambda function URLs, OpenSearch Service
+//     domain HTTP requests es:ESHttp*, MediaStore object reads; the table
+//     in anonymous.go cites each page) and make no STS call, so a Principal "*" trust or key policy does not let them in.
 //     sts:AssumeRole and the AssumeRoleWith* calls need a role ARN as
 //     their resource.
+//   - A policy variable in the partition, region or account of a Resource
+//     ARN (arn:*:kms:*:${aws:PrincipalAccount}:key/*) is substituted. The
+//     IAM User Guide allows variables only after the fifth colon
+//     (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html),
+//     but AWS's managed policy AmazonTimestreamInfluxDBServiceRolePolicy
+//     (https://docs.aws.amazon.com/aws-managed-policy/latest/reference/AmazonTimestreamInfluxDBServiceRolePolicy.html)
+//     and the Amazon Q Business guide
+//     (https://docs.aws.amazon.com/amazonq/latest/qbusiness-ug/iam-roles.html)
+//     rely on it; plain text would make such a Deny never fire. The
+//     validation warning says so.
 //   - aws:TokenIssueTime is present for every principal on temporary
 //     credentials; when its facts do not give the issue time, the request
 //     time stands for it.
@@ -77,6 +88,29 @@
 //   - A token or assertion presented for a role other than the one its
 //     principal describes is evaluated with that role's facts
 //     (principal.Federated.ForRole).
+//
+// # Rules AWS enforces beyond the policy text
+//
+// Each rule names its AWS source; the explanation of a request it decides
+// names the rule.
+//
+//   - NotPrincipal with Allow grants "all principals except the one(s)
+//     specified" and is no longer supported by AWS
+//     (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notprincipal.html).
+//     Fail closed in both directions: a Deny with NotPrincipal exempts a
+//     caller only when every one of its identities is listed; an Allow with
+//     NotPrincipal does not apply when any one of them (session ARN, role
+//     ARN, user ARN, federated-user ARN or the IAM user behind it, account)
+//     is listed. The policy validator still warns about Allow with
+//     NotPrincipal.
+//   - Resource control policies govern only the services on AWS's list
+//     (https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_rcps.html),
+//     held in one table with its source and date (rcp_services.go). They do
+//     not apply to AWS managed KMS keys, to the kms:RetireGrant permission
+//     (https://docs.aws.amazon.com/kms/latest/developerguide/grant-delete.html),
+//     to service-linked roles, nor to an AWS service assuming its
+//     service-linked role. When RCPs are not applied, [Explanation].Skipped
+//     says why.
 //
 // Known differences from AWS: the engine evaluates one action on one
 // resource; an STS call that AWS authorizes as several actions

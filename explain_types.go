@@ -1,9 +1,7 @@
 package iameval
 
 import (
-	"fmt"
 	"sort"
-	"strings"
 
 	"github.com/iameval/iameval/condition"
 	"github.com/iameval/iameval/policy"
@@ -102,11 +100,7 @@ func skipped(ps *PolicySet, f *facts, sel selection) []Skipped {
 		scpWhy = "SCPs apply only to signed callers of a member account (not anonymous callers, service principals or unsigned AssumeRoleWith* calls)"
 	}
 	add(policy.SCP, len(ps.SCP) > 0, sel.scp, scpWhy)
-	rcpWhy := "RCPs do not apply to service-linked roles"
-	if !f.serviceLinked {
-		rcpWhy = fmt.Sprintf("RCPs do not govern %s resources (supported services: %s), nor AWS managed KMS keys", f.service, strings.Join(sortedKeys(rcpServices), ", "))
-	}
-	add(policy.RCP, len(ps.RCP) > 0, sel.rcp, rcpWhy)
+	add(policy.RCP, len(ps.RCP) > 0, sel.rcp, f.rcpWhy)
 	return out
 }
 
@@ -118,15 +112,6 @@ func identityExclusion(f *facts) string {
 		return "the root user has no identity policies or boundary and is allowed by default"
 	}
 	return "a " + f.kind.String() + " principal has no identity policies or boundary; only a resource policy can grant"
-}
-
-func sortedKeys(m map[string]bool) []string {
-	ks := make([]string, 0, len(m))
-	for k := range m {
-		ks = append(ks, k)
-	}
-	sort.Strings(ks)
-	return ks
 }
 
 // case (first spelling wins), sorted ignoring case.

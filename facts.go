@@ -1,9 +1,9 @@
 package iameval
 
 import (
-	"github.com/iameval/iameval/internal/arn"
 	"strings"
 
+	"github.com/iameval/iameval/internal/arn"
 	"github.com/iameval/iameval/principal"
 )
 
@@ -23,9 +23,9 @@ type facts struct {
 	// rp says how a resource policy combines with the caller's policies
 	// (evaluation-logic D8).
 	rp rpMode
-	// rcp: RCPs govern this resource (service on the RCP table, not an
-	// AWS managed KMS key, caller not a service-linked role).
-	rcp bool
+	// rcp: RCPs govern this request; rcpWhy says why not (rcp.go).
+	rcp    bool
+	rcpWhy string
 	// fixed is a D1 outcome that no policy can change.
 	fixed         bool
 	fixedDecision Decision
@@ -51,7 +51,8 @@ func deriveFacts(p principal.Principal, service, name, resource string, res arn.
 		f.sameAccount = p.Account() != "" && p.Account() == resourceAccount
 	}
 	f.rp = resourcePolicyMode(service, res, hasARN)
-	f.rcp = rcpGoverns(service, res, hasARN) && !f.serviceLinked
+	f.rcpWhy = rcpExemption(&f, res, hasARN)
+	f.rcp = f.rcpWhy == ""
 	f.fixedDecision, f.fixedReason, f.fixed = fixedOutcome(p, &f)
 	return f
 }
@@ -125,36 +126,4 @@ func resourcePolicyMode(service string, res arn.ARN, hasARN bool) rpMode {
 		}
 	}
 	return rpOrdinary
-}
-
-// rcpServices lists the service prefixes whose resources resource control
-// policies govern (orgs_manage_policies_rcps.md). AWS launched RCPs for s3,
-// sts, kms, sqs and secretsmanager (December 2024) and has since added
-// Amazon ECR and OpenSearch Serverless (June 2025), Amazon Cognito user pools
-// and CloudWatch Logs. Missing a service would ignore an RCP Deny that AWS
-// enforces, so the table errs on the side of listing.
-var rcpServices = map[string]bool{
-	"s3":             true,
-	"sts":            true,
-	"kms":            true,
-	"sqs":            true,
-	"secretsmanager": true,
-	"ecr":            true,
-	"aoss":           true,
-	"cognito-idp":    true,
-	"logs":           true,
-}
-
-// rcpGoverns reports whether RCPs apply to the request's resource: its
-// service supports RCPs, and it is not an AWS managed KMS key (KMS Developer
-// Guide, resource-control-policies.md). An AWS managed key is recognisable
-// only by its alias (alias/aws/...); a key ARN is taken as customer managed.
-func rcpGoverns(service string, res arn.ARN, hasARN bool) bool {
-	if !rcpServices[service] {
-		return false
-	}
-	if service == "kms" && hasARN && strings.HasPrefix(res.Resource, "alias/aws/") {
-		return false
-	}
-	return true
 }

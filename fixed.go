@@ -25,7 +25,7 @@ func fixedOutcome(p principal.Principal, f *facts) (d Decision, reason string, o
 			return ImplicitDeny, "STS operations need signed requests; an anonymous caller can make none of them (sts.md §1)", true
 		}
 		if !acceptsAnonymous(f.service, f.name) {
-			return ImplicitDeny, "service " + f.service + " does not accept anonymous (unsigned) requests; only S3, SNS, SQS, API Gateway invocations and Lambda function URLs do", true
+			return ImplicitDeny, anonymousRefusal(f.service, f.name), true
 		}
 	}
 	if sts && f.rp != rpRoleTrust && (f.name == "assumerole" || f.name == "assumerolewithwebidentity" || f.name == "assumerolewithsaml") {
@@ -86,21 +86,4 @@ func sessionTokenCredentials(p principal.Principal) (gst, mfa bool) {
 // refuse them.
 func partOfAssumeRole(f *facts) bool {
 	return (f.name == "tagsession" || f.name == "setsourceidentity") && f.rp == rpRoleTrust
-}
-
-// acceptsAnonymous reports whether a service authorizes unsigned requests
-// from anonymous callers against its resource policies. AWS documents
-// anonymous principals for S3, SNS and SQS (reference_policies_variables.md,
-// "anonymous"); API Gateway resource policies and Lambda function URLs with
-// AuthType NONE also serve unauthenticated callers. Every other service
-// requires signed requests, so a Principal "*" grant there never admits an
-// anonymous caller.
-func acceptsAnonymous(service, name string) bool {
-	switch service {
-	case "s3", "sns", "sqs", "execute-api":
-		return true
-	case "lambda":
-		return name == "invokefunctionurl"
-	}
-	return false
 }

@@ -3,13 +3,13 @@ package iameval
 import (
 	"errors"
 	"fmt"
-	"github.com/iameval/iameval/internal/arn"
 	"reflect"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/iameval/iameval/condition"
+	"github.com/iameval/iameval/internal/arn"
 	"github.com/iameval/iameval/policy"
 	"github.com/iameval/iameval/principal"
 )
@@ -103,8 +103,10 @@ var (
 // the policies: the resource account, the request context (caller keys over engine keys
 // over principal keys, merged once) and the
 // facts the decision algorithm reads. It fails when the principal is nil,
-// the action is not "service:name", the resource is neither "*" nor an ARN,
-// or no resource account can be determined.
+// the action is not "service:Name" in AWS's alphabet
+// ([policy.CheckRequestAction]), the resource is neither "*" nor an ARN,
+// the resource, principal ARN or a context key holds a control or format
+// character or is not UTF-8, or no resource account can be determined.
 //
 // For a WebIdentity or SAML principal making its unsigned
 // AssumeRoleWithWebIdentity / AssumeRoleWithSAML call (or sts:TagSession /
@@ -120,6 +122,9 @@ func NewRequest(in RequestInput) (*Request, error) {
 	}
 	service, name, err := splitAction(in.Action)
 	if err != nil {
+		return nil, err
+	}
+	if err := checkInputText(in); err != nil {
 		return nil, err
 	}
 	var res arn.ARN
@@ -202,13 +207,43 @@ func NewRequest(in RequestInput) (*Request, error) {
 }
 
 // splitAction returns the lower-case service prefix and action name of
-// "service:Name".
+// "service:Name", refusing what [policy.CheckRequestAction] refuses.
 func splitAction(action string) (service, name string, err error) {
-	s, n, ok := strings.Cut(action, ":")
-	if !ok || s == "" || n == "" || strings.ContainsAny(action, " \t\r\n") || strings.Contains(n, ":") {
-		return "", "", fmt.Errorf("action %q is not of the form service:Name", action)
+	if err := policy.CheckRequestAction(action); err != nil {
+		return "", "", err
 	}
+	s, n, _ := strings.Cut(action, ":")
 	return strings.ToLower(s), strings.ToLower(n), nil
+}
+
+// checkInputText applies [checkText] to the strings of in that policies
+// match as text: the resource, the principal's ARN, the context keys and
+// the keys declared absent.
+func checkInputText(in RequestInput) error {
+	if err := checkText("resource", in.Resource); err != nil {
+		return err
+	}
+	if err := checkText("resource account", in.ResourceAccount); err != nil {
+		return err
+	}
+	if err := checkText("principal ARN", in.Principal.ARN()); err != nil {
+		return err
+	}
+	var keyErr error
+	in.Context.Each(func(k string, _ condition.Value) {
+		if keyErr == nil {
+			keyErr = checkText("context key", k)
+		}
+	})
+	if keyErr != nil {
+		return keyErr
+	}
+	for _, k := range in.Absent {
+		if err := checkText("absent context key", k); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // requestContext merges the layers of the request context into one

@@ -10,9 +10,12 @@ import (
 // RunScenario runs the scenario file at path as a subtest named after the
 // file, with one subtest per case named after the case. A case that does
 // not get its "expect" fails with its position, the decisions and the
-// explanation; a case without "expect" logs its decision. A file that
-// cannot be read or is invalid fails the file's subtest with every
-// problem as file:line:col: message. Policy warnings are logged.
+// explanation; a case without "expect" logs its decision. A case that
+// cannot run (an invalid policy, a misspelt key, a policy file that cannot
+// be read) fails its own subtest with every problem as file:line:col:
+// message, and the file's other cases still run. A file that cannot be
+// read, is not JSON, or has an invalid file-level policy or principal
+// fails the file's subtest the same way. Policy warnings are logged.
 func RunScenario(t *testing.T, path string) {
 	t.Helper()
 	runScenario(tRunner{t}, path)
@@ -74,15 +77,13 @@ func runScenario(t runner, path string) {
 	t.Helper()
 	t.run(filepath.Base(path), func(t runner) {
 		t.Helper()
-		f, err := scenario.LoadFile(path)
-		if err != nil {
-			t.Fatalf("%s: cannot load:\n%v", path, err)
-			return
-		}
+		f, _ := scenario.LoadFile(path)
 		for _, w := range f.Warnings {
 			t.Logf("%s: warning: %s", w.Pos, w.Msg)
 		}
-		if len(f.Cases) == 0 {
+		if len(f.Errors) > 0 {
+			t.Errorf("%s: cannot run:\n%v", path, f.Errors)
+		} else if len(f.Cases) == 0 {
 			t.Logf("%s: no cases", path)
 		}
 		for _, c := range f.Cases {
@@ -90,6 +91,8 @@ func runScenario(t runner, path string) {
 				t.Helper()
 				res := c.Run()
 				switch {
+				case res.Error != nil:
+					t.Errorf("%s: %s: cannot run:\n%v", c.Pos, c.Name, res.Error)
 				case res.Expect == nil:
 					t.Logf("%s: %s: %s (no expect)", c.Pos, c.Name, res.Decision)
 				case !res.Pass:

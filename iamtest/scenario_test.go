@@ -46,13 +46,18 @@ func TestRunScenarioReports(t *testing.T) {
 				"  policy types: identity implicitDeny\n"},
 		}, "the failing case only, with its position and the explanation"},
 		{"testdata/broken/invalid.json", true, []entry{
-			{"fatal", "TestPolicies/invalid.json", "testdata/broken/invalid.json: cannot load:\n" +
-				"testdata/broken/invalid.json:3:80: policies.identity[0].Statement[0].Effect: expected \"Allow\" or \"Deny\", found \"allow\"\n" +
+			{"error", "TestPolicies/invalid.json", "testdata/broken/invalid.json: cannot run:\n" +
+				"testdata/broken/invalid.json:3:80: policies.identity[0].Statement[0].Effect: expected \"Allow\" or \"Deny\", found \"allow\""},
+			{"error", "TestPolicies/invalid.json/cases[0]", "testdata/broken/invalid.json:4:13: cases[0]: cannot run:\n" +
 				"testdata/broken/invalid.json:4:57: cases[0].expext: unknown key \"expext\" in a case (did you mean \"expect\"?)"},
-		}, "an invalid file fails its subtest with every problem (scenario.Load is strict)"},
+		}, "a broken file-level policy fails the file's subtest, a broken case its own, each with every problem"},
+		{"testdata/broken/onebad.json", true, []entry{
+			{"error", "TestPolicies/onebad.json/misspelt expect", "testdata/broken/onebad.json:6:5: misspelt expect: cannot run:\n" +
+				"testdata/broken/onebad.json:6:112: cases[1].expect: expected \"allowed\", \"explicitDeny\" or \"implicitDeny\", found \"Allowed\""},
+		}, "one bad case fails alone; the other cases of the file run and pass"},
 		{"testdata/none.json", true, []entry{
-			{"fatal", "TestPolicies/none.json", "testdata/none.json: cannot load:\nopen testdata/none.json: no such file or directory"},
-		}, "a missing file fails"},
+			{"error", "TestPolicies/none.json", "testdata/none.json: cannot run:\ntestdata/none.json: cannot read scenario file: no such file"},
+		}, "a missing file fails and says it is missing"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.path, func(t *testing.T) {

@@ -1,13 +1,13 @@
 package policy
 
 import (
-	"github.com/iameval/iameval/internal/jsonsrc"
 	"slices"
 	"strings"
 	"unicode/utf8"
 	"unsafe"
 
 	"github.com/iameval/iameval/condition"
+	"github.com/iameval/iameval/internal/jsonsrc"
 )
 
 // lower returns the item in lower case, as strings.ToLower would. ASCII

@@ -15,7 +15,12 @@
 // of a private copy of the text): actions are lower-cased and split into a
 // service prefix and a glob, resources are split into ARN segments with the
 // resource part held as a glob or, when it uses policy variables, as a
-// [variables.Template], conditions are a [condition.Block], and principals
+// [variables.Template] (variables in the partition, region and account are
+// substituted too, as AWS's own managed policies rely on, although the IAM
+// User Guide allows them only after the fifth colon:
+// https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html,
+// https://docs.aws.amazon.com/aws-managed-policy/latest/reference/AmazonTimestreamInfluxDBServiceRolePolicy.html;
+// a colon inside ${...} does not split the ARN), conditions are a [condition.Block], and principals
 // are sorted into account, ARN, unique-ID, federated, service and canonical
 // entries.
 //
@@ -54,7 +59,13 @@
 //   - A NotPrincipal element exempts a caller only when it lists every
 //     identity of the caller (evaluation-logic.md A6); a Federated or
 //     Service entry covers the caller itself, and the IAM user behind a
-//     federated user is not one of its identities.
+//     federated user is not one of its identities. An Allow statement with
+//     NotPrincipal, which AWS no longer supports and documents as granting
+//     "all principals except the one(s) specified", fails closed the other
+//     way: it does not apply to a caller when any one of its identities
+//     (its own ARN or ID, its role, the IAM user behind a federated user,
+//     its account) is listed
+//     (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notprincipal.html).
 //   - Statement positions are those of the opening and the closing brace.
 //
 // The document is read by internal/jsonsrc, the project's one JSON

@@ -15,11 +15,16 @@ type Position struct {
 	Column int    `json:"column"`         // 1-based, counted in characters (runes), not bytes
 }
 
-// String returns "file:line:col", with "<input>" for an empty File.
+// String returns "file:line:col", with "<input>" for an empty File, or
+// just the file when Line is 0 (a problem with the whole file, such as one
+// that cannot be read).
 func (p Position) String() string {
 	f := p.File
 	if f == "" {
 		f = "<input>"
+	}
+	if p.Line == 0 {
+		return f
 	}
 	return f + ":" + strconv.Itoa(p.Line) + ":" + strconv.Itoa(p.Column)
 }

@@ -274,9 +274,16 @@ func (s *Statement) principalMatch(e *env) PrincipalMatch {
 	if !ps.not {
 		return ps.match(e.id)
 	}
+	if s.effect == Allow {
+		// Fail closed: an Allow does not apply when any identity is listed.
+		if ps.excludes(e.id) {
+			return PrincipalNone
+		}
+		return PrincipalDirect
+	}
 	// A Deny with NotPrincipal always applies to a caller with a
 	// permissions boundary (access_policies_boundaries.md).
-	if s.effect == Deny && e.hasBoundary {
+	if e.hasBoundary {
 		return PrincipalDirect
 	}
 	if ps.exempts(e.id, e.kind) {

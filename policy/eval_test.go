@@ -133,7 +133,7 @@ func TestEvalRequestPreparation(t *testing.T) {
 	assert.Equal(t, Outcome{}, p.Eval(r, nil), "a request changed after Prepare is prepared again")
 
 	bad := &Request{Action: "GetObject", Resource: "*", Principal: callerUser(t)}
-	assert.EqualError(t, bad.Prepare(), `invalid action "GetObject": expected "service:name"`)
+	assert.EqualError(t, bad.Prepare(), `action "GetObject" is not of the form service:Name`)
 	rec := &recorder{}
 	assert.Equal(t, Outcome{}, p.Eval(bad, rec), "when in doubt deny")
 	require.Len(t, rec.results, 1)

@@ -15,9 +15,12 @@ func (s *Statement) explain(e *env) StatementResult {
 		res.Principal = s.principalMatch(e)
 		if res.Principal == PrincipalNone {
 			res.Failed = PartPrincipal
-			if s.principal.not {
+			switch {
+			case s.principal.not && s.effect == Allow:
+				res.Detail = "principal " + callerName(e.who, e.id) + " is excluded by NotPrincipal: an Allow with NotPrincipal does not apply to a caller any of whose identities (ARN, role, user, account) is listed"
+			case s.principal.not:
 				res.Detail = "principal " + callerName(e.who, e.id) + " is exempted by NotPrincipal"
-			} else {
+			default:
 				res.Detail = "principal " + callerName(e.who, e.id) + " not in Principal"
 			}
 			return res
@@ -92,11 +95,12 @@ func (s *resourceSet) explain(q *prepared, l condition.Lookup) (ok bool, detail 
 		en := &s.entries[i]
 		m, unres := en.match(q, l)
 		matched = matched || m
-		if !en.vars {
-			continue
+		keys, names := en.head.keys()
+		if en.vars {
+			keys = append(keys, en.tmpl.Keys()...)
+			names = append(names, en.tmpl.Names()...)
 		}
-		names := en.tmpl.Names()
-		for i, k := range en.tmpl.Keys() {
+		for i, k := range keys {
 			if _, ok := l.LookupVariable(k); !ok {
 				missing = appendUnique(missing, names[i])
 				if unres {

@@ -114,7 +114,15 @@ func TestResource(t *testing.T) {
 		{"", `"Resource": "arn:aws:s3:::home/${aws:username}/*"`, "arn:aws:s3:::home/alice/x", user, false, "variables.md V5: no Version keeps ${…} as text"},
 		{Version2012, `"NotResource": "arn:aws:s3:::b/${aws:PrincipalTag/team}/*"`, "arn:aws:s3:::b/x/y", nil, true, "variables.md R6: in NotResource an unresolved entry excludes nothing"},
 		{Version2012, `"NotResource": "arn:aws:s3:::b/${aws:username}/*"`, "arn:aws:s3:::b/alice/y", user, false, "variables.md §2"},
-		{Version2012, `"Resource": "arn:aws:iam::${aws:username}:user/x"`, "arn:aws:iam::alice:user/x", user, false, "variables.md §2: no substitution outside the resource part"},
+		{Version2012, `"Resource": "arn:aws:iam::${aws:username}:user/x"`, "arn:aws:iam::alice:user/x", user, true, "substituted in the account field as AWS does: https://docs.aws.amazon.com/aws-managed-policy/latest/reference/AmazonTimestreamInfluxDBServiceRolePolicy.html"},
+		{Version2012, `"Resource": "arn:aws:iam::${aws:username}:user/x"`, "arn:aws:iam::bob:user/x", user, false, "the substituted account must match"},
+		{Version2012, `"Resource": "arn:*:kms:*:${aws:PrincipalTag/acct}:key/*"`, "arn:aws:kms:us-east-1:111122223333:key/k", map[string]string{"aws:PrincipalTag/acct": "111122223333"}, true, "AmazonTimestreamInfluxDBServiceRolePolicy's shape"},
+		{Version2012, `"Resource": "arn:*:kms:*:${aws:PrincipalTag/acct}:key/*"`, "arn:aws:kms:us-east-1:444455556666:key/k", map[string]string{"aws:PrincipalTag/acct": "111122223333"}, false, "another account's key"},
+		{Version2012, `"Resource": "arn:*:kms:*:${aws:PrincipalTag/none}:key/*"`, "arn:aws:kms:us-east-1:111122223333:key/k", nil, false, "variables.md R6: no value, the entry matches nothing"},
+		{Version2012, `"Resource": "arn:*:kms:*:${aws:PrincipalTag/acct}:key/*"`, "arn:aws:kms:us-east-1:1*:key/k", map[string]string{"aws:PrincipalTag/acct": "1*"}, true, "the value is literal text in the account too"},
+		{Version2012, `"Resource": "arn:*:kms:*:${aws:PrincipalTag/acct}:key/*"`, "arn:aws:kms:us-east-1:111122223333:key/k", map[string]string{"aws:PrincipalTag/acct": "1*"}, false, "a * from a variable is no wildcard"},
+		{Version2012, `"Resource": "arn:aws:kms:${aws:RequestedRegion}:111122223333:key/*"`, "arn:aws:kms:eu-west-1:111122223333:key/k", map[string]string{"aws:RequestedRegion": "eu-west-1"}, true, "the region field is substituted too"},
+		{Version2012, `"Resource": "arn:aws:${aws:username}:us-east-1:111122223333:key/*"`, "arn:aws:kms:us-east-1:111122223333:key/k", map[string]string{"aws:username": "kms"}, false, "the service field stays plain text"},
 		{Version2012, `"Resource": ["arn:aws:s3:::a/*", "arn:aws:s3:::b/*"]`, "arn:aws:s3:::b/k", nil, true, "A3: any entry matches"},
 	}
 	for _, tc := range tests {

@@ -2,11 +2,11 @@ package policy
 
 import (
 	"errors"
-	"github.com/iameval/iameval/internal/jsonsrc"
 	"strconv"
 	"strings"
 
 	"github.com/iameval/iameval/condition"
+	"github.com/iameval/iameval/internal/jsonsrc"
 )
 
 // condition compiles a Condition element (conditions.md C1, C4; P4, P5).

@@ -1,9 +1,9 @@
 package policy
 
 import (
-	"github.com/iameval/iameval/internal/jsonsrc"
 	"strconv"
 
+	"github.com/iameval/iameval/internal/jsonsrc"
 	"github.com/iameval/iameval/variables"
 )
 

@@ -1,11 +1,11 @@
 package policy
 
 import (
-	"github.com/iameval/iameval/internal/jsonsrc"
 	"strconv"
 	"strings"
 
 	"github.com/iameval/iameval/internal/arn"
+	"github.com/iameval/iameval/internal/jsonsrc"
 )
 
 // Members of a Principal object (evaluation-logic.md P5), in the order of

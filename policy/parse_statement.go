@@ -206,7 +206,12 @@ func (p *parser) resourceWarnings(s string, offset int, at *path, e resourceEntr
 		p.warnf(offset, at, ErrValue, "wildcard in the service of ARN %s: the service is matched literally", q)
 	}
 	if w.varsOutside {
-		p.warnf(offset, at, ErrValue, "policy variable outside the resource part of ARN %s: it is matched as plain text", q)
+		p.warnf(offset, at, ErrValue, "policy variable before the fifth colon of ARN %s: the IAM User Guide allows variables only after it, "+
+			"but AWS substitutes them in the partition, region and account (its managed policy AmazonTimestreamInfluxDBServiceRolePolicy relies on it) and so does iameval; "+
+			"a Condition on aws:ResourceAccount says the same portably", q)
+	}
+	if w.varsService {
+		p.warnf(offset, at, ErrValue, "policy variable in the service of ARN %s: it is matched as plain text and matches no request", q)
 	}
 	if w.typeWildcard {
 		p.warnf(offset, at, ErrValue, "wildcard in the resource type of ARN %s: AWS does not allow wildcards there", q)

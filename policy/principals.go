@@ -103,6 +103,29 @@ func (s *principalSet) exempts(id *principal.Identity, kind principal.Kind) bool
 	return groups > 0
 }
 
+// excludes reports whether an Allow statement's NotPrincipal element keeps
+// the statement from applying to the caller: any one of the caller's
+// identities listed suffices (its own ARNs, unique IDs, identity provider
+// or service name; the role of a role session; the IAM user behind a
+// federated user; its account). AWS documents Allow with NotPrincipal as
+// granting "all principals except the one(s) specified"
+// (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notprincipal.html)
+// and no longer supports it; reading the list loosely here is the fail-closed
+// counterpart of the strict reading that exempts a caller from a Deny.
+// An anonymous caller is excluded only through "*".
+func (s *principalSet) excludes(id *principal.Identity) bool {
+	if s.all {
+		return true
+	}
+	if id.Anonymous {
+		return false
+	}
+	return s.anyAWS(id.Direct) || s.anyAWS(id.Indirect) ||
+		(id.Provider != "" && slices.Contains(s.federated, id.Provider)) ||
+		(id.Service != "" && slices.Contains(s.services, id.Service)) ||
+		s.accountListed(id)
+}
+
 // anyAWS reports whether one of names is listed as an AWS entry.
 func (s *principalSet) anyAWS(names []string) bool {
 	for _, n := range names {

@@ -137,3 +137,52 @@ func TestNotPrincipalAllowIgnoresBoundary(t *testing.T) {
 	res := principalResult(t, "Allow", `"NotPrincipal": {"AWS": ["arn:aws:iam::111122223333:user/alice", "111122223333"]}`, callerUser(t), true)
 	assert.False(t, res.Applies, "access_policies_boundaries.md speaks of Deny with NotPrincipal only")
 }
+
+// TestNotPrincipalAllow pins the fail-closed reading of Allow with
+// NotPrincipal: the statement grants "all principals except the one(s)
+// specified" (reference_policies_elements_notprincipal.md), so it does not
+// apply to a caller when any one of its identities is listed.
+func TestNotPrincipalAllow(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name    string
+		elem    string
+		caller  func(testing.TB) principal.Principal
+		applies bool
+		why     string
+	}{
+		{"account listed excludes its users", `"NotPrincipal": {"AWS": "111122223333"}`, callerUser, false,
+			"notprincipal page: all principals except those specified; the account is one of alice's identities"},
+		{"user listed without account excludes the user", `"NotPrincipal": {"AWS": "arn:aws:iam::111122223333:user/alice"}`, callerUser, false,
+			"the user ARN is listed"},
+		{"other user listed: applies", `"NotPrincipal": {"AWS": ["arn:aws:iam::111122223333:user/bob", "444455556666"]}`, callerUser, true,
+			"none of alice's identities is listed"},
+		{"role listed excludes its sessions", `"NotPrincipal": {"AWS": "arn:aws:iam::111122223333:role/ops/Dev"}`, callerSession, false,
+			"the role ARN is one of the session's identities"},
+		{"session listed excludes it", `"NotPrincipal": {"AWS": "arn:aws:sts::111122223333:assumed-role/Dev/alice"}`, callerSession, false,
+			"the session ARN is listed"},
+		{"federated-user ARN listed", `"NotPrincipal": {"AWS": "arn:aws:sts::111122223333:federated-user/Bob"}`, callerFederated, false,
+			"the federated-user ARN is listed"},
+		{"federating user listed", `"NotPrincipal": {"AWS": "arn:aws:iam::111122223333:user/manager"}`, callerFederated, false,
+			"fail closed: the IAM user behind a federated user counts for Allow"},
+		{"root excluded by its account", `"NotPrincipal": {"AWS": "111122223333"}`, callerRoot, false,
+			"the root user's identity is its account"},
+		{"service listed", `"NotPrincipal": {"Service": "lambda.amazonaws.com"}`, callerService, false,
+			"the service name is listed"},
+		{"anonymous only excluded by star", `"NotPrincipal": {"AWS": "111122223333"}`, callerAnonymous, true,
+			"an anonymous caller has no identity a list can name"},
+		{"star excludes everyone", `"NotPrincipal": {"AWS": "*"}`, callerAnonymous, false,
+			"\"*\" lists every caller"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			res := principalResult(t, "Allow", tc.elem, tc.caller(t), false)
+			assert.Equal(t, tc.applies, res.Applies, tc.why)
+			if !tc.applies {
+				assert.Equal(t, PartPrincipal, res.Failed, tc.why)
+				assert.Contains(t, res.Detail, "excluded by NotPrincipal", tc.why)
+			}
+		})
+	}
+}

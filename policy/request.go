@@ -1,7 +1,6 @@
 package policy
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/iameval/iameval/condition"
@@ -44,7 +43,7 @@ type prepared struct {
 	lower    string // service + ":" + name
 }
 
-// Prepare validates the action ("service:name") and caches its lower-case
+// Prepare validates the action (see [CheckRequestAction]) and caches its lower-case
 // parts and the split resource ARN. Call it once before [Policy.Eval];
 // Eval prepares a private copy of a request that was not prepared (or was
 // changed since), which costs allocations.
@@ -77,13 +76,10 @@ func prepare(action, resource string) (*prepared, error) {
 
 // prepareValue computes the cached form of an action and a resource.
 func prepareValue(action, resource string) (prepared, error) {
+	if err := CheckRequestAction(action); err != nil {
+		return prepared{}, err
+	}
 	i := strings.IndexByte(action, ':')
-	if i <= 0 || i == len(action)-1 {
-		return prepared{}, fmt.Errorf("invalid action %q: expected \"service:name\"", action)
-	}
-	if strings.ContainsAny(action, "*?") {
-		return prepared{}, fmt.Errorf("invalid action %q: a request names one action, without wildcards", action)
-	}
 	q := prepared{
 		ok:       true,
 		action:   action,
@@ -92,9 +88,8 @@ func prepareValue(action, resource string) (prepared, error) {
 		lower:    strings.ToLower(action),
 		resStar:  resource == "*",
 	}
-	// ToLower maps rune by rune and the colon is ASCII, so lower is the
-	// lower-case service, the colon and the lower-case name, even where
-	// lowering changes the length of the text.
+	// The action is ASCII (CheckRequestAction), so lowering keeps its
+	// length: lower is the lower-case service, the colon and the name.
 	q.name = q.lower[len(q.service)+1:]
 	q.actionHash, q.serviceHash = actionHash(q.lower), actionHash(q.service)
 	q.actionBit = actionBit(q.actionHash)

@@ -36,27 +36,34 @@ type arnHead struct {
 	partition, region, account glob   // globs within their segment
 	service                    string // compared literally
 	anyService                 bool   // the service segment is exactly "*"
+	// vars holds the partition, region and account segments (in that
+	// order) that have policy variables; their globs above are unused.
+	// See headVar for why they are substituted.
+	vars []headVar
 }
 
 // resourceWarnings are the findings of compileResource that AWS accepts.
 type resourceWarnings struct {
 	short        bool     // fewer than six parts (padded or never matching)
 	serviceGlob  bool     // a wildcard in the service segment, compared literally
-	varsOutside  bool     // ${ in partition, service, region or account
+	varsOutside  bool     // ${ in partition, region or account: substituted (headVar)
+	varsService  bool     // ${ in the service: matched as plain text
 	typeWildcard bool     // a wildcard in the resource type
 	template     []string // warnings of variables.Parse
 }
 
 // empty reports whether there is nothing to warn about.
 func (w *resourceWarnings) empty() bool {
-	return !w.short && !w.serviceGlob && !w.varsOutside && !w.typeWildcard && len(w.template) == 0
+	return !w.short && !w.serviceGlob && !w.varsOutside && !w.varsService && !w.typeWildcard && len(w.template) == 0
 }
 
 // splitARN splits s at its first five colons, like internal/arn.Split, but
-// also returns fewer parts when s has fewer colons.
-func splitARN(s string) (parts [6]string, n int) {
+// also returns fewer parts when s has fewer colons. When variables are
+// substituted, a colon inside a closed ${...} (${aws:PrincipalAccount})
+// does not split.
+func splitARN(s string, mode variables.Mode) (parts [6]string, n int) {
 	for n < 5 {
-		i := strings.IndexByte(s, ':')
+		i := nextColon(s, mode)
 		if i < 0 {
 			break
 		}
@@ -66,6 +73,22 @@ func splitARN(s string) (parts [6]string, n int) {
 	}
 	parts[n] = s
 	return parts, n + 1
+}
+
+// nextColon returns the index of the first colon of s that is not inside
+// a closed ${...} when mode substitutes variables, or -1.
+func nextColon(s string, mode variables.Mode) int {
+	for i := 0; i < len(s); i++ {
+		switch {
+		case s[i] == ':':
+			return i
+		case mode == variables.Substitute && s[i] == '$' && i+1 < len(s) && s[i+1] == '{':
+			if j := strings.IndexByte(s[i:], '}'); j > 0 {
+				i += j
+			}
+		}
+	}
+	return -1
 }
 
 // compileResource compiles one Resource entry. ok is false when the entry is
@@ -78,7 +101,7 @@ func compileResource(s string, mode variables.Mode) (e resourceEntry, ok bool, w
 	if !strings.HasPrefix(s, "arn:") {
 		return e, false, w
 	}
-	parts, n := splitARN(s)
+	parts, n := splitARN(s, mode)
 	if n < 6 {
 		w.short = true
 		if !strings.HasSuffix(parts[n-1], "*") {
@@ -90,11 +113,8 @@ func compileResource(s string, mode variables.Mode) (e resourceEntry, ok bool, w
 		}
 	}
 	if mode == variables.Substitute {
-		for _, seg := range parts[1:5] {
-			if strings.Contains(seg, "${") {
-				w.varsOutside = true
-			}
-		}
+		w.varsService = strings.Contains(parts[2], "${")
+		w.varsOutside = strings.Contains(parts[1], "${") || strings.Contains(parts[3], "${") || strings.Contains(parts[4], "${")
 	}
 	if parts[2] != "*" && strings.ContainsAny(parts[2], "*?") {
 		w.serviceGlob = true
@@ -108,6 +128,9 @@ func compileResource(s string, mode variables.Mode) (e resourceEntry, ok bool, w
 			anyService: parts[2] == "*",
 			region:     compileGlob(parts[3]),
 			account:    compileGlob(parts[4]),
+		}
+		if w.varsOutside {
+			e.head.vars = compileHeadVariables(parts, mode)
 		}
 	}
 
@@ -205,7 +228,11 @@ func (e *resourceEntry) match(q *prepared, l variables.Lookup) (matched, unresol
 		if !h.anyService && h.service != p[2] {
 			return false, false
 		}
-		if !h.partition.match(p[1]) || !h.region.match(p[3]) || !h.account.match(p[4]) {
+		if h.vars != nil {
+			if m, unres := h.matchVariables(p, l); !m {
+				return false, unres
+			}
+		} else if !h.partition.match(p[1]) || !h.region.match(p[3]) || !h.account.match(p[4]) {
 			return false, false
 		}
 		res = p[5]

@@ -72,7 +72,7 @@ func TestParseWarnings(t *testing.T) {
 				`<input>:4:3: Statement.Resource[2]: ARN "arn:aws:iam" has fewer than six parts and does not end in "*": it matches nothing`,
 				`<input>:5:3: Statement.Resource[3]: wildcard in the resource type of ARN "arn:aws:iam::111122223333:us*/alice": AWS does not allow wildcards there`,
 				`<input>:6:3: Statement.Resource[4]: wildcard in the service of ARN "arn:aws:i?m::111122223333:user/alice": the service is matched literally`,
-				`<input>:7:3: Statement.Resource[5]: policy variable outside the resource part of ARN "arn:aws:iam::${aws:PrincipalAccount}:user/x": it is matched as plain text`,
+				`<input>:7:3: Statement.Resource[5]: policy variable before the fifth colon of ARN "arn:aws:iam::${aws:PrincipalAccount}:user/x": the IAM User Guide allows variables only after it, but AWS substitutes them in the partition, region and account (its managed policy AmazonTimestreamInfluxDBServiceRolePolicy relies on it) and so does iameval; a Condition on aws:ResourceAccount says the same portably`,
 				`<input>:8:3: Statement.Resource[6]: unclosed "${" is taken as literal text`,
 			},
 			why: "evaluation-logic A3, Q8; variables.md §2, V4",

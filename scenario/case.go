@@ -24,11 +24,26 @@ type defaults struct {
 }
 
 // cases reads the list of CASEs at v; path is "cases" for a file object and
-// "" for a bare array.
+// "" for a bare array. A case with problems of its own is kept with them in
+// [Case.Err], so that it reports as one error while the others run; the
+// problems move from l.errs to l.caseErrs, leaving l.errs to the file.
 func (l *loader) cases(v jsonsrc.Value, path string, d defaults) []*Case {
 	var out []*Case
 	for i, e := range l.doc.Elements(v) {
-		if c := l.readCase(e, index(path, i), d); c != nil {
+		p := index(path, i)
+		before := len(l.errs)
+		c := l.readCase(e, p, d)
+		if len(l.errs) > before {
+			if c == nil {
+				c = &Case{Name: p, Pos: l.pos(e.Index), file: l.name}
+			}
+			c.Err = append(policy.ErrorList(nil), l.errs[before:]...)
+			c.Err.Sort()
+			c.Policies, c.request = nil, nil
+			l.caseErrs = append(l.caseErrs, c.Err...)
+			l.errs = l.errs[:before]
+		}
+		if c != nil {
 			out = append(out, c)
 		}
 	}
@@ -36,7 +51,8 @@ func (l *loader) cases(v jsonsrc.Value, path string, d defaults) []*Case {
 }
 
 // readCase reads one CASE and builds its request. It returns nil when the
-// case has a problem (recorded) or depends on a broken file-level value.
+// case depends on a broken file-level value, and a case without a request
+// when it has problems of its own (recorded in l.errs).
 func (l *loader) readCase(v jsonsrc.Value, path string, d defaults) *Case {
 	if !isObject(v) {
 		l.typeError(v, path, "a case object")
@@ -75,8 +91,11 @@ func (l *loader) readCase(v jsonsrc.Value, path string, d defaults) *Case {
 	} else {
 		l.errorf(v.Index, path, policy.ErrMissing, `missing "principal": give it in the case or at the top of the file`)
 	}
-	if len(l.errs) != before || c.Principal == nil {
-		return nil
+	if len(l.errs) != before {
+		return c
+	}
+	if c.Principal == nil {
+		return nil // the file-level principal is broken
 	}
 	r, err := iameval.NewRequest(iameval.RequestInput{
 		Principal:       c.Principal,
@@ -88,7 +107,7 @@ func (l *loader) readCase(v jsonsrc.Value, path string, d defaults) *Case {
 	})
 	if err != nil {
 		l.errorf(v.Index, path, policy.ErrValue, "invalid request: %v", err)
-		return nil
+		return c
 	}
 	if !d.ok {
 		return nil // the file-level principal or policies are broken
@@ -96,7 +115,7 @@ func (l *loader) readCase(v jsonsrc.Value, path string, d defaults) *Case {
 	c.Policies = merge(d.set, set)
 	if err := c.Policies.Validate(); err != nil {
 		l.errorf(v.Index, path, policy.ErrValue, "%v", err)
-		return nil
+		return c
 	}
 	c.request = r
 	return c

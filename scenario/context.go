@@ -1,9 +1,8 @@
 package scenario
 
 import (
-	"github.com/iameval/iameval/internal/jsonsrc"
-
 	"github.com/iameval/iameval/condition"
+	"github.com/iameval/iameval/internal/jsonsrc"
 	"github.com/iameval/iameval/policy"
 )
 

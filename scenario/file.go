@@ -15,8 +15,15 @@ type File struct {
 	Name string
 	// Title is the file's "name" key; empty when absent or for a bare array.
 	Title string
-	// Cases are the file's cases in source order.
+	// Cases are the file's cases in source order, including those that
+	// could not be built (their [Case.Err] says why). Cases that depend
+	// on a broken file-level "policies" or "principal" are left out:
+	// Errors reports that problem once.
 	Cases []*Case
+	// Errors are the problems outside any case: a file that cannot be
+	// read or is not JSON, unknown top-level keys, an invalid file-level
+	// policy or principal. [File.Run] reports them as one error result.
+	Errors policy.ErrorList
 	// Warnings are the non-fatal findings of the file's policies
 	// (policy.Policy.Warnings), positioned.
 	Warnings policy.ErrorList
@@ -56,12 +63,18 @@ type Case struct {
 	// HasExpect reports whether the case has an "expect" key. A case
 	// without one is evaluated and reported but never fails.
 	HasExpect bool
+	// Err holds the case's own problems (an unknown or misspelt key, an
+	// invalid policy, a policy file that cannot be read, a request the
+	// engine rejects), sorted. A case with problems has no request:
+	// [Case.Run] reports it as an error result.
+	Err policy.ErrorList
 
 	file    string
 	request *iameval.Request
 }
 
-// Request returns the engine request the case evaluates.
+// Request returns the engine request the case evaluates; nil when the case
+// has problems ([Case.Err]).
 func (c *Case) Request() *iameval.Request { return c.request }
 
 // Case returns the first case of f named name.

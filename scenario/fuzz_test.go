@@ -27,6 +27,7 @@ func FuzzLoad(f *testing.F) {
 	}
 	f.Add([]byte(exampleScenario))
 	f.Add([]byte(`[{"principal": "*", "action": "s3:GetObject", "resource": "arn:aws:s3:::b/k"}]`))
+	f.Add([]byte("\uFEFF[{\"principal\": \"*\", \"action\": \"s3:GetObject\", \"resource\": \"*\", \"expect\": \"x\"}]"))
 	f.Add([]byte(`{"cases": [], "policies": {"identity": ["{\"Version\": \"2012-10-17\", \"Statement\": {\"Effect\": \"Allow\"}}"]}}`))
 	noFiles := func(path string) ([]byte, error) {
 		return nil, &fs.PathError{Op: "open", Path: path, Err: fs.ErrNotExist}
@@ -41,11 +42,22 @@ func FuzzLoad(f *testing.F) {
 			for _, e := range list {
 				checkPosition(t, src, e)
 			}
-			return
+			if file == nil {
+				t.Fatalf("Load returned no File with its error")
+			}
 		}
+		// A file with problems still runs: one result per case, plus one
+		// for the problems outside any case.
 		rep := file.Run()
-		if len(rep.Results) != len(file.Cases) || rep.Passed+rep.Failed != len(file.Cases) {
-			t.Fatalf("report has %d results (%d+%d) for %d cases", len(rep.Results), rep.Passed, rep.Failed, len(file.Cases))
+		want := len(file.Cases)
+		if len(file.Errors) > 0 {
+			want++
+		}
+		if len(rep.Results) != want || rep.Passed+rep.Failed+rep.Errors != want {
+			t.Fatalf("report has %d results (%d+%d+%d) for %d cases and %d file problems", len(rep.Results), rep.Passed, rep.Failed, rep.Errors, len(file.Cases), len(file.Errors))
+		}
+		if (err == nil) != (rep.Errors == 0) {
+			t.Fatalf("Load error %v but %d error results", err, rep.Errors)
 		}
 	})
 }
@@ -66,6 +78,9 @@ func checkPosition(t *testing.T, src []byte, e *policy.Error) {
 	before := string(src[:p.Offset])
 	line := strings.Count(before, "\n") + 1
 	col := utf8.RuneCountInString(before[strings.LastIndexByte(before, '\n')+1:]) + 1
+	if line == 1 && strings.HasPrefix(before, "\uFEFF") {
+		col-- // a byte-order mark at the start of a file takes no column
+	}
 	if p.Line != line || p.Column != col {
 		t.Fatalf("%v: line %d column %d, but offset %d is at %d:%d", e, p.Line, p.Column, p.Offset, line, col)
 	}

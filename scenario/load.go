@@ -14,6 +14,7 @@ var fileKeys = []string{"name", "policies", "principal", "cases"}
 type loader struct {
 	walker
 	open     func(path string) ([]byte, error)
+	caseErrs policy.ErrorList // problems of single cases, moved out of errs
 	warnings policy.ErrorList
 	sources  map[*policy.Policy]*policySource
 }
@@ -31,39 +32,51 @@ type loader struct {
 // "p.json"); absolute paths are kept). open may be nil when no policy is
 // read from a file.
 //
-// On failure the error is a [policy.ErrorList] holding every problem found,
-// sorted, each with its file, line and column: unknown or repeated keys,
-// values of the wrong type, missing keys, invalid policies (positioned in
-// the scenario file for embedded documents and in the policy file for
-// {"file": ...}) and requests the engine rejects.
+// The error, when not nil, is a [policy.ErrorList] holding every problem
+// found, sorted, each with its file, line and column: unknown or repeated
+// keys, values of the wrong type, missing keys, invalid policies
+// (positioned in the scenario file for embedded documents and in the
+// policy file for {"file": ...}) and requests the engine rejects.
+//
+// The File is returned even then, so that one bad case does not hide the
+// others: a case with problems of its own carries them in [Case.Err] and
+// every other case still runs; problems outside any case are in
+// [File.Errors]. [File.Run] reports each as one error result.
 func Load(name string, src []byte, open func(path string) ([]byte, error)) (*File, error) {
 	l := &loader{walker: walker{name: name}, open: open}
+	f := &File{Name: name}
 	doc, err := jsonsrc.Parse(string(src), jsonsrc.Pos{})
 	if err != nil {
 		var se *jsonsrc.SyntaxError
 		if errors.As(err, &se) {
-			return nil, policy.ErrorList{{Pos: jsonPos(name, se.Pos), Kind: policy.ErrSyntax, Msg: se.Msg}}
+			f.Errors = policy.ErrorList{{Pos: jsonPos(name, se.Pos), Kind: policy.ErrSyntax, Msg: se.Msg}}
+		} else {
+			f.Errors = policy.ErrorList{{Pos: policy.Position{File: name, Line: 1, Column: 1}, Kind: policy.ErrSyntax, Msg: err.Error()}}
 		}
-		return nil, policy.ErrorList{{Pos: policy.Position{File: name, Line: 1, Column: 1}, Kind: policy.ErrSyntax, Msg: err.Error()}}
+		return f, f.Errors
 	}
 	l.doc = doc
-	f := l.file(doc.Root())
+	f = l.file(doc.Root())
 	if len(l.errs) > 0 {
 		l.errs.Sort()
-		return nil, l.errs
+		f.Errors = l.errs
 	}
 	f.Warnings = l.warnings
 	f.Warnings.Sort()
 	f.sources = l.sources
-	return f, nil
+	all := append(append(policy.ErrorList(nil), l.errs...), l.caseErrs...)
+	all.Sort()
+	return f, all.Err()
 }
 
 // LoadFile reads the scenario file at path with [Load], opening {"file": ...}
-// policies relative to the directory of path.
+// policies relative to the directory of path. A file that cannot be read
+// gives a File whose [File.Errors] says why (for a missing file, "no such
+// file"), with the read error itself returned.
 func LoadFile(path string) (*File, error) {
 	src, err := ReadFile(path)
 	if err != nil {
-		return nil, err
+		return &File{Name: path, Errors: policy.ErrorList{readError(path, err)}}, err
 	}
 	return Load(path, src, ReadFile)
 }

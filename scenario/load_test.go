@@ -276,8 +276,18 @@ func TestLoadErrors(t *testing.T) {
 				tc.want = rename(tc.want, "t.json:", "dir/t.json:")
 			}
 			require.Error(t, err, tc.why)
-			assert.Nil(t, f)
+			require.NotNil(t, f, "the file is kept so that its other cases run")
 			assert.Equal(t, tc.want, errorLines(err), tc.why)
+			var kept policy.ErrorList
+			kept = append(kept, f.Errors...)
+			for _, c := range f.Cases {
+				if len(c.Err) > 0 {
+					assert.Nil(t, c.Request(), "a case with problems has no request")
+				}
+				kept = append(kept, c.Err...)
+			}
+			kept.Sort()
+			assert.Equal(t, tc.want, errorLines(kept.Err()), "every problem is in the file's Errors or one case's Err")
 			if tc.kind != nil {
 				assert.ErrorIs(t, err, tc.kind, tc.why)
 			}

@@ -1,10 +1,10 @@
 package scenario
 
 import (
-	"github.com/iameval/iameval/internal/jsonsrc"
 	"strconv"
 
 	"github.com/iameval/iameval"
+	"github.com/iameval/iameval/internal/jsonsrc"
 	"github.com/iameval/iameval/policy"
 )
 

@@ -1,10 +1,14 @@
 package scenario
 
 import (
+	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"syscall"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -53,4 +57,75 @@ func TestLoadFileRefusesDevicePolicy(t *testing.T) {
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "not a regular file")
 	assert.Contains(t, err.Error(), path+":2:", "the error is positioned at the file reference")
+}
+
+// TestReadFileFollowsLinksButNotIntoPipes: a symbolic link to a regular
+// file reads it; one to a named pipe is refused without opening the pipe,
+// which would block until a writer appears (issue 15).
+func TestReadFileFollowsLinksButNotIntoPipes(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	regular := filepath.Join(dir, "p.json")
+	require.NoError(t, os.WriteFile(regular, []byte(`{}`), 0o600))
+	link := filepath.Join(dir, "link.json")
+	require.NoError(t, os.Symlink(regular, link))
+	got, err := ReadFile(link)
+	require.NoError(t, err)
+	assert.Equal(t, "{}", string(got))
+
+	fifo := filepath.Join(dir, "fifo")
+	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
+		t.Skipf("no named pipes: %v", err)
+	}
+	fifoLink := filepath.Join(dir, "fifo-link.json")
+	require.NoError(t, os.Symlink(fifo, fifoLink))
+	done := make(chan error, 1)
+	go func() { _, err := ReadFile(fifoLink); done <- err }()
+	select {
+	case err := <-done:
+		assert.ErrorIs(t, err, ErrNotRegular)
+		assert.ErrorContains(t, err, "named pipe")
+	case <-time.After(5 * time.Second):
+		t.Fatal("ReadFile blocked on a named pipe without a writer")
+	}
+}
+
+// zeros is an endless stream of zero bytes, like /dev/zero.
+type zeros struct{}
+
+func (zeros) Read(p []byte) (int, error) {
+	clear(p)
+	return len(p), nil
+}
+
+// TestReadLimited: a stream is read up to MaxFileSize bytes and refused
+// past it, with the stream's name (issue 15: simulate - < /dev/zero).
+func TestReadLimited(t *testing.T) {
+	t.Parallel()
+	got, err := ReadLimited("<stdin>", strings.NewReader(`{"a": 1}`))
+	require.NoError(t, err)
+	assert.Equal(t, `{"a": 1}`, string(got))
+
+	got, err = ReadLimited("<stdin>", io.LimitReader(zeros{}, MaxFileSize))
+	require.NoError(t, err, "exactly MaxFileSize bytes are accepted")
+	assert.Len(t, got, MaxFileSize)
+
+	_, err = ReadLimited("<stdin>", zeros{})
+	require.ErrorIs(t, err, ErrTooLarge)
+	var pe *fs.PathError
+	require.ErrorAs(t, err, &pe)
+	assert.Equal(t, "<stdin>", pe.Path)
+}
+
+// TestReadFileRefusesLargeFiles: a file past MaxFileSize is refused from
+// its size alone, before any byte is read.
+func TestReadFileRefusesLargeFiles(t *testing.T) {
+	t.Parallel()
+	path := filepath.Join(t.TempDir(), "big.json")
+	f, err := os.Create(path)
+	require.NoError(t, err)
+	require.NoError(t, f.Truncate(MaxFileSize+1)) // sparse: no disk used
+	require.NoError(t, f.Close())
+	_, err = ReadFile(path)
+	assert.ErrorIs(t, err, ErrTooLarge)
 }

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 
 	"github.com/iameval/iameval"
+	"github.com/iameval/iameval/policy"
 )
 
 // Report is the outcome of running scenario cases: the document
@@ -17,6 +18,9 @@ type Report struct {
 	Passed int `json:"passed"`
 	// Failed counts the cases whose decision differs from "expect".
 	Failed int `json:"failed"`
+	// Errors counts the error results: cases, or whole files, that could
+	// not be run because of a problem in the input.
+	Errors int `json:"errors"`
 }
 
 // Result is the outcome of one case.
@@ -31,24 +35,99 @@ type Result struct {
 	Expect *iameval.Decision `json:"expect"`
 	// Pass is false only when Expect is set and differs from Decision.
 	Pass bool `json:"pass"`
-	// Explanation says why, as the engine reports it.
+	// Explanation says why, as the engine reports it; nil for an error
+	// result.
 	Explanation *iameval.Explanation `json:"explanation"`
+	// Line and Column are where the case starts in File (for an error
+	// about the whole file, where its first problem is; 0 when the file
+	// could not be read).
+	Line   int `json:"line"`
+	Column int `json:"column"`
+	// Error is set when the case, or the file, could not be run: the
+	// result then has no decision and does not pass. JSON omits it for
+	// the cases that ran.
+	Error *ResultError `json:"error,omitempty"`
+}
+
+// ResultError says why a case or a file could not be run.
+type ResultError struct {
+	// File, Line and Column are the position of the first problem.
+	File   string `json:"file"`
+	Line   int    `json:"line"`
+	Column int    `json:"column"`
+	// Message is the first problem, with its path in the document but
+	// without its position.
+	Message string `json:"message"`
+	// Problems lists every problem as FILE:LINE:COL: PATH: MESSAGE.
+	Problems []string `json:"problems"`
+	// List holds the problems themselves.
+	List policy.ErrorList `json:"-"`
+}
+
+// Error returns the problems, one per line.
+func (e *ResultError) Error() string { return e.List.Error() }
+
+// newResultError describes the sorted, non-empty problems list.
+func newResultError(list policy.ErrorList) *ResultError {
+	first := list[0]
+	msg := first.Msg
+	if first.Path != "" {
+		msg = first.Path + ": " + msg
+	}
+	e := &ResultError{File: first.Pos.File, Line: first.Pos.Line, Column: first.Pos.Column, Message: msg, List: list}
+	for _, p := range list {
+		e.Problems = append(e.Problems, p.Error())
+	}
+	return e
+}
+
+// MarshalJSON writes the result with "decision": null for an error result,
+// which has no decision.
+func (r Result) MarshalJSON() ([]byte, error) {
+	type plain Result
+	if r.Error == nil {
+		return json.Marshal(plain(r))
+	}
+	return json.Marshal(struct {
+		plain
+		Decision *iameval.Decision `json:"decision"`
+	}{plain: plain(r)})
 }
 
 // Run evaluates every case of f with [iameval.Explain] and reports the
-// results in case order.
+// results in case order. Problems outside any case ([File.Errors]) come
+// first, as one error result with an empty Case; each case with problems
+// of its own is one error result in its place.
 func (f *File) Run() *Report {
-	r := &Report{Results: make([]Result, 0, len(f.Cases))}
+	r := &Report{Results: make([]Result, 0, len(f.Cases)+1)}
+	if len(f.Errors) > 0 {
+		e := newResultError(f.Errors)
+		r.Add(Result{File: f.Name, Line: e.Line, Column: e.Column, Error: e})
+	}
 	for _, c := range f.Cases {
 		r.Add(c.Run())
 	}
 	return r
 }
 
-// Run evaluates the case with [iameval.Explain].
+// Run evaluates the case with [iameval.Explain]. A case with problems
+// ([Case.Err]) is not evaluated: its result carries them in Error.
 func (c *Case) Run() Result {
+	if len(c.Err) > 0 || c.request == nil {
+		res := Result{File: c.file, Case: c.Name, Line: c.Pos.Line, Column: c.Pos.Column}
+		if c.HasExpect {
+			want := c.Expect
+			res.Expect = &want
+		}
+		list := c.Err
+		if len(list) == 0 {
+			list = policy.ErrorList{{Pos: c.Pos, Kind: policy.ErrValue, Msg: "the case was not built (use scenario.Load)"}}
+		}
+		res.Error = newResultError(list)
+		return res
+	}
 	ex := iameval.Explain(c.Policies, c.request)
-	res := Result{File: c.file, Case: c.Name, Decision: ex.Decision, Pass: true, Explanation: ex}
+	res := Result{File: c.file, Case: c.Name, Decision: ex.Decision, Pass: true, Explanation: ex, Line: c.Pos.Line, Column: c.Pos.Column}
 	if c.HasExpect {
 		want := c.Expect
 		res.Expect = &want
@@ -60,15 +139,21 @@ func (c *Case) Run() Result {
 // Add appends res to r and counts it.
 func (r *Report) Add(res Result) {
 	r.Results = append(r.Results, res)
-	if res.Pass {
+	switch {
+	case res.Error != nil:
+		r.Errors++
+	case res.Pass:
 		r.Passed++
-	} else {
+	default:
 		r.Failed++
 	}
 }
 
-// Merge appends the results of o to r.
+// Merge appends the results of o to r; a nil o adds nothing.
 func (r *Report) Merge(o *Report) {
+	if o == nil {
+		return
+	}
 	for _, res := range o.Results {
 		r.Add(res)
 	}

@@ -170,9 +170,11 @@ func policyPos(file string, line, col int) policy.Position {
 // offsetOfCase is the byte offset of the case object in TestCaseFields.
 var offsetOfCase = len(`{"name": "title", "principal": {"type": "Root", "account": "123456789012"}, "cases": [` + "\n  ")
 
-// TestReportJSON pins the `iameval test --json` document: exactly results,
-// passed and failed, and per result file, case, decision, expect (omitted
-// when the case has none), pass and explanation (scenario-format.md Output).
+// TestReportJSON pins the `iameval test --json` document: the contract's
+// results, passed and failed plus the errors count, and per result the
+// contract's file, case, decision, expect (null when the case has none),
+// pass and explanation plus the case's line and column; "error" appears
+// only on error results.
 func TestReportJSON(t *testing.T) {
 	t.Parallel()
 	src := `[{"name": "checked", "principal": "arn:aws:iam::123456789012:user/a", "action": "s3:GetObject", "resource": "*", "expect": "allowed"},
@@ -188,11 +190,13 @@ func TestReportJSON(t *testing.T) {
 	require.NoError(t, err)
 	var doc map[string]any
 	require.NoError(t, json.Unmarshal(b, &doc))
-	assert.ElementsMatch(t, []string{"results", "passed", "failed"}, keysOf(doc))
+	assert.ElementsMatch(t, []string{"results", "passed", "failed", "errors"}, keysOf(doc))
 	results := doc["results"].([]any)
 	require.Len(t, results, 2)
 	first := results[0].(map[string]any)
-	assert.ElementsMatch(t, []string{"file", "case", "decision", "expect", "pass", "explanation"}, keysOf(first))
+	assert.ElementsMatch(t, []string{"file", "case", "decision", "expect", "pass", "explanation", "line", "column"}, keysOf(first))
+	assert.Equal(t, float64(1), first["line"])
+	assert.Equal(t, float64(2), first["column"])
 	assert.Equal(t, "r.json", first["file"])
 	assert.Equal(t, "checked", first["case"])
 	assert.Equal(t, "implicitDeny", first["decision"])
@@ -206,7 +210,7 @@ func TestReportJSON(t *testing.T) {
 
 	empty, err := json.Marshal(&scenario.Report{})
 	require.NoError(t, err)
-	assert.JSONEq(t, `{"results": [], "passed": 0, "failed": 0}`, string(empty))
+	assert.JSONEq(t, `{"results": [], "passed": 0, "failed": 0, "errors": 0}`, string(empty))
 }
 
 // keysOf returns the keys of m.

@@ -8,7 +8,7 @@ import (
 	"github.com/iameval/iameval/policy"
 )
 
-// walker is the strict reader of one scenario document: it turns gjson
+// walker is the strict reader of one scenario document: it turns byte
 // offsets into positions of the scenario file and collects every problem.
 type walker struct {
 	name string

@@ -4,9 +4,10 @@ import (
 	"fmt"
 	"testing"
 
-	"github.com/iameval/iameval"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/iameval/iameval"
 )
 
 // conditionPolicy allows s3:GetObject under one condition clause.

@@ -4,9 +4,10 @@ import (
 	"errors"
 	"testing"
 
-	"github.com/iameval/iameval/policy"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/iameval/iameval/policy"
 )
 
 // problem is what a test expects of one Error.

@@ -4,8 +4,9 @@ import (
 	"errors"
 	"testing"
 
-	"github.com/iameval/iameval"
 	"github.com/stretchr/testify/require"
+
+	"github.com/iameval/iameval"
 )
 
 // simulateOK runs in and fails the test on an error.

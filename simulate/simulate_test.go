@@ -6,9 +6,10 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
-	"github.com/iameval/iameval"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/iameval/iameval"
 )
 
 // The policy of the AWS CLI reference examples of simulate-custom-policy

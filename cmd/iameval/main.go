@@ -63,7 +63,19 @@ func main() {
 
 // run executes the command line args (without the program name), writing
 // results to stdout and diagnostics to stderr, and returns the exit status.
+// Both are written through a [safeWriter]: no input can make iameval send
+// raw control characters to a terminal.
 func run(args []string, stdout, stderr io.Writer) int {
+	so, se := newSafeWriter(stdout), newSafeWriter(stderr)
+	status := dispatch(args, so, se)
+	if so.Flush() != nil || se.Flush() != nil {
+		return exitInvalid
+	}
+	return status
+}
+
+// dispatch runs the command named by args[0].
+func dispatch(args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
 		usage(stderr)
 		return exitInvalid
@@ -71,7 +83,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	switch args[0] {
 	case "-h", "-help", "--help", "help":
 		if len(args) > 1 && args[0] == "help" {
-			return run([]string{args[1], "--help"}, stdout, stderr)
+			return dispatch([]string{args[1], "--help"}, stdout, stderr)
 		}
 		usage(stdout)
 		return exitOK

@@ -105,7 +105,7 @@ func runSimulate(args []string, stdout, stderr io.Writer) int {
 // and returns it with the name to show in messages.
 func readSimulateInput(name string) ([]byte, string, error) {
 	if name == "-" {
-		src, err := io.ReadAll(simulateStdin)
+		src, err := scenario.ReadLimited("<stdin>", simulateStdin)
 		return src, "<stdin>", err
 	}
 	src, err := scenario.ReadFile(name)

@@ -13,17 +13,30 @@ const testUsage = `Usage: iameval test [--json] [--coverage] FILE...
 Runs every case of each scenario file and checks the decision against the
 case's "expect". For each case it prints one line:
 
-  PASS|FAIL FILE: CASE: DECISION (expected EXPECT)
+  PASS FILE: CASE: DECISION (expected EXPECT)
+  FAIL FILE:LINE: CASE: DECISION (expected EXPECT)
 
 ("(no expect)" for a case without "expect", which is reported but never
 fails), then, for a failing case, the explanation indented below it, and at
-the end a summary line "N passed, N failed". Problems in a file are printed
-to stderr as FILE:LINE:COL: message, and the other files still run.
+the end a summary line "N passed, N failed" (", N errors" added when there
+are errors). A case that cannot run (an invalid policy, a misspelt key, a
+policy file that cannot be read) is one error, and every other case still
+runs:
+
+  ERROR FILE:LINE: CASE: not run
+      FILE:LINE:COL: PATH: MESSAGE      (one line per problem)
+
+and a file that cannot be read, is not JSON, or has an invalid file-level
+"policies" or "principal" is one error for the file ("ERROR FILE: not
+run"). Policy warnings go to stderr as FILE:LINE:COL: warning: message.
 
 Flags:
   --json       print one JSON document instead:
                {"results": [{"file", "case", "decision", "expect", "pass",
-               "explanation"}, ...], "passed": N, "failed": N}
+               "explanation", "line", "column"}, ...], "passed": N,
+               "failed": N, "errors": N}; an error result has
+               "decision": null and "error": {"file", "line", "column",
+               "message", "problems"}
   --coverage   also report which policy statements and condition clauses
                decided no case: a "coverage: ..." line and the statements
                never decided, printed before the summary line; with --json,
@@ -33,7 +46,7 @@ Flags:
                a statement whose applying would have changed the decision.
 
 Exit status: 0 when every case with an "expect" got it, 1 when one did not,
-2 when a file could not be read or is invalid.
+2 when a case or a file could not run.
 `
 
 // runTest implements "iameval test".
@@ -50,14 +63,10 @@ func runTest(args []string, stdout, stderr io.Writer) int {
 	}
 	report := &scenario.Report{}
 	var loaded []*scenario.File
-	invalid := false
 	for _, name := range files {
-		sf, err := scenario.LoadFile(name)
-		if err != nil {
-			printLoadError(stderr, name, err)
-			invalid = true
-			continue
-		}
+		// A file with problems still runs its good cases; the problems
+		// are error results of the report.
+		sf, _ := scenario.LoadFile(name)
 		printWarnings(stderr, sf.Warnings)
 		report.Merge(sf.Run())
 		loaded = append(loaded, sf)
@@ -80,10 +89,10 @@ func runTest(args []string, stdout, stderr io.Writer) int {
 		if cov != nil {
 			fmt.Fprint(stdout, cov)
 		}
-		fmt.Fprintf(stdout, "%d passed, %d failed\n", report.Passed, report.Failed)
+		fmt.Fprintln(stdout, summary(report))
 	}
 	switch {
-	case invalid:
+	case report.Errors > 0:
 		return exitInvalid
 	case report.Failed > 0:
 		return exitFailed
@@ -91,20 +100,47 @@ func runTest(args []string, stdout, stderr io.Writer) int {
 	return exitOK
 }
 
-// writeResult prints one case line and, for a failure, its explanation.
+// summary returns "N passed, N failed", with ", N errors" when some case
+// or file could not run.
+func summary(r *scenario.Report) string {
+	s := fmt.Sprintf("%d passed, %d failed", r.Passed, r.Failed)
+	switch r.Errors {
+	case 0:
+	case 1:
+		s += ", 1 error"
+	default:
+		s += fmt.Sprintf(", %d errors", r.Errors)
+	}
+	return s
+}
+
+// writeResult prints one case line and, for a failure, its explanation or,
+// for an error, its problems.
 func writeResult(w io.Writer, res scenario.Result) {
-	verdict := "PASS"
-	if !res.Pass {
-		verdict = "FAIL"
-	}
-	expected := "no expect"
-	if res.Expect != nil {
-		expected = "expected " + res.Expect.String()
-	}
-	fmt.Fprintf(w, "%s %s: %s: %s (%s)\n", verdict, res.File, res.Case, res.Decision, expected)
-	if !res.Pass {
+	switch {
+	case res.Error != nil && res.Case == "":
+		fmt.Fprintf(w, "ERROR %s: not run\n", res.File)
+	case res.Error != nil:
+		fmt.Fprintf(w, "ERROR %s:%d: %s: not run\n", res.File, res.Line, res.Case)
+	case res.Pass:
+		fmt.Fprintf(w, "PASS %s: %s: %s (%s)\n", res.File, res.Case, res.Decision, expected(res))
+	default:
+		fmt.Fprintf(w, "FAIL %s:%d: %s: %s (%s)\n", res.File, res.Line, res.Case, res.Decision, expected(res))
 		writeExplanation(w, res.Explanation, "    ")
 	}
+	if res.Error != nil {
+		for _, p := range res.Error.Problems {
+			fmt.Fprintf(w, "    %s\n", p)
+		}
+	}
+}
+
+// expected returns "expected EXPECT", or "no expect".
+func expected(res scenario.Result) string {
+	if res.Expect == nil {
+		return "no expect"
+	}
+	return "expected " + res.Expect.String()
 }
 
 // marshalReport renders the --json document: the report, and with
@@ -122,6 +158,7 @@ func marshalReport(report *scenario.Report, cov *scenario.Coverage) ([]byte, err
 		Results  []scenario.Result  `json:"results"`
 		Passed   int                `json:"passed"`
 		Failed   int                `json:"failed"`
+		Errors   int                `json:"errors"`
 		Coverage *scenario.Coverage `json:"coverage"`
-	}{results, report.Passed, report.Failed, cov}, "", "  ")
+	}{results, report.Passed, report.Failed, report.Errors, cov}, "", "  ")
 }

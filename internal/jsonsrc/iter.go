@@ -223,3 +223,20 @@ func (d *Doc) Elements(arr Value) []Value {
 // Exists reports whether the member was given: [Doc.Fields] leaves the
 // slots of absent keys zero.
 func (m Member) Exists() bool { return m.Value.Kind != Missing }
+
+// Get returns the value of the first member of obj named key, or a
+// Missing value when obj is not an object or has no such member.
+func (d *Doc) Get(obj Value, key string) Value {
+	if obj.Kind != Object {
+		return Value{}
+	}
+	for it := d.Items(obj); ; {
+		k, v, ok := it.Next()
+		if !ok {
+			return Value{}
+		}
+		if d.Str(k) == key {
+			return v
+		}
+	}
+}

@@ -73,20 +73,36 @@ type Doc struct {
 	root          Value
 	opens, closes []int32 // see Brackets
 	ascii         bool    // src is ASCII: columns count bytes
+	bom           bool    // src began with a UTF-8 byte-order mark, blanked
 }
+
+// bom is the UTF-8 encoding of U+FEFF, the byte-order mark that editors on
+// Windows write at the start of a file.
+const bom = "\uFEFF"
 
 // Parse validates src as JSON and indexes its lines. base says where src
 // starts inside the file it came from (for documents embedded in other
 // documents); the zero Pos means the start of the file. Invalid JSON gives
 // a *SyntaxError at the first offending character.
+//
+// A UTF-8 byte-order mark at the start of a file (base is the zero Pos) is
+// accepted and skipped, as editors on Windows write one: offsets still
+// count its three bytes, and columns do not count it. Anywhere else it is
+// the invalid character it is in JSON.
 func Parse(src string, base Pos) (*Doc, error) {
+	hasBOM := base == (Pos{}) && strings.HasPrefix(src, bom)
+	if hasBOM {
+		// Three spaces keep every offset; Pos takes their columns
+		// off the first line, as editors do not count the mark.
+		src = "   " + src[len(bom):]
+	}
 	if base.Line == 0 {
 		base.Line = 1
 	}
 	if base.Column == 0 {
 		base.Column = 1
 	}
-	d := &Doc{src: src, base: base}
+	d := &Doc{src: src, base: base, bom: hasBOM}
 	d.lineStarts = make([]int, 1, 1+strings.Count(src, "\n"))
 	for i := 0; ; {
 		j := strings.IndexByte(src[i:], '\n')
@@ -161,6 +177,9 @@ func (d *Doc) Pos(offset int) Pos {
 	}
 	if line == 0 {
 		col += d.base.Column - 1
+		if d.bom {
+			col = max(col-len(bom), 1)
+		}
 	}
 	return Pos{Offset: d.base.Offset + offset, Line: d.base.Line + line, Column: col}
 }

@@ -93,3 +93,26 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+// TestByteOrderMark: a file saved with a UTF-8 byte-order mark (Notepad
+// and other Windows editors write one) parses, with offsets counting its
+// bytes and columns as an editor shows them; inside a document, or in an
+// embedded one, it stays an invalid character.
+func TestByteOrderMark(t *testing.T) {
+	d, err := Parse("\uFEFF{\"a\": tru}", Pos{})
+	var se *SyntaxError
+	require.ErrorAs(t, err, &se)
+	assert.Equal(t, Pos{Offset: 12, Line: 1, Column: 10}, se.Pos, "the error counts the mark's bytes in the offset, not in the column")
+	assert.Nil(t, d)
+
+	d, err = Parse("\uFEFF{\"a\": 1}", Pos{})
+	require.NoError(t, err)
+	members := d.Members(d.Root())
+	require.Len(t, members, 1)
+	assert.Equal(t, Pos{Offset: 4, Line: 1, Column: 2}, d.Pos(members[0].KeyIndex))
+
+	_, err = Parse("\uFEFF{}", Pos{Offset: 10, Line: 2, Column: 3})
+	assert.Error(t, err, "an embedded document is not the start of a file")
+	_, err = Parse("{\"a\": \uFEFF1}", Pos{})
+	assert.Error(t, err, "a mark after the start is not white space in JSON")
+}

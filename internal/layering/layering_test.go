@@ -23,8 +23,10 @@ var allowed = map[string][]string{
 	"sts":               {"", "policy", "principal", "condition", "variables", "internal/*"},
 	"scenario":          {"sts", "", "policy", "principal", "condition", "variables", "internal/*"},
 	"simulate":          {"", "policy", "principal", "condition", "variables", "internal/*"},
+	"account":           {"", "policy", "principal", "condition", "variables", "internal/*"},
+	"lint":              {"policy", "principal", "condition", "variables", "internal/*"},
 	"iamtest":           {"scenario", "sts", "", "policy", "principal", "condition", "variables", "internal/*"},
-	"cmd/iameval":       {"iamtest", "simulate", "scenario", "sts", "", "policy", "principal", "condition", "variables", "internal/*"},
+	"cmd/iameval":       {"account", "lint", "iamtest", "simulate", "scenario", "sts", "", "policy", "principal", "condition", "variables", "internal/*"},
 }
 
 // thirdParty lists the non-standard imports each package may use.

@@ -1,0 +1,196 @@
+package account
+
+import (
+	"errors"
+	"fmt"
+	"net/url"
+	"strings"
+
+	"github.com/iameval/iameval/internal/jsonsrc"
+	"github.com/iameval/iameval/policy"
+)
+
+// reader reads one input document through internal/jsonsrc, collecting
+// positioned problems in the shared list.
+type reader struct {
+	name string
+	doc  *jsonsrc.Doc
+	errs *policy.ErrorList
+}
+
+// open parses src as JSON; on a syntax error it records it and returns nil.
+func open(name string, src []byte, errs *policy.ErrorList) *reader {
+	doc, err := jsonsrc.Parse(string(src), jsonsrc.Pos{})
+	if err != nil {
+		pos := policy.Position{File: name, Line: 1, Column: 1}
+		msg := err.Error()
+		var se *jsonsrc.SyntaxError
+		if errors.As(err, &se) {
+			pos = position(name, se.Pos)
+			msg = se.Msg
+		}
+		*errs = append(*errs, &policy.Error{Pos: pos, Kind: policy.ErrSyntax, Msg: msg})
+		return nil
+	}
+	return &reader{name: name, doc: doc, errs: errs}
+}
+
+// position converts a jsonsrc position.
+func position(name string, p jsonsrc.Pos) policy.Position {
+	return policy.Position{File: name, Offset: p.Offset, Line: p.Line, Column: p.Column}
+}
+
+// pos returns the position of a byte offset of the document.
+func (r *reader) pos(off int) policy.Position { return position(r.name, r.doc.Pos(off)) }
+
+// errorf records a problem at offset off.
+func (r *reader) errorf(off int, path string, kind error, format string, args ...any) {
+	*r.errs = append(*r.errs, &policy.Error{Pos: r.pos(off), Path: path, Kind: kind, Msg: fmt.Sprintf(format, args...)})
+}
+
+// object returns the members of v by key, reporting a value that is not an
+// object and repeated keys. Keys the loader does not use are skipped: AWS
+// adds fields to its outputs over time (CreateDate, RoleLastUsed, ...).
+func (r *reader) object(v jsonsrc.Value, path, what string) map[string]jsonsrc.Member {
+	if !v.IsObject() {
+		r.errorf(v.Index, path, policy.ErrType, "expected %s (a JSON object), found %s", what, jsonsrc.TypeName(v))
+		return nil
+	}
+	out := map[string]jsonsrc.Member{}
+	for _, m := range r.doc.Members(v) {
+		if first, dup := out[m.Key]; dup {
+			fp := r.pos(first.KeyIndex)
+			r.errorf(m.KeyIndex, join(path, m.Key), policy.ErrDuplicateKey, "%q is repeated (first at line %d, column %d)", m.Key, fp.Line, fp.Column)
+			continue
+		}
+		out[m.Key] = m
+	}
+	return out
+}
+
+// array returns the elements of v, reporting a value that is not an array.
+// A null (an SDK writing an absent list) is an empty list.
+func (r *reader) array(v jsonsrc.Value, path, what string) []jsonsrc.Value {
+	if v.Kind == jsonsrc.Null {
+		return nil
+	}
+	if !v.IsArray() {
+		r.errorf(v.Index, path, policy.ErrType, "expected %s (a JSON array), found %s", what, jsonsrc.TypeName(v))
+		return nil
+	}
+	return r.doc.Elements(v)
+}
+
+// str reads a string member; required reports an absent one.
+func (r *reader) str(obj jsonsrc.Value, f map[string]jsonsrc.Member, path, key string, required bool) string {
+	m, ok := f[key]
+	if !ok {
+		if required && f != nil {
+			r.errorf(obj.Index, path, policy.ErrMissing, "missing %q", key)
+		}
+		return ""
+	}
+	if m.Value.Kind != jsonsrc.String {
+		r.errorf(m.Value.Index, join(path, key), policy.ErrType, "expected a string, found %s", jsonsrc.TypeName(m.Value))
+		return ""
+	}
+	if required && r.doc.Str(m.Value) == "" {
+		r.errorf(m.Value.Index, join(path, key), policy.ErrValue, "must not be empty")
+	}
+	return r.doc.Str(m.Value)
+}
+
+// boolean reads an optional boolean member.
+func (r *reader) boolean(f map[string]jsonsrc.Member, path, key string) bool {
+	m, ok := f[key]
+	if !ok {
+		return false
+	}
+	switch m.Value.Kind {
+	case jsonsrc.True:
+		return true
+	case jsonsrc.False:
+		return false
+	}
+	r.errorf(m.Value.Index, join(path, key), policy.ErrType, "expected a boolean, found %s", jsonsrc.TypeName(m.Value))
+	return false
+}
+
+// document is a policy document as an input carries it: its text and
+// where the text is, so that problems in it are positioned in the input.
+type document struct {
+	text string
+	base policy.Position // where the text starts, for a document written as a JSON object
+	// at is where a document written as a JSON string is; problems in it
+	// are reported there, with the line and column inside the decoded text.
+	at    policy.Position
+	isStr bool
+}
+
+// policyDoc reads a policy document written as a JSON object (as the AWS
+// CLI and SDKs print it) or as a string holding its JSON text, URL-encoded
+// (as the IAM API returns it) or not.
+func (r *reader) policyDoc(v jsonsrc.Value, path string) (document, bool) {
+	switch {
+	case v.IsObject():
+		return document{text: r.doc.Raw(v), base: r.pos(v.Index)}, true
+	case v.Kind == jsonsrc.String:
+		text := r.doc.Str(v)
+		if t := strings.TrimSpace(text); !strings.HasPrefix(t, "{") {
+			dec, err := url.PathUnescape(text)
+			if err != nil {
+				r.errorf(v.Index, path, policy.ErrValue, "a policy document string must be the policy's JSON text, URL-encoded as the IAM API returns it or not: %v", err)
+				return document{}, false
+			}
+			text = dec
+		}
+		return document{text: text, at: r.pos(v.Index), isStr: true}, true
+	}
+	r.errorf(v.Index, path, policy.ErrType, "expected a policy document (a JSON object, or a string holding its JSON text), found %s", jsonsrc.TypeName(v))
+	return document{}, false
+}
+
+// parsePolicy parses a policy document, positioning its problems in the
+// input.
+func parsePolicy(d document, id string, t policy.Type, file string, errs *policy.ErrorList) *policy.Policy {
+	src := policy.Source{ID: id, File: file, Type: t, Base: d.base}
+	if d.isStr {
+		src = policy.Source{ID: id, File: id, Type: t}
+	}
+	p, err := policy.Parse([]byte(d.text), src)
+	if err == nil {
+		return p
+	}
+	var list policy.ErrorList
+	if !errors.As(err, &list) {
+		pos := d.base
+		if d.isStr {
+			pos = d.at
+		}
+		*errs = append(*errs, &policy.Error{Pos: pos, Kind: policy.ErrValue, Msg: fmt.Sprintf("policy %s: %v", id, err)})
+		return nil
+	}
+	for _, e := range list {
+		if d.isStr {
+			// The text was decoded from a string: report the problem at the
+			// string, with its place inside the document.
+			e2 := *e
+			e2.Pos = d.at
+			e2.Msg = fmt.Sprintf("in policy %s at line %d, column %d of its text: %s", id, e.Pos.Line, e.Pos.Column, e.Msg)
+			e = &e2
+		}
+		*errs = append(*errs, e)
+	}
+	return nil
+}
+
+// join appends a member name to a path.
+func join(path, key string) string {
+	if path == "" {
+		return key
+	}
+	return path + "." + key
+}
+
+// index appends a list index to a path.
+func index(path string, i int) string { return fmt.Sprintf("%s[%d]", path, i) }

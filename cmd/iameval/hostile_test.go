@@ -1,0 +1,106 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/iameval/iameval/scenario"
+)
+
+// runWithin runs the command line and fails the test when it has not
+// returned within limit: no input may hang a command (issue 15).
+func runWithin(t *testing.T, limit time.Duration, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	type result struct {
+		code           int
+		stdout, stderr string
+	}
+	done := make(chan result, 1)
+	go func() {
+		var o, e bytes.Buffer
+		c := run(args, &o, &e)
+		done <- result{c, o.String(), e.String()}
+	}()
+	select {
+	case r := <-done:
+		return r.code, r.stdout, r.stderr
+	case <-time.After(limit):
+		t.Fatalf("iameval %q did not return within %s", args, limit)
+		return 0, "", ""
+	}
+}
+
+// TestNoCommandHangsOnANamedPipe: every command that reads a file refuses
+// a named pipe — given directly, through a symbolic link or as a
+// {"file": ...} policy of a scenario — instead of blocking on its open
+// until a writer appears (issue 15).
+func TestNoCommandHangsOnANamedPipe(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	fifo := filepath.Join(dir, "fifo.json")
+	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
+		t.Skipf("no named pipes here: %v", err)
+	}
+	link := filepath.Join(dir, "link.json")
+	require.NoError(t, os.Symlink(fifo, link))
+	ref := filepath.Join(dir, "ref.json")
+	require.NoError(t, os.WriteFile(ref, []byte(`{"principal": "arn:aws:iam::111111111111:user/alice",
+ "policies": {"identity": [{"file": "fifo.json"}]},
+ "cases": [{"name": "c", "action": "s3:GetObject", "resource": "arn:aws:s3:::b/k"}]}`), 0o600))
+	flags := []string{"--principal", "arn:aws:iam::111111111111:user/alice", "--action", "s3:GetObject", "--resource", "arn:aws:s3:::b/k"}
+	tests := []struct {
+		name string
+		args []string
+	}{
+		{"validate", []string{"validate", fifo}},
+		{"validate through a symbolic link", []string{"validate", link}},
+		{"test", []string{"test", fifo}},
+		{"test through a symbolic link", []string{"test", link}},
+		{"test with a {file} policy", []string{"test", ref}},
+		{"explain a scenario", []string{"explain", fifo}},
+		{"explain --policy", append([]string{"explain", "--policy", fifo}, flags...)},
+		{"explain --resource-policy", append([]string{"explain", "--policy", filepath.Join("testdata", "policies", "reports.json"), "--resource-policy", link}, flags...)},
+		{"simulate", []string{"simulate", fifo}},
+		{"simulate --input file://", []string{"simulate", "--input", "file://" + link}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			code, stdout, stderr := runWithin(t, 5*time.Second, tc.args...)
+			assert.Equal(t, exitInvalid, code, stderr)
+			// test reports the refusal as an error result on stdout; the
+			// other commands as a problem on stderr.
+			assert.Contains(t, stdout+stderr, "not a regular file (a named pipe)")
+		})
+	}
+}
+
+// endless is a reader that never ends, like /dev/zero.
+type endless struct{}
+
+func (endless) Read(p []byte) (int, error) {
+	clear(p)
+	return len(p), nil
+}
+
+// TestSimulateStdinIsLimited: standard input is read with the same 64 MiB
+// limit as files and gives a clear error past it, instead of growing until
+// the runtime aborts (issue 15: simulate - < /dev/zero). Not parallel: it
+// replaces simulateStdin.
+func TestSimulateStdinIsLimited(t *testing.T) {
+	saved := simulateStdin
+	simulateStdin = endless{}
+	defer func() { simulateStdin = saved }()
+	code, stdout, stderr := runWithin(t, 20*time.Second, "simulate", "-")
+	assert.Equal(t, exitInvalid, code)
+	assert.Empty(t, stdout)
+	assert.Contains(t, stderr, "<stdin>: cannot read: larger than the 64 MiB input limit")
+	assert.Equal(t, 64<<20, scenario.MaxFileSize)
+}

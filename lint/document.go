@@ -1,0 +1,253 @@
+package lint
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/iameval/iameval/internal/jsonsrc"
+	"github.com/iameval/iameval/policy"
+)
+
+// document is what the checks read: the statements of a policy document
+// with the position of every string, read leniently, so that the checks
+// also run on a document that package policy rejects (every problem is
+// reported in one run). What cannot be read is left out; package policy
+// reports why.
+type document struct {
+	file    string
+	typ     policy.Type
+	hasVer  bool
+	rootPos policy.Position
+	stmts   []*statement
+}
+
+// item is one string of a document with where it is written.
+type item struct {
+	text  string
+	lower string // text in lower case, for actions
+	pos   policy.Position
+	path  string
+}
+
+// element is a Principal, Action, Resource or Condition element (or its
+// Not form) of a statement.
+type element struct {
+	present bool
+	not     bool // NotPrincipal, NotAction, NotResource
+	key     item // the element name with its position
+	items   []item
+}
+
+// principalElement is a Principal or NotPrincipal element.
+type principalElement struct {
+	element
+	star bool // "*" or {"AWS": "*"} among the entries
+}
+
+// clause is one operator-key pair of a Condition element.
+type clause struct {
+	op     item // the operator as written, like "StringEqualsIfExists"
+	key    item // the condition key as written
+	values []item
+}
+
+// statement is one statement of the document.
+type statement struct {
+	index     int
+	path      string // Statement[0], or Statement for a single statement object
+	pos       policy.Position
+	sid       *item
+	effect    string // "Allow", "Deny", or "" when missing or invalid
+	principal principalElement
+	action    element
+	resource  element
+	condKey   item
+	clauses   []clause
+}
+
+// readDocument reads src leniently. It returns nil when src is not JSON
+// or not an object.
+func readDocument(src []byte, s policy.Source) *document {
+	file := s.File
+	if file == "" {
+		file = s.Base.File
+	}
+	doc, err := jsonsrc.Parse(string(src), jsonsrc.Pos{Offset: s.Base.Offset, Line: s.Base.Line, Column: s.Base.Column})
+	if err != nil {
+		return nil
+	}
+	r := reader{doc: doc, file: file}
+	root := doc.Root()
+	if !root.IsObject() {
+		return nil
+	}
+	d := &document{file: file, typ: s.Type, rootPos: r.pos(root.Index)}
+	for _, m := range doc.Members(root) {
+		switch m.Key {
+		case "Version":
+			d.hasVer = true
+		case "Statement":
+			if m.Value.IsArray() {
+				for i, v := range doc.Elements(m.Value) {
+					if v.IsObject() {
+						d.stmts = append(d.stmts, r.statement(v, i, "Statement["+strconv.Itoa(i)+"]"))
+					}
+				}
+			} else if m.Value.IsObject() {
+				d.stmts = append(d.stmts, r.statement(m.Value, 0, "Statement"))
+			}
+		}
+	}
+	return d
+}
+
+// reader holds what readDocument needs while walking.
+type reader struct {
+	doc  *jsonsrc.Doc
+	file string
+}
+
+// value is a JSON value of the document.
+type value = jsonsrc.Value
+
+// pos returns the file position of a document offset.
+func (r *reader) pos(off int) policy.Position {
+	p := r.doc.Pos(off)
+	return policy.Position{File: r.file, Offset: p.Offset, Line: p.Line, Column: p.Column}
+}
+
+// statement reads one statement object.
+func (r *reader) statement(v value, index int, at string) *statement {
+	s := &statement{index: index, path: at, pos: r.pos(v.Index)}
+	for _, m := range r.doc.Members(v) {
+		key := item{text: m.Key, pos: r.pos(m.KeyIndex), path: at + "." + m.Key}
+		switch m.Key {
+		case "Sid":
+			if isString(m.Value) {
+				s.sid = &item{text: r.doc.Str(m.Value), pos: r.pos(m.Value.Index), path: key.path}
+			}
+		case "Effect":
+			if isString(m.Value) && (r.doc.Str(m.Value) == "Allow" || r.doc.Str(m.Value) == "Deny") {
+				s.effect = r.doc.Str(m.Value)
+			}
+		case "Action", "NotAction":
+			s.action = element{present: true, not: m.Key == "NotAction", key: key, items: r.strings(m.Value, key.path)}
+			for i := range s.action.items {
+				s.action.items[i].lower = strings.ToLower(s.action.items[i].text)
+			}
+		case "Resource", "NotResource":
+			s.resource = element{present: true, not: m.Key == "NotResource", key: key, items: r.strings(m.Value, key.path)}
+		case "Principal", "NotPrincipal":
+			s.principal = r.principal(m.Value, key, m.Key == "NotPrincipal")
+		case "Condition":
+			s.condKey = key
+			s.clauses = r.conditions(m.Value, key.path)
+		}
+	}
+	return s
+}
+
+// principal reads a Principal or NotPrincipal element.
+func (r *reader) principal(v value, key item, not bool) principalElement {
+	p := principalElement{element: element{present: true, not: not, key: key}}
+	if isString(v) {
+		p.items = append(p.items, item{text: r.doc.Str(v), pos: r.pos(v.Index), path: key.path})
+		p.star = r.doc.Str(v) == "*"
+		return p
+	}
+	for _, m := range r.doc.Members(v) {
+		at := key.path + "." + pathName(m.Key)
+		for _, it := range r.strings(m.Value, at) {
+			p.items = append(p.items, it)
+			if m.Key == "AWS" && it.text == "*" {
+				p.star = true
+			}
+		}
+	}
+	return p
+}
+
+// conditions reads the clauses of a Condition element.
+func (r *reader) conditions(v value, at string) []clause {
+	var out []clause
+	for _, om := range r.doc.Members(v) {
+		opPath := at + "." + pathName(om.Key)
+		op := item{text: om.Key, pos: r.pos(om.KeyIndex), path: opPath}
+		for _, km := range r.doc.Members(om.Value) {
+			kp := opPath + "." + pathName(km.Key)
+			c := clause{op: op, key: item{text: km.Key, pos: r.pos(km.KeyIndex), path: kp}}
+			c.values = r.scalars(km.Value, kp)
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// strings reads a string or an array of strings; other values are left
+// out.
+func (r *reader) strings(v value, at string) []item {
+	if isString(v) {
+		return []item{{text: r.doc.Str(v), pos: r.pos(v.Index), path: at}}
+	}
+	var out []item
+	for i, e := range r.doc.Elements(v) {
+		if isString(e) {
+			out = append(out, item{text: r.doc.Str(e), pos: r.pos(e.Index), path: at + "[" + strconv.Itoa(i) + "]"})
+		}
+	}
+	return out
+}
+
+// scalars reads a condition value: a string, number or boolean, or an
+// array of them, as text.
+func (r *reader) scalars(v value, at string) []item {
+	if !v.IsArray() {
+		if isScalar(v) {
+			return []item{{text: r.scalarText(v), pos: r.pos(v.Index), path: at}}
+		}
+		return nil
+	}
+	var out []item
+	for i, e := range r.doc.Elements(v) {
+		if isScalar(e) {
+			out = append(out, item{text: r.scalarText(e), pos: r.pos(e.Index), path: at + "[" + strconv.Itoa(i) + "]"})
+		}
+	}
+	return out
+}
+
+// isString reports whether v is a JSON string.
+func isString(v value) bool { return jsonsrc.TypeName(v) == "string" }
+
+// isScalar reports whether v is a string, number or boolean.
+func isScalar(v value) bool {
+	switch jsonsrc.TypeName(v) {
+	case "string", "number", "boolean":
+		return true
+	}
+	return false
+}
+
+// scalarText returns a scalar as IAM compares it: the string itself, or
+// the JSON text of a number or boolean.
+func (r *reader) scalarText(v value) string {
+	if isString(v) {
+		return r.doc.Str(v)
+	}
+	return strings.TrimSpace(r.doc.Raw(v))
+}
+
+// pathName writes a member name in a path as package policy does: bare
+// when it is an identifier, quoted otherwise.
+func pathName(s string) string {
+	if s == "" {
+		return `""`
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_') {
+			return strconv.Quote(s)
+		}
+	}
+	return s
+}

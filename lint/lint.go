@@ -1,0 +1,89 @@
+package lint
+
+import (
+	"errors"
+
+	"github.com/iameval/iameval/policy"
+)
+
+// Check validates the policy document src of type s.Type and returns
+// every finding, sorted by position: the grammar errors and warnings of
+// [policy.Parse] and the findings of this package's checks, together, so
+// that one run reports everything. Checks that need a statement to be
+// readable skip what cannot be read (package policy reports it). Positions
+// are relative to s.File, starting at s.Base, as in policy.Parse.
+func Check(src []byte, s policy.Source) []Finding {
+	var out []Finding
+	errs, warns := parse(src, s)
+	for _, e := range errs {
+		out = append(out, fromPolicy(e))
+	}
+	for _, w := range warns {
+		if f, keep := fromPolicyWarning(w); keep {
+			out = append(out, f)
+		}
+	}
+	if d := readDocument(src, s); d != nil {
+		c := checker{doc: d}
+		c.run()
+		out = append(out, c.out...)
+	}
+	sortFindings(out)
+	return out
+}
+
+// parse runs policy.Parse and returns its errors and its warnings. When
+// Parse returns an error list that also holds warnings (an Error whose
+// Kind wraps policy.ErrWarning, where that exists), they are split here;
+// today Parse reports warnings only for valid documents.
+func parse(src []byte, s policy.Source) (errs, warns policy.ErrorList) {
+	p, err := policy.Parse(src, s)
+	if err != nil {
+		var list policy.ErrorList
+		if !errors.As(err, &list) {
+			var one *policy.Error
+			if errors.As(err, &one) {
+				list = policy.ErrorList{one}
+			}
+		}
+		return list, nil
+	}
+	return nil, p.Warnings()
+}
+
+// checker runs the checks over one document and collects findings.
+type checker struct {
+	doc *document
+	out []Finding
+}
+
+// add records a finding at it with the severity of code's rule.
+func (c *checker) add(code string, at item, msg, fix string) {
+	c.addSev(code, rules[code].Severity, at, msg, fix)
+}
+
+// addSev records a finding with an explicit severity.
+func (c *checker) addSev(code string, sev Severity, at item, msg, fix string) {
+	c.out = append(c.out, Finding{Code: code, Severity: sev, Pos: at.pos, Path: at.path, Message: msg, Fix: fix})
+}
+
+// run runs every check.
+func (c *checker) run() {
+	c.checkVersion()
+	for _, s := range c.doc.stmts {
+		c.checkGrants(s)
+		c.checkRedundantEntries(s)
+	}
+	c.checkRedundantStatements()
+}
+
+// checkVersion reports a missing Version (an RCP without one is already
+// an error of package policy).
+func (c *checker) checkVersion() {
+	if c.doc.hasVer || c.doc.typ == policy.RCP {
+		return
+	}
+	c.add(codeMissingVersion, item{pos: c.doc.rootPos},
+		"the policy has no \"Version\": policy variables such as ${aws:username} are read as plain text",
+		"add \"Version\": \"2012-10-17\"")
+}

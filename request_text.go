@@ -1,0 +1,29 @@
+package iameval
+
+import (
+	"fmt"
+	"unicode"
+	"unicode/utf8"
+)
+
+// checkText reports an error when s, the what of a request, is not valid
+// UTF-8 or holds a control character (Unicode category Cc: NUL, newline,
+// escape ...) or a format character (Cf: zero-width space, bidirectional
+// overrides ...). Such characters are invisible or rewrite what a terminal
+// shows, AWS writes none of them in ARNs or context-key names, and a
+// policy that names the visible text would not match the request: the
+// request is refused instead of decided. The error quotes s with every
+// such character escaped.
+func checkText(what, s string) error {
+	for i, r := range s {
+		if r == utf8.RuneError {
+			if _, size := utf8.DecodeRuneInString(s[i:]); size <= 1 {
+				return fmt.Errorf("%s %+q is not valid UTF-8 (byte 0x%02x at offset %d)", what, s, s[i], i)
+			}
+		}
+		if unicode.In(r, unicode.Cc, unicode.Cf) {
+			return fmt.Errorf("%s %+q holds the control or format character %+q at offset %d", what, s, r, i)
+		}
+	}
+	return nil
+}
