@@ -111,6 +111,25 @@
 //     to service-linked roles, nor to an AWS service assuming its
 //     service-linked role. When RCPs are not applied, [Explanation].Skipped
 //     says why.
+//   - Some requests AWS refuses whatever the policies say, even to an
+//     administrator allowed "*": changes to AWS managed policies
+//     (https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_managed-vs-inline.html#aws-managed-policies);
+//     edits of service-linked roles, their deletion other than through
+//     iam:DeleteServiceLinkedRole, and attaching a service-linked role's
+//     policy to another entity
+//     (https://docs.aws.amazon.com/IAM/latest/UserGuide/using-service-linked-roles.html);
+//     changes to roles under /aws-reserved/ (IAM Identity Center,
+//     https://docs.aws.amazon.com/singlesignon/latest/userguide/permissionsetsconcept.html);
+//     creating, updating or deleting KMS aliases under alias/aws/
+//     (https://docs.aws.amazon.com/kms/latest/APIReference/API_CreateAlias.html).
+//     The decision is implicitDeny and [Explanation].Reason names the rule
+//     and its page; protections.go holds the one table of refused actions.
+//     Passing a service-linked role (iam:PassRole) is left to the policies:
+//     AWS documents that it needs the permission
+//     (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use_passrole.html).
+//     The IAM policy simulator does not model these refusals;
+//     [RequestInput].IgnoreProtections (iameval simulate --mirror-simulator)
+//     decides from the policies alone, as it does.
 //
 // Known differences from AWS: the engine evaluates one action on one
 // resource; an STS call that AWS authorizes as several actions

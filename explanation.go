@@ -29,8 +29,9 @@ type Explanation struct {
 	// Decision is the decision; it always equals what [Evaluate] returns.
 	Decision Decision `json:"decision"`
 	// Reason explains a decision fixed before any policy is read
-	// (evaluation-logic D1) or a request or policy set that cannot be
-	// evaluated.
+	// (evaluation-logic D1, and the refusals AWS enforces whatever the
+	// policies say, naming the rule and its AWS page) or a request or
+	// policy set that cannot be evaluated.
 	Reason string `json:"reason,omitempty"`
 	// Request summarises the request.
 	Request RequestSummary `json:"request"`

@@ -43,6 +43,13 @@ type RequestInput struct {
 	// It is also aws:TokenIssueTime for a principal on temporary
 	// credentials whose issue time is not known.
 	Time time.Time
+	// IgnoreProtections decides the request as the IAM policy simulator
+	// does, from the policies alone: it skips the refusals AWS enforces
+	// whatever the policies say (changes to AWS managed policies,
+	// service-linked roles, /aws-reserved/ roles, alias/aws/ KMS aliases;
+	// see the package documentation), which the simulator does not model.
+	// The zero value applies them, as AWS does.
+	IgnoreProtections bool
 }
 
 // Request is a validated request with its request context derived once.
@@ -194,6 +201,11 @@ func NewRequest(in RequestInput) (*Request, error) {
 		return nil, err
 	}
 	r.ctx = ctx
+	if !r.facts.fixed && !in.IgnoreProtections {
+		if why := protected(service, name, res, hasARN, ctx); why != "" {
+			r.facts.fixed, r.facts.fixedDecision, r.facts.fixedReason = true, ImplicitDeny, why
+		}
+	}
 
 	r.preq = policy.Request{Action: in.Action, Resource: in.Resource, Principal: matchAs, Context: r.ctx}
 	if err := r.preq.Prepare(); err != nil {

@@ -1,6 +1,8 @@
 package policy
 
 import (
+	"encoding/binary"
+	"hash/maphash"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -100,6 +102,12 @@ func (p *parser) resourceEntries(n int) []resourceEntry {
 	return p.resSlab[l : l : l+n]
 }
 
+// scanLimit is how many cached entries the parser's caches compare one by
+// one before they index them: a short scan beats hashing for the few
+// operators and conditions of a typical policy, and the index keeps a
+// hostile one (80,000 distinct keys) linear.
+const scanLimit = 8
+
 // opName is a parsed operator name.
 type opName struct {
 	name  string
@@ -112,9 +120,16 @@ type opName struct {
 // spelling: policies repeat the same few operators. It also returns the
 // canonical spelling of the operator.
 func (p *parser) parseOperator(name string) (condition.Operator, string, error) {
-	for _, o := range p.opNames {
-		if o.name == name {
+	if p.opIndex != nil {
+		if i, ok := p.opIndex[name]; ok {
+			o := &p.opNames[i]
 			return o.op, o.canon, o.err
+		}
+	} else {
+		for i := range p.opNames {
+			if o := &p.opNames[i]; o.name == name {
+				return o.op, o.canon, o.err
+			}
 		}
 	}
 	op, err := condition.ParseOperator(name)
@@ -123,6 +138,15 @@ func (p *parser) parseOperator(name string) (condition.Operator, string, error) 
 		canon = op.String()
 	}
 	p.opNames = append(p.opNames, opName{name, op, canon, err})
+	switch {
+	case p.opIndex != nil:
+		p.opIndex[name] = len(p.opNames) - 1
+	case len(p.opNames) > scanLimit:
+		p.opIndex = make(map[string]int, 2*len(p.opNames))
+		for i, o := range p.opNames {
+			p.opIndex[o.name] = i
+		}
+	}
 	return op, canon, err
 }
 
@@ -133,17 +157,31 @@ type cachedClause struct {
 	values []string
 	clause condition.Clause
 	errs   []error
+	next   int32 // the next entry with the same hash in clauseIndex, or -1
 }
 
 // newClause is condition.NewClause, computed once per distinct operator,
 // key and values: policies repeat the same conditions in many statements
 // (aws:SecureTransport, aws:PrincipalOrgID), and a Clause is immutable, so
-// statements can share it.
+// statements can share it. Past scanLimit entries the cache is found
+// through a hash of operator, key and values, so that a policy with many
+// distinct conditions is compiled in linear time.
 func (p *parser) newClause(op condition.Operator, key string, values []string) (condition.Clause, []error) {
-	for i := range p.clauses {
-		c := &p.clauses[i]
-		if c.op == op && c.key == key && slices.Equal(c.values, values) {
-			return c.clause, c.errs
+	var h uint64
+	if p.clauseIndex != nil {
+		h = p.clauseHash(op, key, values)
+		i, ok := p.clauseIndex[h]
+		for ok && i >= 0 {
+			if c := &p.clauses[i]; c.op == op && c.key == key && slices.Equal(c.values, values) {
+				return c.clause, c.errs
+			}
+			i = p.clauses[i].next
+		}
+	} else {
+		for i := range p.clauses {
+			if c := &p.clauses[i]; c.op == op && c.key == key && slices.Equal(c.values, values) {
+				return c.clause, c.errs
+			}
 		}
 	}
 	clause, errs := condition.NewClause(op, key, values, p.mode)
@@ -151,11 +189,61 @@ func (p *parser) newClause(op condition.Operator, key string, values []string) (
 		p.clauses = make([]cachedClause, 0, 32)
 		p.cacheValues = make([]string, 0, 64)
 	}
-	// The cache keeps its copy of values in one growing slice: appending
-	// never writes to the part earlier entries refer to, even when the
-	// slice moves.
+	// The cache keeps its copy of values in chunks that are never moved
+	// or written again once used: a full chunk is left to the entries that
+	// refer to it and a new one started, so that each value is copied
+	// once however many there are.
+	if cap(p.cacheValues)-len(p.cacheValues) < len(values) {
+		p.cacheValues = make([]string, 0, max(len(values), min(2*cap(p.cacheValues), 1<<16)))
+	}
 	start := len(p.cacheValues)
 	p.cacheValues = append(p.cacheValues, values...)
-	p.clauses = append(p.clauses, cachedClause{op, key, p.cacheValues[start:len(p.cacheValues):len(p.cacheValues)], clause, errs})
+	p.clauses = append(p.clauses, cachedClause{op, key, p.cacheValues[start:len(p.cacheValues):len(p.cacheValues)], clause, errs, -1})
+	switch {
+	case p.clauseIndex != nil:
+		p.indexClause(len(p.clauses)-1, h)
+	case len(p.clauses) > scanLimit:
+		p.clauseSeed = maphash.MakeSeed()
+		p.clauseIndex = make(map[uint64]int32, 2*len(p.clauses))
+		for i := range p.clauses {
+			c := &p.clauses[i]
+			p.indexClause(i, p.clauseHash(c.op, c.key, c.values))
+		}
+	}
 	return clause, errs
+}
+
+// indexClause enters clauses[i], whose hash is h, in clauseIndex.
+func (p *parser) indexClause(i int, h uint64) {
+	if first, ok := p.clauseIndex[h]; ok {
+		p.clauses[i].next = first
+	}
+	p.clauseIndex[h] = int32(i)
+}
+
+// clauseHash hashes an operator, a key and values for clauseIndex. Each
+// string is preceded by its length, so that different splits of the same
+// text hash apart.
+func (p *parser) clauseHash(op condition.Operator, key string, values []string) uint64 {
+	var h maphash.Hash
+	h.SetSeed(p.clauseSeed)
+	var b [8]byte
+	b[0], b[1] = byte(op.Set), byte(op.Base)
+	if op.IfExists {
+		b[2] = 1
+	}
+	h.Write(b[:3])
+	writeLenString(&h, key)
+	for _, v := range values {
+		writeLenString(&h, v)
+	}
+	return h.Sum64()
+}
+
+// writeLenString writes the length of s, then s.
+func writeLenString(h *maphash.Hash, s string) {
+	var b [8]byte
+	binary.LittleEndian.PutUint64(b[:], uint64(len(s)))
+	h.Write(b[:])
+	h.WriteString(s)
 }

@@ -3,6 +3,7 @@ package policy
 import (
 	"errors"
 	"fmt"
+	"hash/maphash"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -69,10 +70,20 @@ type parser struct {
 
 	// arena holds lower-cased action text; see lower.
 	arena []byte
-	// opNames and clauses cache parsed operators and compiled clauses.
+	// opNames and clauses cache parsed operators and compiled clauses;
+	// opIndex and clauseIndex find their entries once there are more than
+	// scanLimit (see newClause).
 	opNames     []opName
+	opIndex     map[string]int
 	clauses     []cachedClause
+	clauseIndex map[uint64]int32 // clauseHash → the latest entry with that hash
+	clauseSeed  maphash.Seed
 	cacheValues []string // the values of clauses, see newClause
+	// valBuf and textBuf hold the values of the condition key being
+	// compiled; they are reused from key to key, so that a policy of many
+	// long value lists grows them once rather than once per key.
+	valBuf  []condValue
+	textBuf []string
 	// Slabs from which statements and entries are carved, to allocate
 	// them in a few blocks rather than one by one.
 	stmtSlab []Statement
@@ -81,8 +92,8 @@ type parser struct {
 
 	// miscased holds the paths of elements written with the wrong case
 	// (Statement[0].Effect for "effect"), so that they are not also
-	// reported as missing.
-	miscased []string
+	// reported as missing; see noteMiscased.
+	miscased map[string]struct{}
 }
 
 // basePos returns the position a document starts at.
@@ -188,16 +199,24 @@ func (p *parser) warnAt(offset int, at string, kind error, format string, args .
 	p.warns = append(p.warns, &Error{Pos: Position{Offset: offset}, Path: at, Kind: kind, Msg: fmt.Sprintf(format, args...)})
 }
 
+// noteMiscased records that the element at path (Statement[0].Effect) is
+// written with the wrong case. A set keeps missingf's look-up constant
+// time however many statements are miscased.
+func (p *parser) noteMiscased(path string) {
+	if p.miscased == nil {
+		p.miscased = make(map[string]struct{})
+	}
+	p.miscased[path] = struct{}{}
+}
+
 // missingf reports a missing element, unless one of names is present with
 // the wrong case, which was reported already.
 func (p *parser) missingf(offset int, at *path, names []string, format string, args ...any) {
 	if len(p.miscased) > 0 {
 		for _, n := range names {
 			c := at.Child(n)
-			for _, m := range p.miscased {
-				if m == c.String() {
-					return
-				}
+			if _, ok := p.miscased[c.String()]; ok {
+				return
 			}
 		}
 	}

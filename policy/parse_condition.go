@@ -50,8 +50,8 @@ func (p *parser) condition(v jsonsrc.Value, at *path) (condition.Block, []int, b
 			if !keyOK {
 				p.errorf(km.KeyIndex, &kp, ErrValue, "expected a condition key name, found \"\"")
 			}
-			var vbuf [8]condValue
-			vals, ok := p.conditionValues(km.Value, &kp, vbuf[:0])
+			vals, ok := p.conditionValues(km.Value, &kp, p.valBuf[:0])
+			p.valBuf = vals[:0] // the next key reuses what this one grew
 			if !ok || !opOK || !keyOK {
 				continue
 			}
@@ -85,11 +85,11 @@ func (cv *condValue) path(kp *path) path {
 
 // clause compiles one operator/key entry and positions its problems.
 func (p *parser) clause(op condition.Operator, key string, keyIdx int, kp *path, vals []condValue) (condition.Clause, bool) {
-	var tbuf [8]string
-	texts := tbuf[:0]
+	texts := p.textBuf[:0]
 	for i := range vals {
 		texts = append(texts, vals[i].s)
 	}
+	p.textBuf = texts[:0] // newClause keeps a copy; the next clause reuses it
 	c, errs := p.newClause(op, key, texts)
 	for _, e := range errs {
 		var ve *condition.ValueError

@@ -140,21 +140,26 @@ func sidPath(s *sidInfo) string {
 }
 
 // checkSids warns about Sids outside [A-Za-z0-9] and repeated Sids (P7).
+// A map of first occurrences keeps the check linear in the number of
+// statements.
 func (p *parser) checkSids() {
+	if len(p.sids) == 0 {
+		return
+	}
+	first := make(map[string]int, len(p.sids))
 	for i := range p.sids {
 		s := &p.sids[i]
 		if !isAlnum(s.sid) {
 			p.warnAt(s.offset, sidPath(s), ErrValue,
 				"Sid %q has characters other than A-Z, a-z and 0-9, which IAM does not accept", s.sid)
 		}
-		for j := range i {
-			if f := &p.sids[j]; f.sid == s.sid {
-				first := p.doc.Pos(f.stmt)
-				p.warnAt(s.offset, sidPath(s), ErrValue,
-					"duplicate Sid %q (first in the statement at %d:%d): Sids should be unique in a policy",
-					s.sid, first.Line, first.Column)
-				break
-			}
+		if j, seen := first[s.sid]; seen {
+			at := p.doc.Pos(p.sids[j].stmt)
+			p.warnAt(s.offset, sidPath(s), ErrValue,
+				"duplicate Sid %q (first in the statement at %d:%d): Sids should be unique in a policy",
+				s.sid, at.Line, at.Column)
+		} else {
+			first[s.sid] = i
 		}
 	}
 }

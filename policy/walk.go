@@ -33,7 +33,7 @@ func (p *parser) Problem(pr *jsonsrc.Problem) {
 			"duplicate key %q (first at %d:%d): JSON policies must not repeat a key", pr.Key, f.Line, f.Column)
 	case jsonsrc.UnknownKey:
 		if pr.CaseOnly {
-			p.miscased = append(p.miscased, jsonsrc.Join(pr.At, pr.Near))
+			p.noteMiscased(jsonsrc.Join(pr.At, pr.Near))
 			p.errorAt(pr.Offset, at, ErrUnknownElement,
 				"expected %q, found %q: element names are case-sensitive", pr.Near, pr.Key)
 			return

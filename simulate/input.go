@@ -69,6 +69,16 @@ type Input struct {
 	// when one is given, else the time Simulate runs.
 	Time time.Time
 
+	// MirrorSimulator (not a JSON parameter; the command's
+	// --mirror-simulator flag) decides every request from the policies
+	// alone, as the IAM policy simulator does: the refusals AWS enforces
+	// whatever the policies say (changes to AWS managed policies,
+	// service-linked roles, /aws-reserved/ roles and alias/aws/ KMS aliases;
+	// iameval.RequestInput.IgnoreProtections) are not applied, since the
+	// simulator does not model them. The zero value applies them, as AWS
+	// does when the real request is made.
+	MirrorSimulator bool
+
 	src *source // the document ParseInput read; nil for an Input built in Go
 }
 

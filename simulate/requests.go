@@ -169,6 +169,7 @@ func (c *compiler) requests(actions, resources []string, caller principal.Princi
 			req, err := iameval.NewRequest(iameval.RequestInput{
 				Principal: who, Action: action, Resource: resource,
 				ResourceAccount: resAccount, Context: ctx, Time: when,
+				IgnoreProtections: c.in.MirrorSimulator,
 			})
 			if err != nil {
 				c.fail(c.resourcePath(i), ErrValue, "%v", err)

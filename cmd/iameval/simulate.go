@@ -39,6 +39,13 @@ Flags:
   --input FILE            the input document ("-" for standard input); the
                           AWS CLI's file:// prefix is accepted
   --cli-input-json FILE   the same as --input
+  --mirror-simulator      decide from the policies alone, as the IAM policy
+                          simulator does; by default iameval also applies
+                          the refusals AWS enforces whatever the policies
+                          say (changes to AWS managed policies,
+                          service-linked roles, /aws-reserved/ roles,
+                          alias/aws/ KMS aliases), which the simulator does
+                          not model
 
 Exit status: 0 when the simulation ran, whatever the decisions; 2 for
 invalid usage or input, reported as FILE:LINE:COL: message (a problem in a
@@ -55,6 +62,8 @@ func runSimulate(args []string, stdout, stderr io.Writer) int {
 	var input, cliInput string
 	f.StringVar(&input, "input", "", "")
 	f.StringVar(&cliInput, "cli-input-json", "", "")
+	var mirror bool
+	f.BoolVar(&mirror, "mirror-simulator", false, "")
 	files, status, ok := f.parse(args, stdout, stderr)
 	if !ok {
 		return status
@@ -86,6 +95,7 @@ func runSimulate(args []string, stdout, stderr io.Writer) int {
 	in, err := simulate.ParseInput(src, display)
 	var resp *simulate.Response
 	if err == nil {
+		in.MirrorSimulator = mirror
 		resp, err = simulate.Simulate(in)
 	}
 	if err != nil {

@@ -44,6 +44,10 @@ func TestSimulateGolden(t *testing.T) {
 		{"stdin_default", []string{"simulate"}, "testdata/simulate/invalid.json", 2, "no file reads standard input, named <stdin> in messages"},
 		{"missing_file", []string{"simulate", "testdata/simulate/nope.json"}, "", 2, "a file that cannot be read"},
 		{"two_inputs", []string{"simulate", "--input", "a.json", "b.json"}, "", 2, "one document at a time: usage error"},
+		{"managed_policy", []string{"simulate", "testdata/simulate/managed_policy.json"}, "", 0,
+			"access_policies_managed-vs-inline.md: AWS refuses changes to AWS managed policies even to an administrator; reading is allowed"},
+		{"managed_policy_mirror", []string{"simulate", "--mirror-simulator", "testdata/simulate/managed_policy.json"}, "", 0,
+			"--mirror-simulator decides from the policies alone, as the IAM policy simulator (which does not model the refusal) does"},
 		{"help", []string{"simulate", "--help"}, "", 0, "help goes to stdout with status 0"},
 		{"unknown_flag", []string{"simulate", "--region", "us-east-1"}, "", 2, "unknown flag: usage on stderr"},
 	}

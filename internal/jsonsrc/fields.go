@@ -58,6 +58,7 @@ func (d *Doc) Fields(obj Value, at *Path, known []string, out []Member, sink Sin
 		return out
 	}
 	var other []Member // unknown keys, for duplicate detection
+	var seen keySet
 	it := d.Items(obj)
 next:
 	for {
@@ -78,13 +79,12 @@ next:
 			}
 			continue next
 		}
-		for _, o := range other {
-			if o.Key == key {
-				sink.Problem(&Problem{Kind: DuplicateKey, Offset: k.Index, At: at.String(), Key: key, First: o})
-				continue next
-			}
+		if j := seen.find(key, other); j >= 0 {
+			sink.Problem(&Problem{Kind: DuplicateKey, Offset: k.Index, At: at.String(), Key: key, First: other[j]})
+			continue
 		}
 		other = append(other, m)
+		seen.add(other)
 		near, caseOnly := Near(key, known)
 		sink.Problem(&Problem{Kind: UnknownKey, Offset: k.Index, At: at.String(), Key: key, Near: near, CaseOnly: caseOnly, Known: known})
 	}
@@ -101,7 +101,7 @@ func (d *Doc) FreeMembers(obj Value, at *Path, foldCase bool, dst []Member, sink
 		return dst
 	}
 	start := len(dst)
-	var seen map[string]int // folded (or exact) key to its index in dst, once the object is large
+	seen := keySet{fold: foldCase}
 	it := d.Items(obj)
 	for {
 		k, v, ok := it.Next()
@@ -109,52 +109,73 @@ func (d *Doc) FreeMembers(obj Value, at *Path, foldCase bool, dst []Member, sink
 			return dst
 		}
 		key := d.Str(k)
-		look := key
-		if foldCase {
-			look = strings.ToLower(key)
-		}
-		first := -1
-		if seen != nil {
-			if j, ok := seen[look]; ok {
-				first = j
-			}
-		} else {
-			for j := start; j < len(dst); j++ {
-				if dst[j].Key == key || foldCase && strings.EqualFold(dst[j].Key, key) {
-					first = j
-					break
-				}
-			}
-		}
-		if first >= 0 {
+		if j := seen.find(key, dst[start:]); j >= 0 {
+			first := dst[start+j]
 			kind := DuplicateKey
-			if dst[first].Key != key {
+			if first.Key != key {
 				kind = FoldedKey
 			}
-			sink.Problem(&Problem{Kind: kind, Offset: k.Index, At: at.String(), Key: key, First: dst[first]})
+			sink.Problem(&Problem{Kind: kind, Offset: k.Index, At: at.String(), Key: key, First: first})
 			continue
 		}
 		dst = append(dst, Member{Key: key, KeyIndex: k.Index, Value: v})
-		switch n := len(dst) - start; {
-		case seen != nil:
-			seen[look] = len(dst) - 1
-		case n == linearMembers:
-			// Large objects look keys up in a map, so that walking them
-			// stays linear.
-			seen = make(map[string]int, 2*n)
-			for j := start; j < len(dst); j++ {
-				l := dst[j].Key
-				if foldCase {
-					l = strings.ToLower(l)
-				}
-				seen[l] = j
-			}
+		seen.add(dst[start:])
+	}
+}
+
+// keySet finds the repeated keys of one object in linear time: it
+// compares a new key with the members read so far while they are at most
+// linearMembers, and looks it up in a map built from them past that, so
+// that an object of 80,000 keys is not compared pair by pair.
+type keySet struct {
+	fold bool           // keys equal but for case are the same key
+	m    map[string]int // key (lower-cased with fold) → index in the members
+}
+
+// find returns the index in seen (the members read so far) of the member
+// whose key is key, or -1.
+func (x *keySet) find(key string, seen []Member) int {
+	if x.m != nil {
+		if x.fold {
+			key = strings.ToLower(key)
+		}
+		if j, ok := x.m[key]; ok {
+			return j
+		}
+		return -1
+	}
+	for j := range seen {
+		if seen[j].Key == key || x.fold && strings.EqualFold(seen[j].Key, key) {
+			return j
+		}
+	}
+	return -1
+}
+
+// add records the last member of seen, which was just appended.
+func (x *keySet) add(seen []Member) {
+	switch {
+	case x.m != nil:
+		x.put(seen, len(seen)-1)
+	case len(seen) > linearMembers:
+		x.m = make(map[string]int, 2*len(seen))
+		for j := range seen {
+			x.put(seen, j)
 		}
 	}
 }
 
-// linearMembers is the number of members up to which FreeMembers finds
-// repeated keys by comparing with every earlier one.
+// put enters member j of seen in the map.
+func (x *keySet) put(seen []Member, j int) {
+	k := seen[j].Key
+	if x.fold {
+		k = strings.ToLower(k)
+	}
+	x.m[k] = j
+}
+
+// linearMembers is the number of members up to which repeated keys are
+// found by comparing with every earlier one.
 const linearMembers = 16
 
 // Near returns the known key that key most likely means: one equal but
