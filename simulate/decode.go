@@ -32,7 +32,7 @@ func ParseInput(src []byte, file string) (*Input, error) {
 		return nil, ErrorList{{Pos: pos, Kind: ErrSyntax, Msg: msg}}
 	}
 	d := decoder{in: &Input{src: &source{file: file, doc: doc, at: map[string]int{}}}}
-	d.document(doc.Root())
+	d.document(doc.Root(), false)
 	if doc.Root().IsObject() {
 		_, errs := d.in.compile()
 		d.errs = append(d.errs, beyond(errs, d.errs)...)
@@ -45,8 +45,9 @@ func ParseInput(src []byte, file string) (*Input, error) {
 
 // decoder fills an Input from the document, collecting problems.
 type decoder struct {
-	in   *Input
-	errs ErrorList
+	in        *Input
+	errs      ErrorList
+	principal bool // the document is simulate-principal-policy's
 }
 
 // fail records a problem at offset off of the document.
@@ -56,17 +57,20 @@ func (d *decoder) fail(off int, path string, kind error, format string, args ...
 
 // topKeys are the parameters of the request, in the order AWS lists them.
 // document reads them by index.
-var topKeys = topKeysArray[:]
+var topKeys = topKeysArray[:len(topKeysArray)-1]
 
-// topKeysArray holds topKeys.
+// topKeysArray holds topKeys and, last, the parameter only
+// simulate-principal-policy has.
 var topKeysArray = [...]string{
 	keyPolicyInputList, keyBoundaryInputList, keyActionNames, keyResourceArns,
 	keyResourcePolicy, keyResourceOwner, keyCallerArn, keyContextEntries,
 	keyResourceHandling, keyMaxItems, keyMarker, keySCPInputList, keyRCPInputList,
+	simulatePrincipalOnlyKey,
 }
 
 // document reads the top-level object.
-func (d *decoder) document(root jsonsrc.Value) {
+func (d *decoder) document(root jsonsrc.Value, principal bool) {
+	d.principal = principal
 	in := d.in
 	in.src.at[""] = root.Index
 	if !root.IsObject() {
@@ -74,7 +78,11 @@ func (d *decoder) document(root jsonsrc.Value) {
 		return
 	}
 	var slots [len(topKeysArray)]jsonsrc.Member
-	for i, m := range d.fields(root, "", topKeys, slots[:]) {
+	known := topKeys
+	if principal {
+		known = topKeysArray[:]
+	}
+	for i, m := range d.fields(root, "", known, slots[:len(known)]) {
 		v, key := m.Value, m.Key
 		if !m.Exists() {
 			continue
@@ -106,11 +114,17 @@ func (d *decoder) document(root jsonsrc.Value) {
 			in.ServiceControlPolicies = d.levels(v, key)
 		case 12:
 			in.ResourceControlPolicies = d.levels(v, key)
+		case 13:
+			in.PolicySourceArn = d.nonEmpty(v, key, "give the ARN of the user or role to simulate")
 		}
 	}
-	for _, i := range []int{0, 2} { // PolicyInputList and ActionNames
+	required := []int{0, 2} // PolicyInputList and ActionNames
+	if principal {
+		required = []int{13, 2} // PolicySourceArn and ActionNames
+	}
+	for _, i := range required {
 		if !slots[i].Exists() {
-			d.fail(root.Index, topKeys[i], ErrMissing, "required parameter missing")
+			d.fail(root.Index, topKeysArray[i], ErrMissing, "required parameter missing")
 		}
 	}
 }
@@ -163,9 +177,9 @@ func (d *decoder) Problem(pr *jsonsrc.Problem) {
 		d.fail(pr.Offset, p, ErrType, "must be %s, not %s", pr.Want, jsonsrc.TypeName(pr.Value))
 	case pr.CaseOnly:
 		d.fail(pr.Offset, p, ErrUnknownKey, "unknown parameter %q; parameter names are case-sensitive: did you mean %q?", pr.Key, pr.Near)
-	case pr.At == "" && pr.Key == simulatePrincipalOnlyKey:
+	case pr.At == "" && pr.Key == simulatePrincipalOnlyKey && !d.principal:
 		d.fail(pr.Offset, p, ErrUnknownKey, "%s belongs to simulate-principal-policy, which reads policies from an AWS account; "+
-			"iameval simulates simulate-custom-policy: give the policies in PolicyInputList and the caller in CallerArn", pr.Key)
+			"run it with iameval simulate-principal --account EXPORT, or give the policies in PolicyInputList and the caller in CallerArn", pr.Key)
 	default:
 		d.fail(pr.Offset, p, ErrUnknownKey, "unknown parameter %q; expected one of %s", pr.Key, strings.Join(pr.Known, ", "))
 	}
