@@ -12,6 +12,7 @@
 //	validate  check policy documents and report every problem with its position
 //	explain   evaluate one request and explain the decision
 //	simulate  run an aws iam simulate-custom-policy input offline
+//	actions   list the actions a pattern matches or a policy allows
 //
 // Run "iameval <command> -h" for the flags of a command. The exit status is
 // 0 on success, 1 when a test case did not get its expected decision, and 2
@@ -54,6 +55,7 @@ func commands() []command {
 		{"validate", "check policy documents and report every problem with its position", runValidate},
 		{"explain", "evaluate one request and explain the decision", runExplain},
 		{"simulate", "run an aws iam simulate-custom-policy input offline", runSimulate},
+		{"actions", "list the actions a pattern matches or a policy allows", runActions},
 	}
 }
 
