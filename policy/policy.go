@@ -43,6 +43,17 @@ func (p *Policy) Statements() []*Statement {
 	return append([]*Statement(nil), p.stmts...)
 }
 
+// HasAllow reports whether the policy has an Allow statement. It does not
+// allocate.
+func (p *Policy) HasAllow() bool {
+	for _, s := range p.stmts {
+		if s.effect == Allow {
+			return true
+		}
+	}
+	return false
+}
+
 // Warnings returns findings that AWS accepts but that are likely mistakes,
 // sorted by position; nil when there are none. The slice is a copy.
 func (p *Policy) Warnings() ErrorList {
@@ -81,6 +92,20 @@ func (s *Statement) Index() int { return s.index }
 // Sid returns the statement's Sid, "" when absent. It never affects a
 // decision (evaluation-logic.md P7).
 func (s *Statement) Sid() string { return s.sid }
+
+// Resources returns the entries of the statement's Resource or NotResource
+// element as written (not reports NotResource), or nil when it has
+// neither. Analyses use them as example resources a statement covers.
+func (s *Statement) Resources() (entries []string, not bool) {
+	if !s.resources.present {
+		return nil, false
+	}
+	out := make([]string, len(s.resources.entries))
+	for i := range s.resources.entries {
+		out[i] = s.resources.entries[i].text
+	}
+	return out, s.resources.not
+}
 
 // Effect returns Allow or Deny.
 func (s *Statement) Effect() Effect { return s.effect }

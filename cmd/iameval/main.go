@@ -12,6 +12,10 @@
 //	validate  check policy documents and report every problem with its position
 //	explain   evaluate one request and explain the decision
 //	simulate  run an aws iam simulate-custom-policy input offline
+//	simulate-principal  run an aws iam simulate-principal-policy input over an account export
+//	who-can   list the users and roles of an account export allowed an action on a resource
+//	can       list the actions a user or role of an account export is allowed
+//	reach     list the roles a user or role of an account export can become
 //	actions   list the actions a pattern matches or a policy allows
 //
 // Run "iameval <command> -h" for the flags of a command. The exit status is
@@ -55,6 +59,10 @@ func commands() []command {
 		{"validate", "check policy documents and report every problem with its position", runValidate},
 		{"explain", "evaluate one request and explain the decision", runExplain},
 		{"simulate", "run an aws iam simulate-custom-policy input offline", runSimulate},
+		{"simulate-principal", "run an aws iam simulate-principal-policy input offline over an account export", runSimulatePrincipal},
+		{"who-can", "list the users and roles of an account export allowed an action on a resource", runWhoCan},
+		{"can", "list the actions a user or role of an account export is allowed", runCan},
+		{"reach", "list the roles a user or role of an account export can become", runReach},
 		{"actions", "list the actions a pattern matches or a policy allows", runActions},
 	}
 }
