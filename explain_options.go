@@ -16,6 +16,14 @@ type ExplainOptions struct {
 	// applying, the decision the request would have got had it applied.
 	// Each such statement costs one more evaluation of the request.
 	Statements bool
+	// CheckAction, when set, is asked about the requested action when the
+	// decision is an implicit deny: it returns "" for an action AWS has,
+	// else a sentence such as "s3:GetObjcet is not an action of Amazon S3
+	// (did you mean s3:GetObject?)", which fills [Explanation].UnknownAction.
+	// Package catalog's Catalog.CheckAction is one; the engine does not
+	// import the catalogue itself, so that programs that only evaluate stay
+	// small.
+	CheckAction func(action string) string
 }
 
 // ExplainWith evaluates r against ps like [Explain] and adds the parts o
@@ -27,6 +35,9 @@ func ExplainWith(ps *PolicySet, r *Request, o ExplainOptions) *Explanation {
 	x := c.explanation(d, ps, r)
 	if o.Statements && c.evaluated {
 		x.Statements = c.statements(ps, r)
+	}
+	if o.CheckAction != nil && x.Decision == ImplicitDeny {
+		x.UnknownAction = o.CheckAction(x.Request.Action)
 	}
 	return x
 }
