@@ -25,6 +25,9 @@ const DefaultCallerName = "iameval-simulated-caller"
 // caller parses CallerArn; nil when it is not given (the default caller).
 func (c *compiler) caller() principal.Principal {
 	in := c.in
+	if in.CallerArn == "" && in.from != nil {
+		return in.from.Caller
+	}
 	if in.CallerArn == "" {
 		if in.ResourcePolicy != "" {
 			c.fail(keyResourcePolicy, ErrMissing, "a ResourcePolicy needs CallerArn, the caller its Principal element is matched against (as in AWS)")
@@ -176,7 +179,7 @@ func (c *compiler) requests(actions, resources []string, caller principal.Princi
 				return
 			}
 			cross := who.Account() != "" && who.Account() != req.ResourceAccount()
-			c.p.pairs = append(c.p.pairs, pair{action: action, resource: resource, req: req, cross: cross})
+			c.p.pairs = append(c.p.pairs, pair{action: action, resource: resource, req: req, cross: cross, set: c.accountSet(resource, req.ResourceAccount())})
 		}
 	}
 }
