@@ -173,6 +173,8 @@ func (c *compiler) requests(actions, resources []string, caller principal.Princi
 				Principal: who, Action: action, Resource: resource,
 				ResourceAccount: resAccount, Context: ctx, Time: when,
 				IgnoreProtections: c.in.MirrorSimulator,
+				// The simulator takes keys it was not given as absent.
+				UnsuppliedAbsent: c.in.MirrorSimulator,
 			})
 			if err != nil {
 				c.fail(c.resourcePath(i), ErrValue, "%v", err)
