@@ -24,6 +24,7 @@ type Accounts struct {
 	principals []*Principal          // users and roles, sorted by ARN
 	byARN      map[string]*Principal // users, roles and groups
 	groups     []*Principal
+	roleARNs   []string
 	accounts   []string
 	resource   map[string]*policy.Policy
 	org        map[string]orgLevels
@@ -224,6 +225,9 @@ func (l *Loader) resolve() *Accounts {
 		l.caller(p, e)
 		p.set = iameval.PolicySet{Identity: p.Identity, PermissionsBoundary: p.Boundary, SCP: a.org[e.account].scp}
 		a.principals = append(a.principals, p)
+		if p.Kind == KindRole {
+			a.roleARNs = append(a.roleARNs, p.ARN)
+		}
 	}
 	for _, k := range sortedKeys(l.resource) {
 		rr := l.resource[k]

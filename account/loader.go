@@ -39,6 +39,10 @@ type Options struct {
 	// include, and false when it knows no such policy. Nil: every attached
 	// policy must be in the exports.
 	AWSManaged func(policyARN string) (document []byte, ok bool)
+	// ReadFile reads the files of [LoadFiles] and of
+	// [Loader.AddResourcePolicyDir]; nil means os.ReadFile. The command
+	// passes its bounded reader.
+	ReadFile func(name string) ([]byte, error)
 }
 
 // Loader gathers the inputs of one or more accounts and resolves them
@@ -124,7 +128,7 @@ func LoadFiles(in Files, opts Options) (*Accounts, error) {
 	l := NewLoader(opts)
 	var errs policy.ErrorList
 	read := func(name string) []byte {
-		src, err := os.ReadFile(name)
+		src, err := l.readFile(name)
 		if err != nil {
 			errs = append(errs, &policy.Error{Pos: policy.Position{File: name, Line: 1, Column: 1}, Kind: policy.ErrValue, Msg: err.Error()})
 			return nil
@@ -158,6 +162,14 @@ func LoadFiles(in Files, opts Options) (*Accounts, error) {
 		return nil, errs
 	}
 	return l.Load()
+}
+
+// readFile reads a file with Options.ReadFile.
+func (l *Loader) readFile(name string) ([]byte, error) {
+	if l.opts.ReadFile != nil {
+		return l.opts.ReadFile(name)
+	}
+	return os.ReadFile(name)
 }
 
 // sortedKeys returns the keys of m in order.

@@ -3,7 +3,6 @@ package account
 import (
 	"fmt"
 	"net/url"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -66,7 +65,7 @@ func (l *Loader) AddResourcePolicyDir(dir string) error {
 		return err
 	}
 	for _, file := range files {
-		src, err := os.ReadFile(file)
+		src, err := l.readFile(file)
 		if err != nil {
 			return err
 		}

@@ -184,6 +184,7 @@ func (p *parser) resources(m member, not bool, at *path) resourceSet {
 			ip := it.path(&c)
 			p.resourceWarnings(it.s, it.offset, &ip, e, w)
 		}
+		e.text = it.s
 		rs.entries = append(rs.entries, e)
 	}
 	return rs

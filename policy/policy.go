@@ -82,6 +82,20 @@ func (s *Statement) Index() int { return s.index }
 // decision (evaluation-logic.md P7).
 func (s *Statement) Sid() string { return s.sid }
 
+// Resources returns the entries of the statement's Resource or NotResource
+// element as written (not reports NotResource), or nil when it has
+// neither. Analyses use them as example resources a statement covers.
+func (s *Statement) Resources() (entries []string, not bool) {
+	if !s.resources.present {
+		return nil, false
+	}
+	out := make([]string, len(s.resources.entries))
+	for i := range s.resources.entries {
+		out[i] = s.resources.entries[i].text
+	}
+	return out, s.resources.not
+}
+
 // Effect returns Allow or Deny.
 func (s *Statement) Effect() Effect { return s.effect }
 

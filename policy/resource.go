@@ -11,9 +11,10 @@ import (
 // resourceEntry is one compiled entry of a Resource or NotResource element
 // (evaluation-logic.md A3, A4; variables.md §2).
 type resourceEntry struct {
-	any   bool // "*": every resource, including the request resource "*"
-	never bool // an ARN with fewer than six parts whose last part does not end in '*'
-	vars  bool // the resource part has variables: tmpl, else part
+	text  string // the entry as written
+	any   bool   // "*": every resource, including the request resource "*"
+	never bool   // an ARN with fewer than six parts whose last part does not end in '*'
+	vars  bool   // the resource part has variables: tmpl, else part
 
 	// prefix is literal text that every resource the entry matches starts
 	// with; the index files the statement under it.

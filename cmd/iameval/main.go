@@ -12,6 +12,9 @@
 //	validate  check policy documents and report every problem with its position
 //	explain   evaluate one request and explain the decision
 //	simulate  run an aws iam simulate-custom-policy input offline
+//	who-can   list the users and roles of an account export allowed an action on a resource
+//	can       list the actions a user or role of an account export is allowed
+//	reach     list the roles a user or role of an account export can become
 //
 // Run "iameval <command> -h" for the flags of a command. The exit status is
 // 0 on success, 1 when a test case did not get its expected decision, and 2
@@ -54,6 +57,9 @@ func commands() []command {
 		{"validate", "check policy documents and report every problem with its position", runValidate},
 		{"explain", "evaluate one request and explain the decision", runExplain},
 		{"simulate", "run an aws iam simulate-custom-policy input offline", runSimulate},
+		{"who-can", "list the users and roles of an account export allowed an action on a resource", runWhoCan},
+		{"can", "list the actions a user or role of an account export is allowed", runCan},
+		{"reach", "list the roles a user or role of an account export can become", runReach},
 	}
 }
 

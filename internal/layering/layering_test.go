@@ -12,30 +12,37 @@ const module = "github.com/iameval/iameval"
 // ours it may import, besides the standard library. "internal/*" means any
 // internal package other than layering itself.
 var allowed = map[string][]string{
-	"internal/wildcard": nil,
-	"internal/arn":      nil,
-	"internal/jsonsrc":  nil,
-	"variables":         {"internal/*"},
-	"condition":         {"variables", "internal/*"},
-	"principal":         {"condition", "variables", "internal/*"},
-	"policy":            {"principal", "condition", "variables", "internal/*"},
-	"":                  {"policy", "principal", "condition", "variables", "internal/*"},
-	"sts":               {"", "policy", "principal", "condition", "variables", "internal/*"},
-	"scenario":          {"sts", "", "policy", "principal", "condition", "variables", "internal/*"},
-	"simulate":          {"", "policy", "principal", "condition", "variables", "internal/*"},
-	"account":           {"", "policy", "principal", "condition", "variables", "internal/*"},
-	"lint":              {"policy", "principal", "condition", "variables", "internal/*"},
-	"iamtest":           {"scenario", "sts", "", "policy", "principal", "condition", "variables", "internal/*"},
-	"cmd/iameval":       {"account", "lint", "iamtest", "simulate", "scenario", "sts", "", "policy", "principal", "condition", "variables", "internal/*"},
+	"internal/wildcard":         nil,
+	"internal/arn":              nil,
+	"internal/jsonsrc":          nil,
+	"variables":                 {"internal/*"},
+	"condition":                 {"variables", "internal/*"},
+	"principal":                 {"condition", "variables", "internal/*"},
+	"policy":                    {"principal", "condition", "variables", "internal/*"},
+	"":                          {"policy", "principal", "condition", "variables", "internal/*"},
+	"sts":                       {"", "policy", "principal", "condition", "variables", "internal/*"},
+	"scenario":                  {"sts", "", "policy", "principal", "condition", "variables", "internal/*"},
+	"simulate":                  {"catalog", "", "policy", "principal", "condition", "variables", "internal/*"},
+	"catalog":                   {"internal/*"},
+	"catalog/internal/gen":      {"internal/*"},
+	"catalog/internal/generate": {"catalog/internal/gen", "internal/*"},
+	"managed":                   {"policy", "principal", "condition", "variables", "internal/*"},
+	"managed/internal/generate": {"internal/*"},
+	"account":                   {"managed", "", "policy", "principal", "condition", "variables", "internal/*"},
+	"lint":                      {"catalog", "policy", "principal", "condition", "variables", "internal/*"},
+	"iamtest":                   {"scenario", "sts", "", "policy", "principal", "condition", "variables", "internal/*"},
+	"cmd/iameval":               {"account", "lint", "managed", "catalog", "iamtest", "simulate", "scenario", "sts", "", "policy", "principal", "condition", "variables", "internal/*"},
 }
 
 // thirdParty lists the non-standard imports each package may use.
 var thirdParty = map[string][]string{
-	"internal/jsonsrc": {"github.com/tidwall/gjson"},
-	"policy":           {"github.com/tidwall/gjson"},
-	"scenario":         {"github.com/tidwall/gjson"},
-	"simulate":         {"github.com/tidwall/gjson"},
-	"account":          {"github.com/tidwall/gjson"},
+	"internal/jsonsrc":          {"github.com/tidwall/gjson"},
+	"policy":                    {"github.com/tidwall/gjson"},
+	"scenario":                  {"github.com/tidwall/gjson"},
+	"simulate":                  {"github.com/tidwall/gjson"},
+	"account":                   {"github.com/tidwall/gjson"},
+	"catalog/internal/gen":      {"github.com/tidwall/gjson"},
+	"managed/internal/generate": {"github.com/tidwall/gjson"},
 }
 
 func TestImportsFollowTheLayers(t *testing.T) {

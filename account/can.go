@@ -1,0 +1,142 @@
+package account
+
+import (
+	"iter"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/iameval/iameval"
+	"github.com/iameval/iameval/internal/arn"
+	"github.com/iameval/iameval/policy"
+)
+
+// Can returns the actions among actions (typically every action of the
+// catalogue) that p is allowed, in the order given.
+//
+// With a resource, each action is evaluated on it, the resource's own
+// policy taking part. Without one (resource ""), an action is reported
+// when it is allowed on some resource: on "*" or on one of the resources
+// that p's identity-based Allow statements name for the action's service
+// (their Resource entries, taken as written, as example resources), the
+// first such resource being the result's Resource. For STS actions every
+// loaded role is tried too. The resource policy loaded for an example
+// resource (a role's trust policy) takes part; grants that only a
+// resource policy of an unnamed resource would give are not found, and
+// an entry with policy variables is tried as written.
+func (a *Accounts) Can(p *Principal, resource string, actions []string, q Query) (iter.Seq[Result], error) {
+	when := q.Time
+	if when.IsZero() {
+		when = time.Now()
+	}
+	if resource != "" {
+		owner, err := a.resourceAccount(resource, &q)
+		if err != nil {
+			return nil, err
+		}
+		ps := a.PolicySet(p, resource, owner)
+		return func(yield func(Result) bool) {
+			if p.Caller == nil {
+				return
+			}
+			for _, action := range actions {
+				req, err := a.request(p, action, resource, owner, &q, when)
+				if err != nil {
+					continue
+				}
+				if r, ok := a.decide(p, req, ps, &q); ok && !yield(r) {
+					return
+				}
+			}
+		}, nil
+	}
+	if q.ResourceAccount != "" {
+		if _, err := a.resourceAccount("*", &q); err != nil {
+			return nil, err
+		}
+	}
+	witnesses := exampleResources(p.Identity)
+	return func(yield func(Result) bool) {
+		if p.Caller == nil {
+			return
+		}
+		ps := p.set
+		ps.RCP = a.org[p.Account].rcp
+		for _, action := range actions {
+			service, _, _ := strings.Cut(action, ":")
+			var best Result
+			found := false
+			cands := witnesses.forService(strings.ToLower(service))
+			if strings.EqualFold(service, "sts") {
+				cands = append(cands, a.roleARNs...)
+			}
+			for _, res := range cands {
+				owner := ""
+				if x, ok := arn.Parse(res); !ok || !arn.IsAccountID(x.Account) {
+					owner = q.ResourceAccount
+				}
+				req, err := a.request(p, action, res, owner, &q, when)
+				if err != nil {
+					continue
+				}
+				ps.Resource = a.ResourcePolicy(res)
+				r, ok := a.decide(p, req, &ps, &q)
+				if r.Decision == iameval.Allowed {
+					best, found = r, true
+					break
+				}
+				if ok && !found {
+					best, found = r, true // depends on a missing key
+				}
+			}
+			if found && !yield(best) {
+				return
+			}
+		}
+	}, nil
+}
+
+// witnesses are the example resources of a principal's Allow statements,
+// by the service segment of their ARN ("*" for any service).
+type witnesses map[string][]string
+
+// exampleResources collects the Resource entries of the Allow statements
+// of ps.
+func exampleResources(ps []*policy.Policy) witnesses {
+	w := witnesses{}
+	seen := map[string]bool{"*": true}
+	for _, p := range ps {
+		for _, s := range p.Statements() {
+			if s.Effect() != policy.Allow {
+				continue
+			}
+			entries, not := s.Resources()
+			if not {
+				continue // NotResource: "*" stands for what it leaves
+			}
+			for _, e := range entries {
+				if seen[e] {
+					continue
+				}
+				seen[e] = true
+				svc := "*"
+				if parts, ok := arn.Split(e); ok && !strings.ContainsAny(parts[2], "*?") {
+					svc = strings.ToLower(parts[2])
+				}
+				w[svc] = append(w[svc], e)
+			}
+		}
+	}
+	for k := range w {
+		slices.Sort(w[k])
+	}
+	return w
+}
+
+// forService returns "*" and the example resources for a service.
+func (w witnesses) forService(service string) []string {
+	out := make([]string, 0, 1+len(w[service])+len(w["*"]))
+	out = append(out, "*")
+	out = append(out, w[service]...)
+	return append(out, w["*"]...)
+}

@@ -1,0 +1,135 @@
+package account
+
+import (
+	"fmt"
+	"iter"
+	"time"
+
+	"github.com/iameval/iameval"
+	"github.com/iameval/iameval/condition"
+	"github.com/iameval/iameval/internal/arn"
+)
+
+// Query holds what a question adds to the loaded accounts.
+type Query struct {
+	// Context holds request-context keys the caller supplies (aws:SourceIp,
+	// aws:RequestedRegion, s3:prefix ...); they are set on every request.
+	Context condition.Context
+	// ResourceAccount is the account that owns a resource whose ARN names
+	// none (an S3 bucket or object). When empty it is the one account the
+	// exports describe; with several, such a resource is an error.
+	ResourceAccount string
+	// ReportMissing also reports the principals (or actions) that are not
+	// allowed but whose evaluation looked up context keys the request
+	// lacked, with those keys: supplying them could change the decision.
+	ReportMissing bool
+	// Explain attaches the explanation (deciding statements) to each result.
+	Explain bool
+	// Time is the time of the requests; zero means now.
+	Time time.Time
+}
+
+// Result is one answer of [Accounts.WhoCan] or [Accounts.Can].
+type Result struct {
+	// Principal is the user or role.
+	Principal *Principal
+	// Action and Resource are the request's.
+	Action, Resource string
+	// Decision is allowed, or (with Query.ReportMissing) the decision of a
+	// request that depends on MissingKeys.
+	Decision iameval.Decision
+	// MissingKeys are the context keys the evaluation looked up and the
+	// request lacked (only with Explain or ReportMissing).
+	MissingKeys []string
+	// Explanation is set with Query.Explain or ReportMissing.
+	Explanation *iameval.Explanation
+}
+
+// resourceAccount returns the account that owns resource.
+func (a *Accounts) resourceAccount(resource string, q *Query) (string, error) {
+	if x, ok := arn.Parse(resource); ok && arn.IsAccountID(x.Account) {
+		return x.Account, nil
+	}
+	if q.ResourceAccount != "" {
+		if !arn.IsAccountID(q.ResourceAccount) {
+			return "", fmt.Errorf("resource account %q is not a 12-digit account ID", q.ResourceAccount)
+		}
+		return q.ResourceAccount, nil
+	}
+	if len(a.accounts) == 1 {
+		return a.accounts[0], nil
+	}
+	return "", fmt.Errorf("%q names no account and the exports describe %d accounts: give the account that owns it (--resource-account)", resource, len(a.accounts))
+}
+
+// request builds the request of p's caller.
+func (a *Accounts) request(p *Principal, action, resource, owner string, q *Query, when time.Time) (*iameval.Request, error) {
+	return iameval.NewRequest(iameval.RequestInput{
+		Principal: p.Caller, Action: action, Resource: resource,
+		ResourceAccount: owner, Context: q.Context, Time: when,
+	})
+}
+
+// decide evaluates one request and makes its result; ok is false when the
+// result is not reported.
+func (a *Accounts) decide(p *Principal, req *iameval.Request, ps *iameval.PolicySet, q *Query) (Result, bool) {
+	r := Result{Principal: p, Action: req.Action(), Resource: req.Resource()}
+	if !q.Explain && !q.ReportMissing {
+		r.Decision = iameval.Evaluate(ps, req)
+		return r, r.Decision == iameval.Allowed
+	}
+	if !q.ReportMissing && iameval.Evaluate(ps, req) != iameval.Allowed {
+		return r, false
+	}
+	x := iameval.Explain(ps, req)
+	r.Decision, r.MissingKeys, r.Explanation = x.Decision, x.MissingKeys, x
+	return r, r.Decision == iameval.Allowed || len(r.MissingKeys) > 0
+}
+
+// WhoCan returns every user and role (as a session of it) of the loaded
+// accounts that is allowed action on resource, in ARN order. The
+// resource's own policy takes part when one is loaded; for sts:AssumeRole
+// on a role, that is the role's trust policy. The SCPs of each principal's
+// account and the RCPs of the resource's account take part when an
+// organization input places them.
+//
+// The error reports a request that cannot be built (an action that is not
+// service:Name, a resource that is neither an ARN nor "*", an unknown
+// resource account); the sequence then is nil.
+func (a *Accounts) WhoCan(action, resource string, q Query) (iter.Seq[Result], error) {
+	owner, err := a.resourceAccount(resource, &q)
+	if err != nil {
+		return nil, err
+	}
+	when := q.Time
+	if when.IsZero() {
+		when = time.Now()
+	}
+	// Check the request once, so that the sequence has no errors.
+	for _, p := range a.principals {
+		if p.Caller != nil {
+			if _, err := a.request(p, action, resource, owner, &q, when); err != nil {
+				return nil, err
+			}
+			break
+		}
+	}
+	rp := a.ResourcePolicy(resource)
+	rcp := a.org[owner].rcp
+	return func(yield func(Result) bool) {
+		for _, p := range a.principals {
+			if p.Caller == nil {
+				continue
+			}
+			req, err := a.request(p, action, resource, owner, &q, when)
+			if err != nil {
+				continue
+			}
+			ps := p.set
+			ps.Resource, ps.RCP = rp, rcp
+			if r, ok := a.decide(p, req, &ps, &q); ok && !yield(r) {
+				return
+			}
+		}
+	}, nil
+}

@@ -1,0 +1,114 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/iameval/iameval/account"
+	"github.com/iameval/iameval/condition"
+	"github.com/iameval/iameval/policy"
+	"github.com/iameval/iameval/scenario"
+)
+
+// accountFlagsUsage documents the flags every account command shares.
+const accountFlagsUsage = `  --account FILE            output of "aws iam get-account-authorization-details"
+                            (repeatable: pages of one export, several accounts)
+  --resource-policies PATH  a JSON map from resource ARN to policy, or a directory
+                            of get-*-policy outputs named after the URL-encoded ARN
+                            (repeatable; see "go doc github.com/iameval/iameval/account")
+  --org FILE                organization SCPs and RCPs with each account's OU path
+                            (see "go doc github.com/iameval/iameval/account Loader.AddOrganization")
+  --context KEY=VALUE       a request-context key (repeatable; a key given twice
+                            is multivalued)
+  --time RFC3339            the time of the requests (default: now)
+`
+
+// accountFlags are the flags shared by who-can, can, reach and
+// simulate-principal.
+type accountFlags struct {
+	exports, resourcePolicies, orgs, context multi
+	time                                     string
+}
+
+// register adds the shared flags to f.
+func (a *accountFlags) register(f *flags) {
+	f.Var(&a.exports, "account", "")
+	f.Var(&a.resourcePolicies, "resource-policies", "")
+	f.Var(&a.orgs, "org", "")
+	f.Var(&a.context, "context", "")
+	f.StringVar(&a.time, "time", "", "")
+}
+
+// awsManagedPolicy returns the default version of an AWS managed policy
+// from the embedded copy.
+var awsManagedPolicy func(arn string) ([]byte, bool)
+
+// load reads the accounts; on a problem it prints it and returns nil.
+func (a *accountFlags) load(f *flags, stderr io.Writer) (*account.Accounts, int, bool) {
+	if len(a.exports) == 0 {
+		return nil, f.usageError(stderr, "give at least one --account export"), false
+	}
+	accts, err := account.LoadFiles(account.Files{Exports: a.exports, ResourcePolicies: a.resourcePolicies, Organizations: a.orgs},
+		account.Options{AWSManaged: awsManagedPolicy, ReadFile: scenario.ReadFile})
+	if err != nil {
+		printPositioned(stderr, f.Name(), err)
+		return nil, exitInvalid, false
+	}
+	return accts, exitOK, true
+}
+
+// query builds the Query of the flags.
+func (a *accountFlags) query(f *flags, stderr io.Writer) (account.Query, int, bool) {
+	var q account.Query
+	if len(a.context) > 0 {
+		vals := map[string][]string{}
+		var order []string
+		for _, kv := range a.context {
+			k, v, ok := strings.Cut(kv, "=")
+			if !ok || k == "" {
+				return q, f.usageError(stderr, "--context %q: expected KEY=VALUE", kv), false
+			}
+			nk := condition.NormalizeKey(k)
+			if _, seen := vals[nk]; !seen {
+				order = append(order, nk)
+			}
+			vals[nk] = append(vals[nk], v)
+		}
+		m := make(map[string]condition.Value, len(vals))
+		for _, k := range order {
+			if len(vals[k]) == 1 {
+				m[k] = condition.StringValue(vals[k][0])
+			} else {
+				m[k] = condition.ListValue(vals[k]...)
+			}
+		}
+		ctx, err := condition.NewContext(m)
+		if err != nil {
+			return q, f.usageError(stderr, "--context: %v", err), false
+		}
+		q.Context = ctx
+	}
+	if a.time != "" {
+		t, err := time.Parse(time.RFC3339, a.time)
+		if err != nil {
+			return q, f.usageError(stderr, "--time %q: expected RFC 3339, such as 2026-01-02T15:04:05Z", a.time), false
+		}
+		q.Time = t
+	}
+	return q, exitOK, true
+}
+
+// printPositioned prints one line per problem of a positioned error list.
+func printPositioned(w io.Writer, cmd string, err error) {
+	var list policy.ErrorList
+	if errors.As(err, &list) {
+		for _, e := range list {
+			fmt.Fprintln(w, e.Error())
+		}
+		return
+	}
+	fmt.Fprintf(w, "%s: %v\n", cmd, err)
+}

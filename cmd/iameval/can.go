@@ -1,0 +1,118 @@
+package main
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"os"
+	"slices"
+	"strings"
+
+	"github.com/iameval/iameval/account"
+	"github.com/iameval/iameval/scenario"
+)
+
+const canUsage = `Usage:
+  iameval can --account EXPORT [flags] PRINCIPAL
+
+Prints the actions of the catalogue that PRINCIPAL (a user or role ARN of
+the exports; a role is evaluated as a session of it) is allowed, one per
+line, sorted: on --resource when given (its own policy taking part), else
+on some resource ("*", or a resource its identity-based Allow statements
+name for the action's service).
+
+Flags:
+` + accountFlagsUsage + `  --resource ARN            the resource to evaluate every action on
+  --resource-account ID     the account owning a resource whose ARN names none
+  --actions FILE            the actions to try, one per line, instead of the catalogue
+  --missing                 also print actions not allowed whose decision depends
+                            on a missing context key, as "ACTION ? key,key"
+  --json                    print {"actions": [...]} with each action's resource,
+                            decision, deciding statements and missing keys
+
+Exit status: 0 when the question was answered, 2 for invalid usage or input.
+`
+
+// catalogActions returns every action of the embedded catalogue, or nil
+// when there is none.
+var catalogActions func() []string
+
+// runCan implements "iameval can".
+func runCan(args []string, stdout, stderr io.Writer) int {
+	f := newFlags("can", canUsage)
+	var af accountFlags
+	af.register(f)
+	var resource, resourceAccount, actionsFile string
+	var missing, asJSON bool
+	f.StringVar(&resource, "resource", "", "")
+	f.StringVar(&resourceAccount, "resource-account", "", "")
+	f.StringVar(&actionsFile, "actions", "", "")
+	f.BoolVar(&missing, "missing", false, "")
+	f.BoolVar(&asJSON, "json", false, "")
+	pos, status, ok := f.parse(args, stdout, stderr)
+	if !ok {
+		return status
+	}
+	if len(pos) != 1 {
+		return f.usageError(stderr, "give one PRINCIPAL")
+	}
+	q, status, ok := af.query(f, stderr)
+	if !ok {
+		return status
+	}
+	q.ResourceAccount, q.ReportMissing, q.Explain = resourceAccount, missing, asJSON
+	var actions []string
+	switch {
+	case actionsFile != "":
+		var err error
+		if actions, err = readActions(actionsFile); err != nil {
+			fmt.Fprintf(stderr, "can: %v\n", err)
+			return exitInvalid
+		}
+	case catalogActions != nil:
+		actions = catalogActions()
+	default:
+		return f.usageError(stderr, "no action catalogue is built in: give --actions FILE")
+	}
+	slices.SortFunc(actions, func(a, b string) int { return strings.Compare(strings.ToLower(a), strings.ToLower(b)) })
+	accts, status, ok := af.load(f, stderr)
+	if !ok {
+		return status
+	}
+	p, found := accts.Principal(pos[0])
+	if !found || p.Kind == account.KindGroup {
+		fmt.Fprintf(stderr, "can: %s is no user or role of the exports\n", pos[0])
+		return exitInvalid
+	}
+	seq, err := accts.Can(p, resource, actions, q)
+	if err != nil {
+		fmt.Fprintf(stderr, "can: %v\n", err)
+		return exitInvalid
+	}
+	return printResults(stdout, stderr, seq, asJSON, "actions", func(r account.Result) string { return r.Action })
+}
+
+// readActions reads one action per line ("-" for standard input), skipping
+// blank lines and # comments.
+func readActions(name string) ([]string, error) {
+	var src []byte
+	var err error
+	if name == "-" {
+		src, err = scenario.ReadLimited("<stdin>", os.Stdin)
+	} else {
+		src, err = scenario.ReadFile(name)
+	}
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	sc := bufio.NewScanner(strings.NewReader(string(src)))
+	for sc.Scan() {
+		line := strings.TrimSpace(sc.Text())
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		out = append(out, line)
+	}
+	return out, nil
+}
