@@ -32,10 +32,8 @@ func Check(src []byte, s policy.Source) []Finding {
 	return out
 }
 
-// parse runs policy.Parse and returns its errors and its warnings. When
-// Parse returns an error list that also holds warnings (an Error whose
-// Kind wraps policy.ErrWarning, where that exists), they are split here;
-// today Parse reports warnings only for valid documents.
+// parse runs policy.Parse and returns its errors and its warnings, which
+// Parse returns together when the document is invalid.
 func parse(src []byte, s policy.Source) (errs, warns policy.ErrorList) {
 	p, err := policy.Parse(src, s)
 	if err != nil {
@@ -46,7 +44,7 @@ func parse(src []byte, s policy.Source) (errs, warns policy.ErrorList) {
 				list = policy.ErrorList{one}
 			}
 		}
-		return list, nil
+		return list.Split()
 	}
 	return nil, p.Warnings()
 }

@@ -42,22 +42,44 @@ var (
 	ErrUnknownOperator = errors.New("unknown condition operator")      // a Condition operator outside the grammar (C4)
 	ErrVersion         = errors.New("unsupported version")             // Version other than 2012-10-17 or 2008-10-17 (P2)
 	ErrNotAllowed      = errors.New("not allowed for the policy type") // an element or form the policy type does not accept (P8)
+
+	// ErrWarning marks a warning: a finding AWS accepts but that is
+	// probably not what the author meant. A warning's Kind wraps both
+	// ErrWarning and the kind of problem, so errors.Is finds either.
+	ErrWarning = errors.New("warning")
 )
+
+// warningKind is the Kind of a warning: ErrWarning and the kind of the
+// finding.
+type warningKind struct{ kind error }
+
+func (w warningKind) Error() string   { return "warning: " + w.kind.Error() }
+func (w warningKind) Unwrap() []error { return []error{ErrWarning, w.kind} }
+
+// AsWarning returns kind marked as a warning: errors.Is finds both
+// ErrWarning and kind in it.
+func AsWarning(kind error) error { return warningKind{kind} }
 
 // Error is one positioned problem (or warning) in a policy document.
 type Error struct {
 	Pos  Position // where the offending key or value starts
 	Path string   // where in the document, like Statement[1].Condition.StringLike."s3:prefix"; "" for the document
-	Kind error    // one of the Err* sentinels
+	Kind error    // one of the Err* sentinels; for a warning, one marked by [AsWarning]
 	Msg  string   // what was expected and what was found
 }
 
+// IsWarning reports whether e is a warning rather than an error.
+func (e *Error) IsWarning() bool { return errors.Is(e.Kind, ErrWarning) }
+
 // Error returns "file:line:col: path: msg" (without "path: " when Path is
-// empty).
+// empty), and "file:line:col: warning: path: msg" for a warning.
 func (e *Error) Error() string {
 	var b strings.Builder
 	b.WriteString(e.Pos.String())
 	b.WriteString(": ")
+	if e.IsWarning() {
+		b.WriteString("warning: ")
+	}
 	if e.Path != "" {
 		b.WriteString(e.Path)
 		b.WriteString(": ")
@@ -115,6 +137,18 @@ func (l ErrorList) Sort() {
 		}
 		return a.Msg < b.Msg
 	})
+}
+
+// Split returns the errors and the warnings of l, each in l's order.
+func (l ErrorList) Split() (errs, warnings ErrorList) {
+	for _, e := range l {
+		if e.IsWarning() {
+			warnings = append(warnings, e)
+		} else {
+			errs = append(errs, e)
+		}
+	}
+	return errs, warnings
 }
 
 // Err returns l as an error, or nil when l is empty.

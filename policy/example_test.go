@@ -53,8 +53,8 @@ func ExampleParse_warnings() {
 	}
 	fmt.Println(p.Warnings())
 	// Output:
-	// <input>:1:23: Statement.Sid: Sid "read-only" has characters other than A-Z, a-z and 0-9, which IAM does not accept
-	// <input>:1:88: Statement.Resource: ARN "arn:aws:s3:*" has fewer than six parts: the missing parts are read as "*"
+	// <input>:1:23: warning: Statement.Sid: Sid "read-only" has characters other than A-Z, a-z and 0-9, which IAM does not accept
+	// <input>:1:88: warning: Statement.Resource: ARN "arn:aws:s3:*" has fewer than six parts: the missing parts are read as "*"
 }
 
 // recorder prints what Eval reports about each statement.

@@ -19,9 +19,12 @@ const (
 )
 
 // Parse reads, validates and compiles a policy document. On any problem it
-// returns a nil *Policy and an [ErrorList] holding every problem found,
-// sorted by position; errors.Is on it finds each problem's kind. Findings
-// that do not make the policy invalid are in [Policy.Warnings].
+// returns a nil *Policy and an [ErrorList] holding every problem found and
+// every warning, sorted by position, so that one run reports everything;
+// errors.Is on it finds each problem's kind, [Error.IsWarning] tells the
+// warnings apart and [ErrorList.Split] separates them. For a valid
+// document the warnings (findings that do not make the policy invalid)
+// are in [Policy.Warnings].
 //
 // Positions are relative to s.File, starting at s.Base.
 func Parse(src []byte, s Source) (*Policy, error) {
@@ -43,8 +46,9 @@ func Parse(src []byte, s Source) (*Policy, error) {
 	p.document(p.sc.value(0), pol)
 	p.resolve(pol)
 	if len(p.errs) > 0 {
-		p.errs.Sort()
-		return nil, p.errs
+		all := append(p.errs, p.warns...)
+		all.Sort()
+		return nil, all
 	}
 	if len(p.warns) > 0 {
 		p.warns.Sort()
@@ -192,7 +196,7 @@ func (p *parser) warnf(offset int, at *path, kind error, format string, args ...
 
 // warnAt records a finding that AWS accepts at a formatted path.
 func (p *parser) warnAt(offset int, at string, kind error, format string, args ...any) {
-	p.warns = append(p.warns, &Error{Pos: Position{Offset: offset}, Path: at, Kind: kind, Msg: fmt.Sprintf(format, args...)})
+	p.warns = append(p.warns, &Error{Pos: Position{Offset: offset}, Path: at, Kind: AsWarning(kind), Msg: fmt.Sprintf(format, args...)})
 }
 
 // noteMiscased records that the element at path (Statement[0].Effect) is

@@ -95,7 +95,9 @@ func TestParseEmbedded(t *testing.T) {
 func TestParseColumnsCountCharacters(t *testing.T) {
 	t.Parallel()
 	_, err := Parse([]byte(`{"Id": "é✓", "Statement": {"Effect": "Allow", "Action": "s3:*", "Resource": "x"}}`), Source{})
-	assert.EqualError(t, err, `<input>:1:77: Statement.Resource: expected "*" or an ARN (arn:partition:service:region:account:resource), found "x"`)
+	assert.EqualError(t, err, `<input>:1:2: warning: Id: "Id" is allowed in resource-based policies, not in identity-based policies; it is ignored`+"\n"+
+		`<input>:1:77: Statement.Resource: expected "*" or an ARN (arn:partition:service:region:account:resource), found "x"`,
+		"the warning comes with the error, in one run")
 }
 
 // TestParseForms checks that equivalent forms compile alike (P3, P5).

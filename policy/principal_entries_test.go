@@ -15,6 +15,6 @@ func TestCanonicalUserIsWarnedAboutAsUnmodelled(t *testing.T) {
 	require.NoError(t, err)
 	w := p.Warnings()
 	require.Len(t, w, 1, "a CanonicalUser entry never matches, and the user must be told")
-	assert.Contains(t, w[0].Error(), "p.json:2:33: Statement[0].Principal.CanonicalUser: CanonicalUser")
+	assert.Contains(t, w[0].Error(), "p.json:2:33: warning: Statement[0].Principal.CanonicalUser: CanonicalUser")
 	assert.Contains(t, w[0].Error(), "never matches")
 }

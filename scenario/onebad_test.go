@@ -91,3 +91,20 @@ func TestFileErrorsAreOneResult(t *testing.T) {
 	require.Len(t, rep.Results, 1)
 	assert.Equal(t, "testdata/onebad/missing.json: cannot read scenario file: no such file", rep.Results[0].Error.Problems[0])
 }
+
+// TestInvalidPolicyKeepsItsWarnings: the warnings of an invalid policy are
+// reported with its errors (in File.Warnings), not lost and not turned
+// into errors of the case.
+func TestInvalidPolicyKeepsItsWarnings(t *testing.T) {
+	t.Parallel()
+	src := `[{"name": "c", "principal": "arn:aws:iam::123456789012:user/a", "action": "s3:GetObject", "resource": "*",
+  "policies": {"identity": [{"Version": "2012-10-17", "Statement": {"Effect": "Alow", "Action": "s3:*", "Resource": "*",
+    "Condition": {"stringEquals": {"aws:username": "a"}}}}]}}]`
+	f, err := scenario.Load("w.json", []byte(src), nil)
+	require.Error(t, err)
+	require.Len(t, f.Cases, 1)
+	require.Len(t, f.Cases[0].Err, 1)
+	assert.Contains(t, f.Cases[0].Err[0].Error(), `found "Alow"`)
+	require.Len(t, f.Warnings, 1)
+	assert.Equal(t, `w.json:3:19: warning: [0].policies.identity[0].Statement.Condition.stringEquals: operator "stringEquals" is spelled "StringEquals" by AWS`, f.Warnings[0].Error())
+}

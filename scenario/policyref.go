@@ -169,7 +169,8 @@ func (l *loader) parse(src []byte, id string, typ policy.Type, base policy.Posit
 	return p
 }
 
-// addPolicyErrors records the errors policy.Parse returned.
+// addPolicyErrors records the errors policy.Parse returned, and the
+// warnings it returned with them.
 func (l *loader) addPolicyErrors(err error, fix func(*policy.Error)) {
 	var list policy.ErrorList
 	if !errors.As(err, &list) {
@@ -186,6 +187,10 @@ func (l *loader) addPolicyErrors(err error, fix func(*policy.Error)) {
 			c := *e
 			fix(&c)
 			e = &c
+		}
+		if e.IsWarning() {
+			l.warnings = append(l.warnings, e) // reported with the errors
+			continue
 		}
 		l.errs = append(l.errs, e)
 	}

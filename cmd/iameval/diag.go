@@ -40,6 +40,9 @@ func printWarnings(w io.Writer, warnings policy.ErrorList) {
 
 // warningText renders a warning as FILE:LINE:COL: warning: PATH: MSG.
 func warningText(e *policy.Error) string {
+	if e.IsWarning() {
+		return e.Error()
+	}
 	s := e.Pos.String() + ": warning: "
 	if e.Path != "" {
 		s += e.Path + ": "
