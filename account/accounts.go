@@ -29,6 +29,7 @@ type Accounts struct {
 	resource   map[string]*policy.Policy
 	org        map[string]orgLevels
 	names      map[*policy.Policy]string
+	texts      map[*policy.Policy]document
 }
 
 // Principal is a user, group or role of an export with its policies
@@ -115,6 +116,15 @@ func (a *Accounts) PolicyName(p *policy.Policy) string {
 	return p.ID()
 }
 
+// PolicyText returns the text of a loaded policy and the offset of its
+// first byte in the file its statements' positions count in: for a
+// document written as a JSON object, the export; for one written as a
+// string, the decoded text itself (offset 0).
+func (a *Accounts) PolicyText(p *policy.Policy) (text string, offset int) {
+	d := a.texts[p]
+	return d.text, d.base.Offset
+}
+
 // PolicySet returns the policy set of a request by p on resourceARN
 // owned by resourceAccount: p's identity policies and boundary, the SCPs
 // of p's account, and the resource's policy and the RCPs of its account.
@@ -127,7 +137,14 @@ func (a *Accounts) PolicySet(p *Principal, resourceARN, resourceAccount string) 
 
 // resolve builds the Accounts from the collected inputs.
 func (l *Loader) resolve() *Accounts {
-	a := &Accounts{byARN: map[string]*Principal{}, resource: map[string]*policy.Policy{}, names: map[*policy.Policy]string{}}
+	a := &Accounts{byARN: map[string]*Principal{}, resource: map[string]*policy.Policy{}, names: map[*policy.Policy]string{}, texts: map[*policy.Policy]document{}}
+	parse := func(d document, id string, t policy.Type, file string) *policy.Policy {
+		p := parsePolicy(d, id, t, file, &l.errs)
+		if p != nil {
+			a.texts[p] = d
+		}
+		return p
+	}
 	type key struct {
 		arn string
 		typ policy.Type
@@ -141,12 +158,12 @@ func (l *Loader) resolve() *Accounts {
 		name := r.name[strings.LastIndexByte(r.name, '/')+1:]
 		switch m, ok := l.managed[r.name]; {
 		case ok:
-			p = parsePolicy(m.doc.doc, r.name, t, m.doc.file, &l.errs)
+			p = parse(m.doc.doc, r.name, t, m.doc.file)
 			name = m.name
 		case isAWSManaged(r.name) && l.opts.AWSManaged != nil:
 			doc, found := l.opts.AWSManaged(r.name)
 			if found {
-				p = parsePolicy(document{text: string(doc)}, r.name, t, r.name, &l.errs)
+				p = parse(document{text: string(doc), isStr: true}, r.name, t, r.name)
 				break
 			}
 			l.errs = append(l.errs, &policy.Error{Pos: r.pos, Kind: policy.ErrMissing, Msg: fmt.Sprintf("managed policy %s: no export holds it and it is not a known AWS managed policy", r.name)})
@@ -162,7 +179,7 @@ func (l *Loader) resolve() *Accounts {
 	inline := func(e *entity) []*policy.Policy {
 		var out []*policy.Policy
 		for _, ip := range e.inline {
-			if p := parsePolicy(ip.doc, e.arn+"#"+ip.name, policy.Identity, ip.file, &l.errs); p != nil {
+			if p := parse(ip.doc, e.arn+"#"+ip.name, policy.Identity, ip.file); p != nil {
 				a.names[p] = ip.name
 				out = append(out, p)
 			}
@@ -218,7 +235,7 @@ func (l *Loader) resolve() *Accounts {
 			p.Boundary = managedPolicy(*e.boundary, policy.PermissionsBoundary)
 		}
 		if e.trust != nil {
-			if p.Trust = parsePolicy(e.trust.doc, e.arn+"#trust", policy.Resource, e.trust.file, &l.errs); p.Trust != nil {
+			if p.Trust = parse(e.trust.doc, e.arn+"#trust", policy.Resource, e.trust.file); p.Trust != nil {
 				a.names[p.Trust] = "AssumeRolePolicyDocument"
 			}
 		}
@@ -231,7 +248,7 @@ func (l *Loader) resolve() *Accounts {
 	}
 	for _, k := range sortedKeys(l.resource) {
 		rr := l.resource[k]
-		if p := parsePolicy(rr.doc, k, policy.Resource, rr.file, &l.errs); p != nil {
+		if p := parse(rr.doc, k, policy.Resource, rr.file); p != nil {
 			a.resource[k] = p
 			a.names[p] = k
 		}

@@ -30,6 +30,8 @@ type plan struct {
 	mirror             bool
 	defaults           map[string]principal.Principal // default callers by ARN
 	start, end         int                            // the results to produce, by index in the product
+	names              map[string]string              // policy ID -> SourcePolicyId, for account policies
+	c                  *compiler                      // builds each request's own policy set (accountSet)
 }
 
 // stmtKey names a statement by its policy's SourcePolicyId and its index.
@@ -42,7 +44,8 @@ type stmtKey struct {
 type pair struct {
 	action, resource string
 	req              *iameval.Request
-	cross            bool // the caller's account does not own the resource
+	cross            bool               // the caller's account does not own the resource
+	set              *iameval.PolicySet // the request's own policy set; nil: the plan's
 }
 
 // compiler turns an Input into a plan, collecting problems.
@@ -62,6 +65,9 @@ func (c *compiler) fail(path string, kind error, format string, args ...any) {
 // reports every problem it finds.
 func (in *Input) compile() (*plan, ErrorList) {
 	c := &compiler{in: in, src: in.src, p: &plan{spans: map[stmtKey]span{}}}
+	if in.PolicySourceArn != "" && in.from == nil {
+		c.fail(simulatePrincipalOnlyKey, ErrUnknownKey, "%s belongs to simulate-principal-policy: run it with SimulatePrincipal over an account (iameval simulate-principal --account EXPORT)", simulatePrincipalOnlyKey)
+	}
 	c.policies()
 	ctx, when := c.context()
 	caller := c.caller()
@@ -85,6 +91,7 @@ func (in *Input) compile() (*plan, ErrorList) {
 	p.actions, p.resources, p.caller, p.owner, p.ctx, p.when = actions, resources, caller, owner, ctx, when
 	p.mirror, p.defaults = in.MirrorSimulator, map[string]principal.Principal{}
 	p.defaultResources, p.callerArn = len(in.ResourceArns) == 0, in.CallerArn
+	p.c = c
 	c.page(len(actions) * len(resources))
 	c.checkRequests()
 	if len(c.errs) > 0 {
@@ -116,6 +123,17 @@ func (c *compiler) page(total int) {
 // policies parses every policy string into the policy set.
 func (c *compiler) policies() {
 	in, set := c.in, &c.p.set
+	if in.from != nil {
+		for _, sp := range in.from.Identity {
+			set.Identity = append(set.Identity, c.sourcePolicy(sp))
+		}
+		if in.from.Boundary != nil && len(in.PermissionsBoundaryPolicyInputList) == 0 {
+			set.PermissionsBoundary = c.sourcePolicy(*in.from.Boundary)
+		}
+		if len(in.ServiceControlPolicies) == 0 {
+			set.SCP = in.from.SCP
+		}
+	}
 	for i, text := range in.PolicyInputList {
 		if p := c.policy(index(keyPolicyInputList, i), keyPolicyInputList+"."+strconv.Itoa(i+1), text, policy.Identity); p != nil {
 			set.Identity = append(set.Identity, p)
@@ -130,7 +148,9 @@ func (c *compiler) policies() {
 	if in.ResourcePolicy != "" {
 		set.Resource = c.policy(keyResourcePolicy, policyIDResource, in.ResourcePolicy, policy.Resource)
 	}
-	set.SCP = c.levels(keySCPInputList, in.ServiceControlPolicies, policy.SCP)
+	if in.from == nil || len(in.ServiceControlPolicies) > 0 {
+		set.SCP = c.levels(keySCPInputList, in.ServiceControlPolicies, policy.SCP)
+	}
 	set.RCP = c.levels(keyRCPInputList, in.ResourceControlPolicies, policy.RCP)
 }
 

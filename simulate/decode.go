@@ -34,7 +34,7 @@ func ParseInput(src []byte, file string) (*Input, error) {
 		return nil, ErrorList{{Pos: pos, Kind: ErrSyntax, Msg: msg}}
 	}
 	d := decoder{in: &Input{src: &source{file: file, doc: doc, at: map[string]int{}}}}
-	d.document(doc.Root())
+	d.document(doc.Root(), false)
 	if doc.Root().IsObject() {
 		_, errs := d.in.compile()
 		d.errs = append(d.errs, beyond(errs, d.errs)...)
@@ -47,8 +47,9 @@ func ParseInput(src []byte, file string) (*Input, error) {
 
 // decoder fills an Input from the document, collecting problems.
 type decoder struct {
-	in   *Input
-	errs ErrorList
+	in        *Input
+	errs      ErrorList
+	principal bool // the document is simulate-principal-policy's
 }
 
 // fail records a problem at offset off of the document.
@@ -64,7 +65,8 @@ var topKeys = []string{
 }
 
 // document reads the top-level object.
-func (d *decoder) document(root gjson.Result) {
+func (d *decoder) document(root gjson.Result, principal bool) {
+	d.principal = principal
 	in := d.in
 	in.src.at[""] = root.Index
 	if !root.IsObject() {
@@ -101,11 +103,21 @@ func (d *decoder) document(root gjson.Result) {
 			in.ServiceControlPolicies = d.levels(v, key)
 		case keyRCPInputList:
 			in.ResourceControlPolicies = d.levels(v, key)
+		case simulatePrincipalOnlyKey:
+			if !principal {
+				d.unknownKey(m, "", topKeys)
+				break
+			}
+			in.PolicySourceArn = d.nonEmpty(v, key, "give the ARN of the user or role to simulate")
 		default:
 			d.unknownKey(m, "", topKeys)
 		}
 	}
-	for _, k := range []string{keyPolicyInputList, keyActionNames} {
+	required := []string{keyPolicyInputList, keyActionNames}
+	if principal {
+		required = []string{simulatePrincipalOnlyKey, keyActionNames}
+	}
+	for _, k := range required {
 		if !seen[k] {
 			d.fail(root.Index, k, ErrMissing, "required parameter missing")
 		}
@@ -165,7 +177,7 @@ func (d *decoder) unknownKey(m jsonsrc.Member, path string, known []string) {
 	}
 	if path == "" && m.Key == simulatePrincipalOnlyKey {
 		d.fail(m.KeyIndex, p, ErrUnknownKey, "%s belongs to simulate-principal-policy, which reads policies from an AWS account; "+
-			"iameval simulates simulate-custom-policy: give the policies in PolicyInputList and the caller in CallerArn", m.Key)
+			"run it with iameval simulate-principal --account EXPORT, or give the policies in PolicyInputList and the caller in CallerArn", m.Key)
 		return
 	}
 	d.fail(m.KeyIndex, p, ErrUnknownKey, "unknown parameter %q; expected one of %s", m.Key, strings.Join(known, ", "))

@@ -66,6 +66,11 @@ type Input struct {
 	// owner's account, shaped like ServiceControlPolicies.
 	ResourceControlPolicies [][]string
 
+	// PolicySourceArn is the user or role whose policies
+	// SimulatePrincipalPolicy simulates: set by [ParsePrincipalInput] and
+	// read by [SimulatePrincipal]; [Simulate] rejects it.
+	PolicySourceArn string
+
 	// Time is the time of the simulated requests (not a JSON parameter).
 	// When zero it is the aws:CurrentTime (or aws:EpochTime) context entry
 	// when one is given, else the time Simulate runs.
@@ -81,7 +86,8 @@ type Input struct {
 	// does when the real request is made.
 	MirrorSimulator bool
 
-	src *source // the document ParseInput read; nil for an Input built in Go
+	src  *source    // the document ParseInput read; nil for an Input built in Go
+	from *Principal // the PolicySourceArn principal, during SimulatePrincipal
 }
 
 // ContextEntry is one request-context key of a simulation: its name, its

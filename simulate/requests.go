@@ -23,6 +23,9 @@ const DefaultCallerName = "iameval-simulated-caller"
 // caller parses CallerArn; nil when it is not given (the default caller).
 func (c *compiler) caller() principal.Principal {
 	in := c.in
+	if in.CallerArn == "" && in.from != nil {
+		return in.from.Caller
+	}
 	if in.CallerArn == "" {
 		if in.ResourcePolicy != "" {
 			c.fail(keyResourcePolicy, ErrMissing, "a ResourcePolicy needs CallerArn, the caller its Principal element is matched against (as in AWS)")
@@ -199,7 +202,7 @@ func (p *plan) pair(a, r int) (pair, *Error) {
 		return pair{}, &Error{Path: p.resourcePath(r), Kind: ErrValue, Msg: err.Error()}
 	}
 	cross := who.Account() != "" && who.Account() != req.ResourceAccount()
-	return pair{action: action, resource: resource, req: req, cross: cross}, nil
+	return pair{action: action, resource: resource, req: req, cross: cross, set: p.c.accountSet(resource, req.ResourceAccount())}, nil
 }
 
 // resourcePath names ResourceArns[i], or the parameter when the default

@@ -80,7 +80,11 @@ func Run(in *Input, emit func(r *EvaluationResult) error) (Page, error) {
 
 // result evaluates one request and reports it in the simulator's shape.
 func (p *plan) result(q pair) EvaluationResult {
-	x := iameval.Explain(&p.set, q.req)
+	set := &p.set
+	if q.set != nil {
+		set = q.set
+	}
+	x := iameval.Explain(set, q.req)
 	matched := p.matched(x.Deciding)
 	missing := x.MissingKeys
 	if missing == nil {
@@ -132,8 +136,12 @@ func (p *plan) matched(refs []iameval.StatementRef) []Statement {
 	out := make([]Statement, 0, len(refs))
 	for _, ref := range refs {
 		sp := p.spans[stmtKey{ref.PolicyID, ref.Index}]
+		id := ref.PolicyID
+		if n, ok := p.names[id]; ok {
+			id = n
+		}
 		out = append(out, Statement{
-			SourcePolicyID:   ref.PolicyID,
+			SourcePolicyID:   id,
 			SourcePolicyType: sourceType(ref.PolicyType),
 			StartPosition:    sp.start,
 			EndPosition:      sp.end,

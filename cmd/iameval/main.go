@@ -12,6 +12,7 @@
 //	validate  check policy documents and report every problem with its position
 //	explain   evaluate one request and explain the decision
 //	simulate  run an aws iam simulate-custom-policy input offline
+//	simulate-principal  run an aws iam simulate-principal-policy input over an account export
 //	who-can   list the users and roles of an account export allowed an action on a resource
 //	can       list the actions a user or role of an account export is allowed
 //	reach     list the roles a user or role of an account export can become
@@ -57,6 +58,7 @@ func commands() []command {
 		{"validate", "check policy documents and report every problem with its position", runValidate},
 		{"explain", "evaluate one request and explain the decision", runExplain},
 		{"simulate", "run an aws iam simulate-custom-policy input offline", runSimulate},
+		{"simulate-principal", "run an aws iam simulate-principal-policy input offline over an account export", runSimulatePrincipal},
 		{"who-can", "list the users and roles of an account export allowed an action on a resource", runWhoCan},
 		{"can", "list the actions a user or role of an account export is allowed", runCan},
 		{"reach", "list the roles a user or role of an account export can become", runReach},
