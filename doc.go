@@ -130,6 +130,19 @@
 //     The IAM policy simulator does not model these refusals;
 //     [RequestInput].IgnoreProtections (iameval simulate --mirror-simulator)
 //     decides from the policies alone, as it does.
+//   - sts:AssumeRoot on a member account's root user
+//     (arn:PARTITION:iam::MEMBER:root) is decided by the caller's identity
+//     side and SCPs (and the member's RCPs): the member account has no
+//     resource policy to consult. Root credentials can never call it, and
+//     only IAM users and role sessions can. That the caller's account is
+//     the management or delegated administrator account is an organization
+//     fact requests do not carry; sts.AssumeRoot checks it. The root session
+//     it creates (a principal.Root with AssumedRoot) is limited by its task
+//     policy, given as its session policy: AWS's five task policies deny
+//     only, so their Deny statements limit it, and a session policy with an
+//     Allow statement must also allow; a root session without a task policy
+//     is refused
+//     (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_root-user-privileged-task.html).
 //
 // Known differences from AWS: the engine evaluates one action on one
 // resource; an STS call that AWS authorizes as several actions

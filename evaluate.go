@@ -52,6 +52,8 @@ var (
 	pathsRequired = []lits{litRPd, litRPi | litPB | litSP, litRPa | litID | litPB | litSP}
 	// same account, role trust policy: PB ∧ (RPd ∨ (RPi ∧ SP) ∨ (RPa ∧ ID ∧ SP))
 	pathsRoleTrust = []lits{litPB | litRPd, litPB | litRPi | litSP, litPB | litRPa | litID | litSP}
+	// no resource policy takes part (sts:AssumeRoot): ID ∧ PB ∧ SP
+	pathsIdentityOnly = []lits{litID | litPB | litSP}
 	// cross-account: (RPd ∨ RPi ∨ RPa) ∧ ID ∧ PB ∧ SP
 	pathsCross = []lits{litRPd | litID | litPB | litSP, litRPi | litID | litPB | litSP, litRPa | litID | litPB | litSP}
 	// anonymous callers, service principals and unsigned
@@ -64,6 +66,8 @@ func (f *facts) paths() []lits {
 	switch {
 	case f.unsigned || f.kind == principal.KindAnonymous || f.kind == principal.KindService:
 		return pathsDirect
+	case f.rp == rpIdentityOnly:
+		return pathsIdentityOnly
 	case !f.sameAccount:
 		return pathsCross
 	case f.rp == rpRequired:
@@ -241,9 +245,11 @@ func run(ps *PolicySet, r *Request, c *collector) Decision {
 			return ExplicitDeny
 		}
 		st.denied = st.denied || deny
-		if allow { // several session policies are unioned (Q5)
+		if allow || (f.assumedRoot && taskPolicySP(ps.Session, allow)) { // several session policies are unioned (Q5)
 			st.have |= litSP
 		}
+	case f.assumedRoot:
+		c.setReason(noTaskPolicy) // no SP: fail closed
 	case !f.session || f.kind != principal.KindFederatedUser:
 		// Not a session, or a role session without session policy. A
 		// federated user without session policy has no identity-side

@@ -89,7 +89,7 @@ func skipped(ps *PolicySet, f *facts, sel selection) []Skipped {
 	}
 	idWhy := identityExclusion(f)
 	add(policy.Identity, len(ps.Identity) > 0, sel.identity, idWhy)
-	sessionWhy := "only role sessions and federated users have session policies"
+	sessionWhy := "only role sessions, federated users and sts:AssumeRoot sessions have session policies"
 	if f.unsigned {
 		sessionWhy = "session policies limit the session the call creates; the call itself is decided by the role's trust policy"
 	}

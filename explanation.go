@@ -30,8 +30,9 @@ type Explanation struct {
 	Decision Decision `json:"decision"`
 	// Reason explains a decision fixed before any policy is read
 	// (evaluation-logic D1, and the refusals AWS enforces whatever the
-	// policies say, naming the rule and its AWS page) or a request or
-	// policy set that cannot be evaluated.
+	// policies say, naming the rule and its AWS page), an sts:AssumeRoot
+	// session refused for want of a task policy, or a request or policy
+	// set that cannot be evaluated.
 	Reason string `json:"reason,omitempty"`
 	// Request summarises the request.
 	Request RequestSummary `json:"request"`

@@ -20,6 +20,7 @@ type facts struct {
 	sameAccount   bool
 	serviceLinked bool
 	root          bool
+	assumedRoot   bool // a root session created by sts:AssumeRoot
 	// rp says how a resource policy combines with the caller's policies
 	// (evaluation-logic D8).
 	rp rpMode
@@ -45,12 +46,13 @@ func deriveFacts(p principal.Principal, service, name, resource string, res arn.
 	}
 	f.unsigned = isUnsignedCall(p, service, name, resource)
 	if !f.unsigned {
-		f.session = f.kind == principal.KindFederatedUser || f.kind.IsRoleSession()
+		f.assumedRoot = isAssumedRoot(p)
+		f.session = f.kind == principal.KindFederatedUser || f.kind.IsRoleSession() || f.assumedRoot
 		// The unsigned caller has no account (sts.md §1: "the unsigned calls
 		// have no caller account"); Anonymous and Service have none either.
 		f.sameAccount = p.Account() != "" && p.Account() == resourceAccount
 	}
-	f.rp = resourcePolicyMode(service, res, hasARN)
+	f.rp = resourcePolicyMode(service, name, res, hasARN)
 	f.rcpWhy = rcpExemption(&f, res, hasARN)
 	f.rcp = f.rcpWhy == ""
 	f.fixedDecision, f.fixedReason, f.fixed = fixedOutcome(p, &f)
@@ -94,6 +96,10 @@ const (
 	// rpRoleTrust: as rpRequired, and the caller's permissions boundary
 	// always applies: PB ∧ (RPd ∨ (RPi ∧ SP) ∨ (RPa ∧ ID ∧ SP)).
 	rpRoleTrust
+	// rpIdentityOnly: no resource policy takes part; the caller's identity
+	// side alone grants, also across accounts: ID ∧ PB ∧ SP
+	// (sts:AssumeRoot on a member account's root user, assumeroot.go).
+	rpIdentityOnly
 )
 
 // resourcePolicyRule says that requests of an action service on resources
@@ -116,9 +122,12 @@ var resourcePolicyRules = []resourcePolicyRule{
 	{actionService: "sts", arnService: "iam", resourcePrefix: "role/", mode: rpRoleTrust},
 }
 
-func resourcePolicyMode(service string, res arn.ARN, hasARN bool) rpMode {
+func resourcePolicyMode(service, name string, res arn.ARN, hasARN bool) rpMode {
 	if !hasARN {
 		return rpOrdinary
+	}
+	if service == "sts" && name == "assumeroot" && isRootARN(res, hasARN) {
+		return rpIdentityOnly
 	}
 	for _, rule := range resourcePolicyRules {
 		if rule.actionService == service && rule.arnService == res.Service && strings.HasPrefix(res.Resource, rule.resourcePrefix) {

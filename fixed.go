@@ -31,6 +31,11 @@ func fixedOutcome(p principal.Principal, f *facts) (d Decision, reason string, o
 	if sts && f.rp != rpRoleTrust && (f.name == "assumerole" || f.name == "assumerolewithwebidentity" || f.name == "assumerolewithsaml") {
 		return ImplicitDeny, "sts:" + f.name + " needs the ARN of the role to assume as its resource (arn:PARTITION:iam::ACCOUNT:role/NAME)", true
 	}
+	if sts && f.name == "assumeroot" {
+		if why := assumeRootRefusal(f); why != "" {
+			return ImplicitDeny, why, true
+		}
+	}
 	switch {
 	case kind == principal.KindFederatedUser && iam:
 		return ImplicitDeny, "a federated user (GetFederationToken credentials) cannot call IAM API operations (sts.md §5)", true

@@ -22,9 +22,10 @@ type PolicySet struct {
 	// AssumeRoleWithWebIdentity / AssumeRoleWithSAML calls.
 	Identity []*policy.Policy
 	// Session holds the session policies passed to AssumeRole* or
-	// GetFederationToken. Only role sessions and federated users have them;
-	// for other principals they are ignored. Several session policies
-	// are unioned (spec Q5).
+	// GetFederationToken, or the task policy of an sts:AssumeRoot session.
+	// Only role sessions, federated users and AssumeRoot sessions have
+	// them; for other principals they are ignored. Several session
+	// policies are unioned (spec Q5).
 	Session []*policy.Policy
 	// PermissionsBoundary is the principal's permissions boundary, or nil.
 	PermissionsBoundary *policy.Policy

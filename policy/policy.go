@@ -43,6 +43,17 @@ func (p *Policy) Statements() []*Statement {
 	return append([]*Statement(nil), p.stmts...)
 }
 
+// HasAllow reports whether the policy has an Allow statement. It does not
+// allocate.
+func (p *Policy) HasAllow() bool {
+	for _, s := range p.stmts {
+		if s.effect == Allow {
+			return true
+		}
+	}
+	return false
+}
+
 // Warnings returns findings that AWS accepts but that are likely mistakes,
 // sorted by position; nil when there are none. The slice is a copy.
 func (p *Policy) Warnings() ErrorList {

@@ -3,7 +3,7 @@
 // authorizes it, then returns the principal it creates together with the
 // policies that decide that principal's later requests.
 //
-// The five calls follow spec/sts.md of this repository (IAM User Guide:
+// The calls follow spec/sts.md of this repository (IAM User Guide:
 // id_credentials_temp_request.md, id_credentials_temp_control-access_*.md,
 // id_session-tags.md; STS API Reference):
 //
@@ -27,6 +27,11 @@
 //     the assertion's PrincipalTag attributes; there is no Tags parameter.
 //   - [GetSessionToken]: an IAM user or the root user gets temporary
 //     credentials for itself; no policy can prevent it.
+//   - [AssumeRoot]: an IAM user or role of the organization's management
+//     account (or delegated administrator for IAM) obtains a short-term
+//     root session in a member account, scoped by one of the five AWS task
+//     policies ([TaskPolicy]), which becomes the session's session policy
+//     (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_root-user-privileged-task.html).
 //
 // Every call returns a [Result] or an error. A refusal by policy (or by a
 // rule STS applies before reading policies, such as the root user calling
