@@ -73,6 +73,7 @@ func (c *collector) explanation(d Decision, ps *PolicySet, r *Request) *Explanat
 	x.Types = c.typeDetails()
 	x.Skipped = skipped(ps, &r.facts, st.sel)
 	x.MissingKeys = c.missingKeys()
+	x.Unknown = c.unknownClauses()
 	if st.sel.scp || st.sel.rcp {
 		ok := !c.typeDenied(policy.SCP) && !c.typeDenied(policy.RCP) && st.scpOK
 		x.AllowedByOrganizations = &ok

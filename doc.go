@@ -78,6 +78,19 @@
 //     (https://docs.aws.amazon.com/amazonq/latest/qbusiness-ug/iam-roles.html)
 //     rely on it; plain text would make such a Deny never fire. The
 //     validation warning says so.
+//   - Fail closed where the request leaves a condition unknown: a key AWS
+//     sets on every request (aws:SecureTransport, aws:SourceIp unless the
+//     request came through a VPC endpoint, aws:RequestedRegion,
+//     aws:UserAgent; always_keys.go cites each page) that the input neither
+//     gives nor declares absent, a plain operator on a multivalued value,
+//     and ForAnyValue:...IfExists on an absent key make the clause unknown:
+//     an Allow statement does not apply, a Deny statement does, and
+//     Explanation.Unknown names the clause and the key to supply.
+//     aws:RequestedRegion defaults to the resource ARN's region, and to
+//     us-east-1 for IAM
+//     (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-requestedregion).
+//     RequestInput.UnsuppliedAbsent takes such keys as absent instead, as
+//     the AWS policy simulator does (package simulate uses it).
 //   - aws:TokenIssueTime is present for every principal on temporary
 //     credentials; when its facts do not give the issue time, the request
 //     time stands for it.

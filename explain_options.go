@@ -75,6 +75,11 @@ type ClauseResult struct {
 	Passed bool `json:"passed"`
 	// Missing reports whether the key was absent from the request.
 	Missing bool `json:"missing,omitempty"`
+	// Unknown reports that the request does not determine the clause: a
+	// key AWS sets on every request was not given, a plain operator met a
+	// multivalued value, or ForAnyValue:...IfExists met an absent key. The
+	// clause then holds for a Deny statement and fails for an Allow.
+	Unknown bool `json:"unknown,omitempty"`
 	// Reason names the rule that decided, in words.
 	Reason string `json:"reason,omitempty"`
 }
@@ -103,11 +108,14 @@ func (s EvaluatedStatement) String() string {
 	return b.String()
 }
 
-// String renders the clause as `OPERATOR "KEY" passed|failed: REASON`.
+// String renders the clause as `OPERATOR "KEY" passed|failed|unknown: REASON`.
 func (c ClauseResult) String() string {
 	verdict := " failed"
-	if c.Passed {
+	switch {
+	case c.Passed:
 		verdict = " passed"
+	case c.Unknown:
+		verdict = " unknown"
 	}
 	s := c.Operator + " " + strconv.Quote(c.Key) + verdict
 	if c.Reason != "" {
@@ -137,6 +145,7 @@ func (c *collector) statements(ps *PolicySet, r *Request) []EvaluatedStatement {
 					RequestValues: cr.RequestValues,
 					Passed:        cr.Passed,
 					Missing:       cr.Missing,
+					Unknown:       cr.Unknown,
 					Reason:        cr.Reason,
 				})
 			}

@@ -90,6 +90,12 @@ func TestExplainWithStatements(t *testing.T) {
 	}
 }
 
+// unknownSourceIP is the reason of a clause on aws:SourceIp that the
+// request does not give: AWS sets it on every request not made through a
+// VPC endpoint
+// (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-sourceip).
+const unknownSourceIP = "AWS sets aws:SourceIp on every request, but the request does not give its value, so the clause's truth is unknown: an Allow statement does not apply, a Deny statement does; supply the key in the request context"
+
 // TestExplainWithClauseDetail checks that a clause result carries what
 // condition.Trace recorded.
 func TestExplainWithClauseDetail(t *testing.T) {
@@ -101,16 +107,16 @@ func TestExplainWithClauseDetail(t *testing.T) {
 	want := []ClauseResult{
 		{Index: 0, Operator: "StringEqualsIgnoreCase", Key: "aws:PrincipalTag/team", Values: []string{"Analytics", "Data"},
 			RequestValues: []string{"analytics"}, Passed: true, Reason: x.Statements[0].Clauses[0].Reason},
-		{Index: 1, Operator: "IpAddress", Key: "aws:SourceIp", Values: []string{"10.0.0.0/8"}, Missing: true,
-			Reason: "key is absent: the operator fails"},
+		{Index: 1, Operator: "IpAddress", Key: "aws:SourceIp", Values: []string{"10.0.0.0/8"}, Missing: true, Unknown: true,
+			Reason: unknownSourceIP},
 	}
 	if d := cmp.Diff(want, x.Statements[0].Clauses); d != "" {
 		t.Errorf("clauses mismatch (-want +got):\n%s", d)
 	}
 	assert.NotEmpty(t, want[0].Reason, "every clause says why")
-	assert.Equal(t, `identity identity[0] Statement[0] (Allow) at identity[0].json:1:38: Condition failed: condition IpAddress "aws:SourceIp" not met: key is absent: the operator fails (if applied: allowed)`,
+	assert.Equal(t, `identity identity[0] Statement[0] (Allow) at identity[0].json:1:38: Condition failed: condition IpAddress "aws:SourceIp" not met: `+unknownSourceIP+` (if applied: allowed)`,
 		x.Statements[0].String())
-	assert.Equal(t, `IpAddress "aws:SourceIp" failed: key is absent: the operator fails`, x.Statements[0].Clauses[1].String())
+	assert.Equal(t, `IpAddress "aws:SourceIp" unknown: `+unknownSourceIP, x.Statements[0].Clauses[1].String())
 }
 
 // TestExplainWithResourcePrincipal checks that a forced resource-policy

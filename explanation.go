@@ -19,6 +19,7 @@ import "github.com/iameval/iameval/policy"
 //	  "missingAllow": ["identity", ...],     // implicitDeny: the policy types that lacked an allow
 //	  "closest": [NearMiss...],              // implicitDeny: the allows that came closest, best first
 //	  "missingKeys": ["aws:SourceIp", ...],  // keys evaluated statements looked up and the request lacks
+//	  "unknown": ["...", ...],               // condition clauses whose truth the request does not determine
 //	  "types": [TypeDetail...],              // per policy type: its own decision (EvalDecisionDetails)
 //	  "skipped": [Skipped...],               // policy types given but not consulted, and why
 //	  "allowedByOrganizations": true,        // present when SCPs or RCPs were consulted
@@ -53,6 +54,13 @@ type Explanation struct {
 	// spelled as in the first policy that used them, sorted ignoring case
 	// (the simulator's MissingContextValues).
 	MissingKeys []string `json:"missingKeys,omitempty"`
+	// Unknown lists, one sentence each, the condition clauses whose truth
+	// the request does not determine, with the statement they belong to
+	// and what to supply: a key AWS sets on every request that was not
+	// given, a plain operator on a multivalued value, ForAnyValue:...IfExists
+	// on an absent key. Such a clause made its Allow statement not apply
+	// and its Deny statement apply (condition.Block.EvalFor).
+	Unknown []string `json:"unknown,omitempty"`
 	// Types gives each consulted policy type's own decision, in
 	// policy-type order (the simulator's EvalDecisionDetails).
 	Types []TypeDetail `json:"types,omitempty"`

@@ -72,6 +72,9 @@ func (x *Explanation) write(b *strings.Builder) {
 	if len(x.MissingKeys) > 0 {
 		fmt.Fprintf(b, "  missing context keys: %s\n", strings.Join(x.MissingKeys, ", "))
 	}
+	for _, u := range x.Unknown {
+		fmt.Fprintf(b, "  unknown: %s\n", u)
+	}
 	if len(x.Types) > 0 {
 		parts := make([]string, len(x.Types))
 		for i, t := range x.Types {

@@ -38,6 +38,14 @@ type RequestInput struct {
 	// key the engine or the principal would otherwise derive (a scenario's
 	// "context" entry whose value is an empty list). Keys ignore case.
 	Absent []string
+	// UnsuppliedAbsent makes the keys AWS sets on every request
+	// (aws:SecureTransport, aws:SourceIp, aws:RequestedRegion,
+	// aws:UserAgent) absent when Context does not give them, as the AWS
+	// policy simulator takes them. By default such a key is unknown
+	// ([condition.UnknownValue]): a condition on it makes an Allow
+	// statement not apply and a Deny statement apply, and the
+	// explanation names the key to supply.
+	UnsuppliedAbsent bool
 	// Time is the time of the request, the source of aws:CurrentTime and
 	// aws:EpochTime. The zero Time means the time NewRequest is called.
 	// It is also aws:TokenIssueTime for a principal on temporary
@@ -196,7 +204,11 @@ func NewRequest(in RequestInput) (*Request, error) {
 		}
 	}
 	temporary := !r.facts.unsigned && onTemporaryCredentials(in.Principal)
-	ctx, err := requestContext(in.Context, derived, in.Absent, temporary, in.Time, in.ResourceAccount, res.Region)
+	region := res.Region
+	if region == "" {
+		region = globalRegions[service]
+	}
+	ctx, err := requestContext(in.Context, derived, in.Absent, in.UnsuppliedAbsent, temporary, in.Time, in.ResourceAccount, region)
 	if err != nil {
 		return nil, err
 	}
@@ -263,7 +275,7 @@ func checkInputText(in RequestInput) error {
 // request (spec/principals-and-context.md §3), which win over the
 // principal-derived keys. Merging once here makes every lookup during
 // evaluation a single map read.
-func requestContext(caller, derived condition.Context, absent []string, temporary bool, t time.Time, resourceAccount, region string) (condition.Context, error) {
+func requestContext(caller, derived condition.Context, absent []string, unsuppliedAbsent, temporary bool, t time.Time, resourceAccount, region string) (condition.Context, error) {
 	m := make(map[string]condition.Value, caller.Len()+derived.Len()+6)
 	derived.Each(func(k string, v condition.Value) { m[k] = v })
 	if _, known := m[keyTokenIssueTime]; temporary && !known {
@@ -280,8 +292,17 @@ func requestContext(caller, derived condition.Context, absent []string, temporar
 	if region != "" {
 		m[keyRequestedRegion] = condition.StringValue(region)
 	}
+	var gone map[string]bool
 	for _, k := range absent {
-		delete(m, condition.NormalizeKey(k))
+		n := condition.NormalizeKey(k)
+		delete(m, n)
+		if gone == nil {
+			gone = make(map[string]bool, len(absent))
+		}
+		gone[n] = true
+	}
+	if !unsuppliedAbsent {
+		markUnknown(m, caller, gone)
 	}
 	caller.Each(func(k string, v condition.Value) { m[k] = v })
 	return condition.NewContext(m)

@@ -104,17 +104,20 @@ func TestNewRequestContext(t *testing.T) {
 		{"aws:currenttime", "2024-05-01T12:00:00Z", true, "principals-and-context §3: aws:CurrentTime from the request time"},
 		{"aws:epochtime", "1714564800", true, "principals-and-context §3: aws:EpochTime from the request time"},
 		{"aws:requestedregion", "us-east-1", true, "principals-and-context §3: region of the resource ARN"},
-		{"aws:securetransport", "", false, "principals-and-context §3: must be supplied; absent otherwise"},
+		{"aws:securetransport", "", false, "always present but not given: unknown, no variable value (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-securetransport)"},
 	}
 	for _, tc := range tests {
 		got, ok := ctx.LookupVariable(tc.key)
 		assert.Equal(t, tc.ok, ok, "%s: %s", tc.key, tc.why)
 		assert.Equal(t, tc.want, got, "%s: %s", tc.key, tc.why)
 	}
-	// S3 ARNs have no region: aws:RequestedRegion stays absent.
+	// S3 ARNs have no region: aws:RequestedRegion is on every request, so
+	// its value is unknown.
 	r2 := newReq(t, alice, "s3:GetObject", objA)
-	_, ok := r2.Context().LookupKey("aws:requestedregion")
-	assert.False(t, ok, "no region in an S3 ARN")
+	v, ok := r2.Context().LookupKey("aws:requestedregion")
+	assert.True(t, ok && v.IsUnknown(), "no region in an S3 ARN: https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-requestedregion")
+	v, ok = r.Context().LookupKey("aws:securetransport")
+	assert.True(t, ok && v.IsUnknown(), "aws:SecureTransport is on every request: unknown until given")
 }
 
 func TestNewRequestUnsignedContext(t *testing.T) {

@@ -32,20 +32,37 @@ func (b Block) Len() int {
 var emptyLookup Lookup = Context{}
 
 // Eval reports whether every clause of b holds for the request context l (a
-// nil l is an empty context).
+// nil l is an empty context). A clause whose truth the request does not
+// determine (see [UnknownValue]) counts as false: Eval is the reading for
+// an Allow statement, [Block.EvalFor] with deny false.
 //
 // With a nil t, Eval stops at the first false clause and does not allocate.
 // With a non-nil t, Eval evaluates every clause and appends a
 // [ClauseResult] for each to t.Clauses and every key it looked up and found
 // absent to t.Missing; the result is the same either way.
 func (b Block) Eval(l Lookup, t *Trace) bool {
+	return b.EvalFor(l, t, false)
+}
+
+// EvalFor is [Block.Eval] for a statement of the given effect: deny true
+// for a Deny statement, false for an Allow. Where a clause's truth cannot
+// be known (a key AWS sets on every request given as [UnknownValue], a
+// plain operator on a multivalued request value, ForAnyValue:...IfExists
+// on an absent key) the engine fails closed: the clause holds for a Deny
+// and fails for an Allow. A block with a false clause is false either way.
+func (b Block) EvalFor(l Lookup, t *Trace, deny bool) bool {
 	if l == nil {
 		l = emptyLookup
 	}
 	if t == nil {
 		for i := range b.clauses {
-			if !b.clauses[i].body().holds(l) {
+			switch b.clauses[i].body().holds(l) {
+			case isFalse:
 				return false
+			case isUnknown:
+				if !deny {
+					return false
+				}
 			}
 		}
 		return true
@@ -55,7 +72,7 @@ func (b Block) Eval(l Lookup, t *Trace) bool {
 		c := b.clauses[i].body()
 		o := c.decide(l)
 		t.record(i, c, o, l)
-		pass = pass && o.pass
+		pass = pass && (o.truth == isTrue || o.truth == isUnknown && deny)
 	}
 	return pass
 }

@@ -122,7 +122,7 @@ func NewClause(op Operator, key string, values []string, mode variables.Mode) (C
 	}
 	if op.Set == NoSet && c.fam != famNull && multivaluedGlobal[nkey] {
 		warns = append(warns, &ValueError{Index: -1, Err: fmt.Errorf(
-			"%s is multivalued: without ForAnyValue: or ForAllValues: the condition is false whenever the key has values", key)})
+			"%s is multivalued: without ForAnyValue: or ForAllValues: AWS does not say how a list of values reads, so iameval takes the condition as unknown when the key has values (an Allow does not apply, a Deny does)", key)})
 	}
 	c.warns = warns
 	if len(errs) > 0 {

@@ -93,7 +93,7 @@ func TestClauseWarnings(t *testing.T) {
 		{"StringLike", testKey, []string{"a${aws:username"}, []string{`value 0: unclosed "${" is taken as literal text`}, "variables.md V4"},
 		{"StringEquals", testKey, nil, []string{"no values: a positive operator never matches, a negated one always does"}, "C2: an empty OR"},
 		{"StringEquals", testKey, []string{"a"}, nil, "no warning for an ordinary value"},
-		{"StringEquals", "aws:TagKeys", []string{"env"}, []string{"aws:TagKeys is multivalued: without ForAnyValue: or ForAllValues: the condition is false whenever the key has values"}, "M4: the library emits a warning"},
+		{"StringEquals", "aws:TagKeys", []string{"env"}, []string{"aws:TagKeys is multivalued: without ForAnyValue: or ForAllValues: AWS does not say how a list of values reads, so iameval takes the condition as unknown when the key has values (an Allow does not apply, a Deny does)"}, "M4: the library emits a warning"},
 		{"ForAnyValue:StringEquals", "aws:TagKeys", []string{"env"}, nil, "M2: the intended use"},
 		{"Null", "aws:TagKeys", []string{"false"}, nil, "M2: Null is recommended with ForAllValues"},
 	}

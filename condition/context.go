@@ -46,7 +46,7 @@ var ErrDuplicateKey = errors.New("duplicate context key")
 // [NormalizeKey]; two keys that are equal ignoring case are ambiguous
 // (spec/conditions.md C3) and make NewContext fail. Keys whose value is an
 // empty list are dropped, since an empty list means the key is absent
-// (spec/conditions.md V10). The map is copied.
+// (spec/conditions.md V10); an [UnknownValue] is kept. The map is copied.
 func NewContext(values map[string]Value) (Context, error) {
 	if len(values) == 0 {
 		return Context{}, nil
@@ -76,7 +76,7 @@ func NewContext(values map[string]Value) (Context, error) {
 		for ; j < len(order) && all[order[j]].norm == all[first].norm; j++ {
 			dups = append(dups, fmt.Sprintf("%q and %q", all[first].key, all[order[j]].key))
 		}
-		if all[first].val.Len() > 0 {
+		if all[first].val.Len() > 0 || all[first].val.unknown {
 			kept = append(kept, first)
 		}
 		i = j

@@ -24,8 +24,17 @@
 // multivalued context keys", as summarised in spec/conditions.md of this
 // repository: negated operators are true when the key is absent, IfExists
 // makes an absent key pass, ForAllValues passes on an absent or empty set and
-// ForAnyValue fails, a plain operator on a multivalued request value is
-// false, and an unparsable request value makes its pair false.
+// ForAnyValue fails, and an unparsable request value makes its pair false.
+//
+// Where the request does not determine a clause the result is unknown and
+// the engine fails closed ([Block.EvalFor]): an Allow statement does not
+// apply and a Deny statement does. That covers a key AWS sets on every
+// request whose value was not given ([UnknownValue]); a plain operator on a
+// multivalued request value, which AWS does not define
+// (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-single-vs-multi-valued-context-keys.html);
+// and ForAnyValue:...IfExists on an absent key, where the IfExists rule
+// (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html#Conditions_IfExists)
+// and the ForAnyValue rule disagree. [Block.Eval] is the Allow reading.
 //
 // The package knows no JSON and reports no source positions: policy values
 // arrive as text and a malformed one is reported as a [*ValueError] carrying

@@ -4,20 +4,58 @@ package condition
 type why uint8
 
 const (
-	whyInvalid   why = iota // the clause has malformed policy values
-	whyNull                 // Null: presence test
-	whyAbsent               // the key is absent (§5 truth table)
-	whyList                 // plain operator on a multivalued request value (M4)
-	whyPair                 // plain operator on a single request value
-	whyEmptySet             // set qualifier on "" or [""] (V10)
-	whyDeciding             // set qualifier: request value val decided
-	whyAllValues            // set qualifier: every request value was tested
+	whyInvalid      why = iota // the clause has malformed policy values
+	whyNull                    // Null: presence test
+	whyAbsent                  // the key is absent (§5 truth table)
+	whyList                    // plain operator on a multivalued request value (M4)
+	whyPair                    // plain operator on a single request value
+	whyEmptySet                // set qualifier on "" or [""] (V10)
+	whyDeciding                // set qualifier: request value val decided
+	whyAllValues               // set qualifier: every request value was tested
+	whyUnknownValue            // the key is present with a value nobody gave (UnknownValue)
+	whyAnyIfExists             // ForAnyValue:...IfExists on an absent key (readings differ)
 )
+
+// truth is the result of a clause: false, true, or unknown when the
+// request does not determine it. AWS's text leaves these cases open, and the readings disagree, so
+// the engine fails closed: an unknown clause makes an Allow statement not
+// apply and a Deny statement apply (Block.EvalFor).
+//
+//   - A key AWS sets on every request that the caller did not give
+//     ([UnknownValue]), under any operator but Null.
+//   - A plain operator (no ForAnyValue:/ForAllValues:) on a multivalued
+//     request value: AWS says the set operators are required for
+//     multivalued keys but not what happens without one
+//     (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-single-vs-multi-valued-context-keys.html).
+//     Reading it as false made a Deny with StringNotEquals on aws:CalledVia
+//     never fire.
+//   - ForAnyValue:...IfExists on an absent key: the IfExists rule says
+//     "if the key is not present, evaluate the condition element as true"
+//     (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html#Conditions_IfExists),
+//     while ForAnyValue on an absent key is false and re:Post reports
+//     requests denied that way. ForAllValues:...IfExists needs no choice:
+//     both readings are true.
+type truth uint8
+
+const (
+	isFalse truth = iota
+	isTrue
+	isUnknown
+)
+
+// of returns the truth of a known boolean.
+func of(b bool) truth {
+	if b {
+		return isTrue
+	}
+	return isFalse
+}
 
 // outcome is the result of one clause, with what a trace needs to explain
 // it. Computing it never allocates.
 type outcome struct {
-	pass  bool
+	pass  bool // truth == isTrue
+	truth truth
 	why   why
 	found bool       // the key is present with at least one value
 	value Value      // the request value
@@ -39,13 +77,14 @@ func (c *clause) lookup(ctx Context) *Value {
 // for a trace.
 func (c *clause) decide(l Lookup) outcome {
 	o := outcome{val: -1, bad: -1, unres: -1}
-	o.pass = c.eval(l, &o)
+	o.truth = c.eval(l, &o)
+	o.pass = o.truth == isTrue
 	return o
 }
 
 // holds reports whether the clause holds for l: decide without the
 // explanation, for the hot path.
-func (c *clause) holds(l Lookup) bool {
+func (c *clause) holds(l Lookup) truth {
 	return c.eval(l, nil)
 }
 
@@ -53,12 +92,12 @@ func (c *clause) holds(l Lookup) bool {
 // and holds both call it, so that evaluating with and without a trace
 // cannot differ. When o is not nil it also records there why the clause
 // passed or failed (every field but pass, which is the result).
-func (c *clause) eval(l Lookup, o *outcome) bool {
+func (c *clause) eval(l Lookup, o *outcome) truth {
 	if c.invalid {
 		if o != nil {
 			o.why = whyInvalid
 		}
-		return false
+		return isFalse
 	}
 	if ctx, ok := l.(Context); ok {
 		return c.evalValue(c.lookup(ctx), l, o)
@@ -72,7 +111,21 @@ func (c *clause) eval(l Lookup, o *outcome) bool {
 
 // evalValue is eval once the key is looked up: v is its value, nil when
 // the key is absent.
-func (c *clause) evalValue(v *Value, l Lookup, o *outcome) bool {
+func (c *clause) evalValue(v *Value, l Lookup, o *outcome) truth {
+	if v != nil && v.unknown {
+		// Present, value not given: Null knows the answer, nothing else does.
+		if c.fam == famNull {
+			p := matchNull(c.nulls, false)
+			if o != nil {
+				o.why, o.pair = whyNull, p
+			}
+			return of(p.matched)
+		}
+		if o != nil {
+			o.why = whyUnknownValue
+		}
+		return isUnknown
+	}
 	if v != nil && v.Len() == 0 {
 		v = nil // an empty list is an absent key (V10)
 	}
@@ -86,7 +139,7 @@ func (c *clause) evalValue(v *Value, l Lookup, o *outcome) bool {
 		if o != nil {
 			o.why, o.pair = whyNull, p
 		}
-		return p.matched
+		return of(p.matched)
 	}
 
 	neg := c.op.Base.Negated()
@@ -99,25 +152,31 @@ func (c *clause) evalValue(v *Value, l Lookup, o *outcome) bool {
 		}
 		switch c.op.Set {
 		case ForAnyValue:
-			return false
+			if c.op.IfExists {
+				if o != nil {
+					o.why = whyAnyIfExists
+				}
+				return isUnknown
+			}
+			return isFalse
 		case ForAllValues:
-			return true
+			return isTrue
 		}
-		return neg || c.op.IfExists
+		return of(neg || c.op.IfExists)
 	}
 
 	if c.op.Set == NoSet {
 		if v.IsList() {
 			if o != nil {
-				o.why = whyList // M4: false whatever the operator
+				o.why = whyList // see truth
 			}
-			return false
+			return isUnknown
 		}
 		p := c.match(v.At(0), l)
 		if o != nil {
 			o.why, o.val, o.pair, o.unres = whyPair, 0, p, p.unresolved
 		}
-		return p.matched != neg
+		return of(p.matched != neg)
 	}
 
 	if allEmpty(v) {
@@ -125,7 +184,7 @@ func (c *clause) evalValue(v *Value, l Lookup, o *outcome) bool {
 		if o != nil {
 			o.why = whyEmptySet
 		}
-		return c.op.Set == ForAllValues
+		return of(c.op.Set == ForAllValues)
 	}
 	// M2/M3: ForAnyValue passes when some request value passes Op,
 	// ForAllValues when every one does; a single value is a one-element set.
@@ -144,11 +203,11 @@ func (c *clause) evalValue(v *Value, l Lookup, o *outcome) bool {
 			if o != nil {
 				o.why, o.val, o.pair = whyDeciding, i, p
 			}
-			return anyValue
+			return of(anyValue)
 		}
 	}
 	if o != nil {
 		o.why = whyAllValues
 	}
-	return !anyValue
+	return of(!anyValue)
 }

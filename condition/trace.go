@@ -29,7 +29,11 @@ type ClauseResult struct {
 	RequestValues []string
 	Passed        bool
 	Missing       bool
-	Reason        string
+	// Unknown is true when the request does not determine the clause's
+	// truth (see [Block.EvalFor]); Passed is then false and the clause
+	// holds only for a Deny statement.
+	Unknown bool
+	Reason  string
 }
 
 // Reset empties t for reuse, keeping its storage.
@@ -54,6 +58,7 @@ func (t *Trace) record(i int, c *clause, o outcome, l Lookup) {
 		PolicyValues: slices.Clone(c.values),
 		Passed:       o.pass,
 		Missing:      !o.found,
+		Unknown:      o.truth == isUnknown,
 		Reason:       c.reason(o),
 	}
 	if o.found {
@@ -125,7 +130,11 @@ func (c *clause) reason(o outcome) string {
 		}
 		return "key is absent: the operator fails"
 	case whyList:
-		return "request value is multivalued: an operator without ForAnyValue: or ForAllValues: fails"
+		return "request value is multivalued and the operator has no ForAnyValue: or ForAllValues:; AWS does not say how it reads that, so " + failClosed
+	case whyUnknownValue:
+		return "AWS sets " + c.key + " on every request, but the request does not give its value, so " + failClosed + "; supply the key in the request context"
+	case whyAnyIfExists:
+		return "key is absent: IfExists passes but ForAnyValue fails on an empty set and AWS does not say which wins, so " + failClosed
 	case whyEmptySet:
 		if c.op.Set == ForAllValues {
 			return "request value is empty: ForAllValues passes on an empty set"
@@ -181,6 +190,9 @@ func (c *clause) pairReason(s string, p pairResult, neg bool) string {
 	}
 	return b.String()
 }
+
+// failClosed says what an unknown clause does.
+const failClosed = "the clause's truth is unknown: an Allow statement does not apply, a Deny statement does"
 
 func passFail(pass bool) string {
 	if pass {

@@ -9,9 +9,26 @@ package condition
 // The zero Value is an empty list, which [NewContext] treats as an absent key.
 // A Value is immutable once built and safe to share.
 type Value struct {
-	one    string
-	list   []string
-	single bool
+	one     string
+	list    []string
+	single  bool
+	unknown bool
+}
+
+// UnknownValue returns the Value of a key that AWS sets on every request
+// but whose value the caller did not give (aws:SecureTransport,
+// aws:SourceIp, ...). The key is present, so Null reads it as present;
+// every other operator cannot know its truth, and a clause on it is
+// unknown: it makes an Allow statement not apply and a Deny statement
+// apply ([Block.EvalFor]). An unknown Value has no strings (Len is 0) and
+// no value as a policy variable.
+func UnknownValue() Value {
+	return Value{unknown: true}
+}
+
+// IsUnknown reports whether v was built by [UnknownValue].
+func (v Value) IsUnknown() bool {
+	return v.unknown
 }
 
 // StringValue returns the single-valued Value s.
@@ -66,7 +83,7 @@ func (v Value) Strings() []string {
 // Equal reports whether v and w hold the same strings in the same order and
 // are both single-valued or both lists.
 func (v Value) Equal(w Value) bool {
-	if v.single != w.single || v.Len() != w.Len() {
+	if v.single != w.single || v.unknown != w.unknown || v.Len() != w.Len() {
 		return false
 	}
 	for i := range v.Len() {
@@ -82,6 +99,9 @@ func (v Value) Equal(w Value) bool {
 func (v Value) String() string {
 	if v.single {
 		return v.one
+	}
+	if v.unknown {
+		return "(unknown)"
 	}
 	n := 2
 	for _, s := range v.list {

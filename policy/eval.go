@@ -262,7 +262,7 @@ func (s *Statement) applies(e *env) (bool, PrincipalMatch) {
 			return false, pm
 		}
 	}
-	if s.hasCond && !s.cond.Eval(e.l, nil) {
+	if s.hasCond && !s.cond.EvalFor(e.l, nil, s.effect == Deny) {
 		return false, pm
 	}
 	return true, pm

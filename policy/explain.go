@@ -45,7 +45,7 @@ func (s *Statement) explain(e *env) StatementResult {
 	}
 	if s.hasCond {
 		t := &condition.Trace{}
-		ok := s.cond.Eval(e.l, t)
+		ok := s.cond.EvalFor(e.l, t, s.effect == Deny)
 		res.Condition = t
 		for _, k := range t.Missing {
 			res.MissingKeys = appendUnique(res.MissingKeys, k)

@@ -60,6 +60,11 @@
 //     after the opening brace when Statement is a single object. For
 //     {"Version":"2012-10-17","Statement":{...}} on one line that is Column
 //     38 to one past the last brace, as in the AWS CLI reference example.
+//   - Keys AWS sets on every request (aws:SecureTransport, aws:SourceIp,
+//     aws:RequestedRegion, aws:UserAgent) that ContextEntries does not give
+//     are unknown: a condition on them makes an Allow not apply and a Deny
+//     apply. With Input.MirrorSimulator they are absent, as in the
+//     simulator (iameval.RequestInput.UnsuppliedAbsent).
 //   - MissingContextValues lists the context keys that evaluated
 //     statements looked up and the request did not carry. As in AWS it is
 //     filled for the resource "*"; for a resource ARN it is empty and the

@@ -82,8 +82,12 @@ type Input struct {
 	// whatever the policies say (changes to AWS managed policies,
 	// service-linked roles, /aws-reserved/ roles and alias/aws/ KMS aliases;
 	// iameval.RequestInput.IgnoreProtections) are not applied, since the
-	// simulator does not model them. The zero value applies them, as AWS
-	// does when the real request is made.
+	// simulator does not model them. It also takes the keys AWS sets on
+	// every request (aws:SecureTransport, aws:SourceIp, ...) that
+	// ContextEntries does not give as absent, as the simulator does
+	// (iameval.RequestInput.UnsuppliedAbsent), where iameval otherwise
+	// takes them as unknown and fails closed. The zero value applies the
+	// refusals and fails closed, as AWS does when the real request is made.
 	MirrorSimulator bool
 
 	src  *source    // the document ParseInput read; nil for an Input built in Go

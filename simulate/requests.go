@@ -197,6 +197,8 @@ func (p *plan) pair(a, r int) (pair, *Error) {
 		Principal: who, Action: action, Resource: resource,
 		ResourceAccount: resAccount, Context: p.ctx, Time: p.when,
 		IgnoreProtections: p.mirror,
+		// The simulator takes keys it was not given as absent.
+		UnsuppliedAbsent: p.mirror,
 	})
 	if err != nil {
 		return pair{}, &Error{Path: p.resourcePath(r), Kind: ErrValue, Msg: err.Error()}

@@ -49,7 +49,10 @@ Flags:
                           say (changes to AWS managed policies,
                           service-linked roles, /aws-reserved/ roles,
                           alias/aws/ KMS aliases), which the simulator does
-                          not model
+                          not model, and takes keys AWS sets on every
+                          request (aws:SecureTransport, aws:SourceIp, ...)
+                          that are not given as unknown, failing closed;
+                          the simulator takes them as absent
 
 Exit status: 0 when the simulation ran, whatever the decisions; 2 for
 invalid usage or input, reported as FILE:LINE:COL: message (a problem in a

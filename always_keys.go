@@ -1,0 +1,82 @@
+package iameval
+
+import "github.com/iameval/iameval/condition"
+
+// alwaysKey is a global condition key that AWS includes in the request
+// context of every request, with the AWS page that says so.
+type alwaysKey struct {
+	key    string // normalized
+	source string
+	// notThroughVPCEndpoint: absent when the request comes through a VPC
+	// endpoint (the caller gives aws:SourceVpce, aws:SourceVpc or
+	// aws:VpcSourceIp).
+	notThroughVPCEndpoint bool
+}
+
+// alwaysKeys are the keys AWS sets on every request that iameval cannot
+// derive from the request input. When the input neither gives one nor
+// declares it absent (RequestInput.Absent), its value is
+// [condition.UnknownValue]: a condition on it cannot be known, so an Allow
+// statement that needs it does not apply and a Deny statement does, and
+// the explanation names the key to supply. aws:CurrentTime and
+// aws:EpochTime come from RequestInput.Time, aws:ViaAWSService is false
+// unless given, and aws:RequestedRegion is the region of a regional
+// resource ARN, or us-east-1 for IAM, whose only endpoint is there
+// (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-requestedregion).
+var alwaysKeys = []alwaysKey{
+	{key: condition.NormalizeKey(condition.KeySecureTransport),
+		source: "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-securetransport"},
+	{key: condition.NormalizeKey(condition.KeyRequestedRegion),
+		source: "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-requestedregion"},
+	{key: condition.NormalizeKey(condition.KeyUserAgent),
+		source: "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-useragent"},
+	{key: condition.NormalizeKey(condition.KeySourceIP), notThroughVPCEndpoint: true,
+		source: "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-sourceip"},
+}
+
+// vpcEndpointKeys mark a request made through a VPC endpoint, which
+// carries no aws:SourceIp
+// (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-sourceip).
+var vpcEndpointKeys = []string{
+	condition.NormalizeKey(condition.KeySourceVpce),
+	condition.NormalizeKey(condition.KeySourceVpc),
+	condition.NormalizeKey(condition.KeyVpcSourceIP),
+}
+
+// globalRegions are the services whose requests all go to one region,
+// the default of aws:RequestedRegion when the resource ARN has none.
+var globalRegions = map[string]string{
+	"iam": "us-east-1",
+}
+
+// markUnknown adds an unknown value to m for every key of alwaysKeys that
+// neither m nor the caller's context has and absent does not remove.
+// absent holds normalized keys.
+func markUnknown(m map[string]condition.Value, caller condition.Context, absent map[string]bool) {
+	viaEndpoint := false
+	for _, k := range vpcEndpointKeys {
+		if _, ok := caller.LookupKey(k); ok {
+			viaEndpoint = true
+		}
+	}
+	for _, a := range alwaysKeys {
+		if _, ok := m[a.key]; ok || absent[a.key] || a.notThroughVPCEndpoint && viaEndpoint {
+			continue
+		}
+		if _, ok := caller.LookupKey(a.key); ok {
+			continue
+		}
+		m[a.key] = condition.UnknownValue()
+	}
+}
+
+// alwaysKeySource returns the AWS page saying key is on every request, or
+// "" when it is not one of alwaysKeys. key is normalized.
+func alwaysKeySource(key string) string {
+	for _, a := range alwaysKeys {
+		if a.key == key {
+			return a.source
+		}
+	}
+	return ""
+}
