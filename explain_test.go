@@ -58,6 +58,13 @@ func TestExplainImplicitDeny(t *testing.T) {
 				Failed: "Action", Detail: got.Closest[2].Detail, At: keyAt("identity[0]", ids[0], "Action")},
 		},
 		MissingKeys: []string{"aws:SecureTransport"},
+		// AWS sets aws:SecureTransport on every request, so the clause on
+		// it is unknown, not false:
+		// https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-securetransport
+		Unknown: []string{`identity identity[1] Statement[0] "Secure" (Allow) at identity[1].json:1:38: Bool "aws:SecureTransport": ` +
+			"AWS sets aws:SecureTransport on every request, but the request does not give its value, so the clause's truth is unknown: " +
+			"an Allow statement does not apply, a Deny statement does; supply the key in the request context " +
+			"(https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-securetransport)"},
 		Types: []TypeDetail{
 			{Type: policy.Identity, Decision: ImplicitDeny},
 			{Type: policy.PermissionsBoundary, Decision: Allowed},
