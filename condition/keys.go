@@ -154,7 +154,7 @@ var internedKeys = func() map[string]string {
 	}
 	m := make(map[string]string, len(keys))
 	for _, k := range keys {
-		n := NormalizeKey(k)
+		n := strings.ToLower(k)
 		m[n] = n
 	}
 	return m
@@ -166,14 +166,14 @@ var internedKeys = func() map[string]string {
 func normalizeKey(k string) string {
 	var buf [64]byte
 	if len(k) > len(buf) {
-		return internKey(NormalizeKey(k))
+		return internKey(strings.ToLower(k))
 	}
 	upper := false
 	for i := 0; i < len(k); i++ {
 		c := k[i]
 		switch {
 		case c >= utf8.RuneSelf:
-			return internKey(NormalizeKey(k))
+			return internKey(strings.ToLower(k))
 		case 'A' <= c && c <= 'Z':
 			c += 'a' - 'A'
 			upper = true
