@@ -17,13 +17,10 @@ import (
 // loop (or in a sync.Pool) does not allocate for its own bookkeeping.
 // Contexts built earlier are not affected by later use of the Builder.
 type Builder struct {
-	ops []builderOp
-}
-
-// builderOp is one Add, Set or Delete, in the order it was made.
-type builderOp struct {
-	spelledKey
-	kind opKind
+	// keys and kinds are the Add, Set and Delete operations, in the order
+	// they were made (kept apart so that keys goes to the table as is).
+	keys  []spelledKey
+	kinds []opKind
 }
 
 type opKind uint8
@@ -36,30 +33,37 @@ const (
 
 // Reset empties b, keeping its storage.
 func (b *Builder) Reset() {
-	clear(b.ops)
-	b.ops = b.ops[:0]
+	clear(b.keys)
+	b.keys = b.keys[:0]
+	b.kinds = b.kinds[:0]
 }
 
 // Grow makes room for n more keys without allocating.
 func (b *Builder) Grow(n int) {
-	b.ops = slices.Grow(b.ops, n)
+	b.keys = slices.Grow(b.keys, n)
+	b.kinds = slices.Grow(b.kinds, n)
 }
 
 // Add adds key with value v. Two keys added with Add that are equal
 // ignoring case make [Builder.Context] fail with [ErrDuplicateKey].
 func (b *Builder) Add(key string, v Value) {
-	b.ops = append(b.ops, builderOp{spelledKey: spelledKey{norm: normalizeKey(key), key: key, val: v}, kind: opAdd})
+	b.op(spelledKey{norm: normalizeKey(key), key: key, val: v}, opAdd)
 }
 
 // Set gives key the value v, replacing any value given before under any
 // spelling of the key.
 func (b *Builder) Set(key string, v Value) {
-	b.ops = append(b.ops, builderOp{spelledKey: spelledKey{norm: normalizeKey(key), key: key, val: v}, kind: opSet})
+	b.op(spelledKey{norm: normalizeKey(key), key: key, val: v}, opSet)
 }
 
 // Delete removes key, under any spelling, and any value given before.
 func (b *Builder) Delete(key string) {
-	b.ops = append(b.ops, builderOp{spelledKey: spelledKey{norm: normalizeKey(key), key: key}, kind: opDelete})
+	b.op(spelledKey{norm: normalizeKey(key), key: key}, opDelete)
+}
+
+func (b *Builder) op(k spelledKey, kind opKind) {
+	b.keys = append(b.keys, k)
+	b.kinds = append(b.kinds, kind)
 }
 
 // SetAll sets every key of c, as [Builder.Set] does.
@@ -69,7 +73,7 @@ func (b *Builder) SetAll(c Context) {
 	}
 	for _, s := range c.t.order {
 		e := &c.t.slots[s]
-		b.ops = append(b.ops, builderOp{spelledKey: spelledKey{norm: e.key, key: e.key, val: e.val}, kind: opSet})
+		b.op(spelledKey{norm: e.key, key: e.key, val: e.val}, opSet)
 	}
 }
 
@@ -78,9 +82,9 @@ func (b *Builder) SetAll(c Context) {
 // merge checks, not for every key.
 func (b *Builder) Has(key string) bool {
 	n := normalizeKey(key)
-	for i := len(b.ops) - 1; i >= 0; i-- {
-		if b.ops[i].norm == n {
-			return b.ops[i].kind != opDelete
+	for i := len(b.keys) - 1; i >= 0; i-- {
+		if b.keys[i].norm == n {
+			return b.kinds[i] != opDelete
 		}
 	}
 	return false
@@ -92,19 +96,16 @@ func (b *Builder) Has(key string) bool {
 // fail with an error wrapping [ErrDuplicateKey]. The Context does not
 // share storage with b.
 func (b *Builder) Context() (Context, error) {
-	if len(b.ops) == 0 {
+	if len(b.keys) == 0 {
 		return Context{}, nil
 	}
-	all := make([]spelledKey, len(b.ops))
-	for i := range b.ops {
-		all[i] = b.ops[i].spelledKey
-	}
+	all := b.keys
 	var small [32]int32
 	order := small[:0]
-	if len(b.ops) > len(small) {
-		order = make([]int32, 0, len(b.ops))
+	if len(b.keys) > len(small) {
+		order = make([]int32, 0, len(b.keys))
 	}
-	for i := range b.ops {
+	for i := range b.keys {
 		order = append(order, int32(i))
 	}
 	// Sorting by normalized key, then by order of the operations, puts
@@ -122,8 +123,7 @@ func (b *Builder) Context() (Context, error) {
 		final := int32(-1)
 		adds := 0
 		for ; j < len(order) && all[order[j]].norm == all[order[i]].norm; j++ {
-			op := &b.ops[order[j]]
-			switch op.kind {
+			switch b.kinds[order[j]] {
 			case opAdd:
 				adds++
 				final = order[j]
@@ -136,8 +136,8 @@ func (b *Builder) Context() (Context, error) {
 		if adds > 1 {
 			var added []string
 			for _, o := range order[i:j] {
-				if b.ops[o].kind == opAdd {
-					added = append(added, b.ops[o].key)
+				if b.kinds[o] == opAdd {
+					added = append(added, all[o].key)
 				}
 			}
 			sort.Strings(added)

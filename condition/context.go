@@ -46,7 +46,8 @@ func NewContext(values map[string]Value) (Context, error) {
 	if len(values) == 0 {
 		return Context{}, nil
 	}
-	b := Builder{ops: make([]builderOp, 0, len(values))}
+	var b Builder
+	b.Grow(len(values))
 	for k, v := range values {
 		b.Add(k, v)
 	}
