@@ -9,8 +9,10 @@ import "github.com/iameval/iameval"
 // `aws iam simulate-custom-policy` prints.
 type Response struct {
 	EvaluationResults []EvaluationResult `json:"EvaluationResults"`
-	// IsTruncated is always false: every result is returned.
-	IsTruncated bool `json:"IsTruncated"`
+	// IsTruncated is true when MaxItems cut the results short; Marker then
+	// asks for the next page.
+	IsTruncated bool   `json:"IsTruncated"`
+	Marker      string `json:"Marker,omitempty"`
 }
 
 // EvaluationResult is the result of simulating one action on one resource.
