@@ -91,6 +91,14 @@
 //     (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-requestedregion).
 //     RequestInput.UnsuppliedAbsent takes such keys as absent instead, as
 //     the AWS policy simulator does (package simulate uses it).
+//   - Role chaining: a role session's transitive tag overrides the role's
+//     tag of the same key in the new session's principal tags, as AWS
+//     documents
+//     (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_session-tags.html#id_session-tags_role-chaining).
+//     While the target role's trust policy decides, the role's
+//     aws:ResourceTag/K and iam:ResourceTag/K given in the context are
+//     unknown where they disagree with the transitive tag, since AWS does
+//     not say which value it sees there.
 //   - aws:TokenIssueTime is present for every principal on temporary
 //     credentials; when its facts do not give the issue time, the request
 //     time stands for it.

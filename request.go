@@ -212,6 +212,11 @@ func NewRequest(in RequestInput) (*Request, error) {
 	if err != nil {
 		return nil, err
 	}
+	if rs, ok := in.Principal.(principal.RoleSession); ok && r.facts.rp == rpRoleTrust && !r.facts.unsigned {
+		if ctx, err = chainedTrustTags(ctx, rs.TransitiveTags()); err != nil {
+			return nil, err
+		}
+	}
 	r.ctx = ctx
 	if !r.facts.fixed && !in.IgnoreProtections {
 		if why := protected(service, name, res, hasARN, ctx); why != "" {
