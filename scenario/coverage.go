@@ -114,6 +114,16 @@ func (c *Coverage) Complete() bool {
 	return c.Statements.Decided == c.Statements.Total && c.Clauses.Decided == c.Clauses.Total
 }
 
+// StatementPercent returns the share of statements that decided at least
+// one case, in percent: what `iameval test --min-coverage N` compares with
+// N. It is 100 when there is no statement.
+func (c *Coverage) StatementPercent() float64 {
+	if c.Statements.Total == 0 {
+		return 100
+	}
+	return 100 * float64(c.Statements.Decided) / float64(c.Statements.Total)
+}
+
 // MeasureCoverage evaluates every case of files with
 // [iameval.ExplainWith] (per-statement results switched on) and reports
 // which statements and condition clauses decided at least one case. It

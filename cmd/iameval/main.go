@@ -17,7 +17,13 @@
 //	can       list the actions a user or role of an account export is allowed
 //	reach     list the roles a user or role of an account export can become
 //
-// Run "iameval <command> -h" for the flags of a command. The exit status is
+// Run "iameval <command> -h" for the flags of a command and "iameval
+// --version" for the module version the binary was built from.
+//
+// Results go to standard output: test results (including the cases that
+// could not run), validate's findings, explanations and simulator output.
+// Warnings and the problems that stop a command (a bad flag, an input
+// that cannot be read) go to standard error. The exit status is
 // 0 on success, 1 when a test case did not get its expected decision, and 2
 // for invalid usage or input: a file that cannot be read, a scenario or
 // policy that is invalid (reported as file:line:col: message).
@@ -89,6 +95,8 @@ func dispatch(args []string, stdout, stderr io.Writer) int {
 		return exitInvalid
 	}
 	switch args[0] {
+	case "--version", "-version", "version":
+		return printVersion(stdout)
 	case "-h", "-help", "--help", "help":
 		if len(args) > 1 && args[0] == "help" {
 			return dispatch([]string{args[1], "--help"}, stdout, stderr)
@@ -117,7 +125,7 @@ func usage(w io.Writer) {
 	for _, c := range commands() {
 		fmt.Fprintf(w, "  %-9s %s\n", c.name, c.summary)
 	}
-	fmt.Fprint(w, "\nRun \"iameval <command> -h\" for the flags of a command.\n")
+	fmt.Fprint(w, "\nRun \"iameval <command> -h\" for the flags of a command, \"iameval --version\" for the version.\n")
 	fmt.Fprint(w, "Exit status: 0 success, 1 a test case failed, 2 invalid usage or input.\n")
 }
 

@@ -1,14 +1,18 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
+	"os"
+	"strconv"
 
+	"github.com/iameval/iameval/internal/workflow"
 	"github.com/iameval/iameval/scenario"
 )
 
-const testUsage = `Usage: iameval test [--json] [--coverage] FILE...
+const testUsage = `Usage: iameval test [--json | --format FORMAT] [--coverage] [--min-coverage N] [--junit FILE] FILE...
 
 Runs every case of each scenario file and checks the decision against the
 case's "expect". For each case it prints one line:
@@ -37,6 +41,15 @@ Flags:
                "failed": N, "errors": N}; an error result has
                "decision": null and "error": {"file", "line", "column",
                "message", "problems"}
+  --format FORMAT
+               text (default), json (the same as --json) or github: the
+               text, with a GitHub Actions workflow command
+               (::error file=F,line=L,col=C::...) after each FAIL and
+               ERROR, so that the run annotates the scenario's lines
+  --junit FILE also write the results to FILE as JUnit XML: a testsuite
+               per scenario file, a testcase per case, a <failure> with the
+               explanation for a wrong decision, an <error> for a case or
+               file that could not run
   --coverage   also report which policy statements and condition clauses
                decided no case: a "coverage: ..." line and the statements
                never decided, printed before the summary line; with --json,
@@ -44,19 +57,42 @@ Flags:
                case when the case's explanation lists it as deciding; a
                clause, when its statement did, or when it alone failed in
                a statement whose applying would have changed the decision.
+  --min-coverage N
+               fail (exit status 1) when fewer than N percent of the
+               statements decided a case; implies --coverage
 
-Exit status: 0 when every case with an "expect" got it, 1 when one did not,
-2 when a case or a file could not run.
+Exit status: 0 when every case with an "expect" got it, 1 when one did not
+or coverage is under --min-coverage, 2 when a case or a file could not run.
 `
 
 // runTest implements "iameval test".
 func runTest(args []string, stdout, stderr io.Writer) int {
 	f := newFlags("test", testUsage)
 	asJSON := f.Bool("json", false, "print a JSON document")
+	format := f.String("format", "text", "output format: text, json or github")
+	junit := f.String("junit", "", "write JUnit XML to this file")
 	withCoverage := f.Bool("coverage", false, "report statement and condition coverage")
+	minCoverage := f.String("min-coverage", "", "least percentage of statements that must decide a case")
 	files, status, ok := f.parse(args, stdout, stderr)
 	if !ok {
 		return status
+	}
+	if *asJSON {
+		*format = "json"
+	}
+	switch *format {
+	case "text", "json", "github":
+	default:
+		return f.usageError(stderr, "unknown --format %q (want text, json or github)", *format)
+	}
+	minPercent := -1.0
+	if *minCoverage != "" {
+		v, err := strconv.ParseFloat(*minCoverage, 64)
+		if err != nil || v < 0 || v > 100 {
+			return f.usageError(stderr, "--min-coverage: want a percentage from 0 to 100, found %q", *minCoverage)
+		}
+		minPercent = v
+		*withCoverage = true
 	}
 	if len(files) == 0 {
 		return f.usageError(stderr, "no scenario file given")
@@ -75,7 +111,7 @@ func runTest(args []string, stdout, stderr io.Writer) int {
 	if *withCoverage {
 		cov = scenario.MeasureCoverage(loaded...)
 	}
-	if *asJSON {
+	if *format == "json" {
 		b, err := marshalReport(report, cov)
 		if err != nil {
 			fmt.Fprintf(stderr, "iameval test: %v\n", err)
@@ -85,19 +121,59 @@ func runTest(args []string, stdout, stderr io.Writer) int {
 	} else {
 		for _, res := range report.Results {
 			writeResult(stdout, res)
+			if *format == "github" {
+				writeAnnotation(stdout, res)
+			}
 		}
 		if cov != nil {
 			fmt.Fprint(stdout, cov)
 		}
 		fmt.Fprintln(stdout, summary(report))
 	}
+	if *junit != "" {
+		var b bytes.Buffer
+		err := report.WriteJUnit(&b)
+		if err == nil {
+			err = os.WriteFile(*junit, b.Bytes(), 0o644)
+		}
+		if err != nil {
+			fmt.Fprintf(stderr, "iameval test: --junit: %v\n", err)
+			return exitInvalid
+		}
+	}
+	belowCoverage := cov != nil && cov.StatementPercent() < minPercent
+	if belowCoverage {
+		fmt.Fprintf(stderr, "iameval test: %.1f%% of statements decided a case, under --min-coverage %s%%\n", cov.StatementPercent(), *minCoverage)
+	}
 	switch {
 	case report.Errors > 0:
 		return exitInvalid
-	case report.Failed > 0:
+	case report.Failed > 0 || belowCoverage:
 		return exitFailed
 	}
 	return exitOK
+}
+
+// writeAnnotation writes the GitHub Actions workflow command that
+// annotates a failed or erroneous result's place in its scenario file.
+func writeAnnotation(w io.Writer, res scenario.Result) {
+	a := workflow.Annotation{Level: "error", File: res.File, Line: res.Line, Column: res.Column, Title: "iameval test"}
+	switch {
+	case res.Error != nil:
+		a.Line, a.Column = res.Error.Line, res.Error.Column
+		a.Message = res.Case + ": not run: " + res.Error.Message
+		if res.Case == "" {
+			a.Message = "not run: " + res.Error.Message
+		}
+		if res.Error.File != res.File {
+			a.Message += " (" + res.Error.Problems[0] + ")"
+		}
+	case !res.Pass:
+		a.Message = res.Case + ": expected " + res.Expect.String() + ", got " + res.Explanation.String()
+	default:
+		return
+	}
+	_ = workflow.Write(w, a)
 }
 
 // summary returns "N passed, N failed", with ", N errors" when some case

@@ -13,6 +13,7 @@ const module = "github.com/iameval/iameval"
 // internal package other than layering itself.
 var allowed = map[string][]string{
 	"internal/wildcard":         nil,
+	"internal/workflow":         nil,
 	"internal/arn":              nil,
 	"internal/jsonsrc":          nil,
 	"variables":                 {"internal/*"},
