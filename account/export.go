@@ -3,8 +3,6 @@ package account
 import (
 	"strings"
 
-	"github.com/tidwall/gjson"
-
 	"github.com/iameval/iameval/internal/arn"
 	"github.com/iameval/iameval/internal/jsonsrc"
 	"github.com/iameval/iameval/policy"
@@ -104,7 +102,7 @@ var entityKeys = [...]struct{ name, id, inline, what, idPrefix string }{
 }
 
 // entity reads a UserDetail, GroupDetail or RoleDetail.
-func (r *reader) entity(v gjson.Result, path string, k Kind) *entity {
+func (r *reader) entity(v jsonsrc.Value, path string, k Kind) *entity {
 	keys := entityKeys[k]
 	f := r.object(v, path, "a "+keys.what+" detail")
 	if f == nil {
@@ -160,14 +158,14 @@ func (r *reader) entity(v gjson.Result, path string, k Kind) *entity {
 	if m, ok := f["GroupList"]; ok && k == KindUser {
 		p := join(path, "GroupList")
 		for i, gv := range r.array(m.Value, p, "a list of group names") {
-			if gv.Type != gjson.String || gv.Str == "" {
+			if gv.Kind != jsonsrc.String || r.doc.Str(gv) == "" {
 				r.errorf(gv.Index, index(p, i), policy.ErrType, "expected a group name, found %s", jsonsrc.TypeName(gv))
 				continue
 			}
-			e.groups = append(e.groups, ref{name: gv.Str, pos: r.pos(gv.Index)})
+			e.groups = append(e.groups, ref{name: r.doc.Str(gv), pos: r.pos(gv.Index)})
 		}
 	}
-	if m, ok := f["PermissionsBoundary"]; ok && k != KindGroup && m.Value.Type != gjson.Null {
+	if m, ok := f["PermissionsBoundary"]; ok && k != KindGroup && m.Value.Kind != jsonsrc.Null {
 		p := join(path, "PermissionsBoundary")
 		if bf := r.object(m.Value, p, "a permissions boundary"); bf != nil {
 			if a := r.str(m.Value, bf, p, "PermissionsBoundaryArn", true); a != "" {
@@ -198,7 +196,7 @@ func orSlash(p string) string {
 }
 
 // tags reads a list of {"Key", "Value"} tags.
-func (r *reader) tags(v gjson.Result, path string) map[string]string {
+func (r *reader) tags(v jsonsrc.Value, path string) map[string]string {
 	var out map[string]string
 	for i, tv := range r.array(v, path, "a list of tags") {
 		tp := index(path, i)
@@ -217,7 +215,7 @@ func (r *reader) tags(v gjson.Result, path string) map[string]string {
 }
 
 // managed reads a ManagedPolicyDetail: its ARN and default version.
-func (r *reader) managed(v gjson.Result, path string) *managed {
+func (r *reader) managed(v jsonsrc.Value, path string) *managed {
 	f := r.object(v, path, "a managed policy detail")
 	if f == nil {
 		return nil

@@ -3,8 +3,6 @@ package account
 import (
 	"fmt"
 
-	"github.com/tidwall/gjson"
-
 	"github.com/iameval/iameval/internal/arn"
 	"github.com/iameval/iameval/internal/jsonsrc"
 	"github.com/iameval/iameval/policy"
@@ -99,20 +97,20 @@ func (l *Loader) AddOrganization(name string, src []byte) {
 }
 
 // idList reads a list of IDs.
-func (r *reader) idList(v gjson.Result, path string) []ref {
+func (r *reader) idList(v jsonsrc.Value, path string) []ref {
 	var out []ref
 	for i, e := range r.array(v, path, "a list of IDs") {
-		if e.Type != gjson.String || e.Str == "" {
+		if e.Kind != jsonsrc.String || r.doc.Str(e) == "" {
 			r.errorf(e.Index, index(path, i), policy.ErrType, "expected an ID string, found %s", jsonsrc.TypeName(e))
 			continue
 		}
-		out = append(out, ref{name: e.Str, pos: r.pos(e.Index)})
+		out = append(out, ref{name: r.doc.Str(e), pos: r.pos(e.Index)})
 	}
 	return out
 }
 
 // orgPolicy reads one describe-policy output.
-func (r *reader) orgPolicy(v gjson.Result, path string) *orgPolicy {
+func (r *reader) orgPolicy(v jsonsrc.Value, path string) *orgPolicy {
 	f := r.object(v, path, "a describe-policy output")
 	if f == nil {
 		return nil

@@ -6,8 +6,6 @@ import (
 	"net/url"
 	"strings"
 
-	"github.com/tidwall/gjson"
-
 	"github.com/iameval/iameval/internal/jsonsrc"
 	"github.com/iameval/iameval/policy"
 )
@@ -53,7 +51,7 @@ func (r *reader) errorf(off int, path string, kind error, format string, args ..
 // object returns the members of v by key, reporting a value that is not an
 // object and repeated keys. Keys the loader does not use are skipped: AWS
 // adds fields to its outputs over time (CreateDate, RoleLastUsed, ...).
-func (r *reader) object(v gjson.Result, path, what string) map[string]jsonsrc.Member {
+func (r *reader) object(v jsonsrc.Value, path, what string) map[string]jsonsrc.Member {
 	if !v.IsObject() {
 		r.errorf(v.Index, path, policy.ErrType, "expected %s (a JSON object), found %s", what, jsonsrc.TypeName(v))
 		return nil
@@ -72,8 +70,8 @@ func (r *reader) object(v gjson.Result, path, what string) map[string]jsonsrc.Me
 
 // array returns the elements of v, reporting a value that is not an array.
 // A null (an SDK writing an absent list) is an empty list.
-func (r *reader) array(v gjson.Result, path, what string) []gjson.Result {
-	if v.Type == gjson.Null {
+func (r *reader) array(v jsonsrc.Value, path, what string) []jsonsrc.Value {
+	if v.Kind == jsonsrc.Null {
 		return nil
 	}
 	if !v.IsArray() {
@@ -84,7 +82,7 @@ func (r *reader) array(v gjson.Result, path, what string) []gjson.Result {
 }
 
 // str reads a string member; required reports an absent one.
-func (r *reader) str(obj gjson.Result, f map[string]jsonsrc.Member, path, key string, required bool) string {
+func (r *reader) str(obj jsonsrc.Value, f map[string]jsonsrc.Member, path, key string, required bool) string {
 	m, ok := f[key]
 	if !ok {
 		if required && f != nil {
@@ -92,14 +90,14 @@ func (r *reader) str(obj gjson.Result, f map[string]jsonsrc.Member, path, key st
 		}
 		return ""
 	}
-	if m.Value.Type != gjson.String {
+	if m.Value.Kind != jsonsrc.String {
 		r.errorf(m.Value.Index, join(path, key), policy.ErrType, "expected a string, found %s", jsonsrc.TypeName(m.Value))
 		return ""
 	}
-	if required && m.Value.Str == "" {
+	if required && r.doc.Str(m.Value) == "" {
 		r.errorf(m.Value.Index, join(path, key), policy.ErrValue, "must not be empty")
 	}
-	return m.Value.Str
+	return r.doc.Str(m.Value)
 }
 
 // boolean reads an optional boolean member.
@@ -108,10 +106,10 @@ func (r *reader) boolean(f map[string]jsonsrc.Member, path, key string) bool {
 	if !ok {
 		return false
 	}
-	switch m.Value.Type {
-	case gjson.True:
+	switch m.Value.Kind {
+	case jsonsrc.True:
 		return true
-	case gjson.False:
+	case jsonsrc.False:
 		return false
 	}
 	r.errorf(m.Value.Index, join(path, key), policy.ErrType, "expected a boolean, found %s", jsonsrc.TypeName(m.Value))
@@ -132,12 +130,12 @@ type document struct {
 // policyDoc reads a policy document written as a JSON object (as the AWS
 // CLI and SDKs print it) or as a string holding its JSON text, URL-encoded
 // (as the IAM API returns it) or not.
-func (r *reader) policyDoc(v gjson.Result, path string) (document, bool) {
+func (r *reader) policyDoc(v jsonsrc.Value, path string) (document, bool) {
 	switch {
 	case v.IsObject():
-		return document{text: v.Raw, base: r.pos(v.Index)}, true
-	case v.Type == gjson.String:
-		text := v.Str
+		return document{text: r.doc.Raw(v), base: r.pos(v.Index)}, true
+	case v.Kind == jsonsrc.String:
+		text := r.doc.Str(v)
 		if t := strings.TrimSpace(text); !strings.HasPrefix(t, "{") {
 			dec, err := url.PathUnescape(text)
 			if err != nil {

@@ -6,9 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/tidwall/gjson"
-
 	"github.com/iameval/iameval/internal/arn"
+	"github.com/iameval/iameval/internal/jsonsrc"
 	"github.com/iameval/iameval/policy"
 )
 
@@ -84,8 +83,8 @@ func (l *Loader) addResourceFile(file string, src []byte) {
 	resARN, _ := url.QueryUnescape(strings.TrimSuffix(filepath.Base(file), ".json"))
 	if !isARN(resARN) {
 		resARN = ""
-		if a := root.Get("ARN"); a.Type == gjson.String && isARN(a.Str) {
-			resARN = a.Str
+		if a := r.doc.Get(root, "ARN"); a.Kind == jsonsrc.String && isARN(r.doc.Str(a)) {
+			resARN = r.doc.Str(a)
 		}
 	}
 	if resARN == "" {
@@ -99,10 +98,10 @@ func (l *Loader) addResourceFile(file string, src []byte) {
 
 // resourceDoc reads a resource policy: a document, or the output of a
 // get-*-policy command holding one.
-func (r *reader) resourceDoc(v gjson.Result, path string) (document, bool) {
-	if v.IsObject() && !v.Get("Statement").Exists() {
+func (r *reader) resourceDoc(v jsonsrc.Value, path string) (document, bool) {
+	if v.IsObject() && !r.doc.Get(v, "Statement").Exists() {
 		for _, k := range []string{"Policy", "ResourcePolicy", "policyText", "Attributes.Policy"} {
-			if p := v.Get(k); p.Exists() {
+			if p := r.doc.Get(v, k); p.Exists() {
 				return r.policyDoc(p, join(path, k))
 			}
 		}

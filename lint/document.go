@@ -124,11 +124,11 @@ func (r *reader) statement(v value, index int, at string) *statement {
 		switch m.Key {
 		case "Sid":
 			if isString(m.Value) {
-				s.sid = &item{text: m.Value.Str, pos: r.pos(m.Value.Index), path: key.path}
+				s.sid = &item{text: r.doc.Str(m.Value), pos: r.pos(m.Value.Index), path: key.path}
 			}
 		case "Effect":
-			if isString(m.Value) && (m.Value.Str == "Allow" || m.Value.Str == "Deny") {
-				s.effect = m.Value.Str
+			if isString(m.Value) && (r.doc.Str(m.Value) == "Allow" || r.doc.Str(m.Value) == "Deny") {
+				s.effect = r.doc.Str(m.Value)
 			}
 		case "Action", "NotAction":
 			s.action = element{present: true, not: m.Key == "NotAction", key: key, items: r.strings(m.Value, key.path)}
@@ -151,8 +151,8 @@ func (r *reader) statement(v value, index int, at string) *statement {
 func (r *reader) principal(v value, key item, not bool) principalElement {
 	p := principalElement{element: element{present: true, not: not, key: key}}
 	if isString(v) {
-		p.items = append(p.items, item{text: v.Str, pos: r.pos(v.Index), path: key.path})
-		p.star = v.Str == "*"
+		p.items = append(p.items, item{text: r.doc.Str(v), pos: r.pos(v.Index), path: key.path})
+		p.star = r.doc.Str(v) == "*"
 		return p
 	}
 	for _, m := range r.doc.Members(v) {
@@ -187,12 +187,12 @@ func (r *reader) conditions(v value, at string) []clause {
 // out.
 func (r *reader) strings(v value, at string) []item {
 	if isString(v) {
-		return []item{{text: v.Str, pos: r.pos(v.Index), path: at}}
+		return []item{{text: r.doc.Str(v), pos: r.pos(v.Index), path: at}}
 	}
 	var out []item
 	for i, e := range r.doc.Elements(v) {
 		if isString(e) {
-			out = append(out, item{text: e.Str, pos: r.pos(e.Index), path: at + "[" + strconv.Itoa(i) + "]"})
+			out = append(out, item{text: r.doc.Str(e), pos: r.pos(e.Index), path: at + "[" + strconv.Itoa(i) + "]"})
 		}
 	}
 	return out
@@ -203,14 +203,14 @@ func (r *reader) strings(v value, at string) []item {
 func (r *reader) scalars(v value, at string) []item {
 	if !v.IsArray() {
 		if isScalar(v) {
-			return []item{{text: scalarText(v), pos: r.pos(v.Index), path: at}}
+			return []item{{text: r.scalarText(v), pos: r.pos(v.Index), path: at}}
 		}
 		return nil
 	}
 	var out []item
 	for i, e := range r.doc.Elements(v) {
 		if isScalar(e) {
-			out = append(out, item{text: scalarText(e), pos: r.pos(e.Index), path: at + "[" + strconv.Itoa(i) + "]"})
+			out = append(out, item{text: r.scalarText(e), pos: r.pos(e.Index), path: at + "[" + strconv.Itoa(i) + "]"})
 		}
 	}
 	return out
@@ -230,11 +230,11 @@ func isScalar(v value) bool {
 
 // scalarText returns a scalar as IAM compares it: the string itself, or
 // the JSON text of a number or boolean.
-func scalarText(v value) string {
+func (r *reader) scalarText(v value) string {
 	if isString(v) {
-		return v.Str
+		return r.doc.Str(v)
 	}
-	return strings.TrimSpace(v.Raw)
+	return strings.TrimSpace(r.doc.Raw(v))
 }
 
 // pathName writes a member name in a path as package policy does: bare

@@ -9,6 +9,7 @@ import (
 	"unsafe"
 
 	"github.com/iameval/iameval/condition"
+	"github.com/iameval/iameval/internal/jsonsrc"
 )
 
 // lower returns the item in lower case, as strings.ToLower would. ASCII
@@ -28,7 +29,7 @@ func (p *parser) lower(it *strItem) string {
 		return s
 	}
 	if cap(p.arena)-len(p.arena) < len(s) {
-		p.arena = make([]byte, 0, max(len(p.sc.src)/4, len(s)))
+		p.arena = make([]byte, 0, max(len(p.doc.Src())/4, len(s)))
 	}
 	start := len(p.arena)
 	for i := 0; i < len(s); i++ {
@@ -46,10 +47,10 @@ func (p *parser) lower(it *strItem) string {
 
 // countItems returns the number of members or elements of the object or
 // array v; skipping each costs a lookup in the bracket index.
-func (p *parser) countItems(v jv) int {
+func (p *parser) countItems(v jsonsrc.Value) int {
 	n := 0
-	for it := p.sc.items(v); ; n++ {
-		if _, _, ok := it.next(); !ok {
+	for it := p.doc.Items(v); ; n++ {
+		if _, _, ok := it.Next(); !ok {
 			return n
 		}
 	}

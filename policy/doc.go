@@ -68,13 +68,10 @@
 //     (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notprincipal.html).
 //   - Statement positions are those of the opening and the closing brace.
 //
-// The document is validated (and syntax errors positioned) by
-// internal/jsonsrc, whose validating pass also records where every object
-// and array closes; the walk itself is a single-pass scanner over the
-// validated text (scan.go) that skips containers through that index,
-// because walking with gjson's ForEach re-reads every nested value once per
-// level, which alone cost more than the whole parse budget of the W3
-// benchmark.
+// The document is read by internal/jsonsrc, the project's one JSON
+// reader: it validates the text (positioning syntax errors), and its
+// strict walker reports unknown and repeated keys, which this package
+// words as policy errors.
 //
 // Import graph: policy imports condition, variables, principal and the
 // internal packages; the root package iameval, scenario and the command

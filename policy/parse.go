@@ -41,9 +41,8 @@ func Parse(src []byte, s Source) (*Policy, error) {
 		return nil, p.syntaxError(err, s.Base)
 	}
 	p.doc = doc
-	p.sc = scannerFor(doc)
 	pol := &Policy{typ: s.Type, file: file}
-	p.document(p.sc.value(0), pol)
+	p.document(p.doc.Root(), pol)
 	p.resolve(pol)
 	if len(p.errs) > 0 {
 		all := append(p.errs, p.warns...)
@@ -66,7 +65,6 @@ func Parse(src []byte, s Source) (*Policy, error) {
 // at the end.
 type parser struct {
 	doc   *jsonsrc.Doc
-	sc    scanner
 	file  string
 	typ   Type
 	mode  variables.Mode
@@ -150,7 +148,7 @@ func (p *parser) resolve(pol *Policy) {
 		slices.SortStableFunc(ps, cmpOffset)
 	}
 	start := p.doc.Pos(0)
-	src := p.sc.src
+	src := p.doc.Src()
 	off, line, col := 0, start.Line, start.Column
 	nl := nextNewline(src, 0) // the first newline at or after off
 	ascii := p.doc.ASCII()    // then columns count bytes
@@ -186,7 +184,13 @@ func cmpOffset(a, b *Position) int { return a.Offset - b.Offset }
 
 // errorf records a problem that makes the policy invalid.
 func (p *parser) errorf(offset int, at *path, kind error, format string, args ...any) {
-	p.errs = append(p.errs, &Error{Pos: Position{Offset: offset}, Path: at.String(), Kind: kind, Msg: fmt.Sprintf(format, args...)})
+	p.errorAt(offset, at.String(), kind, format, args...)
+}
+
+// errorAt records a problem that makes the policy invalid at a formatted
+// path.
+func (p *parser) errorAt(offset int, at string, kind error, format string, args ...any) {
+	p.errs = append(p.errs, &Error{Pos: Position{Offset: offset}, Path: at, Kind: kind, Msg: fmt.Sprintf(format, args...)})
 }
 
 // warnf records a finding that AWS accepts.
@@ -214,7 +218,7 @@ func (p *parser) noteMiscased(path string) {
 func (p *parser) missingf(offset int, at *path, names []string, format string, args ...any) {
 	if len(p.miscased) > 0 {
 		for _, n := range names {
-			c := at.child(n)
+			c := at.Child(n)
 			if _, ok := p.miscased[c.String()]; ok {
 				return
 			}
@@ -224,18 +228,10 @@ func (p *parser) missingf(offset int, at *path, names []string, format string, a
 }
 
 // typeError reports that v is not of the expected shape.
-func (p *parser) typeError(v jv, at *path, want string) {
-	p.errorf(v.off, at, ErrType, "expected %s, found %s", want, p.describe(v))
+func (p *parser) typeError(v jsonsrc.Value, at *path, want string) {
+	p.errorf(v.Index, at, ErrType, "expected %s, found %s", want, p.describe(v))
 }
 
-// describe names the JSON type of v for messages; empty arrays and objects
-// are called out because they are the usual reason for a rejection.
-func (p *parser) describe(v jv) string {
-	switch {
-	case v.kind == '[' && p.sc.isEmpty(v):
-		return "an empty array"
-	case v.kind == '{' && p.sc.isEmpty(v):
-		return "an empty object"
-	}
-	return typeName(v)
-}
+// describe names the JSON type of v for messages; see
+// [jsonsrc.Doc.Describe].
+func (p *parser) describe(v jsonsrc.Value) string { return p.doc.Describe(v) }

@@ -6,57 +6,58 @@ import (
 	"strings"
 
 	"github.com/iameval/iameval/condition"
+	"github.com/iameval/iameval/internal/jsonsrc"
 )
 
 // condition compiles a Condition element (conditions.md C1, C4; P4, P5).
 // It returns the offsets of the clauses' condition keys, in Block order,
 // and reports whether the element has at least one clause.
-func (p *parser) condition(v jv, at *path) (condition.Block, []int, bool) {
-	if v.kind != '{' {
+func (p *parser) condition(v jsonsrc.Value, at *path) (condition.Block, []int, bool) {
+	if v.Kind != '{' {
 		p.typeError(v, at, "an object of condition operators")
 		return condition.Block{}, nil, false
 	}
 	var keyOffsets []int
 	var cbuf [4]condition.Clause
 	clauses := cbuf[:0]
-	var obuf [4]member
+	var obuf [4]jsonsrc.Member
 	for _, om := range p.members(v, at, obuf[:0]) {
-		opPath := at.child(om.key)
-		op, canon, err := p.parseOperator(om.key)
+		opPath := at.Child(om.Key)
+		op, canon, err := p.parseOperator(om.Key)
 		opOK := err == nil
 		if !opOK {
 			msg := err.Error()
-			if strings.HasSuffix(msg, strconv.Quote(om.key)) {
+			if strings.HasSuffix(msg, strconv.Quote(om.Key)) {
 				msg += ": expected [ForAllValues:|ForAnyValue:]Operator[IfExists] with an operator such as StringEquals or DateLessThan"
 			}
-			p.errorf(om.keyIdx, &opPath, ErrUnknownOperator, "%s", msg)
-		} else if canon != om.key {
-			p.warnf(om.keyIdx, &opPath, ErrValue, "operator %s is spelled %s by AWS", strconv.Quote(om.key), strconv.Quote(canon))
+			p.errorf(om.KeyIndex, &opPath, ErrUnknownOperator, "%s", msg)
+		} else if canon != om.Key {
+			p.warnf(om.KeyIndex, &opPath, ErrValue, "operator %s is spelled %s by AWS", strconv.Quote(om.Key), strconv.Quote(canon))
 		}
-		bv := om.v
-		if bv.kind != '{' {
+		bv := om.Value
+		if bv.Kind != '{' {
 			p.typeError(bv, &opPath, "an object of condition keys")
 			continue
 		}
-		if p.sc.isEmpty(bv) {
-			p.warnf(bv.off, &opPath, ErrValue, "operator %s has no condition keys: it is always true", strconv.Quote(om.key))
+		if p.doc.IsEmpty(bv) {
+			p.warnf(bv.Index, &opPath, ErrValue, "operator %s has no condition keys: it is always true", strconv.Quote(om.Key))
 			continue
 		}
-		var kbuf [4]member
+		var kbuf [4]jsonsrc.Member
 		for _, km := range p.members(bv, &opPath, kbuf[:0]) {
-			kp := opPath.child(km.key)
-			keyOK := km.key != ""
+			kp := opPath.Child(km.Key)
+			keyOK := km.Key != ""
 			if !keyOK {
-				p.errorf(km.keyIdx, &kp, ErrValue, "expected a condition key name, found \"\"")
+				p.errorf(km.KeyIndex, &kp, ErrValue, "expected a condition key name, found \"\"")
 			}
-			vals, ok := p.conditionValues(km.v, &kp, p.valBuf[:0])
+			vals, ok := p.conditionValues(km.Value, &kp, p.valBuf[:0])
 			p.valBuf = vals[:0] // the next key reuses what this one grew
 			if !ok || !opOK || !keyOK {
 				continue
 			}
-			if c, ok := p.clause(op, km.key, km.keyIdx, &kp, vals); ok {
+			if c, ok := p.clause(op, km.Key, km.KeyIndex, &kp, vals); ok {
 				clauses = append(clauses, c)
-				keyOffsets = append(keyOffsets, km.keyIdx)
+				keyOffsets = append(keyOffsets, km.KeyIndex)
 			}
 		}
 	}
@@ -77,7 +78,7 @@ type condValue struct {
 // path returns the path of the value of the key at kp.
 func (cv *condValue) path(kp *path) path {
 	if cv.list {
-		return kp.elem(cv.index)
+		return kp.Elem(cv.index)
 	}
 	return *kp
 }
@@ -116,25 +117,25 @@ func (p *parser) clause(op condition.Operator, key string, keyIdx int, kp *path,
 // conditionValues appends to dst the values of one condition key: a
 // string, number or boolean, or a non-empty array of them (P5). Numbers and
 // booleans are taken as their JSON text.
-func (p *parser) conditionValues(v jv, at *path, dst []condValue) ([]condValue, bool) {
-	if v.kind != '[' {
+func (p *parser) conditionValues(v jsonsrc.Value, at *path, dst []condValue) ([]condValue, bool) {
+	if v.Kind != '[' {
 		s, ok := p.scalar(v, at)
-		return append(dst, condValue{s: s, offset: v.off}), ok
+		return append(dst, condValue{s: s, offset: v.Index}), ok
 	}
 	ok := true
 	n := 0
-	for it := p.sc.items(v); ; n++ {
-		_, e, more := it.next()
+	for it := p.doc.Items(v); ; n++ {
+		_, e, more := it.Next()
 		if !more {
 			break
 		}
 		s, good := p.scalar(e, nil)
 		if !good {
-			ep := at.elem(n)
+			ep := at.Elem(n)
 			p.typeError(e, &ep, "a string, number or boolean")
 			ok = false
 		}
-		dst = append(dst, condValue{s: s, offset: e.off, index: n, list: true})
+		dst = append(dst, condValue{s: s, offset: e.Index, index: n, list: true})
 	}
 	if n == 0 {
 		p.typeError(v, at, "a string, number or boolean, or a non-empty array of them")
@@ -145,12 +146,12 @@ func (p *parser) conditionValues(v jv, at *path, dst []condValue) ([]condValue, 
 
 // scalar returns the text of a condition value. When at is not nil, a
 // value of another type is reported there.
-func (p *parser) scalar(v jv, at *path) (string, bool) {
-	switch v.kind {
+func (p *parser) scalar(v jsonsrc.Value, at *path) (string, bool) {
+	switch v.Kind {
 	case '"':
-		return p.sc.str(v), true
+		return p.doc.Str(v), true
 	case '0', 't', 'f':
-		return p.sc.raw(v), true
+		return p.doc.Raw(v), true
 	}
 	if at != nil {
 		p.typeError(v, at, "a string, number or boolean")

@@ -3,6 +3,7 @@ package policy
 import (
 	"strconv"
 
+	"github.com/iameval/iameval/internal/jsonsrc"
 	"github.com/iameval/iameval/variables"
 )
 
@@ -19,43 +20,43 @@ const (
 var documentElements = []string{"Version", "Id", "Statement"}
 
 // document reads the top level of a policy (P1–P3) into pol.
-func (p *parser) document(root jv, pol *Policy) {
-	rootOff := root.off
-	if root.kind != '{' {
+func (p *parser) document(root jsonsrc.Value, pol *Policy) {
+	rootOff := root.Index
+	if root.Kind != '{' {
 		p.errorf(rootOff, nil, ErrType, "expected a policy object, found %s", p.describe(root))
 		return
 	}
-	var f [numDocElements]member
+	var f [numDocElements]jsonsrc.Member
 	p.fields(root, nil, documentElements, f[:])
 
 	p.mode = variables.Literal
-	if m := f[docVersion]; m.ok {
-		pol.version = p.version(m.v)
+	if m := f[docVersion]; m.Exists() {
+		pol.version = p.version(m.Value)
 	} else if p.typ == RCP {
 		p.missingf(rootOff, nil, documentElements[docVersion:docVersion+1], "missing \"Version\": RCPs require %q", Version2012)
 	}
 	pol.mode = p.mode
 
-	if m := f[docID]; m.ok {
-		at := path{name: "Id"}
-		if m.v.kind != '"' {
-			p.typeError(m.v, &at, "a string")
+	if m := f[docID]; m.Exists() {
+		at := top("Id")
+		if m.Value.Kind != '"' {
+			p.typeError(m.Value, &at, "a string")
 		} else {
-			pol.docID = p.sc.str(m.v)
+			pol.docID = p.doc.Str(m.Value)
 			if p.typ == Identity || p.typ == Session || p.typ == PermissionsBoundary {
-				p.warnf(m.keyIdx, &at, ErrNotAllowed,
+				p.warnf(m.KeyIndex, &at, ErrNotAllowed,
 					"\"Id\" is allowed in resource-based policies, not in identity-based policies; it is ignored")
 			}
 		}
 	}
 
 	m := f[docStatement]
-	if !m.ok {
+	if !m.Exists() {
 		p.missingf(rootOff, nil, documentElements[docStatement:], "missing \"Statement\": expected a statement object or an array of statements")
 		return
 	}
-	at := path{name: "Statement"}
-	switch v := m.v; v.kind {
+	at := top("Statement")
+	switch v := m.Value; v.Kind {
 	case '{':
 		p.addStatement(pol, v, &at)
 	case '[':
@@ -64,12 +65,12 @@ func (p *parser) document(root jv, pol *Policy) {
 		p.sids = make([]sidInfo, 0, count)
 		p.reserve(count)
 		n := 0
-		for it := p.sc.items(v); ; n++ {
-			_, e, ok := it.next()
+		for it := p.doc.Items(v); ; n++ {
+			_, e, ok := it.Next()
 			if !ok {
 				break
 			}
-			ep := at.elem(n)
+			ep := at.Elem(n)
 			p.addStatement(pol, e, &ep)
 		}
 		if n == 0 {
@@ -84,30 +85,30 @@ func (p *parser) document(root jv, pol *Policy) {
 
 // version reads the Version element and sets the variable mode (P2,
 // variables.md V5).
-func (p *parser) version(v jv) string {
-	at := path{name: "Version"}
-	if v.kind != '"' {
+func (p *parser) version(v jsonsrc.Value) string {
+	at := top("Version")
+	if v.Kind != '"' {
 		p.typeError(v, &at, strconv.Quote(Version2012)+" or "+strconv.Quote(Version2008))
 		return ""
 	}
-	str := p.sc.str(v)
+	str := p.doc.Str(v)
 	switch str {
 	case Version2012:
 		p.mode = variables.Substitute
 	case Version2008:
 		if p.typ == RCP {
-			p.errorf(v.off, &at, ErrNotAllowed, "expected %q, found %q: RCPs require %q", Version2012, str, Version2012)
+			p.errorf(v.Index, &at, ErrNotAllowed, "expected %q, found %q: RCPs require %q", Version2012, str, Version2012)
 		}
 	default:
-		p.errorf(v.off, &at, ErrVersion, "expected %q or %q, found %q", Version2012, Version2008, str)
+		p.errorf(v.Index, &at, ErrVersion, "expected %q or %q, found %q", Version2012, Version2008, str)
 		p.mode = variables.Substitute
 	}
 	return str
 }
 
 // addStatement parses one statement and appends it to pol.
-func (p *parser) addStatement(pol *Policy, v jv, at *path) {
-	if v.kind != '{' {
+func (p *parser) addStatement(pol *Policy, v jsonsrc.Value, at *path) {
+	if v.Kind != '{' {
 		p.typeError(v, at, "a statement object")
 		return
 	}
@@ -128,13 +129,13 @@ type sidInfo struct {
 
 // sidPath returns the path of the Sid element of statement s.
 func sidPath(s *sidInfo) string {
-	st := path{name: "Statement"}
+	st := top("Statement")
 	if !s.list {
-		c := st.child("Sid")
+		c := st.Child("Sid")
 		return c.String()
 	}
-	e := st.elem(s.index)
-	c := e.child("Sid")
+	e := st.Elem(s.index)
+	c := e.Child("Sid")
 	return c.String()
 }
 

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/iameval/iameval/internal/arn"
+	"github.com/iameval/iameval/internal/jsonsrc"
 )
 
 // Members of a Principal object (evaluation-logic.md P5), in the order of
@@ -21,27 +22,27 @@ const (
 var principalElements = []string{"AWS", "Federated", "Service", "CanonicalUser"}
 
 // principals compiles a Principal or NotPrincipal element (P5, A5).
-func (p *parser) principals(m member, not bool, at *path) principalSet {
-	c := at.child(m.key)
+func (p *parser) principals(m jsonsrc.Member, not bool, at *path) principalSet {
+	c := at.Child(m.Key)
 	ps := principalSet{not: not}
-	switch v := m.v; {
-	case v.kind == '"':
-		if str := p.sc.str(v); str == "*" {
+	switch v := m.Value; {
+	case v.Kind == '"':
+		if str := p.doc.Str(v); str == "*" {
 			ps.all = true
 		} else {
-			p.errorf(v.off, &c, ErrValue,
+			p.errorf(v.Index, &c, ErrValue,
 				"expected \"*\" or an object with \"AWS\", \"Federated\", \"Service\" or \"CanonicalUser\", found %s", strconv.Quote(str))
 		}
-	case v.kind == '{' && !p.sc.isEmpty(v):
-		var f [numPrincipalElements]member
+	case v.Kind == '{' && !p.doc.IsEmpty(v):
+		var f [numPrincipalElements]jsonsrc.Member
 		p.fields(v, &c, principalElements, f[:])
 		var buf [8]strItem
 		for k := range f {
-			if !f[k].ok {
+			if !f[k].Exists() {
 				continue
 			}
-			kc := c.child(principalElements[k])
-			items := p.strs(f[k].v, &kc, buf[:0])
+			kc := c.Child(principalElements[k])
+			items := p.strs(f[k].Value, &kc, buf[:0])
 			for i := range items {
 				it := &items[i]
 				switch k {

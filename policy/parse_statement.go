@@ -1,6 +1,10 @@
 package policy
 
-import "strconv"
+import (
+	"strconv"
+
+	"github.com/iameval/iameval/internal/jsonsrc"
+)
 
 // Members of a statement object (evaluation-logic.md P1), in the order of
 // statementElements.
@@ -22,14 +26,14 @@ const (
 var statementElements = []string{"Sid", "Effect", "Principal", "NotPrincipal", "Action", "NotAction", "Resource", "NotResource", "Condition"}
 
 // stmtFields are the members of one statement, by el* constant.
-type stmtFields [numStatementElements]member
+type stmtFields [numStatementElements]jsonsrc.Member
 
 // statement parses one statement object (P1, P5, P6) and checks it against
 // the rules of the policy type (P8).
-func (p *parser) statement(v jv, at *path) *Statement {
-	off := v.off
+func (p *parser) statement(v jsonsrc.Value, at *path) *Statement {
+	off := v.Index
 	s := p.newStatement()
-	s.pos, s.end = Position{Offset: off}, Position{Offset: v.end - 1}
+	s.pos, s.end = Position{Offset: off}, Position{Offset: v.End - 1}
 	var f stmtFields
 	p.fields(v, at, statementElements, f[:])
 	// Where each element is written, for explanations of a failed match.
@@ -39,20 +43,20 @@ func (p *parser) statement(v jv, at *path) *Statement {
 	}{{PartPrincipal, elPrincipal}, {PartAction, elAction}, {PartResource, elResource}, {PartCondition, elCondition}} {
 		s.elem[e.part] = Position{Offset: off}
 		switch {
-		case f[e.el].ok:
-			s.elem[e.part] = Position{Offset: f[e.el].keyIdx}
-		case e.el != elCondition && f[e.el+1].ok:
-			s.elem[e.part] = Position{Offset: f[e.el+1].keyIdx}
+		case f[e.el].Exists():
+			s.elem[e.part] = Position{Offset: f[e.el].KeyIndex}
+		case e.el != elCondition && f[e.el+1].Exists():
+			s.elem[e.part] = Position{Offset: f[e.el+1].KeyIndex}
 		}
 	}
 
-	if m := f[elSid]; m.ok {
-		if m.v.kind != '"' {
-			c := at.child("Sid")
-			p.typeError(m.v, &c, "a string")
-		} else if sid := p.sc.str(m.v); sid != "" {
+	if m := f[elSid]; m.Exists() {
+		if m.Value.Kind != '"' {
+			c := at.Child("Sid")
+			p.typeError(m.Value, &c, "a string")
+		} else if sid := p.doc.Str(m.Value); sid != "" {
 			s.sid = sid
-			p.sids = append(p.sids, sidInfo{sid: sid, offset: m.v.off, stmt: off, index: at.index, list: at.isIndex})
+			p.sids = append(p.sids, sidInfo{sid: sid, offset: m.Value.Index, stmt: off, index: at.ElemIndex(), list: at.IsElem()})
 		}
 	}
 	effectOK := p.effect(&f, s, off, at)
@@ -88,10 +92,10 @@ func (p *parser) statement(v jv, at *path) *Statement {
 			s.resources = rs
 		}
 	}
-	if m := f[elCondition]; m.ok {
-		c := at.child("Condition")
+	if m := f[elCondition]; m.Exists() {
+		c := at.Child("Condition")
 		var keyOffsets []int
-		s.cond, keyOffsets, s.hasCond = p.condition(m.v, &c)
+		s.cond, keyOffsets, s.hasCond = p.condition(m.Value, &c)
 		s.clausePos = make([]Position, len(keyOffsets))
 		for i, o := range keyOffsets {
 			s.clausePos[i] = Position{Offset: o}
@@ -105,22 +109,22 @@ func (p *parser) statement(v jv, at *path) *Statement {
 // was found.
 func (p *parser) effect(f *stmtFields, s *Statement, off int, at *path) bool {
 	m := f[elEffect]
-	if !m.ok {
+	if !m.Exists() {
 		p.missingf(off, at, statementElements[elEffect:elEffect+1], "missing \"Effect\": expected \"Allow\" or \"Deny\"")
 		return false
 	}
-	c := at.child("Effect")
-	if m.v.kind != '"' {
-		p.typeError(m.v, &c, "\"Allow\" or \"Deny\"")
+	c := at.Child("Effect")
+	if m.Value.Kind != '"' {
+		p.typeError(m.Value, &c, "\"Allow\" or \"Deny\"")
 		return false
 	}
-	switch str := p.sc.str(m.v); str {
+	switch str := p.doc.Str(m.Value); str {
 	case "Allow":
 		s.effect = Allow
 	case "Deny":
 		s.effect = Deny
 	default:
-		p.errorf(m.v.off, &c, ErrValue, "expected \"Allow\" or \"Deny\", found %s", strconv.Quote(str))
+		p.errorf(m.Value.Index, &c, ErrValue, "expected \"Allow\" or \"Deny\", found %s", strconv.Quote(str))
 		return false
 	}
 	return true
@@ -130,23 +134,23 @@ func (p *parser) effect(f *stmtFields, s *Statement, off int, at *path) bool {
 // present, reporting the conflict when both are.
 func (p *parser) pair(f *stmtFields, el int, at *path) (first, second bool) {
 	a, b := f[el], f[el+1]
-	if a.ok && b.ok {
+	if a.Exists() && b.Exists() {
 		later := b
-		if a.keyIdx > b.keyIdx {
+		if a.KeyIndex > b.KeyIndex {
 			later = a
 		}
-		c := at.child(later.key)
-		p.errorf(later.keyIdx, &c, ErrConflict,
+		c := at.Child(later.Key)
+		p.errorf(later.KeyIndex, &c, ErrConflict,
 			"%q and %q cannot both be present in a statement", statementElements[el], statementElements[el+1])
 	}
-	return a.ok, b.ok
+	return a.Exists(), b.Exists()
 }
 
 // actions compiles an Action or NotAction element (A1, A2).
-func (p *parser) actions(m member, not bool, at *path) actionSet {
-	c := at.child(m.key)
+func (p *parser) actions(m jsonsrc.Member, not bool, at *path) actionSet {
+	c := at.Child(m.Key)
 	var buf [8]strItem
-	items := p.strs(m.v, &c, buf[:0])
+	items := p.strs(m.Value, &c, buf[:0])
 	as := actionSet{not: not, entries: p.actionEntries(len(items))}
 	for i := range items {
 		it := &items[i]
@@ -166,10 +170,10 @@ func (p *parser) actions(m member, not bool, at *path) actionSet {
 }
 
 // resources compiles a Resource or NotResource element (A3, A4).
-func (p *parser) resources(m member, not bool, at *path) resourceSet {
-	c := at.child(m.key)
+func (p *parser) resources(m jsonsrc.Member, not bool, at *path) resourceSet {
+	c := at.Child(m.Key)
 	var buf [8]strItem
-	items := p.strs(m.v, &c, buf[:0])
+	items := p.strs(m.Value, &c, buf[:0])
 	rs := resourceSet{present: true, not: not, entries: p.resourceEntries(len(items))}
 	for i := range items {
 		it := &items[i]

@@ -24,7 +24,7 @@ func (t Type) noun() string {
 // typeRules checks a statement against the rules of its policy type
 // (evaluation-logic.md P8, A6).
 func (p *parser) typeRules(f *stmtFields, s *Statement, off int, at *path, effectOK bool) {
-	hasP, hasNP := f[elPrincipal].ok, f[elNotPrincipal].ok
+	hasP, hasNP := f[elPrincipal].Exists(), f[elNotPrincipal].Exists()
 	if p.typ.hasPrincipal() {
 		if !hasP && !hasNP {
 			p.missingf(off, at, statementElements[elPrincipal:elPrincipal+2],
@@ -32,20 +32,20 @@ func (p *parser) typeRules(f *stmtFields, s *Statement, off int, at *path, effec
 		}
 	} else {
 		for _, el := range [...]int{elPrincipal, elNotPrincipal} {
-			if m := f[el]; m.ok {
-				c := at.child(m.key)
-				p.errorf(m.keyIdx, &c, ErrNotAllowed, "%q is not allowed in %s", m.key, p.typ.noun())
+			if m := f[el]; m.Exists() {
+				c := at.Child(m.Key)
+				p.errorf(m.KeyIndex, &c, ErrNotAllowed, "%q is not allowed in %s", m.Key, p.typ.noun())
 			}
 		}
 	}
 	// A statement of a resource-based policy without Resource covers the
 	// resource the policy is attached to (role trust policies have none).
-	if p.typ != Resource && !f[elResource].ok && !f[elNotResource].ok {
+	if p.typ != Resource && !f[elResource].Exists() && !f[elNotResource].Exists() {
 		p.missingf(off, at, statementElements[elResource:elResource+2], "missing \"Resource\" or \"NotResource\"")
 	}
 	if hasNP && effectOK && s.effect == Allow && p.typ != RCP {
-		c := at.child("NotPrincipal")
-		p.warnf(f[elNotPrincipal].keyIdx, &c, ErrNotAllowed,
+		c := at.Child("NotPrincipal")
+		p.warnf(f[elNotPrincipal].KeyIndex, &c, ErrNotAllowed,
 			"\"NotPrincipal\" with \"Allow\" is not supported by most services and by role trust policies")
 	}
 	if p.typ == RCP {
@@ -58,19 +58,19 @@ func (p *parser) typeRules(f *stmtFields, s *Statement, off int, at *path, effec
 // NotPrincipal, no NotAction, Deny only (except the AWS-managed
 // RCPFullAWSAccess statement), and no bare "*" Action in a Deny.
 func (p *parser) rcpRules(f *stmtFields, s *Statement, at *path, effectOK bool) {
-	if m := f[elNotPrincipal]; m.ok {
-		c := at.child(m.key)
-		p.errorf(m.keyIdx, &c, ErrNotAllowed, "\"NotPrincipal\" is not allowed in RCPs")
+	if m := f[elNotPrincipal]; m.Exists() {
+		c := at.Child(m.Key)
+		p.errorf(m.KeyIndex, &c, ErrNotAllowed, "\"NotPrincipal\" is not allowed in RCPs")
 	}
-	if m := f[elPrincipal]; m.ok && s.principal != nil && !s.principal.not && !s.principal.isStarOnly() {
-		c := at.child(m.key)
+	if m := f[elPrincipal]; m.Exists() && s.principal != nil && !s.principal.not && !s.principal.isStarOnly() {
+		c := at.Child(m.Key)
 		if !p.hasErrorsUnder(c.String()) {
-			p.errorf(m.v.off, &c, ErrNotAllowed, "expected \"*\": RCPs apply to every principal; use conditions to narrow them")
+			p.errorf(m.Value.Index, &c, ErrNotAllowed, "expected \"*\": RCPs apply to every principal; use conditions to narrow them")
 		}
 	}
-	if m := f[elNotAction]; m.ok {
-		c := at.child(m.key)
-		p.errorf(m.keyIdx, &c, ErrNotAllowed, "\"NotAction\" is not allowed in RCPs")
+	if m := f[elNotAction]; m.Exists() {
+		c := at.Child(m.Key)
+		p.errorf(m.KeyIndex, &c, ErrNotAllowed, "\"NotAction\" is not allowed in RCPs")
 	}
 	if !effectOK {
 		return
@@ -78,16 +78,16 @@ func (p *parser) rcpRules(f *stmtFields, s *Statement, at *path, effectOK bool) 
 	switch s.effect {
 	case Allow:
 		if !isFullAccess(f, s) {
-			c := at.child("Effect")
-			p.errorf(f[elEffect].v.off, &c, ErrNotAllowed,
+			c := at.Child("Effect")
+			p.errorf(f[elEffect].Value.Index, &c, ErrNotAllowed,
 				"expected \"Deny\": \"Allow\" is only supported in RCPFullAWSAccess (Principal \"*\", Action \"*\", Resource \"*\", no Condition)")
 		}
 	case Deny:
-		if m := f[elAction]; m.ok && !s.actions.not {
+		if m := f[elAction]; m.Exists() && !s.actions.not {
 			for _, e := range s.actions.entries {
 				if e.any {
-					c := at.child("Action")
-					p.errorf(m.v.off, &c, ErrNotAllowed,
+					c := at.Child("Action")
+					p.errorf(m.Value.Index, &c, ErrNotAllowed,
 						"expected specific actions, found \"*\": a custom RCP cannot deny every action")
 					break
 				}
@@ -100,13 +100,13 @@ func (p *parser) rcpRules(f *stmtFields, s *Statement, at *path, effectOK bool) 
 // statement: Allow, Principal "*", Action "*", Resource "*", nothing else.
 func isFullAccess(f *stmtFields, s *Statement) bool {
 	for _, el := range [...]int{elNotPrincipal, elNotAction, elNotResource, elCondition} {
-		if f[el].ok {
+		if f[el].Exists() {
 			return false
 		}
 	}
-	return f[elPrincipal].ok && s.principal != nil && s.principal.isStarOnly() &&
-		f[elAction].ok && len(s.actions.entries) == 1 && s.actions.entries[0].any &&
-		f[elResource].ok && len(s.resources.entries) == 1 && s.resources.entries[0].any
+	return f[elPrincipal].Exists() && s.principal != nil && s.principal.isStarOnly() &&
+		f[elAction].Exists() && len(s.actions.entries) == 1 && s.actions.entries[0].any &&
+		f[elResource].Exists() && len(s.resources.entries) == 1 && s.resources.entries[0].any
 }
 
 // hasErrorsUnder reports whether an error was already recorded at the path

@@ -3,8 +3,6 @@ package scenario
 import (
 	"strings"
 
-	"github.com/tidwall/gjson"
-
 	"github.com/iameval/iameval"
 	"github.com/iameval/iameval/internal/jsonsrc"
 	"github.com/iameval/iameval/policy"
@@ -29,7 +27,7 @@ type defaults struct {
 // "" for a bare array. A case with problems of its own is kept with them in
 // [Case.Err], so that it reports as one error while the others run; the
 // problems move from l.errs to l.caseErrs, leaving l.errs to the file.
-func (l *loader) cases(v gjson.Result, path string, d defaults) []*Case {
+func (l *loader) cases(v jsonsrc.Value, path string, d defaults) []*Case {
 	var out []*Case
 	for i, e := range l.doc.Elements(v) {
 		p := index(path, i)
@@ -55,7 +53,7 @@ func (l *loader) cases(v gjson.Result, path string, d defaults) []*Case {
 // readCase reads one CASE and builds its request. It returns nil when the
 // case depends on a broken file-level value, and a case without a request
 // when it has problems of its own (recorded in l.errs).
-func (l *loader) readCase(v gjson.Result, path string, d defaults) *Case {
+func (l *loader) readCase(v jsonsrc.Value, path string, d defaults) *Case {
 	if !isObject(v) {
 		l.typeError(v, path, "a case object")
 		return nil
@@ -125,7 +123,7 @@ func (l *loader) readCase(v gjson.Result, path string, d defaults) *Case {
 
 // account reads an AWS account ID: exactly 12 decimal digits
 // (reference_identifiers.md).
-func (l *loader) account(v gjson.Result, path string) string {
+func (l *loader) account(v jsonsrc.Value, path string) string {
 	s, ok := l.str(v, path)
 	if !ok {
 		return ""
@@ -138,7 +136,7 @@ func (l *loader) account(v gjson.Result, path string) string {
 }
 
 // required reads a required non-empty string key of a case.
-func (l *loader) required(obj gjson.Result, f map[string]jsonsrc.Member, path, key string) string {
+func (l *loader) required(obj jsonsrc.Value, f map[string]jsonsrc.Member, path, key string) string {
 	m, ok := f[key]
 	if !ok {
 		l.errorf(obj.Index, path, policy.ErrMissing, "missing %q", key)
@@ -150,7 +148,7 @@ func (l *loader) required(obj gjson.Result, f map[string]jsonsrc.Member, path, k
 
 // expect reads "expect": exactly one of the three EvalDecision values of
 // the AWS policy simulator, spelled as they are.
-func (l *loader) expect(v gjson.Result, path string) (iameval.Decision, bool) {
+func (l *loader) expect(v jsonsrc.Value, path string) (iameval.Decision, bool) {
 	s, ok := l.str(v, path)
 	if !ok {
 		return 0, false

@@ -1,9 +1,8 @@
 package scenario
 
 import (
-	"github.com/tidwall/gjson"
-
 	"github.com/iameval/iameval/condition"
+	"github.com/iameval/iameval/internal/jsonsrc"
 	"github.com/iameval/iameval/policy"
 )
 
@@ -13,7 +12,7 @@ import (
 // Numbers and booleans keep their JSON text, as condition values do. The
 // keys given as empty lists are returned apart, so that they can remove a
 // key the principal implies.
-func (l *loader) context(v gjson.Result, path string) (condition.Context, []string, bool) {
+func (l *loader) context(v jsonsrc.Value, path string) (condition.Context, []string, bool) {
 	if !isObject(v) {
 		l.typeError(v, path, "an object of context keys")
 		return condition.Context{}, nil, false
@@ -57,12 +56,12 @@ func (l *loader) context(v gjson.Result, path string) (condition.Context, []stri
 }
 
 // scalar reads one context value: a string, a number or a boolean.
-func (l *loader) scalar(v gjson.Result, path string) (string, bool) {
-	switch v.Type {
-	case gjson.String:
-		return v.Str, true
-	case gjson.Number, gjson.True, gjson.False:
-		return v.Raw, true
+func (l *loader) scalar(v jsonsrc.Value, path string) (string, bool) {
+	switch v.Kind {
+	case jsonsrc.String:
+		return l.doc.Str(v), true
+	case jsonsrc.Number, jsonsrc.True, jsonsrc.False:
+		return l.doc.Raw(v), true
 	default:
 		l.typeError(v, path, "a string, a number or a boolean")
 		return "", false

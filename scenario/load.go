@@ -3,8 +3,6 @@ package scenario
 import (
 	"errors"
 
-	"github.com/tidwall/gjson"
-
 	"github.com/iameval/iameval/internal/jsonsrc"
 	"github.com/iameval/iameval/policy"
 )
@@ -84,7 +82,7 @@ func LoadFile(path string) (*File, error) {
 }
 
 // file reads the top-level value: a file object or a bare array of cases.
-func (l *loader) file(root gjson.Result) *File {
+func (l *loader) file(root jsonsrc.Value) *File {
 	f := &File{Name: l.name}
 	if isArray(root) {
 		f.Cases = l.cases(root, "", defaults{ok: true})

@@ -3,9 +3,8 @@ package scenario
 import (
 	"errors"
 	"path/filepath"
+	"slices"
 	"strings"
-
-	"github.com/tidwall/gjson"
 
 	"github.com/iameval/iameval/internal/jsonsrc"
 	"github.com/iameval/iameval/policy"
@@ -20,9 +19,9 @@ var policyRefKeys = []string{"id", "document", "file"}
 // document, {"file": ...}, or {"id": ..., "document"|"file": ...}. defID is
 // the id used when none is given. It returns nil after recording the
 // problems when the policy cannot be used.
-func (l *loader) policyRef(v gjson.Result, path, defID string, typ policy.Type) *policy.Policy {
+func (l *loader) policyRef(v jsonsrc.Value, path, defID string, typ policy.Type) *policy.Policy {
 	switch {
-	case v.Type == gjson.String:
+	case v.Kind == jsonsrc.String:
 		return l.parseString(v, path, defID, typ)
 	case isObject(v):
 		if !l.isReference(v) {
@@ -49,7 +48,7 @@ func (l *loader) policyRef(v gjson.Result, path, defID string, typ policy.Type) 
 		return nil
 	case hasDoc:
 		switch {
-		case doc.Value.Type == gjson.String:
+		case doc.Value.Kind == jsonsrc.String:
 			return l.parseString(doc.Value, join(path, "document"), id, typ)
 		case isObject(doc.Value):
 			return l.parseEmbedded(doc.Value, join(path, "document"), id, typ)
@@ -67,9 +66,9 @@ func (l *loader) policyRef(v gjson.Result, path, defID string, typ policy.Type) 
 
 // isReference reports whether the object v is the reference form rather
 // than a policy document: it has an "id", "document" or "file" key.
-func (l *loader) isReference(v gjson.Result) bool {
+func (l *loader) isReference(v jsonsrc.Value) bool {
 	for _, m := range l.doc.Members(v) {
-		if contains(policyRefKeys, m.Key) {
+		if slices.Contains(policyRefKeys, m.Key) {
 			return true
 		}
 	}
@@ -78,8 +77,8 @@ func (l *loader) isReference(v gjson.Result) bool {
 
 // parseEmbedded parses a policy document written as an object inside the
 // scenario file; its positions are scenario-file positions.
-func (l *loader) parseEmbedded(v gjson.Result, path, id string, typ policy.Type) *policy.Policy {
-	return l.parse([]byte(v.Raw), id, typ, l.pos(v.Index), func(e *policy.Error) {
+func (l *loader) parseEmbedded(v jsonsrc.Value, path, id string, typ policy.Type) *policy.Policy {
+	return l.parse([]byte(l.doc.Raw(v)), id, typ, l.pos(v.Index), func(e *policy.Error) {
 		e.Path = within(path, e.Path)
 	})
 }
@@ -101,9 +100,9 @@ func within(prefix, inner string) string {
 // parseString parses a policy document held in a JSON string. The document
 // is parsed from shadow text aligned byte for byte with the string literal,
 // so positions point into the scenario file.
-func (l *loader) parseString(v gjson.Result, path, id string, typ policy.Type) *policy.Policy {
+func (l *loader) parseString(v jsonsrc.Value, path, id string, typ policy.Type) *policy.Policy {
 	start := v.Index + 1 // after the opening quote
-	raw := v.Raw[1 : len(v.Raw)-1]
+	raw := l.doc.Raw(v)[1 : v.End-v.Index-1]
 	return l.parse([]byte(shadow(raw)), id, typ, l.pos(start), func(e *policy.Error) {
 		// Recompute line and column from the byte offset, which shadow
 		// keeps exact, against the scenario file's own line index.
@@ -121,7 +120,7 @@ func (l *loader) parseString(v gjson.Result, path, id string, typ policy.Type) *
 
 // parseFile reads and parses {"file": path}. The path is relative to the
 // scenario file; its positions are positions in that policy file.
-func (l *loader) parseFile(v gjson.Result, path, id string, typ policy.Type) *policy.Policy {
+func (l *loader) parseFile(v jsonsrc.Value, path, id string, typ policy.Type) *policy.Policy {
 	rel, ok := l.nonEmptyStr(v, path)
 	if !ok {
 		return nil

@@ -3,9 +3,8 @@ package scenario
 import (
 	"strconv"
 
-	"github.com/tidwall/gjson"
-
 	"github.com/iameval/iameval"
+	"github.com/iameval/iameval/internal/jsonsrc"
 	"github.com/iameval/iameval/policy"
 )
 
@@ -34,7 +33,7 @@ type policySet struct {
 
 // policySet reads a POLICY SET object. ok is false when any policy in it
 // failed, so that no case runs with part of its policies missing.
-func (l *loader) policySet(v gjson.Result, path string) (ps policySet, ok bool) {
+func (l *loader) policySet(v jsonsrc.Value, path string) (ps policySet, ok bool) {
 	ps.given = map[string]bool{}
 	if !isObject(v) {
 		l.typeError(v, path, "an object (a POLICY SET)")
@@ -74,7 +73,7 @@ func (l *loader) policySet(v gjson.Result, path string) (ps policySet, ok bool) 
 
 // policyList reads a list of POLICY. An empty list is the same as an absent
 // key and yields nil.
-func (l *loader) policyList(v gjson.Result, path, key string, typ policy.Type) []*policy.Policy {
+func (l *loader) policyList(v jsonsrc.Value, path, key string, typ policy.Type) []*policy.Policy {
 	if !isArray(v) {
 		l.typeError(v, path, "a list of policies")
 		return nil
@@ -90,7 +89,7 @@ func (l *loader) policyList(v gjson.Result, path, key string, typ policy.Type) [
 
 // levels reads the list-of-lists shape of scp and rcp: one inner list per
 // level from the organization root down to the account.
-func (l *loader) levels(v gjson.Result, path, key string, typ policy.Type) [][]*policy.Policy {
+func (l *loader) levels(v jsonsrc.Value, path, key string, typ policy.Type) [][]*policy.Policy {
 	if !isArray(v) {
 		l.typeError(v, path, "a list of levels, each a list of policies")
 		return nil

@@ -6,8 +6,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/tidwall/gjson"
-
 	"github.com/iameval/iameval/condition"
 	"github.com/iameval/iameval/internal/jsonsrc"
 	"github.com/iameval/iameval/policy"
@@ -58,10 +56,10 @@ func ParsePrincipal(name string, src []byte) (principal.Principal, error) {
 }
 
 // principal reads a PRINCIPAL: an ARN string or an object.
-func (l *loader) principal(v gjson.Result, path string) (principal.Principal, bool) {
+func (l *loader) principal(v jsonsrc.Value, path string) (principal.Principal, bool) {
 	switch {
-	case v.Type == gjson.String:
-		p, err := principal.Parse(v.Str)
+	case v.Kind == jsonsrc.String:
+		p, err := principal.Parse(l.doc.Str(v))
 		if err != nil {
 			l.errorf(v.Index, path, policy.ErrValue, "%s", principalMsg(err))
 			return nil, false
@@ -89,7 +87,7 @@ func principalMsg(err error) string {
 }
 
 // principalObject reads the object form of a PRINCIPAL.
-func (l *loader) principalObject(v gjson.Result, path string) (principal.Principal, bool) {
+func (l *loader) principalObject(v jsonsrc.Value, path string) (principal.Principal, bool) {
 	var typeMember *jsonsrc.Member
 	ms := l.doc.Members(v)
 	for i := range ms {
@@ -262,7 +260,7 @@ type principalReader struct {
 func (pr *principalReader) failed(before int) bool { return len(pr.l.errs) != before }
 
 // member returns the value of key and its path.
-func (pr *principalReader) member(key string) (gjson.Result, string, bool) {
+func (pr *principalReader) member(key string) (jsonsrc.Value, string, bool) {
 	m, ok := pr.f[key]
 	return m.Value, join(pr.path, key), ok
 }
@@ -283,10 +281,10 @@ func (pr *principalReader) bool(key string) bool {
 	if !ok {
 		return false
 	}
-	switch v.Type {
-	case gjson.True:
+	switch v.Kind {
+	case jsonsrc.True:
 		return true
-	case gjson.False:
+	case jsonsrc.False:
 		return false
 	}
 	pr.l.typeError(v, p, "a boolean")
@@ -370,12 +368,12 @@ func (pr *principalReader) credentials() principal.Credentials {
 		c.MFA = pr.bool("mfa")
 	}
 	if v, p, ok := pr.member("mfaAge"); ok {
-		secs := v.Num
+		secs := pr.l.doc.Num(v)
 		switch {
-		case v.Type != gjson.Number:
+		case v.Kind != jsonsrc.Number:
 			pr.l.typeError(v, p, "a number of seconds")
 		case secs < 0 || secs != math.Trunc(secs) || secs > float64(math.MaxInt64/int64(time.Second)):
-			pr.l.errorf(v.Index, p, policy.ErrValue, "expected a whole, non-negative number of seconds, found %s", v.Raw)
+			pr.l.errorf(v.Index, p, policy.ErrValue, "expected a whole, non-negative number of seconds, found %s", pr.l.doc.Raw(v))
 		default:
 			c.MFAAge = time.Duration(secs) * time.Second
 		}
@@ -385,7 +383,7 @@ func (pr *principalReader) credentials() principal.Credentials {
 
 // constructorError records what a principal constructor rejected, at the
 // fact it names (or at the object when it names none of the given keys).
-func (pr *principalReader) constructorError(obj gjson.Result, err error) {
+func (pr *principalReader) constructorError(obj jsonsrc.Value, err error) {
 	var pe *principal.Error
 	if errors.As(err, &pe) && pe.Field != "" {
 		if m, ok := pr.f[pe.Field]; ok {
@@ -401,7 +399,7 @@ func (pr *principalReader) constructorError(obj gjson.Result, err error) {
 // valueMap reads an object whose values are a string, a number, a boolean
 // or a list of those (claims, attributes). special, when not nil, may take
 // a member itself and return true.
-func (l *loader) valueMap(v gjson.Result, path string, special func(m jsonsrc.Member, path string) bool) map[string]condition.Value {
+func (l *loader) valueMap(v jsonsrc.Value, path string, special func(m jsonsrc.Member, path string) bool) map[string]condition.Value {
 	if !isObject(v) {
 		l.typeError(v, path, "an object")
 		return nil
@@ -431,7 +429,7 @@ func (l *loader) valueMap(v gjson.Result, path string, special func(m jsonsrc.Me
 
 // tagsClaim reads the https://aws.amazon.com/tags claim:
 // {"principal_tags": {"K": ["v"]}, "transitive_tag_keys": ["K"]}.
-func (l *loader) tagsClaim(v gjson.Result, path string) principal.TagsClaim {
+func (l *loader) tagsClaim(v jsonsrc.Value, path string) principal.TagsClaim {
 	var tc principal.TagsClaim
 	if !isObject(v) {
 		l.typeError(v, path, `an object with "principal_tags" and "transitive_tag_keys"`)

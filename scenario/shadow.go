@@ -1,8 +1,9 @@
 package scenario
 
 import (
-	"unicode/utf16"
 	"unicode/utf8"
+
+	"github.com/iameval/iameval/internal/jsonsrc"
 )
 
 // shadow turns the raw content of a JSON string literal that holds a policy
@@ -59,73 +60,18 @@ func shadow(raw string) string {
 			i++
 			continue
 		}
-		switch e := raw[i+1]; e {
-		case '"', '\\', '/':
-			emit(raw[i+1:i+2], 2)
-			i += 2
-		case 'b', 'f', 'n', 'r', 't':
-			emit(simpleEscapes[e], 2)
-			i += 2
-		case 'u':
-			r, n := decodeU(raw[i:])
-			if n == 0 {
-				emit(raw[i:i+1], 1)
-				i++
-				continue
-			}
-			k := utf8.EncodeRune(buf[:], r)
-			emit(string(buf[:k]), n)
-			i += n
-		default:
+		r, n := jsonsrc.DecodeEscape(raw[i:])
+		if n == 0 {
 			emit(raw[i:i+1], 1)
 			i++
+			continue
 		}
+		k := utf8.EncodeRune(buf[:], r)
+		emit(string(buf[:k]), n)
+		i += n
 	}
 	out = appendSpaces(out, owed)
 	return string(out)
-}
-
-// simpleEscapes maps the one-letter escapes of JSON strings to their bytes.
-var simpleEscapes = map[byte]string{'b': "\b", 'f': "\f", 'n': "\n", 'r': "\r", 't': "\t"}
-
-// decodeU decodes a \uXXXX escape (or a surrogate pair of two) at the start
-// of s. n is the number of bytes used, 0 when s does not start with a valid
-// escape. A lone surrogate decodes to U+FFFD, as encoding/json does.
-func decodeU(s string) (r rune, n int) {
-	r1, ok := hex4(s)
-	if !ok {
-		return 0, 0
-	}
-	if utf16.IsSurrogate(r1) {
-		if r2, ok := hex4(s[6:]); ok {
-			if dec := utf16.DecodeRune(r1, r2); dec != utf8.RuneError {
-				return dec, 12
-			}
-		}
-		return utf8.RuneError, 6
-	}
-	return r1, 6
-}
-
-// hex4 reads `\uXXXX` at the start of s.
-func hex4(s string) (rune, bool) {
-	if len(s) < 6 || s[0] != '\\' || s[1] != 'u' {
-		return 0, false
-	}
-	var r rune
-	for _, c := range []byte(s[2:6]) {
-		switch {
-		case c >= '0' && c <= '9':
-			r = r<<4 | rune(c-'0')
-		case c >= 'a' && c <= 'f':
-			r = r<<4 | rune(c-'a'+10)
-		case c >= 'A' && c <= 'F':
-			r = r<<4 | rune(c-'A'+10)
-		default:
-			return 0, false
-		}
-	}
-	return r, true
 }
 
 // appendSpaces appends n spaces (none when n <= 0).

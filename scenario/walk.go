@@ -2,16 +2,13 @@ package scenario
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
-
-	"github.com/tidwall/gjson"
 
 	"github.com/iameval/iameval/internal/jsonsrc"
 	"github.com/iameval/iameval/policy"
 )
 
-// walker is the strict reader of one scenario document: it turns gjson
+// walker is the strict reader of one scenario document: it turns byte
 // offsets into positions of the scenario file and collects every problem.
 type walker struct {
 	name string
@@ -36,127 +33,92 @@ func (w *walker) errorf(offset int, path string, kind error, format string, args
 }
 
 // typeError records that v at path is not of the wanted JSON type.
-func (w *walker) typeError(v gjson.Result, path, want string) {
+func (w *walker) typeError(v jsonsrc.Value, path, want string) {
 	w.errorf(v.Index, path, policy.ErrType, "expected %s, found %s", want, jsonsrc.TypeName(v))
 }
 
 // isObject reports whether v is a JSON object.
-func isObject(v gjson.Result) bool { return v.IsObject() }
+func isObject(v jsonsrc.Value) bool { return v.IsObject() }
 
 // isArray reports whether v is a JSON array.
-func isArray(v gjson.Result) bool { return v.IsArray() }
+func isArray(v jsonsrc.Value) bool { return v.IsArray() }
 
 // isNull reports whether v is the JSON literal null.
-func isNull(v gjson.Result) bool { return v.Type == gjson.Null && v.Exists() }
+func isNull(v jsonsrc.Value) bool { return v.Kind == jsonsrc.Null }
 
 // fields reads the members of the object obj whose keys must be among
-// known. Unknown keys (with a hint when only the case differs) and repeated
-// keys are reported; the first occurrence of each known key is returned.
-func (w *walker) fields(obj gjson.Result, path, what string, known ...string) map[string]jsonsrc.Member {
+// known, with [jsonsrc.Doc.Fields]: unknown keys (with a hint when only
+// the case differs or the key is a near miss) and repeated keys are
+// reported; the first occurrence of each known key is returned.
+func (w *walker) fields(obj jsonsrc.Value, path, what string, known ...string) map[string]jsonsrc.Member {
+	slots := w.doc.Fields(obj, jsonsrc.At(path), known, make([]jsonsrc.Member, len(known)), &sink{w: w, what: what})
 	got := make(map[string]jsonsrc.Member, len(known))
-	for _, m := range w.doc.Members(obj) {
-		if !contains(known, m.Key) {
-			w.unknownKey(m, path, what, known)
-			continue
+	for i, m := range slots {
+		if m.Exists() {
+			got[known[i]] = m
 		}
-		if first, dup := got[m.Key]; dup {
-			w.duplicate(m, first, path)
-			continue
-		}
-		got[m.Key] = m
 	}
 	return got
-}
-
-// unknownKey reports the member m that is not one of known.
-func (w *walker) unknownKey(m jsonsrc.Member, path, what string, known []string) {
-	for _, k := range known {
-		if strings.EqualFold(k, m.Key) {
-			w.errorf(m.KeyIndex, join(path, m.Key), policy.ErrUnknownElement,
-				"unknown key %q in %s (did you mean %q? keys are case-sensitive)", m.Key, what, k)
-			return
-		}
-	}
-	for _, k := range known {
-		if len(m.Key) > 3 && distance(strings.ToLower(k), strings.ToLower(m.Key)) <= 2 {
-			w.errorf(m.KeyIndex, join(path, m.Key), policy.ErrUnknownElement,
-				"unknown key %q in %s (did you mean %q?)", m.Key, what, k)
-			return
-		}
-	}
-	w.errorf(m.KeyIndex, join(path, m.Key), policy.ErrUnknownElement,
-		"unknown key %q in %s (known keys: %s)", m.Key, what, strings.Join(known, ", "))
-}
-
-// distance is the Levenshtein distance between a and b in bytes; it is
-// only used on short key names.
-func distance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
-}
-
-// duplicate reports the member m whose key already appeared as first.
-func (w *walker) duplicate(m, first jsonsrc.Member, path string) {
-	p := w.pos(first.KeyIndex)
-	w.errorf(m.KeyIndex, join(path, m.Key), policy.ErrDuplicateKey,
-		"duplicate key %q (first at line %d, column %d)", m.Key, p.Line, p.Column)
 }
 
 // freeMembers reads an object whose keys are data (tags, claims, context).
 // Exact duplicates are always reported; with foldCase, keys equal ignoring
 // case are reported too.
-func (w *walker) freeMembers(obj gjson.Result, path string, foldCase bool) []jsonsrc.Member {
-	ms := w.doc.Members(obj)
-	seen := make(map[string]jsonsrc.Member, len(ms))
-	out := ms[:0:0]
-	for _, m := range ms {
-		k := m.Key
-		if foldCase {
-			k = strings.ToLower(k)
-		}
-		if first, dup := seen[k]; dup {
-			if first.Key == m.Key {
-				w.duplicate(m, first, path)
-			} else {
-				p := w.pos(first.KeyIndex)
-				w.errorf(m.KeyIndex, join(path, m.Key), policy.ErrDuplicateKey,
-					"key %q repeats %q (line %d, column %d): keys are case-insensitive", m.Key, first.Key, p.Line, p.Column)
-			}
-			continue
-		}
-		seen[k] = m
-		out = append(out, m)
+func (w *walker) freeMembers(obj jsonsrc.Value, path string, foldCase bool) []jsonsrc.Member {
+	if !obj.IsObject() {
+		return nil
 	}
-	return out
+	return w.doc.FreeMembers(obj, jsonsrc.At(path), foldCase, nil, &sink{w: w})
+}
+
+// sink words the problems of a strict walk of the scenario file; what
+// names the object walked ("a case", "the principal").
+type sink struct {
+	w    *walker
+	what string
+}
+
+// Problem records pr as a scenario error.
+func (s *sink) Problem(pr *jsonsrc.Problem) {
+	w, path := s.w, pr.Path()
+	switch pr.Kind {
+	case jsonsrc.UnknownKey:
+		switch {
+		case pr.CaseOnly:
+			w.errorf(pr.Offset, path, policy.ErrUnknownElement,
+				"unknown key %q in %s (did you mean %q? keys are case-sensitive)", pr.Key, s.what, pr.Near)
+		case pr.Near != "":
+			w.errorf(pr.Offset, path, policy.ErrUnknownElement,
+				"unknown key %q in %s (did you mean %q?)", pr.Key, s.what, pr.Near)
+		default:
+			w.errorf(pr.Offset, path, policy.ErrUnknownElement,
+				"unknown key %q in %s (known keys: %s)", pr.Key, s.what, strings.Join(pr.Known, ", "))
+		}
+	case jsonsrc.DuplicateKey:
+		p := w.pos(pr.First.KeyIndex)
+		w.errorf(pr.Offset, path, policy.ErrDuplicateKey,
+			"duplicate key %q (first at line %d, column %d)", pr.Key, p.Line, p.Column)
+	case jsonsrc.FoldedKey:
+		p := w.pos(pr.First.KeyIndex)
+		w.errorf(pr.Offset, path, policy.ErrDuplicateKey,
+			"key %q repeats %q (line %d, column %d): keys are case-insensitive", pr.Key, pr.First.Key, p.Line, p.Column)
+	case jsonsrc.WrongType:
+		w.typeError(pr.Value, path, pr.Want)
+	}
 }
 
 // str reads a string member, reporting any other type. ok is false when
 // the value is not a string.
-func (w *walker) str(v gjson.Result, path string) (string, bool) {
-	if v.Type != gjson.String {
+func (w *walker) str(v jsonsrc.Value, path string) (string, bool) {
+	if v.Kind != jsonsrc.String {
 		w.typeError(v, path, "a string")
 		return "", false
 	}
-	return v.Str, true
+	return w.doc.Str(v), true
 }
 
 // nonEmptyStr reads a string member that must not be empty.
-func (w *walker) nonEmptyStr(v gjson.Result, path string) (string, bool) {
+func (w *walker) nonEmptyStr(v jsonsrc.Value, path string) (string, bool) {
 	s, ok := w.str(v, path)
 	if ok && s == "" {
 		w.errorf(v.Index, path, policy.ErrType, "must not be empty")
@@ -166,7 +128,7 @@ func (w *walker) nonEmptyStr(v gjson.Result, path string) (string, bool) {
 }
 
 // stringMap reads an object of string values (tags).
-func (w *walker) stringMap(v gjson.Result, path string, foldCase bool) (map[string]string, bool) {
+func (w *walker) stringMap(v jsonsrc.Value, path string, foldCase bool) (map[string]string, bool) {
 	if !isObject(v) {
 		w.typeError(v, path, "an object of strings")
 		return nil, false
@@ -186,20 +148,20 @@ func (w *walker) stringMap(v gjson.Result, path string, foldCase bool) (map[stri
 
 // stringOrList reads a string or a non-nested array of strings; list
 // reports which it was.
-func (w *walker) stringOrList(v gjson.Result, path string) (vals []string, list, ok bool) {
+func (w *walker) stringOrList(v jsonsrc.Value, path string) (vals []string, list, ok bool) {
 	switch {
-	case v.Type == gjson.String:
-		return []string{v.Str}, false, true
+	case v.Kind == jsonsrc.String:
+		return []string{w.doc.Str(v)}, false, true
 	case isArray(v):
 		ok = true
 		vals = []string{}
 		for i, e := range w.doc.Elements(v) {
-			if e.Type != gjson.String {
+			if e.Kind != jsonsrc.String {
 				w.typeError(e, index(path, i), "a string")
 				ok = false
 				continue
 			}
-			vals = append(vals, e.Str)
+			vals = append(vals, w.doc.Str(e))
 		}
 		return vals, true, ok
 	default:
@@ -208,42 +170,8 @@ func (w *walker) stringOrList(v gjson.Result, path string) (vals []string, list,
 	}
 }
 
-// contains reports whether list holds s.
-func contains(list []string, s string) bool {
-	for _, k := range list {
-		if k == s {
-			return true
-		}
-	}
-	return false
-}
-
-// join appends the member key to a path, quoting keys that are not plain
-// identifiers, as policy paths do (Statement[1].Condition."aws:SourceIp").
-func join(path, key string) string {
-	if !plain(key) {
-		key = strconv.Quote(key)
-	}
-	if path == "" {
-		return key
-	}
-	return path + "." + key
-}
+// join appends the member key to a path; see [jsonsrc.Join].
+func join(path, key string) string { return jsonsrc.Join(path, key) }
 
 // index appends an array index to a path.
-func index(path string, i int) string {
-	return path + "[" + strconv.Itoa(i) + "]"
-}
-
-// plain reports whether key can appear unquoted in a path.
-func plain(key string) bool {
-	if key == "" {
-		return false
-	}
-	for _, r := range key {
-		if !(r == '_' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9') {
-			return false
-		}
-	}
-	return true
-}
+func index(path string, i int) string { return jsonsrc.Index(path, i) }

@@ -6,8 +6,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/tidwall/gjson"
-
 	"github.com/iameval/iameval/internal/jsonsrc"
 	"github.com/iameval/iameval/policy"
 )
@@ -58,14 +56,20 @@ func (d *decoder) fail(off int, path string, kind error, format string, args ...
 }
 
 // topKeys are the parameters of the request, in the order AWS lists them.
-var topKeys = []string{
+// document reads them by index.
+var topKeys = topKeysArray[:len(topKeysArray)-1]
+
+// topKeysArray holds topKeys and, last, the parameter only
+// simulate-principal-policy has.
+var topKeysArray = [...]string{
 	keyPolicyInputList, keyBoundaryInputList, keyActionNames, keyResourceArns,
 	keyResourcePolicy, keyResourceOwner, keyCallerArn, keyContextEntries,
 	keyResourceHandling, keyMaxItems, keyMarker, keySCPInputList, keyRCPInputList,
+	simulatePrincipalOnlyKey,
 }
 
 // document reads the top-level object.
-func (d *decoder) document(root gjson.Result, principal bool) {
+func (d *decoder) document(root jsonsrc.Value, principal bool) {
 	d.principal = principal
 	in := d.in
 	in.src.at[""] = root.Index
@@ -73,53 +77,54 @@ func (d *decoder) document(root gjson.Result, principal bool) {
 		d.fail(root.Index, "", ErrType, "the document must be a JSON object of SimulateCustomPolicy parameters, not %s", jsonsrc.TypeName(root))
 		return
 	}
-	seen := map[string]bool{}
-	for _, m := range d.members(root, "", seen) {
+	var slots [len(topKeysArray)]jsonsrc.Member
+	known := topKeys
+	if principal {
+		known = topKeysArray[:]
+	}
+	for i, m := range d.fields(root, "", known, slots[:len(known)]) {
 		v, key := m.Value, m.Key
-		switch key {
-		case keyPolicyInputList:
+		if !m.Exists() {
+			continue
+		}
+		switch i {
+		case 0:
 			in.PolicyInputList = d.strings(v, key)
-		case keyBoundaryInputList:
+		case 1:
 			in.PermissionsBoundaryPolicyInputList = d.strings(v, key)
-		case keyActionNames:
+		case 2:
 			in.ActionNames = d.strings(v, key)
-		case keyResourceArns:
+		case 3:
 			in.ResourceArns = d.strings(v, key)
-		case keyResourcePolicy:
+		case 4:
 			in.ResourcePolicy = d.nonEmpty(v, key, "leave the key out for no resource policy")
-		case keyResourceOwner:
+		case 5:
 			in.ResourceOwner = d.nonEmpty(v, key, "leave the key out when the caller's account owns the resources")
-		case keyCallerArn:
+		case 6:
 			in.CallerArn = d.nonEmpty(v, key, "leave the key out for the default caller")
-		case keyContextEntries:
+		case 7:
 			in.ContextEntries = d.contextEntries(v)
-		case keyResourceHandling:
+		case 8:
 			in.ResourceHandlingOption = d.nonEmpty(v, key, "leave the key out for no EC2 scenario")
-		case keyMaxItems:
+		case 9:
 			in.MaxItems = d.maxItems(v)
-		case keyMarker:
+		case 10:
 			in.Marker = d.nonEmpty(v, key, "leave the key out")
-		case keySCPInputList:
+		case 11:
 			in.ServiceControlPolicies = d.levels(v, key)
-		case keyRCPInputList:
+		case 12:
 			in.ResourceControlPolicies = d.levels(v, key)
-		case simulatePrincipalOnlyKey:
-			if !principal {
-				d.unknownKey(m, "", topKeys)
-				break
-			}
+		case 13:
 			in.PolicySourceArn = d.nonEmpty(v, key, "give the ARN of the user or role to simulate")
-		default:
-			d.unknownKey(m, "", topKeys)
 		}
 	}
-	required := []string{keyPolicyInputList, keyActionNames}
+	required := []int{0, 2} // PolicyInputList and ActionNames
 	if principal {
-		required = []string{simulatePrincipalOnlyKey, keyActionNames}
+		required = []int{13, 2} // PolicySourceArn and ActionNames
 	}
-	for _, k := range required {
-		if !seen[k] {
-			d.fail(root.Index, k, ErrMissing, "required parameter missing")
+	for _, i := range required {
+		if !slots[i].Exists() {
+			d.fail(root.Index, topKeysArray[i], ErrMissing, "required parameter missing")
 		}
 	}
 }
@@ -147,60 +152,52 @@ func beyond(later, shape ErrorList) ErrorList {
 	return out
 }
 
-// members returns the members of obj, reporting duplicate keys (the later
-// ones are dropped) and recording where each value is. seen collects the
-// keys.
-func (d *decoder) members(obj gjson.Result, path string, seen map[string]bool) []jsonsrc.Member {
-	var out []jsonsrc.Member
-	for _, m := range d.in.src.doc.Members(obj) {
-		p := join(path, m.Key)
-		if seen[m.Key] {
-			d.fail(m.KeyIndex, p, ErrDuplicateKey, "%s is given twice", m.Key)
-			continue
+// fields reads the members of the object obj at path whose keys are
+// known into out (see [jsonsrc.Doc.Fields]), reporting unknown and
+// repeated keys, and records where each value is.
+func (d *decoder) fields(obj jsonsrc.Value, path string, known []string, out []jsonsrc.Member) []jsonsrc.Member {
+	d.in.src.doc.Fields(obj, jsonsrc.At(path), known, out, d)
+	for _, m := range out {
+		if m.Exists() {
+			d.in.src.at[join(path, m.Key)] = m.Value.Index
 		}
-		seen[m.Key] = true
-		d.in.src.at[p] = m.Value.Index
-		out = append(out, m)
 	}
 	return out
 }
 
-// unknownKey reports a key that is not one of known, with a hint for a
-// mis-cased key and for the parameters of simulate-principal-policy.
-func (d *decoder) unknownKey(m jsonsrc.Member, path string, known []string) {
-	p := join(path, m.Key)
-	for _, k := range known {
-		if strings.EqualFold(k, m.Key) {
-			d.fail(m.KeyIndex, p, ErrUnknownKey, "unknown parameter %q; parameter names are case-sensitive: did you mean %q?", m.Key, k)
-			return
-		}
+// Problem words a problem of the strict walk as a simulation input error,
+// with a hint for a mis-cased key and for the parameters of
+// simulate-principal-policy.
+func (d *decoder) Problem(pr *jsonsrc.Problem) {
+	p := pr.Path()
+	switch {
+	case pr.Kind == jsonsrc.DuplicateKey:
+		d.fail(pr.Offset, p, ErrDuplicateKey, "%s is given twice", pr.Key)
+	case pr.Kind != jsonsrc.UnknownKey:
+		d.fail(pr.Offset, p, ErrType, "must be %s, not %s", pr.Want, jsonsrc.TypeName(pr.Value))
+	case pr.CaseOnly:
+		d.fail(pr.Offset, p, ErrUnknownKey, "unknown parameter %q; parameter names are case-sensitive: did you mean %q?", pr.Key, pr.Near)
+	case pr.At == "" && pr.Key == simulatePrincipalOnlyKey && !d.principal:
+		d.fail(pr.Offset, p, ErrUnknownKey, "%s belongs to simulate-principal-policy, which reads policies from an AWS account; "+
+			"run it with iameval simulate-principal --account EXPORT, or give the policies in PolicyInputList and the caller in CallerArn", pr.Key)
+	default:
+		d.fail(pr.Offset, p, ErrUnknownKey, "unknown parameter %q; expected one of %s", pr.Key, strings.Join(pr.Known, ", "))
 	}
-	if path == "" && m.Key == simulatePrincipalOnlyKey {
-		d.fail(m.KeyIndex, p, ErrUnknownKey, "%s belongs to simulate-principal-policy, which reads policies from an AWS account; "+
-			"run it with iameval simulate-principal --account EXPORT, or give the policies in PolicyInputList and the caller in CallerArn", m.Key)
-		return
-	}
-	d.fail(m.KeyIndex, p, ErrUnknownKey, "unknown parameter %q; expected one of %s", m.Key, strings.Join(known, ", "))
 }
 
 // str reads a string value.
-func (d *decoder) str(v gjson.Result, path string) (string, bool) {
+func (d *decoder) str(v jsonsrc.Value, path string) (string, bool) {
 	d.in.src.at[path] = v.Index
-	if v.Type != gjson.String {
+	if v.Kind != jsonsrc.String {
 		d.fail(v.Index, path, ErrType, "must be a string, not %s", jsonsrc.TypeName(v))
 		return "", false
 	}
-	s, _, ok := unquote(v.Raw)
-	if !ok {
-		d.fail(v.Index, path, ErrSyntax, "malformed string")
-		return "", false
-	}
-	return s, true
+	return d.in.src.doc.Str(v), true
 }
 
 // nonEmpty reads an optional string parameter, which must not be empty
 // when given (AWS requires a length of at least 1).
-func (d *decoder) nonEmpty(v gjson.Result, path, hint string) string {
+func (d *decoder) nonEmpty(v jsonsrc.Value, path, hint string) string {
 	s, ok := d.str(v, path)
 	if ok && s == "" {
 		d.fail(v.Index, path, ErrValue, "must not be empty; %s", hint)
@@ -209,7 +206,7 @@ func (d *decoder) nonEmpty(v gjson.Result, path, hint string) string {
 }
 
 // strings reads a list of strings.
-func (d *decoder) strings(v gjson.Result, path string) []string {
+func (d *decoder) strings(v jsonsrc.Value, path string) []string {
 	if !v.IsArray() {
 		d.fail(v.Index, path, ErrType, "must be a list of strings, not %s", jsonsrc.TypeName(v))
 		return nil
@@ -223,7 +220,7 @@ func (d *decoder) strings(v gjson.Result, path string) []string {
 }
 
 // levels reads a list of lists of policy strings (an extension parameter).
-func (d *decoder) levels(v gjson.Result, path string) [][]string {
+func (d *decoder) levels(v jsonsrc.Value, path string) [][]string {
 	if !v.IsArray() {
 		d.fail(v.Index, path, ErrType, "must be a list of organization levels, each a list of policy strings, not %s", jsonsrc.TypeName(v))
 		return nil
@@ -238,13 +235,13 @@ func (d *decoder) levels(v gjson.Result, path string) [][]string {
 }
 
 // maxItems reads MaxItems, an integer from 1 to 1000.
-func (d *decoder) maxItems(v gjson.Result) int {
-	n, err := strconv.Atoi(v.Raw)
+func (d *decoder) maxItems(v jsonsrc.Value) int {
+	n, err := strconv.Atoi(d.in.src.doc.Raw(v))
 	switch {
-	case v.Type != gjson.Number:
+	case v.Kind != jsonsrc.Number:
 		d.fail(v.Index, keyMaxItems, ErrType, "must be a number, not %s", jsonsrc.TypeName(v))
 	case err != nil || n < 1 || n > 1000:
-		d.fail(v.Index, keyMaxItems, ErrValue, "must be an integer from 1 to 1000, not %s", v.Raw)
+		d.fail(v.Index, keyMaxItems, ErrValue, "must be an integer from 1 to 1000, not %s", d.in.src.doc.Raw(v))
 	default:
 		return n
 	}
@@ -255,7 +252,7 @@ func (d *decoder) maxItems(v gjson.Result) int {
 var contextEntryKeys = []string{keyContextKeyName, keyContextKeyValues, keyContextKeyType}
 
 // contextEntries reads the ContextEntries list.
-func (d *decoder) contextEntries(v gjson.Result) []ContextEntry {
+func (d *decoder) contextEntries(v jsonsrc.Value) []ContextEntry {
 	if !v.IsArray() {
 		d.fail(v.Index, keyContextEntries, ErrType, "must be a list of context entries, not %s", jsonsrc.TypeName(v))
 		return nil
@@ -270,22 +267,19 @@ func (d *decoder) contextEntries(v gjson.Result) []ContextEntry {
 			continue
 		}
 		var ce ContextEntry
-		seen := map[string]bool{}
-		for _, m := range d.members(e, p, seen) {
-			mp := join(p, m.Key)
-			switch m.Key {
-			case keyContextKeyName:
-				ce.ContextKeyName, _ = d.str(m.Value, mp)
-			case keyContextKeyValues:
-				ce.ContextKeyValues = d.strings(m.Value, mp)
-			case keyContextKeyType:
-				ce.ContextKeyType, _ = d.str(m.Value, mp)
-			default:
-				d.unknownKey(m, p, contextEntryKeys)
-			}
+		var slots [3]jsonsrc.Member
+		f := d.fields(e, p, contextEntryKeys, slots[:])
+		if m := f[0]; m.Exists() {
+			ce.ContextKeyName, _ = d.str(m.Value, join(p, m.Key))
 		}
-		for _, k := range contextEntryKeys {
-			if !seen[k] {
+		if m := f[1]; m.Exists() {
+			ce.ContextKeyValues = d.strings(m.Value, join(p, m.Key))
+		}
+		if m := f[2]; m.Exists() {
+			ce.ContextKeyType, _ = d.str(m.Value, join(p, m.Key))
+		}
+		for i, k := range contextEntryKeys {
+			if !f[i].Exists() {
 				d.fail(e.Index, p, ErrMissing, "%s is required", k)
 			}
 		}
@@ -294,15 +288,8 @@ func (d *decoder) contextEntries(v gjson.Result) []ContextEntry {
 	return out
 }
 
-// join appends a member name to a parameter path.
-func join(path, key string) string {
-	if path == "" {
-		return key
-	}
-	return path + "." + key
-}
+// join appends a member name to a parameter path; see [jsonsrc.Join].
+func join(path, key string) string { return jsonsrc.Join(path, key) }
 
 // index appends a list index to a parameter path.
-func index(path string, i int) string {
-	return path + "[" + strconv.Itoa(i) + "]"
-}
+func index(path string, i int) string { return jsonsrc.Index(path, i) }

@@ -1,6 +1,7 @@
 package simulate
 
 import (
+	"github.com/iameval/iameval/internal/jsonsrc"
 	"github.com/iameval/iameval/policy"
 )
 
@@ -46,7 +47,7 @@ func (s *source) inString(path, text string, i int) policy.Position {
 		return s.of(path)
 	}
 	lit := literalAt(s.doc.Src(), off)
-	decoded, at, ok := unquote(lit)
+	decoded, at, ok := jsonsrc.Unquote(lit)
 	if !ok || decoded != text || i < 0 || i >= len(at) {
 		return s.pos(off)
 	}

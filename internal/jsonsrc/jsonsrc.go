@@ -1,18 +1,41 @@
-// Package jsonsrc is the one place where iameval reads JSON. It wraps
-// gjson with what strict, positioned parsing needs: validation that
-// reports where the syntax breaks (one pass of its own, validate.go, that
-// also indexes where every object and array closes, see Doc.Brackets), a
-// line index that turns byte offsets into lines and columns, and object
-// walks that keep duplicate keys so callers can reject them (most decoders
-// silently keep the last).
+// Package jsonsrc is the one place where iameval reads JSON: every loader
+// (policies, scenario files, simulate-custom-policy input, and the loaders
+// to come) is a thin user of it, so that their errors look alike.
 //
-// Packages policy and scenario share it, so their errors look alike.
-// It is internal: its API follows their needs.
+// The API, in the order a loader uses it:
+//
+//   - [Parse] validates the text in one pass and indexes its lines and
+//     brackets; invalid JSON gives a [*SyntaxError] positioned at the
+//     offending character and worded as encoding/json words it (without
+//     calling encoding/json). base places documents embedded in another
+//     file.
+//   - [Doc.Root] returns the top [Value]: a kind and a byte extent, no
+//     text. [Doc.Items] walks an object or array without allocating;
+//     [Doc.Members] and [Doc.Elements] collect them; [Doc.Str], [Doc.Raw],
+//     [Doc.Num] read scalars.
+//   - [Doc.Fields] is the strict walker: Fields(obj, path, known, out,
+//     sink) fills one slot per known key and reports unknown keys (with
+//     the known key they most likely mean, see [Near]), repeated keys and
+//     a non-object through a [Sink], as structured [Problem] values that
+//     each loader words in its own vocabulary. [Doc.FreeMembers] does the
+//     same for objects whose keys are data (tags, context keys).
+//   - [Path] names a place (Statement[1].Condition."aws:SourceIp") lazily,
+//     so valid documents pay nothing for paths; [Join] and [Index] do it on
+//     strings.
+//   - [Doc.Pos] turns a byte offset into file:line:column (columns count
+//     characters).
+//   - [DecodeEscape], [Unescape] and [Unquote] are the one escape decoder;
+//     Unquote also says where each decoded byte came from.
+//
+// gjson (github.com/tidwall/gjson) validates and walks documents too long
+// for the bracket index (over 2 GiB); everything else is this package's
+// own single pass, because walking with gjson's ForEach re-reads every
+// nested value once per level.
+//
+// It is internal: its API follows the loaders' needs.
 package jsonsrc
 
 import (
-	"encoding/json"
-	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -47,7 +70,7 @@ type Doc struct {
 	src           string
 	base          Pos
 	lineStarts    []int
-	root          gjson.Result
+	root          Value
 	opens, closes []int32 // see Brackets
 	ascii         bool    // src is ASCII: columns count bytes
 	bom           bool    // src began with a UTF-8 byte-order mark, blanked
@@ -102,7 +125,8 @@ func Parse(src string, base Pos) (*Doc, error) {
 		return nil, &SyntaxError{Pos: d.Pos(off), Msg: "invalid UTF-8 in JSON text"}
 	}
 	if len(src) > maxSource {
-		// Too long for the bracket index: validate only.
+		// Too long for the bracket index: gjson validates, and finds
+		// where containers end while walking (see skipContainer).
 		if !gjson.Valid(src) {
 			return nil, d.syntaxError()
 		}
@@ -112,37 +136,19 @@ func Parse(src string, base Pos) (*Doc, error) {
 			return nil, d.syntaxError()
 		}
 	}
-	i := 0
-	for i < len(src) && (src[i] == ' ' || src[i] == '\t' || src[i] == '\n' || src[i] == '\r') {
-		i++
-	}
-	d.root = gjson.Parse(src)
-	d.root.Index = i
+	var hint int32
+	d.root = d.valueAt(0, &hint)
 	return d, nil
 }
 
-// syntaxError locates the first syntax error with the standard library,
-// whose offsets count the bytes read up to and including the bad one.
+// syntaxError positions the first syntax error of the document (see
+// locate).
 func (d *Doc) syntaxError() error {
-	var v any
-	err := json.Unmarshal([]byte(d.src), &v)
-	var se *json.SyntaxError
-	switch {
-	case errors.As(err, &se):
-		off := int(se.Offset) - 1
-		if off < 0 {
-			off = 0
-		}
-		msg := se.Error()
-		if msg == "unexpected end of JSON input" {
-			off = len(d.src)
-		}
-		return &SyntaxError{Pos: d.Pos(off), Msg: "invalid JSON: " + msg}
-	case err != nil:
-		return &SyntaxError{Pos: d.Pos(0), Msg: "invalid JSON: " + err.Error()}
-	default:
-		return &SyntaxError{Pos: d.Pos(0), Msg: "invalid JSON"}
+	off, msg := locate(d.src)
+	if off < 0 { // validate and locate disagree; cannot happen
+		off, msg = 0, "not a JSON value"
 	}
+	return &SyntaxError{Pos: d.Pos(off), Msg: "invalid JSON: " + msg}
 }
 
 // Brackets returns the offsets of every '{' and '[' of the document in
@@ -151,11 +157,6 @@ func (d *Doc) syntaxError() error {
 // scanning it. Both are nil for documents too long to index (over 2 GiB).
 // The slices are shared: callers must not modify them.
 func (d *Doc) Brackets() (opens, closes []int32) { return d.opens, d.closes }
-
-// Root returns the top-level value. Its Index, and the Index of every
-// value and key reached from it with [Doc.Members] and [Doc.Elements], is
-// a byte offset into [Doc.Src].
-func (d *Doc) Root() gjson.Result { return d.root }
 
 // Src returns the source text.
 func (d *Doc) Src() string { return d.src }
@@ -210,69 +211,3 @@ func isASCII(s string) bool {
 // ASCII reports whether the source text is all ASCII, so that columns
 // equal byte distances from the start of a line.
 func (d *Doc) ASCII() bool { return d.ascii }
-
-// Value is a JSON value of a [Doc], as [Doc.Root], [Doc.Members] and
-// [Doc.Elements] return it, so that users of the package need not import
-// gjson themselves.
-type Value = gjson.Result
-
-// Member is one key and value of a JSON object.
-type Member struct {
-	Key      string       // the key, unescaped
-	KeyIndex int          // byte offset of the key's opening quote
-	Value    gjson.Result // the value; Value.Index is its byte offset
-}
-
-// Members returns the members of obj in source order, duplicates
-// included. It returns nil when obj is not an object.
-func (d *Doc) Members(obj gjson.Result) []Member {
-	if !obj.IsObject() {
-		return nil
-	}
-	var ms []Member
-	obj.ForEach(func(k, v gjson.Result) bool {
-		if ms == nil {
-			ms = make([]Member, 0, membersHint)
-		}
-		ms = append(ms, Member{Key: k.Str, KeyIndex: k.Index, Value: v})
-		return true
-	})
-	return ms
-}
-
-// Elements returns the elements of arr in order. It returns nil when arr
-// is not an array.
-func (d *Doc) Elements(arr gjson.Result) []gjson.Result {
-	if !arr.IsArray() {
-		return nil
-	}
-	var es []gjson.Result
-	arr.ForEach(func(_, v gjson.Result) bool {
-		if es == nil {
-			es = make([]gjson.Result, 0, membersHint)
-		}
-		es = append(es, v)
-		return true
-	})
-	return es
-}
-
-// TypeName names the JSON type of r as messages should: "string",
-// "number", "boolean", "null", "object" or "array".
-func TypeName(r gjson.Result) string {
-	switch r.Type {
-	case gjson.String:
-		return "string"
-	case gjson.Number:
-		return "number"
-	case gjson.True, gjson.False:
-		return "boolean"
-	case gjson.JSON:
-		if r.IsArray() {
-			return "array"
-		}
-		return "object"
-	default:
-		return "null"
-	}
-}

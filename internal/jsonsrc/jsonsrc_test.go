@@ -67,7 +67,7 @@ func TestRootIndexWithLeadingSpace(t *testing.T) {
 	require.Len(t, ms, 1)
 	assert.Equal(t, Pos{Offset: 5, Line: 2, Column: 3}, d.Pos(ms[0].KeyIndex))
 	assert.Equal(t, "object", TypeName(d.Root()))
-	assert.Equal(t, "null", TypeName(d.Root().Get("missing")))
+	assert.Equal(t, "nothing", TypeName(Value{}), "the zero Value is Missing")
 }
 
 func FuzzParse(f *testing.F) {

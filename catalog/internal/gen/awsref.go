@@ -6,7 +6,7 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/tidwall/gjson"
+	"github.com/iameval/iameval/internal/jsonsrc"
 )
 
 // ReadServiceReference reads AWS's programmatic service reference: one
@@ -66,36 +66,36 @@ func readAWSService(name string, src []byte) (Service, error) {
 	if _, err := d.object(root, "service"); err != nil {
 		return s, err
 	}
-	if s.Prefix, err = d.str(root.Get("Name"), "Name (the service prefix)"); err != nil {
+	if s.Prefix, err = d.str(d.get(root, "Name"), "Name (the service prefix)"); err != nil {
 		return s, err
 	}
-	res, err := d.array(root.Get("Resources"), "Resources")
+	res, err := d.array(d.get(root, "Resources"), "Resources")
 	if err != nil {
 		return s, err
 	}
 	for _, v := range res {
 		var r Resource
-		if r.Name, err = d.str(v.Get("Name"), "resource Name"); err != nil {
+		if r.Name, err = d.str(d.get(v, "Name"), "resource Name"); err != nil {
 			return s, err
 		}
-		if r.ARNFormats, err = d.strings(v.Get("ARNFormats"), "ARNFormats of "+r.Name); err != nil {
+		if r.ARNFormats, err = d.strings(d.get(v, "ARNFormats"), "ARNFormats of "+r.Name); err != nil {
 			return s, err
 		}
-		if r.Keys, err = d.strings(v.Get("ConditionKeys"), "ConditionKeys of "+r.Name); err != nil {
+		if r.Keys, err = d.strings(d.get(v, "ConditionKeys"), "ConditionKeys of "+r.Name); err != nil {
 			return s, err
 		}
 		s.Resources = append(s.Resources, r)
 	}
-	keys, err := d.array(root.Get("ConditionKeys"), "ConditionKeys")
+	keys, err := d.array(d.get(root, "ConditionKeys"), "ConditionKeys")
 	if err != nil {
 		return s, err
 	}
 	for _, v := range keys {
 		var k Key
-		if k.Name, err = d.str(v.Get("Name"), "condition key Name"); err != nil {
+		if k.Name, err = d.str(d.get(v, "Name"), "condition key Name"); err != nil {
 			return s, err
 		}
-		tv := v.Get("Types")
+		tv := d.get(v, "Types")
 		types, err := d.strings(tv, "Types of "+k.Name)
 		if err != nil {
 			return s, err
@@ -109,7 +109,7 @@ func readAWSService(name string, src []byte) (Service, error) {
 		}
 		s.Keys = append(s.Keys, k)
 	}
-	acts, err := d.array(root.Get("Actions"), "Actions")
+	acts, err := d.array(d.get(root, "Actions"), "Actions")
 	if err != nil {
 		return s, err
 	}
@@ -123,30 +123,30 @@ func readAWSService(name string, src []byte) (Service, error) {
 	return s, nil
 }
 
-func readAWSAction(d *doc, v gjson.Result) (Action, error) {
+func readAWSAction(d *doc, v jsonsrc.Value) (Action, error) {
 	var a Action
 	var err error
-	if a.Name, err = d.str(v.Get("Name"), "action Name"); err != nil {
+	if a.Name, err = d.str(d.get(v, "Name"), "action Name"); err != nil {
 		return a, err
 	}
-	if a.Keys, err = d.strings(v.Get("ActionConditionKeys"), "ActionConditionKeys of "+a.Name); err != nil {
+	if a.Keys, err = d.strings(d.get(v, "ActionConditionKeys"), "ActionConditionKeys of "+a.Name); err != nil {
 		return a, err
 	}
-	props := v.Get("Annotations.Properties")
+	props := d.get(v, "Annotations.Properties")
 	var flag [4]bool
 	for i, f := range [...]string{"IsList", "IsPermissionManagement", "IsTaggingOnly", "IsWrite"} {
-		if flag[i], err = d.boolean(props.Get(f), f+" of "+a.Name); err != nil {
+		if flag[i], err = d.boolean(d.get(props, f), f+" of "+a.Name); err != nil {
 			return a, err
 		}
 	}
 	a.Level = awsLevel(flag[0], flag[1], flag[2], flag[3])
-	res, err := d.array(v.Get("Resources"), "Resources of "+a.Name)
+	res, err := d.array(d.get(v, "Resources"), "Resources of "+a.Name)
 	if err != nil {
 		return a, err
 	}
 	for _, r := range res {
 		var ar ActionResource
-		if ar.Name, err = d.str(r.Get("Name"), "resource Name of "+a.Name); err != nil {
+		if ar.Name, err = d.str(d.get(r, "Name"), "resource Name of "+a.Name); err != nil {
 			return a, err
 		}
 		a.Resources = append(a.Resources, ar)

@@ -10,8 +10,6 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/tidwall/gjson"
-
 	"github.com/iameval/iameval/internal/jsonsrc"
 )
 
@@ -68,7 +66,7 @@ func ReadCopilot(files map[string][]byte) (*Model, error) {
 		if err != nil {
 			return nil, err
 		}
-		v, err := d.str(d.d.Root().Get("version"), "version")
+		v, err := d.str(d.get(d.d.Root(), "version"), "version")
 		if err != nil {
 			return nil, err
 		}
@@ -185,15 +183,15 @@ func readCopilotService(files map[string][]byte, s *Service) error {
 	for _, mb := range ms {
 		v := mb.Value
 		var r Resource
-		if r.Name, err = d.str(v.Get("key"), "resource type key"); err != nil {
+		if r.Name, err = d.str(d.get(v, "key"), "resource type key"); err != nil {
 			return err
 		}
-		arn, err := d.str(v.Get("arn"), "ARN format of "+r.Name)
+		arn, err := d.str(d.get(v, "arn"), "ARN format of "+r.Name)
 		if err != nil {
 			return err
 		}
 		r.ARNFormats = []string{arn}
-		if r.Keys, err = d.strings(v.Get("conditionKeys"), "condition keys of "+r.Name); err != nil {
+		if r.Keys, err = d.strings(d.get(v, "conditionKeys"), "condition keys of "+r.Name); err != nil {
 			return err
 		}
 		s.Resources = append(s.Resources, r)
@@ -205,14 +203,14 @@ func readCopilotService(files map[string][]byte, s *Service) error {
 	for _, mb := range ms {
 		v := mb.Value
 		var k Key
-		if k.Name, err = d.str(v.Get("key"), "condition key"); err != nil {
+		if k.Name, err = d.str(d.get(v, "key"), "condition key"); err != nil {
 			return err
 		}
-		if k.Type, err = d.str(v.Get("type"), "type of "+k.Name); err != nil {
+		if k.Type, err = d.str(d.get(v, "type"), "type of "+k.Name); err != nil {
 			return err
 		}
 		if _, ok := KeyTypeCode(k.Type); !ok {
-			return d.errorf(v.Get("type"), "condition key %s: unknown type %q", k.Name, k.Type)
+			return d.errorf(d.get(v, "type"), "condition key %s: unknown type %q", k.Name, k.Type)
 		}
 		s.Keys = append(s.Keys, k)
 	}
@@ -230,13 +228,13 @@ func readCopilotService(files map[string][]byte, s *Service) error {
 	return nil
 }
 
-func readCopilotAction(d *doc, v gjson.Result) (Action, error) {
+func readCopilotAction(d *doc, v jsonsrc.Value) (Action, error) {
 	var a Action
 	var err error
-	if a.Name, err = d.str(v.Get("name"), "action name"); err != nil {
+	if a.Name, err = d.str(d.get(v, "name"), "action name"); err != nil {
 		return a, err
 	}
-	lv := v.Get("accessLevel")
+	lv := d.get(v, "accessLevel")
 	level, err := d.str(lv, "access level of "+a.Name)
 	if err != nil {
 		return a, err
@@ -244,30 +242,30 @@ func readCopilotAction(d *doc, v gjson.Result) (Action, error) {
 	if a.Level = copilotLevel(level); a.Level == "" {
 		return a, d.errorf(lv, "action %s: unknown access level %q", a.Name, level)
 	}
-	rts, err := d.array(v.Get("resourceTypes"), "resource types of "+a.Name)
+	rts, err := d.array(d.get(v, "resourceTypes"), "resource types of "+a.Name)
 	if err != nil {
 		return a, err
 	}
 	for _, rt := range rts {
 		var r ActionResource
-		if r.Name, err = d.str(rt.Get("name"), "resource type of "+a.Name); err != nil {
+		if r.Name, err = d.str(d.get(rt, "name"), "resource type of "+a.Name); err != nil {
 			return a, err
 		}
-		if r.Required, err = d.boolean(rt.Get("required"), "required"); err != nil {
+		if r.Required, err = d.boolean(d.get(rt, "required"), "required"); err != nil {
 			return a, err
 		}
-		if r.Keys, err = d.strings(rt.Get("conditionKeys"), "condition keys"); err != nil {
+		if r.Keys, err = d.strings(d.get(rt, "conditionKeys"), "condition keys"); err != nil {
 			return a, err
 		}
-		if r.Depends, err = d.strings(rt.Get("dependentActions"), "dependent actions"); err != nil {
+		if r.Depends, err = d.strings(d.get(rt, "dependentActions"), "dependent actions"); err != nil {
 			return a, err
 		}
 		a.Resources = append(a.Resources, r)
 	}
-	if a.Keys, err = d.strings(v.Get("conditionKeys"), "condition keys of "+a.Name); err != nil {
+	if a.Keys, err = d.strings(d.get(v, "conditionKeys"), "condition keys of "+a.Name); err != nil {
 		return a, err
 	}
-	if a.Depends, err = d.strings(v.Get("dependentActions"), "dependent actions of "+a.Name); err != nil {
+	if a.Depends, err = d.strings(d.get(v, "dependentActions"), "dependent actions of "+a.Name); err != nil {
 		return a, err
 	}
 	return a, nil

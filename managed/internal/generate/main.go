@@ -21,8 +21,6 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/tidwall/gjson"
-
 	"github.com/iameval/iameval/internal/jsonsrc"
 )
 
@@ -102,7 +100,7 @@ func convert(name string, raw []byte, date string) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s:%w", name, err)
 	}
-	at := func(v gjson.Result) string {
+	at := func(v jsonsrc.Value) string {
 		p := d.Pos(v.Index)
 		return fmt.Sprintf("%s:%d:%d", name, p.Line, p.Column)
 	}
@@ -122,24 +120,24 @@ func convert(name string, raw []byte, date string) ([]byte, error) {
 		if !v.IsObject() {
 			return nil, fmt.Errorf("%s: policy %s: expected an object", at(v), m.Key)
 		}
-		doc := v.Get("document")
+		doc := d.Get(v, "document")
 		if !doc.IsObject() {
 			return nil, fmt.Errorf("%s: policy %s: document: expected an object", at(v), m.Key)
 		}
 		var fields [6]string
 		fields[0] = m.Key
 		for k, f := range []string{"arn", "version", "updated"} {
-			fv := v.Get(f)
-			if fv.Exists() && fv.Type != gjson.String && fv.Type != gjson.Null {
+			fv := d.Get(v, f)
+			if fv.Exists() && fv.Kind != jsonsrc.String && fv.Kind != jsonsrc.Null {
 				return nil, fmt.Errorf("%s: policy %s: %s: expected a string", at(fv), m.Key, f)
 			}
-			fields[1+k] = fv.Str
+			fields[1+k] = d.Str(fv)
 		}
 		fields[4] = "0"
-		if v.Get("deprecated").Type == gjson.True {
+		if d.Get(v, "deprecated").Kind == jsonsrc.True {
 			fields[4] = "1"
 		}
-		fields[5] = compact(doc.Raw)
+		fields[5] = compact(d.Raw(doc))
 		for _, f := range fields {
 			if strings.IndexByte(f, 0) >= 0 {
 				return nil, fmt.Errorf("%s: policy %s holds a NUL byte", at(v), m.Key)

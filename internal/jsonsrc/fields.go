@@ -1,0 +1,221 @@
+package jsonsrc
+
+import "strings"
+
+// ProblemKind says what a strict walk found wrong; see [Problem].
+type ProblemKind uint8
+
+// The problems a strict walk reports.
+const (
+	UnknownKey   ProblemKind = iota + 1 // a key that is not one of the known keys
+	DuplicateKey                        // a key repeated in one object
+	FoldedKey                           // a key equal to an earlier one but for case, where keys are case-insensitive
+	WrongType                           // a value of another JSON type than the walk wants
+)
+
+// Problem is one finding of a strict walk, with what a reader needs to
+// word it in its own vocabulary. Its path is text, formatted only when
+// there is a problem, so that the walk's *Path values stay on the stack. Offsets are byte offsets into the
+// document: [Doc.Pos] positions them.
+type Problem struct {
+	Kind   ProblemKind
+	Offset int    // where: the key's opening quote, or the value for WrongType
+	At     string // the path of the object (or, for WrongType, the value) the problem is in
+	Key    string // the member's key (UnknownKey, DuplicateKey, FoldedKey)
+
+	First    Member   // the earlier member the key repeats (DuplicateKey, FoldedKey)
+	Near     string   // the known key an unknown key most likely means, "" for none
+	CaseOnly bool     // Near differs from Key only in case
+	Known    []string // the known keys (UnknownKey)
+
+	Value Value  // the value of the wrong type (WrongType)
+	Want  string // what was wanted, like "an object" (WrongType)
+}
+
+// Path returns the path of the member (or value) the problem is about.
+func (p *Problem) Path() string {
+	if p.Kind == WrongType {
+		return p.At
+	}
+	return Join(p.At, p.Key)
+}
+
+// Sink receives the problems a strict walk finds, in document order.
+type Sink interface {
+	Problem(*Problem)
+}
+
+// Fields reads the members of the object obj whose keys must be among
+// known into out, which has one slot per known key (len(out) ==
+// len(known)); a slot whose Value is Missing was not given. The first
+// occurrence of each key is kept. Keys outside known are reported as
+// [UnknownKey] with the known key they most likely mean, repeated keys as
+// [DuplicateKey], and an obj that is not an object as [WrongType]. at is
+// the path of obj. Fields allocates only to report problems.
+func (d *Doc) Fields(obj Value, at *Path, known []string, out []Member, sink Sink) []Member {
+	if obj.Kind != Object {
+		sink.Problem(&Problem{Kind: WrongType, Offset: obj.Index, At: at.String(), Value: obj, Want: "an object"})
+		return out
+	}
+	var other []Member // unknown keys, for duplicate detection
+	var seen keySet
+	it := d.Items(obj)
+next:
+	for {
+		k, v, ok := it.Next()
+		if !ok {
+			return out
+		}
+		key := d.Str(k)
+		m := Member{Key: key, KeyIndex: k.Index, Value: v}
+		for i, name := range known {
+			if name != key {
+				continue
+			}
+			if out[i].Value.Kind != Missing {
+				sink.Problem(&Problem{Kind: DuplicateKey, Offset: k.Index, At: at.String(), Key: key, First: out[i]})
+			} else {
+				out[i] = m
+			}
+			continue next
+		}
+		if j := seen.find(key, other); j >= 0 {
+			sink.Problem(&Problem{Kind: DuplicateKey, Offset: k.Index, At: at.String(), Key: key, First: other[j]})
+			continue
+		}
+		other = append(other, m)
+		seen.add(other)
+		near, caseOnly := Near(key, known)
+		sink.Problem(&Problem{Kind: UnknownKey, Offset: k.Index, At: at.String(), Key: key, Near: near, CaseOnly: caseOnly, Known: known})
+	}
+}
+
+// FreeMembers appends to dst the members of the object obj whose keys are
+// data (condition keys, tags, context keys), leaving out and reporting
+// repeated keys: exact repeats as [DuplicateKey] and, with foldCase,
+// keys equal to an earlier one but for case as [FoldedKey]. An obj that is
+// not an object is reported as [WrongType].
+func (d *Doc) FreeMembers(obj Value, at *Path, foldCase bool, dst []Member, sink Sink) []Member {
+	if obj.Kind != Object {
+		sink.Problem(&Problem{Kind: WrongType, Offset: obj.Index, At: at.String(), Value: obj, Want: "an object"})
+		return dst
+	}
+	start := len(dst)
+	seen := keySet{fold: foldCase}
+	it := d.Items(obj)
+	for {
+		k, v, ok := it.Next()
+		if !ok {
+			return dst
+		}
+		key := d.Str(k)
+		if j := seen.find(key, dst[start:]); j >= 0 {
+			first := dst[start+j]
+			kind := DuplicateKey
+			if first.Key != key {
+				kind = FoldedKey
+			}
+			sink.Problem(&Problem{Kind: kind, Offset: k.Index, At: at.String(), Key: key, First: first})
+			continue
+		}
+		dst = append(dst, Member{Key: key, KeyIndex: k.Index, Value: v})
+		seen.add(dst[start:])
+	}
+}
+
+// keySet finds the repeated keys of one object in linear time: it
+// compares a new key with the members read so far while they are at most
+// linearMembers, and looks it up in a map built from them past that, so
+// that an object of 80,000 keys is not compared pair by pair.
+type keySet struct {
+	fold bool           // keys equal but for case are the same key
+	m    map[string]int // key (lower-cased with fold) → index in the members
+}
+
+// find returns the index in seen (the members read so far) of the member
+// whose key is key, or -1.
+func (x *keySet) find(key string, seen []Member) int {
+	if x.m != nil {
+		if x.fold {
+			key = strings.ToLower(key)
+		}
+		if j, ok := x.m[key]; ok {
+			return j
+		}
+		return -1
+	}
+	for j := range seen {
+		if seen[j].Key == key || x.fold && strings.EqualFold(seen[j].Key, key) {
+			return j
+		}
+	}
+	return -1
+}
+
+// add records the last member of seen, which was just appended.
+func (x *keySet) add(seen []Member) {
+	switch {
+	case x.m != nil:
+		x.put(seen, len(seen)-1)
+	case len(seen) > linearMembers:
+		x.m = make(map[string]int, 2*len(seen))
+		for j := range seen {
+			x.put(seen, j)
+		}
+	}
+}
+
+// put enters member j of seen in the map.
+func (x *keySet) put(seen []Member, j int) {
+	k := seen[j].Key
+	if x.fold {
+		k = strings.ToLower(k)
+	}
+	x.m[k] = j
+}
+
+// linearMembers is the number of members up to which repeated keys are
+// found by comparing with every earlier one.
+const linearMembers = 16
+
+// Near returns the known key that key most likely means: one equal but
+// for case (caseOnly), else, for keys longer than three bytes, one within
+// two edits ignoring case; "" when none is close.
+func Near(key string, known []string) (near string, caseOnly bool) {
+	for _, k := range known {
+		if strings.EqualFold(k, key) {
+			return k, true
+		}
+	}
+	if len(key) > 3 {
+		lk := strings.ToLower(key)
+		for _, k := range known {
+			if distance(strings.ToLower(k), lk) <= 2 {
+				return k, false
+			}
+		}
+	}
+	return "", false
+}
+
+// distance is the Levenshtein distance between a and b in bytes; it is
+// only used on short key names.
+func distance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}

@@ -1,0 +1,242 @@
+package jsonsrc
+
+import (
+	"strings"
+
+	"github.com/tidwall/gjson"
+)
+
+// Root returns the top-level value.
+func (d *Doc) Root() Value { return d.root }
+
+// valueAt returns the value that starts at offset i (after white space).
+// hint is the index in d.opens where the search for a container's bracket
+// starts; it is advanced past the bracket found.
+func (d *Doc) valueAt(i int, hint *int32) Value {
+	i = skipSpace(d.src, i)
+	if i >= len(d.src) {
+		return Value{Index: i, End: i}
+	}
+	v := Value{Kind: Kind(d.src[i]), Index: i, open: -1}
+	switch v.Kind {
+	case Object, Array:
+		v.End, v.open = d.skipContainer(i, hint)
+	case String:
+		v.End = d.skipString(i)
+	case True, False, Null:
+		v.End = d.skipWord(i)
+	default:
+		v.Kind = Number
+		v.End = d.skipWord(i)
+	}
+	return v
+}
+
+// skipString returns the offset just past the (validated) string at i.
+func (d *Doc) skipString(i int) int {
+	src := d.src
+	for j := i + 1; j < len(src); {
+		k := strings.IndexByte(src[j:], '"')
+		if k < 0 {
+			break
+		}
+		j += k
+		// The quote closes the string unless an odd number of
+		// backslashes precedes it.
+		b := j - 1
+		for b > i && src[b] == '\\' {
+			b--
+		}
+		if (j-1-b)%2 == 0 {
+			return j + 1
+		}
+		j++
+	}
+	return len(src)
+}
+
+// skipWord returns the offset just past a number or literal at i.
+func (d *Doc) skipWord(i int) int {
+	for i < len(d.src) {
+		switch d.src[i] {
+		case ',', '}', ']', ' ', '\t', '\n', '\r', ':':
+			return i
+		}
+		i++
+	}
+	return i
+}
+
+// skipContainer returns the offset just past the object or array at i
+// and the index of its bracket in d.opens (-1 without an index), looking
+// it up from *hint.
+func (d *Doc) skipContainer(i int, hint *int32) (int, int32) {
+	if d.opens == nil {
+		// Too long for the bracket index (see maxSource): let gjson
+		// find the end.
+		return i + len(gjson.Parse(d.src[i:]).Raw), -1
+	}
+	k := int(*hint)
+	if k < 0 || k >= len(d.opens) || int(d.opens[k]) != i {
+		// Lookups mostly move forward: try the next one, then search.
+		if k+1 < len(d.opens) && k+1 >= 0 && int(d.opens[k+1]) == i {
+			k++
+		} else {
+			lo, hi := 0, len(d.opens)
+			for lo < hi {
+				m := int(uint(lo+hi) >> 1)
+				if int(d.opens[m]) < i {
+					lo = m + 1
+				} else {
+					hi = m
+				}
+			}
+			if lo == len(d.opens) || int(d.opens[lo]) != i {
+				return len(d.src), -1
+			}
+			k = lo
+		}
+	}
+	*hint = int32(k)
+	if c := int(d.closes[k]); c > i {
+		return c + 1, int32(k)
+	}
+	return len(d.src), int32(k)
+}
+
+// Iter walks the members of an object or the elements of an array; see
+// [Doc.Items]. It allocates nothing.
+type Iter struct {
+	d    *Doc
+	i    int   // where to continue
+	end  int   // offset of the closing bracket
+	obj  bool  // an object: members have keys
+	hint int32 // see valueAt
+	n    int   // items returned so far
+}
+
+// Items starts a walk over the object or array v; for other kinds the
+// walk is empty.
+func (d *Doc) Items(v Value) Iter {
+	if v.Kind != Object && v.Kind != Array {
+		return Iter{d: d}
+	}
+	return Iter{d: d, i: v.Index + 1, end: v.End - 1, obj: v.Kind == Object, hint: v.open + 1}
+}
+
+// Next returns the next item: for objects the key (a [String] value, see
+// [Doc.Str]) and the value, for arrays the element and a [Missing] key.
+// ok is false at the end.
+func (it *Iter) Next() (key, val Value, ok bool) {
+	d := it.d
+	if d == nil {
+		return Value{}, Value{}, false
+	}
+	i := skipSpace(d.src, it.i)
+	if i < it.end && d.src[i] == ',' {
+		i = skipSpace(d.src, i+1)
+	}
+	if i >= it.end {
+		it.i = it.end
+		return Value{}, Value{}, false
+	}
+	if it.obj {
+		if d.src[i] != '"' {
+			it.i = it.end
+			return Value{}, Value{}, false
+		}
+		key = Value{Kind: String, Index: i, End: d.skipString(i), open: -1}
+		i = skipSpace(d.src, key.End)
+		if i < it.end && d.src[i] == ':' {
+			i++
+		}
+	}
+	val = d.valueAt(i, &it.hint)
+	if val.End <= i || val.End > it.end {
+		it.i = it.end
+		return Value{}, Value{}, false
+	}
+	it.i = val.End
+	it.n++
+	return key, val, true
+}
+
+// Index returns the array index (or member number) of the item Next
+// returned last.
+func (it *Iter) Index() int { return it.n - 1 }
+
+// Count returns the number of items of the object or array v.
+func (d *Doc) Count(v Value) int {
+	n := 0
+	for it := d.Items(v); ; n++ {
+		if _, _, ok := it.Next(); !ok {
+			return n
+		}
+	}
+}
+
+// Member is one key and value of a JSON object.
+type Member struct {
+	Key      string // the key, unescaped
+	KeyIndex int    // byte offset of the key's opening quote
+	Value    Value  // the value; Value.Index is its byte offset
+}
+
+// Members returns the members of obj in source order, duplicates
+// included. It returns nil when obj is not an object.
+func (d *Doc) Members(obj Value) []Member {
+	if obj.Kind != Object {
+		return nil
+	}
+	var ms []Member
+	for it := d.Items(obj); ; {
+		k, v, ok := it.Next()
+		if !ok {
+			return ms
+		}
+		if ms == nil {
+			ms = make([]Member, 0, membersHint)
+		}
+		ms = append(ms, Member{Key: d.Str(k), KeyIndex: k.Index, Value: v})
+	}
+}
+
+// Elements returns the elements of arr in order. It returns nil when arr
+// is not an array.
+func (d *Doc) Elements(arr Value) []Value {
+	if arr.Kind != Array {
+		return nil
+	}
+	var es []Value
+	for it := d.Items(arr); ; {
+		_, v, ok := it.Next()
+		if !ok {
+			return es
+		}
+		if es == nil {
+			es = make([]Value, 0, membersHint)
+		}
+		es = append(es, v)
+	}
+}
+
+// Exists reports whether the member was given: [Doc.Fields] leaves the
+// slots of absent keys zero.
+func (m Member) Exists() bool { return m.Value.Kind != Missing }
+
+// Get returns the value of the first member of obj named key, or a
+// Missing value when obj is not an object or has no such member.
+func (d *Doc) Get(obj Value, key string) Value {
+	if obj.Kind != Object {
+		return Value{}
+	}
+	for it := d.Items(obj); ; {
+		k, v, ok := it.Next()
+		if !ok {
+			return Value{}
+		}
+		if d.Str(k) == key {
+			return v
+		}
+	}
+}
