@@ -164,6 +164,14 @@
 //     Allow statement must also allow; a root session without a task policy
 //     is refused
 //     (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_root-user-privileged-task.html).
+//   - A service-linked role is exempt from SCPs and RCPs. A role session is
+//     service-linked when its role ARN has the /aws-service-role/ path, or,
+//     when the session is given by its session ARN alone (which has no
+//     path), when the role's name begins with AWSServiceRoleFor, the prefix
+//     of every service-linked role
+//     (https://docs.aws.amazon.com/IAM/latest/UserGuide/using-service-linked-roles.html).
+//     To describe a customer role that happens to carry that prefix, give
+//     the session as an AssumedRole with its role ARN.
 //
 // Known differences from AWS: the engine evaluates one action on one
 // resource; an STS call that AWS authorizes as several actions

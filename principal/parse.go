@@ -25,7 +25,9 @@ const expectedForms = `expected arn:aws:iam::ACCOUNT:root, arn:aws:iam::ACCOUNT:
 // Other partitions (aws-cn, aws-us-gov, ...) work the same way. The string
 // carries less than AWS knows: the user's unique ID and a role session's
 // role ID are unknown, so aws:userid is absent for them, and a role session's
-// role is taken to have no path. Credentials are the zero [Credentials]:
+// role is taken to have no path; a role named AWSServiceRoleFor...
+// ([ServiceLinkedRolePrefix]) is taken to be a service-linked role, which
+// keeps its exemption from SCPs and RCPs. Credentials are the zero [Credentials]:
 // long-term keys for users and the root user. Use the constructors when
 // those facts matter. Errors are [*Error] values that say which form was
 // expected.
@@ -116,10 +118,20 @@ func parseSTSPrincipal(s string, a arn.ARN) (Principal, error) {
 		if p := nameProblem("role name", role, 1, 64); p != "" {
 			return nil, parseError(s, "%s", p)
 		}
-		return built(NewAssumedRole(AssumedRoleInput{
+		r, err := NewAssumedRole(AssumedRoleInput{
 			RoleARN:     iamARN(a.Partition, a.Account, "role/"+role),
 			SessionName: session,
-		}))
+		})
+		if err != nil {
+			return nil, err
+		}
+		// A session ARN carries no role path, so the path that marks a
+		// service-linked role (/aws-service-role/) is lost; its name is
+		// not: service-linked roles are named AWSServiceRoleFor...
+		if strings.HasPrefix(role, ServiceLinkedRolePrefix) {
+			r.identity.ServiceLinked = true
+		}
+		return r, nil
 	}
 	if name, ok := strings.CutPrefix(a.Resource, "federated-user/"); ok {
 		return built(NewFederatedUser(FederatedUserInput{Account: a.Account, Partition: a.Partition, Name: name}))

@@ -96,7 +96,17 @@ type Identity struct {
 	Root bool
 	// Session is true for role sessions and federated users.
 	Session bool
-	// ServiceLinked is true for sessions of a service-linked role (path
-	// beginning /aws-service-role/).
+	// ServiceLinked is true for sessions of a service-linked role: the
+	// role's path begins /aws-service-role/, or, for a session given by its
+	// ARN alone (arn:aws:sts::A:assumed-role/ROLE/SESSION, which carries no
+	// path), the role's name begins with [ServiceLinkedRolePrefix].
 	ServiceLinked bool
 }
+
+// ServiceLinkedRolePrefix begins the name of every service-linked role
+// (AWSServiceRoleForAutoScaling, AWSServiceRoleForElasticLoadBalancing,
+// ...; https://docs.aws.amazon.com/IAM/latest/UserGuide/using-service-linked-roles.html).
+// [Parse] recognises a service-linked role's session ARN by it, since the
+// ARN has no path; an AssumedRole built from a role ARN is service-linked
+// only when that ARN carries the /aws-service-role/ path.
+const ServiceLinkedRolePrefix = "AWSServiceRoleFor"
