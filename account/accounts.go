@@ -138,17 +138,18 @@ func (a *Accounts) PolicySet(p *Principal, resourceARN, resourceAccount string) 
 // resolve builds the Accounts from the collected inputs.
 func (l *Loader) resolve() *Accounts {
 	a := &Accounts{byARN: map[string]*Principal{}, resource: map[string]*policy.Policy{}, names: map[*policy.Policy]string{}, texts: map[*policy.Policy]document{}}
+	pre := l.parseAll()
 	parse := func(d document, id string, t policy.Type, file string) *policy.Policy {
-		p := parsePolicy(d, id, t, file, &l.errs)
+		p, done := pre[parseKey{id, t}]
+		if !done {
+			p = parsePolicy(d, id, t, file, &l.errs)
+		}
 		if p != nil {
 			a.texts[p] = d
 		}
 		return p
 	}
-	type key struct {
-		arn string
-		typ policy.Type
-	}
+	type key = parseKey
 	parsed := map[key]*policy.Policy{}
 	managedPolicy := func(r ref, t policy.Type) *policy.Policy {
 		if p, ok := parsed[key{r.name, t}]; ok {

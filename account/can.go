@@ -35,11 +35,15 @@ func (a *Accounts) Can(p *Principal, resource string, actions []string, q Query)
 			return nil, err
 		}
 		ps := a.PolicySet(p, resource, owner)
+		grants := map[string]bool{}
 		return func(yield func(Result) bool) {
 			if p.Caller == nil {
 				return
 			}
 			for _, action := range actions {
+				if ps.Resource == nil && !p.mayGrantCached(serviceOf(action), grants) {
+					continue
+				}
 				req, err := a.request(p, action, resource, owner, &q, when)
 				if err != nil {
 					continue
@@ -62,11 +66,15 @@ func (a *Accounts) Can(p *Principal, resource string, actions []string, q Query)
 		}
 		ps := p.set
 		ps.RCP = a.org[p.Account].rcp
+		grants := map[string]bool{}
 		for _, action := range actions {
-			service, _, _ := strings.Cut(action, ":")
+			service := serviceOf(action)
+			if service != "sts" && !p.mayGrantCached(service, grants) {
+				continue // no identity Allow for the service; resource policies are not consulted here
+			}
 			var best Result
 			found := false
-			cands := witnesses.forService(strings.ToLower(service))
+			cands := witnesses.forService(service)
 			if strings.EqualFold(service, "sts") {
 				cands = append(cands, a.roleARNs...)
 			}
@@ -94,6 +102,16 @@ func (a *Accounts) Can(p *Principal, resource string, actions []string, q Query)
 			}
 		}
 	}, nil
+}
+
+// mayGrantCached is mayGrant with the answers kept per service.
+func (p *Principal) mayGrantCached(service string, cache map[string]bool) bool {
+	ok, seen := cache[service]
+	if !seen {
+		ok = p.mayGrant(service)
+		cache[service] = ok
+	}
+	return ok
 }
 
 // witnesses are the example resources of a principal's Allow statements,

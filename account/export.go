@@ -64,7 +64,7 @@ func (l *Loader) export(r *reader) {
 	}
 	known := 0
 	for _, k := range []string{keyUsers, keyGroups, keyRoles, keyPolicies} {
-		if _, ok := f[k]; ok {
+		if _, ok := f.get(k); ok {
 			known++
 		}
 	}
@@ -72,22 +72,22 @@ func (l *Loader) export(r *reader) {
 		r.errorf(root.Index, "", policy.ErrMissing, "not an account export: none of UserDetailList, GroupDetailList, RoleDetailList, Policies (produce it with aws iam get-account-authorization-details)")
 		return
 	}
-	if m, ok := f[keyUsers]; ok {
+	if m, ok := f.get(keyUsers); ok {
 		for i, v := range r.array(m.Value, keyUsers, "a list of users") {
 			l.addEntity(r.entity(v, index(keyUsers, i), KindUser))
 		}
 	}
-	if m, ok := f[keyGroups]; ok {
+	if m, ok := f.get(keyGroups); ok {
 		for i, v := range r.array(m.Value, keyGroups, "a list of groups") {
 			l.addEntity(r.entity(v, index(keyGroups, i), KindGroup))
 		}
 	}
-	if m, ok := f[keyRoles]; ok {
+	if m, ok := f.get(keyRoles); ok {
 		for i, v := range r.array(m.Value, keyRoles, "a list of roles") {
 			l.addEntity(r.entity(v, index(keyRoles, i), KindRole))
 		}
 	}
-	if m, ok := f[keyPolicies]; ok {
+	if m, ok := f.get(keyPolicies); ok {
 		for i, v := range r.array(m.Value, keyPolicies, "a list of managed policies") {
 			l.addManaged(r.managed(v, index(keyPolicies, i)))
 		}
@@ -118,12 +118,12 @@ func (r *reader) entity(v jsonsrc.Value, path string, k Kind) *entity {
 		res := a.Resource
 		if !ok || a.Service != "iam" || !arn.IsAccountID(a.Account) || !strings.HasPrefix(res, keys.what+"/") ||
 			!strings.HasSuffix(res, "/"+e.name) {
-			r.errorf(f["Arn"].Value.Index, join(path, "Arn"), policy.ErrValue, "%q is not the ARN of %s %q (arn:aws:iam::ACCOUNT:%s%s%s)", e.arn, keys.what, e.name, keys.what, orSlash(e.path), e.name)
+			r.errorf(f.must("Arn").Value.Index, join(path, "Arn"), policy.ErrValue, "%q is not the ARN of %s %q (arn:aws:iam::ACCOUNT:%s%s%s)", e.arn, keys.what, e.name, keys.what, orSlash(e.path), e.name)
 			return nil
 		}
 		e.account, e.partition = a.Account, a.Partition
 	}
-	if m, ok := f[keys.inline]; ok {
+	if m, ok := f.get(keys.inline); ok {
 		p := join(path, keys.inline)
 		for i, pv := range r.array(m.Value, p, "a list of inline policies") {
 			ip := index(p, i)
@@ -132,7 +132,7 @@ func (r *reader) entity(v jsonsrc.Value, path string, k Kind) *entity {
 				continue
 			}
 			name := r.str(pv, pf, ip, "PolicyName", true)
-			dm, ok := pf["PolicyDocument"]
+			dm, ok := pf.get("PolicyDocument")
 			if !ok {
 				r.errorf(pv.Index, ip, policy.ErrMissing, `missing "PolicyDocument"`)
 				continue
@@ -142,7 +142,7 @@ func (r *reader) entity(v jsonsrc.Value, path string, k Kind) *entity {
 			}
 		}
 	}
-	if m, ok := f["AttachedManagedPolicies"]; ok {
+	if m, ok := f.get("AttachedManagedPolicies"); ok {
 		p := join(path, "AttachedManagedPolicies")
 		for i, av := range r.array(m.Value, p, "a list of attached managed policies") {
 			ap := index(p, i)
@@ -151,11 +151,11 @@ func (r *reader) entity(v jsonsrc.Value, path string, k Kind) *entity {
 				continue
 			}
 			if a := r.str(av, af, ap, "PolicyArn", true); a != "" {
-				e.attached = append(e.attached, ref{name: a, pos: r.pos(af["PolicyArn"].Value.Index)})
+				e.attached = append(e.attached, ref{name: a, pos: r.pos(af.must("PolicyArn").Value.Index)})
 			}
 		}
 	}
-	if m, ok := f["GroupList"]; ok && k == KindUser {
+	if m, ok := f.get("GroupList"); ok && k == KindUser {
 		p := join(path, "GroupList")
 		for i, gv := range r.array(m.Value, p, "a list of group names") {
 			if gv.Kind != jsonsrc.String || r.doc.Str(gv) == "" {
@@ -165,23 +165,23 @@ func (r *reader) entity(v jsonsrc.Value, path string, k Kind) *entity {
 			e.groups = append(e.groups, ref{name: r.doc.Str(gv), pos: r.pos(gv.Index)})
 		}
 	}
-	if m, ok := f["PermissionsBoundary"]; ok && k != KindGroup && m.Value.Kind != jsonsrc.Null {
+	if m, ok := f.get("PermissionsBoundary"); ok && k != KindGroup && m.Value.Kind != jsonsrc.Null {
 		p := join(path, "PermissionsBoundary")
 		if bf := r.object(m.Value, p, "a permissions boundary"); bf != nil {
 			if a := r.str(m.Value, bf, p, "PermissionsBoundaryArn", true); a != "" {
-				e.boundary = &ref{name: a, pos: r.pos(bf["PermissionsBoundaryArn"].Value.Index)}
+				e.boundary = &ref{name: a, pos: r.pos(bf.must("PermissionsBoundaryArn").Value.Index)}
 			}
 		}
 	}
 	if k == KindRole {
-		m, ok := f["AssumeRolePolicyDocument"]
+		m, ok := f.get("AssumeRolePolicyDocument")
 		if !ok {
 			r.errorf(v.Index, path, policy.ErrMissing, `missing "AssumeRolePolicyDocument": every role has a trust policy`)
 		} else if d, ok := r.policyDoc(m.Value, join(path, "AssumeRolePolicyDocument")); ok {
 			e.trust = &rawPolicy{name: "AssumeRolePolicyDocument", doc: d, file: r.name}
 		}
 	}
-	if m, ok := f["Tags"]; ok && k != KindGroup {
+	if m, ok := f.get("Tags"); ok && k != KindGroup {
 		e.tags = r.tags(m.Value, join(path, "Tags"))
 	}
 	return e
@@ -224,7 +224,7 @@ func (r *reader) managed(v jsonsrc.Value, path string) *managed {
 	mp.arn = r.str(v, f, path, "Arn", true)
 	mp.name = r.str(v, f, path, "PolicyName", true)
 	defaultID := r.str(v, f, path, "DefaultVersionId", false)
-	m, ok := f["PolicyVersionList"]
+	m, ok := f.get("PolicyVersionList")
 	if !ok {
 		r.errorf(v.Index, path, policy.ErrMissing, `missing "PolicyVersionList"`)
 		return nil
@@ -244,7 +244,7 @@ func (r *reader) managed(v jsonsrc.Value, path string) *managed {
 			r.errorf(vv.Index, vp, policy.ErrValue, "a second default version of %s", mp.arn)
 			continue
 		}
-		dm, ok := vf["Document"]
+		dm, ok := vf.get("Document")
 		if !ok {
 			r.errorf(vv.Index, vp, policy.ErrMissing, `missing "Document"`)
 			continue

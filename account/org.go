@@ -65,7 +65,7 @@ func (l *Loader) AddOrganization(name string, src []byte) {
 	}
 	o := &orgInput{file: name, policies: map[string]*orgPolicy{}, targets: map[string][]ref{}, accounts: map[string][]ref{}, pos: map[string]policy.Position{}}
 	o.management = r.str(root, f, "", "ManagementAccount", false)
-	if m, ok := f["Policies"]; ok {
+	if m, ok := f.get("Policies"); ok {
 		for i, v := range r.array(m.Value, "Policies", "a list of describe-policy outputs") {
 			if p := r.orgPolicy(v, index("Policies", i)); p != nil {
 				if first, dup := o.policies[p.id]; dup {
@@ -76,21 +76,22 @@ func (l *Loader) AddOrganization(name string, src []byte) {
 			}
 		}
 	}
-	if m, ok := f["Targets"]; ok {
+	if m, ok := f.get("Targets"); ok {
 		tf := r.object(m.Value, "Targets", "a map from target ID to attached policy IDs")
-		for _, t := range sortedKeys(tf) {
-			o.targets[t] = r.idList(tf[t].Value, join("Targets", t))
+		for _, m := range tf {
+			o.targets[m.Key] = r.idList(m.Value, join("Targets", m.Key))
 		}
 	}
-	if m, ok := f["Accounts"]; ok {
+	if m, ok := f.get("Accounts"); ok {
 		af := r.object(m.Value, "Accounts", "a map from account ID to its OU path")
-		for _, a := range sortedKeys(af) {
+		for _, m := range af {
+			a := m.Key
 			if !arn.IsAccountID(a) {
-				r.errorf(af[a].KeyIndex, join("Accounts", a), policy.ErrValue, "%q is not a 12-digit account ID", a)
+				r.errorf(m.KeyIndex, join("Accounts", a), policy.ErrValue, "%q is not a 12-digit account ID", a)
 				continue
 			}
-			o.accounts[a] = r.idList(af[a].Value, join("Accounts", a))
-			o.pos[a] = r.pos(af[a].KeyIndex)
+			o.accounts[a] = r.idList(m.Value, join("Accounts", a))
+			o.pos[a] = r.pos(m.KeyIndex)
 		}
 	}
 	l.org = append(l.org, o)
@@ -115,13 +116,13 @@ func (r *reader) orgPolicy(v jsonsrc.Value, path string) *orgPolicy {
 	if f == nil {
 		return nil
 	}
-	if m, ok := f["Policy"]; ok && len(f) == 1 {
+	if m, ok := f.get("Policy"); ok && len(f) == 1 {
 		v, path = m.Value, join(path, "Policy")
 		if f = r.object(v, path, "a policy"); f == nil {
 			return nil
 		}
 	}
-	sm, ok := f["PolicySummary"]
+	sm, ok := f.get("PolicySummary")
 	if !ok {
 		r.errorf(v.Index, path, policy.ErrMissing, `missing "PolicySummary"`)
 		return nil
@@ -142,10 +143,10 @@ func (r *reader) orgPolicy(v jsonsrc.Value, path string) *orgPolicy {
 	case "":
 		return nil
 	default:
-		r.errorf(sf["Type"].Value.Index, join(sp, "Type"), policy.ErrValue, "%q: only SERVICE_CONTROL_POLICY and RESOURCE_CONTROL_POLICY take part in authorization", t)
+		r.errorf(sf.must("Type").Value.Index, join(sp, "Type"), policy.ErrValue, "%q: only SERVICE_CONTROL_POLICY and RESOURCE_CONTROL_POLICY take part in authorization", t)
 		return nil
 	}
-	cm, ok := f["Content"]
+	cm, ok := f.get("Content")
 	if !ok {
 		r.errorf(v.Index, path, policy.ErrMissing, `missing "Content"`)
 		return nil

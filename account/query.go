@@ -3,11 +3,13 @@ package account
 import (
 	"fmt"
 	"iter"
+	"strings"
 	"time"
 
 	"github.com/iameval/iameval"
 	"github.com/iameval/iameval/condition"
 	"github.com/iameval/iameval/internal/arn"
+	"github.com/iameval/iameval/policy"
 )
 
 // Query holds what a question adds to the loaded accounts.
@@ -86,6 +88,43 @@ func (a *Accounts) decide(p *Principal, req *iameval.Request, ps *iameval.Policy
 	return r, r.Decision == iameval.Allowed || len(r.MissingKeys) > 0
 }
 
+// mayGrant reports whether p's identity policies have an Allow statement
+// that can hold for an action of service (lower case). Without one, and
+// without a resource policy, no request of p to the service is allowed:
+// only the fixed outcomes of STS need no policy, and they are never
+// skipped.
+func (p *Principal) mayGrant(service string) bool {
+	if service == "sts" {
+		return true
+	}
+	for _, q := range p.Identity {
+		for _, s := range q.Statements() {
+			if s.Effect() == policy.Allow && s.MayMatchService(service) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// mayAllow reports whether some identity policy of p may allow r, its
+// conditions and variables aside (policy.Policy.MayAllow). Without such a
+// policy, and without a resource policy, r is not allowed.
+func (p *Principal) mayAllow(r *policy.Request) bool {
+	for _, q := range p.Identity {
+		if q.MayAllow(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// serviceOf returns the lower-case service prefix of an action.
+func serviceOf(action string) string {
+	s, _, _ := strings.Cut(action, ":")
+	return strings.ToLower(s)
+}
+
 // WhoCan returns every user and role (as a session of it) of the loaded
 // accounts that is allowed action on resource, in ARN order. The
 // resource's own policy takes part when one is loaded; for sts:AssumeRole
@@ -116,9 +155,11 @@ func (a *Accounts) WhoCan(action, resource string, q Query) (iter.Seq[Result], e
 	}
 	rp := a.ResourcePolicy(resource)
 	rcp := a.org[owner].rcp
+	prefilter := &policy.Request{Action: action, Resource: resource}
+	usePrefilter := rp == nil && serviceOf(action) != "sts" && prefilter.Prepare() == nil
 	return func(yield func(Result) bool) {
 		for _, p := range a.principals {
-			if p.Caller == nil {
+			if p.Caller == nil || (usePrefilter && !p.mayAllow(prefilter)) {
 				continue
 			}
 			req, err := a.request(p, action, resource, owner, &q, when)

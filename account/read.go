@@ -48,22 +48,41 @@ func (r *reader) errorf(off int, path string, kind error, format string, args ..
 	*r.errs = append(*r.errs, &policy.Error{Pos: r.pos(off), Path: path, Kind: kind, Msg: fmt.Sprintf(format, args...)})
 }
 
-// object returns the members of v by key, reporting a value that is not an
-// object and repeated keys. Keys the loader does not use are skipped: AWS
-// adds fields to its outputs over time (CreateDate, RoleLastUsed, ...).
-func (r *reader) object(v jsonsrc.Value, path, what string) map[string]jsonsrc.Member {
+// fields are the members of an object, first of each key; small enough
+// that a linear search beats a map.
+type fields []jsonsrc.Member
+
+// get returns the member named key.
+func (f fields) get(key string) (jsonsrc.Member, bool) {
+	for _, m := range f {
+		if m.Key == key {
+			return m, true
+		}
+	}
+	return jsonsrc.Member{}, false
+}
+
+// object returns the members of v, reporting a value that is not an
+// object (nil then) and repeated keys. Keys the loader does not use are
+// skipped: AWS adds fields to its outputs over time (CreateDate,
+// RoleLastUsed, ...).
+func (r *reader) object(v jsonsrc.Value, path, what string) fields {
 	if !v.IsObject() {
 		r.errorf(v.Index, path, policy.ErrType, "expected %s (a JSON object), found %s", what, jsonsrc.TypeName(v))
 		return nil
 	}
-	out := map[string]jsonsrc.Member{}
-	for _, m := range r.doc.Members(v) {
-		if first, dup := out[m.Key]; dup {
+	ms := r.doc.Members(v)
+	out := fields(ms[:0:len(ms)])
+	for _, m := range ms {
+		if first, dup := out.get(m.Key); dup {
 			fp := r.pos(first.KeyIndex)
 			r.errorf(m.KeyIndex, join(path, m.Key), policy.ErrDuplicateKey, "%q is repeated (first at line %d, column %d)", m.Key, fp.Line, fp.Column)
 			continue
 		}
-		out[m.Key] = m
+		out = append(out, m)
+	}
+	if out == nil {
+		out = fields{}
 	}
 	return out
 }
@@ -82,8 +101,8 @@ func (r *reader) array(v jsonsrc.Value, path, what string) []jsonsrc.Value {
 }
 
 // str reads a string member; required reports an absent one.
-func (r *reader) str(obj jsonsrc.Value, f map[string]jsonsrc.Member, path, key string, required bool) string {
-	m, ok := f[key]
+func (r *reader) str(obj jsonsrc.Value, f fields, path, key string, required bool) string {
+	m, ok := f.get(key)
 	if !ok {
 		if required && f != nil {
 			r.errorf(obj.Index, path, policy.ErrMissing, "missing %q", key)
@@ -101,8 +120,8 @@ func (r *reader) str(obj jsonsrc.Value, f map[string]jsonsrc.Member, path, key s
 }
 
 // boolean reads an optional boolean member.
-func (r *reader) boolean(f map[string]jsonsrc.Member, path, key string) bool {
-	m, ok := f[key]
+func (r *reader) boolean(f fields, path, key string) bool {
+	m, ok := f.get(key)
 	if !ok {
 		return false
 	}
@@ -194,3 +213,9 @@ func join(path, key string) string {
 
 // index appends a list index to a path.
 func index(path string, i int) string { return fmt.Sprintf("%s[%d]", path, i) }
+
+// must returns the member named key, which the caller knows is there.
+func (f fields) must(key string) jsonsrc.Member {
+	m, _ := f.get(key)
+	return m
+}

@@ -39,8 +39,8 @@ func (l *Loader) AddResourcePolicies(name string, src []byte) {
 	}
 	root := r.doc.Root()
 	f := r.object(root, "", "a map from resource ARN to resource-based policy")
-	for _, k := range sortedKeys(f) {
-		m := f[k]
+	for _, m := range f {
+		k := m.Key
 		if !isARN(k) {
 			r.errorf(m.KeyIndex, k, policy.ErrValue, "%q is not a resource ARN (arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE)", k)
 			continue

@@ -107,6 +107,14 @@ func (s *Statement) Resources() (entries []string, not bool) {
 	return out, s.resources.not
 }
 
+// MayMatchService reports whether the statement's Action or NotAction
+// element can hold for some action of the service (a lower-case prefix
+// such as "s3"): it names the service, has a "*" entry or is NotAction.
+// Analyses use it to skip statements that cannot bear on a service.
+func (s *Statement) MayMatchService(service string) bool {
+	return s.actions.mayMatchService(service)
+}
+
 // Effect returns Allow or Deny.
 func (s *Statement) Effect() Effect { return s.effect }
 
