@@ -99,6 +99,14 @@
 //     aws:ResourceTag/K and iam:ResourceTag/K given in the context are
 //     unknown where they disagree with the transitive tag, since AWS does
 //     not say which value it sees there.
+//   - S3 Block Public Access (RequestInput.S3BlockPublicAccess): with
+//     RestrictPublicBuckets on at any level, a bucket policy that is public
+//     by S3's definition (policy.Policy.PublicStatement) grants nothing to
+//     callers outside the bucket owner's account other than AWS service
+//     principals
+//     (https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html).
+//     ACL settings and BlockPublicPolicy do not change decisions: ACLs are
+//     not modelled and the request does not carry a new policy.
 //   - aws:TokenIssueTime is present for every principal on temporary
 //     credentials; when its facts do not give the issue time, the request
 //     time stands for it.

@@ -31,6 +31,14 @@
 //	Service        service
 //	Anonymous      (none)
 //
+// A case may also give "s3BlockPublicAccess", an extension of the format:
+//
+//	{"account": {"restrictPublicBuckets": true}, "bucket": {...}, "accessPoint": {...}}
+//
+// each level an object of the four S3 settings blockPublicAcls,
+// ignorePublicAcls, blockPublicPolicy and restrictPublicBuckets (booleans,
+// absent is false); see iameval.S3BlockPublicAccess.
+//
 // tags are principal tags (for sessions: the role's or calling user's tags,
 // which session tags override); issueTime is an RFC 3339 time and mfaAge a
 // number of seconds.
