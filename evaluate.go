@@ -14,15 +14,6 @@ func Evaluate(ps *PolicySet, r *Request) Decision {
 	return run(ps, r, nil)
 }
 
-// Explain evaluates r against ps like [Evaluate] and says why: which
-// statements decided, which policy types lacked an allow, which statements
-// came closest, and which context keys were missing.
-func Explain(ps *PolicySet, r *Request) *Explanation {
-	c := &collector{}
-	d := run(ps, r, c)
-	return c.explanation(d, ps, r)
-}
-
 // emptySet stands for a nil *PolicySet. It is never written.
 var emptySet PolicySet
 

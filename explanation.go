@@ -175,3 +175,67 @@ type Skipped struct {
 	Type   policy.Type `json:"type"`
 	Reason string      `json:"reason"`
 }
+
+// ExplainOptions switches on optional parts of an [Explanation]. The zero
+// value gives what [Explain] returns.
+type ExplainOptions struct {
+	// Statements fills [Explanation].Statements: every statement the
+	// evaluation consulted, how far it matched, its condition clause
+	// results and, for a statement that only its Condition kept from
+	// applying, the decision the request would have got had it applied.
+	// Each such statement costs one more evaluation of the request.
+	Statements bool
+}
+
+// EvaluatedStatement is how one consulted statement fared: whether it
+// applied, which element stopped it, the result of each condition clause
+// when its Condition was evaluated, and what the decision would have been
+// had it applied.
+type EvaluatedStatement struct {
+	StatementRef
+	// Applies reports whether every element of the statement matched.
+	Applies bool `json:"applies"`
+	// Failed is the first element that did not match: "Principal",
+	// "Action", "Resource" or "Condition"; "" when the statement applies.
+	Failed string `json:"failed,omitempty"`
+	// Detail says why it failed, as in [NearMiss].
+	Detail string `json:"detail,omitempty"`
+	// Clauses are the results of the statement's condition clauses, in
+	// policy order, when its Condition was evaluated (Principal, Action and
+	// Resource matched); every clause is evaluated, not only up to the
+	// first that fails.
+	Clauses []ClauseResult `json:"clauses,omitempty"`
+	// IfApplied is set for a statement that Failed at its Condition: the
+	// decision the request would have got had the statement applied, all
+	// else equal. It differs from the Explanation's Decision exactly when
+	// the statement's Condition is what kept the decision from changing.
+	IfApplied *Decision `json:"ifApplied,omitempty"`
+}
+
+// ClauseResult is the result of one condition clause: one operator and
+// condition key of a statement's Condition element.
+type ClauseResult struct {
+	// Index is the clause's 0-based place in the Condition element, in
+	// source order: operator by operator, key by key.
+	Index int `json:"index"`
+	// Operator is the operator in its canonical spelling
+	// ("ForAnyValue:StringLike").
+	Operator string `json:"operator"`
+	// Key is the condition key as written in the policy.
+	Key string `json:"key"`
+	// Values are the policy values; RequestValues the request's, nil when
+	// the key is absent.
+	Values        []string `json:"values,omitempty"`
+	RequestValues []string `json:"requestValues,omitempty"`
+	// Passed reports whether the clause held.
+	Passed bool `json:"passed"`
+	// Missing reports whether the key was absent from the request.
+	Missing bool `json:"missing,omitempty"`
+	// Unknown reports that the request does not determine the clause: a
+	// key AWS sets on every request was not given, a plain operator met a
+	// multivalued value, or ForAnyValue:...IfExists met an absent key. The
+	// clause then holds for a Deny statement and fails for an Allow.
+	Unknown bool `json:"unknown,omitempty"`
+	// Reason names the rule that decided, in words.
+	Reason string `json:"reason,omitempty"`
+}

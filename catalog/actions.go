@@ -9,36 +9,39 @@ import (
 
 // MatchActions returns every action a policy's action pattern matches,
 // sorted by full name (case-insensitively). The pattern is matched as
-// AWS matches the Action element
+// the engine matches the Action element
 // (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_action.html):
-// case-insensitively, '*' matching any run of characters and '?' one;
-// "*" alone is every action.
+// "*" alone is every action; otherwise "service:name", the service
+// compared literally and the name as a glob ('*' any run of characters,
+// '?' one), both case-insensitively.
 func (c *Catalog) MatchActions(pattern string) []*Action {
-	lp := strings.ToLower(pattern)
-	var out []*Action
-	i := strings.IndexByte(lp, ':')
-	if i >= 0 && !strings.ContainsAny(lp[:i], "*?") {
-		// One service: scan it alone.
-		s := c.byPrefix[lp[:i]]
-		if s == nil {
-			return nil
-		}
-		return s.match(lp[i+1:], out)
-	}
-	g := wildcard.Compile(lp)
-	var buf []byte
-	for k := range c.services {
-		s := &c.services[k]
-		for j := range s.Actions {
-			a := &s.Actions[j]
-			buf = appendLower(buf[:0], a.FullName)
-			if g.Match(string(buf)) {
-				out = append(out, a)
-			}
-		}
-	}
+	out := c.appendMatches(nil, strings.ToLower(pattern))
 	sortActions(out)
 	return out
+}
+
+// appendMatches appends the actions the lower-case pattern matches, in
+// catalogue order (by service, then name). The service prefix is compared
+// literally, as the engine does (package policy warns about a wildcard
+// there); only "*" alone stands for every service.
+func (c *Catalog) appendMatches(out []*Action, lp string) []*Action {
+	if lp == "*" {
+		for k := range c.services {
+			for j := range c.services[k].Actions {
+				out = append(out, &c.services[k].Actions[j])
+			}
+		}
+		return out
+	}
+	i := strings.IndexByte(lp, ':')
+	if i <= 0 {
+		return out
+	}
+	s := c.byPrefix[lp[:i]]
+	if s == nil {
+		return out
+	}
+	return s.match(lp[i+1:], out)
 }
 
 // MatchActions returns the service's actions whose name (without the

@@ -65,6 +65,24 @@ type clause struct {
 	warns []*ValueError
 }
 
+// clauseWithValues is a clause with room for the one or two values most
+// clauses have, so that compiling one allocates once.
+type clauseWithValues struct {
+	clause
+	store [2]string
+}
+
+// newClauseBody returns a zero clause holding a copy of values.
+func newClauseBody(values []string) *clause {
+	if len(values) > len(clauseWithValues{}.store) {
+		return &clause{values: slices.Clone(values)}
+	}
+	cw := &clauseWithValues{}
+	n := copy(cw.store[:], values)
+	cw.values = cw.store[:n:n]
+	return &cw.clause
+}
+
 // invalidClause is what the zero Clause stands for.
 var invalidClause = clause{invalid: true}
 
@@ -92,7 +110,8 @@ var errNoValues = errors.New("no values: a positive operator never matches, a ne
 // be used. Non-fatal findings are available from [Clause.Warnings].
 func NewClause(op Operator, key string, values []string, mode variables.Mode) (Clause, []error) {
 	nkey := normalizeKey(key)
-	c := &clause{op: op, key: key, nkey: nkey, khash: hashKey(nkey), values: slices.Clone(values), fam: op.Base.family()}
+	c := newClauseBody(values)
+	c.op, c.key, c.nkey, c.khash, c.fam = op, key, nkey, hashKey(nkey), op.Base.family()
 	if !op.Valid() {
 		c.invalid = true
 		return Clause{c}, []error{&ValueError{Index: -1, Err: fmt.Errorf("invalid operator %s", op)}}

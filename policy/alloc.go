@@ -61,6 +61,7 @@ func (p *parser) countItems(v jsonsrc.Value) int {
 const (
 	actionsPerStatement   = 3
 	resourcesPerStatement = 2
+	clausesPerStatement   = 1
 	slabMin               = 16
 )
 
@@ -69,6 +70,7 @@ func (p *parser) reserve(n int) {
 	p.stmtSlab = make([]Statement, 0, n)
 	p.actSlab = make([]actionEntry, 0, actionsPerStatement*n)
 	p.resSlab = make([]resourceEntry, 0, resourcesPerStatement*n)
+	p.posSlab = make([]Position, 0, clausesPerStatement*n)
 }
 
 // newStatement returns a zero Statement carved from the statement slab.

@@ -93,6 +93,7 @@ type parser struct {
 	stmtSlab []Statement
 	actSlab  []actionEntry
 	resSlab  []resourceEntry
+	posSlab  []Position // the clause positions of statements, see condition
 
 	// miscased holds the paths of elements written with the wrong case
 	// (Statement[0].Effect for "effect"), so that they are not also

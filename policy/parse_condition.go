@@ -10,14 +10,15 @@ import (
 )
 
 // condition compiles a Condition element (conditions.md C1, C4; P4, P5).
-// It returns the offsets of the clauses' condition keys, in Block order,
-// and reports whether the element has at least one clause.
-func (p *parser) condition(v jsonsrc.Value, at *path) (condition.Block, []int, bool) {
+// It returns the positions (as offsets) of the clauses' condition keys,
+// in Block order, carved from the parser's position slab, and reports
+// whether the element has at least one clause.
+func (p *parser) condition(v jsonsrc.Value, at *path) (condition.Block, []Position, bool) {
 	if v.Kind != '{' {
 		p.typeError(v, at, "an object of condition operators")
 		return condition.Block{}, nil, false
 	}
-	var keyOffsets []int
+	start := len(p.posSlab)
 	var cbuf [4]condition.Clause
 	clauses := cbuf[:0]
 	var obuf [4]jsonsrc.Member
@@ -57,14 +58,16 @@ func (p *parser) condition(v jsonsrc.Value, at *path) (condition.Block, []int, b
 			}
 			if c, ok := p.clause(op, km.Key, km.KeyIndex, &kp, vals); ok {
 				clauses = append(clauses, c)
-				keyOffsets = append(keyOffsets, km.KeyIndex)
+				p.posSlab = append(p.posSlab, Position{Offset: km.KeyIndex})
 			}
 		}
 	}
 	if len(clauses) == 0 {
+		p.posSlab = p.posSlab[:start]
 		return condition.Block{}, nil, false
 	}
-	return condition.NewBlock(clauses), keyOffsets, true
+	end := len(p.posSlab)
+	return condition.NewBlock(clauses), p.posSlab[start:end:end], true
 }
 
 // condValue is one policy value of a condition key, as text.

@@ -94,12 +94,7 @@ func (p *parser) statement(v jsonsrc.Value, at *path) *Statement {
 	}
 	if m := f[elCondition]; m.Exists() {
 		c := at.Child("Condition")
-		var keyOffsets []int
-		s.cond, keyOffsets, s.hasCond = p.condition(m.Value, &c)
-		s.clausePos = make([]Position, len(keyOffsets))
-		for i, o := range keyOffsets {
-			s.clausePos[i] = Position{Offset: o}
-		}
+		s.cond, s.clausePos, s.hasCond = p.condition(m.Value, &c)
 	}
 	p.typeRules(&f, s, off, at, effectOK)
 	return s

@@ -16,6 +16,7 @@
 //	who-can   list the users and roles of an account export allowed an action on a resource
 //	can       list the actions a user or role of an account export is allowed
 //	reach     list the roles a user or role of an account export can become
+//	actions   list the actions a pattern matches or a policy allows
 //
 // Run "iameval <command> -h" for the flags of a command and "iameval
 // --version" for the module version the binary was built from.
@@ -68,6 +69,7 @@ func commands() []command {
 		{"who-can", "list the users and roles of an account export allowed an action on a resource", runWhoCan},
 		{"can", "list the actions a user or role of an account export is allowed", runCan},
 		{"reach", "list the roles a user or role of an account export can become", runReach},
+		{"actions", "list the actions a pattern matches or a policy allows", runActions},
 	}
 }
 

@@ -24,7 +24,7 @@ var allowed = map[string][]string{
 	"sts":                       {"", "policy", "principal", "condition", "variables", "internal/*"},
 	"scenario":                  {"sts", "", "policy", "principal", "condition", "variables", "internal/*"},
 	"simulate":                  {"catalog", "", "policy", "principal", "condition", "variables", "internal/*"},
-	"catalog":                   {"internal/*"},
+	"catalog":                   {"policy", "principal", "condition", "variables", "internal/*"},
 	"catalog/internal/gen":      {"internal/*"},
 	"catalog/internal/generate": {"catalog/internal/gen", "internal/*"},
 	"managed":                   {"policy", "principal", "condition", "variables", "internal/*"},

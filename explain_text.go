@@ -139,3 +139,43 @@ func (t TypeDetail) String() string {
 	}
 	return s
 }
+
+// String renders the statement's result on one line:
+// `STATEMENT: applies` or `STATEMENT: Condition failed: DETAIL (if applied: allowed)`.
+func (s EvaluatedStatement) String() string {
+	var b strings.Builder
+	b.WriteString(s.StatementRef.String())
+	if s.Applies {
+		b.WriteString(": applies")
+		return b.String()
+	}
+	b.WriteString(": ")
+	b.WriteString(s.Failed)
+	b.WriteString(" failed")
+	if s.Detail != "" {
+		b.WriteString(": ")
+		b.WriteString(s.Detail)
+	}
+	if s.IfApplied != nil {
+		b.WriteString(" (if applied: ")
+		b.WriteString(s.IfApplied.String())
+		b.WriteByte(')')
+	}
+	return b.String()
+}
+
+// String renders the clause as `OPERATOR "KEY" passed|failed|unknown: REASON`.
+func (c ClauseResult) String() string {
+	verdict := " failed"
+	switch {
+	case c.Passed:
+		verdict = " passed"
+	case c.Unknown:
+		verdict = " unknown"
+	}
+	s := c.Operator + " " + strconv.Quote(c.Key) + verdict
+	if c.Reason != "" {
+		s += ": " + c.Reason
+	}
+	return s
+}

@@ -1,0 +1,552 @@
+package iameval
+
+import (
+	"fmt"
+	"slices"
+	"sort"
+
+	"github.com/iameval/iameval/condition"
+	"github.com/iameval/iameval/policy"
+)
+
+// This file holds the explanation's entry points, Explain and
+// ExplainWith, and the collector that records what one evaluation
+// consulted and turns it into an Explanation. The types are in
+// explanation.go, their text in explain_text.go.
+
+// Explain evaluates r against ps like [Evaluate] and says why: which
+// statements decided, which policy types lacked an allow, which statements
+// came closest, and which context keys were missing. It is
+// ExplainWith(ps, r, ExplainOptions{}).
+func Explain(ps *PolicySet, r *Request) *Explanation {
+	return ExplainWith(ps, r, ExplainOptions{})
+}
+
+// ExplainWith evaluates r against ps like [Explain] and adds the parts o
+// asks for. With the zero ExplainOptions it returns exactly what Explain
+// returns; the Decision is always the one [Evaluate] reaches.
+func ExplainWith(ps *PolicySet, r *Request, o ExplainOptions) *Explanation {
+	c := &collector{}
+	d := run(ps, r, c)
+	x := c.explanation(d, ps, r)
+	if o.Statements && c.evaluated {
+		x.Statements = c.statements(ps, r)
+	}
+	return x
+}
+
+// slot says where a policy sits in a PolicySet: its type, its organization
+// level (1-based; 0 for other types) and its index in the type's list.
+type slot struct {
+	typ          policy.Type
+	level, index int
+	policy       *policy.Policy
+}
+
+// noted is the outcome of one policy.
+type noted struct {
+	slot
+	out policy.Outcome
+}
+
+// recorded is the result of one statement.
+type recorded struct {
+	slot
+	res policy.StatementResult
+}
+
+// collector is the explain-mode recorder: it receives every statement result
+// and every policy outcome of one evaluation, then builds the Explanation.
+// A nil *collector is the hot path: every method is a no-op on nil.
+type collector struct {
+	cur       slot
+	records   []recorded
+	outcomes  []noted
+	reason    string
+	evaluated bool // run got past D1 and evaluated policies
+	st        state
+	// force, when set, makes the collector a counterfactual one: nothing
+	// is recorded and the statement is taken to apply (ExplainWith).
+	force *policy.StatementResult
+}
+
+// Record implements policy.Recorder.
+func (c *collector) Record(r policy.StatementResult) {
+	c.records = append(c.records, recorded{slot: c.cur, res: r})
+}
+
+func (c *collector) setReason(s string) {
+	if c != nil {
+		c.reason = s
+	}
+}
+
+// explanation builds the Explanation of decision d.
+func (c *collector) explanation(d Decision, ps *PolicySet, r *Request) *Explanation {
+	x := &Explanation{Decision: d, Reason: c.reason}
+	if r != nil && r.in.Principal != nil {
+		x.Request = RequestSummary{
+			Principal:       r.in.Principal.ARN(),
+			PrincipalType:   r.in.Principal.Kind().String(),
+			Action:          r.in.Action,
+			Resource:        r.in.Resource,
+			ResourceAccount: r.in.ResourceAccount,
+			Unsigned:        r.facts.unsigned,
+		}
+	}
+	if !c.evaluated {
+		return x
+	}
+	if ps == nil {
+		ps = &emptySet
+	}
+	st := &c.st
+	x.Types = c.typeDetails()
+	x.Skipped = skipped(ps, &r.facts, st.sel)
+	x.MissingKeys = c.missingKeys()
+	x.Unknown = c.unknownClauses()
+	if st.sel.scp || st.sel.rcp {
+		ok := !c.typeDenied(policy.SCP) && !c.typeDenied(policy.RCP) && st.scpOK
+		x.AllowedByOrganizations = &ok
+	}
+	if st.sel.boundary {
+		ok := st.have&litPB != 0 && !st.pbDeny
+		x.AllowedByPermissionsBoundary = &ok
+	}
+	switch d {
+	case ExplicitDeny:
+		for _, rec := range c.records {
+			if rec.res.Applies && rec.res.Statement.Effect() == policy.Deny {
+				x.Deciding = append(x.Deciding, ref(rec))
+			}
+		}
+	case Allowed:
+		x.Deciding = c.allowing()
+	case ImplicitDeny:
+		x.MissingAllow = c.missingAllow()
+		x.Closest = c.closest(x.MissingAllow)
+	}
+	return x
+}
+
+// typeDenied reports whether a Deny statement of type t applied.
+func (c *collector) typeDenied(t policy.Type) bool {
+	for _, n := range c.outcomes {
+		if n.typ == t && n.out.Deny {
+			return true
+		}
+	}
+	return false
+}
+
+// typeDetails gives each consulted type's decision.
+func (c *collector) typeDetails() []TypeDetail {
+	var out []TypeDetail
+	for t := policy.Identity; t <= policy.VPCEndpoint; t++ {
+		var ns []noted
+		for _, n := range c.outcomes {
+			if n.typ == t {
+				ns = append(ns, n)
+			}
+		}
+		if len(ns) == 0 {
+			continue
+		}
+		td := TypeDetail{Type: t}
+		deny, any, all := false, false, true
+		for _, n := range ns {
+			deny = deny || n.out.Deny
+			any = any || n.out.Allow
+			all = all && n.out.Allow
+		}
+		allowed := any
+		switch t {
+		case policy.SCP, policy.RCP:
+			levels := map[int]*Decision{}
+			var order []int
+			for _, n := range ns {
+				ld, seen := levels[n.level]
+				if !seen {
+					v := ImplicitDeny
+					if t == policy.RCP {
+						v = Allowed // RCPFullAWSAccess is always attached
+					}
+					ld = &v
+					levels[n.level] = ld
+					order = append(order, n.level)
+				}
+				switch {
+				case n.out.Deny:
+					*ld = ExplicitDeny
+				case n.out.Allow && *ld == ImplicitDeny:
+					*ld = Allowed
+				}
+			}
+			allowed = true
+			for _, l := range order {
+				td.Levels = append(td.Levels, *levels[l])
+				allowed = allowed && *levels[l] == Allowed
+			}
+		case policy.VPCEndpoint:
+			allowed = all
+		}
+		switch {
+		case deny:
+			td.Decision = ExplicitDeny
+		case allowed:
+			td.Decision = Allowed
+		}
+		out = append(out, td)
+	}
+	return out
+}
+
+// skipped lists the types ps holds that sel leaves out, with the rule.
+func skipped(ps *PolicySet, f *facts, sel selection) []Skipped {
+	var out []Skipped
+	add := func(t policy.Type, given, used bool, why string) {
+		if given && !used {
+			out = append(out, Skipped{Type: t, Reason: why})
+		}
+	}
+	idWhy := identityExclusion(f)
+	add(policy.Identity, len(ps.Identity) > 0, sel.identity, idWhy)
+	sessionWhy := "only role sessions, federated users and sts:AssumeRoot sessions have session policies"
+	if f.unsigned {
+		sessionWhy = "session policies limit the session the call creates; the call itself is decided by the role's trust policy"
+	}
+	add(policy.Session, len(ps.Session) > 0, sel.session, sessionWhy)
+	add(policy.PermissionsBoundary, ps.PermissionsBoundary != nil, sel.boundary, idWhy)
+	scpWhy := "SCPs do not apply to service-linked roles"
+	if !f.serviceLinked {
+		scpWhy = "SCPs apply only to signed callers of a member account (not anonymous callers, service principals or unsigned AssumeRoleWith* calls)"
+	}
+	add(policy.SCP, len(ps.SCP) > 0, sel.scp, scpWhy)
+	add(policy.RCP, len(ps.RCP) > 0, sel.rcp, f.rcpWhy)
+	return out
+}
+
+func identityExclusion(f *facts) string {
+	switch {
+	case f.unsigned:
+		return "an unsigned AssumeRoleWith* call is decided by the role's trust policy alone"
+	case f.root:
+		return "the root user has no identity policies or boundary and is allowed by default"
+	}
+	return "a " + f.kind.String() + " principal has no identity policies or boundary; only a resource policy can grant"
+}
+
+// missingKeys returns the keys looked up and absent, deduplicated ignoring
+// case (first spelling wins), sorted ignoring case.
+func (c *collector) missingKeys() []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, rec := range c.records {
+		for _, k := range rec.res.MissingKeys {
+			n := condition.NormalizeKey(k)
+			if !seen[n] {
+				seen[n] = true
+				out = append(out, k)
+			}
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		return condition.NormalizeKey(out[i]) < condition.NormalizeKey(out[j])
+	})
+	return out
+}
+
+// litType maps a grant input to the policy type that supplies it.
+func litType(l lits) policy.Type {
+	switch l {
+	case litID:
+		return policy.Identity
+	case litPB:
+		return policy.PermissionsBoundary
+	case litSP:
+		return policy.Session
+	}
+	return policy.Resource
+}
+
+// satisfiedPaths returns the union of the inputs of every satisfied path.
+func (c *collector) satisfiedPaths() lits {
+	var u lits
+	for _, p := range c.st.paths {
+		if c.st.have&p == p {
+			u |= p
+		}
+	}
+	return u
+}
+
+// allowing returns the Allow statements behind an allowed decision: for
+// every input of a satisfied path the statements that supplied it, plus
+// the allows of each SCP level and VPC endpoint policy.
+func (c *collector) allowing() []StatementRef {
+	need := c.satisfiedPaths()
+	var out []StatementRef
+	for _, rec := range c.records {
+		if !rec.res.Applies || rec.res.Statement.Effect() != policy.Allow {
+			continue
+		}
+		use := false
+		switch rec.typ {
+		case policy.Identity:
+			use = need&litID != 0
+		case policy.PermissionsBoundary:
+			use = need&litPB != 0
+		case policy.Session:
+			use = need&litSP != 0
+		case policy.Resource:
+			switch rec.res.Principal {
+			case policy.PrincipalDirect:
+				use = need&litRPd != 0
+			case policy.PrincipalIndirect:
+				use = need&litRPi != 0
+			case policy.PrincipalAccount:
+				use = need&litRPa != 0
+			}
+		case policy.SCP, policy.VPCEndpoint:
+			use = true
+		}
+		if use {
+			out = append(out, ref(rec))
+		}
+	}
+	return out
+}
+
+// missingAllow names the policy types that lacked an allow: the inputs
+// missing from the closest combination path, then failed gates.
+func (c *collector) missingAllow() []policy.Type {
+	st := &c.st
+	var missing lits
+	found := false
+	best := 0
+	onlyRP := true
+	for _, p := range st.paths {
+		if p&litRP == 0 {
+			onlyRP = false
+		}
+	}
+	for _, p := range st.paths {
+		if !st.sel.resource && !onlyRP && p&litRP != 0 {
+			continue // no resource policy: only identity-side paths are real
+		}
+		m := p &^ st.have
+		n := bitCount(m)
+		if n == 0 {
+			continue // satisfied path: the deny is a gate's
+		}
+		if !found || n <= best { // ties go to the later (more general) path
+			found, best, missing = true, n, m
+		}
+	}
+	if granted(st.paths, st.have) {
+		missing = 0
+	}
+	set := map[policy.Type]bool{}
+	for _, l := range []lits{litID, litPB, litSP, litRPd, litRPi, litRPa} {
+		if missing&l != 0 {
+			set[litType(l)] = true
+		}
+	}
+	if !st.scpOK {
+		set[policy.SCP] = true
+	}
+	if !st.vpceOK {
+		set[policy.VPCEndpoint] = true
+	}
+	var out []policy.Type
+	for t := policy.Identity; t <= policy.VPCEndpoint; t++ {
+		if set[t] {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+func bitCount(l lits) int {
+	n := 0
+	for ; l != 0; l &= l - 1 {
+		n++
+	}
+	return n
+}
+
+// closest ranks the Allow statements of the missing types that did not
+// apply by how far matching got.
+func (c *collector) closest(missing []policy.Type) []NearMiss {
+	if len(missing) == 0 {
+		return nil
+	}
+	// Gates: only the levels or endpoint policies that lacked an allow.
+	failedLevel := map[int]bool{}
+	failedVPCE := map[int]bool{}
+	for _, n := range c.outcomes {
+		switch n.typ {
+		case policy.SCP:
+			if !c.levelAllows(n.level) {
+				failedLevel[n.level] = true
+			}
+		case policy.VPCEndpoint:
+			if !n.out.Allow {
+				failedVPCE[n.index] = true
+			}
+		}
+	}
+	var cands []recorded
+	for _, rec := range c.records {
+		if rec.res.Applies || rec.res.Statement.Effect() != policy.Allow || !slices.Contains(missing, rec.typ) {
+			continue
+		}
+		if rec.typ == policy.SCP && !failedLevel[rec.level] || rec.typ == policy.VPCEndpoint && !failedVPCE[rec.index] {
+			continue
+		}
+		cands = append(cands, rec)
+	}
+	sort.SliceStable(cands, func(i, j int) bool { return cands[i].res.Failed > cands[j].res.Failed })
+	if len(cands) > MaxClosest {
+		cands = cands[:MaxClosest]
+	}
+	var out []NearMiss
+	for _, rec := range cands {
+		nm := NearMiss{
+			StatementRef: ref(rec),
+			Failed:       rec.res.Failed.String(),
+			Detail:       rec.res.Detail,
+			At:           position(failedAt(&rec.res)),
+		}
+		if len(rec.res.MissingKeys) > 0 {
+			nm.MissingKeys = append([]string(nil), rec.res.MissingKeys...)
+		}
+		out = append(out, nm)
+	}
+	return out
+}
+
+// levelAllows reports whether some SCP policy of level allowed.
+func (c *collector) levelAllows(level int) bool {
+	for _, n := range c.outcomes {
+		if n.typ == policy.SCP && n.level == level && n.out.Allow {
+			return true
+		}
+	}
+	return false
+}
+
+// ref builds the StatementRef of a recorded statement.
+func ref(rec recorded) StatementRef {
+	s := rec.res.Statement
+	return StatementRef{
+		PolicyID:   policyID(rec.slot),
+		PolicyType: rec.typ,
+		Level:      rec.level,
+		Index:      s.Index(),
+		Sid:        s.Sid(),
+		Effect:     s.Effect(),
+		Pos:        position(s.Pos()),
+		End:        position(s.End()),
+	}
+}
+
+// policyID is the policy's own id, else its place in the set
+// ("identity[2]", "scp[0][1]"), as the scenario format names policies.
+func policyID(s slot) string {
+	if id := s.policy.ID(); id != "" {
+		return id
+	}
+	switch s.typ {
+	case policy.SCP, policy.RCP:
+		return fmt.Sprintf("%s[%d][%d]", s.typ, s.level-1, s.index)
+	case policy.PermissionsBoundary, policy.Resource:
+		return s.typ.String()
+	}
+	return fmt.Sprintf("%s[%d]", s.typ, s.index)
+}
+
+func position(p policy.Position) Position {
+	return Position{File: p.File, Line: p.Line, Column: p.Column}
+}
+
+// failedAt returns where the element that kept a statement from applying
+// is written: the first failing condition clause's key when a Condition
+// failed, else the key of the failed element (Action, Resource, ...).
+func failedAt(res *policy.StatementResult) policy.Position {
+	st := res.Statement
+	if res.Failed == policy.PartCondition && res.Condition != nil {
+		for _, c := range res.Condition.Clauses {
+			if !c.Passed {
+				return st.ClausePos(c.Index)
+			}
+		}
+	}
+	return st.ElementPos(res.Failed)
+}
+
+// statements lists every recorded statement. For a statement stopped by
+// its Condition it evaluates r again with that statement forced to apply.
+func (c *collector) statements(ps *PolicySet, r *Request) []EvaluatedStatement {
+	out := make([]EvaluatedStatement, 0, len(c.records))
+	ifApplied := map[*policy.Statement]Decision{}
+	for _, rec := range c.records {
+		res := &rec.res
+		es := EvaluatedStatement{StatementRef: ref(rec), Applies: res.Applies, Detail: res.Detail}
+		if !res.Applies {
+			es.Failed = res.Failed.String()
+		}
+		if res.Condition != nil {
+			for _, cr := range res.Condition.Clauses {
+				es.Clauses = append(es.Clauses, ClauseResult{
+					Index:         cr.Index,
+					Operator:      cr.Operator,
+					Key:           cr.Key,
+					Values:        cr.PolicyValues,
+					RequestValues: cr.RequestValues,
+					Passed:        cr.Passed,
+					Missing:       cr.Missing,
+					Unknown:       cr.Unknown,
+					Reason:        cr.Reason,
+				})
+			}
+		}
+		if !res.Applies && res.Failed == policy.PartCondition {
+			d, seen := ifApplied[res.Statement]
+			if !seen {
+				d = run(ps, r, &collector{force: res})
+				ifApplied[res.Statement] = d
+			}
+			es.IfApplied = &d
+		}
+		out = append(out, es)
+	}
+	return out
+}
+
+// evalPolicy evaluates p in explain mode. A collector that records hands
+// itself to package policy; a counterfactual collector (force set) takes
+// the fast path and adds the forced statement's effect to the outcome of
+// the policy that holds it, as if its Condition had held.
+func (c *collector) evalPolicy(q *policy.Request, p *policy.Policy) policy.Outcome {
+	if c.force == nil {
+		return p.Eval(q, c)
+	}
+	o := p.Eval(q, nil)
+	if s := c.force.Statement; s != nil && s.Policy() == p {
+		if s.Effect() == policy.Deny {
+			o.Deny = true
+		} else {
+			o.Allow = true
+			switch c.force.Principal {
+			case policy.PrincipalDirect:
+				o.AllowDirect = true
+			case policy.PrincipalIndirect:
+				o.AllowIndirect = true
+			case policy.PrincipalAccount:
+				o.AllowAccount = true
+			}
+		}
+	}
+	return o
+}
