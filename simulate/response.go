@@ -46,6 +46,13 @@ type EvaluationResult struct {
 	// ResourceSpecificResults holds, for a resource ARN, the result on that
 	// resource; absent for "*".
 	ResourceSpecificResults []ResourceSpecificResult `json:"ResourceSpecificResults,omitempty"`
+	// IamevalWarnings is an iameval extension: what AWS's Service
+	// Authorization Reference (package catalog) says against the pair —
+	// an action AWS does not have, a resource ARN that fits none of the
+	// action's resource types, an ARN given to an action that takes no
+	// resource. The decision is still the policies' own, as the
+	// simulator API gives it.
+	IamevalWarnings []string `json:"IamevalWarnings,omitempty"`
 }
 
 // ResourceSpecificResult is the result of simulating an action on one
