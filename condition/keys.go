@@ -6,7 +6,7 @@ import (
 )
 
 // Global condition keys, spelled as in the IAM User Guide
-// (reference_policies_condition-keys.md). Keys are case-insensitive; use
+// (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html). Keys are case-insensitive; use
 // [NormalizeKey] before looking one up in a [Lookup].
 const (
 	KeyCalledVia                 = "aws:CalledVia"
@@ -54,7 +54,7 @@ const (
 
 // Prefixes of the tag keys whose tag-key part follows the slash
 // (aws:PrincipalTag/team). The tag-key part is case-insensitive like the
-// rest of the key name (spec/conditions.md C3).
+// rest of the key name (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html).
 const (
 	PrefixPrincipalTag   = "aws:PrincipalTag/"
 	PrefixRequestTag     = "aws:RequestTag/"
@@ -78,7 +78,7 @@ func ResourceTagKey(tag string) string {
 }
 
 // multivaluedGlobal lists the global keys AWS documents as multivalued
-// (spec/conditions.md M1), normalized.
+// (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-single-vs-multi-valued-context-keys.html), normalized.
 var multivaluedGlobal = map[string]bool{
 	"aws:tagkeys":                   true,
 	"aws:calledvia":                 true,
@@ -92,7 +92,7 @@ var multivaluedGlobal = map[string]bool{
 // IsMultivaluedGlobalKey reports whether key is one of the global condition
 // keys AWS documents as multivalued (aws:TagKeys, aws:CalledVia,
 // aws:PrincipalOrgPaths, aws:ResourceOrgPaths, aws:SourceOrgPaths,
-// aws:VpceOrgPaths, aws:PrincipalServiceNamesList; spec/conditions.md M1).
+// aws:VpceOrgPaths, aws:PrincipalServiceNamesList; https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-single-vs-multi-valued-context-keys.html).
 // Service keys are not known to the library; a request value given as a list
 // is what marks them multivalued.
 func IsMultivaluedGlobalKey(key string) bool {

@@ -9,7 +9,7 @@ import (
 	"github.com/iameval/iameval/principal"
 )
 
-// CASE keys of scenario-format.md.
+// Keys of a CASE.
 var caseKeys = []string{
 	"name", "principal", "action", "resource", "resourceAccount",
 	"context", "policies", "expect", "description",
@@ -128,7 +128,7 @@ func (l *loader) readCase(v jsonsrc.Value, path string, d defaults) *Case {
 }
 
 // account reads an AWS account ID: exactly 12 decimal digits
-// (reference_identifiers.md).
+// (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html).
 func (l *loader) account(v jsonsrc.Value, path string) string {
 	s, ok := l.str(v, path)
 	if !ok {

@@ -8,7 +8,7 @@ import (
 	"github.com/iameval/iameval/policy"
 )
 
-// File-level keys of scenario-format.md.
+// File-level keys of a scenario file.
 var fileKeys = []string{"name", "policies", "principal", "cases", "accounts"}
 
 // loader reads one scenario document.
@@ -30,7 +30,7 @@ type loader struct {
 // Load reads the scenario file src, named name in positions and results.
 //
 // src is either a file object ({"name", "policies", "principal", "cases"})
-// or a bare array of cases, as scenario-format.md describes. Every policy
+// or a bare array of cases, as the package documentation describes. Every policy
 // is parsed and validated, every principal and context built, and every
 // case's request constructed, so that a File that loads runs without
 // further errors.

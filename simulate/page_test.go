@@ -98,11 +98,9 @@ func TestRunStreams(t *testing.T) {
 		in.ActionNames = append(in.ActionNames, fmt.Sprintf("s3:Action%d", i))
 		in.ResourceArns = append(in.ResourceArns, fmt.Sprintf("arn:aws:s3:::bucket/key%d", i))
 	}
-	// Warm up: data loaded once per process (catalogues, caches) is not
-	// growth.
-	_, err := Run(&Input{PolicyInputList: in.PolicyInputList, ActionNames: in.ActionNames[:2], ResourceArns: in.ResourceArns[:2]},
-		func(*EvaluationResult) error { return nil })
-	require.NoError(t, err)
+	// The catalogue behind IamevalWarnings is decoded once and kept for
+	// the process: decode it before the baseline.
+	catalogWarnings("s3:GetObject", "*")
 	runtime.GC()
 	var ms runtime.MemStats
 	runtime.ReadMemStats(&ms)

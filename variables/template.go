@@ -171,8 +171,9 @@ type Status uint8
 const (
 	// Expanded: the text is complete.
 	Expanded Status = iota
-	// Unresolved: a variable has no value and no default (variables.md
-	// R6); the policy value matches nothing.
+	// Unresolved: a variable has no value and no default
+	// (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html);
+	// the policy value matches nothing.
 	Unresolved
 	// OverBudget: the text would be longer than MaxExpansion. What it
 	// would match cannot be known; conditions fail closed on it.
@@ -180,9 +181,10 @@ const (
 )
 
 // AppendText appends the expanded text to dst. It reports false when a
-// variable has no value and no default (variables.md R6), or when the
-// text would exceed [MaxExpansion]; dst is then returned as it was.
-// [Template.AppendTextStatus] tells the two apart.
+// variable has no value and no default
+// (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html),
+// or when the text would exceed [MaxExpansion]; dst is then returned as it
+// was. [Template.AppendTextStatus] tells the two apart.
 func (t Template) AppendText(dst []byte, l Lookup) ([]byte, bool) {
 	out, st := t.AppendTextStatus(dst, l)
 	return out, st == Expanded
