@@ -46,7 +46,7 @@ var ErrDuplicateKey = errors.New("duplicate context key")
 // [NormalizeKey]; two keys that are equal ignoring case are ambiguous
 // (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html) and make NewContext fail. Keys whose value is an
 // empty list are dropped, since an empty list means the key is absent
-// (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html); an [UnknownValue] is kept. The map is copied.
+// (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html); an [UnknownValue] is kept. The map is copied.
 func NewContext(values map[string]Value) (Context, error) {
 	if len(values) == 0 {
 		return Context{}, nil
@@ -126,7 +126,7 @@ func (c Context) lookupPtr(key string, h uint64) *Value {
 
 // LookupVariable returns the value of a single-valued key for policy-variable
 // substitution. It reports false for absent and for multivalued keys
-// (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html).
+// (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html).
 func (c Context) LookupVariable(key string) (string, bool) {
 	if c.t == nil {
 		return "", false
@@ -191,7 +191,7 @@ func (ls Layers) LookupKey(key string) (Value, bool) {
 }
 
 // LookupVariable returns the value of key from the first layer that has it,
-// when that value is single-valued (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html). A multivalued
+// when that value is single-valued (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html). A multivalued
 // value in an upper layer hides any value below it.
 func (ls Layers) LookupVariable(key string) (string, bool) {
 	v, ok := ls.LookupKey(key)

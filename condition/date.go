@@ -32,7 +32,7 @@ func (a instant) Time() time.Time {
 	return time.Unix(a.sec, int64(a.nsec)).UTC()
 }
 
-// parseDate parses a date condition value (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html):
+// parseDate parses a date condition value (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html):
 //
 //   - an all-digit string is seconds since the Unix epoch ("2020" is
 //     1970-01-01T00:33:40Z, not a year);

@@ -9,7 +9,7 @@ const (
 	whyAbsent                  // the key is absent (the absent-key truth table)
 	whyList                    // plain operator on a multivalued request value (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-single-vs-multi-valued-context-keys.html)
 	whyPair                    // plain operator on a single request value
-	whyEmptySet                // set qualifier on "" or [""] (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html)
+	whyEmptySet                // set qualifier on "" or [""] (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html)
 	whyDeciding                // set qualifier: request value val decided
 	whyAllValues               // set qualifier: every request value was tested
 	whyUnknownValue            // the key is present with a value nobody gave (UnknownValue)
@@ -128,7 +128,7 @@ func (c *clause) evalValue(v *Value, l Lookup, o *outcome) truth {
 		return isUnknown
 	}
 	if v != nil && v.Len() == 0 {
-		v = nil // an empty list is an absent key (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html)
+		v = nil // an empty list is an absent key (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-single-vs-multi-valued-context-keys.html)
 	}
 	found := v != nil
 	if o != nil && found {
