@@ -83,13 +83,13 @@ func newRoleSession(f sessionFacts) (roleSession, *Error) {
 	s.transitive = transitiveTags(f.inherited, f.sessionTags, f.transitiveKeys)
 	s.identity = Identity{
 		Account:       e.account,
-		Direct:        []string{s.arn},
-		Indirect:      []string{f.roleARN},
+		direct:        []string{s.arn},
+		indirect:      []string{f.roleARN},
 		Session:       true,
 		ServiceLinked: strings.HasPrefix(e.path, "/aws-service-role/"),
 	}
 	if f.roleID != "" {
-		s.identity.Indirect = append(s.identity.Indirect, f.roleID)
+		s.identity.indirect = append(s.identity.indirect, f.roleID)
 	}
 	return s, nil
 }
