@@ -161,7 +161,7 @@ func (l *Loader) resolve() *Accounts {
 		case ok:
 			p = parse(m.doc.doc, r.name, t, m.doc.file)
 			name = m.name
-		case isAWSManaged(r.name) && l.opts.AWSManaged != nil:
+		case isAWSManaged(r.name):
 			doc, found := l.opts.AWSManaged(r.name)
 			if found {
 				p = parse(document{text: string(doc), isStr: true}, r.name, t, r.name)

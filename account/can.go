@@ -19,8 +19,8 @@ import (
 // when it is allowed on some resource: on "*" or on one of the resources
 // that p's identity-based Allow statements name for the action's service
 // (their Resource entries, taken as written, as example resources), the
-// first such resource being the result's Resource. For STS actions every
-// loaded role is tried too. The resource policy loaded for an example
+// first such resource being the result's Resource. For sts:AssumeRole
+// every loaded role is tried too. The resource policy loaded for an example
 // resource (a role's trust policy) takes part; grants that only a
 // resource policy of an unnamed resource would give are not found, and
 // an entry with policy variables is tried as written.
@@ -75,10 +75,19 @@ func (a *Accounts) Can(p *Principal, resource string, actions []string, q Query)
 			var best Result
 			found := false
 			cands := witnesses.forService(service)
-			if strings.EqualFold(service, "sts") {
+			if strings.EqualFold(action, "sts:AssumeRole") {
 				cands = append(cands, a.roleARNs...)
 			}
 			for _, res := range cands {
+				rp := a.ResourcePolicy(res)
+				if rp == nil && service != "sts" {
+					// Without a resource policy only an identity Allow
+					// can grant: skip resources none can match.
+					pre := policy.Request{Action: action, Resource: res}
+					if pre.Prepare() != nil || !p.mayAllow(&pre) {
+						continue
+					}
+				}
 				owner := ""
 				if x, ok := arn.Parse(res); !ok || !arn.IsAccountID(x.Account) {
 					owner = q.ResourceAccount
@@ -87,7 +96,7 @@ func (a *Accounts) Can(p *Principal, resource string, actions []string, q Query)
 				if err != nil {
 					continue
 				}
-				ps.Resource = a.ResourcePolicy(res)
+				ps.Resource = rp
 				r, ok := a.decide(p, req, &ps, &q)
 				if r.Decision == iameval.Allowed {
 					best, found = r, true

@@ -38,8 +38,8 @@ type entity struct {
 	partition, owner string
 }
 
-// managed is a managed policy of an export: its default version.
-type managed struct {
+// managedPolicy is a managed policy of an export: its default version.
+type managedPolicy struct {
 	arn, name string
 	doc       *rawPolicy
 	pos       policy.Position
@@ -215,12 +215,12 @@ func (r *reader) tags(v jsonsrc.Value, path string) map[string]string {
 }
 
 // managed reads a ManagedPolicyDetail: its ARN and default version.
-func (r *reader) managed(v jsonsrc.Value, path string) *managed {
+func (r *reader) managed(v jsonsrc.Value, path string) *managedPolicy {
 	f := r.object(v, path, "a managed policy detail")
 	if f == nil {
 		return nil
 	}
-	mp := &managed{pos: r.pos(v.Index)}
+	mp := &managedPolicy{pos: r.pos(v.Index)}
 	mp.arn = r.str(v, f, path, "Arn", true)
 	mp.name = r.str(v, f, path, "PolicyName", true)
 	defaultID := r.str(v, f, path, "DefaultVersionId", false)

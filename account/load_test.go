@@ -30,3 +30,22 @@ func testManaged(arn string) ([]byte, bool) {
 	}
 	return nil, false
 }
+
+// An attached AWS managed policy that the export does not hold (exports
+// made with --filter User Role Group LocalManagedPolicy leave them out)
+// comes from package managed by default
+// (https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_managed-vs-inline.html#aws-managed-policies).
+func TestEmbeddedAWSManaged(t *testing.T) {
+	l := NewLoader(Options{})
+	l.AddExport("e.json", []byte(`{"UserDetailList": [{"UserName": "u", "Arn": "arn:aws:iam::111122223333:user/u",
+ "AttachedManagedPolicies": [{"PolicyName": "ReadOnlyAccess", "PolicyArn": "arn:aws:iam::aws:policy/ReadOnlyAccess"}]}]}`))
+	a, err := l.Load()
+	require.NoError(t, err)
+	seq, err := a.WhoCan("s3:GetObject", "arn:aws:s3:::b/k", Query{})
+	require.NoError(t, err)
+	n := 0
+	for range seq {
+		n++
+	}
+	require.Equal(t, 1, n, "ReadOnlyAccess allows s3:Get*")
+}

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"sort"
 
+	"github.com/iameval/iameval/managed"
 	"github.com/iameval/iameval/policy"
 )
 
@@ -36,8 +37,8 @@ func (k Kind) String() string {
 type Options struct {
 	// AWSManaged returns the default version of an AWS managed policy
 	// (arn:aws:iam::aws:policy/...) that an export attaches but does not
-	// include, and false when it knows no such policy. Nil: every attached
-	// policy must be in the exports.
+	// include, and false when it knows no such policy. Nil means the
+	// copies embedded in package managed.
 	AWSManaged func(policyARN string) (document []byte, ok bool)
 	// ReadFile reads the files of [LoadFiles] and of
 	// [Loader.AddResourcePolicyDir]; nil means os.ReadFile. The command
@@ -51,15 +52,18 @@ type Options struct {
 type Loader struct {
 	opts     Options
 	errs     policy.ErrorList
-	entities map[string]*entity  // by ARN
-	managed  map[string]*managed // by ARN
+	entities map[string]*entity        // by ARN
+	managed  map[string]*managedPolicy // by ARN
 	resource map[string]rawResource
 	org      []*orgInput
 }
 
 // NewLoader returns an empty Loader.
 func NewLoader(opts Options) *Loader {
-	return &Loader{opts: opts, entities: map[string]*entity{}, managed: map[string]*managed{}, resource: map[string]rawResource{}}
+	if opts.AWSManaged == nil {
+		opts.AWSManaged = embeddedManaged
+	}
+	return &Loader{opts: opts, entities: map[string]*entity{}, managed: map[string]*managedPolicy{}, resource: map[string]rawResource{}}
 }
 
 // AddExport adds the output of `aws iam get-account-authorization-details`
@@ -86,7 +90,7 @@ func (l *Loader) addEntity(e *entity) {
 }
 
 // addManaged records a managed policy, reporting one given twice.
-func (l *Loader) addManaged(m *managed) {
+func (l *Loader) addManaged(m *managedPolicy) {
 	if m == nil || m.arn == "" {
 		return
 	}
@@ -162,6 +166,15 @@ func LoadFiles(in Files, opts Options) (*Accounts, error) {
 		return nil, errs
 	}
 	return l.Load()
+}
+
+// embeddedManaged finds an AWS managed policy in package managed.
+func embeddedManaged(policyARN string) ([]byte, bool) {
+	p := managed.ByARN(policyARN)
+	if p == nil {
+		return nil, false
+	}
+	return []byte(p.Document), true
 }
 
 // readFile reads a file with Options.ReadFile.

@@ -118,3 +118,21 @@ func (s *Service) ConditionKey(name string) (ConditionKey, bool) {
 	}
 	return ConditionKey{}, false
 }
+
+// KeyListed reports whether the condition key name, as a policy writes
+// it ("s3:ExistingObjectTag/team"), is one of keys as the reference
+// lists them for an action or a resource type ([Action.ConditionKeys],
+// [ActionResource.ConditionKeys], [ResourceType.ConditionKeys]): equal
+// ignoring case, or fitting a template ("s3:ExistingObjectTag/<key>",
+// "aws:RequestTag/${TagKey}").
+func KeyListed(keys []string, name string) bool {
+	for _, k := range keys {
+		if strings.EqualFold(k, name) {
+			return true
+		}
+		if p, ok := keyPattern(k); ok && wildcard.Match(p, strings.ToLower(name)) {
+			return true
+		}
+	}
+	return false
+}

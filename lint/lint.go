@@ -3,6 +3,7 @@ package lint
 import (
 	"errors"
 
+	"github.com/iameval/iameval/catalog"
 	"github.com/iameval/iameval/policy"
 )
 
@@ -24,7 +25,7 @@ func Check(src []byte, s policy.Source) []Finding {
 		}
 	}
 	if d := readDocument(src, s); d != nil {
-		c := checker{doc: d}
+		c := checker{doc: d, cat: catalog.Default()}
 		c.run()
 		out = append(out, c.out...)
 	}
@@ -52,6 +53,7 @@ func parse(src []byte, s policy.Source) (errs, warns policy.ErrorList) {
 // checker runs the checks over one document and collects findings.
 type checker struct {
 	doc *document
+	cat *catalog.Catalog // nil: no checks against the catalogue
 	out []Finding
 }
 
@@ -71,6 +73,7 @@ func (c *checker) run() {
 	for _, s := range c.doc.stmts {
 		c.checkGrants(s)
 		c.checkRedundantEntries(s)
+		c.checkCatalog(s)
 	}
 	c.checkRedundantStatements()
 }

@@ -42,17 +42,13 @@ func (a *accountFlags) register(f *flags) {
 	f.StringVar(&a.time, "time", "", "")
 }
 
-// awsManagedPolicy returns the default version of an AWS managed policy
-// from the embedded copy.
-var awsManagedPolicy func(arn string) ([]byte, bool)
-
 // load reads the accounts; on a problem it prints it and returns nil.
 func (a *accountFlags) load(f *flags, stderr io.Writer) (*account.Accounts, int, bool) {
 	if len(a.exports) == 0 {
 		return nil, f.usageError(stderr, "give at least one --account export"), false
 	}
 	accts, err := account.LoadFiles(account.Files{Exports: a.exports, ResourcePolicies: a.resourcePolicies, Organizations: a.orgs},
-		account.Options{AWSManaged: awsManagedPolicy, ReadFile: scenario.ReadFile})
+		account.Options{ReadFile: scenario.ReadFile})
 	if err != nil {
 		printPositioned(stderr, f.Name(), err)
 		return nil, exitInvalid, false

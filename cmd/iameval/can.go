@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/iameval/iameval/account"
+	"github.com/iameval/iameval/catalog"
 	"github.com/iameval/iameval/scenario"
 )
 
@@ -33,9 +34,15 @@ Flags:
 Exit status: 0 when the question was answered, 2 for invalid usage or input.
 `
 
-// catalogActions returns every action of the embedded catalogue, or nil
-// when there is none.
-var catalogActions func() []string
+// catalogActions returns every action of the embedded catalogue.
+func catalogActions() []string {
+	all := catalog.Default().Actions()
+	out := make([]string, len(all))
+	for i, a := range all {
+		out[i] = a.FullName
+	}
+	return out
+}
 
 // runCan implements "iameval can".
 func runCan(args []string, stdout, stderr io.Writer) int {
@@ -69,10 +76,8 @@ func runCan(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stderr, "can: %v\n", err)
 			return exitInvalid
 		}
-	case catalogActions != nil:
-		actions = catalogActions()
 	default:
-		return f.usageError(stderr, "no action catalogue is built in: give --actions FILE")
+		actions = catalogActions()
 	}
 	slices.SortFunc(actions, func(a, b string) int { return strings.Compare(strings.ToLower(a), strings.ToLower(b)) })
 	accts, status, ok := af.load(f, stderr)

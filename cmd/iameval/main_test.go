@@ -51,6 +51,7 @@ func TestGolden(t *testing.T) {
 		{"validate_sarif", []string{"validate", "--format", "sarif", "testdata/policies/lint.json", "testdata/policies/bad.json"}, 2, "SARIF 2.1.0 for code scanning; bad.json has errors"},
 		{"validate_github", []string{"validate", "--format", "github", "testdata/policies/lint.json", "testdata/policies/bad.json"}, 2, "GitHub workflow commands ::error file=…,line=…,col=…::"},
 		{"validate_fail_on", []string{"validate", "--fail-on", "security_warning", "testdata/policies/lint.json"}, 2, "--fail-on SECURITY_WARNING fails on the PassRole security warning"},
+		{"validate_catalog", []string{"validate", "testdata/policies/typo.json"}, 2, "a misspelt action with did-you-mean, a Date key compared as a string, an IAM user ARN for S3 actions"},
 		{"validate_bad_format", []string{"validate", "--format", "xml", "testdata/policies/lint.json"}, 2, "usage error"},
 		{"validate_unknown_type", []string{"validate", "--type", "bucket", "testdata/policies/trust.json"}, 2, "usage error"},
 		{"explain_case", []string{"explain", "--case", "expects too much", "testdata/fail.json"}, 0, "explain a scenario case"},

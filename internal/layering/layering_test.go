@@ -30,7 +30,7 @@ var allowed = map[string][]string{
 	"managed":                   {"policy", "principal", "condition", "variables", "internal/*"},
 	"managed/internal/generate": {"internal/*"},
 	"account":                   {"managed", "", "policy", "principal", "condition", "variables", "internal/*"},
-	"lint":                      {"catalog", "policy", "principal", "condition", "variables", "internal/*"},
+	"lint":                      {"managed", "catalog", "policy", "principal", "condition", "variables", "internal/*"},
 	"iamtest":                   {"scenario", "sts", "", "policy", "principal", "condition", "variables", "internal/*"},
 	"cmd/iameval":               {"account", "lint", "managed", "catalog", "iamtest", "simulate", "scenario", "sts", "", "policy", "principal", "condition", "variables", "internal/*"},
 }

@@ -1,0 +1,190 @@
+package lint
+
+import (
+	"strings"
+
+	"github.com/iameval/iameval/catalog"
+)
+
+// Issue codes of the checks against AWS's Service Authorization
+// Reference (package catalog).
+var (
+	codeInvalidService   = rule("INVALID_SERVICE_IN_ACTION", Error, "The service prefix of an action is not an AWS service.", checkRef+"error-invalid-service-in-action")
+	codeInvalidAction    = rule("INVALID_ACTION", Error, "The action does not exist.", checkRef+"error-invalid-action")
+	codeNoMatchingAction = rule("NO_MATCHING_ACTION", Error, "An action pattern matches no action of the service.", sar)
+	codeGlobalKey        = rule("INVALID_GLOBAL_CONDITION_KEY", Error, "An aws: condition key does not exist.", checkRef+"error-invalid-global-condition-key")
+	codeServiceKey       = rule("INVALID_SERVICE_CONDITION_KEY", Error, "A condition key does not exist in its service.", checkRef+"error-invalid-service-condition-key")
+	codeKeyUnsupported   = rule("CONDITION_KEY_NOT_SUPPORTED_BY_ACTIONS", Suggestion, "None of the statement's actions supports the condition key, so the condition never holds for them (or always holds with IfExists).", sar)
+	codeTypeMismatch     = rule("TYPE_MISMATCH", Warning, "The condition operator does not fit the type of the condition key.", userGuide+"reference_policies_elements_condition_operators.html")
+	codeForAllSingle     = rule("FORALLVALUES_WITH_SINGLE_VALUED_KEY", SecurityWarning, "ForAllValues with a single-valued key is true when the key is absent.", checkRef+"security-warning-forallvalues-with-single-valued-key")
+	codeIfExistsAlways   = rule("IF_EXISTS_ON_ALWAYS_PRESENT_KEY", Suggestion, "IfExists on a key that every request has changes nothing.", userGuide+"reference_policies_elements_condition_operators.html#Conditions_IfExists")
+	codeNotInReference   = rule("NOT_IN_REFERENCE", Suggestion, "A name the Service Authorization Reference does not list, though AWS's own managed policies use it.", sar)
+	codeResourceMismatch = rule("RESOURCE_TYPE_MISMATCH", Suggestion, "A resource matches none of the resource types of the statement's actions.", sar)
+	codeWildcardOnly     = rule("ACTION_NEEDS_WILDCARD_RESOURCE", Suggestion, "The action supports only \"Resource\": \"*\", which the statement lacks.", sar)
+)
+
+// statementActions is what the catalogue says about a statement's Action
+// element.
+type statementActions struct {
+	all     bool              // "*", NotAction, or an entry of an unknown service: any action
+	actions []*catalog.Action // the actions the entries match, without repeats
+}
+
+// checkCatalog runs the checks that need the catalogue.
+func (c *checker) checkCatalog(s *statement) {
+	if c.cat == nil {
+		return
+	}
+	sa := c.checkActionNames(s)
+	c.checkConditionKeys(s, sa)
+	c.checkResources(s, sa)
+}
+
+// checkActionNames reports unknown services, unknown actions and
+// patterns that match nothing, and returns the actions the statement
+// names.
+func (c *checker) checkActionNames(s *statement) statementActions {
+	var sa statementActions
+	if !s.action.present {
+		sa.all = true
+		return sa
+	}
+	sa.all = s.action.not
+	seen := map[*catalog.Action]bool{}
+	for _, it := range s.action.items {
+		if it.text == "*" {
+			sa.all = true
+			continue
+		}
+		prefix, name, ok := strings.Cut(it.text, ":")
+		if !ok || name == "" || hasWildcard(prefix) {
+			sa.all = true // package policy reports it
+			continue
+		}
+		svc := c.cat.Service(prefix)
+		if svc == nil {
+			sa.all = true
+			if c.notInReference(it, "prefix", prefix) {
+				continue
+			}
+			msg := "\"" + prefix + "\" is not the prefix of an AWS service"
+			fix := ""
+			if near := c.nearestService(prefix); near != "" {
+				msg += "; did you mean \"" + near + "\"?"
+				fix = "replace with \"" + near + ":" + name + "\""
+			}
+			c.add(codeInvalidService, it, msg, fix)
+			continue
+		}
+		matched := svc.MatchActions(name)
+		if len(matched) == 0 {
+			if hasWildcard(name) {
+				c.add(codeNoMatchingAction, it, "\""+it.text+"\" matches no action of "+svc.Name, "")
+				continue
+			}
+			if c.notInReference(it, "action", it.text) {
+				continue
+			}
+			msg := "\"" + it.text + "\" is not an action of " + svc.Name
+			fix := ""
+			if near := nearestAction(svc, name); near != "" {
+				msg += "; did you mean \"" + near + "\"?"
+				fix = "replace with \"" + near + "\""
+			}
+			c.add(codeInvalidAction, it, msg, fix)
+			continue
+		}
+		for _, a := range matched {
+			if !seen[a] {
+				seen[a] = true
+				sa.actions = append(sa.actions, a)
+			}
+		}
+	}
+	return sa
+}
+
+// notInReference reports a name the reference lacks but an AWS managed
+// policy uses, as a suggestion, and returns whether it did.
+func (c *checker) notInReference(it item, kind, name string) bool {
+	p := usedByAWS(kind, name)
+	if p == "" {
+		return false
+	}
+	what := map[string]string{"prefix": "the service prefix", "action": "the action", "key": "the condition key"}[kind]
+	c.add(codeNotInReference, it,
+		what+" \""+name+"\" is not in the Service Authorization Reference of "+c.cat.Date()+", though the AWS managed policy "+p+" uses it",
+		"")
+	return true
+}
+
+// nearestService returns the service prefix closest to prefix, or "".
+func (c *checker) nearestService(prefix string) string {
+	var names []string
+	for _, s := range c.cat.Services() {
+		names = append(names, s.Prefix)
+	}
+	return nearest(strings.ToLower(prefix), names)
+}
+
+// nearestAction returns the full name of the service's action closest to
+// name, or "".
+func nearestAction(svc *catalog.Service, name string) string {
+	names := make([]string, len(svc.Actions))
+	for i := range svc.Actions {
+		names[i] = svc.Actions[i].Name
+	}
+	if n := nearest(strings.ToLower(name), names); n != "" {
+		return svc.Prefix + ":" + n
+	}
+	return ""
+}
+
+// nearest returns the candidate with the smallest edit distance to the
+// lower-case word w, compared case-insensitively, if that distance is
+// small enough to be a typo: at most a third of w's length, and at most
+// 3.
+func nearest(w string, candidates []string) string {
+	best, bestD := "", min(3, max(1, len(w)/3))+1
+	for _, c := range candidates {
+		if d := editDistance(w, strings.ToLower(c), bestD); d < bestD {
+			best, bestD = c, d
+		}
+	}
+	return best
+}
+
+// editDistance returns the Levenshtein distance of a and b (with
+// transpositions of neighbours counting 1), or limit when it is at least
+// limit.
+func editDistance(a, b string, limit int) int {
+	if d := len(a) - len(b); d >= limit || -d >= limit {
+		return limit
+	}
+	prev2 := make([]int, len(b)+1)
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		rowMin := cur[0]
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+				cur[j] = min(cur[j], prev2[j-2]+1)
+			}
+			rowMin = min(rowMin, cur[j])
+		}
+		if rowMin >= limit {
+			return limit
+		}
+		prev2, prev, cur = prev, cur, prev2
+	}
+	return min(prev[len(b)], limit)
+}

@@ -1,0 +1,102 @@
+package lint
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/iameval/iameval/catalog"
+)
+
+// checkResources checks the statement's Resource entries against the
+// resource types of its actions (Service Authorization Reference): an
+// entry that names a resource of none of them never matches a request of
+// those actions, and an action that supports only "*" is never allowed
+// by a statement without a "*" entry.
+func (c *checker) checkResources(s *statement, sa statementActions) {
+	if sa.all || len(sa.actions) == 0 || !s.resource.present || s.resource.not {
+		return
+	}
+	hasStar := false
+	for _, r := range s.resource.items {
+		if r.text == "*" {
+			hasStar = true
+		}
+	}
+	if !hasStar {
+		// A suggestion, not a warning: AWS's own managed policies name
+		// specific resources for actions the reference lists as
+		// wildcard-only hundreds of times, so the reference's flag is
+		// not reliable enough to call the statement broken.
+		for _, it := range s.action.items {
+			if hasWildcard(it.text) {
+				continue
+			}
+			if a := c.cat.Action(it.text); a != nil && a.WildcardOnly() {
+				c.add(codeWildcardOnly, it,
+					a.FullName+" supports only \"Resource\": \"*\" according to the Service Authorization Reference, so this statement likely does not allow it",
+					"move it to a statement with \"Resource\": \"*\"")
+			}
+		}
+	}
+	types := map[*catalog.ResourceType]bool{}
+	for _, a := range sa.actions {
+		for _, ar := range a.ResourceTypes {
+			types[ar.Type] = true
+		}
+	}
+	if len(types) == 0 {
+		return // every action is wildcard-only: reported above
+	}
+	// A suggestion, not a warning: the reference's ARN formats miss
+	// forms AWS's own managed policies use (public SSM parameters with an
+	// empty account, codeconnections for codestar-connections), so an
+	// entry they do not cover may still be used.
+	for _, r := range s.resource.items {
+		if r.text == "*" {
+			continue
+		}
+		pattern := variablesAsWildcards(r.text)
+		matched := false
+		for t := range types {
+			if t.MayMatch(pattern) {
+				matched = true
+				break
+			}
+		}
+		if !matched {
+			c.add(codeResourceMismatch, r,
+				"\""+r.text+"\" matches none of the resource types of the statement's actions ("+typeList(types)+") in the Service Authorization Reference",
+				"remove it, or check the ARN format of the resource type")
+		}
+	}
+}
+
+// variablesAsWildcards replaces each policy variable ${...} of a Resource
+// entry with "*", which covers every value it can take.
+func variablesAsWildcards(s string) string {
+	for {
+		i := strings.Index(s, "${")
+		if i < 0 {
+			return s
+		}
+		j := strings.IndexByte(s[i:], '}')
+		if j < 0 {
+			return s
+		}
+		s = s[:i] + "*" + s[i+j+1:]
+	}
+}
+
+// typeList names resource types for messages: "s3 object, s3 bucket",
+// sorted, at most five.
+func typeList(types map[*catalog.ResourceType]bool) string {
+	var names []string
+	for t := range types {
+		names = append(names, t.Service.Prefix+" "+t.Name)
+	}
+	sort.Strings(names)
+	if len(names) > 5 {
+		names = append(names[:5], "…")
+	}
+	return strings.Join(names, ", ")
+}
