@@ -50,6 +50,10 @@ func TestAssumeRoot(t *testing.T) {
 			"a session policy with Allow statements must allow, as for any session"},
 		{"root session without task policy", rootSession, "s3:GetObject", "arn:aws:s3:::b/k", docs{}, ImplicitDeny, "task policy",
 			"AWS creates no root session without a task policy: fail closed"},
+		{"root session cannot mint GetSessionToken credentials", rootSession, "sts:GetSessionToken", "*", docs{session: []string{denyOnlyTask}}, ExplicitDeny, "",
+			"the task policy scopes the session; the root user's unconditional GetSessionToken does not apply to it"},
+		{"root session may still call GetCallerIdentity", rootSession, "sts:GetCallerIdentity", "*", docs{session: []string{denyOnlyTask}}, Allowed, "",
+			"sts:GetCallerIdentity needs no permission and cannot be denied (id_credentials_temp_request.md)"},
 		{"root user unaffected", rootB, "s3:GetObject", "arn:aws:s3:::b/k", docs{session: []string{denyOnlyTask}}, Allowed, "",
 			"an ordinary root user has no session policies"},
 	}

@@ -55,7 +55,9 @@ func fixedOutcome(p principal.Principal, f *facts) (d Decision, reason string, o
 	if kind == principal.KindRoot && sts && f.name == "assumerole" {
 		return ImplicitDeny, "the root user cannot call sts:AssumeRole; STS refuses it before evaluating policies (sts.md §8)", true
 	}
-	if sts && f.name == "getsessiontoken" && (kind == principal.KindIAMUser || kind == principal.KindRoot) {
+	// An sts:AssumeRoot session is scoped by its task policy (assumeroot.go):
+	// it does not get the root user's unconditional GetSessionToken.
+	if sts && f.name == "getsessiontoken" && (kind == principal.KindIAMUser || kind == principal.KindRoot) && !f.assumedRoot {
 		return Allowed, "sts:GetSessionToken needs no permission and policies cannot prevent it for an IAM user or the root user (sts.md §6, §8)", true
 	}
 	return 0, "", false
