@@ -32,6 +32,9 @@ func ExplainWith(ps *PolicySet, r *Request, o ExplainOptions) *Explanation {
 	if o.Statements && c.evaluated {
 		x.Statements = c.statements(ps, r)
 	}
+	if o.CheckAction != nil && x.Decision == ImplicitDeny {
+		x.UnknownAction = o.CheckAction(x.Request.Action)
+	}
 	return x
 }
 

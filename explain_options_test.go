@@ -239,3 +239,36 @@ func (g *genSet) byID() map[string]*genPolicy {
 	}
 	return m
 }
+
+// TestExplainWithCheckAction: the optional action check fills
+// UnknownAction for an implicit deny only; the decision never changes.
+func TestExplainWithCheckAction(t *testing.T) {
+	t.Parallel()
+	ps := docs{identity: []string{allow("s3:GetObject", "*")}}.build(t)
+	check := func(a string) string {
+		if a == "s3:GetObject" || a == "s3:PutObject" {
+			return ""
+		}
+		return a + " is not an action"
+	}
+	tests := []struct {
+		action   string
+		decision Decision
+		want     string
+		why      string
+	}{
+		{"s3:GetObjcet", ImplicitDeny, "s3:GetObjcet is not an action", "unknown action: said in the explanation"},
+		{"s3:PutObject", ImplicitDeny, "", "a known action without an allow: nothing to add"},
+		{"s3:GetObject", Allowed, "", "only implicit denies are checked"},
+	}
+	for _, tc := range tests {
+		r := newReq(t, alice, tc.action, "arn:aws:s3:::b/k")
+		x := ExplainWith(ps, r, ExplainOptions{CheckAction: check})
+		assert.Equal(t, tc.decision, x.Decision, tc.why)
+		assert.Equal(t, tc.want, x.UnknownAction, tc.why)
+		if tc.want != "" {
+			assert.Contains(t, x.String(), "unknown action: "+tc.want, tc.why)
+		}
+		assert.Empty(t, ExplainWith(ps, r, ExplainOptions{}).UnknownAction, "off unless asked for")
+	}
+}

@@ -42,6 +42,9 @@ func (x *Explanation) write(b *strings.Builder) {
 	if x.Reason != "" {
 		fmt.Fprintf(b, "  reason: %s\n", x.Reason)
 	}
+	if x.UnknownAction != "" {
+		fmt.Fprintf(b, "  unknown action: %s\n", x.UnknownAction)
+	}
 	if len(x.Deciding) > 0 {
 		title := "allowed by"
 		if x.Decision == ExplicitDeny {

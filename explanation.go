@@ -12,6 +12,7 @@ import "github.com/iameval/iameval/policy"
 //	{
 //	  "decision": "implicitDeny" | "explicitDeny" | "allowed",
 //	  "reason": "...",                       // D1 fixed outcomes and invalid input only
+//	  "unknownAction": "...",                // implicitDeny of an action AWS does not have (ExplainOptions.CheckAction)
 //	  "request": {"principal": "...", "principalType": "IAMUser", "action": "...",
 //	              "resource": "...", "resourceAccount": "...", "unsigned": true},
 //	  "deciding": [StatementRef...],         // explicitDeny: the matching Deny statements;
@@ -35,6 +36,11 @@ type Explanation struct {
 	// session refused for want of a task policy, or a request or policy
 	// set that cannot be evaluated.
 	Reason string `json:"reason,omitempty"`
+	// UnknownAction says, for an implicit deny, that the requested action
+	// is not one of AWS's ("s3:GetObjcet is not an action of Amazon S3
+	// (did you mean s3:GetObject?)"); AWS never grants it. Only
+	// [ExplainWith] with [ExplainOptions].CheckAction fills it.
+	UnknownAction string `json:"unknownAction,omitempty"`
 	// Request summarises the request.
 	Request RequestSummary `json:"request"`
 	// Deciding lists, for explicitDeny, every Deny statement that matched;
@@ -180,6 +186,14 @@ type ExplainOptions struct {
 	// applying, the decision the request would have got had it applied.
 	// Each such statement costs one more evaluation of the request.
 	Statements bool
+	// CheckAction, when set, is asked about the requested action when the
+	// decision is an implicit deny: it returns "" for an action AWS has,
+	// else a sentence such as "s3:GetObjcet is not an action of Amazon S3
+	// (did you mean s3:GetObject?)", which fills [Explanation].UnknownAction.
+	// Package catalog's Catalog.CheckAction is one; the engine does not
+	// import the catalogue itself, so that programs that only evaluate stay
+	// small.
+	CheckAction func(action string) string
 }
 
 // EvaluatedStatement is how one consulted statement fared: whether it

@@ -262,3 +262,22 @@ func BenchmarkDecode(b *testing.B) {
 		}
 	}
 }
+
+func TestCheckAction(t *testing.T) {
+	t.Parallel()
+	c := catalog.Default()
+	tests := []struct {
+		action, want, why string
+	}{
+		{"s3:GetObject", "", "an action of the reference"},
+		{"S3:getobject", "", "case-insensitive"},
+		{"s3:GetObjcet", "s3:GetObjcet is not an action of Amazon S3 (did you mean s3:GetObject?)", "two letters swapped"},
+		{"iam:PasRole", "iam:PasRole is not an action of AWS Identity and Access Management (IAM) (did you mean iam:PassRole?)", "a letter missing"},
+		{"s3:Frobnicate", "s3:Frobnicate is not an action of Amazon S3", "nothing close: no suggestion"},
+		{"s4:GetObject", "s4:GetObject is not an action: s4 is not a service prefix of AWS's Service Authorization Reference (data of " + c.Date() + ")", "unknown service"},
+		{"GetObject", "GetObject is not an action: actions are written service:Action", "no prefix"},
+	}
+	for _, tc := range tests {
+		assert.Equal(t, tc.want, c.CheckAction(tc.action), tc.why)
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 
 	"github.com/iameval/iameval"
+	"github.com/iameval/iameval/catalog"
 	"github.com/iameval/iameval/policy"
 )
 
@@ -126,7 +127,7 @@ func (c *Case) Run() Result {
 		res.Error = newResultError(list)
 		return res
 	}
-	ex := iameval.Explain(c.Policies, c.request)
+	ex := iameval.ExplainWith(c.Policies, c.request, iameval.ExplainOptions{CheckAction: catalog.Default().CheckAction})
 	res := Result{File: c.file, Case: c.Name, Decision: ex.Decision, Pass: true, Explanation: ex, Line: c.Pos.Line, Column: c.Pos.Column}
 	if c.HasExpect {
 		want := c.Expect

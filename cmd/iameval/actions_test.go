@@ -83,3 +83,28 @@ func TestActionsJSON(t *testing.T) {
 	require.Equal(t, 1, run([]string{"actions", "--json", "nosuch:*"}, &out, &errOut))
 	assert.Equal(t, "[]\n", out.String(), "an empty list is still JSON")
 }
+
+// TestExplainUnknownAction: an implicit deny of an action AWS does not
+// have says so, with the closest real action (Service Authorization
+// Reference, https://docs.aws.amazon.com/service-authorization/latest/reference/reference_policies_actions-resources-contextkeys.html).
+func TestExplainUnknownAction(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		action, want, why string
+	}{
+		{"s3:GetObjcet", "unknown action: s3:GetObjcet is not an action of Amazon S3 (did you mean s3:GetObject?)", "a misspelt action never matches s3:GetObject"},
+		{"s3:PutObject", "", "a real action that is simply not allowed gets no such line"},
+	}
+	for _, tc := range tests {
+		var out, errOut bytes.Buffer
+		code := run([]string{"explain", "--principal", "arn:aws:iam::111122223333:user/alice", "--action", tc.action,
+			"--resource", "arn:aws:s3:::reports/a", "--policy", "testdata/actions/bucket.json"}, &out, &errOut)
+		require.Equal(t, 0, code, errOut.String())
+		assert.Contains(t, out.String(), "implicitDeny", tc.why)
+		if tc.want == "" {
+			assert.NotContains(t, out.String(), "unknown action", tc.why)
+		} else {
+			assert.Contains(t, out.String(), tc.want, tc.why)
+		}
+	}
+}

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/iameval/iameval"
+	"github.com/iameval/iameval/catalog"
 	"github.com/iameval/iameval/condition"
 	"github.com/iameval/iameval/policy"
 	"github.com/iameval/iameval/principal"
@@ -219,7 +220,7 @@ func explainFromFlags(f *flags, x *explainFlags, stderr io.Writer) (*iameval.Exp
 		fmt.Fprintf(stderr, "iameval explain: invalid request: %v\n", err)
 		return nil, exitInvalid
 	}
-	return iameval.Explain(ps, r), exitOK
+	return iameval.ExplainWith(ps, r, iameval.ExplainOptions{CheckAction: catalog.Default().CheckAction}), exitOK
 }
 
 // parsePrincipalFlag reads --principal: a JSON object of the scenario

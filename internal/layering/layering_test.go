@@ -22,7 +22,7 @@ var allowed = map[string][]string{
 	"policy":                    {"principal", "condition", "variables", "internal/*"},
 	"":                          {"policy", "principal", "condition", "variables", "internal/*"},
 	"sts":                       {"", "policy", "principal", "condition", "variables", "internal/*"},
-	"scenario":                  {"sts", "", "policy", "principal", "condition", "variables", "internal/*"},
+	"scenario":                  {"catalog", "sts", "", "policy", "principal", "condition", "variables", "internal/*"},
 	"simulate":                  {"catalog", "", "policy", "principal", "condition", "variables", "internal/*"},
 	"catalog":                   {"policy", "principal", "condition", "variables", "internal/*"},
 	"catalog/internal/gen":      {"internal/*"},
