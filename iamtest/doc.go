@@ -28,9 +28,22 @@
 // require.True(t, iamtest.Allowed(t, ps, r)) stops the test at a wrong
 // decision.
 //
-// Scenario files (the repository's spec/scenario-format.md, package
-// scenario) run as subtests, one per file and one per case, each failing
-// with the case's position and explanation:
+// Builders cover every kind of principal and the request context without
+// error handling: [User], [RoleSession], [WebIdentitySession],
+// [SAMLSession] and [FederatedUser] take session tags in the one model
+// every session kind shares; [RequestFor] and [Context] take typed and
+// multivalued context values (time.Time, bool, numbers, netip.Addr,
+// []string); [PolicyFile] parses a policy file keeping its name for
+// positions:
+//
+//	ps := &iameval.PolicySet{Identity: []*policy.Policy{iamtest.PolicyFile(t, policy.Identity, "policies/dev.json")}}
+//	dev := iamtest.RoleSession(t, "arn:aws:iam::123456789012:role/Dev", "pat", map[string]string{"Project": "blue"})
+//	iamtest.Allowed(t, ps, iamtest.RequestFor(t, dev, "s3:GetObject", "arn:aws:s3:::blue/a.txt",
+//		map[string]any{"aws:SecureTransport": true, "aws:CurrentTime": time.Now()}))
+//
+// Scenario files (package scenario documents the format) run as subtests,
+// one per file and one per case, each failing with the case's position
+// and explanation; a case that cannot run fails alone and the others run:
 //
 //	func TestPolicies(t *testing.T) {
 //		iamtest.RunScenarioFiles(t, "testdata/*.json")

@@ -56,6 +56,12 @@ type SAMLInput struct {
 	// "edupersonaffiliation", ... "doc" and "namequalifier" are derived
 	// when absent.
 	Attributes map[string]condition.Value
+	// SessionTags and TransitiveTagKeys are the session tags the assertion
+	// carries, in the model every session kind shares (see
+	// AssumedRoleInput). Give them here or as PrincipalTag and
+	// TransitiveTagKeys attributes, not both.
+	SessionTags       map[string]string
+	TransitiveTagKeys []string
 	// RoleTags are the role's tags; PrincipalTag attributes override them.
 	RoleTags map[string]string
 	// Credentials describe the session's credentials: only IssueTime
@@ -132,6 +138,11 @@ func (a *samlAssertion) get(name string) (condition.Value, bool) {
 // the AssumeRoleWithSAML call.
 func NewSAML(in SAMLInput) (*SAML, error) {
 	const k = KindSAML
+	attrs, p := samlTagAttributes(in)
+	if p != "" {
+		return nil, fieldError(k, "sessionTags", "%s", p)
+	}
+	in.Attributes, in.SessionTags, in.TransitiveTagKeys = attrs, nil, nil
 	a, p := readAttributes(in.Attributes)
 	if p != "" {
 		return nil, fieldError(k, "attributes", "%s", p)

@@ -61,7 +61,13 @@ type WebIdentityInput struct {
 	// key (Cognito amr). The claims named ClaimTags and ClaimSourceIdentity
 	// are not allowed here; use TagsClaim and SourceIdentity.
 	Claims map[string]condition.Value
-	// TagsClaim is the https://aws.amazon.com/tags claim.
+	// SessionTags and TransitiveTagKeys are the session tags the token
+	// carries, in the model every session kind shares (see
+	// AssumedRoleInput). Give them here or as TagsClaim, not both.
+	SessionTags       map[string]string
+	TransitiveTagKeys []string
+	// TagsClaim is the https://aws.amazon.com/tags claim, the same facts
+	// as the token writes them.
 	TagsClaim TagsClaim
 	// SourceIdentity is the https://aws.amazon.com/source_identity claim,
 	// or "".
@@ -101,6 +107,13 @@ var persistentClaims = setOf("amr", "aud", "sub", "app_id", "id", "user_id")
 // keys of the AssumeRoleWithWebIdentity call.
 func NewWebIdentity(in WebIdentityInput) (*WebIdentity, error) {
 	const k = KindWebIdentity
+	if len(in.SessionTags) > 0 || len(in.TransitiveTagKeys) > 0 {
+		if !in.TagsClaim.isZero() {
+			return nil, fieldError(k, "sessionTags", "give session tags once: in SessionTags and TransitiveTagKeys, or in the %s claim, not both", ClaimTags)
+		}
+		in.TagsClaim = TagsClaimOf(in.SessionTags, in.TransitiveTagKeys)
+		in.SessionTags, in.TransitiveTagKeys = nil, nil
+	}
 	tags, p := tagsClaimProblem(in.TagsClaim)
 	if p != "" {
 		return nil, fieldError(k, "claims", "%s: %s", ClaimTags, p)

@@ -1,9 +1,9 @@
 // Package scenario loads and runs scenario files: authorization unit tests
 // written as JSON, each a set of policies plus cases that name a principal,
 // an action, a resource, a request context and the decision AWS would reach.
-// The format is the public contract described in the repository's
-// spec/scenario-format.md; `iameval test` runs these files, and [Load] lets
-// the same files drive `go test` in any project.
+// The format is a public contract, summarised below; `iameval test` runs
+// these files, and [Load] lets the same files drive `go test` in any
+// project.
 //
 // A file is an object
 //
@@ -23,34 +23,48 @@
 //
 //	Root           account, partition, assumedRoot, temporary, issueTime, mfa, mfaAge
 //	IAMUser        arn, id, tags, temporary, issueTime, mfa, mfaAge
-//	FederatedUser  account, partition, name, userArn, userId, userTags, tags, issueTime
+//	FederatedUser  account, partition, name, userArn, userId, userTags, sessionTags, issueTime
 //	AssumedRole    roleArn, roleId, sessionName, sourceIdentity, tags, inheritedTags,
 //	               sessionTags, transitiveTagKeys, issueTime, mfa, mfaAge
-//	WebIdentity    roleArn, roleId, sessionName, provider, claims, tags, issueTime
-//	SAML           roleArn, roleId, sessionName, provider, attributes, tags, issueTime
+//	WebIdentity    roleArn, roleId, sessionName, provider, claims, tags,
+//	               sessionTags, transitiveTagKeys, issueTime
+//	SAML           roleArn, roleId, sessionName, provider, attributes, tags,
+//	               sessionTags, transitiveTagKeys, issueTime
 //	Service        service
 //	Anonymous      (none)
 //
-// tags are principal tags (for sessions: the role's or calling user's tags,
-// which session tags override); issueTime is an RFC 3339 time and mfaAge a
-// number of seconds.
+// Session tags have one spelling for every session kind: "sessionTags" (tag
+// key to value) and "transitiveTagKeys", as the AssumeRole parameters
+// (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_session-tags.html).
+// The forms the credentials carry them in are accepted too: a web
+// identity token's claims."https://aws.amazon.com/tags", a SAML
+// assertion's PrincipalTag and TransitiveTagKeys attributes, and
+// "tags" for a FederatedUser's session tags; give each session's tags one
+// way only. For a role session, "tags" are the role's tags, which session
+// tags override; for an IAMUser, the user's tags. issueTime is an RFC 3339
+// time and mfaAge a number of seconds.
 //
 // Loading is strict, because a typo must never turn a test off: unknown
 // keys anywhere (a misspelt "expect"), repeated keys, values of the wrong
 // type, a missing principal, action or resource, invalid policies and
-// requests the engine rejects all make [Load] fail with a
+// requests the engine rejects are all reported by [Load] as a
 // [policy.ErrorList] holding every problem, each positioned as
 // file:line:col. Policies embedded in the scenario file, as objects or as
 // JSON strings, are positioned in the scenario file's own coordinates.
+// One bad case does not hide the others: [Load] still returns the File,
+// where a case with problems carries them in [Case.Err] and problems
+// outside any case are in [File.Errors].
 //
 // [File.Run] evaluates every case with [iameval.Explain] and returns a
 // [Report], which marshals to the `iameval test --json` document:
 //
-//	{"results": [{"file", "case", "decision", "expect", "pass", "explanation"}, ...],
-//	 "passed": N, "failed": N}
+//	{"results": [{"file", "case", "decision", "expect", "pass", "explanation", "line", "column"}, ...],
+//	 "passed": N, "failed": N, "errors": N}
 //
 // A case without "expect" is evaluated and reported, counted as passed,
-// and never fails.
+// and never fails. A case or file that could not run is an error result
+// with "decision": null and an "error" object. [Report.WriteJUnit] writes
+// the same results as JUnit XML.
 //
 // [MeasureCoverage] is unit-test coverage for policies: over the cases of
 // a suite it reports which statements and which condition clauses decided

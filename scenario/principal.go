@@ -20,11 +20,11 @@ var (
 	principalKeys  = map[principal.Kind][]string{
 		principal.KindRoot:          append([]string{"type", "account", "partition", "assumedRoot"}, credentialKeys...),
 		principal.KindIAMUser:       append([]string{"type", "arn", "id", "tags"}, credentialKeys...),
-		principal.KindFederatedUser: append([]string{"type", "account", "partition", "name", "userArn", "userId", "userTags", "tags"}, sessionCreds...),
+		principal.KindFederatedUser: append([]string{"type", "account", "partition", "name", "userArn", "userId", "userTags", "tags", "sessionTags"}, sessionCreds...),
 		principal.KindAssumedRole: {"type", "roleArn", "roleId", "sessionName", "sourceIdentity", "tags",
 			"inheritedTags", "sessionTags", "transitiveTagKeys", "issueTime", "mfa", "mfaAge"},
-		principal.KindWebIdentity: append([]string{"type", "roleArn", "roleId", "sessionName", "provider", "claims", "tags"}, sessionCreds...),
-		principal.KindSAML:        append([]string{"type", "roleArn", "roleId", "sessionName", "provider", "attributes", "tags"}, sessionCreds...),
+		principal.KindWebIdentity: append([]string{"type", "roleArn", "roleId", "sessionName", "provider", "claims", "tags", "sessionTags", "transitiveTagKeys"}, sessionCreds...),
+		principal.KindSAML:        append([]string{"type", "roleArn", "roleId", "sessionName", "provider", "attributes", "tags", "sessionTags", "transitiveTagKeys"}, sessionCreds...),
 		principal.KindService:     {"type", "service"},
 		principal.KindAnonymous:   {"type"},
 	}
@@ -153,7 +153,7 @@ func (l *loader) principalObject(v jsonsrc.Value, path string) (principal.Princi
 			UserARN:     pr.str("userArn"),
 			UserID:      pr.str("userId"),
 			UserTags:    pr.tags("userTags"),
-			SessionTags: pr.tags("tags"),
+			SessionTags: pr.sessionTagsOrTags(),
 			Credentials: pr.credentials(),
 		}
 		if !pr.failed(before) {
@@ -176,12 +176,14 @@ func (l *loader) principalObject(v jsonsrc.Value, path string) (principal.Princi
 		}
 	case principal.KindWebIdentity:
 		in := principal.WebIdentityInput{
-			RoleARN:     pr.str("roleArn"),
-			RoleID:      pr.str("roleId"),
-			SessionName: pr.str("sessionName"),
-			Provider:    pr.str("provider"),
-			RoleTags:    pr.tags("tags"),
-			Credentials: pr.credentials(),
+			RoleARN:           pr.str("roleArn"),
+			RoleID:            pr.str("roleId"),
+			SessionName:       pr.str("sessionName"),
+			Provider:          pr.str("provider"),
+			RoleTags:          pr.tags("tags"),
+			SessionTags:       pr.tags("sessionTags"),
+			TransitiveTagKeys: pr.strings("transitiveTagKeys"),
+			Credentials:       pr.credentials(),
 		}
 		in.Claims, in.TagsClaim, in.SourceIdentity = pr.claims()
 		if !pr.failed(before) {
@@ -189,13 +191,15 @@ func (l *loader) principalObject(v jsonsrc.Value, path string) (principal.Princi
 		}
 	case principal.KindSAML:
 		in := principal.SAMLInput{
-			RoleARN:     pr.str("roleArn"),
-			RoleID:      pr.str("roleId"),
-			SessionName: pr.str("sessionName"),
-			Provider:    pr.str("provider"),
-			Attributes:  pr.values("attributes"),
-			RoleTags:    pr.tags("tags"),
-			Credentials: pr.credentials(),
+			RoleARN:           pr.str("roleArn"),
+			RoleID:            pr.str("roleId"),
+			SessionName:       pr.str("sessionName"),
+			Provider:          pr.str("provider"),
+			Attributes:        pr.values("attributes"),
+			RoleTags:          pr.tags("tags"),
+			SessionTags:       pr.tags("sessionTags"),
+			TransitiveTagKeys: pr.strings("transitiveTagKeys"),
+			Credentials:       pr.credentials(),
 		}
 		if !pr.failed(before) {
 			p, err = built(principal.NewSAML(in))
@@ -303,6 +307,19 @@ func (pr *principalReader) strings(key string) []string {
 	}
 	vals, _, _ := pr.l.stringOrList(v, p)
 	return vals
+}
+
+// sessionTagsOrTags reads a federated user's session tags: "sessionTags",
+// the spelling every session kind shares, or "tags", the scenario
+// format's original one; not both.
+func (pr *principalReader) sessionTagsOrTags() map[string]string {
+	if _, ok := pr.f["sessionTags"]; ok {
+		if t, both := pr.f["tags"]; both {
+			pr.l.errorf(t.KeyIndex, join(pr.path, "tags"), policy.ErrConflict, `give the session tags once: "sessionTags" or "tags", not both`)
+		}
+		return pr.tags("sessionTags")
+	}
+	return pr.tags("tags")
 }
 
 // tags reads an optional tag map: string values, keys unique ignoring case.
