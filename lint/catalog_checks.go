@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/iameval/iameval/catalog"
+	"github.com/iameval/iameval/internal/editdist"
 )
 
 // Issue codes of the checks against AWS's Service Authorization
@@ -147,44 +148,9 @@ func nearestAction(svc *catalog.Service, name string) string {
 func nearest(w string, candidates []string) string {
 	best, bestD := "", min(3, max(1, len(w)/3))+1
 	for _, c := range candidates {
-		if d := editDistance(w, strings.ToLower(c), bestD); d < bestD {
+		if d := editdist.Distance(w, strings.ToLower(c), bestD); d < bestD {
 			best, bestD = c, d
 		}
 	}
 	return best
-}
-
-// editDistance returns the Levenshtein distance of a and b (with
-// transpositions of neighbours counting 1), or limit when it is at least
-// limit.
-func editDistance(a, b string, limit int) int {
-	if d := len(a) - len(b); d >= limit || -d >= limit {
-		return limit
-	}
-	prev2 := make([]int, len(b)+1)
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		rowMin := cur[0]
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
-				cur[j] = min(cur[j], prev2[j-2]+1)
-			}
-			rowMin = min(rowMin, cur[j])
-		}
-		if rowMin >= limit {
-			return limit
-		}
-		prev2, prev, cur = prev, cur, prev2
-	}
-	return min(prev[len(b)], limit)
 }

@@ -151,7 +151,5 @@ func TestDidYouMean(t *testing.T) {
 		assert.Contains(t, fs[0].Message, `did you mean "s3:GetObject"?`)
 		assert.Equal(t, `replace with "s3:GetObject"`, fs[0].Fix)
 	}
-	assert.Equal(t, 1, editDistance("getobjcet", "getobject", 4), "a transposition counts 1")
-	assert.Equal(t, 4, editDistance("abcdefgh", "a", 4), "distances at the limit stop early")
 	assert.Equal(t, "", nearest("zzzzzzzz", []string{"GetObject"}), "nothing close enough")
 }

@@ -7,15 +7,31 @@ import (
 	"time"
 
 	"github.com/iameval/iameval"
+	"github.com/iameval/iameval/condition"
 	"github.com/iameval/iameval/policy"
+	"github.com/iameval/iameval/principal"
 )
 
-// plan is a checked Input, ready to evaluate.
+// plan is a checked Input, ready to evaluate. It holds the actions and
+// resources, not their product: each request is built when it is
+// evaluated (see plan.pair), so that memory does not grow with the number
+// of results.
 type plan struct {
 	set   iameval.PolicySet
 	spans map[stmtKey]span
-	pairs []pair
-	names map[string]string // policy ID -> SourcePolicyId, for account policies
+
+	actions, resources []string
+	defaultResources   bool                // ResourceArns was not given: ["*"]
+	caller             principal.Principal // nil: the default caller of each resource's account
+	callerArn          string              // CallerArn, for messages
+	owner              string
+	ctx                condition.Context
+	when               time.Time
+	mirror             bool
+	defaults           map[string]principal.Principal // default callers by ARN
+	start, end         int                            // the results to produce, by index in the product
+	names              map[string]string              // policy ID -> SourcePolicyId, for account policies
+	c                  *compiler                      // builds each request's own policy set (accountSet)
 }
 
 // stmtKey names a statement by its policy's SourcePolicyId and its index.
@@ -71,11 +87,37 @@ func (in *Input) compile() (*plan, ErrorList) {
 	if when.IsZero() {
 		when = time.Now()
 	}
-	c.requests(actions, resources, caller, owner, ctx, when)
+	p := c.p
+	p.actions, p.resources, p.caller, p.owner, p.ctx, p.when = actions, resources, caller, owner, ctx, when
+	p.mirror, p.defaults = in.MirrorSimulator, map[string]principal.Principal{}
+	p.defaultResources, p.callerArn = len(in.ResourceArns) == 0, in.CallerArn
+	p.c = c
+	c.page(len(actions) * len(resources))
+	c.checkRequests()
 	if len(c.errs) > 0 {
 		return nil, c.errs
 	}
-	return c.p, nil
+	return p, nil
+}
+
+// page checks Marker and sets the results to produce: MaxItems of them
+// from the one Marker names, or all. A Marker is the index of the next
+// result, as Run returns it; AWS's markers are opaque, so a client only
+// gives back what it was given.
+func (c *compiler) page(total int) {
+	p := c.p
+	p.start, p.end = 0, total
+	if m := c.in.Marker; m != "" {
+		n, err := strconv.Atoi(m)
+		if err != nil || n <= 0 || n >= total || strconv.Itoa(n) != m {
+			c.fail(keyMarker, ErrValue, "%+q is not a Marker of this input: give the Marker of the previous response, or leave it out", m)
+			return
+		}
+		p.start = n
+	}
+	if c.in.MaxItems > 0 {
+		p.end = min(total, p.start+c.in.MaxItems)
+	}
 }
 
 // policies parses every policy string into the policy set.

@@ -140,14 +140,16 @@ func TestParseInputAccepts(t *testing.T) {
   "ContextEntries": [{"ContextKeyName": "ec2:InstanceType", "ContextKeyValues": ["t3.micro"], "ContextKeyType": "string"}],
   "ResourceHandlingOption": "EC2-VPC-InstanceStore-Subnet",
   "MaxItems": 100,
-  "Marker": "ignored"
+  "Marker": "2"
 }`
 	in, err := ParseInput([]byte(src), "in.json")
 	require.NoError(t, err, "every parameter of SimulateCustomPolicyRequest")
 	assert.Equal(t, 100, in.MaxItems)
-	assert.Equal(t, "ignored", in.Marker)
+	assert.Equal(t, "2", in.Marker)
 	assert.Len(t, in.ResourceArns, 5)
 	resp := simulateOK(t, in)
-	assert.Len(t, resp.EvaluationResults, 5, "one result per resource: the scenario does not merge them")
-	assert.False(t, resp.IsTruncated, "MaxItems does not truncate")
+	assert.Len(t, resp.EvaluationResults, 3, "one result per resource, from the Marker on: the scenario does not merge them")
+	assert.Equal(t, "arn:aws:ec2:us-east-1::image/ami-1", in.ResourceArns[1])
+	assert.Equal(t, in.ResourceArns[2], resp.EvaluationResults[0].EvalResourceName, "Marker 2 starts at the third result")
+	assert.False(t, resp.IsTruncated, "MaxItems 100 leaves nothing out")
 }

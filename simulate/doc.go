@@ -126,8 +126,10 @@
 //   - ResourceHandlingOption is checked (one of the four EC2-VPC scenarios)
 //     and requires ResourceArns to hold the EC2 resources its scenario
 //     lists; each action and resource is still evaluated on its own.
-//   - MaxItems (1 to 1000) and Marker are accepted, but the response is
-//     never truncated.
+//   - MaxItems (1 to 1000) and Marker page the results as the IAM API
+//     does (IsTruncated, Marker); without MaxItems every result is
+//     returned, as the AWS CLI prints them, where the API would stop at
+//     100. A Marker is the index of the next result.
 //   - ContextKeyType is required, and a single-valued type takes exactly
 //     one value.
 //   - MatchedStatements of an explicitDeny lists only the Deny statements,

@@ -47,10 +47,12 @@ type Input struct {
 	// for none. The scenario requires ResourceArns to hold the resources it
 	// needs; it does not change how each action and resource is evaluated.
 	ResourceHandlingOption string
-	// MaxItems is accepted and checked (1 to 1000, 0 for not given) but
-	// every result is returned: the response is never truncated.
+	// MaxItems (1 to 1000; 0 for not given) is the most results a
+	// response holds; the response then says with IsTruncated and Marker
+	// whether more follow. Not given, every result is returned, as the AWS
+	// CLI prints them after following every Marker.
 	MaxItems int
-	// Marker is accepted and ignored, since no response is truncated.
+	// Marker asks for the page after the response that returned it.
 	Marker string
 
 	// ServiceControlPolicies is an iameval extension (JSON key

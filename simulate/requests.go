@@ -4,10 +4,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"time"
 
 	"github.com/iameval/iameval"
-	"github.com/iameval/iameval/condition"
 	"github.com/iameval/iameval/internal/arn"
 	"github.com/iameval/iameval/principal"
 )
@@ -137,59 +135,82 @@ func isEC2Resource(r, t string) bool {
 	return ok && a.Service == "ec2" && strings.HasPrefix(a.Resource, t+"/")
 }
 
-// requests builds the request of every action on every resource.
-func (c *compiler) requests(actions, resources []string, caller principal.Principal, owner string, ctx condition.Context, when time.Time) {
-	defaults := map[string]principal.Principal{}
-	for _, action := range actions {
-		for i, resource := range resources {
-			a, hasARN := arn.Parse(resource)
-			resAccount := ""
-			if !hasARN || a.Account == "" {
-				resAccount = owner
-			}
-			who := caller
-			if who == nil {
-				partition, account := "aws", a.Account
-				if hasARN {
-					partition = a.Partition
-				}
-				if account == "" {
-					account = owner
-				}
-				if account == "" {
-					account = DefaultAccount
-				}
-				var err error
-				if who, err = defaultCaller(defaults, partition, account); err != nil {
-					c.fail(c.resourcePath(i), ErrValue, "%v", err)
-					return
-				}
-			}
-			if resAccount == "" && a.Account == "" && who.Account() == "" {
-				c.fail(keyCallerArn, ErrMissing, "the %s caller %q has no account, and %q names none: give ResourceOwner, the account that owns the resource", who.Kind(), c.in.CallerArn, resource)
-				return
-			}
-			req, err := iameval.NewRequest(iameval.RequestInput{
-				Principal: who, Action: action, Resource: resource,
-				ResourceAccount: resAccount, Context: ctx, Time: when,
-				IgnoreProtections: c.in.MirrorSimulator,
-				// The simulator takes keys it was not given as absent.
-				UnsuppliedAbsent: c.in.MirrorSimulator,
-			})
-			if err != nil {
-				c.fail(c.resourcePath(i), ErrValue, "%v", err)
-				return
-			}
-			cross := who.Account() != "" && who.Account() != req.ResourceAccount()
-			c.p.pairs = append(c.p.pairs, pair{action: action, resource: resource, req: req, cross: cross, set: c.accountSet(resource, req.ResourceAccount())})
+// checkRequests builds, before any result is produced, the request of
+// every action on the first resource and of the first action on every
+// resource: what makes a request invalid (the action, the resource, the
+// caller's account for it) then shows as an error of the input rather than
+// in the middle of the results.
+func (c *compiler) checkRequests() {
+	p := c.p
+	for a := range p.actions {
+		if _, err := p.pair(a, 0); err != nil {
+			c.errs = append(c.errs, c.positioned(err))
+			return
+		}
+	}
+	for r := 1; r < len(p.resources); r++ {
+		if _, err := p.pair(0, r); err != nil {
+			c.errs = append(c.errs, c.positioned(err))
+			return
 		}
 	}
 }
 
+// positioned places a request problem in the input document.
+func (c *compiler) positioned(e *Error) *Error {
+	e.Pos = c.src.of(e.Path)
+	return e
+}
+
+// pair builds the request of action a on resource r (indexes into the
+// plan's lists). A problem is returned with its Path; its position in the
+// document is set by the caller.
+func (p *plan) pair(a, r int) (pair, *Error) {
+	action, resource := p.actions[a], p.resources[r]
+	arnParts, hasARN := arn.Parse(resource)
+	resAccount := ""
+	if !hasARN || arnParts.Account == "" {
+		resAccount = p.owner
+	}
+	who := p.caller
+	if who == nil {
+		partition, account := "aws", arnParts.Account
+		if hasARN {
+			partition = arnParts.Partition
+		}
+		if account == "" {
+			account = p.owner
+		}
+		if account == "" {
+			account = DefaultAccount
+		}
+		var err error
+		if who, err = defaultCaller(p.defaults, partition, account); err != nil {
+			return pair{}, &Error{Path: p.resourcePath(r), Kind: ErrValue, Msg: err.Error()}
+		}
+	}
+	if resAccount == "" && arnParts.Account == "" && who.Account() == "" {
+		return pair{}, &Error{Path: keyCallerArn, Kind: ErrMissing, Msg: fmt.Sprintf(
+			"the %s caller %q has no account, and %q names none: give ResourceOwner, the account that owns the resource", who.Kind(), p.callerArn, resource)}
+	}
+	req, err := iameval.NewRequest(iameval.RequestInput{
+		Principal: who, Action: action, Resource: resource,
+		ResourceAccount: resAccount, Context: p.ctx, Time: p.when,
+		IgnoreProtections: p.mirror,
+		// The simulator takes keys it was not given as absent.
+		UnsuppliedAbsent: p.mirror,
+	})
+	if err != nil {
+		return pair{}, &Error{Path: p.resourcePath(r), Kind: ErrValue, Msg: err.Error()}
+	}
+	cross := who.Account() != "" && who.Account() != req.ResourceAccount()
+	return pair{action: action, resource: resource, req: req, cross: cross, set: p.c.accountSet(resource, req.ResourceAccount())}, nil
+}
+
 // resourcePath names ResourceArns[i], or the parameter when the default
 // ["*"] is used.
-func (c *compiler) resourcePath(i int) string {
-	if len(c.in.ResourceArns) == 0 {
+func (p *plan) resourcePath(i int) string {
+	if p.defaultResources {
 		return keyResourceArns
 	}
 	return index(keyResourceArns, i)

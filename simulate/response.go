@@ -9,8 +9,10 @@ import "github.com/iameval/iameval"
 // `aws iam simulate-custom-policy` prints.
 type Response struct {
 	EvaluationResults []EvaluationResult `json:"EvaluationResults"`
-	// IsTruncated is always false: every result is returned.
-	IsTruncated bool `json:"IsTruncated"`
+	// IsTruncated is true when MaxItems cut the results short; Marker then
+	// asks for the next page.
+	IsTruncated bool   `json:"IsTruncated"`
+	Marker      string `json:"Marker,omitempty"`
 }
 
 // EvaluationResult is the result of simulating one action on one resource.
@@ -44,6 +46,13 @@ type EvaluationResult struct {
 	// ResourceSpecificResults holds, for a resource ARN, the result on that
 	// resource; absent for "*".
 	ResourceSpecificResults []ResourceSpecificResult `json:"ResourceSpecificResults,omitempty"`
+	// IamevalWarnings is an iameval extension: what AWS's Service
+	// Authorization Reference (package catalog) says against the pair —
+	// an action AWS does not have, a resource ARN that fits none of the
+	// action's resource types, an ARN given to an action that takes no
+	// resource. The decision is still the policies' own, as the
+	// simulator API gives it.
+	IamevalWarnings []string `json:"IamevalWarnings,omitempty"`
 }
 
 // ResourceSpecificResult is the result of simulating an action on one

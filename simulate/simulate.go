@@ -3,6 +3,7 @@ package simulate
 import (
 	"maps"
 	"slices"
+	"strconv"
 
 	"github.com/iameval/iameval"
 	"github.com/iameval/iameval/policy"
@@ -12,19 +13,69 @@ import (
 // SimulateCustomPolicy does, and returns the response. It checks in first:
 // on any problem it returns a nil Response and an [ErrorList] holding every
 // problem, positioned in the document when in came from [ParseInput].
+//
+// With MaxItems the response holds at most that many results, from Marker
+// on, and says with IsTruncated and Marker where the next page starts, as
+// the IAM API does; without MaxItems it holds every result, as the AWS CLI
+// prints them after following every Marker. The response holds its
+// results in memory: use [Run] to handle them one at a time.
 func Simulate(in *Input) (*Response, error) {
+	resp := &Response{EvaluationResults: []EvaluationResult{}}
+	page, err := Run(in, func(r *EvaluationResult) error {
+		resp.EvaluationResults = append(resp.EvaluationResults, *r)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	resp.IsTruncated, resp.Marker = page.IsTruncated, page.Marker
+	return resp, nil
+}
+
+// Page says where the results [Run] produced stop: IsTruncated is true
+// when MaxItems cut them short, and Marker is then the Marker that asks
+// for the next page.
+type Page struct {
+	IsTruncated bool
+	Marker      string
+}
+
+// Run evaluates in as [Simulate] does, but hands each EvaluationResult to
+// emit as soon as it is decided and keeps none, so that memory does not
+// grow with the number of actions times resources: each request is built
+// when its turn comes. Results come in the order of [Response]. emit must
+// not keep r, which Run reuses; an error from emit stops Run and is
+// returned.
+//
+// Every problem of the input, including those of the requests (checked
+// for every action and every resource before the first result), is
+// reported before emit is first called. A request that is invalid only as
+// the combination of its action and resource is reported when its turn
+// comes, as an [ErrorList] after the results before it.
+func Run(in *Input, emit func(r *EvaluationResult) error) (Page, error) {
 	if in == nil {
-		return nil, ErrorList{{Kind: ErrMissing, Msg: "no input"}}
+		return Page{}, ErrorList{{Kind: ErrMissing, Msg: "no input"}}
 	}
 	p, errs := in.compile()
 	if err := errs.err(); err != nil {
-		return nil, err
+		return Page{}, err
 	}
-	resp := &Response{EvaluationResults: make([]EvaluationResult, 0, len(p.pairs))}
-	for _, q := range p.pairs {
-		resp.EvaluationResults = append(resp.EvaluationResults, p.result(q))
+	var r EvaluationResult
+	for k := p.start; k < p.end; k++ {
+		q, e := p.pair(k/len(p.resources), k%len(p.resources))
+		if e != nil {
+			e.Pos = in.src.of(e.Path)
+			return Page{}, ErrorList{e}
+		}
+		r = p.result(q)
+		if err := emit(&r); err != nil {
+			return Page{}, err
+		}
 	}
-	return resp, nil
+	if p.end < len(p.actions)*len(p.resources) {
+		return Page{IsTruncated: true, Marker: strconv.Itoa(p.end)}, nil
+	}
+	return Page{}, nil
 }
 
 // result evaluates one request and reports it in the simulator's shape.
@@ -45,6 +96,7 @@ func (p *plan) result(q pair) EvaluationResult {
 		EvalDecision:         x.Decision,
 		MatchedStatements:    matched,
 		MissingContextValues: missing,
+		IamevalWarnings:      catalogWarnings(q.action, q.resource),
 	}
 	if x.AllowedByOrganizations != nil {
 		r.OrganizationsDecisionDetail = &OrganizationsDecisionDetail{AllowedByOrganizations: *x.AllowedByOrganizations}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"syscall"
@@ -103,4 +104,47 @@ func TestSimulateStdinIsLimited(t *testing.T) {
 	assert.Empty(t, stdout)
 	assert.Contains(t, stderr, "<stdin>: cannot read: larger than the 64 MiB input limit")
 	assert.Equal(t, 64<<20, scenario.MaxFileSize)
+}
+
+// TestSimulatePagesThroughTheCommand: the streamed response is one JSON
+// document with IsTruncated and Marker, and the Marker asks for the rest.
+func TestSimulatePagesThroughTheCommand(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	write := func(name, marker string) string {
+		path := filepath.Join(dir, name)
+		doc := map[string]any{
+			"PolicyInputList": []string{`{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:*","Resource":"*"}]}`},
+			"ActionNames":     []string{"s3:GetObject", "s3:PutObject", "s3:DeleteObject"},
+			"MaxItems":        2,
+		}
+		if marker != "" {
+			doc["Marker"] = marker
+		}
+		b, err := json.Marshal(doc)
+		require.NoError(t, err)
+		require.NoError(t, os.WriteFile(path, b, 0o600))
+		return path
+	}
+	type response struct {
+		EvaluationResults []struct{ EvalActionName string }
+		IsTruncated       bool
+		Marker            string
+	}
+	code, stdout, stderr := runWithin(t, 5*time.Second, "simulate", write("first.json", ""))
+	require.Equal(t, exitOK, code, stderr)
+	var first response
+	require.NoError(t, json.Unmarshal([]byte(stdout), &first), stdout)
+	assert.Len(t, first.EvaluationResults, 2)
+	assert.True(t, first.IsTruncated)
+	require.NotEmpty(t, first.Marker)
+
+	code, stdout, stderr = runWithin(t, 5*time.Second, "simulate", write("next.json", first.Marker))
+	require.Equal(t, exitOK, code, stderr)
+	var next response
+	require.NoError(t, json.Unmarshal([]byte(stdout), &next), stdout)
+	require.Len(t, next.EvaluationResults, 1)
+	assert.Equal(t, "s3:DeleteObject", next.EvaluationResults[0].EvalActionName)
+	assert.False(t, next.IsTruncated)
+	assert.NotContains(t, stdout, `"Marker"`, "no Marker on the last page")
 }

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -34,6 +33,11 @@ service, "*"), not only an IAM user. Two iameval extensions give
 organization policies, each a list of levels from the root down, each level
 a list of policy strings: IamevalServiceControlPolicyInputList and
 IamevalResourceControlPolicyInputList.
+
+Results are printed as they are decided. With MaxItems the response holds
+at most that many, from Marker on, and ends with "IsTruncated": true and the
+Marker of the next page when more follow, as the IAM API pages them;
+without MaxItems every result is printed.
 
 Flags:
   --input FILE            the input document ("-" for standard input); the
@@ -96,21 +100,24 @@ func runSimulate(args []string, stdout, stderr io.Writer) int {
 		return exitInvalid
 	}
 	in, err := simulate.ParseInput(src, display)
-	var resp *simulate.Response
-	if err == nil {
-		in.MirrorSimulator = mirror
-		resp, err = simulate.Simulate(in)
-	}
 	if err != nil {
 		printSimulateErrors(stderr, err)
 		return exitInvalid
 	}
-	out, err := json.MarshalIndent(resp, "", "    ")
+	in.MirrorSimulator = mirror
+	out := newResultStream(stdout)
+	page, err := simulate.Run(in, out.emit)
 	if err != nil {
+		if out.abort() {
+			fmt.Fprintln(stderr, "iameval simulate: stopped after the results above, which are incomplete JSON:")
+		}
+		printSimulateErrors(stderr, err)
+		return exitInvalid
+	}
+	if err := out.finish(page); err != nil {
 		fmt.Fprintf(stderr, "iameval simulate: %v\n", err)
 		return exitInvalid
 	}
-	fmt.Fprintf(stdout, "%s\n", out)
 	return exitOK
 }
 

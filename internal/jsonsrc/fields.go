@@ -1,6 +1,10 @@
 package jsonsrc
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/iameval/iameval/internal/editdist"
+)
 
 // ProblemKind says what a strict walk found wrong; see [Problem].
 type ProblemKind uint8
@@ -190,32 +194,10 @@ func Near(key string, known []string) (near string, caseOnly bool) {
 	if len(key) > 3 {
 		lk := strings.ToLower(key)
 		for _, k := range known {
-			if distance(strings.ToLower(k), lk) <= 2 {
+			if editdist.Distance(strings.ToLower(k), lk, 3) <= 2 {
 				return k, false
 			}
 		}
 	}
 	return "", false
-}
-
-// distance is the Levenshtein distance between a and b in bytes; it is
-// only used on short key names.
-func distance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }

@@ -13,9 +13,10 @@ const module = "github.com/iameval/iameval"
 // internal package other than layering itself.
 var allowed = map[string][]string{
 	"internal/wildcard":         nil,
+	"internal/editdist":         nil,
 	"internal/workflow":         nil,
 	"internal/arn":              nil,
-	"internal/jsonsrc":          nil,
+	"internal/jsonsrc":          {"internal/editdist"},
 	"variables":                 {"internal/*"},
 	"condition":                 {"variables", "internal/*"},
 	"principal":                 {"condition", "variables", "internal/*"},
