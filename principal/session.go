@@ -3,6 +3,7 @@ package principal
 import (
 	"fmt"
 	"maps"
+	"slices"
 	"strings"
 
 	"github.com/iameval/iameval/condition"
@@ -119,7 +120,7 @@ func sessionTagsProblem(tags, inherited map[string]string, transitive []string) 
 	if p := tagsProblem(tags); p != "" {
 		return p
 	}
-	for _, k := range sortedKeys(tags) {
+	for _, k := range slices.Sorted(maps.Keys(tags)) {
 		if prev, ok := lookupTagKey(inherited, k); ok {
 			return fmt.Sprintf("session tag %q repeats the inherited transitive tag %q", k, prev)
 		}
