@@ -12,42 +12,43 @@
 // immutable once built and may be shared by any number of goroutines.
 //
 // The package is the only one that knows the decision algorithm
-// (spec/evaluation-logic.md §3 of this repository, from the IAM User Guide
-// pages reference_policies_evaluation-logic*.md, the cross-account page, the
+// (from the IAM User Guide pages on policy evaluation logic,
+// https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html and
+// https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic-cross-account.html, the
 // Organizations SCP and RCP pages and the KMS key-policy page):
 //
-//   - D1 outcomes fixed by the credentials: sts:GetCallerIdentity is always
+//   - Outcomes fixed by the credentials: sts:GetCallerIdentity is always
 //     allowed for a signed caller, sts:GetSessionToken for IAM users and
 //     root; role sessions cannot call GetFederationToken or GetSessionToken,
 //     federated users cannot call IAM or STS (except GetCallerIdentity),
 //     GetSessionToken credentials cannot call IAM without MFA nor STS other
 //     than AssumeRole, the root user cannot call AssumeRole.
-//   - D2 policy selection: SCPs for signed callers that are not
+//   - Policy selection: SCPs for signed callers that are not
 //     service-linked roles (a PolicySet with SCP levels means a governed
 //     member account); RCPs for the services on the RCP table, not for
 //     service-linked roles or AWS managed KMS keys.
-//   - D3 an applicable Deny in any consulted policy denies.
-//   - D4–D6 gates: every RCP level (RCPFullAWSAccess is always attached, so
+//   - An applicable Deny in any consulted policy denies.
+//   - Gates: every RCP level (RCPFullAWSAccess is always attached, so
 //     RCPs only deny), every SCP level and every VPC endpoint policy must
 //     allow.
-//   - D7–D8 grants: identity, boundary and session policies combined with
+//   - Grants: identity, boundary and session policies combined with
 //     the resource policy according to who it names (the caller directly,
 //     its role or federating user, or its account), the same-account or
 //     cross-account rule, and the per-service "resource policy required"
 //     table (KMS key policies, role trust policies).
-//   - D9 anything else is an implicit deny; a failed gate names the policy
+//   - Anything else is an implicit deny; a failed gate names the policy
 //     type that blocked.
 //
 // # Fidelity
 //
-// Implemented as the spec settles it: a missing SCP allow is implicitDeny
-// (Q1); a federated user without session policy has no identity-side
-// permissions (Q2); several session policies are unioned (Q5); a Deny with
+// Implemented as the AWS pages above settle it: a missing SCP allow is implicitDeny
+// (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html); a federated user without session policy has no identity-side
+// permissions (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html); several session policies are unioned (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html); a Deny with
 // NotPrincipal exempts a caller only when every one of its identities is
-// listed (Q6), and an Allow with NotPrincipal does not apply to a caller
+// listed (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html), and an Allow with NotPrincipal does not apply to a caller
 // when any one of them is (see below); a
 // same-account grant to a role-session ARN is not limited by the session
-// policy (Q11, as AWS documents, unlike cloud-copilot/iam-simulate).
+// policy (as AWS documents, unlike cloud-copilot/iam-simulate).
 //
 // Choices where AWS documentation is silent:
 //
@@ -56,12 +57,12 @@
 //     role) is decided by the trust policy alone; the token holder can be
 //     named only by its identity provider (Federated) or "*", never by the
 //     role or session ARN or the account. Any other principal making these
-//     calls is refused (D1).
+//     calls is refused (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html).
 //   - GetSessionToken restrictions apply to every IAM user or root user on
 //     temporary credentials, since the principal facts do not distinguish
 //     GetSessionToken from console credentials.
 //   - An AWS managed KMS key is recognised only by an alias/aws/ resource.
-//   - An SCP or RCP level without any policy is invalid input (Q10).
+//   - An SCP or RCP level without any policy is invalid input (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html).
 //   - Anonymous callers reach only requests AWS serves unsigned (S3, SNS,
 //     SQS, API Gateway invocations, Lambda function URLs, OpenSearch Service
 //     domain HTTP requests es:ESHttp*, MediaStore object reads; the table

@@ -6,7 +6,7 @@ import (
 )
 
 // Evaluate decides whether r is allowed by the policies in ps, following
-// the evaluation logic of AWS (spec/evaluation-logic.md §3, D1–D9). A nil
+// the evaluation logic of AWS (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html). A nil
 // ps is an empty set; a nil r and an invalid ps (see [PolicySet.Validate])
 // are denied. Evaluate does not allocate for policies without variables.
 // [Explain] runs the same evaluator and always reaches the same decision.
@@ -17,7 +17,7 @@ func Evaluate(ps *PolicySet, r *Request) Decision {
 // emptySet stands for a nil *PolicySet. It is never written.
 var emptySet PolicySet
 
-// lits is a set of the grant inputs of evaluation-logic D7.
+// lits is a set of the grant inputs of https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic-cross-account.html.
 type lits uint8
 
 const (
@@ -31,7 +31,7 @@ const (
 
 const litRP = litRPd | litRPi | litRPa
 
-// Each combination rule of evaluation-logic D8 is a disjunction of
+// Each combination rule of https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic-cross-account.html is a disjunction of
 // conjunctions ("paths"); the request is granted when every input of one
 // path holds. The identity path comes last so that explanations prefer it
 // among equally close paths.
@@ -80,7 +80,7 @@ func granted(paths []lits, have lits) bool {
 }
 
 // selection says which policies of a set the request consults
-// (evaluation-logic D2).
+// (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html).
 type selection struct {
 	identity, session, boundary, resource, scp, rcp, vpce bool
 }
@@ -201,7 +201,7 @@ func run(ps *PolicySet, r *Request, c *collector) Decision {
 	}
 	explain := c != nil
 
-	// D3 explicit deny and D7 grant inputs, policy type by policy type. On
+	// Explicit-deny and grant inputs, policy type by policy type. On
 	// the hot path the first deny decides.
 	if st.sel.identity {
 		deny, allow, _ := e.list(ps.Identity, policy.Identity, 0)
@@ -213,7 +213,7 @@ func run(ps *PolicySet, r *Request, c *collector) Decision {
 			st.have |= litID
 		}
 	} else if f.root {
-		st.have |= litID // D7: the root user has full access by default
+		st.have |= litID // the root user has full access by default
 	}
 	if st.sel.boundary {
 		var o policy.Outcome
@@ -236,7 +236,7 @@ func run(ps *PolicySet, r *Request, c *collector) Decision {
 			return ExplicitDeny
 		}
 		st.denied = st.denied || deny
-		if allow || (f.assumedRoot && taskPolicySP(ps.Session, allow)) { // several session policies are unioned (Q5)
+		if allow || (f.assumedRoot && taskPolicySP(ps.Session, allow)) { // several session policies are unioned (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html)
 			st.have |= litSP
 		}
 	case f.assumedRoot:
@@ -244,7 +244,7 @@ func run(ps *PolicySet, r *Request, c *collector) Decision {
 	case !f.session || f.kind != principal.KindFederatedUser:
 		// Not a session, or a role session without session policy. A
 		// federated user without session policy has no identity-side
-		// permissions (D7, Q2).
+		// permissions (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic-cross-account.html).
 		st.have |= litSP
 	}
 	if st.sel.resource {
@@ -262,13 +262,13 @@ func run(ps *PolicySet, r *Request, c *collector) Decision {
 		}
 		if o.AllowAccount {
 			if f.root {
-				st.have |= litRPd // D7: for the root user RPa counts as direct
+				st.have |= litRPd // for the root user a grant to its account counts as direct
 			} else {
 				st.have |= litRPa
 			}
 		}
 	}
-	if st.sel.scp { // D5: every level of the caller's path must allow
+	if st.sel.scp { // every SCP level of the caller's path must allow
 		for l, level := range ps.SCP {
 			deny, allow, _ := e.list(level, policy.SCP, l+1)
 			if deny && !explain {
@@ -278,7 +278,7 @@ func run(ps *PolicySet, r *Request, c *collector) Decision {
 			st.scpOK = st.scpOK && allow
 		}
 	}
-	if st.sel.rcp { // D4: RCPFullAWSAccess is always attached, so RCPs only deny
+	if st.sel.rcp { // RCPFullAWSAccess is always attached, so RCPs only deny
 		for l, level := range ps.RCP {
 			deny, _, _ := e.list(level, policy.RCP, l+1)
 			if deny && !explain {
@@ -287,7 +287,7 @@ func run(ps *PolicySet, r *Request, c *collector) Decision {
 			st.denied = st.denied || deny
 		}
 	}
-	if st.sel.vpce { // D6: every endpoint policy on the path must allow
+	if st.sel.vpce { // every endpoint policy on the path must allow
 		deny, _, all := e.list(ps.VPCEndpoint, policy.VPCEndpoint, 0)
 		if deny && !explain {
 			return ExplicitDeny
@@ -296,7 +296,7 @@ func run(ps *PolicySet, r *Request, c *collector) Decision {
 		st.vpceOK = all
 	}
 
-	d := ImplicitDeny // D9
+	d := ImplicitDeny // nothing allowed: the default deny
 	switch {
 	case st.denied:
 		d = ExplicitDeny

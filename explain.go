@@ -66,7 +66,7 @@ type collector struct {
 	records   []recorded
 	outcomes  []noted
 	reason    string
-	evaluated bool // run got past D1 and evaluated policies
+	evaluated bool // run got past the fixed outcomes and evaluated policies
 	st        state
 	// force, when set, makes the collector a counterfactual one: nothing
 	// is recorded and the statement is taken to apply (ExplainWith).

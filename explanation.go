@@ -11,7 +11,7 @@ import "github.com/iameval/iameval/policy"
 //
 //	{
 //	  "decision": "implicitDeny" | "explicitDeny" | "allowed",
-//	  "reason": "...",                       // D1 fixed outcomes and invalid input only
+//	  "reason": "...",                       // fixed outcomes and invalid input only
 //	  "unknownAction": "...",                // implicitDeny of an action AWS does not have (ExplainOptions.CheckAction)
 //	  "request": {"principal": "...", "principalType": "IAMUser", "action": "...",
 //	              "resource": "...", "resourceAccount": "...", "unsigned": true},
@@ -31,7 +31,7 @@ type Explanation struct {
 	// Decision is the decision; it always equals what [Evaluate] returns.
 	Decision Decision `json:"decision"`
 	// Reason explains a decision fixed before any policy is read
-	// (evaluation-logic D1, and the refusals AWS enforces whatever the
+	// (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html, and the refusals AWS enforces whatever the
 	// policies say, naming the rule and its AWS page), an sts:AssumeRoot
 	// session refused for want of a task policy, or a request or policy
 	// set that cannot be evaluated.

@@ -14,7 +14,7 @@ type facts struct {
 	service, name string // lower-case action prefix and name
 	// unsigned: the token or assertion holder's unsigned
 	// AssumeRoleWithWebIdentity / AssumeRoleWithSAML call (scenario-format
-	// PRINCIPAL; sts.md §1, §3, §4).
+	// PRINCIPAL; https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_request.html).
 	unsigned      bool
 	session       bool // role session or federated user (and signed)
 	sameAccount   bool
@@ -22,12 +22,12 @@ type facts struct {
 	root          bool
 	assumedRoot   bool // a root session created by sts:AssumeRoot
 	// rp says how a resource policy combines with the caller's policies
-	// (evaluation-logic D8).
+	// (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic-cross-account.html).
 	rp rpMode
 	// rcp: RCPs govern this request; rcpWhy says why not (rcp.go).
 	rcp    bool
 	rcpWhy string
-	// fixed is a D1 outcome that no policy can change.
+	// fixed is an outcome of the credentials that no policy can change.
 	fixed         bool
 	fixedDecision Decision
 	fixedReason   string
@@ -48,7 +48,7 @@ func deriveFacts(p principal.Principal, service, name, resource string, res arn.
 	if !f.unsigned {
 		f.assumedRoot = isAssumedRoot(p)
 		f.session = f.kind == principal.KindFederatedUser || f.kind.IsRoleSession() || f.assumedRoot
-		// The unsigned caller has no account (sts.md §1: "the unsigned calls
+		// The unsigned caller has no account (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_request.html: "the unsigned calls
 		// have no caller account"); Anonymous and Service have none either.
 		f.sameAccount = p.Account() != "" && p.Account() == resourceAccount
 	}
@@ -82,7 +82,7 @@ func isUnsignedCall(p principal.Principal, service, name, resource string) bool 
 }
 
 // rpMode is how a same-account resource policy combines with the caller's
-// identity side (evaluation-logic D8).
+// identity side (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic-cross-account.html).
 type rpMode uint8
 
 const (
@@ -111,10 +111,10 @@ type resourcePolicyRule struct {
 }
 
 // resourcePolicyRules is the per-service "resource policy required" table
-// (evaluation-logic D8: "make resource policy required a per-service
+// (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic-cross-account.html: "make resource policy required a per-service
 // setting, on by default for sts role trust and kms"). Resources that match
 // no rule are ordinary. A KMS key's key policy must allow (KMS Developer
-// Guide, key-policies.md); KMS actions on aliases or "*" have no key policy.
+// Guide, https://docs.aws.amazon.com/kms/latest/developerguide/key-policies.html); KMS actions on aliases or "*" have no key policy.
 // A role's trust policy must allow sts:AssumeRole and the sts:TagSession /
 // sts:SetSourceIdentity authorized in the same call.
 var resourcePolicyRules = []resourcePolicyRule{

@@ -2,9 +2,9 @@ package iameval
 
 import "github.com/iameval/iameval/principal"
 
-// fixedOutcome applies evaluation-logic D1: outcomes fixed by the kind of
-// credentials before any policy is read (id_credentials_temp_request.md,
-// sts.md). ok is false when policies decide.
+// fixedOutcome applies https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html: outcomes fixed by the kind of
+// credentials before any policy is read (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_request.html,
+// https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_request.html). ok is false when policies decide.
 func fixedOutcome(p principal.Principal, f *facts) (d Decision, reason string, ok bool) {
 	kind := f.kind
 	signed := kind != principal.KindAnonymous && !f.unsigned
@@ -67,7 +67,7 @@ func fixedOutcome(p principal.Principal, f *facts) (d Decision, reason string, o
 // with temporary credentials of its own (GetSessionToken) and whether MFA
 // authenticated them. The principal package marks GetSessionToken and
 // console sign-in credentials alike as Temporary; the engine applies the
-// GetSessionToken restrictions (sts.md §6) to both, since allowing what AWS
+// GetSessionToken restrictions (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_request.html) to both, since allowing what AWS
 // refuses is the worse mistake. AssumeRoot sessions are not GetSessionToken
 // credentials.
 func sessionTokenCredentials(p principal.Principal) (gst, mfa bool) {
@@ -88,7 +88,7 @@ func sessionTokenCredentials(p principal.Principal) (gst, mfa bool) {
 // partOfAssumeRole reports whether an STS action is one of the extra
 // permissions that an AssumeRole call is authorized for on the role being
 // assumed (sts:TagSession with Tags, sts:SetSourceIdentity with a source
-// identity; sts.md §1). They are not API operations of their own, so the
+// identity; https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_request.html). They are not API operations of their own, so the
 // GetSessionToken rule "STS only AssumeRole and GetCallerIdentity" does not
 // refuse them.
 func partOfAssumeRole(f *facts) bool {

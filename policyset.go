@@ -25,7 +25,7 @@ type PolicySet struct {
 	// GetFederationToken, or the task policy of an sts:AssumeRoot session.
 	// Only role sessions, federated users and AssumeRoot sessions have
 	// them; for other principals they are ignored. Several session
-	// policies are unioned (spec Q5).
+	// policies are unioned.
 	Session []*policy.Policy
 	// PermissionsBoundary is the principal's permissions boundary, or nil.
 	PermissionsBoundary *policy.Policy
@@ -50,7 +50,7 @@ type PolicySet struct {
 
 // Validate reports whether ps is well formed: no nil policies, every policy
 // parsed for the type of the field that holds it, and no empty SCP or RCP
-// level (an organization level always has a policy attached, spec Q10).
+// level (an organization level always has a policy attached).
 // [Evaluate] performs the same check and denies an invalid set with the
 // reason in [Explanation].Reason.
 func (ps *PolicySet) Validate() error {

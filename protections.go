@@ -113,7 +113,7 @@ var keyPolicyARN = condition.NormalizeKey("iam:PolicyARN")
 
 // attachesServiceLinkedPolicy reports whether iam:PolicyARN names an AWS
 // managed policy under /aws-service-role/: "that permissions policy cannot
-// be attached to any other IAM entity" (using-service-linked-roles.md).
+// be attached to any other IAM entity" (https://docs.aws.amazon.com/IAM/latest/UserGuide/using-service-linked-roles.html).
 func attachesServiceLinkedPolicy(ctx condition.Context) bool {
 	v, ok := ctx.LookupKey(keyPolicyARN)
 	if !ok {

@@ -71,7 +71,7 @@ type Request struct {
 	facts facts
 	// preq is the request package policy matches statements against;
 	// preqBoundary is the same request for a caller that has a permissions
-	// boundary (evaluation-logic A6: Deny with NotPrincipal).
+	// boundary (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html: Deny with NotPrincipal).
 	preq policy.Request
 	// ctx is the request context: the caller's keys over the engine's over
 	// the principal's, merged once so that a lookup is one table read.
@@ -196,7 +196,7 @@ func NewRequest(in RequestInput) (*Request, error) {
 		} else if id := in.Principal.Identity(); id != nil && id.Provider != "" {
 			// A signed web identity or SAML session is a role session: a
 			// Federated entry names the provider only for the unsigned call
-			// (evaluation-logic A5).
+			// (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html).
 			noProvider := *id
 			noProvider.Provider = ""
 			matchAs = &asPrincipal{Principal: in.Principal, arn: in.Principal.ARN(),
@@ -272,14 +272,14 @@ func checkInputText(in RequestInput) error {
 
 // requestContext merges the layers of the request context into one
 // Context: caller keys win over the keys the engine derives for every
-// request (spec/principals-and-context.md §3), which win over the
+// request (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html), which win over the
 // principal-derived keys. Merging once here makes every lookup during
 // evaluation a single map read.
 func requestContext(caller, derived condition.Context, absent []string, unsuppliedAbsent, temporary bool, t time.Time, resourceAccount, region string) (condition.Context, error) {
 	m := make(map[string]condition.Value, caller.Len()+derived.Len()+6)
 	derived.Each(func(k string, v condition.Value) { m[k] = v })
 	if _, known := m[keyTokenIssueTime]; temporary && !known {
-		// principals-and-context.md §7: aws:TokenIssueTime is present for
+		// https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html: aws:TokenIssueTime is present for
 		// every principal on temporary credentials. When the principal's
 		// facts do not say when the token was issued, it was issued no
 		// later than the request: take the request time.

@@ -41,6 +41,7 @@ type reader struct {
 	i    int
 	strs []string
 	err  error
+	slab []string // lists are cut from it, so that they share allocations
 }
 
 func (r *reader) fail(what string) {
@@ -100,11 +101,14 @@ func (r *reader) list() []string {
 	if n == 0 {
 		return nil
 	}
-	out := make([]string, n)
-	for k := range out {
-		out[k] = r.str()
+	if len(r.slab)+n > cap(r.slab) {
+		r.slab = make([]string, 0, max(n, 4096))
 	}
-	return out
+	start := len(r.slab)
+	for k := 0; k < n; k++ {
+		r.slab = append(r.slab, r.str())
+	}
+	return r.slab[start:len(r.slab):len(r.slab)]
 }
 
 func decodeRaw(raw []byte) (*Catalog, error) {

@@ -20,7 +20,7 @@ type arnValue struct {
 }
 
 // errNotARN is the warning for a policy value with fewer than six
-// components: it matches nothing (spec/conditions.md V6).
+// components: it matches nothing (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html).
 var errNotARN = errors.New("value has fewer than six colon-separated components: it matches no ARN")
 
 // splitEscaped splits the escaped glob s at its first five colons; a colon
@@ -48,7 +48,7 @@ func splitEscaped(s string) ([6]string, bool) {
 // compileARN compiles the policy values of an Arn* clause and warns about
 // fixed values that can never match. ArnEquals and
 // ArnLike are the same operator: every component is a glob
-// (spec/conditions.md §2, V6).
+// (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html).
 func compileARN(values []string, mode variables.Mode) ([]arnValue, []*ValueError) {
 	out := make([]arnValue, len(values))
 	var warns []*ValueError

@@ -26,7 +26,7 @@ func decodeBase64(dst []byte, s string) ([]byte, bool) {
 }
 
 // compileBinary decodes the base64 policy values of a BinaryEquals clause
-// (spec/conditions.md V4).
+// (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html).
 func compileBinary(values []string) ([][]byte, []error) {
 	out := make([][]byte, len(values))
 	var errs []error

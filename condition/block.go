@@ -3,7 +3,7 @@ package condition
 import "slices"
 
 // Block is a compiled Condition element: clauses ANDed together
-// (spec/conditions.md C1, C2). The zero Block has no clauses and is true, as
+// (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition.html). The zero Block has no clauses and is true, as
 // an empty Condition object is. A Block is immutable and safe for concurrent
 // use.
 type Block struct {

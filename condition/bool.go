@@ -7,7 +7,7 @@ import (
 	"github.com/iameval/iameval/variables"
 )
 
-// parseBool reads "true" or "false", ignoring case (spec/conditions.md V3).
+// parseBool reads "true" or "false", ignoring case (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html).
 func parseBool(s string) (value, ok bool) {
 	switch {
 	case strings.EqualFold(s, "true"):
@@ -19,7 +19,7 @@ func parseBool(s string) (value, ok bool) {
 }
 
 // boolValue is a compiled Bool policy value: a constant, or a template
-// expanded per request (Bool accepts policy variables, spec/conditions.md Q2).
+// expanded per request (Bool accepts policy variables, https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html).
 type boolValue struct {
 	value bool
 	tmpl  variables.Template

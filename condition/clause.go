@@ -101,7 +101,7 @@ var errNoValues = errors.New("no values: a positive operator never matches, a ne
 // are the policy values as text: the content of JSON strings, and numbers
 // and booleans as their JSON text. mode decides whether ${...} is a policy
 // variable; variables are recognised only in values of String*, Arn* and Bool
-// operators (spec/variables.md §2), elsewhere ${...} is text that then fails
+// operators (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html), elsewhere ${...} is text that then fails
 // to parse.
 //
 // Every policy value is parsed here: malformed numbers, dates, IP addresses,
@@ -163,10 +163,10 @@ func (c Clause) NormalizedKey() string { return c.body().nkey }
 func (c Clause) Values() []string { return slices.Clone(c.body().values) }
 
 // Warnings returns non-fatal findings about the policy values: a four-digit
-// date read as epoch seconds (spec/conditions.md Q3), an Arn* value that is
-// not an ARN and so matches nothing (V6), an unclosed ${ or an empty ${}
-// (spec/variables.md V4), an empty value list (Index -1), and a plain
-// operator on a documented multivalued key such as aws:TagKeys (M4, Index
+// date read as epoch seconds (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html), an Arn* value that is
+// not an ARN and so matches nothing (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html), an unclosed ${ or an empty ${}
+// (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html), an empty value list (Index -1), and a plain
+// operator on a documented multivalued key such as aws:TagKeys (Index
 // -1). The slice is a copy.
 func (c Clause) Warnings() []*ValueError { return slices.Clone(c.body().warns) }
 

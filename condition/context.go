@@ -21,7 +21,7 @@ type Lookup interface {
 
 // NormalizeKey returns the canonical form of a context-key name. Key names,
 // including the tag-key part of aws:PrincipalTag/K and similar keys, are
-// case-insensitive (spec/conditions.md C3), so the canonical form is the
+// case-insensitive (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html), so the canonical form is the
 // lower-case spelling. It does not allocate when k is already lower case.
 func NormalizeKey(k string) string {
 	return strings.ToLower(k)
@@ -44,9 +44,9 @@ var ErrDuplicateKey = errors.New("duplicate context key")
 
 // NewContext returns a Context holding values. Keys are normalized with
 // [NormalizeKey]; two keys that are equal ignoring case are ambiguous
-// (spec/conditions.md C3) and make NewContext fail. Keys whose value is an
+// (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html) and make NewContext fail. Keys whose value is an
 // empty list are dropped, since an empty list means the key is absent
-// (spec/conditions.md V10); an [UnknownValue] is kept. The map is copied.
+// (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html); an [UnknownValue] is kept. The map is copied.
 func NewContext(values map[string]Value) (Context, error) {
 	if len(values) == 0 {
 		return Context{}, nil
@@ -126,7 +126,7 @@ func (c Context) lookupPtr(key string, h uint64) *Value {
 
 // LookupVariable returns the value of a single-valued key for policy-variable
 // substitution. It reports false for absent and for multivalued keys
-// (spec/variables.md R2).
+// (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html).
 func (c Context) LookupVariable(key string) (string, bool) {
 	if c.t == nil {
 		return "", false
@@ -191,7 +191,7 @@ func (ls Layers) LookupKey(key string) (Value, bool) {
 }
 
 // LookupVariable returns the value of key from the first layer that has it,
-// when that value is single-valued (spec/variables.md R2). A multivalued
+// when that value is single-valued (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html). A multivalued
 // value in an upper layer hides any value below it.
 func (ls Layers) LookupVariable(key string) (string, bool) {
 	v, ok := ls.LookupKey(key)

@@ -32,9 +32,9 @@ func (a instant) Time() time.Time {
 	return time.Unix(a.sec, int64(a.nsec)).UTC()
 }
 
-// parseDate parses a date condition value (spec/conditions.md V2):
+// parseDate parses a date condition value (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html):
 //
-//   - an all-digit string is seconds since the Unix epoch (Q3: "2020" is
+//   - an all-digit string is seconds since the Unix epoch ("2020" is
 //     1970-01-01T00:33:40Z, not a year);
 //   - otherwise one of the W3C profile forms of ISO 8601: YYYY-MM,
 //     YYYY-MM-DD, YYYY-MM-DDThh:mmTZD, YYYY-MM-DDThh:mm:ssTZD,
@@ -219,7 +219,7 @@ func (p *dateParser) zone() (int, bool) {
 }
 
 // compileDate parses the policy values of a Date* clause. A four-digit value
-// is read as epoch seconds and draws a warning (spec/conditions.md Q3).
+// is read as epoch seconds and draws a warning (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html).
 func compileDate(values []string) ([]instant, []error, []*ValueError) {
 	out := make([]instant, len(values))
 	var errs []error

@@ -21,7 +21,7 @@
 //
 // Semantics follow the IAM User Guide pages "IAM JSON policy elements:
 // Condition operators", "Multivalued context keys" and "Single-valued vs.
-// multivalued context keys", as summarised in spec/conditions.md of this
+// multivalued context keys", as summarised in https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html of this
 // repository: negated operators are true when the key is absent, IfExists
 // makes an absent key pass, ForAllValues passes on an absent or empty set and
 // ForAnyValue fails, and an unparsable request value makes its pair false.

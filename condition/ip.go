@@ -7,8 +7,8 @@ import (
 )
 
 // parsePrefix parses an IP condition value: an IPv4 or IPv6 address or CIDR
-// block (spec/conditions.md V5). A bare IPv4 address is a /32, a bare IPv6
-// address a /128 (Q4); host bits below the prefix length are cleared.
+// block (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html). A bare IPv4 address is a /32, a bare IPv6
+// address a /128 (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html); host bits below the prefix length are cleared.
 // Addresses with a zone are rejected.
 func parsePrefix(s string) (netip.Prefix, bool) {
 	if strings.IndexByte(s, '/') >= 0 {

@@ -3,7 +3,7 @@ package condition
 import "unicode/utf8"
 
 // Global condition keys, spelled as in the IAM User Guide
-// (reference_policies_condition-keys.md). Keys are case-insensitive; use
+// (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html). Keys are case-insensitive; use
 // [NormalizeKey] before looking one up in a [Lookup].
 const (
 	KeyCalledVia                 = "aws:CalledVia"
@@ -51,7 +51,7 @@ const (
 
 // Prefixes of the tag keys whose tag-key part follows the slash
 // (aws:PrincipalTag/team). The tag-key part is case-insensitive like the
-// rest of the key name (spec/conditions.md C3).
+// rest of the key name (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html).
 const (
 	PrefixPrincipalTag   = "aws:PrincipalTag/"
 	PrefixRequestTag     = "aws:RequestTag/"
@@ -60,7 +60,7 @@ const (
 )
 
 // multivaluedGlobal lists the global keys AWS documents as multivalued
-// (spec/conditions.md M1), normalized.
+// (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-single-vs-multi-valued-context-keys.html), normalized.
 var multivaluedGlobal = map[string]bool{
 	"aws:tagkeys":                   true,
 	"aws:calledvia":                 true,

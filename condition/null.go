@@ -4,7 +4,7 @@ import "fmt"
 
 // compileNull parses the policy values of a Null clause: true means "key
 // absent", false "key present with a non-null value"; case is ignored
-// (spec/conditions.md V9). Variables are not substituted.
+// (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html). Variables are not substituted.
 func compileNull(values []string) ([]bool, []error) {
 	out := make([]bool, len(values))
 	var errs []error
@@ -20,7 +20,7 @@ func compileNull(values []string) ([]bool, []error) {
 }
 
 // A looked-up key counts as null for Null when it is absent, an empty
-// list, or only empty strings ("" and [""], spec/conditions.md V10).
+// list, or only empty strings ("" and [""], https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html).
 
 // allEmpty reports whether every string of v is empty (true for an empty
 // list).

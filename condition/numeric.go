@@ -13,7 +13,7 @@ type decimal struct {
 }
 
 // parseDecimal parses an integer or decimal number with an optional sign:
-// [+-]?[0-9]+(\.[0-9]+)? (spec/conditions.md V1, Q6). Exponents, hex, Inf,
+// [+-]?[0-9]+(\.[0-9]+)? (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html). Exponents, hex, Inf,
 // NaN, white space and a bare point are rejected.
 func parseDecimal(s string) (decimal, bool) {
 	var d decimal

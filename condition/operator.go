@@ -7,7 +7,7 @@ import (
 )
 
 // SetQualifier is the optional ForAnyValue: or ForAllValues: prefix of a
-// condition operator (spec/conditions.md M2). The zero value is NoSet.
+// condition operator (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-single-vs-multi-valued-context-keys.html). The zero value is NoSet.
 type SetQualifier uint8
 
 // The set qualifiers.
@@ -31,7 +31,7 @@ func (s SetQualifier) String() string {
 }
 
 // Base is the base condition operator, without set qualifier or IfExists
-// (spec/conditions.md §2). The zero Base is invalid.
+// (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html). The zero Base is invalid.
 type Base uint8
 
 // The base operators of the IAM condition language.
@@ -119,7 +119,7 @@ func (b Base) String() string {
 }
 
 // Negated reports whether b is a negated operator, true when the request
-// value matches none of the policy values (spec/conditions.md C2):
+// value matches none of the policy values (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html):
 // StringNotEquals, StringNotEqualsIgnoreCase, StringNotLike,
 // NumericNotEquals, DateNotEquals, NotIpAddress, ArnNotEquals, ArnNotLike.
 func (b Base) Negated() bool {
@@ -156,7 +156,7 @@ func (b Base) Positive() Base {
 }
 
 // AllowsVariables reports whether policy values of b may contain policy
-// variables: String*, Arn* and Bool (spec/variables.md §2). For the other
+// variables: String*, Arn* and Bool (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html). For the other
 // operators ${...} is plain text, which then fails to parse.
 func (b Base) AllowsVariables() bool {
 	switch b.family() {
@@ -184,7 +184,7 @@ const (
 )
 
 // ParseOperator parses a condition operator name of the form
-// [ForAllValues:|ForAnyValue:]Base[IfExists] (spec/conditions.md C4).
+// [ForAllValues:|ForAnyValue:]Base[IfExists] (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html).
 // Matching ignores case; compare the name with [Operator.String] to detect a
 // non-canonical spelling. Unknown names, IfExists on Null and set qualifiers
 // on Null are rejected with an error wrapping [ErrUnknownOperator].

@@ -19,7 +19,7 @@ func matched(i int) pairResult {
 }
 
 // noteUnresolved records that policy value i had a variable without a value:
-// that value matches nothing (spec/variables.md R6).
+// that value matches nothing (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html).
 func (r *pairResult) noteUnresolved(i int) {
 	if r.unresolved < 0 {
 		r.unresolved = i

@@ -6,10 +6,10 @@ type why uint8
 const (
 	whyInvalid      why = iota // the clause has malformed policy values
 	whyNull                    // Null: presence test
-	whyAbsent                  // the key is absent (§5 truth table)
-	whyList                    // plain operator on a multivalued request value (M4)
+	whyAbsent                  // the key is absent (the absent-key truth table)
+	whyList                    // plain operator on a multivalued request value (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-single-vs-multi-valued-context-keys.html)
 	whyPair                    // plain operator on a single request value
-	whyEmptySet                // set qualifier on "" or [""] (V10)
+	whyEmptySet                // set qualifier on "" or [""] (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html)
 	whyDeciding                // set qualifier: request value val decided
 	whyAllValues               // set qualifier: every request value was tested
 	whyUnknownValue            // the key is present with a value nobody gave (UnknownValue)
@@ -127,7 +127,7 @@ func (c *clause) evalValue(v *Value, l Lookup, o *outcome) truth {
 		return isUnknown
 	}
 	if v != nil && v.Len() == 0 {
-		v = nil // an empty list is an absent key (V10)
+		v = nil // an empty list is an absent key (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-single-vs-multi-valued-context-keys.html)
 	}
 	found := v != nil
 	if o != nil && found {
@@ -144,9 +144,9 @@ func (c *clause) evalValue(v *Value, l Lookup, o *outcome) truth {
 
 	neg := c.op.Base.Negated()
 	if !found {
-		// spec/conditions.md §5: positive false, negated true, IfExists
+		// https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html: positive false, negated true, IfExists
 		// true, ForAnyValue false, ForAllValues true (IfExists has no effect
-		// under a set qualifier, M5).
+		// under a set qualifier).
 		if o != nil {
 			o.why = whyAbsent
 		}
@@ -180,13 +180,13 @@ func (c *clause) evalValue(v *Value, l Lookup, o *outcome) truth {
 	}
 
 	if allEmpty(v) {
-		// V10: "" and [""] are an empty set under a set qualifier (M2).
+		// "" and [""] are an empty set under a set qualifier (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-single-vs-multi-valued-context-keys.html).
 		if o != nil {
 			o.why = whyEmptySet
 		}
 		return of(c.op.Set == ForAllValues)
 	}
-	// M2/M3: ForAnyValue passes when some request value passes Op,
+	// ForAnyValue passes when some request value passes Op,
 	// ForAllValues when every one does; a single value is a one-element set.
 	anyValue := c.op.Set == ForAnyValue
 	for i := range v.Len() {

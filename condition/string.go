@@ -44,7 +44,7 @@ func compileString(b Base, values []string, mode variables.Mode) ([]stringValue,
 }
 
 // matchString tests the request value s against the policy values with the
-// positive form of base b (spec/conditions.md §2, V7, V8).
+// positive form of base b (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html).
 func matchString(b Base, vals []stringValue, s string, l Lookup) pairResult {
 	r := noMatch
 	switch b.Positive() {

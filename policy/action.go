@@ -6,7 +6,7 @@ import (
 )
 
 // actionEntry is one compiled entry of an Action or NotAction element
-// (evaluation-logic.md A1).
+// (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_action.html).
 type actionEntry struct {
 	any     bool   // "*": every action of every service
 	service string // lower-case service prefix, compared literally
@@ -77,7 +77,7 @@ func (a *actionSet) covers(q *prepared) bool {
 }
 
 // applies reports whether the action part of a statement holds for the
-// prepared request (A1 for Action, A2 for NotAction).
+// prepared request, for Action and NotAction alike.
 func (a *actionSet) applies(q *prepared) bool {
 	return a.covers(q) != a.not
 }

@@ -1,8 +1,7 @@
 // Package policy parses, validates and compiles AWS IAM policy documents and
 // decides, one statement at a time, whether a policy applies to a request.
 //
-// [Parse] reads a JSON policy document strictly (evaluation-logic.md §1,
-// P1–P8): duplicate keys, unknown or mis-cased element names, wrong value
+// [Parse] reads a JSON policy document strictly (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html): duplicate keys, unknown or mis-cased element names, wrong value
 // types, empty strings and lists, unsupported versions, unknown condition
 // operators, malformed condition values and elements the policy [Type]
 // does not allow are all reported, each with a file, line and column, in one
@@ -25,7 +24,7 @@
 // entries.
 //
 // [Policy.Eval] matches every statement against a prepared [Request]
-// (evaluation-logic.md §2, A1–A6) and reports which effects apply in an
+// (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_action.html) and reports which effects apply in an
 // [Outcome]. It does not combine policy types into a decision; that is the
 // job of the root package iameval. Without a [Recorder] it uses an index
 // built at compile time (by literal resource prefix, and by service prefix
@@ -57,7 +56,7 @@
 //     match nothing. CanonicalUser entries match nothing, because a caller's
 //     canonical ID is not among its facts.
 //   - A NotPrincipal element exempts a caller only when it lists every
-//     identity of the caller (evaluation-logic.md A6); a Federated or
+//     identity of the caller (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html); a Federated or
 //     Service entry covers the caller itself, and the IAM user behind a
 //     federated user is not one of its identities. An Allow statement with
 //     NotPrincipal, which AWS no longer supports and documents as granting

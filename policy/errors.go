@@ -33,15 +33,15 @@ func (p Position) String() string {
 // errors.Is(err, ErrDuplicateKey) works on an Error and on an [ErrorList].
 var (
 	ErrSyntax          = errors.New("invalid JSON")                    // the text is not JSON
-	ErrDuplicateKey    = errors.New("duplicate key")                   // a key repeated in one object (P4)
-	ErrUnknownElement  = errors.New("unknown element")                 // an element name outside the grammar, or mis-cased (P1)
+	ErrDuplicateKey    = errors.New("duplicate key")                   // a key repeated in one object
+	ErrUnknownElement  = errors.New("unknown element")                 // an element name outside the grammar, or mis-cased
 	ErrType            = errors.New("wrong type")                      // a value of the wrong JSON type, or an empty list
 	ErrMissing         = errors.New("missing element")                 // a required element is absent
 	ErrConflict        = errors.New("conflicting elements")            // Action with NotAction, Principal with NotPrincipal, ...
 	ErrValue           = errors.New("invalid value")                   // a value of the right type that is not allowed, an empty string
-	ErrUnknownOperator = errors.New("unknown condition operator")      // a Condition operator outside the grammar (C4)
-	ErrVersion         = errors.New("unsupported version")             // Version other than 2012-10-17 or 2008-10-17 (P2)
-	ErrNotAllowed      = errors.New("not allowed for the policy type") // an element or form the policy type does not accept (P8)
+	ErrUnknownOperator = errors.New("unknown condition operator")      // a Condition operator outside the grammar
+	ErrVersion         = errors.New("unsupported version")             // Version other than 2012-10-17 or 2008-10-17
+	ErrNotAllowed      = errors.New("not allowed for the policy type") // an element or form the policy type does not accept
 
 	// ErrWarning marks a warning: a finding AWS accepts but that is
 	// probably not what the author meant. A warning's Kind wraps both

@@ -37,7 +37,7 @@ type Outcome struct {
 	// For policies with a Principal element (resource-based, RCP, VPC
 	// endpoint): some applicable Allow statement's principal matched
 	// directly ("*" and NotPrincipal count as direct), indirectly or by
-	// account (evaluation-logic.md D7). Each statement counts for its
+	// account (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic-cross-account.html). Each statement counts for its
 	// strongest match only.
 	AllowDirect, AllowIndirect, AllowAccount bool
 }
@@ -77,7 +77,7 @@ type env struct {
 // emptyLookup stands for a request without context.
 var emptyLookup condition.Lookup = condition.Context{}
 
-// Eval evaluates every statement of p against r (evaluation-logic.md §2).
+// Eval evaluates every statement of p against r (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html).
 //
 // With a nil rec it takes the fast path: only the statements the index
 // selects are matched, evaluation stops once the Outcome cannot change,
@@ -268,7 +268,7 @@ func (s *Statement) applies(e *env) (bool, PrincipalMatch) {
 	return true, pm
 }
 
-// principalMatch matches the Principal or NotPrincipal element (A5, A6).
+// principalMatch matches the Principal or NotPrincipal element (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html).
 func (s *Statement) principalMatch(e *env) PrincipalMatch {
 	ps := s.principal
 	if !ps.not {
@@ -282,7 +282,7 @@ func (s *Statement) principalMatch(e *env) PrincipalMatch {
 		return PrincipalDirect
 	}
 	// A Deny with NotPrincipal always applies to a caller with a
-	// permissions boundary (access_policies_boundaries.md).
+	// permissions boundary (https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_boundaries.html).
 	if e.hasBoundary {
 		return PrincipalDirect
 	}

@@ -6,7 +6,7 @@ import (
 )
 
 // index selects, for a request, the statements that can possibly apply
-// (design-notes.md §7): each statement is filed once, under the literal
+// so that a large policy costs little per request: each statement is filed once, under the literal
 // prefixes of its Resource entries when it has a Resource element of ARN
 // patterns with a literal partition and service, else under the service
 // prefixes of its Action element when it has one without "*", else in the

@@ -12,7 +12,7 @@ import (
 	"github.com/iameval/iameval/variables"
 )
 
-// The policy versions (evaluation-logic.md P2).
+// The policy versions (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_version.html).
 const (
 	Version2012 = "2012-10-17" // policy variables are substituted
 	Version2008 = "2008-10-17" // policy variables are plain text

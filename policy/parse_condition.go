@@ -9,7 +9,7 @@ import (
 	"github.com/iameval/iameval/internal/jsonsrc"
 )
 
-// condition compiles a Condition element (conditions.md C1, C4; P4, P5).
+// condition compiles a Condition element (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition.html).
 // It returns the positions (as offsets) of the clauses' condition keys,
 // in Block order, carved from the parser's position slab, and reports
 // whether the element has at least one clause.
@@ -118,7 +118,7 @@ func (p *parser) clause(op condition.Operator, key string, keyIdx int, kp *path,
 }
 
 // conditionValues appends to dst the values of one condition key: a
-// string, number or boolean, or a non-empty array of them (P5). Numbers and
+// string, number or boolean, or a non-empty array of them (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_grammar.html). Numbers and
 // booleans are taken as their JSON text.
 func (p *parser) conditionValues(v jsonsrc.Value, at *path, dst []condValue) ([]condValue, bool) {
 	if v.Kind != '[' {

@@ -7,7 +7,7 @@ import (
 	"github.com/iameval/iameval/variables"
 )
 
-// Members of the document object (evaluation-logic.md P1).
+// Members of the document object (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_grammar.html).
 const (
 	docVersion = iota
 	docID
@@ -19,7 +19,7 @@ const (
 // of the doc* constants.
 var documentElements = []string{"Version", "Id", "Statement"}
 
-// document reads the top level of a policy (P1–P3) into pol.
+// document reads the top level of a policy (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_grammar.html) into pol.
 func (p *parser) document(root jsonsrc.Value, pol *Policy) {
 	rootOff := root.Index
 	if root.Kind != '{' {
@@ -83,8 +83,8 @@ func (p *parser) document(root jsonsrc.Value, pol *Policy) {
 	p.checkSids()
 }
 
-// version reads the Version element and sets the variable mode (P2,
-// variables.md V5).
+// version reads the Version element and sets the variable mode (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_version.html,
+// https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html).
 func (p *parser) version(v jsonsrc.Value) string {
 	at := top("Version")
 	if v.Kind != '"' {
@@ -139,7 +139,7 @@ func sidPath(s *sidInfo) string {
 	return c.String()
 }
 
-// checkSids warns about Sids outside [A-Za-z0-9] and repeated Sids (P7).
+// checkSids warns about Sids outside [A-Za-z0-9] and repeated Sids (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_sid.html).
 // A map of first occurrences keeps the check linear in the number of
 // statements.
 func (p *parser) checkSids() {

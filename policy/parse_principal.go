@@ -8,7 +8,7 @@ import (
 	"github.com/iameval/iameval/internal/jsonsrc"
 )
 
-// Members of a Principal object (evaluation-logic.md P5), in the order of
+// Members of a Principal object (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_grammar.html), in the order of
 // principalElements.
 const (
 	prAWS = iota
@@ -21,7 +21,7 @@ const (
 // principalElements are the keys of a Principal object.
 var principalElements = []string{"AWS", "Federated", "Service", "CanonicalUser"}
 
-// principals compiles a Principal or NotPrincipal element (P5, A5).
+// principals compiles a Principal or NotPrincipal element (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_grammar.html).
 func (p *parser) principals(m jsonsrc.Member, not bool, at *path) principalSet {
 	c := at.Child(m.Key)
 	ps := principalSet{not: not}
@@ -66,7 +66,7 @@ func (p *parser) principals(m jsonsrc.Member, not bool, at *path) principalSet {
 	return ps
 }
 
-// awsPrincipal classifies one entry of "AWS" (A5): "*", an account (ID or
+// awsPrincipal classifies one entry of "AWS" (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html): "*", an account (ID or
 // root ARN), an ARN compared exactly, or a unique ID.
 func (p *parser) awsPrincipal(ps *principalSet, it *strItem, el *path) {
 	s, offset := it.s, it.offset
@@ -110,7 +110,7 @@ func (p *parser) awsPrincipal(ps *principalSet, it *strItem, el *path) {
 
 // principalARNProblem says what is wrong with an "AWS" principal ARN, or
 // returns "" when it names something a policy can name
-// (reference_policies_elements_principal.md): the account root, an IAM user
+// (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html): the account root, an IAM user
 // or role, an assumed-role session or a federated user, in a 12-digit
 // account. IAM rejects the rest when the policy is saved, user groups
 // included ("You cannot identify a user group as a principal").

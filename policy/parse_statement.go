@@ -6,7 +6,7 @@ import (
 	"github.com/iameval/iameval/internal/jsonsrc"
 )
 
-// Members of a statement object (evaluation-logic.md P1), in the order of
+// Members of a statement object (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_grammar.html), in the order of
 // statementElements.
 const (
 	elSid = iota
@@ -28,8 +28,8 @@ var statementElements = []string{"Sid", "Effect", "Principal", "NotPrincipal", "
 // stmtFields are the members of one statement, by el* constant.
 type stmtFields [numStatementElements]jsonsrc.Member
 
-// statement parses one statement object (P1, P5, P6) and checks it against
-// the rules of the policy type (P8).
+// statement parses one statement object (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_grammar.html) and checks it against
+// the rules of the policy type (https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies.html).
 func (p *parser) statement(v jsonsrc.Value, at *path) *Statement {
 	off := v.Index
 	s := p.newStatement()
@@ -100,7 +100,7 @@ func (p *parser) statement(v jsonsrc.Value, at *path) *Statement {
 	return s
 }
 
-// effect reads the Effect element (P6). It reports whether a valid Effect
+// effect reads the Effect element (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_effect.html). It reports whether a valid Effect
 // was found.
 func (p *parser) effect(f *stmtFields, s *Statement, off int, at *path) bool {
 	m := f[elEffect]
@@ -141,7 +141,7 @@ func (p *parser) pair(f *stmtFields, el int, at *path) (first, second bool) {
 	return a.Exists(), b.Exists()
 }
 
-// actions compiles an Action or NotAction element (A1, A2).
+// actions compiles an Action or NotAction element (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_action.html).
 func (p *parser) actions(m jsonsrc.Member, not bool, at *path) actionSet {
 	c := at.Child(m.Key)
 	var buf [8]strItem
@@ -164,7 +164,7 @@ func (p *parser) actions(m jsonsrc.Member, not bool, at *path) actionSet {
 	return as
 }
 
-// resources compiles a Resource or NotResource element (A3, A4).
+// resources compiles a Resource or NotResource element (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_resource.html).
 func (p *parser) resources(m jsonsrc.Member, not bool, at *path) resourceSet {
 	c := at.Child(m.Key)
 	var buf [8]strItem

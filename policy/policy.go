@@ -90,7 +90,7 @@ type Statement struct {
 func (s *Statement) Index() int { return s.index }
 
 // Sid returns the statement's Sid, "" when absent. It never affects a
-// decision (evaluation-logic.md P7).
+// decision (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_sid.html).
 func (s *Statement) Sid() string { return s.sid }
 
 // Resources returns the entries of the statement's Resource or NotResource

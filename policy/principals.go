@@ -7,7 +7,7 @@ import (
 )
 
 // principalSet is a compiled Principal or NotPrincipal element
-// (evaluation-logic.md A5, A6).
+// (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html).
 type principalSet struct {
 	not       bool     // NotPrincipal
 	all       bool     // "*" or {"AWS": "*"}: every caller, anonymous included
@@ -46,7 +46,7 @@ func (s *principalSet) match(id *principal.Identity) PrincipalMatch {
 	}
 	if s.accountListed(id) {
 		if id.Root {
-			// The root user named by its account: D7 counts RPa as direct.
+			// The root user named by its account: a grant to the account counts as direct for it.
 			return PrincipalDirect
 		}
 		if best == PrincipalNone {
@@ -62,8 +62,7 @@ func (s *principalSet) accountListed(id *principal.Identity) bool {
 }
 
 // exempts reports whether a NotPrincipal element exempts the caller: every
-// one of the caller's identities must be listed (evaluation-logic.md A6,
-// Q6). The identities are the caller itself (any of its ARNs or IDs, its
+// one of the caller's identities must be listed (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html). The identities are the caller itself (any of its ARNs or IDs, its
 // identity provider or its service name), the role of a role session (role
 // ARN or role ID) and the caller's account; for the root user only the
 // account. An anonymous caller is exempt only through "*".
@@ -87,7 +86,7 @@ func (s *principalSet) exempts(id *principal.Identity, kind principal.Kind) bool
 		}
 	}
 	// The IAM user behind a federated user is not one of its identities
-	// (A6 lists the federated-user ARN and the account only).
+	// (the Principal element page lists the federated-user ARN and the account only).
 	if id.HasIndirect() && kind != principal.KindFederatedUser {
 		groups++
 		if !s.anyAWS(id.IsIndirect) {

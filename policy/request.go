@@ -19,7 +19,7 @@ type Request struct {
 	Context   condition.Lookup    // the layered request context; nil is an empty context
 	// HasBoundary reports that the caller has a permissions boundary: a
 	// Deny statement with NotPrincipal then always applies to it
-	// (evaluation-logic.md A6).
+	// (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html).
 	HasBoundary bool
 
 	prep prepared

@@ -9,7 +9,7 @@ import (
 )
 
 // resourceEntry is one compiled entry of a Resource or NotResource element
-// (evaluation-logic.md A3, A4; variables.md §2).
+// (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_resource.html, https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html).
 type resourceEntry struct {
 	text  string // the entry as written
 	any   bool   // "*": every resource, including the request resource "*"
@@ -150,7 +150,7 @@ func compileResource(s string, mode variables.Mode) (e resourceEntry, ok bool, w
 }
 
 // typeWildcard reports a wildcard inside the resource type of the resource
-// part (evaluation-logic.md Q8: arn:aws:iam::A:u*). The resource type is
+// part (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html: arn:aws:iam::A:u*). The resource type is
 // the text before the first '/' or ':'; it is only recognised as a type
 // when such a delimiter follows, or for IAM, whose resources always start
 // with a type. S3 resource parts start with a bucket name, not a type. A
@@ -206,7 +206,7 @@ const resourceBufSize = 256
 
 // match reports whether the entry matches the prepared request resource.
 // unresolved is true when the entry has a variable without a value and no
-// default: such an entry matches nothing (variables.md R6).
+// default: such an entry matches nothing (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html).
 func (e *resourceEntry) match(q *prepared, l variables.Lookup) (matched, unresolved bool) {
 	if e.any {
 		return true, false
@@ -264,7 +264,7 @@ type resourceSet struct {
 
 // applies reports whether the resource part of a statement holds. An
 // unresolved entry matches nothing: in Resource it grants nothing, in
-// NotResource it excludes nothing (variables.md R6).
+// NotResource it excludes nothing (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html).
 func (s *resourceSet) applies(q *prepared, l variables.Lookup) bool {
 	if !s.present {
 		return true

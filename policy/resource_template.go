@@ -12,7 +12,7 @@ import (
 // "home/${aws:username}/*". It matches the request's resource part piece
 // by piece, without expanding the template into a pattern: the part must
 // start with head, then the variable's value, and the rest must match
-// tail (design-notes.md §7, "match without building strings").
+// tail, so that matching builds no strings.
 type oneVariable struct {
 	head string           // literal text before the variable, without wildcards
 	key  string           // the variable's key, lower case
@@ -71,7 +71,7 @@ func (p probe) LookupVariable(key string) (string, bool) {
 
 // match reports whether the resource part res matches, reading the
 // variable from l. unresolved is true when the variable has no value: the
-// entry then matches nothing (variables.md R6).
+// entry then matches nothing (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html).
 func (v *oneVariable) match(res string, l variables.Lookup) (matched, unresolved bool) {
 	value, ok := l.LookupVariable(v.key)
 	if !ok {

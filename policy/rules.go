@@ -22,7 +22,7 @@ func (t Type) noun() string {
 }
 
 // typeRules checks a statement against the rules of its policy type
-// (evaluation-logic.md P8, A6).
+// (https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies.html).
 func (p *parser) typeRules(f *stmtFields, s *Statement, off int, at *path, effectOK bool) {
 	hasP, hasNP := f[elPrincipal].Exists(), f[elNotPrincipal].Exists()
 	if p.typ.hasPrincipal() {
@@ -53,8 +53,8 @@ func (p *parser) typeRules(f *stmtFields, s *Statement, off int, at *path, effec
 	}
 }
 
-// rcpRules checks the RCP-only rules (P8; Organizations
-// orgs_manage_policies_rcps_syntax.md): Principal "*" only, no
+// rcpRules checks the RCP-only rules (Organizations
+// https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_rcps_syntax.html): Principal "*" only, no
 // NotPrincipal, no NotAction, Deny only (except the AWS-managed
 // RCPFullAWSAccess statement), and no bare "*" Action in a Deny.
 func (p *parser) rcpRules(f *stmtFields, s *Statement, at *path, effectOK bool) {

@@ -3,7 +3,7 @@ package policy
 import "fmt"
 
 // Type is where a policy is attached, which decides the elements a policy
-// may use (evaluation-logic.md P8). The zero Type is Identity.
+// may use (https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies.html). The zero Type is Identity.
 type Type uint8
 
 // The policy types.
@@ -64,7 +64,7 @@ func (t Type) hasPrincipal() bool {
 // Effect is the Effect element of a statement. The zero Effect is Allow.
 type Effect uint8
 
-// The two effects (evaluation-logic.md P6).
+// The two effects (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_effect.html).
 const (
 	Allow Effect = iota
 	Deny
@@ -144,7 +144,7 @@ func (p Part) MarshalText() ([]byte, error) {
 }
 
 // PrincipalMatch tells how the Principal or NotPrincipal element of a
-// statement matched the caller (evaluation-logic.md A5, D7). When several
+// statement matched the caller (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html). When several
 // entries match, the strongest way is reported: direct before indirect
 // before account. The zero value, PrincipalNotApplicable, is for policy
 // types without a Principal element.

@@ -9,20 +9,20 @@ import (
 
 // fields reads the members of the object obj into out, which has one slot
 // per name in known; see [jsonsrc.Doc.Fields]. Unknown and repeated keys
-// are reported through p's Problem method (P1, P4).
+// are reported through p's Problem method (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_grammar.html).
 func (p *parser) fields(obj jsonsrc.Value, at *path, known []string, out []jsonsrc.Member) {
 	p.doc.Fields(obj, at, known, out, p)
 }
 
 // members appends to dst the members of an object whose keys are free
-// form (condition operators and keys), reporting repeated keys (P4) and
+// form (condition operators and keys), reporting repeated keys (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_grammar.html) and
 // leaving out their later occurrences.
 func (p *parser) members(obj jsonsrc.Value, at *path, dst []jsonsrc.Member) []jsonsrc.Member {
 	return p.doc.FreeMembers(obj, at, false, dst, p)
 }
 
 // Problem words a problem of the strict walk as policy errors: a
-// duplicate key (P4) or an element name outside the grammar (P1), with a
+// duplicate key (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_grammar.html) or an element name outside the grammar (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_grammar.html), with a
 // hint when only the case differs.
 func (p *parser) Problem(pr *jsonsrc.Problem) {
 	at := pr.Path()
@@ -67,7 +67,7 @@ func (it *strItem) path(at *path) path {
 }
 
 // strs appends to dst the entries of an element that takes a string or a
-// non-empty array of non-empty strings (P5). Invalid entries are reported
+// non-empty array of non-empty strings (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_grammar.html). Invalid entries are reported
 // and left out. at is the element's path.
 func (p *parser) strs(v jsonsrc.Value, at *path, dst []strItem) []strItem {
 	switch v.Kind {

@@ -26,7 +26,7 @@ var anonymous = sync.OnceValue(func() *Anonymous {
 
 // NewAnonymous returns the anonymous caller.
 //
-// Derived keys (variables.md §4; principals-and-context.md §2, §7):
+// Derived keys (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html, https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html):
 // aws:PrincipalAccount = anonymous, aws:PrincipalType = Anonymous,
 // aws:userid = anonymous. No aws:PrincipalArn and no
 // aws:PrincipalIsAWSService.

@@ -36,7 +36,7 @@ type entity struct {
 }
 
 // parseEntity parses s as the ARN of an IAM user (typ "user") or role
-// (typ "role"), path included (reference_identifiers.md).
+// (typ "role"), path included (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html).
 func parseEntity(s, typ string) (entity, string) {
 	a, p := parseARN(s, "iam")
 	if p != "" {

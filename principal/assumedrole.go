@@ -20,11 +20,11 @@ type AssumedRoleInput struct {
 	// RoleTags are the role's tags.
 	RoleTags map[string]string
 	// InheritedTags are the transitive session tags inherited from the
-	// calling role session (role chaining, sts.md T5). They override role
+	// calling role session (role chaining, https://docs.aws.amazon.com/IAM/latest/UserGuide/id_session-tags.html). They override role
 	// tags and stay transitive.
 	InheritedTags map[string]string
 	// SessionTags are the Tags passed to AssumeRole. They override role
-	// tags with the same key ignoring case (sts.md T3) and may not repeat an
+	// tags with the same key ignoring case (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_session-tags.html) and may not repeat an
 	// inherited key.
 	SessionTags map[string]string
 	// TransitiveTagKeys are the TransitiveTagKeys passed to AssumeRole; each
@@ -45,7 +45,7 @@ type AssumedRole struct {
 
 // NewAssumedRole validates in and returns the role session.
 //
-// Derived keys (variables.md §4; sts.md §2; principals-and-context.md §7):
+// Derived keys (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html, https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_request.html, https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html):
 // aws:PrincipalArn = the role ARN with path, aws:PrincipalAccount = the
 // role's account, aws:PrincipalType = AssumedRole, aws:userid =
 // ROLEID:SESSION when the role ID is known, aws:PrincipalTag/K for the role

@@ -8,7 +8,7 @@ import (
 )
 
 // Credentials describes the credentials a request is signed with, as far as
-// the request context shows them (spec/principals-and-context.md §2, §7).
+// the request context shows them (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html).
 // The zero Credentials means long-term access keys without MFA for a root
 // user or IAM user, and temporary credentials without MFA and without a
 // known issue time for every session kind.

@@ -25,9 +25,9 @@
 //     aws:userid, aws:PrincipalTag/K, aws:FederatedProvider, provider keys
 //     such as accounts.google.com:sub, saml:sub, aws:TokenIssueTime, ...), as
 //     an immutable condition.Context. Which key exists for which kind follows
-//     the presence matrix of spec/principals-and-context.md §7 and the
-//     principal table of spec/variables.md §4 (IAM User Guide:
-//     reference_policies_condition-keys.md, reference_policies_variables.md).
+//     the presence matrix of https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html and the
+//     principal table of https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html (IAM User Guide:
+//     https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html, https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html).
 //
 // [WebIdentity] and [SAML] values also describe the unsigned
 // AssumeRoleWithWebIdentity or AssumeRoleWithSAML call that creates them:

@@ -20,7 +20,7 @@ type FederatedUserInput struct {
 	Name string
 	// UserARN is the IAM user (or, discouraged, the root user) that called
 	// GetFederationToken; "" when unknown. A Principal element naming it
-	// matches the federated user indirectly (sts.md §5).
+	// matches the federated user indirectly (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_request.html).
 	UserARN string
 	// UserID is the unique ID (AIDA...) of that IAM user, when known.
 	UserID string
@@ -46,8 +46,7 @@ type FederatedUser struct {
 
 // NewFederatedUser validates in and returns the federated user.
 //
-// Derived keys (variables.md §4, §5; sts.md §5; principals-and-context.md
-// §7 and Q2): aws:PrincipalArn = arn:aws:sts::ACCOUNT:federated-user/NAME,
+// Derived keys (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html, https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_request.html, https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html): aws:PrincipalArn = arn:aws:sts::ACCOUNT:federated-user/NAME,
 // aws:PrincipalAccount, aws:PrincipalType = FederatedUser, aws:userid =
 // ACCOUNT:NAME, aws:PrincipalTag/K for the user's tags overlaid by the
 // session tags, aws:PrincipalIsAWSService = false,
@@ -131,7 +130,7 @@ func NewFederatedUser(in FederatedUserInput) (*FederatedUser, error) {
 }
 
 // callerOfFederation parses the ARN of the caller of GetFederationToken:
-// an IAM user or the root user (sts.md §1).
+// an IAM user or the root user (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_request.html).
 func callerOfFederation(s string) (partition, account, problem string) {
 	if a, p := parseARN(s, "iam"); p == "" && a.Resource == "root" {
 		return a.Partition, a.Account, ""

@@ -64,7 +64,7 @@ func (b *keyset) requestTags(tags map[string]string) {
 }
 
 // resourceTags adds aws:ResourceTag/K and iam:ResourceTag/K for every tag
-// of a role being assumed (spec/principals-and-context.md §6).
+// of a role being assumed (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html).
 func (b *keyset) resourceTags(tags map[string]string) {
 	for _, k := range slices.Sorted(maps.Keys(tags)) {
 		b.str(condition.PrefixResourceTag+k, tags[k])

@@ -12,8 +12,7 @@ const expectedForms = `expected arn:aws:iam::ACCOUNT:root, arn:aws:iam::ACCOUNT:
 	`arn:aws:sts::ACCOUNT:assumed-role/ROLE/SESSION, arn:aws:sts::ACCOUNT:federated-user/NAME, ` +
 	`a service principal ending in .amazonaws.com, "*" or "anonymous"`
 
-// Parse reads the string form of a principal (scenario-format.md,
-// PRINCIPAL):
+// Parse reads the string form of a principal, as scenario files write it:
 //
 //	arn:aws:iam::ACCOUNT:root                      the account root user
 //	arn:aws:iam::ACCOUNT:user/PATH/NAME            an IAM user

@@ -27,7 +27,7 @@ type Principal interface {
 	// not modify it.
 	Identity() *Identity
 	// Context returns the request-context keys AWS derives for requests made
-	// by this principal (spec/principals-and-context.md §2, §7).
+	// by this principal (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html).
 	Context() condition.Context
 
 	sealed()

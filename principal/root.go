@@ -27,7 +27,7 @@ type Root struct {
 
 // NewRoot validates in and returns the root user of in.Account.
 //
-// Derived keys (variables.md §4; principals-and-context.md §7):
+// Derived keys (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html, https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html):
 // aws:PrincipalArn = arn:aws:iam::ACCOUNT:root, aws:PrincipalAccount,
 // aws:PrincipalType = Account, aws:userid = ACCOUNT,
 // aws:PrincipalIsAWSService = false, aws:AssumedRoot for AssumeRoot

@@ -11,8 +11,8 @@ import (
 	"github.com/iameval/iameval/condition"
 )
 
-// Names of the SAML attributes defined by AWS (sts.md §4;
-// id_roles_providers_create_saml_assertions.md). Attribute names are
+// Names of the SAML attributes defined by AWS (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_request.html;
+// https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_providers_create_saml_assertions.html). Attribute names are
 // case-sensitive.
 const (
 	// AttributePrefix begins the name of every AWS-defined attribute.
@@ -82,7 +82,7 @@ type SAML struct {
 }
 
 // samlSingle lists the saml: keys that are single-valued; samlList the
-// attribute keys that are lists (principals-and-context.md §5). Both are
+// attribute keys that are lists (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html). Both are
 // lower-case.
 var (
 	samlSingle = setOf(
@@ -131,12 +131,11 @@ func (a *samlAssertion) get(name string) (condition.Value, bool) {
 
 // NewSAML validates in and returns the SAML session.
 //
-// Derived keys of the session (principals-and-context.md §2, §5, §7; sts.md
-// §4): those of every role session (see [NewAssumedRole]) except the MFA
+// Derived keys of the session (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html, https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_request.html): those of every role session (see [NewAssumedRole]) except the MFA
 // keys, with aws:PrincipalTag/K from the role tags overlaid by the
 // PrincipalTag attributes; and the persisting saml:namequalifier, saml:sub
 // and saml:sub_type. aws:FederatedProvider is absent
-// (principals-and-context.md Q1). See [SAML.AssumeContext] for the keys of
+// (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html). See [SAML.AssumeContext] for the keys of
 // the AssumeRoleWithSAML call.
 func NewSAML(in SAMLInput) (*SAML, error) {
 	const k = KindSAML
@@ -226,8 +225,8 @@ func NewSAML(in SAMLInput) (*SAML, error) {
 
 // NameQualifier returns the saml:namequalifier AWS derives for an
 // assertion: Base64(SHA-1(issuer + account + "/" + providerName)), per the
-// pseudocode of id_roles_providers_saml.md and the STS API Reference
-// (AssumeRoleWithSAML, NameQualifier; principals-and-context.md §5, Q6).
+// pseudocode of https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_providers_saml.html and the STS API Reference
+// (AssumeRoleWithSAML, NameQualifier; https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html).
 func NameQualifier(issuer, account, providerName string) string {
 	sum := sha1.Sum([]byte(issuer + account + "/" + providerName))
 	return base64.StdEncoding.EncodeToString(sum[:])
@@ -379,8 +378,7 @@ func (m *SAML) Kind() Kind { return KindSAML }
 func (m *SAML) Provider() string { return m.provider }
 
 // AssumeContext returns the keys of the unsigned AssumeRoleWithSAML call,
-// read by the role's trust policy (principals-and-context.md §5, §6; sts.md
-// §4): every saml: key of the attributes (the attribute keys of §5 as lists
+// read by the role's trust policy (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html, https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_request.html): every saml: key of the attributes (the list-valued attribute keys as lists
 // except the four single-valued eduperson keys), saml:doc and
 // saml:namequalifier derived when not given, sts:RoleSessionName,
 // aws:RequestTag/K and aws:TagKeys for PrincipalTag attributes,

@@ -19,7 +19,7 @@ type Service struct {
 // principal. The name is a lower-case DNS name ending in .amazonaws.com
 // (or .amazonaws.com.cn in the China partition).
 //
-// Derived keys (principals-and-context.md §2, §7 and Q3):
+// Derived keys (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html):
 // aws:PrincipalIsAWSService = true, aws:PrincipalServiceName = the name,
 // aws:PrincipalServiceNamesList = [the name]. aws:PrincipalArn,
 // aws:PrincipalAccount, aws:PrincipalType and aws:userid are undocumented

@@ -10,7 +10,7 @@ import (
 )
 
 // roleSession holds what every role session shares: AssumeRole,
-// AssumeRoleWithWebIdentity and AssumeRoleWithSAML sessions (sts.md §2-§4).
+// AssumeRoleWithWebIdentity and AssumeRoleWithSAML sessions (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_request.html).
 type roleSession struct {
 	partition, account                  string
 	roleARN, roleID, roleName, rolePath string
@@ -96,7 +96,7 @@ func newRoleSession(f sessionFacts) (roleSession, *Error) {
 }
 
 // transitiveTags returns the inherited transitive tags plus the session
-// tags named by keys (sts.md T4, T5).
+// tags named by keys (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_session-tags.html).
 func transitiveTags(inherited, session map[string]string, keys []string) map[string]string {
 	if len(inherited) == 0 && len(keys) == 0 {
 		return nil
@@ -115,7 +115,7 @@ func transitiveTags(inherited, session map[string]string, keys []string) map[str
 
 // sessionTagsProblem checks the session tags and transitive keys set by an
 // assume call: valid tags, no key equal (ignoring case) to an inherited
-// transitive tag (sts.md T5), transitive keys naming session tags (T4).
+// transitive tag (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_session-tags.html), transitive keys naming session tags (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_session-tags.html).
 func sessionTagsProblem(tags, inherited map[string]string, transitive []string) string {
 	if p := tagsProblem(tags); p != "" {
 		return p
@@ -139,8 +139,8 @@ func sessionTagsProblem(tags, inherited map[string]string, transitive []string) 
 	return ""
 }
 
-// addKeys writes the keys every role session has (variables.md §4;
-// principals-and-context.md §2, §7): aws:PrincipalArn = the role ARN,
+// addKeys writes the keys every role session has (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html;
+// https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html): aws:PrincipalArn = the role ARN,
 // aws:PrincipalAccount, aws:PrincipalType = AssumedRole, aws:userid =
 // ROLEID:SESSION when the role ID is known, aws:PrincipalTag/K,
 // aws:PrincipalIsAWSService = false, aws:SourceIdentity and the credential

@@ -8,7 +8,7 @@ import (
 
 // overlay merges tag sets: a tag of a later set replaces a tag of an earlier
 // one whose key is equal ignoring case, and the later key's spelling is kept
-// (id_session-tags.md; sts.md T3). Each set must have keys unique ignoring
+// (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_session-tags.html). Each set must have keys unique ignoring
 // case. The result is nil when there are no tags.
 func overlay(sets ...map[string]string) map[string]string {
 	n := 0

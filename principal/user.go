@@ -34,7 +34,7 @@ type IAMUser struct {
 
 // NewIAMUser validates in and returns the IAM user.
 //
-// Derived keys (variables.md §4; principals-and-context.md §7):
+// Derived keys (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html, https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html):
 // aws:PrincipalArn = the user ARN with path, aws:PrincipalAccount,
 // aws:PrincipalType = User, aws:userid = the unique ID when known,
 // aws:username = the name without path, aws:PrincipalTag/K for the user's

@@ -13,7 +13,7 @@ import (
 // otherwise; callers wrap the message with the kind and field.
 
 // accountProblem checks an AWS account ID: exactly 12 decimal digits
-// (reference_identifiers.md).
+// (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html).
 func accountProblem(a string) string {
 	if len(a) != 12 {
 		return fmt.Sprintf("account %q is not 12 digits", a)
@@ -98,7 +98,7 @@ func pathProblem(p string) string {
 }
 
 // uniqueIDProblem checks a unique ID of the given prefix (AIDA for users,
-// AROA for roles; reference_identifiers.md): the prefix followed by
+// AROA for roles; https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html): the prefix followed by
 // upper-case letters and digits.
 func uniqueIDProblem(id, prefix string) string {
 	rest, ok := strings.CutPrefix(id, prefix)
@@ -114,14 +114,14 @@ func uniqueIDProblem(id, prefix string) string {
 }
 
 // isTagChar reports whether r may appear in a tag key or value:
-// [\p{L}\p{Z}\p{N}_.:/=+\-@] (id_tags.md, STS Tag data type).
+// [\p{L}\p{Z}\p{N}_.:/=+\-@] (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_tags.html, STS Tag data type).
 func isTagChar(r rune) bool {
 	return unicode.IsLetter(r) || unicode.In(r, unicode.Z) || unicode.IsNumber(r) ||
 		strings.ContainsRune("_.:/=+-@", r)
 }
 
 // tagProblem checks one tag: key 1 to 128 characters, value at most 256,
-// allowed characters only, no aws: prefix (sts.md T2).
+// allowed characters only, no aws: prefix (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_session-tags.html).
 func tagProblem(k, v string) string {
 	if !utf8.ValidString(k) || !utf8.ValidString(v) {
 		return fmt.Sprintf("tag %q is not valid UTF-8", k)
@@ -149,7 +149,7 @@ func tagProblem(k, v string) string {
 }
 
 // tagsProblem checks every tag of m and that no two keys are equal
-// ignoring case (id_tags.md: keys are unique ignoring case). It reports
+// ignoring case (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_tags.html: keys are unique ignoring case). It reports
 // the first problem in key order.
 func tagsProblem(m map[string]string) string {
 	seen := make(map[string]string, len(m))

@@ -10,7 +10,7 @@ import (
 )
 
 // Claim names that carry session facts in a web identity token instead of
-// becoming provider keys (sts.md §3; id_session-tags.md).
+// becoming provider keys (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_request.html, https://docs.aws.amazon.com/IAM/latest/UserGuide/id_session-tags.html).
 const (
 	// ClaimTags is the claim holding session tags; see [TagsClaim].
 	ClaimTags = "https://aws.amazon.com/tags"
@@ -19,8 +19,7 @@ const (
 )
 
 // The identity providers built into AWS, whose keys and
-// aws:FederatedProvider value are their names (principals-and-context.md
-// §4).
+// aws:FederatedProvider value are their names (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html).
 const (
 	ProviderAmazon   = "www.amazon.com"
 	ProviderCognito  = "cognito-identity.amazonaws.com"
@@ -93,13 +92,13 @@ type WebIdentity struct {
 }
 
 // persistentClaims are the provider claims that remain keys of requests
-// made with the session (principals-and-context.md §4).
+// made with the session (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html).
 var persistentClaims = setOf("amr", "aud", "sub", "app_id", "id", "user_id")
 
 // NewWebIdentity validates in and returns the web identity session.
 //
-// Derived keys of the session (principals-and-context.md §2, §4, §7;
-// sts.md §3): those of every role session (see [NewAssumedRole]) except the
+// Derived keys of the session (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html;
+// https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_request.html): those of every role session (see [NewAssumedRole]) except the
 // MFA keys, with aws:PrincipalTag/K from the role tags overlaid by the
 // token's tags; aws:FederatedProvider = the built-in provider name or the
 // OIDC provider ARN; and the persisting provider keys PREFIX:amr, :aud,
@@ -181,7 +180,7 @@ func NewWebIdentity(in WebIdentityInput) (*WebIdentity, error) {
 	return w, nil
 }
 
-// Keys of the assume calls (principals-and-context.md §6).
+// Keys of the assume calls (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html).
 const (
 	keyRoleSessionName   = "sts:RoleSessionName"
 	keyTransitiveTagKeys = "sts:TransitiveTagKeys"
@@ -190,7 +189,7 @@ const (
 
 // providerClaims returns the claims as provider-key suffixes. For Google,
 // :aud is the azp claim when present, else aud, and :oaud is aud
-// (principals-and-context.md §4).
+// (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html).
 func (w *WebIdentity) providerClaims(in map[string]condition.Value) map[string]condition.Value {
 	out := make(map[string]condition.Value, len(in)+1)
 	for name, v := range in {
@@ -307,8 +306,8 @@ func (w *WebIdentity) Provider() string { return w.provider }
 func (w *WebIdentity) KeyPrefix() string { return w.prefix }
 
 // AssumeContext returns the keys of the unsigned AssumeRoleWithWebIdentity
-// call, read by the role's trust policy (principals-and-context.md §4, §6;
-// sts.md §3): aws:FederatedProvider; every claim as PREFIX:claim (for
+// call, read by the role's trust policy (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html;
+// https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_request.html): aws:FederatedProvider; every claim as PREFIX:claim (for
 // Google also :oaud = the aud claim, and :aud = azp when present);
 // sts:RoleSessionName; aws:RequestTag/K and aws:TagKeys for the tags claim;
 // sts:TransitiveTagKeys; sts:SourceIdentity; and aws:ResourceTag/K and

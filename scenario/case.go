@@ -9,7 +9,7 @@ import (
 	"github.com/iameval/iameval/principal"
 )
 
-// CASE keys of scenario-format.md.
+// Keys of a CASE.
 var caseKeys = []string{
 	"name", "principal", "action", "resource", "resourceAccount",
 	"context", "policies", "expect", "description",
@@ -85,7 +85,7 @@ func (l *loader) readCase(v jsonsrc.Value, path string, d defaults) *Case {
 		set, _ = l.policySet(m.Value, join(path, "policies"))
 	}
 	if m, ok := f["principal"]; ok {
-		c.Principal, _ = l.principal(m.Value, join(path, "principal"))
+		c.Principal, _ = l.casePrincipal(m.Value, join(path, "principal"))
 	} else if d.hasPrincipal {
 		c.Principal = d.principal
 	} else {
@@ -112,7 +112,13 @@ func (l *loader) readCase(v jsonsrc.Value, path string, d defaults) *Case {
 	if !d.ok {
 		return nil // the file-level principal or policies are broken
 	}
-	c.Policies = merge(d.set, set)
+	if l.accts != nil {
+		// The accounts' policies for this request come first; the file's
+		// and the case's keys replace them key by key.
+		c.Policies = merge(policySet{set: *merge(l.accountSet(r), d.set)}, set)
+	} else {
+		c.Policies = merge(d.set, set)
+	}
 	if err := c.Policies.Validate(); err != nil {
 		l.errorf(v.Index, path, policy.ErrValue, "%v", err)
 		return c
@@ -122,7 +128,7 @@ func (l *loader) readCase(v jsonsrc.Value, path string, d defaults) *Case {
 }
 
 // account reads an AWS account ID: exactly 12 decimal digits
-// (reference_identifiers.md).
+// (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html).
 func (l *loader) account(v jsonsrc.Value, path string) string {
 	s, ok := l.str(v, path)
 	if !ok {

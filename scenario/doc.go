@@ -71,6 +71,22 @@
 // at least one case (see [Coverage] for the precise rule), the report that
 // `iameval test --coverage` prints.
 //
+// # Scenarios over an account
+//
+// An iameval extension of the format: a top-level "accounts" object,
+//
+//	"accounts": {"exports": ["export.json"], "resourcePolicies": ["policies.json"], "organizations": ["org.json"]}
+//
+// names outputs of `aws iam get-account-authorization-details` and the
+// optional inputs of package account, relative to the scenario file. A
+// principal ARN may then name any user or role of the exports (a role ARN
+// stands for a session of the role), and each case's POLICY SET starts
+// from what the accounts give its request: the principal's identity
+// policies, boundary and SCPs, the resource's policy (a role's trust
+// policy) and the RCPs of the resource's account. The file's and the
+// case's "policies" replace those key by key. Files without "accounts"
+// read as before.
+//
 // In the import graph scenario sits above the engine (package iameval) and
 // the packages below it, and below cmd/iameval and iamtest.
 package scenario

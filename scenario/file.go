@@ -52,7 +52,7 @@ type Case struct {
 	Context condition.Context
 	// Absent lists the context keys the case gives as an empty list: they
 	// are absent from the request even where the principal would imply
-	// them (scenario-format.md: an empty list means the key is absent, and
+	// them (in a scenario file an empty list means the key is absent, and
 	// a key given in context overrides the derived one).
 	Absent []string
 	// Policies is the effective POLICY SET: the file's set with the case's

@@ -3,12 +3,13 @@ package scenario
 import (
 	"errors"
 
+	"github.com/iameval/iameval/account"
 	"github.com/iameval/iameval/internal/jsonsrc"
 	"github.com/iameval/iameval/policy"
 )
 
-// File-level keys of scenario-format.md.
-var fileKeys = []string{"name", "policies", "principal", "cases"}
+// File-level keys of a scenario file.
+var fileKeys = []string{"name", "policies", "principal", "cases", "accounts"}
 
 // loader reads one scenario document.
 type loader struct {
@@ -17,12 +18,13 @@ type loader struct {
 	caseErrs policy.ErrorList // problems of single cases, moved out of errs
 	warnings policy.ErrorList
 	sources  map[*policy.Policy]*policySource
+	accts    *account.Accounts // the file's "accounts", or nil
 }
 
 // Load reads the scenario file src, named name in positions and results.
 //
 // src is either a file object ({"name", "policies", "principal", "cases"})
-// or a bare array of cases, as scenario-format.md describes. Every policy
+// or a bare array of cases, as the package documentation describes. Every policy
 // is parsed and validated, every principal and context built, and every
 // case's request constructed, so that a File that loads runs without
 // further errors.
@@ -96,15 +98,20 @@ func (l *loader) file(root jsonsrc.Value) *File {
 	if m, ok := fm["name"]; ok {
 		f.Title, _ = l.str(m.Value, "name")
 	}
+	accountsOK := true
+	if m, ok := fm["accounts"]; ok {
+		l.accts = l.accounts(m.Value, "accounts")
+		accountsOK = l.accts != nil
+	}
 	var set policySet
-	setOK := true
+	setOK := accountsOK
 	if m, ok := fm["policies"]; ok {
 		set, setOK = l.policySet(m.Value, "policies")
 	}
 	d := defaults{set: set, ok: setOK}
 	if m, ok := fm["principal"]; ok {
 		var pOK bool
-		d.principal, pOK = l.principal(m.Value, "principal")
+		d.principal, pOK = l.casePrincipal(m.Value, "principal")
 		d.hasPrincipal = true
 		d.ok = d.ok && pOK
 	}

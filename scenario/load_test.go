@@ -71,7 +71,7 @@ func TestLoadErrors(t *testing.T) {
 		{
 			name: "unknown file key",
 			src:  `{"cases": [], "title": "x"}`,
-			want: []string{`t.json:1:15: title: unknown key "title" in the scenario file (known keys: name, policies, principal, cases)`},
+			want: []string{`t.json:1:15: title: unknown key "title" in the scenario file (known keys: name, policies, principal, cases, accounts)`},
 			kind: policy.ErrUnknownElement,
 			why:  "scenario-format.md: unknown keys anywhere in a scenario file are an error",
 		},

@@ -8,7 +8,7 @@ import (
 	"github.com/iameval/iameval/policy"
 )
 
-// POLICY SET keys, in the order of scenario-format.md.
+// POLICY SET keys, in the order the package documentation lists them.
 const (
 	keyIdentity            = "identity"
 	keySession             = "session"

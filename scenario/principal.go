@@ -55,6 +55,15 @@ func ParsePrincipal(name string, src []byte) (principal.Principal, error) {
 	return p, nil
 }
 
+// casePrincipal reads the principal of a case or file: a user or role of
+// the file's accounts, else any PRINCIPAL.
+func (l *loader) casePrincipal(v jsonsrc.Value, path string) (principal.Principal, bool) {
+	if p, ok := l.accountPrincipal(v, path); ok {
+		return p, true
+	}
+	return l.principal(v, path)
+}
+
 // principal reads a PRINCIPAL: an ARN string or an object.
 func (l *loader) principal(v jsonsrc.Value, path string) (principal.Principal, bool) {
 	switch {

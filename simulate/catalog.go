@@ -13,9 +13,24 @@ import (
 // give it, as the simulator API evaluates the policies as written; the
 // warnings say why such a pair never occurs in a real request.
 func catalogWarnings(action, resource string) []string {
+	var w warner
+	return w.warnings(action, resource)
+}
+
+// warner remembers the last action it checked: results come action by
+// action, and checking an unknown action (its "did you mean") is the
+// costly part.
+type warner struct {
+	action, note string
+}
+
+func (w *warner) warnings(action, resource string) []string {
 	c := catalog.Default()
-	if msg := c.CheckAction(action); msg != "" {
-		return []string{msg}
+	if action != w.action || w.action == "" {
+		w.action, w.note = action, c.CheckAction(action)
+	}
+	if w.note != "" {
+		return []string{w.note}
 	}
 	if resource == "*" {
 		return nil

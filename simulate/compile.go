@@ -32,6 +32,7 @@ type plan struct {
 	start, end         int                            // the results to produce, by index in the product
 	names              map[string]string              // policy ID -> SourcePolicyId, for account policies
 	c                  *compiler                      // builds each request's own policy set (accountSet)
+	warn               warner                         // IamevalWarnings, with the last action's check
 }
 
 // stmtKey names a statement by its policy's SourcePolicyId and its index.

@@ -83,7 +83,7 @@
 // # Where iameval goes further than the simulator
 //
 // Decisions follow the runtime evaluation logic of AWS
-// (spec/evaluation-logic.md), reported in the simulator's vocabulary:
+// (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html), reported in the simulator's vocabulary:
 //
 //   - CallerArn may be any principal iameval reads (principal.Parse): the
 //     root user, an IAM user, a role session

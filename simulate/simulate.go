@@ -96,7 +96,7 @@ func (p *plan) result(q pair) EvaluationResult {
 		EvalDecision:         x.Decision,
 		MatchedStatements:    matched,
 		MissingContextValues: missing,
-		IamevalWarnings:      catalogWarnings(q.action, q.resource),
+		IamevalWarnings:      p.warn.warnings(q.action, q.resource),
 	}
 	if x.AllowedByOrganizations != nil {
 		r.OrganizationsDecisionDetail = &OrganizationsDecisionDetail{AllowedByOrganizations: *x.AllowedByOrganizations}

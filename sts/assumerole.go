@@ -13,7 +13,7 @@ import (
 )
 
 // AssumeRoleInput holds the parameters of AssumeRole other than RoleArn,
-// which is the [Role] (sts.md §2; STS API Reference).
+// which is the [Role] (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_request.html; STS API Reference).
 type AssumeRoleInput struct {
 	// RoleSessionName is the session name: 2 to 64 characters of
 	// [\w+=,.@-] (sts:RoleSessionName). Required.
@@ -26,7 +26,7 @@ type AssumeRoleInput struct {
 	// Tags are session tags (at most 50). They add aws:RequestTag/K and
 	// aws:TagKeys to the call and require sts:TagSession. A key equal
 	// (ignoring case) to a transitive tag the calling session passes on
-	// makes the call fail (sts.md T5).
+	// makes the call fail (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_session-tags.html).
 	Tags map[string]string
 	// TransitiveTagKeys name the Tags that pass on to sessions this session
 	// assumes next (sts:TransitiveTagKeys).
@@ -57,7 +57,7 @@ type AssumeRoleInput struct {
 }
 
 // AssumeRole plays a call of AssumeRole by an IAM user or a role session
-// (role chaining) (sts.md §1, §2, §7).
+// (role chaining) (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_request.html).
 //
 // The root user, federated users and other callers are refused. The call
 // is authorized as sts:AssumeRole on the role ARN, and as sts:TagSession
@@ -66,12 +66,12 @@ type AssumeRoleInput struct {
 // evaluation consults the role's trust policy as the resource policy, the
 // caller's identity side (identity, session, boundary and SCP policies)
 // and the RCPs of the role's account, and combines them by the role trust
-// rule of evaluation-logic D8. The trust policy sees the caller's own keys
+// rule of https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic-cross-account.html. The trust policy sees the caller's own keys
 // and sts:RoleSessionName, sts:ExternalId, sts:SourceIdentity,
 // aws:RequestTag/K, aws:TagKeys, sts:TransitiveTagKeys, the MFA keys of the
 // call, and iam:ResourceTag/K and aws:ResourceTag/K for the role's tags,
 // where a transitive tag inherited from the calling session replaces the
-// role tag with the same key (sts.md T6).
+// role tag with the same key (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_session-tags.html).
 //
 // The Result's principal is a *principal.AssumedRole whose tags are the
 // role's tags overlaid by the inherited transitive tags and Tags; it keeps
@@ -116,7 +116,7 @@ func AssumeRole(caller Caller, role Role, in AssumeRoleInput) (*Result, error) {
 		return nil, err
 	}
 
-	// Role chaining (sts.md §2, T5, T7): the calling session passes on its
+	// Role chaining (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_session-tags.html): the calling session passes on its
 	// transitive tags and its source identity.
 	var inherited map[string]string
 	sourceIdentity := in.SourceIdentity

@@ -13,7 +13,7 @@ import (
 	"github.com/iameval/iameval/principal"
 )
 
-// Context keys of the STS calls (principals-and-context.md §6).
+// Context keys of the STS calls (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html).
 const (
 	keyRoleSessionName   = "sts:RoleSessionName"
 	keyExternalID        = "sts:ExternalId"
@@ -21,7 +21,7 @@ const (
 	keyTransitiveTagKeys = "sts:TransitiveTagKeys"
 )
 
-// Actions an STS call is authorized as (sts.md §1).
+// Actions an STS call is authorized as (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_request.html).
 const (
 	actionAssumeRole                = "sts:AssumeRole"
 	actionAssumeRoleWithWebIdentity = "sts:AssumeRoleWithWebIdentity"
@@ -65,7 +65,7 @@ func (c *call) authorize(action, resource string) error {
 }
 
 // refuse returns the *DeniedError of a call STS refuses before reading any
-// policy because of who calls it (sts.md §1, §8; evaluation-logic D1).
+// policy because of who calls it (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_request.html, https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html).
 func refuse(p principal.Principal, action, resource, reason string) *DeniedError {
 	account := ""
 	if a, ok := arn.Parse(resource); ok {
@@ -98,7 +98,7 @@ func (k keys) str(key, v string) {
 }
 
 // requestTags adds aws:RequestTag/K for each tag and aws:TagKeys listing
-// the keys (principals-and-context.md §3, §6).
+// the keys (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html).
 func (k keys) requestTags(tags map[string]string) {
 	if len(tags) == 0 {
 		return
@@ -145,7 +145,7 @@ func (k keys) context(user condition.Context) (condition.Context, error) {
 
 // overlayTags merges tag sets: a tag of a later set replaces one of an
 // earlier set whose key is equal ignoring case, keeping the later spelling
-// (sts.md T3, T6). The result is nil when there are no tags.
+// (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_session-tags.html). The result is nil when there are no tags.
 func overlayTags(sets ...map[string]string) map[string]string {
 	var out map[string]string
 	for _, s := range sets {

@@ -3,9 +3,11 @@
 // authorizes it, then returns the principal it creates together with the
 // policies that decide that principal's later requests.
 //
-// The calls follow spec/sts.md of this repository (IAM User Guide:
-// id_credentials_temp_request.md, id_credentials_temp_control-access_*.md,
-// id_session-tags.md; STS API Reference):
+// The calls follow the IAM User Guide
+// (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_request.html,
+// https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_control-access.html,
+// https://docs.aws.amazon.com/IAM/latest/UserGuide/id_session-tags.html) and
+// the STS API Reference:
 //
 //   - [GetFederationToken]: an IAM user (or the root user) mints a federated
 //     user. The call is authorized as sts:GetFederationToken on
@@ -18,7 +20,7 @@
 //     role. sts:AssumeRole, and sts:TagSession / sts:SetSourceIdentity when
 //     the call sets tags or a source identity, must each be allowed by the
 //     role's trust policy combined with the caller's identity side
-//     (evaluation-logic D8, role trust rule). Transitive session tags and the
+//     (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic-cross-account.html, role trust rule). Transitive session tags and the
 //     source identity pass on through chaining.
 //   - [AssumeRoleWithWebIdentity] and [AssumeRoleWithSAML]: the unsigned
 //     calls of a token or assertion holder, decided by the trust policy

@@ -11,7 +11,7 @@ import (
 )
 
 // GetFederationTokenInput holds the parameters of GetFederationToken
-// (sts.md §5; STS API Reference).
+// (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_request.html; STS API Reference).
 type GetFederationTokenInput struct {
 	// Name is the federated user's name: 2 to 32 characters of
 	// [\w+=,.@-]. It becomes arn:PARTITION:sts::ACCOUNT:federated-user/NAME
@@ -23,7 +23,7 @@ type GetFederationTokenInput struct {
 	// ManagedPolicies are the managed session policies named by the
 	// PolicyArns parameter (at most 10), parsed as policy.Session. Without
 	// any session policy the federated user has no permissions beyond
-	// resource policies that name it (evaluation-logic D7, Q2).
+	// resource policies that name it (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic-cross-account.html).
 	ManagedPolicies []*policy.Policy
 	// Tags are session tags (at most 50; never transitive). They add
 	// aws:RequestTag/K and aws:TagKeys to the call and require
@@ -41,7 +41,7 @@ type GetFederationTokenInput struct {
 }
 
 // GetFederationToken plays an IAM user's (or the root user's) call of
-// GetFederationToken (sts.md §1, §5).
+// GetFederationToken (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_request.html).
 //
 // The caller must be an IAM user or the root user; any other caller is
 // refused. The call is authorized as sts:GetFederationToken on
@@ -49,14 +49,14 @@ type GetFederationTokenInput struct {
 // identity policies, permissions boundary and SCPs (no resource policy),
 // with aws:RequestTag/K and aws:TagKeys when Tags are passed; Tags also
 // require sts:TagSession, evaluated against the same federated-user ARN
-// (sts.md §8: "*" and federated-user/* both work).
+// (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_request.html: "*" and federated-user/* both work).
 //
 // The Result's principal is a *principal.FederatedUser whose UserARN is the
 // caller and whose tags are the caller's tags overlaid by Tags. Its Policies
 // hold the caller's identity policies, the session policies passed, the
 // caller's boundary and SCPs: the federated user's effective permissions
 // are the caller's identity policies intersected with the session policies
-// (id_credentials_temp_control-access_getfederationtoken.md). For a root
+// (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_control-access_getfederationtoken.html). For a root
 // caller, which has no identity policies but full access, Identity holds a
 // policy "RootFullAccess" allowing every action, so that the session
 // policies alone limit the federated user.
@@ -147,7 +147,7 @@ func GetFederationToken(caller Caller, in GetFederationTokenInput) (*Result, err
 }
 
 // rootFullAccess stands for the root user's full access (evaluation-logic
-// D7: "Root: true") as the identity side of a federated user the root user
+// "Root: true") as the identity side of a federated user the root user
 // created.
 var rootFullAccess = mustPolicy("RootFullAccess", policy.Identity,
 	`{"Version":"2012-10-17","Statement":[{"Sid":"RootUserHasFullAccess","Effect":"Allow","Action":"*","Resource":"*"}]}`)

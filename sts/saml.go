@@ -13,7 +13,7 @@ import (
 )
 
 // AssumeRoleWithSAMLInput holds the parameters of AssumeRoleWithSAML other
-// than RoleArn, which is the [Role] (sts.md §4).
+// than RoleArn, which is the [Role] (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_request.html).
 type AssumeRoleWithSAMLInput struct {
 	// ProviderARN is the PrincipalArn parameter: the IAM SAML provider
 	// arn:aws:iam::ACCOUNT:saml-provider/NAME. Required.
@@ -45,7 +45,7 @@ type AssumeRoleWithSAMLInput struct {
 }
 
 // AssumeRoleWithSAML plays the unsigned AssumeRoleWithSAML call of a SAML
-// assertion holder (sts.md §1, §4).
+// assertion holder (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_request.html).
 //
 // Only the role's trust policy (and the RCPs of the role's account) decide:
 // sts:AssumeRoleWithSAML on the role ARN, plus sts:TagSession when the

@@ -8,7 +8,7 @@ import (
 	"github.com/iameval/iameval/principal"
 )
 
-// GetSessionTokenInput holds the parameters of GetSessionToken (sts.md §6).
+// GetSessionTokenInput holds the parameters of GetSessionToken (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_request.html).
 type GetSessionTokenInput struct {
 	// DurationSeconds is the credentials' duration: 900 to 129600, 0 for
 	// the default of 43200. For the root user any longer duration is one
@@ -24,8 +24,8 @@ type GetSessionTokenInput struct {
 }
 
 // GetSessionToken plays a call of GetSessionToken by an IAM user or the
-// root user (sts.md §6). Other callers are refused. For those two it needs
-// no permission and no policy can prevent it (evaluation-logic D1): the
+// root user (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_request.html). Other callers are refused. For those two it needs
+// no permission and no policy can prevent it (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html): the
 // call is still run through the engine, whose explanation says so.
 //
 // The Result's principal is the same user (or root user) on temporary

@@ -13,17 +13,17 @@ import (
 	"github.com/iameval/iameval/policy"
 )
 
-// Limits of the STS API Reference (sts.md §2–§7).
+// Limits of the STS API Reference (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_request.html).
 const (
 	maxManagedPolicies = 10 // PolicyArns
-	maxTags            = 50 // Tags, T2
+	maxTags            = 50 // at most 50 session tags: https://docs.aws.amazon.com/IAM/latest/UserGuide/id_session-tags.html
 	maxTagKey          = 128
 	maxTagValue        = 256
 
 	defaultRoleSession = 3600   // AssumeRole* DurationSeconds default, IAM MaxSessionDuration default
 	maxRoleSession     = 43200  // IAM MaxSessionDuration upper bound
 	minDuration        = 900    // every call
-	chainedMax         = 3600   // role chaining, sts.md §2
+	chainedMax         = 3600   // role chaining, https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_request.html
 	userTokenDefault   = 43200  // GetFederationToken, GetSessionToken default
 	userTokenMax       = 129600 // GetFederationToken, GetSessionToken maximum
 	rootTokenMax       = 3600   // root user: at most one hour
@@ -75,7 +75,7 @@ func isTagChar(r rune) bool {
 		strings.ContainsRune("_.:/=+-@", r)
 }
 
-// checkTags checks session tags (sts.md T2): at most 50; keys of 1 to 128
+// checkTags checks session tags (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_session-tags.html): at most 50; keys of 1 to 128
 // characters, values of at most 256, allowed characters only, no aws:
 // prefix, keys unique ignoring case.
 func checkTags(field string, tags map[string]string) *InputError {
@@ -112,7 +112,7 @@ func checkTags(field string, tags map[string]string) *InputError {
 }
 
 // checkTransitiveKeys checks TransitiveTagKeys: at most 50, each naming a
-// passed tag (ignoring case), none repeated (sts.md T4).
+// passed tag (ignoring case), none repeated (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_session-tags.html).
 func checkTransitiveKeys(keys []string, tags map[string]string) *InputError {
 	const field = "TransitiveTagKeys"
 	if len(keys) > maxTags {
@@ -133,7 +133,7 @@ func checkTransitiveKeys(keys []string, tags map[string]string) *InputError {
 }
 
 // sessionPolicies checks the inline Policy and the managed policies (at most
-// 10, sts.md §2, §5) and returns them as one list: every one must be a
+// 10, https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_request.html) and returns them as one list: every one must be a
 // session policy.
 func sessionPolicies(inline *policy.Policy, managed []*policy.Policy) ([]*policy.Policy, *InputError) {
 	if len(managed) > maxManagedPolicies {

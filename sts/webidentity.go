@@ -27,7 +27,7 @@ type WebIdentityToken struct {
 	// during the call.
 	Claims map[string]condition.Value
 	// Tags is the https://aws.amazon.com/tags claim: the only source of
-	// session tags for a web identity session (sts.md §3). Tags require
+	// session tags for a web identity session (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_request.html). Tags require
 	// sts:TagSession in the trust policy.
 	Tags principal.TagsClaim
 	// SourceIdentity is the https://aws.amazon.com/source_identity claim,
@@ -37,7 +37,7 @@ type WebIdentityToken struct {
 
 // AssumeRoleWithWebIdentityInput holds the parameters of
 // AssumeRoleWithWebIdentity other than RoleArn, which is the [Role]
-// (sts.md §3). There is deliberately no Tags, TransitiveTagKeys,
+// (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_request.html). There is deliberately no Tags, TransitiveTagKeys,
 // SourceIdentity or ExternalId field: the API has no such parameters, and
 // session tags and the source identity come only from the token.
 type AssumeRoleWithWebIdentityInput struct {
@@ -62,7 +62,7 @@ type AssumeRoleWithWebIdentityInput struct {
 }
 
 // AssumeRoleWithWebIdentity plays the unsigned AssumeRoleWithWebIdentity
-// call of a web identity token holder (sts.md §1, §3).
+// call of a web identity token holder (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_request.html).
 //
 // No AWS principal makes the call, so only the role's trust policy (and the
 // RCPs of the role's account) decide: sts:AssumeRoleWithWebIdentity on the

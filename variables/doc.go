@@ -1,6 +1,6 @@
 // Package variables parses and expands IAM policy variables: ${key},
 // ${key, 'default'} and the fixed ${*}, ${?} and ${$}
-// (reference_policies_variables.md; spec variables.md).
+// (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html).
 //
 // A policy value is parsed once into a [Template] when the policy is
 // compiled; each request only fills it in through a [Lookup], so the

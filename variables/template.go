@@ -157,7 +157,7 @@ func (t Template) Names() []string {
 }
 
 // AppendText appends the expanded text to dst. It reports false when a
-// variable has no value and no default (variables.md R6); dst is then
+// variable has no value and no default (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html); dst is then
 // returned as it was.
 func (t Template) AppendText(dst []byte, l Lookup) ([]byte, bool) {
 	if t.parts == nil {

@@ -29,8 +29,7 @@
 // for invalid usage or input: a file that cannot be read, a scenario or
 // policy that is invalid (reported as file:line:col: message).
 //
-// The scenario format is described in the repository's
-// spec/scenario-format.md and in package
+// The scenario format is described in the documentation of package
 // github.com/iameval/iameval/scenario.
 package main
 

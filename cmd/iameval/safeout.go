@@ -11,7 +11,7 @@ import (
 // safeWriter escapes, in everything the commands write, the characters
 // that would act on a terminal instead of showing: control characters
 // other than tab and newline (ESC sequences, carriage return, backspace,
-// the C1 controls), format characters (zero-width and bidirectional
+// the control characters U+0080 to U+009F), format characters (zero-width and bidirectional
 // marks) and bytes that are not UTF-8. A rune becomes \uXXXX and a stray
 // byte \xNN. The \uXXXX form is also a JSON escape with the same meaning,
 // and encoding/json never writes these runes outside strings, so JSON

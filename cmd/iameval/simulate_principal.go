@@ -31,6 +31,8 @@ Flags:
 ` + accountFlagsUsage + `  --input FILE              the input document ("-" for standard input); the
                             AWS CLI's file:// prefix is accepted
   --cli-input-json FILE     the same as --input
+  --mirror-simulator        decide as the IAM policy simulator does (see
+                            "iameval simulate --help")
 
 Exit status: 0 when the simulation ran, whatever the decisions; 2 for
 invalid usage or input, reported as FILE:LINE:COL: message.
@@ -44,6 +46,8 @@ func runSimulatePrincipal(args []string, stdout, stderr io.Writer) int {
 	var input, cliInput string
 	f.StringVar(&input, "input", "", "")
 	f.StringVar(&cliInput, "cli-input-json", "", "")
+	var mirror bool
+	f.BoolVar(&mirror, "mirror-simulator", false, "")
 	pos, status, ok := f.parse(args, stdout, stderr)
 	if !ok {
 		return status
@@ -70,6 +74,7 @@ func runSimulatePrincipal(args []string, stdout, stderr io.Writer) int {
 	in, err := simulate.ParsePrincipalInput(src, display)
 	var resp *simulate.Response
 	if err == nil {
+		in.MirrorSimulator = mirror
 		resp, err = simulate.SimulatePrincipal(in, principalSource(accts))
 	}
 	if err != nil {

@@ -1,6 +1,6 @@
 // Command temp-credentials plays seed C of the iameval specification: the
 // IAM User Guide page on granting permissions to create temporary
-// credentials (id_credentials_temp_control-access_enable-create.md).
+// credentials (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_control-access_enable-create.html).
 //
 // The IAM user alice needs no permission for GetSessionToken, but needs an
 // identity-policy allow for GetFederationToken (whose resource is the

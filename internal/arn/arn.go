@@ -2,7 +2,7 @@
 //
 // An ARN is "arn:partition:service:region:account:resource"; the resource
 // part may itself contain colons, so only the first five colons separate
-// components (reference-arns.md). The package imports nothing of
+// components (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference-arns.html). The package imports nothing of
 // iameval's and is internal.
 package arn
 

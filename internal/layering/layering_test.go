@@ -23,7 +23,7 @@ var allowed = map[string][]string{
 	"policy":                    {"principal", "condition", "variables", "internal/*"},
 	"":                          {"policy", "principal", "condition", "variables", "internal/*"},
 	"sts":                       {"", "policy", "principal", "condition", "variables", "internal/*"},
-	"scenario":                  {"catalog", "sts", "", "policy", "principal", "condition", "variables", "internal/*"},
+	"scenario":                  {"account", "catalog", "sts", "", "policy", "principal", "condition", "variables", "internal/*"},
 	"simulate":                  {"catalog", "", "policy", "principal", "condition", "variables", "internal/*"},
 	"catalog":                   {"policy", "principal", "condition", "variables", "internal/*"},
 	"catalog/internal/gen":      {"internal/*"},
@@ -32,7 +32,7 @@ var allowed = map[string][]string{
 	"managed/internal/generate": {"internal/*"},
 	"account":                   {"managed", "", "policy", "principal", "condition", "variables", "internal/*"},
 	"lint":                      {"managed", "catalog", "policy", "principal", "condition", "variables", "internal/*"},
-	"iamtest":                   {"scenario", "sts", "", "policy", "principal", "condition", "variables", "internal/*"},
+	"iamtest":                   {"account", "scenario", "sts", "", "policy", "principal", "condition", "variables", "internal/*"},
 	"cmd/iameval":               {"account", "lint", "managed", "catalog", "iamtest", "simulate", "scenario", "sts", "", "policy", "principal", "condition", "variables", "internal/*"},
 }
 
