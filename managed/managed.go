@@ -10,12 +10,17 @@
 // this package carry the data.
 //
 // The data come from the iam-dataset project (MIT licence, Ian Mckay),
-// which collects AWS's managed policies; [Date] says of when. To refresh,
+// which collects AWS's managed policies; [Date] says of when. That export
+// lacks AdministratorAccess and PowerUserAccess; both are added from AWS
+// Managed Policy Reference Guide
+// (https://docs.aws.amazon.com/aws-managed-policy/latest/reference/AdministratorAccess.html,
+// https://docs.aws.amazon.com/aws-managed-policy/latest/reference/PowerUserAccess.html),
+// kept in internal/generate/supplement.json. To refresh,
 // get a newer export (a JSON object keyed by policy name, each {"arn",
 // "version", "updated", "deprecated", "document"}, gzip-compressed) and
 // run:
 //
-//	go run ./managed/internal/generate -src aws-managed-policies-<date>.json.gz -out managed/data/policies.bin.gz
+//	go run ./managed/internal/generate -src aws-managed-policies-<date>.json.gz -supplement managed/internal/generate/supplement.json -out managed/data/policies.bin.gz
 package managed
 
 import (
@@ -32,7 +37,7 @@ import (
 	"github.com/iameval/iameval/policy"
 )
 
-//go:generate go run ./internal/generate -src ../../shared/data -out data/policies.bin.gz
+//go:generate go run ./internal/generate -src ../../shared/data -supplement internal/generate/supplement.json -out data/policies.bin.gz
 
 //go:embed data/policies.bin.gz
 var embedded []byte

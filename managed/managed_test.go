@@ -20,6 +20,8 @@ func TestLookup(t *testing.T) {
 		{"arn:aws:iam::aws:policy/ReadOnlyAccess", "ReadOnlyAccess", "by ARN"},
 		{"arn:aws-cn:iam::aws:policy/ReadOnlyAccess", "ReadOnlyAccess", "AWS managed policies exist in every partition"},
 		{"arn:aws:iam::aws:policy/service-role/AWSLambdaRole", "AWSLambdaRole", "an ARN with a path"},
+		{"arn:aws:iam::aws:policy/AdministratorAccess", "AdministratorAccess", "the export lacks it; the supplement adds it from AWS's Managed Policy Reference"},
+		{"PowerUserAccess", "PowerUserAccess", "the export lacks it; the supplement adds it from AWS's Managed Policy Reference"},
 		{"arn:aws:iam::aws:policy/AWSLambdaRole", "", "the path is part of the ARN"},
 		{"readonlyaccess", "", "IAM names are case-sensitive"},
 		{"arn:aws:iam::111122223333:policy/ReadOnlyAccess", "", "a customer managed policy is not an AWS managed one"},
