@@ -10,18 +10,16 @@ import (
 // asking to assume a role (sts:AssumeRole and the sts:TagSession /
 // sts:SetSourceIdentity authorized with it): where the context gives the
 // target role's tag as aws:ResourceTag/K or iam:ResourceTag/K and the
-// session passes on a transitive tag K with another value, the key's value
-// is unknown.
+// session passes on a transitive tag K, the trust policy sees the inherited
+// value in place of the role's.
 //
 // AWS documents that the inherited transitive tag overrides the role's tag
-// of the same key in the new session's principal tags ("The inherited
-// Star = 1 session tag overrides the role's Star = 3 tag",
-// https://docs.aws.amazon.com/IAM/latest/UserGuide/id_session-tags.html#id_session-tags_role-chaining),
-// which principal.AssumedRoleInput.InheritedTags does for the session. It
-// does not say which value the target role's trust policy sees while the
-// call is authorized, so neither reading may let the call through: a trust
-// Allow on that tag does not apply and a Deny does
-// (condition.Block.EvalFor).
+// of the same key ("The inherited Star = 1 session tag overrides the role's
+// Star = 3 tag",
+// https://docs.aws.amazon.com/IAM/latest/UserGuide/id_session-tags.html#id_session-tags_role-chaining);
+// iameval applies that override from the moment the target role's trust
+// policy decides the call, so a trust condition on the role's own Star=3
+// does not admit a session that carries Star=1.
 func chainedTrustTags(ctx condition.Context, transitive map[string]string) (condition.Context, error) {
 	if len(transitive) == 0 {
 		return ctx, nil
@@ -32,7 +30,7 @@ func chainedTrustTags(ctx condition.Context, transitive map[string]string) (cond
 		if !ok {
 			tag, ok = strings.CutPrefix(k, "iam:resourcetag/")
 		}
-		if !ok || v.IsUnknown() {
+		if !ok {
 			return
 		}
 		for tk, tv := range transitive {
@@ -40,7 +38,7 @@ func chainedTrustTags(ctx condition.Context, transitive map[string]string) (cond
 				if m == nil {
 					m = make(map[string]condition.Value, ctx.Len())
 				}
-				m[k] = condition.UnknownValue()
+				m[k] = condition.StringValue(tv)
 			}
 		}
 	})

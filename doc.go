@@ -96,10 +96,9 @@
 //     tag of the same key in the new session's principal tags, as AWS
 //     documents
 //     (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_session-tags.html#id_session-tags_role-chaining).
-//     While the target role's trust policy decides, the role's
-//     aws:ResourceTag/K and iam:ResourceTag/K given in the context are
-//     unknown where they disagree with the transitive tag, since AWS does
-//     not say which value it sees there.
+//     The override holds while the target role's trust policy decides
+//     the call: the role's aws:ResourceTag/K and iam:ResourceTag/K given in
+//     the context take the transitive tag's value.
 //   - S3 Block Public Access (RequestInput.S3BlockPublicAccess): with
 //     RestrictPublicBuckets on at any level, a bucket policy that is public
 //     by S3's definition (policy.Policy.PublicStatement) grants nothing to

@@ -70,9 +70,8 @@ type AssumeRoleInput struct {
 // and sts:RoleSessionName, sts:ExternalId, sts:SourceIdentity,
 // aws:RequestTag/K, aws:TagKeys, sts:TransitiveTagKeys, the MFA keys of the
 // call, and iam:ResourceTag/K and aws:ResourceTag/K for the role's tags;
-// where a transitive tag inherited from the calling session disagrees with
-// the role's tag of the same key the value is unknown, since AWS does not
-// say which one the trust policy sees (see keys.chainedResourceTags).
+// a transitive tag inherited from the calling session overrides the role's
+// tag of the same key there too (see keys.chainedResourceTags).
 //
 // The Result's principal is a *principal.AssumedRole whose tags are the
 // role's tags overlaid by the inherited transitive tags and Tags; it keeps

@@ -354,21 +354,20 @@ func TestAssumeRoleChaining(t *testing.T) {
 			why:  "sts.md T5: a tag whose key equals an inherited one makes the call fail",
 		},
 		{
-			name: "inherited tag against the role's resource tag: a trust Allow on the inherited value does not apply", role: ops(trustT6, map[string]string{"project": "not-apollo"}),
-			want: wantOutcome{denied: "sts:AssumeRole"},
-			why: "AWS documents the override for the new session's principal tags only " +
-				"(https://docs.aws.amazon.com/IAM/latest/UserGuide/id_session-tags.html#id_session-tags_role-chaining); " +
-				"which value the trust policy sees is not documented, so the key is unknown and the Allow does not apply",
+			name: "inherited tag against the role's resource tag: a trust Allow on the inherited value applies", role: ops(trustT6, map[string]string{"project": "not-apollo"}),
+			wantTags: map[string]string{"Project": "apollo"},
+			why: "the inherited transitive tag overrides the role's tag of the same key, already while the trust policy decides " +
+				"(https://docs.aws.amazon.com/IAM/latest/UserGuide/id_session-tags.html#id_session-tags_role-chaining)",
 		},
 		{
 			name: "inherited tag against the role's resource tag: a trust Allow on the role's value does not apply", role: ops(trustT6Own, map[string]string{"project": "not-apollo"}),
 			want: wantOutcome{denied: "sts:AssumeRole"},
-			why:  "the other reading: unknown either way (id_session-tags.html#id_session-tags_role-chaining)",
+			why:  "the role's own value is overridden by the inherited one (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_session-tags.html#id_session-tags_role-chaining)",
 		},
 		{
 			name: "inherited tag equal to the role's resource tag", role: ops(trustT6, map[string]string{"PROJECT": "apollo"}),
 			wantTags: map[string]string{"Project": "apollo"},
-			why:      "both readings agree, so the trust condition holds",
+			why:      "the values agree, so the trust condition holds",
 		},
 		{
 			name: "chained source identity needs sts:SetSourceIdentity", role: ops(trustNoSI, nil),
