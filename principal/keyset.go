@@ -2,6 +2,7 @@ package principal
 
 import (
 	"errors"
+	"maps"
 	"slices"
 	"strings"
 
@@ -48,7 +49,7 @@ func (b *keyset) principalTags(tags map[string]string) {
 
 // requestTags adds aws:RequestTag/K for every tag and aws:TagKeys (sorted).
 func (b *keyset) requestTags(tags map[string]string) {
-	keys := sortedKeys(tags)
+	keys := slices.Sorted(maps.Keys(tags))
 	for _, k := range keys {
 		b.str(condition.PrefixRequestTag+k, tags[k])
 	}
@@ -58,7 +59,7 @@ func (b *keyset) requestTags(tags map[string]string) {
 // resourceTags adds aws:ResourceTag/K and iam:ResourceTag/K for every tag
 // of a role being assumed (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html).
 func (b *keyset) resourceTags(tags map[string]string) {
-	for _, k := range sortedKeys(tags) {
+	for _, k := range slices.Sorted(maps.Keys(tags)) {
 		b.str(condition.PrefixResourceTag+k, tags[k])
 		b.str(condition.PrefixIAMResourceTag+k, tags[k])
 	}
