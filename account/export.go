@@ -25,17 +25,17 @@ type ref struct {
 
 // entity is a user, group or role of an export, before resolution.
 type entity struct {
-	kind             Kind
-	arn, name, path  string
-	id, account      string
-	tags             map[string]string
-	inline           []rawPolicy
-	attached         []ref
-	groups           []ref // users: the names of their groups
-	boundary         *ref
-	trust            *rawPolicy
-	pos              policy.Position
-	partition, owner string
+	kind            Kind
+	arn, name, path string
+	id, account     string
+	tags            map[string]string
+	inline          []rawPolicy
+	attached        []ref
+	groups          []ref // users: the names of their groups
+	boundary        *ref
+	trust           *rawPolicy
+	pos             policy.Position
+	partition       string
 }
 
 // managedPolicy is a managed policy of an export: its default version.
