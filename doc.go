@@ -92,6 +92,21 @@
 //     (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-requestedregion).
 //     RequestInput.UnsuppliedAbsent takes such keys as absent instead, as
 //     the AWS policy simulator does (package simulate uses it).
+//   - Role chaining: a role session's transitive tag overrides the role's
+//     tag of the same key in the new session's principal tags, as AWS
+//     documents
+//     (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_session-tags.html#id_session-tags_role-chaining).
+//     The override holds while the target role's trust policy decides
+//     the call: the role's aws:ResourceTag/K and iam:ResourceTag/K given in
+//     the context take the transitive tag's value.
+//   - S3 Block Public Access (RequestInput.S3BlockPublicAccess): with
+//     RestrictPublicBuckets on at any level, a bucket policy that is public
+//     by S3's definition (policy.Policy.PublicStatement) grants nothing to
+//     callers outside the bucket owner's account other than AWS service
+//     principals
+//     (https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html).
+//     ACL settings and BlockPublicPolicy do not change decisions: ACLs are
+//     not modelled and the request does not carry a new policy.
 //   - aws:TokenIssueTime is present for every principal on temporary
 //     credentials; when its facts do not give the issue time, the request
 //     time stands for it.

@@ -129,6 +129,9 @@ type state struct {
 	scpOK  bool // every SCP level allows (true when SCPs are not consulted)
 	vpceOK bool // every VPC endpoint policy allows
 	pbDeny bool
+	// public is the public statement of a bucket policy whose grants S3
+	// Block Public Access (RestrictPublicBuckets) withheld; nil otherwise.
+	public *policy.Statement
 }
 
 // evaluator matches policies against one prepared request, handing every
@@ -266,6 +269,9 @@ func run(ps *PolicySet, r *Request, c *collector) Decision {
 			} else {
 				st.have |= litRPa
 			}
+		}
+		if f.restrictPublic && st.have&litRP != 0 {
+			st.public = withholdPublic(ps.Resource, &st)
 		}
 	}
 	if st.sel.scp { // every SCP level of the caller's path must allow

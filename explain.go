@@ -108,6 +108,9 @@ func (c *collector) explanation(d Decision, ps *PolicySet, r *Request) *Explanat
 	x.Skipped = skipped(ps, &r.facts, st.sel)
 	x.MissingKeys = c.missingKeys()
 	x.Unknown = c.unknownClauses()
+	if st.public != nil {
+		x.Withheld = []string{withheldPublic(st.public)}
+	}
 	if st.sel.scp || st.sel.rcp {
 		ok := !c.typeDenied(policy.SCP) && !c.typeDenied(policy.RCP) && st.scpOK
 		x.AllowedByOrganizations = &ok

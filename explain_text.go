@@ -78,6 +78,9 @@ func (x *Explanation) write(b *strings.Builder) {
 	for _, u := range x.Unknown {
 		fmt.Fprintf(b, "  unknown: %s\n", u)
 	}
+	for _, w := range x.Withheld {
+		fmt.Fprintf(b, "  withheld: %s\n", w)
+	}
 	if len(x.Types) > 0 {
 		parts := make([]string, len(x.Types))
 		for i, t := range x.Types {

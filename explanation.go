@@ -21,6 +21,7 @@ import "github.com/iameval/iameval/policy"
 //	  "closest": [NearMiss...],              // implicitDeny: the allows that came closest, best first
 //	  "missingKeys": ["aws:SourceIp", ...],  // keys evaluated statements looked up and the request lacks
 //	  "unknown": ["...", ...],               // condition clauses whose truth the request does not determine
+//	  "withheld": ["...", ...],              // grants a rule beyond the policies withheld
 //	  "types": [TypeDetail...],              // per policy type: its own decision (EvalDecisionDetails)
 //	  "skipped": [Skipped...],               // policy types given but not consulted, and why
 //	  "allowedByOrganizations": true,        // present when SCPs or RCPs were consulted
@@ -67,6 +68,10 @@ type Explanation struct {
 	// on an absent key. Such a clause made its Allow statement not apply
 	// and its Deny statement apply (condition.Block.EvalFor).
 	Unknown []string `json:"unknown,omitempty"`
+	// Withheld lists, one sentence each, the grants that a rule AWS
+	// enforces beyond the policies withheld from this request, naming the
+	// rule and its AWS page (S3 Block Public Access RestrictPublicBuckets).
+	Withheld []string `json:"withheld,omitempty"`
 	// Types gives each consulted policy type's own decision, in
 	// policy-type order (the simulator's EvalDecisionDetails).
 	Types []TypeDetail `json:"types,omitempty"`

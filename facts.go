@@ -27,6 +27,9 @@ type facts struct {
 	// rcp: RCPs govern this request; rcpWhy says why not (rcp.go).
 	rcp    bool
 	rcpWhy string
+	// restrictPublic: S3 Block Public Access RestrictPublicBuckets may
+	// withhold the bucket policy's grants (restrictPublicApplies).
+	restrictPublic bool
 	// fixed is an outcome of the credentials that no policy can change.
 	fixed         bool
 	fixedDecision Decision

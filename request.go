@@ -38,6 +38,12 @@ type RequestInput struct {
 	// key the engine or the principal would otherwise derive (a scenario's
 	// "context" entry whose value is an empty list). Keys ignore case.
 	Absent []string
+	// S3BlockPublicAccess holds the S3 Block Public Access settings of the
+	// bucket owner's account, the bucket and the access point; nil when
+	// none are on. With RestrictPublicBuckets, a public bucket policy
+	// grants nothing to callers outside the bucket owner's account other
+	// than AWS service principals.
+	S3BlockPublicAccess *S3BlockPublicAccess
 	// UnsuppliedAbsent makes the keys AWS sets on every request
 	// (aws:SecureTransport, aws:SourceIp, aws:RequestedRegion,
 	// aws:UserAgent) absent when Context does not give them, as the AWS
@@ -173,6 +179,7 @@ func NewRequest(in RequestInput) (*Request, error) {
 
 	r := &Request{in: in}
 	r.facts = deriveFacts(in.Principal, service, name, in.Resource, res, hasARN, in.ResourceAccount)
+	r.facts.restrictPublic = restrictPublicApplies(in.S3BlockPublicAccess, &r.facts, res, hasARN)
 
 	matchAs := in.Principal
 	derived := in.Principal.Context()
@@ -211,6 +218,11 @@ func NewRequest(in RequestInput) (*Request, error) {
 	ctx, err := requestContext(in.Context, derived, in.Absent, in.UnsuppliedAbsent, temporary, in.Time, in.ResourceAccount, region)
 	if err != nil {
 		return nil, err
+	}
+	if rs, ok := in.Principal.(principal.RoleSession); ok && r.facts.rp == rpRoleTrust && !r.facts.unsigned {
+		if ctx, err = chainedTrustTags(ctx, rs.TransitiveTags()); err != nil {
+			return nil, err
+		}
 	}
 	r.ctx = ctx
 	if !r.facts.fixed && !in.IgnoreProtections {

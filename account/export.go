@@ -58,7 +58,7 @@ const (
 // page of it) into l.
 func (l *Loader) export(r *reader) {
 	root := r.doc.Root()
-	f := r.object(root, "", "the output of aws iam get-account-authorization-details")
+	f := r.object(root, "", "the output of aws iam get-account-authorization-details", keyUsers, keyGroups, keyRoles, keyPolicies)
 	if f == nil {
 		return
 	}
@@ -104,7 +104,7 @@ var entityKeys = [...]struct{ name, id, inline, what, idPrefix string }{
 // entity reads a UserDetail, GroupDetail or RoleDetail.
 func (r *reader) entity(v jsonsrc.Value, path string, k Kind) *entity {
 	keys := entityKeys[k]
-	f := r.object(v, path, "a "+keys.what+" detail")
+	f := r.object(v, path, "a "+keys.what+" detail", "Arn", keys.name, "Path", keys.id, keys.inline, "AttachedManagedPolicies", "GroupList", "PermissionsBoundary", "AssumeRolePolicyDocument", "Tags")
 	if f == nil {
 		return nil
 	}
@@ -127,7 +127,7 @@ func (r *reader) entity(v jsonsrc.Value, path string, k Kind) *entity {
 		p := join(path, keys.inline)
 		for i, pv := range r.array(m.Value, p, "a list of inline policies") {
 			ip := index(p, i)
-			pf := r.object(pv, ip, "an inline policy")
+			pf := r.object(pv, ip, "an inline policy", "PolicyName", "PolicyDocument")
 			if pf == nil {
 				continue
 			}
@@ -146,7 +146,7 @@ func (r *reader) entity(v jsonsrc.Value, path string, k Kind) *entity {
 		p := join(path, "AttachedManagedPolicies")
 		for i, av := range r.array(m.Value, p, "a list of attached managed policies") {
 			ap := index(p, i)
-			af := r.object(av, ap, "an attached policy")
+			af := r.object(av, ap, "an attached policy", "PolicyArn")
 			if af == nil {
 				continue
 			}
@@ -167,7 +167,7 @@ func (r *reader) entity(v jsonsrc.Value, path string, k Kind) *entity {
 	}
 	if m, ok := f.get("PermissionsBoundary"); ok && k != KindGroup && m.Value.Kind != jsonsrc.Null {
 		p := join(path, "PermissionsBoundary")
-		if bf := r.object(m.Value, p, "a permissions boundary"); bf != nil {
+		if bf := r.object(m.Value, p, "a permissions boundary", "PermissionsBoundaryArn"); bf != nil {
 			if a := r.str(m.Value, bf, p, "PermissionsBoundaryArn", true); a != "" {
 				e.boundary = &ref{name: a, pos: r.pos(bf.must("PermissionsBoundaryArn").Value.Index)}
 			}
@@ -200,7 +200,7 @@ func (r *reader) tags(v jsonsrc.Value, path string) map[string]string {
 	var out map[string]string
 	for i, tv := range r.array(v, path, "a list of tags") {
 		tp := index(path, i)
-		tf := r.object(tv, tp, "a tag ({\"Key\": ..., \"Value\": ...})")
+		tf := r.object(tv, tp, "a tag ({\"Key\": ..., \"Value\": ...})", "Key", "Value")
 		if tf == nil {
 			continue
 		}
@@ -216,7 +216,7 @@ func (r *reader) tags(v jsonsrc.Value, path string) map[string]string {
 
 // managed reads a ManagedPolicyDetail: its ARN and default version.
 func (r *reader) managed(v jsonsrc.Value, path string) *managedPolicy {
-	f := r.object(v, path, "a managed policy detail")
+	f := r.object(v, path, "a managed policy detail", "Arn", "PolicyName", "DefaultVersionId", "PolicyVersionList")
 	if f == nil {
 		return nil
 	}
@@ -232,7 +232,7 @@ func (r *reader) managed(v jsonsrc.Value, path string) *managedPolicy {
 	p := join(path, "PolicyVersionList")
 	for i, vv := range r.array(m.Value, p, "a list of policy versions") {
 		vp := index(p, i)
-		vf := r.object(vv, vp, "a policy version")
+		vf := r.object(vv, vp, "a policy version", "IsDefaultVersion", "VersionId", "Document")
 		if vf == nil {
 			continue
 		}

@@ -59,7 +59,7 @@ func (l *Loader) AddOrganization(name string, src []byte) {
 		return
 	}
 	root := r.doc.Root()
-	f := r.object(root, "", "an organization input")
+	f := r.object(root, "", "an organization input", "ManagementAccount", "Policies", "Targets", "Accounts")
 	if f == nil {
 		return
 	}
@@ -77,13 +77,13 @@ func (l *Loader) AddOrganization(name string, src []byte) {
 		}
 	}
 	if m, ok := f.get("Targets"); ok {
-		tf := r.object(m.Value, "Targets", "a map from target ID to attached policy IDs")
+		tf := r.freeObject(m.Value, "Targets", "a map from target ID to attached policy IDs")
 		for _, m := range tf {
 			o.targets[m.Key] = r.idList(m.Value, join("Targets", m.Key))
 		}
 	}
 	if m, ok := f.get("Accounts"); ok {
-		af := r.object(m.Value, "Accounts", "a map from account ID to its OU path")
+		af := r.freeObject(m.Value, "Accounts", "a map from account ID to its OU path")
 		for _, m := range af {
 			a := m.Key
 			if !arn.IsAccountID(a) {
@@ -112,13 +112,13 @@ func (r *reader) idList(v jsonsrc.Value, path string) []ref {
 
 // orgPolicy reads one describe-policy output.
 func (r *reader) orgPolicy(v jsonsrc.Value, path string) *orgPolicy {
-	f := r.object(v, path, "a describe-policy output")
+	f := r.object(v, path, "a describe-policy output", "Policy", "PolicySummary", "Content")
 	if f == nil {
 		return nil
 	}
 	if m, ok := f.get("Policy"); ok && len(f) == 1 {
 		v, path = m.Value, join(path, "Policy")
-		if f = r.object(v, path, "a policy"); f == nil {
+		if f = r.object(v, path, "a policy", "PolicySummary", "Content"); f == nil {
 			return nil
 		}
 	}
@@ -128,7 +128,7 @@ func (r *reader) orgPolicy(v jsonsrc.Value, path string) *orgPolicy {
 		return nil
 	}
 	sp := join(path, "PolicySummary")
-	sf := r.object(sm.Value, sp, "a policy summary")
+	sf := r.object(sm.Value, sp, "a policy summary", "Id", "Name", "Type")
 	if sf == nil {
 		return nil
 	}

@@ -62,29 +62,48 @@ func (f fields) get(key string) (jsonsrc.Member, bool) {
 	return jsonsrc.Member{}, false
 }
 
-// object returns the members of v, reporting a value that is not an
-// object (nil then) and repeated keys. Keys the loader does not use are
-// skipped: AWS adds fields to its outputs over time (CreateDate,
-// RoleLastUsed, ...).
-func (r *reader) object(v jsonsrc.Value, path, what string) fields {
+// object returns the members of v whose keys are among known (through
+// jsonsrc's strict walk), reporting a value that is not an object (nil
+// then) and repeated keys. Other keys are skipped: AWS adds fields to its
+// outputs over time (CreateDate, RoleLastUsed, ...).
+func (r *reader) object(v jsonsrc.Value, path, what string, known ...string) fields {
 	if !v.IsObject() {
 		r.errorf(v.Index, path, policy.ErrType, "expected %s (a JSON object), found %s", what, jsonsrc.TypeName(v))
 		return nil
 	}
-	ms := r.doc.Members(v)
-	out := fields(ms[:0:len(ms)])
-	for _, m := range ms {
-		if first, dup := out.get(m.Key); dup {
-			fp := r.pos(first.KeyIndex)
-			r.errorf(m.KeyIndex, join(path, m.Key), policy.ErrDuplicateKey, "%q is repeated (first at line %d, column %d)", m.Key, fp.Line, fp.Column)
-			continue
+	slots := r.doc.Fields(v, jsonsrc.At(path), known, make([]jsonsrc.Member, len(known)), sink{r})
+	out := make(fields, 0, len(slots))
+	for _, m := range slots {
+		if m.Exists() {
+			out = append(out, m)
 		}
-		out = append(out, m)
-	}
-	if out == nil {
-		out = fields{}
 	}
 	return out
+}
+
+// freeObject returns the members of an object whose keys are data (ARNs,
+// IDs), reporting repeated keys.
+func (r *reader) freeObject(v jsonsrc.Value, path, what string) fields {
+	if !v.IsObject() {
+		r.errorf(v.Index, path, policy.ErrType, "expected %s (a JSON object), found %s", what, jsonsrc.TypeName(v))
+		return nil
+	}
+	return r.doc.FreeMembers(v, jsonsrc.At(path), false, fields{}, sink{r})
+}
+
+// sink words the problems of jsonsrc's strict walk; unknown keys are not
+// problems in AWS outputs.
+type sink struct{ r *reader }
+
+// Problem records pr.
+func (s sink) Problem(pr *jsonsrc.Problem) {
+	switch pr.Kind {
+	case jsonsrc.DuplicateKey, jsonsrc.FoldedKey:
+		fp := s.r.pos(pr.First.KeyIndex)
+		s.r.errorf(pr.Offset, pr.Path(), policy.ErrDuplicateKey, "%q is repeated (first at line %d, column %d)", pr.Key, fp.Line, fp.Column)
+	case jsonsrc.WrongType:
+		s.r.errorf(pr.Offset, pr.Path(), policy.ErrType, "expected %s, found %s", pr.Want, jsonsrc.TypeName(pr.Value))
+	}
 }
 
 // array returns the elements of v, reporting a value that is not an array.

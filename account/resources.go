@@ -38,7 +38,7 @@ func (l *Loader) AddResourcePolicies(name string, src []byte) {
 		return
 	}
 	root := r.doc.Root()
-	f := r.object(root, "", "a map from resource ARN to resource-based policy")
+	f := r.freeObject(root, "", "a map from resource ARN to resource-based policy")
 	for _, m := range f {
 		k := m.Key
 		if !isARN(k) {

@@ -12,7 +12,7 @@ import (
 // Keys of a CASE.
 var caseKeys = []string{
 	"name", "principal", "action", "resource", "resourceAccount",
-	"context", "policies", "expect", "description",
+	"context", "policies", "expect", "description", "s3BlockPublicAccess",
 }
 
 // defaults is what the file level gives every case.
@@ -80,6 +80,9 @@ func (l *loader) readCase(v jsonsrc.Value, path string, d defaults) *Case {
 	if m, ok := f["expect"]; ok {
 		c.Expect, c.HasExpect = l.expect(m.Value, join(path, "expect"))
 	}
+	if m, ok := f["s3BlockPublicAccess"]; ok {
+		c.S3BlockPublicAccess = l.blockPublicAccess(m.Value, join(path, "s3BlockPublicAccess"))
+	}
 	set := policySet{}
 	if m, ok := f["policies"]; ok {
 		set, _ = l.policySet(m.Value, join(path, "policies"))
@@ -104,6 +107,8 @@ func (l *loader) readCase(v jsonsrc.Value, path string, d defaults) *Case {
 		ResourceAccount: c.ResourceAccount,
 		Context:         c.Context,
 		Absent:          c.Absent,
+
+		S3BlockPublicAccess: c.S3BlockPublicAccess,
 	})
 	if err != nil {
 		l.errorf(v.Index, path, policy.ErrValue, "invalid request: %v", err)

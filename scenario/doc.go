@@ -33,6 +33,14 @@
 //	Service        service
 //	Anonymous      (none)
 //
+// A case may also give "s3BlockPublicAccess", an extension of the format:
+//
+//	{"account": {"restrictPublicBuckets": true}, "bucket": {...}, "accessPoint": {...}}
+//
+// each level an object of the four S3 settings blockPublicAcls,
+// ignorePublicAcls, blockPublicPolicy and restrictPublicBuckets (booleans,
+// absent is false); see iameval.S3BlockPublicAccess.
+//
 // Session tags have one spelling for every session kind: "sessionTags" (tag
 // key to value) and "transitiveTagKeys", as the AssumeRole parameters
 // (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_session-tags.html).

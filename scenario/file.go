@@ -48,6 +48,9 @@ type Case struct {
 	// Action, Resource and ResourceAccount are as written; ResourceAccount
 	// is empty when the case does not give it (the engine derives it).
 	Action, Resource, ResourceAccount string
+	// S3BlockPublicAccess holds the case's "s3BlockPublicAccess" settings;
+	// nil when it gives none.
+	S3BlockPublicAccess *iameval.S3BlockPublicAccess
 	// Context holds the context keys the case supplies.
 	Context condition.Context
 	// Absent lists the context keys the case gives as an empty list: they

@@ -68,9 +68,9 @@ type AssumeRoleInput struct {
 // rule of https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic-cross-account.html. The trust policy sees the caller's own keys
 // and sts:RoleSessionName, sts:ExternalId, sts:SourceIdentity,
 // aws:RequestTag/K, aws:TagKeys, sts:TransitiveTagKeys, the MFA keys of the
-// call, and iam:ResourceTag/K and aws:ResourceTag/K for the role's tags,
-// where a transitive tag inherited from the calling session replaces the
-// role tag with the same key (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_session-tags.html).
+// call, and iam:ResourceTag/K and aws:ResourceTag/K for the role's tags;
+// a transitive tag inherited from the calling session overrides the role's
+// tag of the same key there too (see keys.chainedResourceTags).
 //
 // The Result's principal is a *principal.AssumedRole whose tags are the
 // role's tags overlaid by the inherited transitive tags and Tags; it keeps
@@ -175,7 +175,7 @@ func AssumeRole(caller Caller, role Role, in AssumeRoleInput) (*Result, error) {
 	if len(in.TransitiveTagKeys) > 0 {
 		k[keyTransitiveTagKeys] = condition.ListValue(in.TransitiveTagKeys...)
 	}
-	k.resourceTags(overlayTags(role.Tags, inherited))
+	k.chainedResourceTags(role.Tags, inherited)
 	if mfa {
 		k.mfa()
 	}

@@ -324,6 +324,7 @@ func TestAssumeRoleChaining(t *testing.T) {
 	trustRole := trust(t, "TrustDev", `{"AWS":"`+devARN+`"}`, `["sts:AssumeRole","sts:TagSession","sts:SetSourceIdentity"]`, "")
 	trustNoSI := trust(t, "TrustDevNoSI", `{"AWS":"`+devARN+`"}`, `["sts:AssumeRole","sts:TagSession"]`, "")
 	trustT6 := trust(t, "TrustProjectTag", `{"AWS":"`+devARN+`"}`, `["sts:AssumeRole","sts:SetSourceIdentity"]`, `{"StringEquals":{"aws:ResourceTag/project":"apollo"}}`)
+	trustT6Own := trust(t, "TrustOwnProjectTag", `{"AWS":"`+devARN+`"}`, `["sts:AssumeRole","sts:SetSourceIdentity"]`, `{"StringEquals":{"aws:ResourceTag/project":"not-apollo"}}`)
 	trustSI := trust(t, "TrustSourceIdentity", `{"AWS":"`+devARN+`"}`, `["sts:AssumeRole","sts:SetSourceIdentity"]`, `{"StringEquals":{"aws:SourceIdentity":"alice","sts:SourceIdentity":"alice"}}`)
 	ops := func(tr *policy.Policy, tags map[string]string) sts.Role {
 		return sts.Role{ARN: opsARN, ID: "AROAEXAMPLEOPS", TrustPolicy: tr, Tags: tags, MaxSessionDuration: 43200}
@@ -353,9 +354,20 @@ func TestAssumeRoleChaining(t *testing.T) {
 			why:  "sts.md T5: a tag whose key equals an inherited one makes the call fail",
 		},
 		{
-			name: "T6 inherited tag replaces the role's resource tag", role: ops(trustT6, map[string]string{"project": "not-apollo"}),
+			name: "inherited tag against the role's resource tag: a trust Allow on the inherited value applies", role: ops(trustT6, map[string]string{"project": "not-apollo"}),
 			wantTags: map[string]string{"Project": "apollo"},
-			why:      "sts.md T6: during trust evaluation the inherited tag replaces the role tag with the same key",
+			why: "the inherited transitive tag overrides the role's tag of the same key, already while the trust policy decides " +
+				"(https://docs.aws.amazon.com/IAM/latest/UserGuide/id_session-tags.html#id_session-tags_role-chaining)",
+		},
+		{
+			name: "inherited tag against the role's resource tag: a trust Allow on the role's value does not apply", role: ops(trustT6Own, map[string]string{"project": "not-apollo"}),
+			want: wantOutcome{denied: "sts:AssumeRole"},
+			why:  "the role's own value is overridden by the inherited one (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_session-tags.html#id_session-tags_role-chaining)",
+		},
+		{
+			name: "inherited tag equal to the role's resource tag", role: ops(trustT6, map[string]string{"PROJECT": "apollo"}),
+			wantTags: map[string]string{"Project": "apollo"},
+			why:      "the values agree, so the trust condition holds",
 		},
 		{
 			name: "chained source identity needs sts:SetSourceIdentity", role: ops(trustNoSI, nil),

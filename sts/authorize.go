@@ -141,25 +141,6 @@ func (k keys) context(user condition.Context) (condition.Context, error) {
 	return ctx, nil
 }
 
-// overlayTags merges tag sets: a tag of a later set replaces one of an
-// earlier set whose key is equal ignoring case, keeping the later spelling
-// (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_session-tags.html). The result is nil when there are no tags.
-func overlayTags(sets ...map[string]string) map[string]string {
-	var out map[string]string
-	for _, s := range sets {
-		for _, k := range sortedKeys(s) {
-			if out == nil {
-				out = make(map[string]string)
-			}
-			if prev, ok := lookupFold(out, k); ok {
-				delete(out, prev)
-			}
-			out[k] = s[k]
-		}
-	}
-	return out
-}
-
 // callTime returns the time of a call: t, or now when t is zero, in UTC
 // and whole seconds as STS reports it.
 func callTime(t time.Time) time.Time {

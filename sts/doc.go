@@ -21,7 +21,10 @@
 //     the call sets tags or a source identity, must each be allowed by the
 //     role's trust policy combined with the caller's identity side
 //     (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic-cross-account.html, role trust rule). Transitive session tags and the
-//     source identity pass on through chaining.
+//     source identity pass on through chaining; an inherited tag overrides
+//     the role's tag of the same key, in the new session's principal tags
+//     and in the role's resource tags its trust policy sees
+//     (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_session-tags.html#id_session-tags_role-chaining).
 //   - [AssumeRoleWithWebIdentity] and [AssumeRoleWithSAML]: the unsigned
 //     calls of a token or assertion holder, decided by the trust policy
 //     alone with the claims or assertion attributes as context keys. Session
