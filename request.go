@@ -254,7 +254,8 @@ func splitAction(action string) (service, name string, err error) {
 
 // checkInputText applies [checkText] to the strings of in that policies
 // match as text: the resource, the principal's ARN, the context keys and
-// the keys declared absent.
+// the keys declared absent; and that no context value exceeds the
+// expansion budget ([checkValueSize]).
 func checkInputText(in RequestInput) error {
 	if err := checkText("resource", in.Resource); err != nil {
 		return err
@@ -266,9 +267,12 @@ func checkInputText(in RequestInput) error {
 		return err
 	}
 	var keyErr error
-	in.Context.Each(func(k string, _ condition.Value) {
+	in.Context.Each(func(k string, v condition.Value) {
 		if keyErr == nil {
 			keyErr = checkText("context key", k)
+		}
+		if keyErr == nil {
+			keyErr = checkValueSize(k, v)
 		}
 	})
 	if keyErr != nil {

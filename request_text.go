@@ -4,6 +4,9 @@ import (
 	"fmt"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/iameval/iameval/condition"
+	"github.com/iameval/iameval/variables"
 )
 
 // checkText reports an error when s, the what of a request, is not valid
@@ -23,6 +26,19 @@ func checkText(what, s string) error {
 		}
 		if unicode.In(r, unicode.Cc, unicode.Cf) {
 			return fmt.Errorf("%s %+q holds the control or format character %+q at offset %d", what, s, r, i)
+		}
+	}
+	return nil
+}
+
+// checkValueSize refuses a context value longer than the expansion budget
+// (variables.MaxExpansion, 64 KiB): no value AWS puts in a request comes
+// near it (tag values are at most 256 characters, ARNs 2,048), and one
+// such value used as a policy variable would exceed the budget alone.
+func checkValueSize(key string, v condition.Value) error {
+	for i := range v.Len() {
+		if n := len(v.At(i)); n > variables.MaxExpansion {
+			return fmt.Errorf("context key %+q has a value of %d bytes, more than the %d KiB a request value may hold", key, n, variables.MaxExpansion>>10)
 		}
 	}
 	return nil

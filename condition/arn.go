@@ -89,9 +89,9 @@ func matchARN(vals []arnValue, s string, l Lookup) pairResult {
 		v := &vals[i]
 		if v.dyn {
 			var buf [256]byte
-			p, ok := v.tmpl.AppendPattern(buf[:0], l)
-			if !ok {
-				r.noteUnresolved(i)
+			p, st := v.tmpl.AppendPatternStatus(buf[:0], l)
+			if st != variables.Expanded {
+				r.noteStatus(i, st)
 				continue
 			}
 			esc, ok := splitEscaped(bytesString(p))

@@ -61,9 +61,9 @@ func matchBool(vals []boolValue, s string, l Lookup) pairResult {
 		pv := v.value
 		if v.dyn {
 			var buf [64]byte
-			text, ok := v.tmpl.AppendText(buf[:0], l)
-			if !ok {
-				r.noteUnresolved(i)
+			text, st := v.tmpl.AppendTextStatus(buf[:0], l)
+			if st != variables.Expanded {
+				r.noteStatus(i, st)
 				continue
 			}
 			if pv, ok = parseBool(bytesString(text)); !ok {

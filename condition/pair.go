@@ -1,5 +1,7 @@
 package condition
 
+import "github.com/iameval/iameval/variables"
+
 // pairResult is the result of testing one request value against all policy
 // values of a clause with the positive form of its operator.
 type pairResult struct {
@@ -7,15 +9,16 @@ type pairResult struct {
 	bad        bool // the request value does not parse for the operator: every pair is false
 	index      int  // the policy value that matched, or -1
 	unresolved int  // the first policy value whose variables had no value, or -1
+	overBudget int  // the first policy value whose expansion exceeded variables.MaxExpansion, or -1
 }
 
 var (
-	noMatch    = pairResult{index: -1, unresolved: -1}
-	badRequest = pairResult{bad: true, index: -1, unresolved: -1}
+	noMatch    = pairResult{index: -1, unresolved: -1, overBudget: -1}
+	badRequest = pairResult{bad: true, index: -1, unresolved: -1, overBudget: -1}
 )
 
 func matched(i int) pairResult {
-	return pairResult{matched: true, index: i, unresolved: -1}
+	return pairResult{matched: true, index: i, unresolved: -1, overBudget: -1}
 }
 
 // noteUnresolved records that policy value i had a variable without a value:
@@ -24,6 +27,25 @@ func (r *pairResult) noteUnresolved(i int) {
 	if r.unresolved < 0 {
 		r.unresolved = i
 	}
+}
+
+// noteStatus records why policy value i did not expand: a variable without
+// a value (the value matches nothing) or an expansion past the budget (what
+// it matches cannot be known; see pairResult.unknown).
+func (r *pairResult) noteStatus(i int, st variables.Status) {
+	if st == variables.OverBudget {
+		if r.overBudget < 0 {
+			r.overBudget = i
+		}
+		return
+	}
+	r.noteUnresolved(i)
+}
+
+// unknown reports that no policy value matched but one expanded past the
+// budget: that one might have, so the pair's truth cannot be known.
+func (r pairResult) unknown() bool {
+	return !r.matched && r.overBudget >= 0
 }
 
 // match returns r with policy value i as the match.

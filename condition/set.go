@@ -14,6 +14,7 @@ const (
 	whyAllValues               // set qualifier: every request value was tested
 	whyUnknownValue            // the key is present with a value nobody gave (UnknownValue)
 	whyAnyIfExists             // ForAnyValue:...IfExists on an absent key (readings differ)
+	whyOverBudget              // a policy value expanded past variables.MaxExpansion
 )
 
 // truth is the result of a clause: false, true, or unknown when the
@@ -173,6 +174,12 @@ func (c *clause) evalValue(v *Value, l Lookup, o *outcome) truth {
 			return isUnknown
 		}
 		p := c.match(v.At(0), l)
+		if p.unknown() {
+			if o != nil {
+				o.why, o.val, o.pair = whyOverBudget, 0, p
+			}
+			return isUnknown
+		}
 		if o != nil {
 			o.why, o.val, o.pair, o.unres = whyPair, 0, p, p.unresolved
 		}
@@ -189,8 +196,17 @@ func (c *clause) evalValue(v *Value, l Lookup, o *outcome) truth {
 	// ForAnyValue passes when some request value passes Op,
 	// ForAllValues when every one does; a single value is a one-element set.
 	anyValue := c.op.Set == ForAnyValue
+	overBudget := -1 // a request value whose pair cannot be known
+	var overPair pairResult
 	for i := range v.Len() {
 		p := c.match(v.At(i), l)
+		if p.unknown() {
+			// It cannot decide; a value that is known still can.
+			if overBudget < 0 {
+				overBudget, overPair = i, p
+			}
+			continue
+		}
 		if o != nil {
 			if p.bad && o.bad < 0 {
 				o.bad = i
@@ -205,6 +221,12 @@ func (c *clause) evalValue(v *Value, l Lookup, o *outcome) truth {
 			}
 			return of(anyValue)
 		}
+	}
+	if overBudget >= 0 {
+		if o != nil {
+			o.why, o.val, o.pair = whyOverBudget, overBudget, overPair
+		}
+		return isUnknown
 	}
 	if o != nil {
 		o.why = whyAllValues

@@ -58,9 +58,9 @@ func matchString(b Base, vals []stringValue, s string, l Lookup) pairResult {
 				continue
 			}
 			var buf [256]byte
-			text, ok := v.tmpl.AppendText(buf[:0], l)
-			if !ok {
-				r.noteUnresolved(i)
+			text, st := v.tmpl.AppendTextStatus(buf[:0], l)
+			if st != variables.Expanded {
+				r.noteStatus(i, st)
 				continue
 			}
 			if string(text) == s {
@@ -77,9 +77,9 @@ func matchString(b Base, vals []stringValue, s string, l Lookup) pairResult {
 				continue
 			}
 			var buf [256]byte
-			text, ok := v.tmpl.AppendText(buf[:0], l)
-			if !ok {
-				r.noteUnresolved(i)
+			text, st := v.tmpl.AppendTextStatus(buf[:0], l)
+			if st != variables.Expanded {
+				r.noteStatus(i, st)
 				continue
 			}
 			if strings.EqualFold(bytesString(text), s) {
@@ -100,9 +100,9 @@ func matchString(b Base, vals []stringValue, s string, l Lookup) pairResult {
 				}
 			default:
 				var buf [256]byte
-				p, ok := v.tmpl.AppendPattern(buf[:0], l)
-				if !ok {
-					r.noteUnresolved(i)
+				p, st := v.tmpl.AppendPatternStatus(buf[:0], l)
+				if st != variables.Expanded {
+					r.noteStatus(i, st)
 					continue
 				}
 				if wildcard.MatchEscaped(bytesString(p), s) {

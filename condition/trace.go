@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"github.com/iameval/iameval/variables"
 )
 
 // Trace records how a [Block] was evaluated: one [ClauseResult] per clause
@@ -135,6 +137,9 @@ func (c *clause) reason(o outcome) string {
 		return "AWS sets " + c.key + " on every request, but the request does not give its value, so " + failClosed + "; supply the key in the request context"
 	case whyAnyIfExists:
 		return "key is absent: IfExists passes but ForAnyValue fails on an empty set and AWS does not say which wins, so " + failClosed
+	case whyOverBudget:
+		return fmt.Sprintf("policy value %q expands past the %d KiB expansion budget: what it matches cannot be known, so %s",
+			c.values[o.pair.overBudget], variables.MaxExpansion>>10, failClosed)
 	case whyEmptySet:
 		if c.op.Set == ForAllValues {
 			return "request value is empty: ForAllValues passes on an empty set"

@@ -19,6 +19,12 @@ type loader struct {
 	warnings policy.ErrorList
 	sources  map[*policy.Policy]*policySource
 	accts    *account.Accounts // the file's "accounts", or nil
+	// parsed holds each policy file parsed so far by name, type and id,
+	// so that a file named by many references is parsed once;
+	// parsedBytes counts the bytes of the files parsed, against
+	// MaxTotalRead.
+	parsed      map[fileRef]*policy.Policy
+	parsedBytes int64
 }
 
 // Load reads the scenario file src, named name in positions and results.
@@ -75,12 +81,12 @@ func Load(name string, src []byte, open func(path string) ([]byte, error)) (*Fil
 // policies relative to the directory of path. A file that cannot be read
 // gives a File whose [File.Errors] says why (for a missing file, "no such
 // file"), with the read error itself returned.
+//
+// Each policy file is read once however many references name it, and the
+// file with its policies may not exceed [MaxTotalRead] bytes in all; use
+// [Files.Load] to share that budget across the files of a run.
 func LoadFile(path string) (*File, error) {
-	src, err := ReadFile(path)
-	if err != nil {
-		return &File{Name: path, Errors: policy.ErrorList{readError(path, err)}}, err
-	}
-	return Load(path, src, ReadFile)
+	return new(Files).Load(path)
 }
 
 // file reads the top-level value: a file object or a bare array of cases.

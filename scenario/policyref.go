@@ -133,9 +133,17 @@ func (l *loader) parseFile(v jsonsrc.Value, path, id string, typ policy.Type) *p
 	if !filepath.IsAbs(rel) {
 		name = filepath.Join(filepath.Dir(l.name), filepath.FromSlash(rel))
 	}
+	ref := fileRef{name: name, typ: typ, id: id}
+	if p, ok := l.parsed[ref]; ok {
+		return p // parsed, and its warnings reported, for an earlier reference
+	}
 	src, err := l.open(name)
 	if err != nil {
 		l.errorf(v.Index, path, policy.ErrValue, "cannot read policy file: %v", err)
+		return nil
+	}
+	if l.parsedBytes += int64(len(src)); l.parsedBytes > totalReadLimit {
+		l.errorf(v.Index, path, policy.ErrValue, "cannot read policy file %s: %v (a reference with another id or type parses the file again)", name, ErrReadBudget)
 		return nil
 	}
 	p, err := policy.Parse(src, policy.Source{ID: id, File: name, Type: typ})
@@ -145,6 +153,10 @@ func (l *loader) parseFile(v jsonsrc.Value, path, id string, typ policy.Type) *p
 	}
 	l.warnings = append(l.warnings, p.Warnings()...)
 	l.keepSource(p, &policySource{text: string(src), file: name})
+	if l.parsed == nil {
+		l.parsed = map[fileRef]*policy.Policy{}
+	}
+	l.parsed[ref] = p
 	return p
 }
 

@@ -156,54 +156,110 @@ func (t Template) Names() []string {
 	return names
 }
 
+// MaxExpansion is the expansion budget: the most bytes one policy value
+// may hold once its variables are expanded (for a pattern, once escaped).
+// No value AWS evaluates comes near it: the largest policy AWS accepts is
+// 32 KB (a KMS key policy), tag values are at most 256 characters and ARNs
+// 2,048. It bounds the memory one evaluation takes however a policy
+// repeats a variable and however long its value: past it the expansion
+// stops and reports [OverBudget].
+const MaxExpansion = 64 << 10
+
+// Status says how an expansion ended.
+type Status uint8
+
+const (
+	// Expanded: the text is complete.
+	Expanded Status = iota
+	// Unresolved: a variable has no value and no default
+	// (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html);
+	// the policy value matches nothing.
+	Unresolved
+	// OverBudget: the text would be longer than MaxExpansion. What it
+	// would match cannot be known; conditions fail closed on it.
+	OverBudget
+)
+
 // AppendText appends the expanded text to dst. It reports false when a
-// variable has no value and no default (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html); dst is then
-// returned as it was.
+// variable has no value and no default
+// (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html),
+// or when the text would exceed [MaxExpansion]; dst is then returned as it
+// was. [Template.AppendTextStatus] tells the two apart.
 func (t Template) AppendText(dst []byte, l Lookup) ([]byte, bool) {
+	out, st := t.AppendTextStatus(dst, l)
+	return out, st == Expanded
+}
+
+// AppendTextStatus is [Template.AppendText] reporting how the expansion
+// ended; dst is returned as it was unless the status is Expanded.
+func (t Template) AppendTextStatus(dst []byte, l Lookup) ([]byte, Status) {
 	if t.parts == nil {
-		return append(dst, t.raw...), true
+		return append(dst, t.raw...), Expanded
 	}
 	n := len(dst)
 	for _, p := range t.parts {
-		switch p.kind {
-		case literalText, fixed:
-			dst = append(dst, p.text...)
-		case variable:
+		text := p.text
+		if p.kind == variable {
 			v, ok := lookup(l, p)
 			if !ok {
-				return dst[:n], false
+				return dst[:n], Unresolved
 			}
-			dst = append(dst, v...)
+			text = v
 		}
+		if len(dst)-n+len(text) > MaxExpansion {
+			return dst[:n], OverBudget
+		}
+		dst = append(dst, text...)
 	}
-	return dst, true
+	return dst, Expanded
 }
 
 // AppendPattern appends the expansion to dst as an escaped glob for
 // internal/wildcard.MatchEscaped: the policy's own "*" and "?" remain
 // wildcards, while variable values and ${*}, ${?}, ${$} are literal. It
 // reports false, leaving dst as it was, when a variable has no value and
-// no default.
+// no default or the pattern would exceed [MaxExpansion];
+// [Template.AppendPatternStatus] tells the two apart.
 func (t Template) AppendPattern(dst []byte, l Lookup) ([]byte, bool) {
+	out, st := t.AppendPatternStatus(dst, l)
+	return out, st == Expanded
+}
+
+// AppendPatternStatus is [Template.AppendPattern] reporting how the
+// expansion ended; dst is returned as it was unless the status is
+// Expanded.
+func (t Template) AppendPatternStatus(dst []byte, l Lookup) ([]byte, Status) {
 	n := len(dst)
 	if t.parts == nil {
-		return wildcard.AppendEscapePolicyText(dst, t.raw), true
+		return wildcard.AppendEscapePolicyText(dst, t.raw), Expanded
 	}
 	for _, p := range t.parts {
+		// An escaped byte takes at most two bytes: checking twice the
+		// length first keeps the buffer within twice the budget.
+		var text string
 		switch p.kind {
-		case literalText:
-			dst = wildcard.AppendEscapePolicyText(dst, p.text)
-		case fixed:
-			dst = wildcard.AppendEscape(dst, p.text)
+		case literalText, fixed:
+			text = p.text
 		case variable:
 			v, ok := lookup(l, p)
 			if !ok {
-				return dst[:n], false
+				return dst[:n], Unresolved
 			}
-			dst = wildcard.AppendEscape(dst, v)
+			text = v
+		}
+		if len(dst)-n+len(text) > MaxExpansion {
+			return dst[:n], OverBudget
+		}
+		if p.kind == literalText {
+			dst = wildcard.AppendEscapePolicyText(dst, text)
+		} else {
+			dst = wildcard.AppendEscape(dst, text)
+		}
+		if len(dst)-n > 2*MaxExpansion {
+			return dst[:n], OverBudget
 		}
 	}
-	return dst, true
+	return dst, Expanded
 }
 
 // Expand returns the expanded text, or false when a variable has no value

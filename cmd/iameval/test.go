@@ -99,10 +99,13 @@ func runTest(args []string, stdout, stderr io.Writer) int {
 	}
 	report := &scenario.Report{}
 	var loaded []*scenario.File
+	// One run reads each file once and at most scenario.MaxTotalRead
+	// bytes in all.
+	var read scenario.Files
 	for _, name := range files {
 		// A file with problems still runs its good cases; the problems
 		// are error results of the report.
-		sf, _ := scenario.LoadFile(name)
+		sf, _ := read.Load(name)
 		printWarnings(stderr, sf.Warnings)
 		report.Merge(sf.Run())
 		loaded = append(loaded, sf)

@@ -1,0 +1,80 @@
+package scenario
+
+import (
+	"fmt"
+	"io/fs"
+	"path/filepath"
+	"sync"
+
+	"github.com/iameval/iameval/policy"
+)
+
+// MaxTotalRead is the most bytes of files one run reads: the distinct
+// files a [Files] reads, and the policy files one scenario file parses
+// (each {"file": ...} reference with its own id or type is parsed on its
+// own). 256 MiB is four times the largest file, far above any real suite,
+// and bounds the memory a small scenario could otherwise demand by naming
+// one large policy many times.
+const MaxTotalRead = 256 << 20
+
+// ErrReadBudget is wrapped by the error for a run that would read more
+// than MaxTotalRead bytes.
+var ErrReadBudget = fmt.Errorf("the files of this run exceed the %d MiB total read limit", MaxTotalRead>>20)
+
+// totalReadLimit is MaxTotalRead, lowered by tests.
+var totalReadLimit int64 = MaxTotalRead
+
+// Files reads the scenario and policy files of one run with [ReadFile]:
+// each path once, later reads getting the same bytes, and at most
+// [MaxTotalRead] bytes in all. The zero Files is ready to use and safe for
+// concurrent use.
+type Files struct {
+	mu    sync.Mutex
+	read  map[string][]byte // by cleaned absolute path
+	total int64
+}
+
+// ReadFile reads path, or returns the bytes read for it before. The
+// returned slice is shared: callers must not modify it.
+func (f *Files) ReadFile(path string) ([]byte, error) {
+	key := path
+	if abs, err := filepath.Abs(path); err == nil {
+		key = abs
+	}
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if src, ok := f.read[key]; ok {
+		return src, nil
+	}
+	src, err := ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	if f.total+int64(len(src)) > totalReadLimit {
+		return nil, &fs.PathError{Op: "read", Path: path, Err: ErrReadBudget}
+	}
+	f.total += int64(len(src))
+	if f.read == nil {
+		f.read = map[string][]byte{}
+	}
+	f.read[key] = src
+	return src, nil
+}
+
+// Load reads and loads the scenario file at path as [LoadFile] does,
+// reading it and its {"file": ...} policies through f.
+func (f *Files) Load(path string) (*File, error) {
+	src, err := f.ReadFile(path)
+	if err != nil {
+		return &File{Name: path, Errors: policy.ErrorList{readError(path, err)}}, err
+	}
+	return Load(path, src, f.ReadFile)
+}
+
+// fileRef names one parse of a policy file: the same file read with
+// another id or type is another policy.
+type fileRef struct {
+	name string
+	typ  policy.Type
+	id   string
+}
