@@ -2,6 +2,8 @@ package account
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"sort"
 	"strings"
 
@@ -198,13 +200,13 @@ func (l *Loader) resolve() *Accounts {
 	}
 	// Every managed policy is parsed, used or not: a broken one is an
 	// error wherever it is.
-	for _, k := range sortedKeys(l.managed) {
+	for _, k := range slices.Sorted(maps.Keys(l.managed)) {
 		managedPolicy(ref{name: k, pos: l.managed[k].pos}, policy.Identity)
 	}
 	a.org = l.resolveOrg()
 	groups := map[string]*Principal{} // ACCOUNT/NAME -> group
 	accounts := map[string]bool{}
-	keys := sortedKeys(l.entities)
+	keys := slices.Sorted(maps.Keys(l.entities))
 	for _, k := range keys {
 		e := l.entities[k]
 		accounts[e.account] = true
@@ -247,14 +249,14 @@ func (l *Loader) resolve() *Accounts {
 			a.roleARNs = append(a.roleARNs, p.ARN)
 		}
 	}
-	for _, k := range sortedKeys(l.resource) {
+	for _, k := range slices.Sorted(maps.Keys(l.resource)) {
 		rr := l.resource[k]
 		if p := parse(rr.doc, k, policy.Resource, rr.file); p != nil {
 			a.resource[k] = p
 			a.names[p] = k
 		}
 	}
-	a.accounts = sortedKeys(accounts)
+	a.accounts = slices.Sorted(maps.Keys(accounts))
 	sort.Slice(a.principals, func(i, j int) bool { return a.principals[i].ARN < a.principals[j].ARN })
 	return a
 }

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"sort"
 
 	"github.com/iameval/iameval/managed"
 	"github.com/iameval/iameval/policy"
@@ -183,16 +182,6 @@ func (l *Loader) readFile(name string) ([]byte, error) {
 		return l.opts.ReadFile(name)
 	}
 	return os.ReadFile(name)
-}
-
-// sortedKeys returns the keys of m in order.
-func sortedKeys[V any](m map[string]V) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }
 
 // dirFiles lists the .json files of dir, sorted.

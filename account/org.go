@@ -2,6 +2,8 @@ package account
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 
 	"github.com/iameval/iameval/internal/arn"
 	"github.com/iameval/iameval/internal/jsonsrc"
@@ -170,7 +172,7 @@ func (l *Loader) resolveOrg() map[string]orgLevels {
 	out := map[string]orgLevels{}
 	for _, o := range l.org {
 		parsed := map[string]*policy.Policy{}
-		for _, id := range sortedKeys(o.policies) {
+		for _, id := range slices.Sorted(maps.Keys(o.policies)) {
 			p := o.policies[id]
 			pid := p.name
 			if pid == "" {
@@ -180,7 +182,7 @@ func (l *Loader) resolveOrg() map[string]orgLevels {
 				parsed[id] = pp
 			}
 		}
-		for _, acct := range sortedKeys(o.accounts) {
+		for _, acct := range slices.Sorted(maps.Keys(o.accounts)) {
 			if acct == o.management {
 				continue
 			}

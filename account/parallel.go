@@ -1,7 +1,9 @@
 package account
 
 import (
+	"maps"
 	"runtime"
+	"slices"
 	"sync"
 
 	"github.com/iameval/iameval/policy"
@@ -26,12 +28,12 @@ type parseJob struct {
 // are added to l.errs in a fixed order.
 func (l *Loader) parseAll() map[parseKey]*policy.Policy {
 	var jobs []parseJob
-	for _, k := range sortedKeys(l.managed) {
+	for _, k := range slices.Sorted(maps.Keys(l.managed)) {
 		m := l.managed[k]
 		jobs = append(jobs, parseJob{parseKey{k, policy.Identity}, m.doc.doc, m.doc.file})
 	}
 	boundaries := map[string]bool{}
-	for _, k := range sortedKeys(l.entities) {
+	for _, k := range slices.Sorted(maps.Keys(l.entities)) {
 		e := l.entities[k]
 		for _, ip := range e.inline {
 			jobs = append(jobs, parseJob{parseKey{e.arn + "#" + ip.name, policy.Identity}, ip.doc, ip.file})
@@ -46,7 +48,7 @@ func (l *Loader) parseAll() map[parseKey]*policy.Policy {
 			}
 		}
 	}
-	for _, k := range sortedKeys(l.resource) {
+	for _, k := range slices.Sorted(maps.Keys(l.resource)) {
 		rr := l.resource[k]
 		jobs = append(jobs, parseJob{parseKey{k, policy.Resource}, rr.doc, rr.file})
 	}

@@ -134,13 +134,11 @@ func TestLayers(t *testing.T) {
 
 func TestKeys(t *testing.T) {
 	t.Parallel()
-	assert.Equal(t, "aws:principaltag/team", PrincipalTagKey("Team"), "C3: tag-key part is case-insensitive")
-	assert.Equal(t, "aws:requesttag/env", RequestTagKey("Env"))
-	assert.Equal(t, "aws:resourcetag/env", ResourceTagKey("ENV"))
-	assert.True(t, IsMultivaluedGlobalKey("AWS:TagKeys"), "M1")
-	assert.True(t, IsMultivaluedGlobalKey(KeyPrincipalServiceNamesList), "M1")
-	assert.False(t, IsMultivaluedGlobalKey("aws:PrincipalTag/x"), "M1: tag keys are single-valued")
-	assert.True(t, IsGlobalKey("AWS:SourceIp"))
-	assert.False(t, IsGlobalKey("s3:prefix"))
+	assert.Equal(t, "aws:principaltag/team", NormalizeKey(PrefixPrincipalTag+"Team"), "C3: tag-key part is case-insensitive")
+	assert.Equal(t, "aws:requesttag/env", NormalizeKey(PrefixRequestTag+"Env"))
+	assert.Equal(t, "aws:resourcetag/env", NormalizeKey(PrefixResourceTag+"ENV"))
+	assert.True(t, multivaluedGlobal[NormalizeKey("AWS:TagKeys")], "M1")
+	assert.True(t, multivaluedGlobal[NormalizeKey(KeyPrincipalServiceNamesList)], "M1")
+	assert.False(t, multivaluedGlobal[NormalizeKey("aws:PrincipalTag/x")], "M1: tag keys are single-valued")
 	assert.Equal(t, "aws:sourceip", NormalizeKey(KeySourceIP))
 }

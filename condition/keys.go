@@ -1,9 +1,6 @@
 package condition
 
-import (
-	"strings"
-	"unicode/utf8"
-)
+import "unicode/utf8"
 
 // Global condition keys, spelled as in the IAM User Guide
 // (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html). Keys are case-insensitive; use
@@ -62,21 +59,6 @@ const (
 	PrefixIAMResourceTag = "iam:ResourceTag/"
 )
 
-// PrincipalTagKey returns the normalized key aws:principaltag/<tag>.
-func PrincipalTagKey(tag string) string {
-	return NormalizeKey(PrefixPrincipalTag + tag)
-}
-
-// RequestTagKey returns the normalized key aws:requesttag/<tag>.
-func RequestTagKey(tag string) string {
-	return NormalizeKey(PrefixRequestTag + tag)
-}
-
-// ResourceTagKey returns the normalized key aws:resourcetag/<tag>.
-func ResourceTagKey(tag string) string {
-	return NormalizeKey(PrefixResourceTag + tag)
-}
-
 // multivaluedGlobal lists the global keys AWS documents as multivalued
 // (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-single-vs-multi-valued-context-keys.html), normalized.
 var multivaluedGlobal = map[string]bool{
@@ -87,21 +69,6 @@ var multivaluedGlobal = map[string]bool{
 	"aws:sourceorgpaths":            true,
 	"aws:vpceorgpaths":              true,
 	"aws:principalservicenameslist": true,
-}
-
-// IsMultivaluedGlobalKey reports whether key is one of the global condition
-// keys AWS documents as multivalued (aws:TagKeys, aws:CalledVia,
-// aws:PrincipalOrgPaths, aws:ResourceOrgPaths, aws:SourceOrgPaths,
-// aws:VpceOrgPaths, aws:PrincipalServiceNamesList; https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-single-vs-multi-valued-context-keys.html).
-// Service keys are not known to the library; a request value given as a list
-// is what marks them multivalued.
-func IsMultivaluedGlobalKey(key string) bool {
-	return multivaluedGlobal[NormalizeKey(key)]
-}
-
-// IsGlobalKey reports whether key is in the aws: namespace.
-func IsGlobalKey(key string) bool {
-	return len(key) >= 4 && strings.EqualFold(key[:4], "aws:")
 }
 
 // internedKeys maps the normalized spelling of every global key above to

@@ -2,8 +2,9 @@ package iamtest
 
 import (
 	"fmt"
+	"maps"
 	"net/netip"
-	"sort"
+	"slices"
 	"strconv"
 	"testing"
 	"time"
@@ -23,7 +24,7 @@ import (
 func Context(t testing.TB, values map[string]any) condition.Context {
 	t.Helper()
 	out := make(map[string]condition.Value, len(values))
-	for _, k := range sortedKeys(values) {
+	for _, k := range slices.Sorted(maps.Keys(values)) {
 		v, err := contextValue(values[k])
 		if err != nil {
 			t.Fatalf("context key %q: %v", k, err)
@@ -80,15 +81,4 @@ func RequestFor(t testing.TB, who principal.Principal, action, resource string, 
 		return nil
 	}
 	return r
-}
-
-// sortedKeys returns the keys of m in order, so that the first bad key
-// reported is always the same.
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }

@@ -31,10 +31,10 @@ func (s *principalSet) match(id *principal.Identity) PrincipalMatch {
 	}
 	best := PrincipalNone
 	for _, a := range s.aws {
-		if slices.Contains(id.Direct, a) {
+		if id.IsDirect(a) {
 			return PrincipalDirect
 		}
-		if best == PrincipalNone && slices.Contains(id.Indirect, a) {
+		if best == PrincipalNone && id.IsIndirect(a) {
 			best = PrincipalIndirect
 		}
 	}
@@ -77,9 +77,9 @@ func (s *principalSet) exempts(id *principal.Identity, kind principal.Kind) bool
 		return s.accountListed(id)
 	}
 	groups := 0
-	if len(id.Direct) > 0 || id.Provider != "" || id.Service != "" {
+	if id.HasDirect() || id.Provider != "" || id.Service != "" {
 		groups++
-		if !s.anyAWS(id.Direct) &&
+		if !s.anyAWS(id.IsDirect) &&
 			(id.Provider == "" || !slices.Contains(s.federated, id.Provider)) &&
 			(id.Service == "" || !slices.Contains(s.services, id.Service)) {
 			return false
@@ -87,9 +87,9 @@ func (s *principalSet) exempts(id *principal.Identity, kind principal.Kind) bool
 	}
 	// The IAM user behind a federated user is not one of its identities
 	// (the Principal element page lists the federated-user ARN and the account only).
-	if len(id.Indirect) > 0 && kind != principal.KindFederatedUser {
+	if id.HasIndirect() && kind != principal.KindFederatedUser {
 		groups++
-		if !s.anyAWS(id.Indirect) {
+		if !s.anyAWS(id.IsIndirect) {
 			return false
 		}
 	}
@@ -119,16 +119,16 @@ func (s *principalSet) excludes(id *principal.Identity) bool {
 	if id.Anonymous {
 		return false
 	}
-	return s.anyAWS(id.Direct) || s.anyAWS(id.Indirect) ||
+	return s.anyAWS(id.IsDirect) || s.anyAWS(id.IsIndirect) ||
 		(id.Provider != "" && slices.Contains(s.federated, id.Provider)) ||
 		(id.Service != "" && slices.Contains(s.services, id.Service)) ||
 		s.accountListed(id)
 }
 
 // anyAWS reports whether one of names is listed as an AWS entry.
-func (s *principalSet) anyAWS(names []string) bool {
-	for _, n := range names {
-		if slices.Contains(s.aws, n) {
+func (s *principalSet) anyAWS(has func(name string) bool) bool {
+	for _, a := range s.aws {
+		if has(a) {
 			return true
 		}
 	}

@@ -2,6 +2,7 @@ package principal_test
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/iameval/iameval/condition"
 	"github.com/iameval/iameval/principal"
@@ -74,7 +75,7 @@ func ExampleNewFederatedUser() {
 	_, hasUsername := f.Context().LookupVariable("aws:username")
 	fmt.Println(f.ARN())
 	fmt.Println(userID, hasUsername)
-	fmt.Println(f.Identity().Indirect)
+	fmt.Println(slices.Collect(f.Identity().IndirectNames()))
 	// Output:
 	// arn:aws:sts::123456789012:federated-user/Bob
 	// 123456789012:Bob false

@@ -105,11 +105,11 @@ func NewFederatedUser(in FederatedUserInput) (*FederatedUser, error) {
 	f.creds.Temporary = true
 	f.tags = overlay(in.UserTags, in.SessionTags)
 	f.arn = stsARN(f.partition, f.account, "federated-user/"+f.name)
-	f.identity = Identity{Account: f.account, Direct: []string{f.arn}, Session: true}
+	f.identity = Identity{Account: f.account, direct: []string{f.arn}, Session: true}
 	if f.userARN != "" {
-		f.identity.Indirect = []string{f.userARN}
+		f.identity.indirect = []string{f.userARN}
 		if f.userID != "" {
-			f.identity.Indirect = append(f.identity.Indirect, f.userID)
+			f.identity.indirect = append(f.identity.indirect, f.userID)
 		}
 	}
 

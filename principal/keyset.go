@@ -2,6 +2,7 @@ package principal
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 
 	"github.com/iameval/iameval/condition"
@@ -48,14 +49,14 @@ func (b *keyset) list(k string, vs []string) {
 
 // principalTags adds aws:PrincipalTag/K for every tag.
 func (b *keyset) principalTags(tags map[string]string) {
-	for _, k := range sortedKeys(tags) {
+	for _, k := range slices.Sorted(maps.Keys(tags)) {
 		b.str(condition.PrefixPrincipalTag+k, tags[k])
 	}
 }
 
 // requestTags adds aws:RequestTag/K for every tag and aws:TagKeys (sorted).
 func (b *keyset) requestTags(tags map[string]string) {
-	keys := sortedKeys(tags)
+	keys := slices.Sorted(maps.Keys(tags))
 	for _, k := range keys {
 		b.str(condition.PrefixRequestTag+k, tags[k])
 	}
@@ -65,7 +66,7 @@ func (b *keyset) requestTags(tags map[string]string) {
 // resourceTags adds aws:ResourceTag/K and iam:ResourceTag/K for every tag
 // of a role being assumed (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html).
 func (b *keyset) resourceTags(tags map[string]string) {
-	for _, k := range sortedKeys(tags) {
+	for _, k := range slices.Sorted(maps.Keys(tags)) {
 		b.str(condition.PrefixResourceTag+k, tags[k])
 		b.str(condition.PrefixIAMResourceTag+k, tags[k])
 	}

@@ -83,7 +83,7 @@ func TestConcurrentReads(t *testing.T) {
 		go func() {
 			defer func() { done <- struct{}{} }()
 			for _, p := range ps {
-				_ = p.Identity().Direct
+				_ = p.Identity().HasDirect()
 				p.Context().Each(func(string, condition.Value) {})
 				if f, ok := p.(Federated); ok {
 					_ = f.AssumeContext().Len()

@@ -1,6 +1,11 @@
 package principal
 
-import "github.com/iameval/iameval/condition"
+import (
+	"iter"
+	"slices"
+
+	"github.com/iameval/iameval/condition"
+)
 
 // Principal is the caller of a request. The concrete types are [*Root],
 // [*IAMUser], [*FederatedUser], [*AssumedRole], [*WebIdentity], [*SAML],
@@ -77,13 +82,15 @@ type Identity struct {
 	// service principals). A Principal element naming the account (or its
 	// root ARN) matches every principal of the account.
 	Account string
-	// Direct holds the caller itself: its own ARN (user, session,
-	// federated-user or root ARN) and its own unique ID (AIDA...) when known.
-	Direct []string
-	// Indirect holds what stands behind a session: the role ARN (with path)
-	// and role ID of a role session; the ARN (and ID, when known) of the IAM
-	// user that called GetFederationToken.
-	Indirect []string
+	// direct holds the caller itself: its own ARN (user, session,
+	// federated-user or root ARN) and its own unique ID (AIDA...) when
+	// known; see [Identity.DirectNames].
+	direct []string
+	// indirect holds what stands behind a session: the role ARN (with
+	// path) and role ID of a role session; the ARN (and ID, when known) of
+	// the IAM user that called GetFederationToken; see
+	// [Identity.IndirectNames].
+	indirect []string
 	// Service is the service principal name (case-sensitive), or "".
 	Service string
 	// Provider is, for web identity and SAML sessions, the name a trust
@@ -102,6 +109,32 @@ type Identity struct {
 	// path), the role's name begins with [ServiceLinkedRolePrefix].
 	ServiceLinked bool
 }
+
+// IsDirect reports whether name is one of the caller's own names: its ARN
+// (user, session, federated-user or root ARN) or its unique ID.
+func (id *Identity) IsDirect(name string) bool { return slices.Contains(id.direct, name) }
+
+// IsIndirect reports whether name names what stands behind a session: the
+// role (ARN or ID) of a role session, the IAM user (ARN or ID) that called
+// GetFederationToken.
+func (id *Identity) IsIndirect(name string) bool { return slices.Contains(id.indirect, name) }
+
+// HasDirect reports whether the caller has names of its own (every caller
+// but anonymous and service principals).
+func (id *Identity) HasDirect() bool { return len(id.direct) > 0 }
+
+// HasIndirect reports whether something stands behind the caller (a role,
+// or the IAM user behind a federated user).
+func (id *Identity) HasIndirect() bool { return len(id.indirect) > 0 }
+
+// DirectNames returns the caller's own names, in the order [IsDirect]
+// reads them. The identity's own list is not handed out, so it cannot be
+// changed through the result.
+func (id *Identity) DirectNames() iter.Seq[string] { return slices.Values(id.direct) }
+
+// IndirectNames returns the names of what stands behind the caller; see
+// [Identity.IsIndirect].
+func (id *Identity) IndirectNames() iter.Seq[string] { return slices.Values(id.indirect) }
 
 // ServiceLinkedRolePrefix begins the name of every service-linked role
 // (AWSServiceRoleForAutoScaling, AWSServiceRoleForElasticLoadBalancing,

@@ -56,7 +56,7 @@ func NewRoot(in RootInput) (*Root, error) {
 		creds:       in.Credentials,
 	}
 	r.creds.Temporary = temporary
-	r.identity = Identity{Account: r.account, Direct: []string{r.arn}, Root: true}
+	r.identity = Identity{Account: r.account, direct: []string{r.arn}, Root: true}
 
 	b := newKeyset()
 	b.str(condition.KeyPrincipalArn, r.arn)

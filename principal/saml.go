@@ -4,6 +4,8 @@ import (
 	"crypto/sha1"
 	"encoding/base64"
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 
 	"github.com/iameval/iameval/condition"
@@ -205,7 +207,7 @@ func NewSAML(in SAMLInput) (*SAML, error) {
 	}
 
 	c := newKeyset()
-	for _, name := range sortedKeys(a.keys) {
+	for _, name := range slices.Sorted(maps.Keys(a.keys)) {
 		c.value("saml:"+name, a.keys[name])
 	}
 	c.str(keyRoleSessionName, m.sessionName)
@@ -237,7 +239,7 @@ func readAttributes(attrs map[string]condition.Value) (*samlAssertion, string) {
 		lower:       make(map[string]string, len(attrs)+2),
 		sessionTags: make(map[string]string),
 	}
-	for _, name := range sortedKeys(attrs) {
+	for _, name := range slices.Sorted(maps.Keys(attrs)) {
 		v := attrs[name]
 		if rest, ok := strings.CutPrefix(name, AttributePrefix); ok {
 			if p := a.readAWSAttribute(name, rest, v); p != "" {

@@ -3,6 +3,7 @@ package principal
 import (
 	"fmt"
 	"maps"
+	"slices"
 	"strings"
 
 	"github.com/iameval/iameval/condition"
@@ -83,13 +84,13 @@ func newRoleSession(f sessionFacts) (roleSession, *Error) {
 	s.transitive = transitiveTags(f.inherited, f.sessionTags, f.transitiveKeys)
 	s.identity = Identity{
 		Account:       e.account,
-		Direct:        []string{s.arn},
-		Indirect:      []string{f.roleARN},
+		direct:        []string{s.arn},
+		indirect:      []string{f.roleARN},
 		Session:       true,
 		ServiceLinked: strings.HasPrefix(e.path, "/aws-service-role/"),
 	}
 	if f.roleID != "" {
-		s.identity.Indirect = append(s.identity.Indirect, f.roleID)
+		s.identity.indirect = append(s.identity.indirect, f.roleID)
 	}
 	return s, nil
 }
@@ -119,7 +120,7 @@ func sessionTagsProblem(tags, inherited map[string]string, transitive []string) 
 	if p := tagsProblem(tags); p != "" {
 		return p
 	}
-	for _, k := range sortedKeys(tags) {
+	for _, k := range slices.Sorted(maps.Keys(tags)) {
 		if prev, ok := lookupTagKey(inherited, k); ok {
 			return fmt.Sprintf("session tag %q repeats the inherited transitive tag %q", k, prev)
 		}

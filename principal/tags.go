@@ -6,11 +6,6 @@ import (
 	"strings"
 )
 
-// sortedKeys returns the keys of m in sorted order.
-func sortedKeys[V any](m map[string]V) []string {
-	return slices.Sorted(maps.Keys(m))
-}
-
 // overlay merges tag sets: a tag of a later set replaces a tag of an earlier
 // one whose key is equal ignoring case, and the later key's spelling is kept
 // (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_session-tags.html). Each set must have keys unique ignoring
@@ -26,7 +21,7 @@ func overlay(sets ...map[string]string) map[string]string {
 	out := make(map[string]string, n)
 	spelled := make(map[string]string, n) // lower-case key -> key in out
 	for _, s := range sets {
-		for _, k := range sortedKeys(s) {
+		for _, k := range slices.Sorted(maps.Keys(s)) {
 			lk := strings.ToLower(k)
 			if prev, ok := spelled[lk]; ok {
 				delete(out, prev)

@@ -70,9 +70,9 @@ func NewIAMUser(in IAMUserInput) (*IAMUser, error) {
 	if len(u.tags) == 0 {
 		u.tags = nil
 	}
-	u.identity = Identity{Account: u.account, Direct: []string{u.arn}}
+	u.identity = Identity{Account: u.account, direct: []string{u.arn}}
 	if u.id != "" {
-		u.identity.Direct = append(u.identity.Direct, u.id)
+		u.identity.direct = append(u.identity.direct, u.id)
 	}
 
 	b := newKeyset()

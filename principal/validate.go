@@ -2,6 +2,8 @@ package principal
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -151,7 +153,7 @@ func tagProblem(k, v string) string {
 // the first problem in key order.
 func tagsProblem(m map[string]string) string {
 	seen := make(map[string]string, len(m))
-	for _, k := range sortedKeys(m) {
+	for _, k := range slices.Sorted(maps.Keys(m)) {
 		if p := tagProblem(k, m[k]); p != "" {
 			return p
 		}

@@ -2,6 +2,8 @@ package principal
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 
 	"github.com/iameval/iameval/condition"
@@ -138,7 +140,7 @@ func NewWebIdentity(in WebIdentityInput) (*WebIdentity, error) {
 		return nil, fieldError(k, "provider", "%s", p)
 	}
 	w.identity.Provider = w.provider
-	for _, name := range sortedKeys(in.Claims) {
+	for _, name := range slices.Sorted(maps.Keys(in.Claims)) {
 		if p := claimNameProblem(name); p != "" {
 			return nil, fieldError(k, "claims", "%s", p)
 		}
@@ -151,7 +153,7 @@ func NewWebIdentity(in WebIdentityInput) (*WebIdentity, error) {
 	b := newKeyset()
 	w.addKeys(b, false)
 	b.str(condition.KeyFederatedProvider, w.provider)
-	for _, name := range sortedKeys(claims) {
+	for _, name := range slices.Sorted(maps.Keys(claims)) {
 		if persistentClaims[name] {
 			b.value(w.prefix+":"+name, claims[name])
 		}
@@ -162,7 +164,7 @@ func NewWebIdentity(in WebIdentityInput) (*WebIdentity, error) {
 
 	a := newKeyset()
 	a.str(condition.KeyFederatedProvider, w.provider)
-	for _, name := range sortedKeys(claims) {
+	for _, name := range slices.Sorted(maps.Keys(claims)) {
 		a.value(w.prefix+":"+name, claims[name])
 	}
 	a.str(keyRoleSessionName, w.sessionName)
@@ -278,7 +280,7 @@ func tagsClaimProblem(c TagsClaim) (map[string]string, string) {
 		return nil, ""
 	}
 	tags := make(map[string]string, len(c.PrincipalTags))
-	for _, k := range sortedKeys(c.PrincipalTags) {
+	for _, k := range slices.Sorted(maps.Keys(c.PrincipalTags)) {
 		vs := c.PrincipalTags[k]
 		if len(vs) != 1 {
 			return nil, fmt.Sprintf("principal_tags %q has %d values; a session tag has exactly one", k, len(vs))

@@ -2,6 +2,7 @@ package sts
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"time"
 
@@ -122,7 +123,7 @@ func AssumeRole(caller Caller, role Role, in AssumeRoleInput) (*Result, error) {
 	rs, chained := p.(principal.RoleSession)
 	if chained {
 		inherited = rs.TransitiveTags()
-		for _, k := range sortedKeys(in.Tags) {
+		for _, k := range slices.Sorted(maps.Keys(in.Tags)) {
 			if prev, ok := lookupFold(inherited, k); ok {
 				return nil, inputError("Tags", fmt.Sprintf("tag %q has the key of the transitive tag %q inherited from the calling session; a chained AssumeRole cannot override it (sts.md T5)", k, prev))
 			}

@@ -2,6 +2,8 @@ package sts
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 	"time"
 
@@ -101,7 +103,7 @@ func (k keys) requestTags(tags map[string]string) {
 	if len(tags) == 0 {
 		return
 	}
-	names := sortedKeys(tags)
+	names := slices.Sorted(maps.Keys(tags))
 	for _, t := range names {
 		k[condition.PrefixRequestTag+t] = condition.StringValue(tags[t])
 	}
@@ -111,7 +113,7 @@ func (k keys) requestTags(tags map[string]string) {
 // resourceTags adds iam:ResourceTag/K and aws:ResourceTag/K for each tag of
 // the role being assumed.
 func (k keys) resourceTags(tags map[string]string) {
-	for _, t := range sortedKeys(tags) {
+	for _, t := range slices.Sorted(maps.Keys(tags)) {
 		k[condition.PrefixIAMResourceTag+t] = condition.StringValue(tags[t])
 		k[condition.PrefixResourceTag+t] = condition.StringValue(tags[t])
 	}

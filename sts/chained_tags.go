@@ -1,6 +1,11 @@
 package sts
 
-import "github.com/iameval/iameval/condition"
+import (
+	"maps"
+	"slices"
+
+	"github.com/iameval/iameval/condition"
+)
 
 // chainedResourceTags adds iam:ResourceTag/K and aws:ResourceTag/K for the
 // role being assumed by a role session that passes on transitive tags.
@@ -14,7 +19,7 @@ import "github.com/iameval/iameval/condition"
 // policy sees the inherited value. Role tags no inherited tag names keep
 // their own value.
 func (k keys) chainedResourceTags(role, inherited map[string]string) {
-	for _, t := range sortedKeys(role) {
+	for _, t := range slices.Sorted(maps.Keys(role)) {
 		v := role[t]
 		if it, ok := lookupFold(inherited, t); ok {
 			v = inherited[it]

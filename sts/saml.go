@@ -2,6 +2,8 @@ package sts
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 	"time"
 
@@ -80,7 +82,7 @@ func AssumeRoleWithSAML(role Role, in AssumeRoleWithSAMLInput) (*Result, error) 
 		return nil, err
 	}
 	tags := make(map[string]string)
-	for _, k := range sortedKeys(in.Assertion) {
+	for _, k := range slices.Sorted(maps.Keys(in.Assertion)) {
 		if key, ok := strings.CutPrefix(k, principal.AttributePrincipalTag); ok {
 			v := in.Assertion[k]
 			if v.Len() != 1 {

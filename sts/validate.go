@@ -2,6 +2,7 @@ package sts
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"unicode"
@@ -82,7 +83,7 @@ func checkTags(field string, tags map[string]string) *InputError {
 		return inputError(field, fmt.Sprintf("%d tags passed; at most %d are allowed", len(tags), maxTags))
 	}
 	seen := make(map[string]string, len(tags))
-	for _, k := range sortedKeys(tags) {
+	for _, k := range slices.Sorted(maps.Keys(tags)) {
 		v := tags[k]
 		if !utf8.ValidString(k) || !utf8.ValidString(v) {
 			return inputError(field, fmt.Sprintf("tag %q is not valid UTF-8", k))
@@ -269,16 +270,6 @@ func (r *Role) maxSession() int {
 		return defaultRoleSession
 	}
 	return r.MaxSessionDuration
-}
-
-// sortedKeys returns the keys of m in sorted order.
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
 }
 
 // lookupFold returns the key of m equal to k ignoring case.

@@ -2,6 +2,8 @@ package sts
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"time"
 
 	"github.com/iameval/iameval"
@@ -140,7 +142,7 @@ func tagsClaim(c principal.TagsClaim) (map[string]string, *InputError) {
 		return nil, nil
 	}
 	tags := make(map[string]string, len(c.PrincipalTags))
-	for _, k := range sortedKeys(c.PrincipalTags) {
+	for _, k := range slices.Sorted(maps.Keys(c.PrincipalTags)) {
 		v := c.PrincipalTags[k]
 		if len(v) != 1 {
 			return nil, inputError(field, fmt.Sprintf("principal_tags %q has %d values; a session tag has exactly one", k, len(v)))
