@@ -15,6 +15,12 @@ import (
 	"github.com/iameval/iameval/scenario"
 )
 
+// hangLimit is how long a command may take before the test calls it hung.
+// A hang never returns, so any finite limit catches one; the limit is
+// generous because CI runs these tests under -race on a loaded 2-core
+// machine, where a command that takes milliseconds alone can take seconds.
+const hangLimit = time.Minute
+
 // runWithin runs the command line and fails the test when it has not
 // returned within limit: no input may hang a command (issue 15).
 func runWithin(t *testing.T, limit time.Duration, args ...string) (code int, stdout, stderr string) {
@@ -74,7 +80,7 @@ func TestNoCommandHangsOnANamedPipe(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
-			code, stdout, stderr := runWithin(t, 5*time.Second, tc.args...)
+			code, stdout, stderr := runWithin(t, hangLimit, tc.args...)
 			assert.Equal(t, exitInvalid, code, stderr)
 			// test reports the refusal as an error result on stdout; the
 			// other commands as a problem on stderr.
@@ -99,7 +105,7 @@ func TestSimulateStdinIsLimited(t *testing.T) {
 	saved := simulateStdin
 	simulateStdin = endless{}
 	defer func() { simulateStdin = saved }()
-	code, stdout, stderr := runWithin(t, 20*time.Second, "simulate", "-")
+	code, stdout, stderr := runWithin(t, hangLimit, "simulate", "-")
 	assert.Equal(t, exitInvalid, code)
 	assert.Empty(t, stdout)
 	assert.Contains(t, stderr, "<stdin>: cannot read: larger than the 64 MiB input limit")
@@ -131,7 +137,7 @@ func TestSimulatePagesThroughTheCommand(t *testing.T) {
 		IsTruncated       bool
 		Marker            string
 	}
-	code, stdout, stderr := runWithin(t, 5*time.Second, "simulate", write("first.json", ""))
+	code, stdout, stderr := runWithin(t, hangLimit, "simulate", write("first.json", ""))
 	require.Equal(t, exitOK, code, stderr)
 	var first response
 	require.NoError(t, json.Unmarshal([]byte(stdout), &first), stdout)
@@ -139,7 +145,7 @@ func TestSimulatePagesThroughTheCommand(t *testing.T) {
 	assert.True(t, first.IsTruncated)
 	require.NotEmpty(t, first.Marker)
 
-	code, stdout, stderr = runWithin(t, 5*time.Second, "simulate", write("next.json", first.Marker))
+	code, stdout, stderr = runWithin(t, hangLimit, "simulate", write("next.json", first.Marker))
 	require.Equal(t, exitOK, code, stderr)
 	var next response
 	require.NoError(t, json.Unmarshal([]byte(stdout), &next), stdout)
