@@ -49,10 +49,9 @@ var globalRegions = map[string]string{
 	"iam": "us-east-1",
 }
 
-// markUnknown adds an unknown value to m for every key of alwaysKeys that
-// neither m nor the caller's context has and absent does not remove.
-// absent holds normalized keys.
-func markUnknown(m map[string]condition.Value, caller condition.Context, absent map[string]bool) {
+// markUnknown sets an unknown value in b for every key of alwaysKeys that
+// neither b nor the caller's context has and absent does not remove.
+func markUnknown(b *condition.Builder, caller condition.Context, absent []string) {
 	viaEndpoint := false
 	for _, k := range vpcEndpointKeys {
 		if _, ok := caller.LookupKey(k); ok {
@@ -60,14 +59,25 @@ func markUnknown(m map[string]condition.Value, caller condition.Context, absent 
 		}
 	}
 	for _, a := range alwaysKeys {
-		if _, ok := m[a.key]; ok || absent[a.key] || a.notThroughVPCEndpoint && viaEndpoint {
+		if b.Has(a.key) || declaredAbsent(absent, a.key) || a.notThroughVPCEndpoint && viaEndpoint {
 			continue
 		}
 		if _, ok := caller.LookupKey(a.key); ok {
 			continue
 		}
-		m[a.key] = condition.UnknownValue()
+		b.Set(a.key, condition.UnknownValue())
 	}
+}
+
+// declaredAbsent reports whether the normalized key is one of the keys
+// the caller declares absent.
+func declaredAbsent(absent []string, key string) bool {
+	for _, k := range absent {
+		if condition.NormalizeKey(k) == key {
+			return true
+		}
+	}
+	return false
 }
 
 // alwaysKeySource returns the AWS page saying key is on every request, or

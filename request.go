@@ -6,6 +6,7 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/iameval/iameval/condition"
@@ -290,38 +291,56 @@ func checkInputText(in RequestInput) error {
 // Context: caller keys win over the keys the engine derives for every
 // request (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html), which win over the
 // principal-derived keys. Merging once here makes every lookup during
-// evaluation a single map read.
+// evaluation a single table read.
 func requestContext(caller, derived condition.Context, absent []string, unsuppliedAbsent, temporary bool, t time.Time, resourceAccount, region string) (condition.Context, error) {
-	m := make(map[string]condition.Value, caller.Len()+derived.Len()+6)
-	derived.Each(func(k string, v condition.Value) { m[k] = v })
-	if _, known := m[keyTokenIssueTime]; temporary && !known {
+	var b condition.Builder
+	b.Grow(caller.Len() + derived.Len() + len(absent) + 10)
+	b.SetAll(derived)
+	ts := formatTime(t)
+	if _, known := derived.LookupKey(keyTokenIssueTime); temporary && !known {
 		// https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html: aws:TokenIssueTime is present for
 		// every principal on temporary credentials. When the principal's
 		// facts do not say when the token was issued, it was issued no
 		// later than the request: take the request time.
-		m[keyTokenIssueTime] = condition.StringValue(t.UTC().Format(time.RFC3339))
+		b.Set(keyTokenIssueTime, condition.StringValue(ts.rfc3339))
 	}
-	m[keyCurrentTime] = condition.StringValue(t.UTC().Format(time.RFC3339))
-	m[keyEpochTime] = condition.StringValue(strconv.FormatInt(t.Unix(), 10))
-	m[keyResourceAccount] = condition.StringValue(resourceAccount)
-	m[keyViaAWSService] = condition.StringValue("false")
+	b.Set(keyCurrentTime, condition.StringValue(ts.rfc3339))
+	b.Set(keyEpochTime, condition.StringValue(ts.epoch))
+	b.Set(keyResourceAccount, condition.StringValue(resourceAccount))
+	b.Set(keyViaAWSService, condition.StringValue("false"))
 	if region != "" {
-		m[keyRequestedRegion] = condition.StringValue(region)
+		b.Set(keyRequestedRegion, condition.StringValue(region))
 	}
-	var gone map[string]bool
 	for _, k := range absent {
-		n := condition.NormalizeKey(k)
-		delete(m, n)
-		if gone == nil {
-			gone = make(map[string]bool, len(absent))
-		}
-		gone[n] = true
+		b.Delete(k)
 	}
 	if !unsuppliedAbsent {
-		markUnknown(m, caller, gone)
+		markUnknown(&b, caller, absent)
 	}
-	caller.Each(func(k string, v condition.Value) { m[k] = v })
-	return condition.NewContext(m)
+	b.SetAll(caller)
+	return b.Context()
+}
+
+// timeStrings are the texts of a request time that the context holds.
+type timeStrings struct {
+	unix           int64
+	rfc3339, epoch string
+}
+
+// lastTime caches the texts of the last request time: requests come in
+// bursts within one second, and formatting costs two allocations.
+var lastTime atomic.Pointer[timeStrings]
+
+// formatTime returns t as aws:CurrentTime (RFC 3339, UTC, whole seconds)
+// and aws:EpochTime spell it.
+func formatTime(t time.Time) *timeStrings {
+	u := t.Unix()
+	if ts := lastTime.Load(); ts != nil && ts.unix == u {
+		return ts
+	}
+	ts := &timeStrings{unix: u, rfc3339: t.UTC().Format(time.RFC3339), epoch: strconv.FormatInt(u, 10)}
+	lastTime.Store(ts)
+	return ts
 }
 
 // onTemporaryCredentials reports whether a signed principal uses temporary

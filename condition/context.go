@@ -1,12 +1,6 @@
 package condition
 
-import (
-	"errors"
-	"fmt"
-	"slices"
-	"sort"
-	"strings"
-)
+import "errors"
 
 // Lookup is what conditions, policy variables and the engine read from a
 // request. Keys passed to it are already normalized with [NormalizeKey].
@@ -22,9 +16,10 @@ type Lookup interface {
 // NormalizeKey returns the canonical form of a context-key name. Key names,
 // including the tag-key part of aws:PrincipalTag/K and similar keys, are
 // case-insensitive (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html), so the canonical form is the
-// lower-case spelling. It does not allocate when k is already lower case.
+// lower-case spelling. It does not allocate when k is already lower case
+// or is one of the global keys AWS documents (aws:PrincipalArn ...).
 func NormalizeKey(k string) string {
-	return strings.ToLower(k)
+	return normalizeKey(k)
 }
 
 // Context is an immutable set of request-context keys and their values.
@@ -51,44 +46,12 @@ func NewContext(values map[string]Value) (Context, error) {
 	if len(values) == 0 {
 		return Context{}, nil
 	}
-	all := make([]spelledKey, 0, len(values))
+	var b Builder
+	b.Grow(len(values))
 	for k, v := range values {
-		all = append(all, spelledKey{norm: normalizeKey(k), key: k, val: v})
+		b.Add(k, v)
 	}
-	// Sorting by normalized key, then by spelling, puts the spellings of
-	// one key next to each other, the smallest first. The indexes are
-	// sorted rather than the entries, which are large to move.
-	order := make([]int32, len(all))
-	for i := range order {
-		order[i] = int32(i)
-	}
-	slices.SortFunc(order, func(a, b int32) int {
-		if c := strings.Compare(all[a].norm, all[b].norm); c != 0 {
-			return c
-		}
-		return strings.Compare(all[a].key, all[b].key)
-	})
-	var dups []string
-	kept := order[:0] // compacted in place: the first spelling of each key with values
-	for i := 0; i < len(order); {
-		first := order[i]
-		j := i + 1
-		for ; j < len(order) && all[order[j]].norm == all[first].norm; j++ {
-			dups = append(dups, fmt.Sprintf("%q and %q", all[first].key, all[order[j]].key))
-		}
-		if all[first].val.Len() > 0 || all[first].val.unknown {
-			kept = append(kept, first)
-		}
-		i = j
-	}
-	if len(dups) > 0 {
-		sort.Strings(dups)
-		return Context{}, fmt.Errorf("%w: %s differ only in case", ErrDuplicateKey, strings.Join(dups, ", "))
-	}
-	if len(kept) == 0 {
-		return Context{}, nil
-	}
-	return Context{t: newKeyTable(all, kept)}, nil
+	return b.Context()
 }
 
 // spelledKey is a key of NewContext's input: normalized, as given, and its

@@ -1,6 +1,9 @@
 package condition
 
-import "unicode/utf8"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // Global condition keys, spelled as in the IAM User Guide
 // (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html). Keys are case-insensitive; use
@@ -121,7 +124,7 @@ var internedKeys = func() map[string]string {
 	}
 	m := make(map[string]string, len(keys))
 	for _, k := range keys {
-		n := NormalizeKey(k)
+		n := strings.ToLower(k)
 		m[n] = n
 	}
 	return m
@@ -133,14 +136,14 @@ var internedKeys = func() map[string]string {
 func normalizeKey(k string) string {
 	var buf [64]byte
 	if len(k) > len(buf) {
-		return internKey(NormalizeKey(k))
+		return internKey(strings.ToLower(k))
 	}
 	upper := false
 	for i := 0; i < len(k); i++ {
 		c := k[i]
 		switch {
 		case c >= utf8.RuneSelf:
-			return internKey(NormalizeKey(k))
+			return internKey(strings.ToLower(k))
 		case 'A' <= c && c <= 'Z':
 			c += 'a' - 'A'
 			upper = true

@@ -39,38 +39,45 @@ func newKeyTable(all []spelledKey, order []int32) *keyTable {
 	}
 	t := allocKeyTable(n)
 	t.mask = uint64(n - 1)
-	t.order = make([]int32, len(order))
-	for i, k := range order {
+	if t.order == nil {
+		t.order = make([]int32, 0, len(order))
+	}
+	for _, k := range order {
 		e := tableEntry{hash: hashKey(all[k].norm), key: all[k].norm, val: all[k].val}
 		j := e.hash & t.mask
 		for t.slots[j].hash != 0 {
 			j = (j + 1) & t.mask
 		}
 		t.slots[j] = e
-		t.order[i] = int32(j)
+		t.order = append(t.order, int32(j))
 	}
 	return t
 }
 
-// Tables of the usual sizes are allocated with their slots in one block,
+// Tables of the usual sizes are allocated with their slots (and their
+// order, which is shorter than the slots) in one block,
 // so that a lookup does not read two separately allocated objects (two
 // cache misses when many requests are in flight).
 type (
 	keyTable4 struct {
-		t   keyTable
-		buf [4]tableEntry
+		t     keyTable
+		buf   [4]tableEntry
+		order [4]int32
 	}
 	keyTable8 struct {
-		t   keyTable
-		buf [8]tableEntry
+		t     keyTable
+		buf   [8]tableEntry
+		order [8]int32
 	}
 	keyTable16 struct {
-		t   keyTable
-		buf [16]tableEntry
+		t     keyTable
+		buf   [16]tableEntry
+		order [16]int32
 	}
 	keyTable32 struct {
-		t   keyTable
-		buf [32]tableEntry
+		t     keyTable
+		buf   [32]tableEntry
+		order [32]int32
 	}
 )
 
@@ -80,18 +87,22 @@ func allocKeyTable(n int) *keyTable {
 	case 4:
 		b := &keyTable4{}
 		b.t.slots = b.buf[:]
+		b.t.order = b.order[:0]
 		return &b.t
 	case 8:
 		b := &keyTable8{}
 		b.t.slots = b.buf[:]
+		b.t.order = b.order[:0]
 		return &b.t
 	case 16:
 		b := &keyTable16{}
 		b.t.slots = b.buf[:]
+		b.t.order = b.order[:0]
 		return &b.t
 	case 32:
 		b := &keyTable32{}
 		b.t.slots = b.buf[:]
+		b.t.order = b.order[:0]
 		return &b.t
 	}
 	return &keyTable{slots: make([]tableEntry, n)}

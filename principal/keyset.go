@@ -1,9 +1,10 @@
 package principal
 
 import (
-	"fmt"
+	"errors"
 	"maps"
 	"slices"
+	"strings"
 
 	"github.com/iameval/iameval/condition"
 )
@@ -12,26 +13,18 @@ import (
 // that collide ignoring case (for example two claims "sub" and "Sub"),
 // instead of letting one overwrite the other.
 type keyset struct {
-	m       map[string]condition.Value
-	spelled map[string]string // normalized key -> key as added
-	problem string
+	b condition.Builder
 }
 
 func newKeyset() *keyset {
-	return &keyset{m: make(map[string]condition.Value), spelled: make(map[string]string)}
+	k := &keyset{}
+	k.b.Grow(12) // the keys of a user or role without many tags
+	return k
 }
 
 // value adds key k with value v.
 func (b *keyset) value(k string, v condition.Value) {
-	n := condition.NormalizeKey(k)
-	if prev, ok := b.spelled[n]; ok {
-		if b.problem == "" {
-			b.problem = fmt.Sprintf("context keys %q and %q collide (keys ignore case)", prev, k)
-		}
-		return
-	}
-	b.spelled[n] = k
-	b.m[k] = v
+	b.b.Add(k, v)
 }
 
 // str adds the single-valued key k.
@@ -49,8 +42,8 @@ func (b *keyset) list(k string, vs []string) {
 
 // principalTags adds aws:PrincipalTag/K for every tag.
 func (b *keyset) principalTags(tags map[string]string) {
-	for _, k := range slices.Sorted(maps.Keys(tags)) {
-		b.str(condition.PrefixPrincipalTag+k, tags[k])
+	for k, v := range tags { // the order does not matter: the context sorts
+		b.str(condition.PrefixPrincipalTag+k, v)
 	}
 }
 
@@ -72,12 +65,13 @@ func (b *keyset) resourceTags(tags map[string]string) {
 	}
 }
 
-// build returns the context, or the first collision.
+// build returns the context, or the keys that collide.
 func (b *keyset) build() (condition.Context, string) {
-	if b.problem != "" {
-		return condition.Context{}, b.problem
+	c, err := b.b.Context()
+	if errors.Is(err, condition.ErrDuplicateKey) {
+		pairs := strings.TrimPrefix(err.Error(), condition.ErrDuplicateKey.Error()+": ")
+		return condition.Context{}, "context keys " + strings.TrimSuffix(pairs, " differ only in case") + " collide (keys ignore case)"
 	}
-	c, err := condition.NewContext(b.m)
 	if err != nil {
 		return condition.Context{}, err.Error()
 	}

@@ -1,0 +1,161 @@
+package condition
+
+import (
+	"fmt"
+	"slices"
+	"sort"
+	"strings"
+)
+
+// Builder collects the keys of a [Context] one at a time, without the map
+// [NewContext] takes, and builds the Context in one step. [Builder.Add]
+// adds a key that must be new (two spellings of one key are an error, as
+// in NewContext); [Builder.Set] and [Builder.Delete] let a later layer
+// replace or remove a key, for merging contexts. The zero Builder is
+// empty and ready; [Builder.Reset] empties it for reuse, keeping its
+// storage, so that a Builder kept by a caller that builds contexts in a
+// loop (or in a sync.Pool) does not allocate for its own bookkeeping.
+// Contexts built earlier are not affected by later use of the Builder.
+type Builder struct {
+	// keys and kinds are the Add, Set and Delete operations, in the order
+	// they were made (kept apart so that keys goes to the table as is).
+	keys  []spelledKey
+	kinds []opKind
+}
+
+type opKind uint8
+
+const (
+	opAdd opKind = iota
+	opSet
+	opDelete
+)
+
+// Reset empties b, keeping its storage.
+func (b *Builder) Reset() {
+	clear(b.keys)
+	b.keys = b.keys[:0]
+	b.kinds = b.kinds[:0]
+}
+
+// Grow makes room for n more keys without allocating.
+func (b *Builder) Grow(n int) {
+	b.keys = slices.Grow(b.keys, n)
+	b.kinds = slices.Grow(b.kinds, n)
+}
+
+// Add adds key with value v. Two keys added with Add that are equal
+// ignoring case make [Builder.Context] fail with [ErrDuplicateKey].
+func (b *Builder) Add(key string, v Value) {
+	b.op(spelledKey{norm: normalizeKey(key), key: key, val: v}, opAdd)
+}
+
+// Set gives key the value v, replacing any value given before under any
+// spelling of the key.
+func (b *Builder) Set(key string, v Value) {
+	b.op(spelledKey{norm: normalizeKey(key), key: key, val: v}, opSet)
+}
+
+// Delete removes key, under any spelling, and any value given before.
+func (b *Builder) Delete(key string) {
+	b.op(spelledKey{norm: normalizeKey(key), key: key}, opDelete)
+}
+
+func (b *Builder) op(k spelledKey, kind opKind) {
+	b.keys = append(b.keys, k)
+	b.kinds = append(b.kinds, kind)
+}
+
+// SetAll sets every key of c, as [Builder.Set] does.
+func (b *Builder) SetAll(c Context) {
+	if c.t == nil {
+		return
+	}
+	for _, s := range c.t.order {
+		e := &c.t.slots[s]
+		b.op(spelledKey{norm: e.key, key: e.key, val: e.val}, opSet)
+	}
+}
+
+// Has reports whether key, normalized, has a value after the operations
+// made so far. It reads every operation: it is meant for the few keys a
+// merge checks, not for every key.
+func (b *Builder) Has(key string) bool {
+	n := normalizeKey(key)
+	for i := len(b.keys) - 1; i >= 0; i-- {
+		if b.keys[i].norm == n {
+			return b.kinds[i] != opDelete
+		}
+	}
+	return false
+}
+
+// Context returns the Context of the keys added or set and not deleted.
+// As in [NewContext], a key whose value is an empty list is absent, and
+// two keys added with [Builder.Add] that are equal ignoring case make it
+// fail with an error wrapping [ErrDuplicateKey]. The Context does not
+// share storage with b.
+func (b *Builder) Context() (Context, error) {
+	if len(b.keys) == 0 {
+		return Context{}, nil
+	}
+	all := b.keys
+	var small [32]int32
+	order := small[:0]
+	if len(b.keys) > len(small) {
+		order = make([]int32, 0, len(b.keys))
+	}
+	for i := range b.keys {
+		order = append(order, int32(i))
+	}
+	// Sorting by normalized key, then by order of the operations, puts
+	// the operations on one key together, in the order they were made.
+	slices.SortFunc(order, func(x, y int32) int {
+		if c := strings.Compare(all[x].norm, all[y].norm); c != 0 {
+			return c
+		}
+		return int(x - y)
+	})
+	var dups []string
+	kept := order[:0] // compacted in place: the final value of each key
+	for i := 0; i < len(order); {
+		j := i
+		final := int32(-1)
+		adds := 0
+		for ; j < len(order) && all[order[j]].norm == all[order[i]].norm; j++ {
+			switch b.kinds[order[j]] {
+			case opAdd:
+				adds++
+				final = order[j]
+			case opSet:
+				final = order[j]
+			case opDelete:
+				final = -1
+			}
+		}
+		if adds > 1 {
+			var added []string
+			for _, o := range order[i:j] {
+				if b.kinds[o] == opAdd {
+					added = append(added, all[o].key)
+				}
+			}
+			sort.Strings(added)
+			for _, k := range added[1:] {
+				dups = append(dups, fmt.Sprintf("%q and %q", added[0], k))
+			}
+		}
+		if final >= 0 && (all[final].val.Len() > 0 || all[final].val.unknown) {
+			kept = append(kept, final)
+		}
+		i = j
+	}
+	if len(dups) > 0 {
+		sort.Strings(dups)
+		return Context{}, fmt.Errorf("%w: %s differ only in case", ErrDuplicateKey, strings.Join(dups, ", "))
+	}
+	if len(kept) == 0 {
+		return Context{}, nil
+	}
+	return Context{t: newKeyTable(all, kept)}, nil
+}
