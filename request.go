@@ -236,10 +236,11 @@ func NewRequest(in RequestInput) (*Request, error) {
 	if err := r.preq.Prepare(); err != nil {
 		return nil, err
 	}
-	r.preqBoundary = policy.Request{Action: in.Action, Resource: in.Resource, Principal: matchAs, Context: r.ctx, HasBoundary: true}
-	if err := r.preqBoundary.Prepare(); err != nil {
-		return nil, err
-	}
+	// The boundary's request differs only in HasBoundary, which Prepare
+	// does not read: a copy shares the prepared action and resource
+	// instead of lower-casing and splitting them again.
+	r.preqBoundary = r.preq
+	r.preqBoundary.HasBoundary = true
 	return r, nil
 }
 

@@ -84,13 +84,12 @@ func prepareValue(action, resource string) (prepared, error) {
 		ok:       true,
 		action:   action,
 		resource: resource,
-		service:  strings.ToLower(action[:i]),
 		lower:    strings.ToLower(action),
 		resStar:  resource == "*",
 	}
 	// The action is ASCII (CheckRequestAction), so lowering keeps its
 	// length: lower is the lower-case service, the colon and the name.
-	q.name = q.lower[len(q.service)+1:]
+	q.service, q.name = q.lower[:i], q.lower[i+1:]
 	q.actionHash, q.serviceHash = actionHash(q.lower), actionHash(q.service)
 	q.actionBit = actionBit(q.actionHash)
 	q.text.set(q.lower, len(q.service))
