@@ -17,10 +17,9 @@ import (
 // loop (or in a sync.Pool) does not allocate for its own bookkeeping.
 // Contexts built earlier are not affected by later use of the Builder.
 type Builder struct {
-	// keys and kinds are the Add, Set and Delete operations, in the order
-	// they were made (kept apart so that keys goes to the table as is).
-	keys  []spelledKey
-	kinds []opKind
+	// keys are the Add, Set and Delete operations (spelledKey.kind), in
+	// the order they were made.
+	keys []spelledKey
 }
 
 type opKind uint8
@@ -35,13 +34,11 @@ const (
 func (b *Builder) Reset() {
 	clear(b.keys)
 	b.keys = b.keys[:0]
-	b.kinds = b.kinds[:0]
 }
 
 // Grow makes room for n more keys without allocating.
 func (b *Builder) Grow(n int) {
 	b.keys = slices.Grow(b.keys, n)
-	b.kinds = slices.Grow(b.kinds, n)
 }
 
 // Add adds key with value v. Two keys added with Add that are equal
@@ -62,8 +59,8 @@ func (b *Builder) Delete(key string) {
 }
 
 func (b *Builder) op(k spelledKey, kind opKind) {
+	k.kind = kind
 	b.keys = append(b.keys, k)
-	b.kinds = append(b.kinds, kind)
 }
 
 // SetAll sets every key of c, as [Builder.Set] does.
@@ -84,7 +81,7 @@ func (b *Builder) Has(key string) bool {
 	n := normalizeKey(key)
 	for i := len(b.keys) - 1; i >= 0; i-- {
 		if b.keys[i].norm == n {
-			return b.kinds[i] != opDelete
+			return b.keys[i].kind != opDelete
 		}
 	}
 	return false
@@ -123,7 +120,7 @@ func (b *Builder) Context() (Context, error) {
 		final := int32(-1)
 		adds := 0
 		for ; j < len(order) && all[order[j]].norm == all[order[i]].norm; j++ {
-			switch b.kinds[order[j]] {
+			switch all[order[j]].kind {
 			case opAdd:
 				adds++
 				final = order[j]
@@ -136,7 +133,7 @@ func (b *Builder) Context() (Context, error) {
 		if adds > 1 {
 			var added []string
 			for _, o := range order[i:j] {
-				if b.kinds[o] == opAdd {
+				if all[o].kind == opAdd {
 					added = append(added, all[o].key)
 				}
 			}

@@ -59,6 +59,7 @@ func NewContext(values map[string]Value) (Context, error) {
 type spelledKey struct {
 	norm, key string
 	val       Value
+	kind      opKind // for a Builder: the operation that gave the key
 }
 
 // LookupKey returns the value of key and whether it is present. key should

@@ -133,3 +133,35 @@ func ExampleLayers() {
 	// Output:
 	// 203.0.113.9 alice
 }
+
+// A Builder makes a Context without a map, and a later Set replaces a key
+// under any spelling: a caller that builds a context for every request
+// keeps one Builder and resets it.
+func ExampleBuilder() {
+	var b condition.Builder
+	for _, ip := range []string{"10.20.0.1", "10.20.0.2"} {
+		b.Reset()
+		b.Add("aws:SourceIp", condition.StringValue(ip))
+		b.Add("aws:SecureTransport", condition.StringValue("true"))
+		b.Set("AWS:SECURETRANSPORT", condition.StringValue("false"))
+		ctx, err := b.Context()
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		fmt.Println(ctx.Keys())
+		v, _ := ctx.LookupVariable("aws:securetransport")
+		fmt.Println(v)
+	}
+	b.Reset()
+	b.Add("aws:SourceIp", condition.StringValue("10.20.0.1"))
+	b.Add("AWS:SourceIP", condition.StringValue("10.20.0.2"))
+	_, err := b.Context()
+	fmt.Println(err)
+	// Output:
+	// [aws:securetransport aws:sourceip]
+	// false
+	// [aws:securetransport aws:sourceip]
+	// false
+	// duplicate context key: "AWS:SourceIP" and "aws:SourceIp" differ only in case
+}
