@@ -152,6 +152,11 @@ func tagProblem(k, v string) string {
 // ignoring case (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_tags.html: keys are unique ignoring case). It reports
 // the first problem in key order.
 func tagsProblem(m map[string]string) string {
+	if len(m) == 1 { // the usual case: no key order or case clash to find
+		for k, v := range m {
+			return tagProblem(k, v)
+		}
+	}
 	seen := make(map[string]string, len(m))
 	for _, k := range slices.Sorted(maps.Keys(m)) {
 		if p := tagProblem(k, m[k]); p != "" {
