@@ -110,15 +110,6 @@ func (k keys) requestTags(tags map[string]string) {
 	k[condition.KeyTagKeys] = condition.ListValue(names...)
 }
 
-// resourceTags adds iam:ResourceTag/K and aws:ResourceTag/K for each tag of
-// the role being assumed.
-func (k keys) resourceTags(tags map[string]string) {
-	for _, t := range slices.Sorted(maps.Keys(tags)) {
-		k[condition.PrefixIAMResourceTag+t] = condition.StringValue(tags[t])
-		k[condition.PrefixResourceTag+t] = condition.StringValue(tags[t])
-	}
-}
-
 // mfa adds the MFA keys of a call made with SerialNumber and TokenCode.
 func (k keys) mfa() {
 	k[condition.KeyMultiFactorAuthPresent] = condition.StringValue("true")
