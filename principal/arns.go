@@ -53,8 +53,10 @@ func parseEntity(s, typ string) (entity, string) {
 	if p := pathProblem(e.path); p != "" {
 		return entity{}, p
 	}
-	if p := nameProblem(typ+" name", e.name, 1, 64); p != "" {
-		return entity{}, p
+	// The label is built only for the message: building it first would
+	// allocate on every valid ARN.
+	if nameProblem("name", e.name, 1, 64) != "" {
+		return entity{}, nameProblem(typ+" name", e.name, 1, 64)
 	}
 	return e, ""
 }

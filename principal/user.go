@@ -30,6 +30,9 @@ type IAMUser struct {
 	creds                                   Credentials
 	identity                                Identity
 	ctx                                     condition.Context
+	// direct backs identity's direct names (the ARN and the unique ID),
+	// so that they share the user's allocation.
+	direct [2]string
 }
 
 // NewIAMUser validates in and returns the IAM user.
@@ -70,10 +73,13 @@ func NewIAMUser(in IAMUserInput) (*IAMUser, error) {
 	if len(u.tags) == 0 {
 		u.tags = nil
 	}
-	u.identity = Identity{Account: u.account, direct: []string{u.arn}}
+	u.direct[0] = u.arn
+	n := 1
 	if u.id != "" {
-		u.identity.direct = append(u.identity.direct, u.id)
+		u.direct[1] = u.id
+		n = 2
 	}
+	u.identity = Identity{Account: u.account, direct: u.direct[:n:n]}
 
 	b := newKeyset()
 	b.str(condition.KeyPrincipalArn, u.arn)
