@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"reflect"
 	"strconv"
-	"strings"
 	"sync/atomic"
 	"time"
 
@@ -142,10 +141,13 @@ func NewRequest(in RequestInput) (*Request, error) {
 	if v := reflect.ValueOf(in.Principal); v.Kind() == reflect.Pointer && v.IsNil() {
 		return nil, errNoPrincipal // a typed nil would panic on its first method call
 	}
-	service, name, err := splitAction(in.Action)
-	if err != nil {
+	// Prepare checks the action ([policy.CheckRequestAction]) and
+	// lower-cases it once for the policies and for the facts below.
+	preq := policy.Request{Action: in.Action, Resource: in.Resource}
+	if err := preq.Prepare(); err != nil {
 		return nil, err
 	}
+	service, name, _ := preq.LowerAction()
 	if err := checkInputText(in); err != nil {
 		return nil, err
 	}
@@ -232,26 +234,15 @@ func NewRequest(in RequestInput) (*Request, error) {
 		}
 	}
 
-	r.preq = policy.Request{Action: in.Action, Resource: in.Resource, Principal: matchAs, Context: r.ctx}
-	if err := r.preq.Prepare(); err != nil {
-		return nil, err
-	}
+	// Prepare reads only the action and the resource, which are set.
+	r.preq = preq
+	r.preq.Principal, r.preq.Context = matchAs, r.ctx
 	// The boundary's request differs only in HasBoundary, which Prepare
 	// does not read: a copy shares the prepared action and resource
 	// instead of lower-casing and splitting them again.
 	r.preqBoundary = r.preq
 	r.preqBoundary.HasBoundary = true
 	return r, nil
-}
-
-// splitAction returns the lower-case service prefix and action name of
-// "service:Name", refusing what [policy.CheckRequestAction] refuses.
-func splitAction(action string) (service, name string, err error) {
-	if err := policy.CheckRequestAction(action); err != nil {
-		return "", "", err
-	}
-	s, n, _ := strings.Cut(action, ":")
-	return strings.ToLower(s), strings.ToLower(n), nil
 }
 
 // checkInputText applies [checkText] to the strings of in that policies

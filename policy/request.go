@@ -100,6 +100,17 @@ func prepareValue(action, resource string) (prepared, error) {
 	return q, nil
 }
 
+// LowerAction returns the lower-case service prefix and action name that
+// [Request.Prepare] cached ("s3" and "getobject" for "s3:GetObject"), so
+// that callers need not lower-case the action again; ok is false when the
+// request was not prepared or was changed since.
+func (r *Request) LowerAction() (service, name string, ok bool) {
+	if !r.current() {
+		return "", "", false
+	}
+	return r.prep.service, r.prep.name, true
+}
+
 // current reports whether the cached form still describes r.
 func (r *Request) current() bool {
 	return r.prep.ok && r.prep.action == r.Action && r.prep.resource == r.Resource
