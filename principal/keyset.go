@@ -5,6 +5,7 @@ import (
 	"maps"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/iameval/iameval/condition"
 )
@@ -43,8 +44,30 @@ func (b *keyset) list(k string, vs []string) {
 // principalTags adds aws:PrincipalTag/K for every tag.
 func (b *keyset) principalTags(tags map[string]string) {
 	for k, v := range tags { // the order does not matter: the context sorts
+		if isLowerASCII(k) {
+			// The key already in normalized (lower-case) form: the
+			// context then keeps it as given instead of lower-casing a
+			// second copy. The spelling shows only in a message about
+			// keys that differ in case, which tag validation rules out.
+			b.str(principalTagLower+k, v)
+			continue
+		}
 		b.str(condition.PrefixPrincipalTag+k, v)
 	}
+}
+
+// principalTagLower is [condition.PrefixPrincipalTag] lower-cased.
+const principalTagLower = "aws:principaltag/"
+
+// isLowerASCII reports whether s is ASCII without upper-case letters, so
+// that lower-casing leaves it unchanged.
+func isLowerASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' {
+			return false
+		}
+	}
+	return true
 }
 
 // requestTags adds aws:RequestTag/K for every tag and aws:TagKeys (sorted).
