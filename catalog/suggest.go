@@ -1,6 +1,10 @@
 package catalog
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/iameval/iameval/internal/editdist"
+)
 
 // Suggest returns the service's action whose name is closest to name
 // (case-insensitive edit distance: insertions, deletions, substitutions
@@ -58,37 +62,5 @@ func (c *Catalog) CheckAction(action string) string {
 // distance is the optimal string alignment distance of a and b, or
 // max+1 when it exceeds max.
 func distance(a, b string, max int) int {
-	if a == b {
-		return 0
-	}
-	prev2 := make([]int, len(b)+1)
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		rowMin := cur[0]
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			v := min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
-				v = min(v, prev2[j-2]+1)
-			}
-			cur[j] = v
-			rowMin = min(rowMin, v)
-		}
-		if rowMin > max {
-			return max + 1
-		}
-		prev2, prev, cur = prev, cur, prev2
-	}
-	if prev[len(b)] > max {
-		return max + 1
-	}
-	return prev[len(b)]
+	return editdist.Distance(a, b, max+1)
 }
