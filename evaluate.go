@@ -152,6 +152,7 @@ func (e *evaluator) eval(p *policy.Policy, t policy.Type, level, index int, o *p
 		return
 	}
 	e.c.cur = slot{typ: t, level: level, index: index, policy: p}
+	e.c.q = e.q
 	*o = e.c.evalPolicy(e.q, p)
 	e.c.outcomes = append(e.c.outcomes, noted{slot: e.c.cur, out: *o})
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"sort"
+	"sync"
 
 	"github.com/iameval/iameval/condition"
 	"github.com/iameval/iameval/policy"
@@ -26,12 +27,13 @@ func Explain(ps *PolicySet, r *Request) *Explanation {
 // asks for. With the zero ExplainOptions it returns exactly what Explain
 // returns; the Decision is always the one [Evaluate] reaches.
 func ExplainWith(ps *PolicySet, r *Request, o ExplainOptions) *Explanation {
-	c := &collector{}
+	c := newCollector(!o.Statements)
 	d := run(ps, r, c)
 	x := c.explanation(d, ps, r)
 	if o.Statements && c.evaluated {
 		x.Statements = c.statements(ps, r)
 	}
+	c.release()
 	if o.CheckAction != nil && x.Decision == ImplicitDeny {
 		x.UnknownAction = o.CheckAction(x.Request.Action)
 	}
@@ -52,10 +54,21 @@ type noted struct {
 	out policy.Outcome
 }
 
-// recorded is the result of one statement.
+// recorded is the result of one statement, and the request it was
+// evaluated with (the boundary's own for a permissions boundary).
 type recorded struct {
 	slot
+	q   *policy.Request
 	res policy.StatementResult
+}
+
+// full returns rec with its full statement result (see
+// policy.BriefRecorder).
+func (rec recorded) full() recorded {
+	if rec.res.Brief {
+		rec.res = rec.res.Statement.Explain(rec.q)
+	}
+	return rec
 }
 
 // collector is the explain-mode recorder: it receives every statement result
@@ -63,6 +76,7 @@ type recorded struct {
 // A nil *collector is the hot path: every method is a no-op on nil.
 type collector struct {
 	cur       slot
+	q         *policy.Request // the request cur is evaluated with
 	records   []recorded
 	outcomes  []noted
 	reason    string
@@ -71,12 +85,41 @@ type collector struct {
 	// force, when set, makes the collector a counterfactual one: nothing
 	// is recorded and the statement is taken to apply (ExplainWith).
 	force *policy.StatementResult
+	// brief asks package policy for brief statement results: the parts
+	// of the Explanation that need a statement's details (Closest) get
+	// its full result from recorded.full. Statements needs every detail.
+	brief bool
+}
+
+// collectors recycles collectors and their lists between explanations:
+// an Explanation copies what it keeps, so nothing refers to a collector
+// once ExplainWith returns.
+var collectors = sync.Pool{New: func() any { return new(collector) }}
+
+// newCollector returns an empty collector that asks for brief results
+// when brief is set; release returns it.
+func newCollector(brief bool) *collector {
+	c := collectors.Get().(*collector)
+	c.brief = brief
+	return c
+}
+
+// release empties c, dropping its references into the caller's policies
+// and request, and recycles it.
+func (c *collector) release() {
+	clear(c.records)
+	clear(c.outcomes)
+	*c = collector{records: c.records[:0], outcomes: c.outcomes[:0]}
+	collectors.Put(c)
 }
 
 // Record implements policy.Recorder.
 func (c *collector) Record(r policy.StatementResult) {
-	c.records = append(c.records, recorded{slot: c.cur, res: r})
+	c.records = append(c.records, recorded{slot: c.cur, q: c.q, res: r})
 }
+
+// Brief implements policy.BriefRecorder.
+func (c *collector) Brief() bool { return c.brief }
 
 func (c *collector) setReason(s string) {
 	if c != nil {
@@ -147,30 +190,40 @@ func (c *collector) typeDenied(t policy.Type) bool {
 
 // typeDetails gives each consulted type's decision.
 func (c *collector) typeDetails() []TypeDetail {
-	var out []TypeDetail
-	for t := policy.Identity; t <= policy.VPCEndpoint; t++ {
-		var ns []noted
-		for _, n := range c.outcomes {
-			if n.typ == t {
-				ns = append(ns, n)
-			}
+	var consulted [policy.VPCEndpoint + 1]bool
+	count := 0
+	for _, o := range c.outcomes {
+		if o.typ <= policy.VPCEndpoint && !consulted[o.typ] {
+			consulted[o.typ] = true
+			count++
 		}
-		if len(ns) == 0 {
+	}
+	if count == 0 {
+		return nil
+	}
+	out := make([]TypeDetail, 0, count)
+	for t := policy.Identity; t <= policy.VPCEndpoint; t++ {
+		if !consulted[t] {
 			continue
 		}
 		td := TypeDetail{Type: t}
 		deny, any, all := false, false, true
-		for _, n := range ns {
-			deny = deny || n.out.Deny
-			any = any || n.out.Allow
-			all = all && n.out.Allow
+		for _, n := range c.outcomes {
+			if n.typ == t {
+				deny = deny || n.out.Deny
+				any = any || n.out.Allow
+				all = all && n.out.Allow
+			}
 		}
 		allowed := any
 		switch t {
 		case policy.SCP, policy.RCP:
 			levels := map[int]*Decision{}
 			var order []int
-			for _, n := range ns {
+			for _, n := range c.outcomes {
+				if n.typ != t {
+					continue
+				}
 				ld, seen := levels[n.level]
 				if !seen {
 					v := ImplicitDeny
@@ -215,7 +268,10 @@ func skipped(ps *PolicySet, f *facts, sel selection) []Skipped {
 			out = append(out, Skipped{Type: t, Reason: why})
 		}
 	}
-	idWhy := identityExclusion(f)
+	idWhy := ""
+	if len(ps.Identity) > 0 && !sel.identity || ps.PermissionsBoundary != nil && !sel.boundary {
+		idWhy = identityExclusion(f)
+	}
 	add(policy.Identity, len(ps.Identity) > 0, sel.identity, idWhy)
 	sessionWhy := "only role sessions, federated users and sts:AssumeRoot sessions have session policies"
 	if f.unsigned {
@@ -418,6 +474,7 @@ func (c *collector) closest(missing []policy.Type) []NearMiss {
 	}
 	var out []NearMiss
 	for _, rec := range cands {
+		rec = rec.full()
 		nm := NearMiss{
 			StatementRef: ref(rec),
 			Failed:       rec.res.Failed.String(),

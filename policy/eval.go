@@ -21,12 +21,28 @@ type StatementResult struct {
 	// conditions and in resource variables) and that the request lacks,
 	// without repetition; nil when none.
 	MissingKeys []string
+	// Brief is set on a result given to a [BriefRecorder] without Detail
+	// and Condition: the statement looked up no missing key and met no
+	// condition clause of unknown truth. [Statement.Explain] gives the
+	// full result.
+	Brief bool
 }
 
 // Recorder receives a [StatementResult] for every statement of a policy,
 // in document order, when passed to [Policy.Eval].
 type Recorder interface {
 	Record(StatementResult)
+}
+
+// BriefRecorder is a [Recorder] that may take brief results. When Brief
+// returns true, [Policy.Eval] reports a statement whose full result would
+// list no missing key and no condition clause of unknown truth as
+// Statement, Applies, Principal and Failed only, with Brief set, so that
+// no text is built for statements that may never be shown; other
+// statements get their full result.
+type BriefRecorder interface {
+	Recorder
+	Brief() bool
 }
 
 // Outcome is what the statements of one policy say about a request. The
@@ -113,7 +129,11 @@ func (p *Policy) EvalInto(r *Request, rec Recorder, o *Outcome) {
 		return
 	}
 	if rec != nil {
-		p.evalAll(&e, rec, o)
+		brief := false
+		if b, ok := rec.(BriefRecorder); ok {
+			brief = b.Brief()
+		}
+		p.evalAll(&e, rec, brief, o)
 		return
 	}
 	p.evalIndexedInto(&e, o)
@@ -228,10 +248,15 @@ func (p *Policy) evalCandidates(e *env, list []candidate, o *Outcome) bool {
 	return false
 }
 
-// evalAll matches and reports every statement.
-func (p *Policy) evalAll(e *env, rec Recorder, o *Outcome) {
+// evalAll matches and reports every statement, briefly when brief is set.
+func (p *Policy) evalAll(e *env, rec Recorder, brief bool, o *Outcome) {
 	for _, s := range p.stmts {
-		res := s.explain(e)
+		var res StatementResult
+		if brief {
+			res = s.brief(e)
+		} else {
+			res = s.explain(e)
+		}
 		if res.Applies {
 			o.add(s.effect, res.Principal)
 		}
