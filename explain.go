@@ -154,11 +154,11 @@ func (c *collector) explanation(d Decision, ps *PolicySet, r *Request) *Explanat
 	if st.public != nil {
 		x.Withheld = []string{withheldPublic(st.public)}
 	}
-	if st.sel.scp || st.sel.rcp {
+	if st.sel.has(stepSCP) || st.sel.has(stepRCP) {
 		ok := !c.typeDenied(policy.SCP) && !c.typeDenied(policy.RCP) && st.scpOK
 		x.AllowedByOrganizations = &ok
 	}
-	if st.sel.boundary {
+	if st.sel.has(stepBoundary) {
 		ok := st.have&litPB != 0 && !st.pbDeny
 		x.AllowedByPermissionsBoundary = &ok
 	}
@@ -269,22 +269,22 @@ func skipped(ps *PolicySet, f *facts, sel selection) []Skipped {
 		}
 	}
 	idWhy := ""
-	if len(ps.Identity) > 0 && !sel.identity || ps.PermissionsBoundary != nil && !sel.boundary {
+	if len(ps.Identity) > 0 && !sel.has(stepIdentity) || ps.PermissionsBoundary != nil && !sel.has(stepBoundary) {
 		idWhy = identityExclusion(f)
 	}
-	add(policy.Identity, len(ps.Identity) > 0, sel.identity, idWhy)
+	add(policy.Identity, len(ps.Identity) > 0, sel.has(stepIdentity), idWhy)
 	sessionWhy := "only role sessions, federated users and sts:AssumeRoot sessions have session policies"
 	if f.unsigned {
 		sessionWhy = "session policies limit the session the call creates; the call itself is decided by the role's trust policy"
 	}
-	add(policy.Session, len(ps.Session) > 0, sel.session, sessionWhy)
-	add(policy.PermissionsBoundary, ps.PermissionsBoundary != nil, sel.boundary, idWhy)
+	add(policy.Session, len(ps.Session) > 0, sel.has(stepSession), sessionWhy)
+	add(policy.PermissionsBoundary, ps.PermissionsBoundary != nil, sel.has(stepBoundary), idWhy)
 	scpWhy := "SCPs do not apply to service-linked roles"
 	if !f.serviceLinked {
 		scpWhy = "SCPs apply only to signed callers of a member account (not anonymous callers, service principals or unsigned AssumeRoleWith* calls)"
 	}
-	add(policy.SCP, len(ps.SCP) > 0, sel.scp, scpWhy)
-	add(policy.RCP, len(ps.RCP) > 0, sel.rcp, f.rcpWhy)
+	add(policy.SCP, len(ps.SCP) > 0, sel.has(stepSCP), scpWhy)
+	add(policy.RCP, len(ps.RCP) > 0, sel.has(stepRCP), f.rcpWhy)
 	return out
 }
 
@@ -393,7 +393,7 @@ func (c *collector) missingAllow() []policy.Type {
 		}
 	}
 	for _, p := range st.paths {
-		if !st.sel.resource && !onlyRP && p&litRP != 0 {
+		if !st.sel.has(stepResource) && !onlyRP && p&litRP != 0 {
 			continue // no resource policy: only identity-side paths are real
 		}
 		m := p &^ st.have
