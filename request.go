@@ -141,13 +141,14 @@ func NewRequest(in RequestInput) (*Request, error) {
 	if v := reflect.ValueOf(in.Principal); v.Kind() == reflect.Pointer && v.IsNil() {
 		return nil, errNoPrincipal // a typed nil would panic on its first method call
 	}
-	// Prepare checks the action ([policy.CheckRequestAction]) and
-	// lower-cases it once for the policies and for the facts below.
-	preq := policy.Request{Action: in.Action, Resource: in.Resource}
-	if err := preq.Prepare(); err != nil {
+	// policy.NewRequest checks the action ([policy.CheckRequestAction])
+	// and lower-cases it once for the policies and for the facts below;
+	// the caller and the context are added once derived (WithCaller).
+	preq, err := policy.NewRequest(policy.RequestInput{Action: in.Action, Resource: in.Resource})
+	if err != nil {
 		return nil, err
 	}
-	service, name, _ := preq.LowerAction()
+	service, name := preq.LowerAction()
 	if err := checkInputText(in); err != nil {
 		return nil, err
 	}
@@ -203,11 +204,11 @@ func NewRequest(in RequestInput) (*Request, error) {
 			derived = fed.AssumeContext()
 			matchAs = &asPrincipal{Principal: fed, ctx: derived,
 				id: principal.Identity{Provider: fed.Provider()}}
-		} else if id := in.Principal.Identity(); id != nil && id.Provider != "" {
+		} else if id := in.Principal.Identity(); id.Provider != "" {
 			// A signed web identity or SAML session is a role session: a
 			// Federated entry names the provider only for the unsigned call
 			// (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html).
-			noProvider := *id
+			noProvider := id
 			noProvider.Provider = ""
 			matchAs = &asPrincipal{Principal: in.Principal, arn: in.Principal.ARN(),
 				account: in.Principal.Account(), ctx: derived, id: noProvider}
@@ -234,14 +235,10 @@ func NewRequest(in RequestInput) (*Request, error) {
 		}
 	}
 
-	// Prepare reads only the action and the resource, which are set.
-	r.preq = preq
-	r.preq.Principal, r.preq.Context = matchAs, r.ctx
-	// The boundary's request differs only in HasBoundary, which Prepare
-	// does not read: a copy shares the prepared action and resource
-	// instead of lower-casing and splitting them again.
-	r.preqBoundary = r.preq
-	r.preqBoundary.HasBoundary = true
+	r.preq = preq.WithCaller(matchAs, r.ctx)
+	// The boundary's request differs only in HasBoundary: a copy shares
+	// the lower-cased action and split resource.
+	r.preqBoundary = r.preq.WithBoundary(true)
 	return r, nil
 }
 
@@ -372,7 +369,7 @@ type asPrincipal struct {
 	ctx          condition.Context
 }
 
-func (p *asPrincipal) ARN() string                   { return p.arn }
-func (p *asPrincipal) Account() string               { return p.account }
-func (p *asPrincipal) Identity() *principal.Identity { return &p.id }
-func (p *asPrincipal) Context() condition.Context    { return p.ctx }
+func (p *asPrincipal) ARN() string                  { return p.arn }
+func (p *asPrincipal) Account() string              { return p.account }
+func (p *asPrincipal) Identity() principal.Identity { return p.id }
+func (p *asPrincipal) Context() condition.Context   { return p.ctx }

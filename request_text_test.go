@@ -55,10 +55,10 @@ func TestNewRequestRefusesActionsOutsideAWSAlphabet(t *testing.T) {
 			assert.Contains(t, err.Error(), tc.want)
 			assert.True(t, isGraphicASCII(err.Error()), "the error escapes what it quotes: %q", err.Error())
 			// The same text through the policy package's own request.
-			pr := &policy.Request{Action: tc.action, Resource: "*", Principal: alice}
-			assert.Error(t, pr.Prepare())
+			pr, err := policy.NewRequest(policy.RequestInput{Action: tc.action, Resource: "*", Principal: alice})
+			assert.Error(t, err)
 			for _, p := range ps.Identity {
-				assert.False(t, p.Eval(pr, nil).Allow, "policy.Eval denies an action it refuses")
+				assert.False(t, p.Eval(&pr, nil).Allow, "policy.Eval denies an action it refuses")
 			}
 		})
 	}

@@ -174,7 +174,7 @@ func (f *FederatedUser) Credentials() Credentials { return f.creds }
 
 // Identity returns the federated-user ARN as the direct identity and the
 // calling IAM user, when known, as the indirect one.
-func (f *FederatedUser) Identity() *Identity { return &f.identity }
+func (f *FederatedUser) Identity() Identity { return f.identity }
 
 // Context returns the keys derived for the federated user.
 func (f *FederatedUser) Context() condition.Context { return f.ctx }

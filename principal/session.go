@@ -211,7 +211,7 @@ func (s *roleSession) Credentials() Credentials { return s.creds }
 
 // Identity returns the session ARN as the direct identity and the role ARN
 // (with path) and role ID, when known, as the indirect one.
-func (s *roleSession) Identity() *Identity { return &s.identity }
+func (s *roleSession) Identity() Identity { return s.identity }
 
 // Context returns the keys derived for requests made with the session.
 func (s *roleSession) Context() condition.Context { return s.ctx }

@@ -129,7 +129,7 @@ func (u *IAMUser) Credentials() Credentials { return u.creds }
 
 // Identity returns the user ARN and, when known, the unique ID as the
 // direct identity.
-func (u *IAMUser) Identity() *Identity { return &u.identity }
+func (u *IAMUser) Identity() Identity { return u.identity }
 
 // Context returns the keys derived for the user.
 func (u *IAMUser) Context() condition.Context { return u.ctx }
