@@ -21,7 +21,7 @@ import (
 // Simulate positions its errors the same way (a field changed after
 // ParseInput is positioned at the value the document holds there).
 func ParseInput(src []byte, file string) (*Input, error) {
-	doc, err := jsonsrc.Parse(string(src), jsonsrc.Pos{})
+	doc, err := jsonsrc.Parse(string(src), diag.Position{})
 	if err != nil {
 		var se *jsonsrc.SyntaxError
 		pos := policy.Position{File: file, Line: 1, Column: 1}

@@ -59,7 +59,7 @@ type PrincipalSource func(policySourceArn string) (*Principal, error)
 // [ParseInput] with PolicySourceArn (required) and PolicyInputList
 // optional. Its shape is checked here, its values by [SimulatePrincipal].
 func ParsePrincipalInput(src []byte, file string) (*Input, error) {
-	doc, err := jsonsrc.Parse(string(src), jsonsrc.Pos{})
+	doc, err := jsonsrc.Parse(string(src), diag.Position{})
 	if err != nil {
 		var se *jsonsrc.SyntaxError
 		pos := policy.Position{File: file, Line: 1, Column: 1}
