@@ -8,7 +8,6 @@ import (
 
 	"github.com/iameval/iameval/diag"
 	"github.com/iameval/iameval/internal/jsonsrc"
-	"github.com/iameval/iameval/policy"
 )
 
 // ParseInput reads the JSON document of
@@ -24,10 +23,10 @@ func ParseInput(src []byte, file string) (*Input, error) {
 	doc, err := jsonsrc.Parse(string(src), diag.Position{})
 	if err != nil {
 		var se *jsonsrc.SyntaxError
-		pos := policy.Position{File: file, Line: 1, Column: 1}
+		pos := diag.Position{File: file, Line: 1, Column: 1}
 		msg := err.Error()
 		if errors.As(err, &se) {
-			pos = policy.Position{File: file, Offset: se.Pos.Offset, Line: se.Pos.Line, Column: se.Pos.Column}
+			pos = diag.Position{File: file, Offset: se.Pos.Offset, Line: se.Pos.Line, Column: se.Pos.Column}
 			msg = se.Msg
 		}
 		return nil, diag.ErrorList{{Pos: pos, Kind: ErrSyntax, Msg: msg}}

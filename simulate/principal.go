@@ -62,10 +62,10 @@ func ParsePrincipalInput(src []byte, file string) (*Input, error) {
 	doc, err := jsonsrc.Parse(string(src), diag.Position{})
 	if err != nil {
 		var se *jsonsrc.SyntaxError
-		pos := policy.Position{File: file, Line: 1, Column: 1}
+		pos := diag.Position{File: file, Line: 1, Column: 1}
 		msg := err.Error()
 		if errors.As(err, &se) {
-			pos = policy.Position{File: file, Offset: se.Pos.Offset, Line: se.Pos.Line, Column: se.Pos.Column}
+			pos = diag.Position{File: file, Offset: se.Pos.Offset, Line: se.Pos.Line, Column: se.Pos.Column}
 			msg = se.Msg
 		}
 		return nil, diag.ErrorList{{Pos: pos, Kind: ErrSyntax, Msg: msg}}
