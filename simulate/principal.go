@@ -2,6 +2,7 @@ package simulate
 
 import (
 	"github.com/iameval/iameval"
+	"github.com/iameval/iameval/diag"
 	"github.com/iameval/iameval/policy"
 	"github.com/iameval/iameval/principal"
 )
@@ -60,7 +61,8 @@ func ParsePrincipalInput(src []byte, file string) (*Input, error) {
 		return nil, err
 	}
 	d.document(d.in.src.doc.Root(), true)
-	if err := d.errs.err(); err != nil {
+	d.errs.SortByPosition()
+	if err := d.errs.Err(); err != nil {
 		return nil, err
 	}
 	return d.in, nil
@@ -73,14 +75,14 @@ func ParsePrincipalInput(src []byte, file string) (*Input, error) {
 // resource's policy comes from the principal's Resource function.
 func SimulatePrincipal(in *Input, source PrincipalSource) (*Response, error) {
 	if in == nil || source == nil {
-		return nil, ErrorList{{Kind: ErrMissing, Msg: "no input"}}
+		return nil, diag.ErrorList{{Kind: ErrMissing, Msg: "no input"}}
 	}
 	if in.PolicySourceArn == "" {
-		return nil, ErrorList{{Pos: in.src.of(simulatePrincipalOnlyKey), Path: simulatePrincipalOnlyKey, Kind: ErrMissing, Msg: "required parameter missing"}}
+		return nil, diag.ErrorList{{Pos: in.src.of(simulatePrincipalOnlyKey), Path: simulatePrincipalOnlyKey, Kind: ErrMissing, Msg: "required parameter missing"}}
 	}
 	from, err := source(in.PolicySourceArn)
 	if err != nil {
-		return nil, ErrorList{{Pos: in.src.of(simulatePrincipalOnlyKey), Path: simulatePrincipalOnlyKey, Kind: ErrValue, Msg: err.Error()}}
+		return nil, diag.ErrorList{{Pos: in.src.of(simulatePrincipalOnlyKey), Path: simulatePrincipalOnlyKey, Kind: ErrValue, Msg: err.Error()}}
 	}
 	run := *in
 	run.from = from
