@@ -48,7 +48,7 @@ type decoder struct {
 // newDecoder parses src, the document of file, for a decoder; a syntax
 // error is returned as an ErrorList of one ErrSyntax.
 func newDecoder(src []byte, file string) (*decoder, error) {
-	doc, err := jsonsrc.Parse(string(src), jsonsrc.Pos{})
+	doc, err := jsonsrc.Parse(string(src), diag.Position{})
 	if err != nil {
 		var se *jsonsrc.SyntaxError
 		pos := policy.Position{File: file, Line: 1, Column: 1}
