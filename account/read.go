@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"strings"
 
+	"github.com/iameval/iameval/diag"
 	"github.com/iameval/iameval/internal/jsonsrc"
 	"github.com/iameval/iameval/policy"
 )
@@ -20,7 +21,7 @@ type reader struct {
 
 // open parses src as JSON; on a syntax error it records it and returns nil.
 func open(name string, src []byte, errs *policy.ErrorList) *reader {
-	doc, err := jsonsrc.Parse(string(src), jsonsrc.Pos{})
+	doc, err := jsonsrc.Parse(string(src), diag.Position{})
 	if err != nil {
 		pos := policy.Position{File: name, Line: 1, Column: 1}
 		msg := err.Error()
@@ -36,7 +37,7 @@ func open(name string, src []byte, errs *policy.ErrorList) *reader {
 }
 
 // position converts a jsonsrc position.
-func position(name string, p jsonsrc.Pos) policy.Position {
+func position(name string, p diag.Position) policy.Position {
 	return policy.Position{File: name, Offset: p.Offset, Line: p.Line, Column: p.Column}
 }
 

@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/iameval/iameval/diag"
 	"github.com/iameval/iameval/internal/jsonsrc"
 	"github.com/iameval/iameval/policy"
 )
@@ -72,7 +73,7 @@ func readDocument(src []byte, s policy.Source) *document {
 	if file == "" {
 		file = s.Base.File
 	}
-	doc, err := jsonsrc.Parse(string(src), jsonsrc.Pos{Offset: s.Base.Offset, Line: s.Base.Line, Column: s.Base.Column})
+	doc, err := jsonsrc.Parse(string(src), diag.Position{Offset: s.Base.Offset, Line: s.Base.Line, Column: s.Base.Column})
 	if err != nil {
 		return nil
 	}

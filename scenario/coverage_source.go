@@ -2,6 +2,7 @@ package scenario
 
 import (
 	"github.com/iameval/iameval/condition"
+	"github.com/iameval/iameval/diag"
 	"github.com/iameval/iameval/internal/jsonsrc"
 	"github.com/iameval/iameval/policy"
 )
@@ -40,7 +41,7 @@ func (src *policySource) clauses(s *policy.Statement, posDoc *jsonsrc.Doc) []wri
 	if posDoc == nil || start < 0 || end > len(src.text) || start >= end {
 		return nil
 	}
-	d, err := jsonsrc.Parse(src.text[start:end], jsonsrc.Pos{})
+	d, err := jsonsrc.Parse(src.text[start:end], diag.Position{})
 	if err != nil {
 		return nil
 	}
@@ -73,7 +74,7 @@ func (src *policySource) posDoc() *jsonsrc.Doc {
 	if src.doc != nil {
 		return src.doc
 	}
-	d, err := jsonsrc.Parse(src.text, jsonsrc.Pos{})
+	d, err := jsonsrc.Parse(src.text, diag.Position{})
 	if err != nil {
 		return nil
 	}

@@ -4,6 +4,7 @@ import (
 	"errors"
 
 	"github.com/iameval/iameval/account"
+	"github.com/iameval/iameval/diag"
 	"github.com/iameval/iameval/internal/jsonsrc"
 	"github.com/iameval/iameval/policy"
 )
@@ -53,7 +54,7 @@ type loader struct {
 func Load(name string, src []byte, open func(path string) ([]byte, error)) (*File, error) {
 	l := &loader{walker: walker{name: name}, open: open}
 	f := &File{Name: name}
-	doc, err := jsonsrc.Parse(string(src), jsonsrc.Pos{})
+	doc, err := jsonsrc.Parse(string(src), diag.Position{})
 	if err != nil {
 		var se *jsonsrc.SyntaxError
 		if errors.As(err, &se) {

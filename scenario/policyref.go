@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/iameval/iameval/diag"
 	"github.com/iameval/iameval/internal/jsonsrc"
 	"github.com/iameval/iameval/policy"
 )
@@ -208,6 +209,6 @@ func (l *loader) addPolicyErrors(err error, fix func(*policy.Error)) {
 }
 
 // jsonPos converts a jsonsrc position to a policy position in file.
-func jsonPos(file string, p jsonsrc.Pos) policy.Position {
+func jsonPos(file string, p diag.Position) policy.Position {
 	return policy.Position{File: file, Offset: p.Offset, Line: p.Line, Column: p.Column}
 }

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/iameval/iameval/condition"
+	"github.com/iameval/iameval/diag"
 	"github.com/iameval/iameval/internal/jsonsrc"
 	"github.com/iameval/iameval/policy"
 	"github.com/iameval/iameval/principal"
@@ -38,7 +39,7 @@ var tagsClaimKeys = []string{"principal_tags", "transitive_tag_keys"}
 // [principal.Parse]) or a JSON object with "type" and that type's facts.
 // name is the file name used in positions. Errors are a [policy.ErrorList].
 func ParsePrincipal(name string, src []byte) (principal.Principal, error) {
-	doc, err := jsonsrc.Parse(string(src), jsonsrc.Pos{})
+	doc, err := jsonsrc.Parse(string(src), diag.Position{})
 	if err != nil {
 		var se *jsonsrc.SyntaxError
 		if errors.As(err, &se) {

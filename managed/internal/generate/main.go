@@ -25,6 +25,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/iameval/iameval/diag"
 	"github.com/iameval/iameval/internal/jsonsrc"
 )
 
@@ -160,7 +161,7 @@ func convert(sources []source, date string) ([]byte, error) {
 // readRecords reads one source, an object keyed by policy name, and
 // hands each policy to add.
 func readRecords(src source, add func(record) error) error {
-	d, err := jsonsrc.Parse(string(src.raw), jsonsrc.Pos{})
+	d, err := jsonsrc.Parse(string(src.raw), diag.Position{})
 	if err != nil {
 		return fmt.Errorf("%s:%w", src.name, err)
 	}
