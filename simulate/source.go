@@ -11,8 +11,7 @@ func (s *source) pos(off int) diag.Position {
 	if s == nil {
 		return diag.Position{}
 	}
-	p := s.doc.Pos(off)
-	return diag.Position{File: s.file, Offset: p.Offset, Line: p.Line, Column: p.Column}
+	return s.doc.Pos(off)
 }
 
 // of returns the position of the value at path, else of the closest
