@@ -57,7 +57,7 @@ func newDecoder(src []byte, file string) (*decoder, error) {
 		}
 		return nil, diag.ErrorList{{Pos: pos, Kind: ErrSyntax, Msg: msg}}
 	}
-	return &decoder{in: &Input{src: &source{file: file, doc: doc, at: map[string]int{}}}}, nil
+	return &decoder{in: &Input{src: &source{doc: doc, at: map[string]int{}}}}, nil
 }
 
 // fail records a problem at offset off of the document.
