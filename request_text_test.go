@@ -3,6 +3,7 @@ package iameval
 import (
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
@@ -180,4 +181,19 @@ func actionInAlphabet(a string) bool {
 		}
 	}
 	return true
+}
+
+// TestCheckTextASCIIFastPath holds checkText's printable-ASCII shortcut
+// to the rule it shortcuts: every ASCII character is refused exactly when
+// it is a control (Cc) or format (Cf) character, alone and inside text.
+func TestCheckTextASCIIFastPath(t *testing.T) {
+	t.Parallel()
+	for c := rune(0); c < utf8.RuneSelf; c++ {
+		want := unicode.In(c, unicode.Cc, unicode.Cf)
+		for _, s := range []string{string(c), "arn:aws:s3:::b/" + string(c) + "/k"} {
+			assert.Equal(t, want, checkText("resource", s) != nil, "%+q", s)
+		}
+	}
+	assert.Error(t, checkText("resource", "arn:aws:s3:::b/\u200b"), "non-ASCII text takes the full check")
+	assert.NoError(t, checkText("resource", "arn:aws:s3:::b/caf\u00e9"))
 }

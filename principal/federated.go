@@ -81,7 +81,7 @@ func NewFederatedUser(in FederatedUserInput) (*FederatedUser, error) {
 	if p := accountProblem(f.account); p != "" {
 		return nil, fieldError(k, "account", "%s", p)
 	}
-	if p := nameProblem("federated user name", f.name, 2, 32); p != "" {
+	if p := nameProblem("", f.name, 2, 32); p != "" {
 		return nil, fieldError(k, "name", "%s", p)
 	}
 	if f.userID != "" {

@@ -2,7 +2,6 @@ package sts
 
 import (
 	"fmt"
-	"maps"
 	"slices"
 	"time"
 
@@ -93,9 +92,6 @@ func AssumeRole(caller Caller, role Role, in AssumeRoleInput) (*Result, error) {
 	if err := checkCallerPolicies(&caller.Policies); err != nil {
 		return nil, err
 	}
-	if err := checkName("RoleSessionName", in.RoleSessionName, 2, 64, ""); err != nil {
-		return nil, err
-	}
 	if in.ExternalID != "" {
 		if err := checkName("ExternalId", in.ExternalID, 2, 1224, ":/"); err != nil {
 			return nil, err
@@ -105,10 +101,10 @@ func AssumeRole(caller Caller, role Role, in AssumeRoleInput) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := checkTags("Tags", in.Tags); err != nil {
+	if err := checkCount("Tags", "tags", len(in.Tags)); err != nil {
 		return nil, err
 	}
-	if err := checkTransitiveKeys(in.TransitiveTagKeys, in.Tags); err != nil {
+	if err := checkCount("TransitiveTagKeys", "keys", len(in.TransitiveTagKeys)); err != nil {
 		return nil, err
 	}
 	mfa, err := checkMFA(in.SerialNumber, in.TokenCode)
@@ -117,27 +113,18 @@ func AssumeRole(caller Caller, role Role, in AssumeRoleInput) (*Result, error) {
 	}
 
 	// Role chaining (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_session-tags.html): the calling session passes on its
-	// transitive tags and its source identity.
+	// transitive tags, which Tags may not repeat (NewAssumedRole checks
+	// it), and its source identity.
 	var inherited map[string]string
 	sourceIdentity := in.SourceIdentity
 	rs, chained := p.(principal.RoleSession)
 	if chained {
 		inherited = rs.TransitiveTags()
-		for _, k := range slices.Sorted(maps.Keys(in.Tags)) {
-			if prev, ok := lookupFold(inherited, k); ok {
-				return nil, inputError("Tags", fmt.Sprintf("tag %q has the key of the transitive tag %q inherited from the calling session; a chained AssumeRole cannot override it (sts.md T5)", k, prev))
-			}
-		}
 		if si := rs.SourceIdentity(); si != "" {
 			if sourceIdentity != "" && sourceIdentity != si {
 				return nil, inputError("SourceIdentity", fmt.Sprintf("%q differs from the source identity %q of the calling session, which cannot be changed once set (sts.md T7)", sourceIdentity, si))
 			}
 			sourceIdentity = si
-		}
-	}
-	if sourceIdentity != "" {
-		if err := checkSourceIdentity("SourceIdentity", sourceIdentity); err != nil {
-			return nil, err
 		}
 	}
 	duration, err := roleDuration(in.DurationSeconds, &role, chained)
@@ -165,7 +152,7 @@ func AssumeRole(caller Caller, role Role, in AssumeRoleInput) (*Result, error) {
 		Credentials:       creds,
 	})
 	if perr != nil {
-		return nil, principalError("Role", perr)
+		return nil, principalError(perr, "Role", sessionParams)
 	}
 
 	k := keys{}

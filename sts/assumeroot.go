@@ -116,7 +116,7 @@ func AssumeRoot(caller Caller, in AssumeRootInput) (*Result, error) {
 		Credentials: principal.Credentials{Temporary: true, IssueTime: t},
 	})
 	if err != nil {
-		return nil, principalError("TargetPrincipal", err)
+		return nil, principalError(err, "TargetPrincipal", nil)
 	}
 	return &Result{
 		Principal:  out,

@@ -1,6 +1,7 @@
 package sts
 
 import (
+	"errors"
 	"fmt"
 	"maps"
 	"slices"
@@ -160,10 +161,32 @@ func credentialsOf(p principal.Principal) principal.Credentials {
 	return principal.Credentials{}
 }
 
-// principalError wraps an error of a principal constructor: the input
-// passed the checks of this package but not those of package principal.
-func principalError(field string, err error) *InputError {
-	return &InputError{Field: field, Msg: err.Error(), Err: err}
+// principalError wraps an error of a principal constructor, which checks
+// the names and tags of the session a call creates, as an *InputError of
+// the STS parameter that carried the rejected fact: params maps the
+// constructor's field (principal.Error.Field: "sessionName", "sessionTags",
+// ...) to the parameter, and the message is the constructor's; other
+// errors are reported as def, with the constructor's whole message.
+func principalError(err error, def string, params map[string]string) *InputError {
+	var e *principal.Error
+	if errors.As(err, &e) {
+		if f, ok := params[e.Field]; ok {
+			return &InputError{Field: f, Msg: e.Msg, Err: err}
+		}
+	}
+	return &InputError{Field: def, Msg: err.Error(), Err: err}
+}
+
+// sessionParams maps the fields of the role session constructors to the
+// parameters of the assume calls.
+var sessionParams = map[string]string{
+	"roleArn":           "Role.ARN",
+	"roleId":            "Role.ID",
+	"tags":              "Role.Tags",
+	"sessionName":       "RoleSessionName",
+	"sourceIdentity":    "SourceIdentity",
+	"sessionTags":       "Tags",
+	"transitiveTagKeys": "TransitiveTagKeys",
 }
 
 // kindList renders kinds for messages: "IAMUser or Root".

@@ -65,9 +65,6 @@ func GetFederationToken(caller Caller, in GetFederationTokenInput) (*Result, err
 	if p == nil {
 		return nil, inputError("Caller", "principal is required")
 	}
-	if err := checkName("Name", in.Name, 2, 32, ""); err != nil {
-		return nil, err
-	}
 	partition, account := partitionOf(p), p.Account()
 	resource := "arn:" + partition + ":sts::" + account + ":federated-user/" + in.Name
 	if why := callerProblem(p, actionGetFederationToken, principal.KindIAMUser, principal.KindRoot); why != "" {
@@ -80,7 +77,7 @@ func GetFederationToken(caller Caller, in GetFederationTokenInput) (*Result, err
 	if ierr != nil {
 		return nil, ierr
 	}
-	if err := checkTags("Tags", in.Tags); err != nil {
+	if err := checkCount("Tags", "tags", len(in.Tags)); err != nil {
 		return nil, err
 	}
 	root := p.Kind() == principal.KindRoot
@@ -104,7 +101,7 @@ func GetFederationToken(caller Caller, in GetFederationTokenInput) (*Result, err
 	}
 	fed, err := principal.NewFederatedUser(fu)
 	if err != nil {
-		return nil, principalError("Caller", err)
+		return nil, principalError(err, "Caller", map[string]string{"name": "Name", "tags": "Tags"})
 	}
 
 	k := keys{}

@@ -72,7 +72,7 @@ func GetSessionToken(caller Caller, in GetSessionTokenInput) (*Result, error) {
 		out, perr = principal.NewRoot(principal.RootInput{Account: u.Account(), Partition: u.Partition(), Credentials: creds})
 	}
 	if perr != nil {
-		return nil, principalError("Caller", perr)
+		return nil, principalError(perr, "Caller", nil)
 	}
 	return &Result{
 		Principal: out,

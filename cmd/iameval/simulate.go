@@ -8,6 +8,7 @@ import (
 	"os"
 	"strings"
 
+	"github.com/iameval/iameval/diag"
 	"github.com/iameval/iameval/scenario"
 	"github.com/iameval/iameval/simulate"
 )
@@ -134,7 +135,7 @@ func readSimulateInput(name string) ([]byte, string, error) {
 
 // printSimulateErrors prints one FILE:LINE:COL: message line per problem.
 func printSimulateErrors(w io.Writer, err error) {
-	var list simulate.ErrorList
+	var list diag.ErrorList
 	if errors.As(err, &list) {
 		for _, e := range list {
 			fmt.Fprintln(w, e.Error())
