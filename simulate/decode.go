@@ -8,7 +8,6 @@ import (
 
 	"github.com/iameval/iameval/diag"
 	"github.com/iameval/iameval/internal/jsonsrc"
-	"github.com/iameval/iameval/policy"
 )
 
 // ParseInput reads the JSON document of
@@ -48,18 +47,17 @@ type decoder struct {
 // newDecoder parses src, the document of file, for a decoder; a syntax
 // error is returned as an ErrorList of one ErrSyntax.
 func newDecoder(src []byte, file string) (*decoder, error) {
-	doc, err := jsonsrc.Parse(string(src), diag.Position{})
+	doc, err := jsonsrc.Parse(string(src), diag.Position{File: file})
 	if err != nil {
-		var se *jsonsrc.SyntaxError
-		pos := policy.Position{File: file, Line: 1, Column: 1}
+		pos := diag.Position{File: file, Line: 1, Column: 1}
 		msg := err.Error()
+		var se *jsonsrc.SyntaxError
 		if errors.As(err, &se) {
-			pos = policy.Position{File: file, Offset: se.Pos.Offset, Line: se.Pos.Line, Column: se.Pos.Column}
-			msg = se.Msg
+			pos, msg = se.Pos, se.Msg
 		}
 		return nil, diag.ErrorList{{Pos: pos, Kind: ErrSyntax, Msg: msg}}
 	}
-	return &decoder{in: &Input{src: &source{file: file, doc: doc, at: map[string]int{}}}}, nil
+	return &decoder{in: &Input{src: &source{doc: doc, at: map[string]int{}}}}, nil
 }
 
 // fail records a problem at offset off of the document.

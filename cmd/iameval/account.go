@@ -9,7 +9,7 @@ import (
 
 	"github.com/iameval/iameval/account"
 	"github.com/iameval/iameval/condition"
-	"github.com/iameval/iameval/policy"
+	"github.com/iameval/iameval/diag"
 	"github.com/iameval/iameval/scenario"
 )
 
@@ -115,7 +115,7 @@ func (a *accountFlags) query(f *flags, stderr io.Writer) (account.Query, int, bo
 
 // printPositioned prints one line per problem of a positioned error list.
 func printPositioned(w io.Writer, cmd string, err error) {
-	var list policy.ErrorList
+	var list diag.ErrorList
 	if errors.As(err, &list) {
 		for _, e := range list {
 			fmt.Fprintln(w, e.Error())
