@@ -27,3 +27,11 @@ func (p Position) String() string {
 	}
 	return f + ":" + strconv.Itoa(p.Line) + ":" + strconv.Itoa(p.Column)
 }
+
+// LineColumn returns p without its byte offset: the place as a reader names
+// it (file, line and column), for output that gives no offsets, such as an
+// explanation or a coverage report. Its JSON has no "offset".
+func (p Position) LineColumn() Position {
+	p.Offset = 0
+	return p
+}

@@ -18,7 +18,7 @@ type document struct {
 	file    string
 	typ     policy.Type
 	hasVer  bool
-	rootPos policy.Position
+	rootPos diag.Position
 	stmts   []*statement
 }
 
@@ -26,7 +26,7 @@ type document struct {
 type item struct {
 	text  string
 	lower string // text in lower case, for actions
-	pos   policy.Position
+	pos   diag.Position
 	path  string
 }
 
@@ -56,7 +56,7 @@ type clause struct {
 type statement struct {
 	index     int
 	path      string // Statement[0], or Statement for a single statement object
-	pos       policy.Position
+	pos       diag.Position
 	sid       *item
 	effect    string // "Allow", "Deny", or "" when missing or invalid
 	principal principalElement
@@ -112,9 +112,9 @@ type reader struct {
 type value = jsonsrc.Value
 
 // pos returns the file position of a document offset.
-func (r *reader) pos(off int) policy.Position {
+func (r *reader) pos(off int) diag.Position {
 	p := r.doc.Pos(off)
-	return policy.Position{File: r.file, Offset: p.Offset, Line: p.Line, Column: p.Column}
+	return diag.Position{File: r.file, Offset: p.Offset, Line: p.Line, Column: p.Column}
 }
 
 // statement reads one statement object.

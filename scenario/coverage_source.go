@@ -29,7 +29,7 @@ func (l *loader) keepSource(p *policy.Policy, src *policySource) {
 type writtenClause struct {
 	operator string // canonical spelling
 	key      string
-	pos      policy.Position // of the condition key
+	pos      diag.Position // of the condition key
 }
 
 // clauses lists the condition clauses of s in the order package policy
@@ -60,7 +60,7 @@ func (src *policySource) clauses(s *policy.Statement, posDoc *jsonsrc.Doc) []wri
 				out = append(out, writtenClause{
 					operator: op.String(),
 					key:      km.Key,
-					pos:      policy.Position{File: src.file, Offset: p.Offset, Line: p.Line, Column: p.Column},
+					pos:      diag.Position{File: src.file, Offset: p.Offset, Line: p.Line, Column: p.Column},
 				})
 			}
 		}

@@ -187,7 +187,7 @@ func (c *compiler) policy(path, id, text string, t policy.Type) *policy.Policy {
 	}
 	p, err := policy.Parse([]byte(text), policy.Source{ID: id, Type: t})
 	if err != nil {
-		var list policy.ErrorList
+		var list diag.ErrorList
 		if !errors.As(err, &list) {
 			c.fail(path, ErrPolicy, "%s: %v", id, err)
 			return nil

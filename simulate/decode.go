@@ -8,7 +8,6 @@ import (
 
 	"github.com/iameval/iameval/diag"
 	"github.com/iameval/iameval/internal/jsonsrc"
-	"github.com/iameval/iameval/policy"
 )
 
 // ParseInput reads the JSON document of
@@ -21,20 +20,13 @@ import (
 // Simulate positions its errors the same way (a field changed after
 // ParseInput is positioned at the value the document holds there).
 func ParseInput(src []byte, file string) (*Input, error) {
-	doc, err := jsonsrc.Parse(string(src), diag.Position{})
+	d, err := newDecoder(src, file)
 	if err != nil {
-		var se *jsonsrc.SyntaxError
-		pos := policy.Position{File: file, Line: 1, Column: 1}
-		msg := err.Error()
-		if errors.As(err, &se) {
-			pos = policy.Position{File: file, Offset: se.Pos.Offset, Line: se.Pos.Line, Column: se.Pos.Column}
-			msg = se.Msg
-		}
-		return nil, diag.ErrorList{{Pos: pos, Kind: ErrSyntax, Msg: msg}}
+		return nil, err
 	}
-	d := decoder{in: &Input{src: &source{file: file, doc: doc, at: map[string]int{}}}}
-	d.document(doc.Root(), false)
-	if doc.Root().IsObject() {
+	root := d.in.src.doc.Root()
+	d.document(root, false)
+	if root.IsObject() {
 		_, errs := d.in.compile()
 		d.errs = append(d.errs, beyond(errs, d.errs)...)
 	}
@@ -50,6 +42,22 @@ type decoder struct {
 	in        *Input
 	errs      diag.ErrorList
 	principal bool // the document is simulate-principal-policy's
+}
+
+// newDecoder parses src, the document of file, for a decoder; a syntax
+// error is returned as an ErrorList of one ErrSyntax.
+func newDecoder(src []byte, file string) (*decoder, error) {
+	doc, err := jsonsrc.Parse(string(src), diag.Position{File: file})
+	if err != nil {
+		pos := diag.Position{File: file, Line: 1, Column: 1}
+		msg := err.Error()
+		var se *jsonsrc.SyntaxError
+		if errors.As(err, &se) {
+			pos, msg = se.Pos, se.Msg
+		}
+		return nil, diag.ErrorList{{Pos: pos, Kind: ErrSyntax, Msg: msg}}
+	}
+	return &decoder{in: &Input{src: &source{doc: doc, at: map[string]int{}}}}, nil
 }
 
 // fail records a problem at offset off of the document.

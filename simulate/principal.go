@@ -1,11 +1,8 @@
 package simulate
 
 import (
-	"errors"
-
 	"github.com/iameval/iameval"
 	"github.com/iameval/iameval/diag"
-	"github.com/iameval/iameval/internal/jsonsrc"
 	"github.com/iameval/iameval/policy"
 	"github.com/iameval/iameval/principal"
 )
@@ -59,19 +56,11 @@ type PrincipalSource func(policySourceArn string) (*Principal, error)
 // [ParseInput] with PolicySourceArn (required) and PolicyInputList
 // optional. Its shape is checked here, its values by [SimulatePrincipal].
 func ParsePrincipalInput(src []byte, file string) (*Input, error) {
-	doc, err := jsonsrc.Parse(string(src), diag.Position{})
+	d, err := newDecoder(src, file)
 	if err != nil {
-		var se *jsonsrc.SyntaxError
-		pos := policy.Position{File: file, Line: 1, Column: 1}
-		msg := err.Error()
-		if errors.As(err, &se) {
-			pos = policy.Position{File: file, Offset: se.Pos.Offset, Line: se.Pos.Line, Column: se.Pos.Column}
-			msg = se.Msg
-		}
-		return nil, diag.ErrorList{{Pos: pos, Kind: ErrSyntax, Msg: msg}}
+		return nil, err
 	}
-	d := decoder{in: &Input{src: &source{file: file, doc: doc, at: map[string]int{}}}}
-	d.document(doc.Root(), true)
+	d.document(d.in.src.doc.Root(), true)
 	d.errs.SortByPosition()
 	if err := d.errs.Err(); err != nil {
 		return nil, err

@@ -2,7 +2,6 @@ package sts
 
 import (
 	"fmt"
-	"slices"
 	"time"
 
 	"github.com/iameval/iameval"
@@ -171,45 +170,17 @@ func AssumeRole(caller Caller, role Role, in AssumeRoleInput) (*Result, error) {
 	if cerr != nil {
 		return nil, cerr
 	}
-	c := &call{principal: p, context: ctx, time: t, policies: iameval.PolicySet{
-		Identity:            caller.Policies.Identity,
-		Session:             caller.Policies.Session,
-		PermissionsBoundary: caller.Policies.PermissionsBoundary,
-		SCP:                 caller.Policies.SCP,
-		Resource:            role.TrustPolicy,
-		RCP:                 role.Policies.RCP,
-	}}
-	if err := c.authorize(actionAssumeRole, role.ARN); err != nil {
+	c := &call{principal: p, context: ctx, time: t, policies: callerSide(&caller.Policies)}
+	c.policies.Resource, c.policies.RCP = role.TrustPolicy, role.Policies.RCP
+	if err := c.authorizeCall(actionAssumeRole, role.ARN, len(in.Tags) > 0, sourceIdentity != ""); err != nil {
 		return nil, err
 	}
-	if len(in.Tags) > 0 {
-		if err := c.authorize(actionTagSession, role.ARN); err != nil {
-			return nil, err
-		}
-	}
-	if sourceIdentity != "" {
-		if err := c.authorize(actionSetSourceIdentity, role.ARN); err != nil {
-			return nil, err
-		}
-	}
-	return &Result{
-		Principal:  s,
-		Policies:   role.sessionPolicySet(session),
-		IssueTime:  t,
-		Expiration: t.Add(time.Duration(duration) * time.Second),
-		Checks:     c.checks,
-	}, nil
+	return newResult(s, role.sessionPolicySet(session), t, duration, c.checks), nil
 }
 
 // sessionPolicySet returns the policies of the role's sessions: the role's
 // identity policies, the session policies passed, its boundary and the SCPs
-// of its account. The slices are copies, so appending to them leaves the
-// role untouched.
+// of its account.
 func (r *Role) sessionPolicySet(session []*policy.Policy) iameval.PolicySet {
-	return iameval.PolicySet{
-		Identity:            slices.Clone(r.Policies.Identity),
-		Session:             session,
-		PermissionsBoundary: r.Policies.PermissionsBoundary,
-		SCP:                 slices.Clone(r.Policies.SCP),
-	}
+	return newPolicySet(&r.Policies, r.Policies.Identity, session)
 }

@@ -118,13 +118,7 @@ func AssumeRoot(caller Caller, in AssumeRootInput) (*Result, error) {
 	if err != nil {
 		return nil, principalError(err, "TargetPrincipal", nil)
 	}
-	return &Result{
-		Principal:  out,
-		Policies:   iameval.PolicySet{Session: []*policy.Policy{task}, SCP: slices.Clone(in.TargetSCP)},
-		IssueTime:  t,
-		Expiration: t.Add(time.Duration(duration) * time.Second),
-		Checks:     c.checks,
-	}, nil
+	return newResult(out, iameval.PolicySet{Session: []*policy.Policy{task}, SCP: slices.Clone(in.TargetSCP)}, t, duration, c.checks), nil
 }
 
 // pageAssumeRoot is the AWS page of centralized root access.

@@ -107,11 +107,5 @@ func AssumeRoleWithSAML(role Role, in AssumeRoleWithSAMLInput) (*Result, error) 
 	if aerr != nil {
 		return nil, aerr
 	}
-	return &Result{
-		Principal:  s,
-		Policies:   role.sessionPolicySet(session),
-		IssueTime:  t,
-		Expiration: t.Add(time.Duration(duration) * time.Second),
-		Checks:     checks,
-	}, nil
+	return newResult(s, role.sessionPolicySet(session), t, duration, checks), nil
 }

@@ -1,7 +1,6 @@
 package sts
 
 import (
-	"slices"
 	"time"
 
 	"github.com/iameval/iameval"
@@ -74,15 +73,5 @@ func GetSessionToken(caller Caller, in GetSessionTokenInput) (*Result, error) {
 	if perr != nil {
 		return nil, principalError(perr, "Caller", nil)
 	}
-	return &Result{
-		Principal: out,
-		Policies: iameval.PolicySet{
-			Identity:            slices.Clone(caller.Policies.Identity),
-			PermissionsBoundary: caller.Policies.PermissionsBoundary,
-			SCP:                 slices.Clone(caller.Policies.SCP),
-		},
-		IssueTime:  t,
-		Expiration: t.Add(time.Duration(duration) * time.Second),
-		Checks:     c.checks,
-	}, nil
+	return newResult(out, newPolicySet(&caller.Policies, caller.Policies.Identity, nil), t, duration, c.checks), nil
 }

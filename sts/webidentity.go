@@ -112,13 +112,7 @@ func AssumeRoleWithWebIdentity(role Role, in AssumeRoleWithWebIdentityInput) (*R
 	if aerr != nil {
 		return nil, aerr
 	}
-	return &Result{
-		Principal:  w,
-		Policies:   role.sessionPolicySet(session),
-		IssueTime:  t,
-		Expiration: t.Add(time.Duration(duration) * time.Second),
-		Checks:     checks,
-	}, nil
+	return newResult(w, role.sessionPolicySet(session), t, duration, checks), nil
 }
 
 // webIdentityParams maps the fields of principal.NewWebIdentity to the
@@ -145,18 +139,8 @@ func authorizeUnsigned(p principal.Principal, role *Role, user condition.Context
 		Resource: role.TrustPolicy,
 		RCP:      role.Policies.RCP,
 	}}
-	if err := c.authorize(action, role.ARN); err != nil {
+	if err := c.authorizeCall(action, role.ARN, tags, sourceIdentity); err != nil {
 		return nil, err
-	}
-	if tags {
-		if err := c.authorize(actionTagSession, role.ARN); err != nil {
-			return nil, err
-		}
-	}
-	if sourceIdentity {
-		if err := c.authorize(actionSetSourceIdentity, role.ARN); err != nil {
-			return nil, err
-		}
 	}
 	return c.checks, nil
 }
