@@ -30,3 +30,30 @@ func TestEvaluateAllocs(t *testing.T) {
 		assert.LessOrEqual(t, testing.AllocsPerRun(200, func() { Evaluate(w1, r) }), 2.0, "%s: at most 2 allocations with variables", id)
 	}
 }
+
+// TestRequestBuilderAllocs locks the budget of workload W4
+// (shared/bench/README.md: at most 4 allocations per request, principal,
+// context and request built from plain fields, then decided): a warm
+// RequestBuilder allocates at most once (the lower-cased action).
+func TestRequestBuilderAllocs(t *testing.T) {
+	ps := w1Set(t)
+	fields := w4All()
+	var b RequestBuilder
+	i := 0
+	next := func() {
+		r, err := w4Build(&b, &fields[i%w4Count])
+		if err != nil || Evaluate(ps, r) != Allowed {
+			t.Fatalf("W4 request %d: %v", i, err)
+		}
+		i++
+	}
+	next() // warm: the builder's memory is allocated once
+	assert.LessOrEqual(t, testing.AllocsPerRun(500, next), 1.0, "W4 with a warm RequestBuilder")
+	assert.LessOrEqual(t, testing.AllocsPerRun(100, func() {
+		r, err := w4Request(&fields[i%w4Count])
+		if err != nil || Evaluate(ps, r) != Allowed {
+			t.Fatalf("W4 request %d: %v", i, err)
+		}
+		i++
+	}), 13.0, "W4 with the general constructors")
+}

@@ -179,7 +179,7 @@ func (e *evaluator) list(ps []*policy.Policy, t policy.Type, level int) (deny, a
 func run(ps *PolicySet, r *Request, c *collector) Decision {
 	// r.preq.Principal is nil exactly when r.in.Principal is (NewRequest
 	// sets both); it sits on the cache lines evaluation reads anyway.
-	if r == nil || r.preq.Principal == nil {
+	if r == nil || r.preq.Principal() == nil {
 		c.setReason("no request: build one with NewRequest")
 		return ImplicitDeny
 	}

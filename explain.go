@@ -6,6 +6,7 @@ import (
 	"sort"
 
 	"github.com/iameval/iameval/condition"
+	"github.com/iameval/iameval/diag"
 	"github.com/iameval/iameval/policy"
 )
 
@@ -422,7 +423,7 @@ func (c *collector) closest(missing []policy.Type) []NearMiss {
 			StatementRef: ref(rec),
 			Failed:       rec.res.Failed.String(),
 			Detail:       rec.res.Detail,
-			At:           position(failedAt(&rec.res)),
+			At:           failedAt(&rec.res).LineColumn(),
 		}
 		if len(rec.res.MissingKeys) > 0 {
 			nm.MissingKeys = append([]string(nil), rec.res.MissingKeys...)
@@ -452,8 +453,8 @@ func ref(rec recorded) StatementRef {
 		Index:      s.Index(),
 		Sid:        s.Sid(),
 		Effect:     s.Effect(),
-		Pos:        position(s.Pos()),
-		End:        position(s.End()),
+		Pos:        s.Pos().LineColumn(),
+		End:        s.End().LineColumn(),
 	}
 }
 
@@ -472,14 +473,10 @@ func policyID(s slot) string {
 	return fmt.Sprintf("%s[%d]", s.typ, s.index)
 }
 
-func position(p policy.Position) Position {
-	return Position{File: p.File, Line: p.Line, Column: p.Column}
-}
-
 // failedAt returns where the element that kept a statement from applying
 // is written: the first failing condition clause's key when a Condition
 // failed, else the key of the failed element (Action, Resource, ...).
-func failedAt(res *policy.StatementResult) policy.Position {
+func failedAt(res *policy.StatementResult) diag.Position {
 	st := res.Statement
 	if res.Failed == policy.PartCondition && res.Condition != nil {
 		for _, c := range res.Condition.Clauses {

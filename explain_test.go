@@ -10,20 +10,23 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/iameval/iameval/diag"
 	"github.com/iameval/iameval/policy"
 )
 
 // at is a position in a test policy "id.json" on line 1.
-func at(id string, col int) Position { return Position{File: id + ".json", Line: 1, Column: col} }
+func at(id string, col int) diag.Position {
+	return diag.Position{File: id + ".json", Line: 1, Column: col}
+}
 
 // endAt is the position of the closing brace of the single statement of
 // doc (a stmt/allow/deny document of policy id).
-func endAt(id, doc string) Position { return at(id, strings.LastIndex(doc, "}]}")+1) }
+func endAt(id, doc string) diag.Position { return at(id, strings.LastIndex(doc, "}]}")+1) }
 
 // keyAt is the position of the first occurrence of the quoted key in doc
 // (a one-line stmt/allow/deny document of policy id): where an explanation
 // points for a failed element or condition clause.
-func keyAt(id, doc, key string) Position { return at(id, strings.Index(doc, `"`+key+`"`)+1) }
+func keyAt(id, doc, key string) diag.Position { return at(id, strings.Index(doc, `"`+key+`"`)+1) }
 
 func boolPtr(b bool) *bool { return &b }
 

@@ -5,8 +5,6 @@ import (
 	"io"
 	"strconv"
 	"strings"
-
-	"github.com/iameval/iameval/policy"
 )
 
 // String renders x as the multi-line text that `iameval explain` prints
@@ -97,12 +95,6 @@ func (x *Explanation) write(b *strings.Builder) {
 	for _, s := range x.Skipped {
 		fmt.Fprintf(b, "  skipped %s: %s\n", s.Type, s.Reason)
 	}
-}
-
-// String renders the position as file:line:column ("<input>" for an
-// unnamed source).
-func (p Position) String() string {
-	return policy.Position{File: p.File, Line: p.Line, Column: p.Column}.String()
 }
 
 // String renders the statement as

@@ -1,6 +1,9 @@
 package iameval
 
-import "github.com/iameval/iameval/policy"
+import (
+	"github.com/iameval/iameval/diag"
+	"github.com/iameval/iameval/policy"
+)
 
 // Explanation says why a request got its decision. It is plain data: every
 // field is exported, carries a JSON tag and has a stable JSON form (the
@@ -116,14 +119,6 @@ type RequestSummary struct {
 	Unsigned bool `json:"unsigned,omitempty"`
 }
 
-// Position is a place in a policy source: 1-based line and column (the
-// column counted in characters).
-type Position struct {
-	File   string `json:"file,omitempty"`
-	Line   int    `json:"line"`
-	Column int    `json:"column"`
-}
-
 // StatementRef identifies one statement of one policy.
 type StatementRef struct {
 	// PolicyID is the policy's id ("AdminAccess", "identity[2]").
@@ -139,9 +134,11 @@ type StatementRef struct {
 	Sid string `json:"sid,omitempty"`
 	// Effect is "Allow" or "Deny".
 	Effect policy.Effect `json:"effect"`
-	// Pos is where the statement starts; End where it ends.
-	Pos Position `json:"pos"`
-	End Position `json:"end"`
+	// Pos is where the statement starts; End where it ends. Both give
+	// file, line and column (column counted in characters), without a
+	// byte offset (see [diag.Position.LineColumn]).
+	Pos diag.Position `json:"pos"`
+	End diag.Position `json:"end"`
 }
 
 // NearMiss is an Allow statement that did not apply, with the element that
@@ -158,7 +155,7 @@ type NearMiss struct {
 	// failing condition clause when Failed is "Condition", else the key of
 	// the failed element ("Action", "NotResource", ...), or the statement's
 	// start when that element is absent.
-	At Position `json:"at"`
+	At diag.Position `json:"at"`
 	// MissingKeys are the context keys the statement looked up and the
 	// request lacks.
 	MissingKeys []string `json:"missingKeys,omitempty"`

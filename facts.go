@@ -37,16 +37,13 @@ type facts struct {
 }
 
 func deriveFacts(p principal.Principal, service, name, resource string, res arn.ARN, hasARN bool, resourceAccount string) facts {
-	id := p.Identity()
 	f := facts{
 		kind:    p.Kind(),
 		service: service,
 		name:    name,
 		root:    p.Kind() == principal.KindRoot,
 	}
-	if id != nil {
-		f.serviceLinked = id.ServiceLinked
-	}
+	f.serviceLinked = p.Identity().ServiceLinked
 	f.unsigned = isUnsignedCall(p, service, name, resource)
 	if !f.unsigned {
 		f.assumedRoot = isAssumedRoot(p)

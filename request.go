@@ -135,32 +135,44 @@ var (
 // principal-derived keys are those of the call (AssumeContext), not of the
 // session that does not exist yet.
 func NewRequest(in RequestInput) (*Request, error) {
+	r := &Request{}
+	if err := r.build(in, nil); err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+// build is NewRequest into r. With a non-nil merge, the request context is
+// built in merge's storage ([condition.Builder.Borrow]) and is valid until
+// merge is reset: [RequestBuilder] passes its own.
+func (r *Request) build(in RequestInput, merge *condition.Builder) error {
 	if in.Principal == nil {
-		return nil, errNoPrincipal
+		return errNoPrincipal
 	}
 	if v := reflect.ValueOf(in.Principal); v.Kind() == reflect.Pointer && v.IsNil() {
-		return nil, errNoPrincipal // a typed nil would panic on its first method call
+		return errNoPrincipal // a typed nil would panic on its first method call
 	}
-	// Prepare checks the action ([policy.CheckRequestAction]) and
-	// lower-cases it once for the policies and for the facts below.
-	preq := policy.Request{Action: in.Action, Resource: in.Resource}
-	if err := preq.Prepare(); err != nil {
-		return nil, err
+	// policy.NewRequest checks the action ([policy.CheckRequestAction])
+	// and lower-cases it once for the policies and for the facts below;
+	// the caller and the context are added once derived (WithCaller).
+	preq, err := policy.NewRequest(policy.RequestInput{Action: in.Action, Resource: in.Resource})
+	if err != nil {
+		return err
 	}
-	service, name, _ := preq.LowerAction()
+	service, name := preq.LowerAction()
 	if err := checkInputText(in); err != nil {
-		return nil, err
+		return err
 	}
 	var res arn.ARN
 	hasARN := false
 	switch in.Resource {
 	case "":
-		return nil, errNoResource
+		return errNoResource
 	case "*":
 	default:
 		var ok bool
 		if res, ok = arn.Parse(in.Resource); !ok || res.Partition == "" || res.Service == "" || res.Resource == "" {
-			return nil, fmt.Errorf("resource %q is not an ARN (arn:partition:service:region:account:resource) or \"*\"", in.Resource)
+			return fmt.Errorf("resource %q is not an ARN (arn:partition:service:region:account:resource) or \"*\"", in.Resource)
 		}
 		hasARN = true
 	}
@@ -174,13 +186,13 @@ func NewRequest(in RequestInput) (*Request, error) {
 		in.ResourceAccount = in.Principal.Account()
 	}
 	if in.ResourceAccount == "" {
-		return nil, fmt.Errorf("resource account unknown: %q names no account and the %s principal has none; give the resource account (resourceAccount in scenario files)", in.Resource, in.Principal.Kind())
+		return fmt.Errorf("resource account unknown: %q names no account and the %s principal has none; give the resource account (resourceAccount in scenario files)", in.Resource, in.Principal.Kind())
 	}
 	if in.Time.IsZero() {
 		in.Time = time.Now()
 	}
 
-	r := &Request{in: in}
+	*r = Request{in: in}
 	r.facts = deriveFacts(in.Principal, service, name, in.Resource, res, hasARN, in.ResourceAccount)
 	r.facts.restrictPublic = restrictPublicApplies(in.S3BlockPublicAccess, &r.facts, res, hasARN)
 
@@ -194,7 +206,7 @@ func NewRequest(in RequestInput) (*Request, error) {
 				// the principal was described with.
 				other, err := fed.ForRole(in.Resource)
 				if err != nil {
-					return nil, fmt.Errorf("the %s principal cannot ask for role %s: %w", in.Principal.Kind(), in.Resource, err)
+					return fmt.Errorf("the %s principal cannot ask for role %s: %w", in.Principal.Kind(), in.Resource, err)
 				}
 				fed = other
 			}
@@ -203,11 +215,11 @@ func NewRequest(in RequestInput) (*Request, error) {
 			derived = fed.AssumeContext()
 			matchAs = &asPrincipal{Principal: fed, ctx: derived,
 				id: principal.Identity{Provider: fed.Provider()}}
-		} else if id := in.Principal.Identity(); id != nil && id.Provider != "" {
+		} else if id := in.Principal.Identity(); id.Provider != "" {
 			// A signed web identity or SAML session is a role session: a
 			// Federated entry names the provider only for the unsigned call
 			// (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html).
-			noProvider := *id
+			noProvider := id
 			noProvider.Provider = ""
 			matchAs = &asPrincipal{Principal: in.Principal, arn: in.Principal.ARN(),
 				account: in.Principal.Account(), ctx: derived, id: noProvider}
@@ -218,13 +230,13 @@ func NewRequest(in RequestInput) (*Request, error) {
 	if region == "" {
 		region = globalRegions[service]
 	}
-	ctx, err := requestContext(in.Context, derived, in.Absent, in.UnsuppliedAbsent, temporary, in.Time, in.ResourceAccount, region)
+	ctx, err := requestContext(merge, in.Context, derived, in.Absent, in.UnsuppliedAbsent, temporary, in.Time, in.ResourceAccount, region)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	if rs, ok := in.Principal.(principal.RoleSession); ok && r.facts.rp == rpRoleTrust && !r.facts.unsigned {
 		if ctx, err = chainedTrustTags(ctx, rs.TransitiveTags()); err != nil {
-			return nil, err
+			return err
 		}
 	}
 	r.ctx = ctx
@@ -234,15 +246,11 @@ func NewRequest(in RequestInput) (*Request, error) {
 		}
 	}
 
-	// Prepare reads only the action and the resource, which are set.
-	r.preq = preq
-	r.preq.Principal, r.preq.Context = matchAs, r.ctx
-	// The boundary's request differs only in HasBoundary, which Prepare
-	// does not read: a copy shares the prepared action and resource
-	// instead of lower-casing and splitting them again.
-	r.preqBoundary = r.preq
-	r.preqBoundary.HasBoundary = true
-	return r, nil
+	r.preq = preq.WithCaller(matchAs, r.ctx)
+	// The boundary's request differs only in HasBoundary: a copy shares
+	// the lower-cased action and split resource.
+	r.preqBoundary = r.preq.WithBoundary(true)
+	return nil
 }
 
 // checkInputText applies [checkText] to the strings of in that policies
@@ -283,9 +291,15 @@ func checkInputText(in RequestInput) error {
 // Context: caller keys win over the keys the engine derives for every
 // request (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html), which win over the
 // principal-derived keys. Merging once here makes every lookup during
-// evaluation a single table read.
-func requestContext(caller, derived condition.Context, absent []string, unsuppliedAbsent, temporary bool, t time.Time, resourceAccount, region string) (condition.Context, error) {
-	var b condition.Builder
+// evaluation a single table read. A non-nil b is reset and keeps the
+// context (Borrow); else the context has its own storage.
+func requestContext(b *condition.Builder, caller, derived condition.Context, absent []string, unsuppliedAbsent, temporary bool, t time.Time, resourceAccount, region string) (condition.Context, error) {
+	borrow := b != nil
+	if borrow {
+		b.Reset()
+	} else {
+		b = new(condition.Builder)
+	}
 	b.Grow(caller.Len() + derived.Len() + len(absent) + 10)
 	b.SetAll(derived)
 	ts := formatTime(t)
@@ -307,9 +321,12 @@ func requestContext(caller, derived condition.Context, absent []string, unsuppli
 		b.Delete(k)
 	}
 	if !unsuppliedAbsent {
-		markUnknown(&b, caller, absent)
+		markUnknown(b, caller, absent)
 	}
 	b.SetAll(caller)
+	if borrow {
+		return b.Borrow()
+	}
 	return b.Context()
 }
 
@@ -372,7 +389,7 @@ type asPrincipal struct {
 	ctx          condition.Context
 }
 
-func (p *asPrincipal) ARN() string                   { return p.arn }
-func (p *asPrincipal) Account() string               { return p.account }
-func (p *asPrincipal) Identity() *principal.Identity { return &p.id }
-func (p *asPrincipal) Context() condition.Context    { return p.ctx }
+func (p *asPrincipal) ARN() string                  { return p.arn }
+func (p *asPrincipal) Account() string              { return p.account }
+func (p *asPrincipal) Identity() principal.Identity { return p.id }
+func (p *asPrincipal) Context() condition.Context   { return p.ctx }

@@ -18,6 +18,9 @@ import (
 // request is refused instead of decided. The error quotes s with every
 // such character escaped.
 func checkText(what, s string) error {
+	if isPlainASCII(s) {
+		return nil
+	}
 	for i, r := range s {
 		if r == utf8.RuneError {
 			if _, size := utf8.DecodeRuneInString(s[i:]); size <= 1 {
@@ -42,4 +45,17 @@ func checkValueSize(key string, v condition.Value) error {
 		}
 	}
 	return nil
+}
+
+// isPlainASCII reports whether s is printable ASCII and space (0x20 to
+// 0x7e) only: the usual text, which holds no control character (the only
+// ASCII ones are Cc: 0x00 to 0x1f and 0x7f), no format character (Cf has
+// none in ASCII) and is valid UTF-8, so checkText can skip decoding it.
+func isPlainASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c > 0x7e {
+			return false
+		}
+	}
+	return true
 }

@@ -3,6 +3,7 @@ package iameval
 import (
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
@@ -55,10 +56,10 @@ func TestNewRequestRefusesActionsOutsideAWSAlphabet(t *testing.T) {
 			assert.Contains(t, err.Error(), tc.want)
 			assert.True(t, isGraphicASCII(err.Error()), "the error escapes what it quotes: %q", err.Error())
 			// The same text through the policy package's own request.
-			pr := &policy.Request{Action: tc.action, Resource: "*", Principal: alice}
-			assert.Error(t, pr.Prepare())
+			pr, err := policy.NewRequest(policy.RequestInput{Action: tc.action, Resource: "*", Principal: alice})
+			assert.Error(t, err)
 			for _, p := range ps.Identity {
-				assert.False(t, p.Eval(pr, nil).Allow, "policy.Eval denies an action it refuses")
+				assert.False(t, p.Eval(&pr, nil).Allow, "policy.Eval denies an action it refuses")
 			}
 		})
 	}
@@ -180,4 +181,19 @@ func actionInAlphabet(a string) bool {
 		}
 	}
 	return true
+}
+
+// TestCheckTextASCIIFastPath holds checkText's printable-ASCII shortcut
+// to the rule it shortcuts: every ASCII character is refused exactly when
+// it is a control (Cc) or format (Cf) character, alone and inside text.
+func TestCheckTextASCIIFastPath(t *testing.T) {
+	t.Parallel()
+	for c := rune(0); c < utf8.RuneSelf; c++ {
+		want := unicode.In(c, unicode.Cc, unicode.Cf)
+		for _, s := range []string{string(c), "arn:aws:s3:::b/" + string(c) + "/k"} {
+			assert.Equal(t, want, checkText("resource", s) != nil, "%+q", s)
+		}
+	}
+	assert.Error(t, checkText("resource", "arn:aws:s3:::b/\u200b"), "non-ASCII text takes the full check")
+	assert.NoError(t, checkText("resource", "arn:aws:s3:::b/caf\u00e9"))
 }

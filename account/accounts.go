@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/iameval/iameval"
+	"github.com/iameval/iameval/diag"
 	"github.com/iameval/iameval/internal/arn"
 	"github.com/iameval/iameval/policy"
 	"github.com/iameval/iameval/principal"
@@ -55,7 +56,7 @@ type Principal struct {
 	// Trust is a role's trust policy (ID ROLE-ARN#trust), else nil.
 	Trust *policy.Policy
 	// Pos is where the export describes it.
-	Pos policy.Position
+	Pos diag.Position
 
 	// Caller is the principal that makes requests: the IAM user, or a
 	// session (named SessionName) of the role; nil for a group.
@@ -169,9 +170,9 @@ func (l *Loader) resolve() *Accounts {
 				p = parse(document{text: string(doc), isStr: true}, r.name, t, r.name)
 				break
 			}
-			l.errs = append(l.errs, &policy.Error{Pos: r.pos, Kind: policy.ErrMissing, Msg: fmt.Sprintf("managed policy %s: no export holds it and it is not a known AWS managed policy", r.name)})
+			l.errs = append(l.errs, &diag.Error{Pos: r.pos, Kind: ErrMissing, Msg: fmt.Sprintf("managed policy %s: no export holds it and it is not a known AWS managed policy", r.name)})
 		default:
-			l.errs = append(l.errs, &policy.Error{Pos: r.pos, Kind: policy.ErrMissing, Msg: fmt.Sprintf("managed policy %s: no export holds it (export with aws iam get-account-authorization-details, without --filter or with LocalManagedPolicy among the filters)", r.name)})
+			l.errs = append(l.errs, &diag.Error{Pos: r.pos, Kind: ErrMissing, Msg: fmt.Sprintf("managed policy %s: no export holds it (export with aws iam get-account-authorization-details, without --filter or with LocalManagedPolicy among the filters)", r.name)})
 		}
 		parsed[key{r.name, t}] = p
 		if p != nil {
@@ -228,7 +229,7 @@ func (l *Loader) resolve() *Accounts {
 		for _, g := range e.groups {
 			gp := groups[e.account+"/"+g.name]
 			if gp == nil {
-				l.errs = append(l.errs, &policy.Error{Pos: g.pos, Kind: policy.ErrMissing, Msg: fmt.Sprintf("group %q of %s is in no export's GroupDetailList", g.name, e.arn)})
+				l.errs = append(l.errs, &diag.Error{Pos: g.pos, Kind: ErrMissing, Msg: fmt.Sprintf("group %q of %s is in no export's GroupDetailList", g.name, e.arn)})
 				continue
 			}
 			p.Groups = append(p.Groups, gp.ARN)
@@ -279,7 +280,7 @@ func (l *Loader) caller(p *Principal, e *entity) {
 		p.Caller, err = principal.NewAssumedRole(principal.AssumedRoleInput{RoleARN: p.ARN, RoleID: id, SessionName: SessionName, RoleTags: p.Tags})
 	}
 	if err != nil {
-		l.errs = append(l.errs, &policy.Error{Pos: e.pos, Kind: policy.ErrValue, Msg: fmt.Sprintf("%s: %v", p.ARN, err)})
+		l.errs = append(l.errs, &diag.Error{Pos: e.pos, Kind: ErrValue, Msg: fmt.Sprintf("%s: %v", p.ARN, err)})
 		p.Caller = nil
 	}
 }

@@ -83,8 +83,8 @@ func (a *Accounts) Can(p *Principal, resource string, actions []string, q Query)
 				if rp == nil && service != "sts" {
 					// Without a resource policy only an identity Allow
 					// can grant: skip resources none can match.
-					pre := policy.Request{Action: action, Resource: res}
-					if pre.Prepare() != nil || !p.mayAllow(&pre) {
+					pre, err := policy.NewRequest(policy.RequestInput{Action: action, Resource: res})
+					if err != nil || !p.mayAllow(&pre) {
 						continue
 					}
 				}

@@ -31,7 +31,7 @@
 // with each account's place in the organization ([Loader.AddOrganization]).
 //
 // Every problem of every input is reported at once, positioned
-// (file:line:col), as a [policy.ErrorList]. A problem inside a policy
+// (file:line:col), as a [diag.ErrorList]. A problem inside a policy
 // written as a string is reported at the string, with its line and column
 // inside the decoded text.
 //

@@ -5,6 +5,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/iameval/iameval/policy"
 )
 
 // Every problem of an export is reported with its file, line and column;
@@ -76,4 +78,30 @@ func TestLoadMerges(t *testing.T) {
 	_, err = l.Load()
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "again.json:1:21: arn:aws:iam::111122223333:user/u is given twice (first at p1.json:1:21)")
+}
+
+// An input's own problems carry account's kinds; a problem inside a policy
+// document keeps policy's, so errors.Is tells them apart.
+func TestLoadErrorKinds(t *testing.T) {
+	tests := []struct {
+		name, src string
+		kind, not error
+	}{
+		{"syntax", "{\n  \"UserDetailList\": [\n}", ErrSyntax, policy.ErrSyntax},
+		{"wrong type", `{"UserDetailList": {}}`, ErrType, policy.ErrType},
+		{"no trust policy", `{"RoleDetailList": [{"RoleName": "r", "Arn": "arn:aws:iam::111122223333:role/r"}]}`, ErrMissing, policy.ErrMissing},
+		{"duplicate key", `{"UserDetailList": [], "UserDetailList": []}`, ErrDuplicateKey, policy.ErrDuplicateKey},
+		{"ARN does not match name", `{"UserDetailList": [{"UserName": "u", "Arn": "arn:aws:iam::111122223333:user/v"}]}`, ErrValue, policy.ErrValue},
+		{"invalid inline policy", `{"UserDetailList": [{"UserName": "u", "Arn": "arn:aws:iam::111122223333:user/u",
+ "UserPolicyList": [{"PolicyName": "p", "PolicyDocument": {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:*"}]}}]}]}`, policy.ErrMissing, ErrMissing},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			l := NewLoader(Options{AWSManaged: testManaged})
+			l.AddExport("e.json", []byte(tt.src))
+			_, err := l.Load()
+			assert.ErrorIs(t, err, tt.kind)
+			assert.NotErrorIs(t, err, tt.not)
+		})
+	}
 }

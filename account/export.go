@@ -3,9 +3,9 @@ package account
 import (
 	"strings"
 
+	"github.com/iameval/iameval/diag"
 	"github.com/iameval/iameval/internal/arn"
 	"github.com/iameval/iameval/internal/jsonsrc"
-	"github.com/iameval/iameval/policy"
 )
 
 // rawPolicy is an inline policy or the default version of a managed policy
@@ -20,7 +20,7 @@ type rawPolicy struct {
 // with where it is written.
 type ref struct {
 	name string
-	pos  policy.Position
+	pos  diag.Position
 }
 
 // entity is a user, group or role of an export, before resolution.
@@ -34,7 +34,7 @@ type entity struct {
 	groups          []ref // users: the names of their groups
 	boundary        *ref
 	trust           *rawPolicy
-	pos             policy.Position
+	pos             diag.Position
 	partition       string
 }
 
@@ -42,7 +42,7 @@ type entity struct {
 type managedPolicy struct {
 	arn, name string
 	doc       *rawPolicy
-	pos       policy.Position
+	pos       diag.Position
 }
 
 // The members of the get-account-authorization-details output the loader
@@ -69,7 +69,7 @@ func (l *Loader) export(r *reader) {
 		}
 	}
 	if known == 0 {
-		r.errorf(root.Index, "", policy.ErrMissing, "not an account export: none of UserDetailList, GroupDetailList, RoleDetailList, Policies (produce it with aws iam get-account-authorization-details)")
+		r.errorf(root.Index, "", ErrMissing, "not an account export: none of UserDetailList, GroupDetailList, RoleDetailList, Policies (produce it with aws iam get-account-authorization-details)")
 		return
 	}
 	if m, ok := f.get(keyUsers); ok {
@@ -118,7 +118,7 @@ func (r *reader) entity(v jsonsrc.Value, path string, k Kind) *entity {
 		res := a.Resource
 		if !ok || a.Service != "iam" || !arn.IsAccountID(a.Account) || !strings.HasPrefix(res, keys.what+"/") ||
 			!strings.HasSuffix(res, "/"+e.name) {
-			r.errorf(f.must("Arn").Value.Index, join(path, "Arn"), policy.ErrValue, "%q is not the ARN of %s %q (arn:aws:iam::ACCOUNT:%s%s%s)", e.arn, keys.what, e.name, keys.what, orSlash(e.path), e.name)
+			r.errorf(f.must("Arn").Value.Index, join(path, "Arn"), ErrValue, "%q is not the ARN of %s %q (arn:aws:iam::ACCOUNT:%s%s%s)", e.arn, keys.what, e.name, keys.what, orSlash(e.path), e.name)
 			return nil
 		}
 		e.account, e.partition = a.Account, a.Partition
@@ -134,7 +134,7 @@ func (r *reader) entity(v jsonsrc.Value, path string, k Kind) *entity {
 			name := r.str(pv, pf, ip, "PolicyName", true)
 			dm, ok := pf.get("PolicyDocument")
 			if !ok {
-				r.errorf(pv.Index, ip, policy.ErrMissing, `missing "PolicyDocument"`)
+				r.errorf(pv.Index, ip, ErrMissing, `missing "PolicyDocument"`)
 				continue
 			}
 			if d, ok := r.policyDoc(dm.Value, join(ip, "PolicyDocument")); ok {
@@ -159,7 +159,7 @@ func (r *reader) entity(v jsonsrc.Value, path string, k Kind) *entity {
 		p := join(path, "GroupList")
 		for i, gv := range r.array(m.Value, p, "a list of group names") {
 			if gv.Kind != jsonsrc.String || r.doc.Str(gv) == "" {
-				r.errorf(gv.Index, index(p, i), policy.ErrType, "expected a group name, found %s", jsonsrc.TypeName(gv))
+				r.errorf(gv.Index, index(p, i), ErrType, "expected a group name, found %s", jsonsrc.TypeName(gv))
 				continue
 			}
 			e.groups = append(e.groups, ref{name: r.doc.Str(gv), pos: r.pos(gv.Index)})
@@ -176,7 +176,7 @@ func (r *reader) entity(v jsonsrc.Value, path string, k Kind) *entity {
 	if k == KindRole {
 		m, ok := f.get("AssumeRolePolicyDocument")
 		if !ok {
-			r.errorf(v.Index, path, policy.ErrMissing, `missing "AssumeRolePolicyDocument": every role has a trust policy`)
+			r.errorf(v.Index, path, ErrMissing, `missing "AssumeRolePolicyDocument": every role has a trust policy`)
 		} else if d, ok := r.policyDoc(m.Value, join(path, "AssumeRolePolicyDocument")); ok {
 			e.trust = &rawPolicy{name: "AssumeRolePolicyDocument", doc: d, file: r.name}
 		}
@@ -226,7 +226,7 @@ func (r *reader) managed(v jsonsrc.Value, path string) *managedPolicy {
 	defaultID := r.str(v, f, path, "DefaultVersionId", false)
 	m, ok := f.get("PolicyVersionList")
 	if !ok {
-		r.errorf(v.Index, path, policy.ErrMissing, `missing "PolicyVersionList"`)
+		r.errorf(v.Index, path, ErrMissing, `missing "PolicyVersionList"`)
 		return nil
 	}
 	p := join(path, "PolicyVersionList")
@@ -241,12 +241,12 @@ func (r *reader) managed(v jsonsrc.Value, path string) *managedPolicy {
 			continue
 		}
 		if mp.doc != nil {
-			r.errorf(vv.Index, vp, policy.ErrValue, "a second default version of %s", mp.arn)
+			r.errorf(vv.Index, vp, ErrValue, "a second default version of %s", mp.arn)
 			continue
 		}
 		dm, ok := vf.get("Document")
 		if !ok {
-			r.errorf(vv.Index, vp, policy.ErrMissing, `missing "Document"`)
+			r.errorf(vv.Index, vp, ErrMissing, `missing "Document"`)
 			continue
 		}
 		if d, ok := r.policyDoc(dm.Value, join(vp, "Document")); ok {
@@ -254,7 +254,7 @@ func (r *reader) managed(v jsonsrc.Value, path string) *managedPolicy {
 		}
 	}
 	if mp.doc == nil {
-		r.errorf(m.Value.Index, p, policy.ErrMissing, "no default version (IsDefaultVersion true) of %s", mp.arn)
+		r.errorf(m.Value.Index, p, ErrMissing, "no default version (IsDefaultVersion true) of %s", mp.arn)
 		return nil
 	}
 	return mp

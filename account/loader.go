@@ -5,8 +5,8 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/iameval/iameval/diag"
 	"github.com/iameval/iameval/managed"
-	"github.com/iameval/iameval/policy"
 )
 
 // Kind is the kind of an IAM entity of an export.
@@ -50,7 +50,7 @@ type Options struct {
 // A Loader is not safe for concurrent use.
 type Loader struct {
 	opts     Options
-	errs     policy.ErrorList
+	errs     diag.ErrorList
 	entities map[string]*entity        // by ARN
 	managed  map[string]*managedPolicy // by ARN
 	resource map[string]rawResource
@@ -82,7 +82,7 @@ func (l *Loader) addEntity(e *entity) {
 		return
 	}
 	if first, dup := l.entities[e.arn]; dup {
-		l.errs = append(l.errs, &policy.Error{Pos: e.pos, Kind: policy.ErrDuplicateKey, Msg: fmt.Sprintf("%s is given twice (first at %s)", e.arn, first.pos)})
+		l.errs = append(l.errs, &diag.Error{Pos: e.pos, Kind: ErrDuplicateKey, Msg: fmt.Sprintf("%s is given twice (first at %s)", e.arn, first.pos)})
 		return
 	}
 	l.entities[e.arn] = e
@@ -94,14 +94,14 @@ func (l *Loader) addManaged(m *managedPolicy) {
 		return
 	}
 	if first, dup := l.managed[m.arn]; dup {
-		l.errs = append(l.errs, &policy.Error{Pos: m.pos, Kind: policy.ErrDuplicateKey, Msg: fmt.Sprintf("managed policy %s is given twice (first at %s)", m.arn, first.pos)})
+		l.errs = append(l.errs, &diag.Error{Pos: m.pos, Kind: ErrDuplicateKey, Msg: fmt.Sprintf("managed policy %s is given twice (first at %s)", m.arn, first.pos)})
 		return
 	}
 	l.managed[m.arn] = m
 }
 
 // Load resolves every input into [Accounts]. On any problem it returns a
-// [policy.ErrorList] with every problem found, sorted, each positioned
+// [diag.ErrorList] with every problem found, sorted, each positioned
 // (file:line:col): invalid JSON, values of the wrong type, invalid
 // policies, and references to a group or managed policy that no input
 // holds.
@@ -129,11 +129,11 @@ type Files struct {
 // LoadFiles reads the files of in with a Loader and loads them.
 func LoadFiles(in Files, opts Options) (*Accounts, error) {
 	l := NewLoader(opts)
-	var errs policy.ErrorList
+	var errs diag.ErrorList
 	read := func(name string) []byte {
 		src, err := l.readFile(name)
 		if err != nil {
-			errs = append(errs, &policy.Error{Pos: policy.Position{File: name, Line: 1, Column: 1}, Kind: policy.ErrValue, Msg: err.Error()})
+			errs = append(errs, &diag.Error{Pos: diag.Position{File: name, Line: 1, Column: 1}, Kind: ErrValue, Msg: err.Error()})
 			return nil
 		}
 		return src
@@ -146,7 +146,7 @@ func LoadFiles(in Files, opts Options) (*Accounts, error) {
 	for _, f := range in.ResourcePolicies {
 		if st, err := os.Stat(f); err == nil && st.IsDir() {
 			if err := l.AddResourcePolicyDir(f); err != nil {
-				errs = append(errs, &policy.Error{Pos: policy.Position{File: f, Line: 1, Column: 1}, Kind: policy.ErrValue, Msg: err.Error()})
+				errs = append(errs, &diag.Error{Pos: diag.Position{File: f, Line: 1, Column: 1}, Kind: ErrValue, Msg: err.Error()})
 			}
 			continue
 		}

@@ -5,6 +5,7 @@ import (
 	"maps"
 	"slices"
 
+	"github.com/iameval/iameval/diag"
 	"github.com/iameval/iameval/internal/arn"
 	"github.com/iameval/iameval/internal/jsonsrc"
 	"github.com/iameval/iameval/policy"
@@ -17,7 +18,7 @@ type orgInput struct {
 	targets    map[string][]ref      // target ID -> attached policy IDs
 	accounts   map[string][]ref      // account -> OU path from the root
 	management string
-	pos        map[string]policy.Position // where each account is listed
+	pos        map[string]diag.Position // where each account is listed
 }
 
 // orgPolicy is an SCP or RCP of an organization input.
@@ -25,7 +26,7 @@ type orgPolicy struct {
 	id, name string
 	typ      policy.Type
 	doc      document
-	pos      policy.Position
+	pos      diag.Position
 }
 
 // AddOrganization adds the service control policies and resource control
@@ -65,13 +66,13 @@ func (l *Loader) AddOrganization(name string, src []byte) {
 	if f == nil {
 		return
 	}
-	o := &orgInput{file: name, policies: map[string]*orgPolicy{}, targets: map[string][]ref{}, accounts: map[string][]ref{}, pos: map[string]policy.Position{}}
+	o := &orgInput{file: name, policies: map[string]*orgPolicy{}, targets: map[string][]ref{}, accounts: map[string][]ref{}, pos: map[string]diag.Position{}}
 	o.management = r.str(root, f, "", "ManagementAccount", false)
 	if m, ok := f.get("Policies"); ok {
 		for i, v := range r.array(m.Value, "Policies", "a list of describe-policy outputs") {
 			if p := r.orgPolicy(v, index("Policies", i)); p != nil {
 				if first, dup := o.policies[p.id]; dup {
-					r.errorf(v.Index, index("Policies", i), policy.ErrDuplicateKey, "policy %s is given twice (first at %s)", p.id, first.pos)
+					r.errorf(v.Index, index("Policies", i), ErrDuplicateKey, "policy %s is given twice (first at %s)", p.id, first.pos)
 					continue
 				}
 				o.policies[p.id] = p
@@ -89,7 +90,7 @@ func (l *Loader) AddOrganization(name string, src []byte) {
 		for _, m := range af {
 			a := m.Key
 			if !arn.IsAccountID(a) {
-				r.errorf(m.KeyIndex, join("Accounts", a), policy.ErrValue, "%q is not a 12-digit account ID", a)
+				r.errorf(m.KeyIndex, join("Accounts", a), ErrValue, "%q is not a 12-digit account ID", a)
 				continue
 			}
 			o.accounts[a] = r.idList(m.Value, join("Accounts", a))
@@ -104,7 +105,7 @@ func (r *reader) idList(v jsonsrc.Value, path string) []ref {
 	var out []ref
 	for i, e := range r.array(v, path, "a list of IDs") {
 		if e.Kind != jsonsrc.String || r.doc.Str(e) == "" {
-			r.errorf(e.Index, index(path, i), policy.ErrType, "expected an ID string, found %s", jsonsrc.TypeName(e))
+			r.errorf(e.Index, index(path, i), ErrType, "expected an ID string, found %s", jsonsrc.TypeName(e))
 			continue
 		}
 		out = append(out, ref{name: r.doc.Str(e), pos: r.pos(e.Index)})
@@ -126,7 +127,7 @@ func (r *reader) orgPolicy(v jsonsrc.Value, path string) *orgPolicy {
 	}
 	sm, ok := f.get("PolicySummary")
 	if !ok {
-		r.errorf(v.Index, path, policy.ErrMissing, `missing "PolicySummary"`)
+		r.errorf(v.Index, path, ErrMissing, `missing "PolicySummary"`)
 		return nil
 	}
 	sp := join(path, "PolicySummary")
@@ -145,12 +146,12 @@ func (r *reader) orgPolicy(v jsonsrc.Value, path string) *orgPolicy {
 	case "":
 		return nil
 	default:
-		r.errorf(sf.must("Type").Value.Index, join(sp, "Type"), policy.ErrValue, "%q: only SERVICE_CONTROL_POLICY and RESOURCE_CONTROL_POLICY take part in authorization", t)
+		r.errorf(sf.must("Type").Value.Index, join(sp, "Type"), ErrValue, "%q: only SERVICE_CONTROL_POLICY and RESOURCE_CONTROL_POLICY take part in authorization", t)
 		return nil
 	}
 	cm, ok := f.get("Content")
 	if !ok {
-		r.errorf(v.Index, path, policy.ErrMissing, `missing "Content"`)
+		r.errorf(v.Index, path, ErrMissing, `missing "Content"`)
 		return nil
 	}
 	d, ok := r.policyDoc(cm.Value, join(path, "Content"))
@@ -187,7 +188,7 @@ func (l *Loader) resolveOrg() map[string]orgLevels {
 				continue
 			}
 			if _, dup := out[acct]; dup {
-				l.errs = append(l.errs, &policy.Error{Pos: o.pos[acct], Kind: policy.ErrDuplicateKey, Msg: fmt.Sprintf("account %s is placed by two organization inputs", acct)})
+				l.errs = append(l.errs, &diag.Error{Pos: o.pos[acct], Kind: ErrDuplicateKey, Msg: fmt.Sprintf("account %s is placed by two organization inputs", acct)})
 				continue
 			}
 			var lv orgLevels
@@ -197,7 +198,7 @@ func (l *Loader) resolveOrg() map[string]orgLevels {
 				for _, pid := range o.targets[t.name] {
 					p, ok := o.policies[pid.name]
 					if !ok {
-						l.errs = append(l.errs, &policy.Error{Pos: pid.pos, Kind: policy.ErrMissing, Msg: fmt.Sprintf("policy %s is attached to %s but not in Policies (add the output of aws organizations describe-policy --policy-id %s)", pid.name, t.name, pid.name)})
+						l.errs = append(l.errs, &diag.Error{Pos: pid.pos, Kind: ErrMissing, Msg: fmt.Sprintf("policy %s is attached to %s but not in Policies (add the output of aws organizations describe-policy --policy-id %s)", pid.name, t.name, pid.name)})
 						continue
 					}
 					pp := parsed[pid.name]
@@ -211,7 +212,7 @@ func (l *Loader) resolveOrg() map[string]orgLevels {
 					}
 				}
 				if len(scp) == 0 {
-					l.errs = append(l.errs, &policy.Error{Pos: t.pos, Kind: policy.ErrMissing, Msg: fmt.Sprintf("no SCP is attached to %s, on the path of account %s: AWS keeps at least one SCP attached at every level (list FullAWSAccess in Targets)", t.name, acct)})
+					l.errs = append(l.errs, &diag.Error{Pos: t.pos, Kind: ErrMissing, Msg: fmt.Sprintf("no SCP is attached to %s, on the path of account %s: AWS keeps at least one SCP attached at every level (list FullAWSAccess in Targets)", t.name, acct)})
 				}
 				lv.scp = append(lv.scp, scp)
 				if len(rcp) > 0 {

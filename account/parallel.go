@@ -6,6 +6,7 @@ import (
 	"slices"
 	"sync"
 
+	"github.com/iameval/iameval/diag"
 	"github.com/iameval/iameval/policy"
 )
 
@@ -53,7 +54,7 @@ func (l *Loader) parseAll() map[parseKey]*policy.Policy {
 		jobs = append(jobs, parseJob{parseKey{k, policy.Resource}, rr.doc, rr.file})
 	}
 	out := make([]*policy.Policy, len(jobs))
-	errs := make([]policy.ErrorList, len(jobs))
+	errs := make([]diag.ErrorList, len(jobs))
 	var wg sync.WaitGroup
 	workers := runtime.GOMAXPROCS(0)
 	for w := 0; w < workers; w++ {

@@ -155,11 +155,11 @@ func (a *Accounts) WhoCan(action, resource string, q Query) (iter.Seq[Result], e
 	}
 	rp := a.ResourcePolicy(resource)
 	rcp := a.org[owner].rcp
-	prefilter := &policy.Request{Action: action, Resource: resource}
-	usePrefilter := rp == nil && serviceOf(action) != "sts" && prefilter.Prepare() == nil
+	prefilter, err := policy.NewRequest(policy.RequestInput{Action: action, Resource: resource})
+	usePrefilter := rp == nil && serviceOf(action) != "sts" && err == nil
 	return func(yield func(Result) bool) {
 		for _, p := range a.principals {
-			if p.Caller == nil || (usePrefilter && !p.mayAllow(prefilter)) {
+			if p.Caller == nil || (usePrefilter && !p.mayAllow(&prefilter)) {
 				continue
 			}
 			req, err := a.request(p, action, resource, owner, &q, when)

@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"strings"
 
+	"github.com/iameval/iameval/diag"
 	"github.com/iameval/iameval/internal/jsonsrc"
 	"github.com/iameval/iameval/policy"
 )
@@ -15,37 +16,37 @@ import (
 type reader struct {
 	name string
 	doc  *jsonsrc.Doc
-	errs *policy.ErrorList
+	errs *diag.ErrorList
 }
 
 // open parses src as JSON; on a syntax error it records it and returns nil.
-func open(name string, src []byte, errs *policy.ErrorList) *reader {
-	doc, err := jsonsrc.Parse(string(src), jsonsrc.Pos{})
+func open(name string, src []byte, errs *diag.ErrorList) *reader {
+	doc, err := jsonsrc.Parse(string(src), diag.Position{})
 	if err != nil {
-		pos := policy.Position{File: name, Line: 1, Column: 1}
+		pos := diag.Position{File: name, Line: 1, Column: 1}
 		msg := err.Error()
 		var se *jsonsrc.SyntaxError
 		if errors.As(err, &se) {
 			pos = position(name, se.Pos)
 			msg = se.Msg
 		}
-		*errs = append(*errs, &policy.Error{Pos: pos, Kind: policy.ErrSyntax, Msg: msg})
+		*errs = append(*errs, &diag.Error{Pos: pos, Kind: ErrSyntax, Msg: msg})
 		return nil
 	}
 	return &reader{name: name, doc: doc, errs: errs}
 }
 
 // position converts a jsonsrc position.
-func position(name string, p jsonsrc.Pos) policy.Position {
-	return policy.Position{File: name, Offset: p.Offset, Line: p.Line, Column: p.Column}
+func position(name string, p diag.Position) diag.Position {
+	return diag.Position{File: name, Offset: p.Offset, Line: p.Line, Column: p.Column}
 }
 
 // pos returns the position of a byte offset of the document.
-func (r *reader) pos(off int) policy.Position { return position(r.name, r.doc.Pos(off)) }
+func (r *reader) pos(off int) diag.Position { return position(r.name, r.doc.Pos(off)) }
 
 // errorf records a problem at offset off.
 func (r *reader) errorf(off int, path string, kind error, format string, args ...any) {
-	*r.errs = append(*r.errs, &policy.Error{Pos: r.pos(off), Path: path, Kind: kind, Msg: fmt.Sprintf(format, args...)})
+	*r.errs = append(*r.errs, &diag.Error{Pos: r.pos(off), Path: path, Kind: kind, Msg: fmt.Sprintf(format, args...)})
 }
 
 // fields are the members of an object, first of each key; small enough
@@ -68,7 +69,7 @@ func (f fields) get(key string) (jsonsrc.Member, bool) {
 // outputs over time (CreateDate, RoleLastUsed, ...).
 func (r *reader) object(v jsonsrc.Value, path, what string, known ...string) fields {
 	if !v.IsObject() {
-		r.errorf(v.Index, path, policy.ErrType, "expected %s (a JSON object), found %s", what, jsonsrc.TypeName(v))
+		r.errorf(v.Index, path, ErrType, "expected %s (a JSON object), found %s", what, jsonsrc.TypeName(v))
 		return nil
 	}
 	slots := r.doc.Fields(v, jsonsrc.At(path), known, make([]jsonsrc.Member, len(known)), sink{r})
@@ -85,7 +86,7 @@ func (r *reader) object(v jsonsrc.Value, path, what string, known ...string) fie
 // IDs), reporting repeated keys.
 func (r *reader) freeObject(v jsonsrc.Value, path, what string) fields {
 	if !v.IsObject() {
-		r.errorf(v.Index, path, policy.ErrType, "expected %s (a JSON object), found %s", what, jsonsrc.TypeName(v))
+		r.errorf(v.Index, path, ErrType, "expected %s (a JSON object), found %s", what, jsonsrc.TypeName(v))
 		return nil
 	}
 	return r.doc.FreeMembers(v, jsonsrc.At(path), false, fields{}, sink{r})
@@ -100,9 +101,9 @@ func (s sink) Problem(pr *jsonsrc.Problem) {
 	switch pr.Kind {
 	case jsonsrc.DuplicateKey, jsonsrc.FoldedKey:
 		fp := s.r.pos(pr.First.KeyIndex)
-		s.r.errorf(pr.Offset, pr.Path(), policy.ErrDuplicateKey, "%q is repeated (first at line %d, column %d)", pr.Key, fp.Line, fp.Column)
+		s.r.errorf(pr.Offset, pr.Path(), ErrDuplicateKey, "%q is repeated (first at line %d, column %d)", pr.Key, fp.Line, fp.Column)
 	case jsonsrc.WrongType:
-		s.r.errorf(pr.Offset, pr.Path(), policy.ErrType, "expected %s, found %s", pr.Want, jsonsrc.TypeName(pr.Value))
+		s.r.errorf(pr.Offset, pr.Path(), ErrType, "expected %s, found %s", pr.Want, jsonsrc.TypeName(pr.Value))
 	}
 }
 
@@ -113,7 +114,7 @@ func (r *reader) array(v jsonsrc.Value, path, what string) []jsonsrc.Value {
 		return nil
 	}
 	if !v.IsArray() {
-		r.errorf(v.Index, path, policy.ErrType, "expected %s (a JSON array), found %s", what, jsonsrc.TypeName(v))
+		r.errorf(v.Index, path, ErrType, "expected %s (a JSON array), found %s", what, jsonsrc.TypeName(v))
 		return nil
 	}
 	return r.doc.Elements(v)
@@ -124,16 +125,16 @@ func (r *reader) str(obj jsonsrc.Value, f fields, path, key string, required boo
 	m, ok := f.get(key)
 	if !ok {
 		if required && f != nil {
-			r.errorf(obj.Index, path, policy.ErrMissing, "missing %q", key)
+			r.errorf(obj.Index, path, ErrMissing, "missing %q", key)
 		}
 		return ""
 	}
 	if m.Value.Kind != jsonsrc.String {
-		r.errorf(m.Value.Index, join(path, key), policy.ErrType, "expected a string, found %s", jsonsrc.TypeName(m.Value))
+		r.errorf(m.Value.Index, join(path, key), ErrType, "expected a string, found %s", jsonsrc.TypeName(m.Value))
 		return ""
 	}
 	if required && r.doc.Str(m.Value) == "" {
-		r.errorf(m.Value.Index, join(path, key), policy.ErrValue, "must not be empty")
+		r.errorf(m.Value.Index, join(path, key), ErrValue, "must not be empty")
 	}
 	return r.doc.Str(m.Value)
 }
@@ -150,7 +151,7 @@ func (r *reader) boolean(f fields, path, key string) bool {
 	case jsonsrc.False:
 		return false
 	}
-	r.errorf(m.Value.Index, join(path, key), policy.ErrType, "expected a boolean, found %s", jsonsrc.TypeName(m.Value))
+	r.errorf(m.Value.Index, join(path, key), ErrType, "expected a boolean, found %s", jsonsrc.TypeName(m.Value))
 	return false
 }
 
@@ -158,10 +159,10 @@ func (r *reader) boolean(f fields, path, key string) bool {
 // where the text is, so that problems in it are positioned in the input.
 type document struct {
 	text string
-	base policy.Position // where the text starts, for a document written as a JSON object
+	base diag.Position // where the text starts, for a document written as a JSON object
 	// at is where a document written as a JSON string is; problems in it
 	// are reported there, with the line and column inside the decoded text.
-	at    policy.Position
+	at    diag.Position
 	isStr bool
 }
 
@@ -177,20 +178,20 @@ func (r *reader) policyDoc(v jsonsrc.Value, path string) (document, bool) {
 		if t := strings.TrimSpace(text); !strings.HasPrefix(t, "{") {
 			dec, err := url.PathUnescape(text)
 			if err != nil {
-				r.errorf(v.Index, path, policy.ErrValue, "a policy document string must be the policy's JSON text, URL-encoded as the IAM API returns it or not: %v", err)
+				r.errorf(v.Index, path, ErrValue, "a policy document string must be the policy's JSON text, URL-encoded as the IAM API returns it or not: %v", err)
 				return document{}, false
 			}
 			text = dec
 		}
 		return document{text: text, at: r.pos(v.Index), isStr: true}, true
 	}
-	r.errorf(v.Index, path, policy.ErrType, "expected a policy document (a JSON object, or a string holding its JSON text), found %s", jsonsrc.TypeName(v))
+	r.errorf(v.Index, path, ErrType, "expected a policy document (a JSON object, or a string holding its JSON text), found %s", jsonsrc.TypeName(v))
 	return document{}, false
 }
 
 // parsePolicy parses a policy document, positioning its problems in the
 // input.
-func parsePolicy(d document, id string, t policy.Type, file string, errs *policy.ErrorList) *policy.Policy {
+func parsePolicy(d document, id string, t policy.Type, file string, errs *diag.ErrorList) *policy.Policy {
 	src := policy.Source{ID: id, File: file, Type: t, Base: d.base}
 	if d.isStr {
 		src = policy.Source{ID: id, File: id, Type: t}
@@ -199,13 +200,13 @@ func parsePolicy(d document, id string, t policy.Type, file string, errs *policy
 	if err == nil {
 		return p
 	}
-	var list policy.ErrorList
+	var list diag.ErrorList
 	if !errors.As(err, &list) {
 		pos := d.base
 		if d.isStr {
 			pos = d.at
 		}
-		*errs = append(*errs, &policy.Error{Pos: pos, Kind: policy.ErrValue, Msg: fmt.Sprintf("policy %s: %v", id, err)})
+		*errs = append(*errs, &diag.Error{Pos: pos, Kind: ErrValue, Msg: fmt.Sprintf("policy %s: %v", id, err)})
 		return nil
 	}
 	for _, e := range list {

@@ -6,16 +6,16 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/iameval/iameval/diag"
 	"github.com/iameval/iameval/internal/arn"
 	"github.com/iameval/iameval/internal/jsonsrc"
-	"github.com/iameval/iameval/policy"
 )
 
 // rawResource is a resource-based policy before parsing.
 type rawResource struct {
 	doc  document
 	file string
-	pos  policy.Position
+	pos  diag.Position
 }
 
 // AddResourcePolicies adds resource-based policies from one JSON object
@@ -42,7 +42,7 @@ func (l *Loader) AddResourcePolicies(name string, src []byte) {
 	for _, m := range f {
 		k := m.Key
 		if !isARN(k) {
-			r.errorf(m.KeyIndex, k, policy.ErrValue, "%q is not a resource ARN (arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE)", k)
+			r.errorf(m.KeyIndex, k, ErrValue, "%q is not a resource ARN (arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE)", k)
 			continue
 		}
 		if d, ok := r.resourceDoc(m.Value, k); ok {
@@ -88,7 +88,7 @@ func (l *Loader) addResourceFile(file string, src []byte) {
 		}
 	}
 	if resARN == "" {
-		r.errorf(root.Index, "", policy.ErrValue, "no resource ARN: name the file after the resource ARN, URL-encoded (arn%%3Aaws%%3As3%%3A%%3A%%3ABUCKET.json)")
+		r.errorf(root.Index, "", ErrValue, "no resource ARN: name the file after the resource ARN, URL-encoded (arn%%3Aaws%%3As3%%3A%%3A%%3ABUCKET.json)")
 		return
 	}
 	if d, ok := r.resourceDoc(root, ""); ok {
@@ -105,7 +105,7 @@ func (r *reader) resourceDoc(v jsonsrc.Value, path string) (document, bool) {
 				return r.policyDoc(p, join(path, k))
 			}
 		}
-		r.errorf(v.Index, path, policy.ErrMissing, "expected a policy document or the output of a get-*-policy command (with Policy, ResourcePolicy, policyText or Attributes.Policy)")
+		r.errorf(v.Index, path, ErrMissing, "expected a policy document or the output of a get-*-policy command (with Policy, ResourcePolicy, policyText or Attributes.Policy)")
 		return document{}, false
 	}
 	return r.policyDoc(v, path)
@@ -114,7 +114,7 @@ func (r *reader) resourceDoc(v jsonsrc.Value, path string) (document, bool) {
 // addResource records a resource policy, reporting one given twice.
 func (l *Loader) addResource(resARN string, rr rawResource) {
 	if first, dup := l.resource[resARN]; dup {
-		l.errs = append(l.errs, &policy.Error{Pos: rr.pos, Kind: policy.ErrDuplicateKey, Msg: fmt.Sprintf("the policy of %s is given twice (first at %s)", resARN, first.pos)})
+		l.errs = append(l.errs, &diag.Error{Pos: rr.pos, Kind: ErrDuplicateKey, Msg: fmt.Sprintf("the policy of %s is given twice (first at %s)", resARN, first.pos)})
 		return
 	}
 	l.resource[resARN] = rr

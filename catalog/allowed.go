@@ -84,8 +84,8 @@ func (c *Catalog) Allowed(p *policy.Policy, resource string) []Grant {
 		if resource != "" && resource != "*" && len(a.ResourceTypesFor(resource)) == 0 {
 			continue
 		}
-		r := policy.Request{Action: a.FullName, Resource: reqResource}
-		if r.Prepare() != nil {
+		r, err := policy.NewRequest(policy.RequestInput{Action: a.FullName, Resource: reqResource})
+		if err != nil {
 			continue
 		}
 		var by []*policy.Statement

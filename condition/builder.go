@@ -20,6 +20,9 @@ type Builder struct {
 	// keys are the Add, Set and Delete operations (spelledKey.kind), in
 	// the order they were made.
 	keys []spelledKey
+	// order and table are the storage Borrow reuses.
+	order []int32
+	table *keyTable
 }
 
 type opKind uint8
@@ -93,15 +96,41 @@ func (b *Builder) Has(key string) bool {
 // fail with an error wrapping [ErrDuplicateKey]. The Context does not
 // share storage with b.
 func (b *Builder) Context() (Context, error) {
+	var small [32]int32
+	kept, err := b.resolve(small[:0])
+	if err != nil || len(kept) == 0 {
+		return Context{}, err
+	}
+	return Context{t: newKeyTable(b.keys, kept)}, nil
+}
+
+// Borrow returns the same Context as [Builder.Context], stored in memory
+// that b owns and reuses: the Context is valid only until the next Reset
+// or Borrow of b, and must not be used after it (it would then hold other
+// keys). It lets a caller that builds a context per request in a loop,
+// with one Builder per goroutine (or in a sync.Pool), build them without
+// allocating.
+func (b *Builder) Borrow() (Context, error) {
+	kept, err := b.resolve(b.order[:0])
+	if cap(kept) > cap(b.order) {
+		b.order = kept[:0]
+	}
+	if err != nil || len(kept) == 0 {
+		return Context{}, err
+	}
+	b.table = fillKeyTable(b.table, b.keys, kept)
+	return Context{t: b.table}, nil
+}
+
+// resolve returns, in order (which it may grow), the indexes into b.keys
+// of the final value of every key that has one, in key order; or the
+// error of keys added twice.
+func (b *Builder) resolve(order []int32) ([]int32, error) {
 	if len(b.keys) == 0 {
-		return Context{}, nil
+		return order[:0], nil
 	}
 	all := b.keys
-	var small [32]int32
-	order := small[:0]
-	if len(b.keys) > len(small) {
-		order = make([]int32, 0, len(b.keys))
-	}
+	order = order[:0]
 	for i := range b.keys {
 		order = append(order, int32(i))
 	}
@@ -149,10 +178,7 @@ func (b *Builder) Context() (Context, error) {
 	}
 	if len(dups) > 0 {
 		sort.Strings(dups)
-		return Context{}, fmt.Errorf("%w: %s differ only in case", ErrDuplicateKey, strings.Join(dups, ", "))
+		return order[:0], fmt.Errorf("%w: %s differ only in case", ErrDuplicateKey, strings.Join(dups, ", "))
 	}
-	if len(kept) == 0 {
-		return Context{}, nil
-	}
-	return Context{t: newKeyTable(all, kept)}, nil
+	return kept, nil
 }

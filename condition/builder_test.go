@@ -1,6 +1,7 @@
 package condition
 
 import (
+	"fmt"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -53,4 +54,42 @@ func mustContext(t *testing.T, m map[string]Value) Context {
 	c, err := NewContext(m)
 	require.NoError(t, err)
 	return c
+}
+
+// TestBuilderBorrow: Borrow gives the Context that Context gives, in
+// storage reused from one Reset to the next, so that no key of an earlier
+// context survives into a later one — growing and shrinking the table.
+func TestBuilderBorrow(t *testing.T) {
+	t.Parallel()
+	var b Builder
+	for _, n := range []int{3, 40, 0, 1, 12, 5} {
+		b.Reset()
+		for i := range n {
+			b.Add(fmt.Sprintf("k:Key%02d", i), StringValue(fmt.Sprint(i)))
+		}
+		if n == 12 {
+			b.Delete("k:key03")
+			b.Set("k:key04", ListValue()) // an empty list: absent
+		}
+		want, err := b.Context()
+		require.NoError(t, err)
+		got, err := b.Borrow()
+		require.NoError(t, err)
+		assert.Equal(t, want.Keys(), got.Keys(), "n=%d", n)
+		for _, k := range want.Keys() {
+			w, _ := want.LookupKey(k)
+			g, ok := got.LookupKey(k)
+			assert.True(t, ok, k)
+			assert.Equal(t, w, g, k)
+		}
+		for i := n; i < 40; i++ {
+			_, ok := got.LookupKey(fmt.Sprintf("k:key%02d", i))
+			assert.False(t, ok, "n=%d: key %d of an earlier context is gone", n, i)
+		}
+	}
+	b.Reset()
+	b.Add("aws:SourceIp", StringValue("a"))
+	b.Add("aws:sourceip", StringValue("b"))
+	_, err := b.Borrow()
+	assert.ErrorIs(t, err, ErrDuplicateKey)
 }

@@ -33,15 +33,43 @@ type keyTable struct {
 // newKeyTable builds the table of the keys all[i] for i in order, which
 // lists distinct keys in key order.
 func newKeyTable(all []spelledKey, order []int32) *keyTable {
-	n := 4
-	for n*3 < len(order)*4 {
-		n *= 2
-	}
+	n := tableSize(len(order))
 	t := allocKeyTable(n)
 	t.mask = uint64(n - 1)
 	if t.order == nil {
 		t.order = make([]int32, 0, len(order))
 	}
+	t.fill(all, order)
+	return t
+}
+
+// fillKeyTable is newKeyTable into t, reusing its storage when it is large
+// enough; t may be nil.
+func fillKeyTable(t *keyTable, all []spelledKey, order []int32) *keyTable {
+	n := tableSize(len(order))
+	if t == nil || cap(t.slots) < n || cap(t.order) < len(order) {
+		return newKeyTable(all, order)
+	}
+	t.slots = t.slots[:n]
+	clear(t.slots)
+	t.mask = uint64(n - 1)
+	t.order = t.order[:0]
+	t.fill(all, order)
+	return t
+}
+
+// tableSize returns the number of slots for n keys: a power of two, at
+// most 3/4 full.
+func tableSize(n int) int {
+	size := 4
+	for size*3 < n*4 {
+		size *= 2
+	}
+	return size
+}
+
+// fill enters the keys all[i] for i in order into the empty table t.
+func (t *keyTable) fill(all []spelledKey, order []int32) {
 	for _, k := range order {
 		e := tableEntry{hash: hashKey(all[k].norm), key: all[k].norm, val: all[k].val}
 		j := e.hash & t.mask
@@ -51,7 +79,6 @@ func newKeyTable(all []spelledKey, order []int32) *keyTable {
 		t.slots[j] = e
 		t.order = append(t.order, int32(j))
 	}
-	return t
 }
 
 // Tables of the usual sizes are allocated with their slots (and their

@@ -1,7 +1,8 @@
 package iamtest
 
 import (
-	"sort"
+	"maps"
+	"slices"
 	"strings"
 	"testing"
 
@@ -82,11 +83,7 @@ func Request(t testing.TB, principalARN, action, resource string, ctx map[string
 
 // contextText renders ctx sorted, for messages.
 func contextText(ctx map[string]string) string {
-	keys := make([]string, 0, len(ctx))
-	for k := range ctx {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
+	keys := slices.Sorted(maps.Keys(ctx))
 	for i, k := range keys {
 		keys[i] = k + "=" + ctx[k]
 	}

@@ -46,7 +46,7 @@ func TestBuildersFail(t *testing.T) {
 		{"invalid policy", func(t testing.TB) {
 			IdentityPolicy(t, `{"Version": "2012-10-17", "Statement": [{"Effect": "allow", "Action": "s3:GetObject", "Resource": "*", "Sid": 3}]}`)
 		}, []string{"invalid identity policy:\n", `<input>:1:52: Statement[0].Effect: expected "Allow" or "Deny", found "allow"`, "Statement[0].Sid"},
-			"every problem of the document, positioned (policy.ErrorList)"},
+			"every problem of the document, positioned (diag.ErrorList)"},
 		{"wrong element for the type", func(t testing.TB) {
 			IdentitySet(t, `{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": "*", "Action": "s3:GetObject", "Resource": "*"}]}`)
 		}, []string{"invalid identity policy:\n", "Principal"}, "evaluation-logic P8: no Principal in identity policies"},

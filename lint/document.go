@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/iameval/iameval/diag"
 	"github.com/iameval/iameval/internal/jsonsrc"
 	"github.com/iameval/iameval/policy"
 )
@@ -17,7 +18,7 @@ type document struct {
 	file    string
 	typ     policy.Type
 	hasVer  bool
-	rootPos policy.Position
+	rootPos diag.Position
 	stmts   []*statement
 }
 
@@ -25,7 +26,7 @@ type document struct {
 type item struct {
 	text  string
 	lower string // text in lower case, for actions
-	pos   policy.Position
+	pos   diag.Position
 	path  string
 }
 
@@ -55,7 +56,7 @@ type clause struct {
 type statement struct {
 	index     int
 	path      string // Statement[0], or Statement for a single statement object
-	pos       policy.Position
+	pos       diag.Position
 	sid       *item
 	effect    string // "Allow", "Deny", or "" when missing or invalid
 	principal principalElement
@@ -72,7 +73,7 @@ func readDocument(src []byte, s policy.Source) *document {
 	if file == "" {
 		file = s.Base.File
 	}
-	doc, err := jsonsrc.Parse(string(src), jsonsrc.Pos{Offset: s.Base.Offset, Line: s.Base.Line, Column: s.Base.Column})
+	doc, err := jsonsrc.Parse(string(src), diag.Position{Offset: s.Base.Offset, Line: s.Base.Line, Column: s.Base.Column})
 	if err != nil {
 		return nil
 	}
@@ -111,9 +112,9 @@ type reader struct {
 type value = jsonsrc.Value
 
 // pos returns the file position of a document offset.
-func (r *reader) pos(off int) policy.Position {
+func (r *reader) pos(off int) diag.Position {
 	p := r.doc.Pos(off)
-	return policy.Position{File: r.file, Offset: p.Offset, Line: p.Line, Column: p.Column}
+	return diag.Position{File: r.file, Offset: p.Offset, Line: p.Line, Column: p.Column}
 }
 
 // statement reads one statement object.

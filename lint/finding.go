@@ -5,17 +5,17 @@ import (
 	"slices"
 	"strconv"
 
-	"github.com/iameval/iameval/policy"
+	"github.com/iameval/iameval/diag"
 )
 
 // Finding is one problem in a policy document.
 type Finding struct {
-	Code     string          `json:"code"`           // stable issue code, like "INVALID_ACTION"; see [Rules]
-	Severity Severity        `json:"severity"`       // the code's severity
-	Pos      policy.Position `json:"position"`       // where the offending key or value starts
-	Path     string          `json:"path,omitempty"` // like Statement[1].Action[0]; "" for the document
-	Message  string          `json:"message"`        // what is wrong
-	Fix      string          `json:"fix,omitempty"`  // how to fix it, when a fix is known
+	Code     string        `json:"code"`           // stable issue code, like "INVALID_ACTION"; see [Rules]
+	Severity Severity      `json:"severity"`       // the code's severity
+	Pos      diag.Position `json:"position"`       // where the offending key or value starts
+	Path     string        `json:"path,omitempty"` // like Statement[1].Action[0]; "" for the document
+	Message  string        `json:"message"`        // what is wrong
+	Fix      string        `json:"fix,omitempty"`  // how to fix it, when a fix is known
 }
 
 // String returns "file:line:col: severity: path: message [CODE]", with

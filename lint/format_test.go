@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/iameval/iameval/diag"
 	"github.com/iameval/iameval/policy"
 )
 
@@ -103,7 +104,7 @@ func TestGitHubEscaping(t *testing.T) {
 	t.Parallel()
 	var b bytes.Buffer
 	require.NoError(t, Write(&b, GitHub, []Finding{{
-		Code: codeInvalidValue, Severity: Error, Pos: policy.Position{File: "a,b:c.json", Line: 2, Column: 3},
+		Code: codeInvalidValue, Severity: Error, Pos: diag.Position{File: "a,b:c.json", Line: 2, Column: 3},
 		Message: "100% wrong\nreally", Fix: "x",
 	}}))
 	assert.Equal(t, "::error file=a%2Cb%3Ac.json,line=2,col=3,title=ERROR INVALID_VALUE::100%25 wrong%0Areally%0Afix: x\n", b.String())

@@ -4,6 +4,7 @@ import (
 	"errors"
 
 	"github.com/iameval/iameval/catalog"
+	"github.com/iameval/iameval/diag"
 	"github.com/iameval/iameval/policy"
 )
 
@@ -35,14 +36,14 @@ func Check(src []byte, s policy.Source) []Finding {
 
 // parse runs policy.Parse and returns its errors and its warnings, which
 // Parse returns together when the document is invalid.
-func parse(src []byte, s policy.Source) (errs, warns policy.ErrorList) {
+func parse(src []byte, s policy.Source) (errs, warns diag.ErrorList) {
 	p, err := policy.Parse(src, s)
 	if err != nil {
-		var list policy.ErrorList
+		var list diag.ErrorList
 		if !errors.As(err, &list) {
-			var one *policy.Error
+			var one *diag.Error
 			if errors.As(err, &one) {
-				list = policy.ErrorList{one}
+				list = diag.ErrorList{one}
 			}
 		}
 		return list.Split()

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"strings"
 
+	"github.com/iameval/iameval/diag"
 	"github.com/iameval/iameval/policy"
 )
 
@@ -35,7 +36,7 @@ var missingCodes = map[string]string{
 }
 
 // fromPolicy turns an error of package policy into an ERROR finding.
-func fromPolicy(e *policy.Error) Finding {
+func fromPolicy(e *diag.Error) Finding {
 	code := codeInvalidValue
 	for _, ec := range errorCodes {
 		if errors.Is(e.Kind, ec.kind) {
@@ -90,7 +91,7 @@ var warningCodes = []struct {
 
 // fromPolicyWarning turns a warning of package policy into a finding;
 // keep is false for warnings this package drops.
-func fromPolicyWarning(e *policy.Error) (f Finding, keep bool) {
+func fromPolicyWarning(e *diag.Error) (f Finding, keep bool) {
 	code, sev := codePolicyWarning, Severity(0)
 	for _, wc := range warningCodes {
 		if strings.Contains(e.Msg, wc.phrase) {

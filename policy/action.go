@@ -3,14 +3,16 @@ package policy
 import (
 	"hash/maphash"
 	"strings"
+
+	"github.com/iameval/iameval/internal/wildcard"
 )
 
 // actionEntry is one compiled entry of an Action or NotAction element
 // (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_action.html).
 type actionEntry struct {
-	any     bool   // "*": every action of every service
-	service string // lower-case service prefix, compared literally
-	name    glob   // lower-case glob for the action name
+	any     bool             // "*": every action of every service
+	service string           // lower-case service prefix, compared literally
+	name    wildcard.Pattern // lower-case glob for the action name
 	// full is "service:name" in lower case when name has no wildcard;
 	// hash is actionHash(full) then, else actionHash(service). Comparing
 	// hashes first rejects almost every other action without comparing
@@ -39,8 +41,8 @@ func compileAction(s, lower string) (e actionEntry, ok, warn bool) {
 		return e, false, false
 	}
 	e.service = lower[:i]
-	e.name = compileGlob(lower[i+1:])
-	if e.name.isLiteral() {
+	e.name = wildcard.Compile(lower[i+1:])
+	if e.name.IsLiteral() {
 		e.full = lower
 		e.hash = actionHash(lower)
 	} else {

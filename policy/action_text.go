@@ -1,5 +1,7 @@
 package policy
 
+import "github.com/iameval/iameval/internal/wildcard"
+
 // actionText is the lower-case request action ("s3:getobject") copied
 // into the prepared request itself. Matching compares Action entries with
 // these bytes rather than with a separately allocated string, so that
@@ -58,12 +60,9 @@ func (q *prepared) isService(svc string) bool {
 }
 
 // nameMatches reports whether the lower-case action name matches g.
-func (q *prepared) nameMatches(g *glob) bool {
-	switch {
-	case g.kind == globAny:
-		return true
-	case g.kind == globPrefix && q.text.inline():
-		return q.text.nameHasPrefix(g.pat[:g.n])
+func (q *prepared) nameMatches(g *wildcard.Pattern) bool {
+	if prefix, ok := g.PrefixOnly(); ok && q.text.inline() {
+		return q.text.nameHasPrefix(prefix)
 	}
-	return g.match(q.name)
+	return g.Match(q.name)
 }

@@ -9,10 +9,9 @@ package policy
 // Policy variables in a resource entry stay unresolved, so such an entry
 // matches nothing: in Resource it covers nothing, in NotResource it
 // excludes nothing (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html).
-// r must be prepared ([Request.Prepare]); an unprepared request covers
-// nothing.
+// The zero Request covers nothing.
 func (s *Statement) Covers(r *Request) (action, resource bool) {
-	if !r.prep.ok || r.prep.action != r.Action || r.prep.resource != r.Resource {
+	if !r.prep.ok {
 		return false, false
 	}
 	return s.actions.applies(&r.prep), s.resources.applies(&r.prep, noVariables{})
@@ -51,7 +50,7 @@ func (s *Statement) ActionPatterns() (patterns []string, not bool) {
 		if e.any {
 			patterns[i] = "*"
 		} else {
-			patterns[i] = e.service + ":" + e.name.pat
+			patterns[i] = e.service + ":" + e.name.String()
 		}
 	}
 	return patterns, s.actions.not

@@ -1,6 +1,8 @@
 package policy
 
 import (
+	"errors"
+
 	"github.com/iameval/iameval/condition"
 	"github.com/iameval/iameval/principal"
 )
@@ -69,7 +71,7 @@ type env struct {
 	q           *prepared
 	l           condition.Lookup
 	who         principal.Principal
-	id          *principal.Identity
+	id          principal.Identity
 	kind        principal.Kind
 	hasBoundary bool
 }
@@ -81,8 +83,7 @@ var emptyLookup condition.Lookup = condition.Context{}
 //
 // With a nil rec it takes the fast path: only the statements the index
 // selects are matched, evaluation stops once the Outcome cannot change,
-// and nothing is allocated for statements without policy variables when r
-// was prepared with [Request.Prepare]. With a non-nil rec every statement
+// and nothing is allocated for statements without policy variables. With a non-nil rec every statement
 // is matched and reported, in document order. The Outcome is the same
 // either way.
 //
@@ -128,34 +129,30 @@ func (r *Request) env() (env, error) {
 
 // load fills e with the evaluation state for r. The caller's identity is
 // read only when who is set: only Principal and NotPrincipal elements and
-// explanations need it. A request that is not prepared (or was changed
-// since) is prepared into a new value, leaving r untouched so that
-// concurrent evaluations never write to it.
+// explanations need it. A Request not built by NewRequest (the zero
+// Request) is an error: it matches nothing.
 func (r *Request) load(e *env, who bool) error {
+	if !r.prep.ok {
+		return errNotBuilt
+	}
 	e.q = &r.prep
-	e.l = r.Context
+	e.l = r.context
 	if e.l == nil {
 		e.l = emptyLookup
 	}
-	e.hasBoundary = r.HasBoundary
+	e.hasBoundary = r.hasBoundary
 	e.id, e.kind = noIdentity, principal.KindAnonymous
 	if who {
-		e.who = r.Principal
+		e.who = r.principal
 		if e.who != nil {
-			if x := e.who.Identity(); x != nil {
-				e.id, e.kind = x, e.who.Kind()
-			}
+			e.id, e.kind = e.who.Identity(), e.who.Kind()
 		}
-	}
-	if !r.current() {
-		q, err := prepare(r.Action, r.Resource)
-		if err != nil {
-			return err
-		}
-		e.q = q
 	}
 	return nil
 }
+
+// errNotBuilt is the failure of a Request not built by NewRequest.
+var errNotBuilt = errors.New("request not built with policy.NewRequest: it matches no statement")
 
 // evalIndexed is the fast path: the statements the index selects.
 func (p *Policy) evalIndexed(e *env) Outcome {
@@ -272,11 +269,11 @@ func (s *Statement) applies(e *env) (bool, PrincipalMatch) {
 func (s *Statement) principalMatch(e *env) PrincipalMatch {
 	ps := s.principal
 	if !ps.not {
-		return ps.match(e.id)
+		return ps.match(&e.id)
 	}
 	if s.effect == Allow {
 		// Fail closed: an Allow does not apply when any identity is listed.
-		if ps.excludes(e.id) {
+		if ps.excludes(&e.id) {
 			return PrincipalNone
 		}
 		return PrincipalDirect
@@ -286,7 +283,7 @@ func (s *Statement) principalMatch(e *env) PrincipalMatch {
 	if e.hasBoundary {
 		return PrincipalDirect
 	}
-	if ps.exempts(e.id, e.kind) {
+	if ps.exempts(&e.id, e.kind) {
 		return PrincipalNone
 	}
 	return PrincipalDirect

@@ -119,34 +119,41 @@ func TestEvalRecorder(t *testing.T) {
 	assert.Nil(t, rec.results[0].Condition, "no trace when the Condition element was not reached")
 }
 
-// TestEvalRequestPreparation checks unprepared, changed and invalid
-// requests.
-func TestEvalRequestPreparation(t *testing.T) {
+// TestEvalRequestConstruction checks the zero, invalid and derived
+// requests: only NewRequest makes a Request that matches, and a request
+// whose action names no AWS action is refused
+// (https://docs.aws.amazon.com/service-authorization/latest/reference/reference_policies_actions-resources-contextkeys.html).
+func TestEvalRequestConstruction(t *testing.T) {
 	t.Parallel()
 	p := mustParse(t, Identity, `{"Statement": {"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/*"}}`)
 
-	r := &Request{Action: "s3:GetObject", Resource: "arn:aws:s3:::b/k", Principal: callerUser(t)}
-	assert.Equal(t, Outcome{Allow: true}, p.Eval(r, nil), "an unprepared request is prepared on the fly; nil Context is empty")
+	r, err := NewRequest(RequestInput{Action: "s3:GetObject", Resource: "arn:aws:s3:::b/k", Principal: callerUser(t)})
+	require.NoError(t, err)
+	assert.Equal(t, Outcome{Allow: true}, p.Eval(&r, nil), "nil Context is empty")
+	other := r.WithCaller(callerSession(t), nil)
+	assert.Equal(t, Outcome{Allow: true}, p.Eval(&other, nil), "WithCaller keeps the action and the resource")
+	assert.Equal(t, callerUser(t).ARN(), r.Principal().ARN(), "WithCaller returns a copy: r is unchanged")
+	b := r.WithBoundary(true)
+	assert.True(t, b.HasBoundary() && !r.HasBoundary(), "WithBoundary returns a changed copy")
 
-	require.NoError(t, r.Prepare())
-	r.Resource = "arn:aws:s3:::c/k"
-	assert.Equal(t, Outcome{}, p.Eval(r, nil), "a request changed after Prepare is prepared again")
-
-	bad := &Request{Action: "GetObject", Resource: "*", Principal: callerUser(t)}
-	assert.EqualError(t, bad.Prepare(), `action "GetObject" is not of the form service:Name`)
+	var zero Request
 	rec := &recorder{}
-	assert.Equal(t, Outcome{}, p.Eval(bad, rec), "when in doubt deny")
+	assert.Equal(t, Outcome{}, p.Eval(&zero, rec), "the zero Request matches nothing: when in doubt deny")
 	require.Len(t, rec.results, 1)
 	assert.Equal(t, PartAction, rec.results[0].Failed)
+	assert.Contains(t, rec.results[0].Detail, "NewRequest")
 
-	wild := &Request{Action: "s3:Get*", Resource: "*"}
-	assert.Error(t, wild.Prepare(), "a request names one action")
+	_, err = NewRequest(RequestInput{Action: "GetObject", Resource: "*", Principal: callerUser(t)})
+	assert.EqualError(t, err, `action "GetObject" is not of the form service:Name`)
+	_, err = NewRequest(RequestInput{Action: "s3:Get*", Resource: "*"})
+	assert.Error(t, err, "a request names one action")
 
-	anon := &Request{Action: "s3:GetObject", Resource: "arn:aws:s3:::b/k"}
+	anon, err := NewRequest(RequestInput{Action: "s3:GetObject", Resource: "arn:aws:s3:::b/k"})
+	require.NoError(t, err)
 	rp := mustParse(t, Resource, `{"Statement": {"Effect": "Allow", "Principal": {"AWS": "111122223333"}, "Action": "s3:GetObject"}}`)
-	assert.Equal(t, Outcome{}, rp.Eval(anon, nil), "a request without a principal is matched by no named principal")
+	assert.Equal(t, Outcome{}, rp.Eval(&anon, nil), "a request without a principal is matched by no named principal")
 	var nilPolicy *Policy
-	assert.Equal(t, Outcome{}, nilPolicy.Eval(anon, nil))
+	assert.Equal(t, Outcome{}, nilPolicy.Eval(&anon, nil))
 }
 
 // TestEvalResourcePolicyWithoutResource checks P8: a statement without

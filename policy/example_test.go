@@ -93,19 +93,19 @@ func ExamplePolicy_Eval() {
 		fmt.Println(err)
 		return
 	}
-	r := &policy.Request{
+	r, err := policy.NewRequest(policy.RequestInput{
 		Action:    "s3:GetObject",
 		Resource:  "arn:aws:s3:::shared/q1.csv",
 		Principal: session,
 		Context:   condition.Layers{ctx, session.Context()},
-	}
-	if err := r.Prepare(); err != nil {
+	})
+	if err != nil {
 		fmt.Println(err)
 		return
 	}
-	fmt.Printf("%+v\n", bucket.Eval(r, nil))
+	fmt.Printf("%+v\n", bucket.Eval(&r, nil))
 	fmt.Println("explained:")
-	fmt.Printf("%+v\n", bucket.Eval(r, recorder{}))
+	fmt.Printf("%+v\n", bucket.Eval(&r, recorder{}))
 	// Output:
 	// {Deny:false Allow:true AllowDirect:false AllowIndirect:true AllowAccount:false}
 	// explained:
@@ -136,14 +136,14 @@ func ExamplePolicy_EvalInto() {
 		fmt.Println(err)
 		return
 	}
-	r := &policy.Request{Action: "s3:GetObject", Resource: "arn:aws:s3:::home/alice/notes.txt",
-		Principal: user, Context: condition.Layers{ctx, user.Context()}}
-	if err := r.Prepare(); err != nil {
+	r, err := policy.NewRequest(policy.RequestInput{Action: "s3:GetObject", Resource: "arn:aws:s3:::home/alice/notes.txt",
+		Principal: user, Context: condition.Layers{ctx, user.Context()}})
+	if err != nil {
 		fmt.Println(err)
 		return
 	}
 	var o policy.Outcome // reused across evaluations, never copied
-	p.EvalInto(r, nil, &o)
+	p.EvalInto(&r, nil, &o)
 	fmt.Printf("%+v\n", o)
 	// Output:
 	// {Deny:false Allow:true AllowDirect:false AllowIndirect:false AllowAccount:false}

@@ -17,11 +17,11 @@ func (s *Statement) explain(e *env) StatementResult {
 			res.Failed = PartPrincipal
 			switch {
 			case s.principal.not && s.effect == Allow:
-				res.Detail = "principal " + callerName(e.who, e.id) + " is excluded by NotPrincipal: an Allow with NotPrincipal does not apply to a caller any of whose identities (ARN, role, user, account) is listed"
+				res.Detail = "principal " + callerName(e.who, &e.id) + " is excluded by NotPrincipal: an Allow with NotPrincipal does not apply to a caller any of whose identities (ARN, role, user, account) is listed"
 			case s.principal.not:
-				res.Detail = "principal " + callerName(e.who, e.id) + " is exempted by NotPrincipal"
+				res.Detail = "principal " + callerName(e.who, &e.id) + " is exempted by NotPrincipal"
 			default:
-				res.Detail = "principal " + callerName(e.who, e.id) + " not in Principal"
+				res.Detail = "principal " + callerName(e.who, &e.id) + " not in Principal"
 			}
 			return res
 		}

@@ -53,9 +53,9 @@ func newRequest(tb testing.TB, who principal.Principal, action, resource string,
 	}
 	c, err := condition.NewContext(values)
 	require.NoError(tb, err)
-	r := &Request{Action: action, Resource: resource, Principal: who, Context: condition.Layers{c, who.Context()}}
-	require.NoError(tb, r.Prepare())
-	return r
+	r, err := NewRequest(RequestInput{Action: action, Resource: resource, Principal: who, Context: condition.Layers{c, who.Context()}})
+	require.NoError(tb, err)
+	return &r
 }
 
 // recorder collects the results of Eval.

@@ -18,17 +18,15 @@ func TestLowerAction(t *testing.T) {
 		{"digits and hyphens are kept", "Route53-Recovery:Get-X", "route53-recovery", "get-x"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			r := Request{Action: tc.action, Resource: "*"}
-			_, _, ok := r.LowerAction()
-			assert.False(t, ok, "an unprepared request has no cached parts")
-			require.NoError(t, r.Prepare())
-			s, n, ok := r.LowerAction()
-			assert.True(t, ok)
+			r, err := NewRequest(RequestInput{Action: tc.action, Resource: "*"})
+			require.NoError(t, err)
+			s, n := r.LowerAction()
 			assert.Equal(t, tc.service, s)
 			assert.Equal(t, tc.actionName, n)
-			r.Action = "ec2:RunInstances"
-			_, _, ok = r.LowerAction()
-			assert.False(t, ok, "a changed request must be prepared again")
+			assert.Equal(t, tc.action, r.Action(), "the action as given is kept")
+			var zero Request
+			s, n = zero.LowerAction()
+			assert.Empty(t, s+n, "the zero Request has no action")
 		})
 	}
 }

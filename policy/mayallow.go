@@ -7,8 +7,11 @@ package policy
 // with policy variables and a NotResource element are taken to hold, so a
 // false answer means that no request with this action and resource is
 // allowed by p. Analyses over many principals use it to skip those that
-// cannot be granted. r must be prepared ([Request.Prepare]).
+// cannot be granted. The zero Request may be allowed by nothing.
 func (p *Policy) MayAllow(r *Request) bool {
+	if !r.prep.ok {
+		return false
+	}
 	for _, s := range p.stmts {
 		if s.effect == Allow && s.actions.applies(&r.prep) && s.resources.mayApply(&r.prep) {
 			return true

@@ -28,9 +28,10 @@ func TestMayAllow(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			p, err := Parse([]byte(`{"Version":"2012-10-17","Statement":[`+tt.doc+`]}`), Source{})
 			require.NoError(t, err)
-			r := &Request{Action: tt.action, Resource: tt.resource}
-			require.NoError(t, r.Prepare())
-			assert.Equal(t, tt.want, p.MayAllow(r))
+			r, err := NewRequest(RequestInput{Action: tt.action, Resource: tt.resource})
+			require.NoError(t, err)
+			assert.Equal(t, tt.want, p.MayAllow(&r))
+			assert.False(t, p.MayAllow(&Request{}), "the zero Request may be allowed by nothing")
 		})
 	}
 }

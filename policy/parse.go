@@ -8,6 +8,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/iameval/iameval/diag"
 	"github.com/iameval/iameval/internal/jsonsrc"
 	"github.com/iameval/iameval/variables"
 )
@@ -36,7 +37,7 @@ func Parse(src []byte, s Source) (*Policy, error) {
 	if int(s.Type) >= len(typeNames) {
 		return nil, ErrorList{{Pos: p.basePos(s.Base), Kind: ErrValue, Msg: fmt.Sprintf("unknown policy type %d", uint8(s.Type))}}
 	}
-	doc, err := jsonsrc.Parse(string(src), jsonsrc.Pos{Offset: s.Base.Offset, Line: s.Base.Line, Column: s.Base.Column})
+	doc, err := jsonsrc.Parse(string(src), diag.Position{Offset: s.Base.Offset, Line: s.Base.Line, Column: s.Base.Column})
 	if err != nil {
 		return nil, p.syntaxError(err, s.Base)
 	}

@@ -20,7 +20,7 @@ type principalSet struct {
 
 // noIdentity stands for a request without a principal: it has no identity
 // that a policy could name, like an anonymous caller.
-var noIdentity = &principal.Identity{Anonymous: true}
+var noIdentity = principal.Identity{Anonymous: true}
 
 // match returns how the Principal element covers the caller: the strongest
 // of the ways its entries match (direct, indirect, account), or

@@ -17,7 +17,7 @@ func principalResult(t *testing.T, effect, elem string, who principal.Principal,
 	src := fmt.Sprintf(`{"Version": "2012-10-17", "Statement": {"Effect": %q, %s, "Action": "s3:GetObject"}}`, effect, elem)
 	p := mustParse(t, Resource, src)
 	r := newRequest(t, who, "s3:GetObject", "arn:aws:s3:::bucket/key", nil)
-	r.HasBoundary = boundary
+	*r = r.WithBoundary(boundary)
 	rec := &recorder{}
 	o := p.Eval(r, rec)
 	assert.Equal(t, o, p.Eval(r, nil), "Outcome with and without a recorder")

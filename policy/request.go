@@ -8,11 +8,8 @@ import (
 	"github.com/iameval/iameval/principal"
 )
 
-// Request is what [Policy.Eval] matches statements against. Fill the
-// exported fields, call [Request.Prepare] once, then evaluate any number
-// of policies with it, from any number of goroutines, as long as nobody
-// changes the request meanwhile.
-type Request struct {
+// RequestInput holds what a [Request] is built from; see [NewRequest].
+type RequestInput struct {
 	Action    string              // "service:name", as given ("s3:GetObject"); matched ignoring case
 	Resource  string              // an ARN, or "*" for actions without resource-level permissions
 	Principal principal.Principal // the caller; nil is treated as a caller no policy can name
@@ -21,18 +18,29 @@ type Request struct {
 	// Deny statement with NotPrincipal then always applies to it
 	// (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html).
 	HasBoundary bool
-
-	prep prepared
 }
 
-// prepared holds what Prepare derives from the exported fields. The fields
-// every evaluation reads come first, so that they share cache lines.
+// Request is what [Policy.Eval] matches statements against: an immutable
+// value built by [NewRequest], with its action validated and its
+// lower-case parts and split resource ARN computed once. Evaluate any
+// number of policies with it, from any number of goroutines. The zero
+// Request matches no statement.
+type Request struct {
+	prep        prepared
+	principal   principal.Principal
+	context     condition.Lookup
+	hasBoundary bool
+}
+
+// prepared holds what NewRequest derives from the action and the
+// resource. The fields every evaluation reads come first, so that they
+// share cache lines.
 type prepared struct {
-	ok, resStar, resARN bool // prepared; the resource is "*"; it splits into six ARN parts
+	ok, resStar, resARN bool // built by NewRequest; the resource is "*"; it splits into six ARN parts
 	// actionHash(lower) and actionHash(service), compared with the
 	// hashes of Action entries before their text, and actionBit(actionHash).
 	actionHash, serviceHash, actionBit uint64
-	action, resource                   string // the Action and Resource that were prepared, to notice later changes
+	action, resource                   string // as given
 	text                               actionText
 
 	// Read only by resource entries with wildcards before the resource
@@ -43,35 +51,44 @@ type prepared struct {
 	lower    string // service + ":" + name
 }
 
-// Prepare validates the action (see [CheckRequestAction]) and caches its lower-case
-// parts and the split resource ARN. Call it once before [Policy.Eval];
-// Eval prepares a private copy of a request that was not prepared (or was
-// changed since), which costs allocations.
-//
-// A resource that is neither "*" nor an ARN is accepted; only a "*"
-// Resource entry matches it.
-func (r *Request) Prepare() error {
-	q, err := prepareValue(r.Action, r.Resource)
+// NewRequest validates the action (see [CheckRequestAction]) and returns
+// the request. A resource that is neither "*" nor an ARN is accepted;
+// only a "*" Resource entry matches it.
+func NewRequest(in RequestInput) (Request, error) {
+	q, err := prepareValue(in.Action, in.Resource)
 	if err != nil {
-		r.prep = prepared{}
-		return err
+		return Request{}, err
 	}
-	r.prep = q
-	return nil
+	return Request{prep: q, principal: in.Principal, context: in.Context, hasBoundary: in.HasBoundary}, nil
 }
 
-// prepare computes the cached form of an action and a resource, for a
-// request that was not prepared; it allocates. It is kept out of line so
-// that its large temporaries do not enlarge the stack frame of the hot
-// path that calls it (Request.load).
-//
-//go:noinline
-func prepare(action, resource string) (*prepared, error) {
-	q, err := prepareValue(action, resource)
-	if err != nil {
-		return nil, err
-	}
-	return &q, nil
+// Action returns the action as given.
+func (r *Request) Action() string { return r.prep.action }
+
+// Resource returns the resource as given.
+func (r *Request) Resource() string { return r.prep.resource }
+
+// Principal returns the caller, nil when none was given.
+func (r *Request) Principal() principal.Principal { return r.principal }
+
+// Context returns the request context, nil when none was given.
+func (r *Request) Context() condition.Lookup { return r.context }
+
+// HasBoundary reports whether the caller has a permissions boundary.
+func (r *Request) HasBoundary() bool { return r.hasBoundary }
+
+// WithCaller returns a copy of r with another principal and context; the
+// action and resource are not validated or lower-cased again.
+func (r Request) WithCaller(p principal.Principal, ctx condition.Lookup) Request {
+	r.principal, r.context = p, ctx
+	return r
+}
+
+// WithBoundary returns a copy of r whose caller has a permissions boundary
+// or not.
+func (r Request) WithBoundary(has bool) Request {
+	r.hasBoundary = has
+	return r
 }
 
 // prepareValue computes the cached form of an action and a resource.
@@ -100,18 +117,9 @@ func prepareValue(action, resource string) (prepared, error) {
 	return q, nil
 }
 
-// LowerAction returns the lower-case service prefix and action name that
-// [Request.Prepare] cached ("s3" and "getobject" for "s3:GetObject"), so
-// that callers need not lower-case the action again; ok is false when the
-// request was not prepared or was changed since.
-func (r *Request) LowerAction() (service, name string, ok bool) {
-	if !r.current() {
-		return "", "", false
-	}
-	return r.prep.service, r.prep.name, true
-}
-
-// current reports whether the cached form still describes r.
-func (r *Request) current() bool {
-	return r.prep.ok && r.prep.action == r.Action && r.prep.resource == r.Resource
+// LowerAction returns the lower-case service prefix and action name ("s3"
+// and "getobject" for "s3:GetObject"), so that callers need not lower-case
+// the action again; both are "" for the zero Request.
+func (r *Request) LowerAction() (service, name string) {
+	return r.prep.service, r.prep.name
 }

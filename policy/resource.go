@@ -26,7 +26,7 @@ type resourceEntry struct {
 	partOff int
 	head    *arnHead
 
-	part glob               // the resource part, when it has no variables: '*' crosses '/' and ':'
+	part wildcard.Pattern   // the resource part, when it has no variables: '*' crosses '/' and ':'
 	tmpl variables.Template // the resource part, when it has variables
 	one  *oneVariable       // tmpl's piecewise matcher, when it has that shape
 }
@@ -34,9 +34,9 @@ type resourceEntry struct {
 // arnHead is the partition, service, region and account of a Resource
 // entry whose literal prefix does not cover them.
 type arnHead struct {
-	partition, region, account glob   // globs within their segment
-	service                    string // compared literally
-	anyService                 bool   // the service segment is exactly "*"
+	partition, region, account wildcard.Pattern // globs within their segment
+	service                    string           // compared literally
+	anyService                 bool             // the service segment is exactly "*"
 	// vars holds the partition, region and account segments (in that
 	// order) that have policy variables; their globs above are unused.
 	// See headVar for why they are substituted.
@@ -124,11 +124,11 @@ func compileResource(s string, mode variables.Mode) (e resourceEntry, ok bool, w
 	e.partOff = headLength(e.prefix)
 	if e.partOff == 0 {
 		e.head = &arnHead{
-			partition:  compileGlob(parts[1]),
+			partition:  wildcard.Compile(parts[1]),
 			service:    parts[2],
 			anyService: parts[2] == "*",
-			region:     compileGlob(parts[3]),
-			account:    compileGlob(parts[4]),
+			region:     wildcard.Compile(parts[3]),
+			account:    wildcard.Compile(parts[4]),
 		}
 		if w.varsOutside {
 			e.head.vars = compileHeadVariables(parts, mode)
@@ -143,7 +143,7 @@ func compileResource(s string, mode variables.Mode) (e resourceEntry, ok bool, w
 		e.vars = true
 		e.one = compileOneVariable(res, t)
 	} else {
-		e.part = compileGlob(res)
+		e.part = wildcard.Compile(res)
 	}
 	w.typeWildcard = typeWildcard(parts[2], res)
 	return e, true, w
@@ -233,13 +233,13 @@ func (e *resourceEntry) match(q *prepared, l variables.Lookup) (matched, unresol
 			if m, unres := h.matchVariables(p, l); !m {
 				return false, unres
 			}
-		} else if !h.partition.match(p[1]) || !h.region.match(p[3]) || !h.account.match(p[4]) {
+		} else if !h.partition.Match(p[1]) || !h.region.Match(p[3]) || !h.account.Match(p[4]) {
 			return false, false
 		}
 		res = p[5]
 	}
 	if !e.vars {
-		return e.part.match(res), false
+		return e.part.Match(res), false
 	}
 	if e.one != nil {
 		return e.one.match(res, l)
@@ -287,7 +287,7 @@ func (s *resourceSet) indexable() bool {
 	}
 	for i := range s.entries {
 		e := &s.entries[i]
-		if !e.never && (e.any || e.head != nil && (e.head.anyService || !e.head.partition.isLiteral())) {
+		if !e.never && (e.any || e.head != nil && (e.head.anyService || !e.head.partition.IsLiteral())) {
 			return false
 		}
 	}

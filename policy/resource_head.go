@@ -48,7 +48,7 @@ func compileHeadVariables(parts [6]string, mode variables.Mode) []headVar {
 // (p[1], p[3], p[4]) against the head, expanding the segments with
 // variables from l. unresolved is true when a variable has no value.
 func (h *arnHead) matchVariables(p *[6]string, l variables.Lookup) (matched, unresolved bool) {
-	globs := [...]*glob{1: &h.partition, 3: &h.region, 4: &h.account}
+	globs := [...]*wildcard.Pattern{1: &h.partition, 3: &h.region, 4: &h.account}
 	templated := [5]bool{}
 	for i := range h.vars {
 		v := &h.vars[i]
@@ -69,7 +69,7 @@ func (h *arnHead) matchVariables(p *[6]string, l variables.Lookup) (matched, unr
 		}
 	}
 	for _, i := range [...]int{1, 3, 4} {
-		if !templated[i] && !globs[i].match(p[i]) {
+		if !templated[i] && !globs[i].Match(p[i]) {
 			return false, false
 		}
 	}

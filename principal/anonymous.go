@@ -45,7 +45,7 @@ func (a *Anonymous) Account() string { return "" }
 
 // Identity returns an identity with only Anonymous set; it matches only
 // the Principal "*".
-func (a *Anonymous) Identity() *Identity { return &a.identity }
+func (a *Anonymous) Identity() Identity { return a.identity }
 
 // Context returns the keys derived for an anonymous caller.
 func (a *Anonymous) Context() condition.Context { return a.ctx }

@@ -75,8 +75,8 @@ func NewAssumedRole(in AssumedRoleInput) (*AssumedRole, error) {
 	if p := tagsProblem(in.InheritedTags); p != "" {
 		return nil, fieldError(k, "inheritedTags", "%s", p)
 	}
-	if p := sessionTagsProblem(in.SessionTags, in.InheritedTags, in.TransitiveTagKeys); p != "" {
-		return nil, fieldError(k, "sessionTags", "%s", p)
+	if fld, p := sessionTagsProblem(in.SessionTags, in.InheritedTags, in.TransitiveTagKeys); p != "" {
+		return nil, fieldError(k, fld, "%s", p)
 	}
 	r := &AssumedRole{roleSession: s, transitiveKeys: clone(in.TransitiveTagKeys)}
 	b := newKeyset()

@@ -141,13 +141,22 @@ func TestConstructorErrors(t *testing.T) {
 			why: "sts.md §2: RoleSessionName 2-64 characters",
 		},
 		{
+			name: "source identity with the reserved prefix aws:",
+			build: func() error {
+				_, err := NewAssumedRole(AssumedRoleInput{RoleARN: devRole, SessionName: "alice", SourceIdentity: "AWS:alice"})
+				return err
+			},
+			kind: KindAssumedRole, field: "sourceIdentity", want: `"AWS:alice" may contain only letters, digits and _+=,.@-`,
+			why: "https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html, SourceIdentity: [\\w+=,.@-]*, and a value cannot begin with aws: (the colon is outside the pattern)",
+		},
+		{
 			name: "transitive key naming no session tag",
 			build: func() error {
 				_, err := NewAssumedRole(AssumedRoleInput{RoleARN: devRole, SessionName: "alice",
 					RoleTags: map[string]string{"team": "x"}, TransitiveTagKeys: []string{"team"}})
 				return err
 			},
-			kind: KindAssumedRole, field: "sessionTags", want: `transitive tag key "team" names no session tag`,
+			kind: KindAssumedRole, field: "transitiveTagKeys", want: `transitive tag key "team" names no session tag`,
 			why: "sts.md T4: only session tags can be transitive, never role tags",
 		},
 		{

@@ -81,7 +81,7 @@ func NewFederatedUser(in FederatedUserInput) (*FederatedUser, error) {
 	if p := accountProblem(f.account); p != "" {
 		return nil, fieldError(k, "account", "%s", p)
 	}
-	if p := nameProblem("federated user name", f.name, 2, 32); p != "" {
+	if p := nameProblem("", f.name, 2, 32); p != "" {
 		return nil, fieldError(k, "name", "%s", p)
 	}
 	if f.userID != "" {
@@ -174,7 +174,7 @@ func (f *FederatedUser) Credentials() Credentials { return f.creds }
 
 // Identity returns the federated-user ARN as the direct identity and the
 // calling IAM user, when known, as the indirect one.
-func (f *FederatedUser) Identity() *Identity { return &f.identity }
+func (f *FederatedUser) Identity() Identity { return f.identity }
 
 // Context returns the keys derived for the federated user.
 func (f *FederatedUser) Context() condition.Context { return f.ctx }

@@ -32,8 +32,8 @@ func FuzzParse(f *testing.F) {
 			}
 			return
 		}
-		if p.Identity() == nil {
-			t.Fatalf("Parse(%q): nil Identity", s)
+		if id := p.Identity(); !id.Anonymous && !id.HasDirect() && id.Service == "" {
+			t.Fatalf("Parse(%q): an Identity that names no caller", s)
 		}
 		_ = p.Context().Len()
 		switch p.Kind() {

@@ -143,7 +143,7 @@ func TestIdentity(t *testing.T) {
 			require.NoError(t, err, tc.why)
 			assert.Equal(t, tc.arn, p.ARN(), tc.why)
 			assert.Equal(t, tc.account, p.Account(), tc.why)
-			if d := cmp.Diff(&tc.want, p.Identity(), cmp.AllowUnexported(Identity{})); d != "" {
+			if d := cmp.Diff(tc.want, p.Identity(), cmp.AllowUnexported(Identity{})); d != "" {
 				t.Errorf("Identity() mismatch (-want +got):\n%s\nwhy: %s", d, tc.why)
 			}
 		})

@@ -90,7 +90,17 @@ func (b *keyset) resourceTags(tags map[string]string) {
 
 // build returns the context, or the keys that collide.
 func (b *keyset) build() (condition.Context, string) {
-	c, err := b.b.Context()
+	return contextProblem(b.b.Context())
+}
+
+// buildBorrowed is build into the storage of b, which the context shares
+// until b is reset ([condition.Builder.Borrow]).
+func (b *keyset) buildBorrowed() (condition.Context, string) {
+	return contextProblem(b.b.Borrow())
+}
+
+// contextProblem returns c, or the keys that collide according to err.
+func contextProblem(c condition.Context, err error) (condition.Context, string) {
 	if errors.Is(err, condition.ErrDuplicateKey) {
 		pairs := strings.TrimPrefix(err.Error(), condition.ErrDuplicateKey.Error()+": ")
 		return condition.Context{}, "context keys " + strings.TrimSuffix(pairs, " differ only in case") + " collide (keys ignore case)"

@@ -117,6 +117,9 @@ func parseSTSPrincipal(s string, a arn.ARN) (Principal, error) {
 		if p := nameProblem("role name", role, 1, 64); p != "" {
 			return nil, parseError(s, "%s", p)
 		}
+		if p := nameProblem("role session name", session, 2, 64); p != "" {
+			return nil, parseError(s, "%s", p)
+		}
 		r, err := NewAssumedRole(AssumedRoleInput{
 			RoleARN:     iamARN(a.Partition, a.Account, "role/"+role),
 			SessionName: session,
@@ -133,6 +136,9 @@ func parseSTSPrincipal(s string, a arn.ARN) (Principal, error) {
 		return r, nil
 	}
 	if name, ok := strings.CutPrefix(a.Resource, "federated-user/"); ok {
+		if p := nameProblem("federated user name", name, 2, 32); p != "" {
+			return nil, parseError(s, "%s", p)
+		}
 		return built(NewFederatedUser(FederatedUserInput{Account: a.Account, Partition: a.Partition, Name: name}))
 	}
 	return nil, parseError(s, "sts resource %q: expected assumed-role/ROLE/SESSION or federated-user/NAME", a.Resource)

@@ -23,9 +23,9 @@ type Principal interface {
 	// account; "" for anonymous callers and service principals.
 	Account() string
 	// Identity returns the facts used to match Principal and NotPrincipal
-	// elements and to select policies. It is computed once; callers must
-	// not modify it.
-	Identity() *Identity
+	// elements and to select policies, as a copy: its names are read
+	// through methods, so the principal cannot be changed through it.
+	Identity() Identity
 	// Context returns the request-context keys AWS derives for requests made
 	// by this principal (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html).
 	Context() condition.Context
@@ -112,29 +112,29 @@ type Identity struct {
 
 // IsDirect reports whether name is one of the caller's own names: its ARN
 // (user, session, federated-user or root ARN) or its unique ID.
-func (id *Identity) IsDirect(name string) bool { return slices.Contains(id.direct, name) }
+func (id Identity) IsDirect(name string) bool { return slices.Contains(id.direct, name) }
 
 // IsIndirect reports whether name names what stands behind a session: the
 // role (ARN or ID) of a role session, the IAM user (ARN or ID) that called
 // GetFederationToken.
-func (id *Identity) IsIndirect(name string) bool { return slices.Contains(id.indirect, name) }
+func (id Identity) IsIndirect(name string) bool { return slices.Contains(id.indirect, name) }
 
 // HasDirect reports whether the caller has names of its own (every caller
 // but anonymous and service principals).
-func (id *Identity) HasDirect() bool { return len(id.direct) > 0 }
+func (id Identity) HasDirect() bool { return len(id.direct) > 0 }
 
 // HasIndirect reports whether something stands behind the caller (a role,
 // or the IAM user behind a federated user).
-func (id *Identity) HasIndirect() bool { return len(id.indirect) > 0 }
+func (id Identity) HasIndirect() bool { return len(id.indirect) > 0 }
 
 // DirectNames returns the caller's own names, in the order [IsDirect]
 // reads them. The identity's own list is not handed out, so it cannot be
 // changed through the result.
-func (id *Identity) DirectNames() iter.Seq[string] { return slices.Values(id.direct) }
+func (id Identity) DirectNames() iter.Seq[string] { return slices.Values(id.direct) }
 
 // IndirectNames returns the names of what stands behind the caller; see
 // [Identity.IsIndirect].
-func (id *Identity) IndirectNames() iter.Seq[string] { return slices.Values(id.indirect) }
+func (id Identity) IndirectNames() iter.Seq[string] { return slices.Values(id.indirect) }
 
 // ServiceLinkedRolePrefix begins the name of every service-linked role
 // (AWSServiceRoleForAutoScaling, AWSServiceRoleForElasticLoadBalancing,

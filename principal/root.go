@@ -99,7 +99,7 @@ func (r *Root) AssumedRoot() bool { return r.assumedRoot }
 func (r *Root) Credentials() Credentials { return r.creds }
 
 // Identity returns the root ARN as the direct identity, with Root set.
-func (r *Root) Identity() *Identity { return &r.identity }
+func (r *Root) Identity() Identity { return r.identity }
 
 // Context returns the keys derived for the root user.
 func (r *Root) Context() condition.Context { return r.ctx }

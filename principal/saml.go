@@ -251,7 +251,7 @@ func readAttributes(attrs map[string]condition.Value) (*samlAssertion, string) {
 			return nil, p
 		}
 	}
-	if p := sessionTagsProblem(a.sessionTags, nil, a.transitive); p != "" {
+	if _, p := sessionTagsProblem(a.sessionTags, nil, a.transitive); p != "" {
 		return nil, p
 	}
 	return a, ""

@@ -89,7 +89,7 @@ func (s *Service) Account() string { return "" }
 func (s *Service) Name() string { return s.name }
 
 // Identity returns the service name, with no account.
-func (s *Service) Identity() *Identity { return &s.identity }
+func (s *Service) Identity() Identity { return s.identity }
 
 // Context returns the keys derived for the service principal.
 func (s *Service) Context() condition.Context { return s.ctx }

@@ -53,11 +53,15 @@ func newRoleSession(f sessionFacts) (roleSession, *Error) {
 			return roleSession{}, fieldError(k, "roleId", "%s", p)
 		}
 	}
-	if p := nameProblem("role session name", f.sessionName, 2, 64); p != "" {
+	if p := nameProblem("", f.sessionName, 2, 64); p != "" {
 		return roleSession{}, fieldError(k, f.sessionNameField, "%s", p)
 	}
 	if f.sourceIdentity != "" {
-		if p := nameProblem("source identity", f.sourceIdentity, 2, 64); p != "" {
+		what := "source identity" // named unless the field is sourceIdentity itself
+		if f.sourceIdentityField == "sourceIdentity" {
+			what = ""
+		}
+		if p := nameProblem(what, f.sourceIdentity, 2, 64); p != "" {
 			return roleSession{}, fieldError(k, f.sourceIdentityField, "%s", p)
 		}
 	}
@@ -115,28 +119,33 @@ func transitiveTags(inherited, session map[string]string, keys []string) map[str
 
 // sessionTagsProblem checks the session tags and transitive keys set by an
 // assume call: valid tags, no key equal (ignoring case) to an inherited
-// transitive tag (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_session-tags.html), transitive keys naming session tags (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_session-tags.html).
-func sessionTagsProblem(tags, inherited map[string]string, transitive []string) string {
+// transitive tag, transitive keys naming session tags, none repeated
+// (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_session-tags.html).
+// It returns the field at fault, "sessionTags" or "transitiveTagKeys", and
+// the problem.
+func sessionTagsProblem(tags, inherited map[string]string, transitive []string) (field, problem string) {
 	if p := tagsProblem(tags); p != "" {
-		return p
+		return "sessionTags", p
 	}
-	for _, k := range slices.Sorted(maps.Keys(tags)) {
-		if prev, ok := lookupTagKey(inherited, k); ok {
-			return fmt.Sprintf("session tag %q repeats the inherited transitive tag %q", k, prev)
+	if len(inherited) > 0 {
+		for _, k := range slices.Sorted(maps.Keys(tags)) {
+			if prev, ok := lookupTagKey(inherited, k); ok {
+				return "sessionTags", fmt.Sprintf("session tag %q repeats the inherited transitive tag %q", k, prev)
+			}
 		}
 	}
 	seen := make(map[string]bool, len(transitive))
 	for _, k := range transitive {
 		if _, ok := lookupTagKey(tags, k); !ok {
-			return fmt.Sprintf("transitive tag key %q names no session tag", k)
+			return "transitiveTagKeys", fmt.Sprintf("transitive tag key %q names no session tag", k)
 		}
 		lk := strings.ToLower(k)
 		if seen[lk] {
-			return fmt.Sprintf("transitive tag key %q is repeated", k)
+			return "transitiveTagKeys", fmt.Sprintf("transitive tag key %q is repeated", k)
 		}
 		seen[lk] = true
 	}
-	return ""
+	return "", ""
 }
 
 // addKeys writes the keys every role session has (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html;
@@ -202,7 +211,7 @@ func (s *roleSession) Credentials() Credentials { return s.creds }
 
 // Identity returns the session ARN as the direct identity and the role ARN
 // (with path) and role ID, when known, as the indirect one.
-func (s *roleSession) Identity() *Identity { return &s.identity }
+func (s *roleSession) Identity() Identity { return s.identity }
 
 // Context returns the keys derived for requests made with the session.
 func (s *roleSession) Context() condition.Context { return s.ctx }

@@ -1,10 +1,6 @@
 package principal
 
-import (
-	"maps"
-
-	"github.com/iameval/iameval/condition"
-)
+import "github.com/iameval/iameval/condition"
 
 // IAMUserInput holds the facts of an IAM user for [NewIAMUser].
 type IAMUserInput struct {
@@ -23,10 +19,11 @@ type IAMUserInput struct {
 }
 
 // IAMUser is an IAM user, signing with long-term access keys or with
-// GetSessionToken credentials. Build it with [NewIAMUser] or [Parse].
+// GetSessionToken credentials. Build it with [NewIAMUser], a [UserBuilder]
+// or [Parse].
 type IAMUser struct {
 	partition, account, arn, path, name, id string
-	tags                                    map[string]string
+	tags                                    []Tag // sorted by key
 	creds                                   Credentials
 	identity                                Identity
 	ctx                                     condition.Context
@@ -44,30 +41,48 @@ type IAMUser struct {
 // tags, aws:PrincipalIsAWSService = false, and the credential keys of
 // temporary credentials.
 func NewIAMUser(in IAMUserInput) (*IAMUser, error) {
+	u := &IAMUser{}
+	b := newKeyset()
+	if err := u.fill(in, tagList(in.Tags), tagsProblem(in.Tags), b, nil); err != nil {
+		return nil, err
+	}
+	ctx, p := b.build()
+	if p != "" {
+		return nil, fieldError(KindIAMUser, "tags", "%s", p)
+	}
+	u.ctx = ctx
+	return u, nil
+}
+
+// fill validates in, whose tags are tags (sorted by key) with the problem
+// tagsProb ("" when they are valid), sets every field of u but its context,
+// and adds the user's context keys to b; names, when not nil, caches the
+// context keys of tag keys.
+func (u *IAMUser) fill(in IAMUserInput, tags []Tag, tagsProb string, b *keyset, names tagKeyNames) error {
 	const k = KindIAMUser
 	e, p := parseEntity(in.ARN, "user")
 	if p != "" {
-		return nil, fieldError(k, "arn", "%s", p)
+		return fieldError(k, "arn", "%s", p)
 	}
 	if in.ID != "" {
 		if p := uniqueIDProblem(in.ID, "AIDA"); p != "" {
-			return nil, fieldError(k, "id", "%s", p)
+			return fieldError(k, "id", "%s", p)
 		}
 	}
-	if p := tagsProblem(in.Tags); p != "" {
-		return nil, fieldError(k, "tags", "%s", p)
+	if tagsProb != "" {
+		return fieldError(k, "tags", "%s", tagsProb)
 	}
 	if f, p := credentialsProblem(in.Credentials, in.Credentials.Temporary, true); p != "" {
-		return nil, fieldError(k, f, "%s", p)
+		return fieldError(k, f, "%s", p)
 	}
-	u := &IAMUser{
+	*u = IAMUser{
 		partition: e.partition,
 		account:   e.account,
 		arn:       in.ARN,
 		path:      e.path,
 		name:      e.name,
 		id:        in.ID,
-		tags:      maps.Clone(in.Tags),
+		tags:      tags,
 		creds:     in.Credentials,
 	}
 	if len(u.tags) == 0 {
@@ -81,7 +96,6 @@ func NewIAMUser(in IAMUserInput) (*IAMUser, error) {
 	}
 	u.identity = Identity{Account: u.account, direct: u.direct[:n:n]}
 
-	b := newKeyset()
 	b.str(condition.KeyPrincipalArn, u.arn)
 	b.str(condition.KeyPrincipalAccount, u.account)
 	b.str(condition.KeyPrincipalType, "User")
@@ -89,15 +103,10 @@ func NewIAMUser(in IAMUserInput) (*IAMUser, error) {
 		b.str(condition.KeyUserID, u.id)
 	}
 	b.str(condition.KeyUsername, u.name)
-	b.principalTags(u.tags)
+	b.principalTagList(u.tags, names)
 	b.str(condition.KeyPrincipalIsAWSService, "false")
 	u.creds.add(b, u.creds.Temporary, true)
-	ctx, p := b.build()
-	if p != "" {
-		return nil, fieldError(k, "tags", "%s", p)
-	}
-	u.ctx = ctx
-	return u, nil
+	return nil
 }
 
 // Kind returns KindIAMUser.
@@ -121,15 +130,15 @@ func (u *IAMUser) Path() string { return u.path }
 // ID returns the user's unique ID, or "" when unknown.
 func (u *IAMUser) ID() string { return u.id }
 
-// Tags returns the user's tags (a new map).
-func (u *IAMUser) Tags() map[string]string { return maps.Clone(u.tags) }
+// Tags returns the user's tags (a new map, nil when there are none).
+func (u *IAMUser) Tags() map[string]string { return tagMap(u.tags) }
 
 // Credentials returns the credential facts.
 func (u *IAMUser) Credentials() Credentials { return u.creds }
 
 // Identity returns the user ARN and, when known, the unique ID as the
 // direct identity.
-func (u *IAMUser) Identity() *Identity { return &u.identity }
+func (u *IAMUser) Identity() Identity { return u.identity }
 
 // Context returns the keys derived for the user.
 func (u *IAMUser) Context() condition.Context { return u.ctx }

@@ -61,20 +61,27 @@ func isNameChar(c byte) bool {
 }
 
 // nameProblem checks a name of what (e.g. "role session name") against
-// [\w+=,.@-]{minLen,maxLen} (IAM and STS API references).
+// [\w+=,.@-]{minLen,maxLen} (IAM and STS API references). With what "",
+// the message names only the value: the error's field, or the STS
+// parameter it is reported as, names the fact.
 func nameProblem(what, s string, minLen, maxLen int) string {
-	if len(s) < minLen || len(s) > maxLen {
-		if minLen == maxLen {
-			return fmt.Sprintf("%s %q must have %d characters", what, s, minLen)
-		}
-		return fmt.Sprintf("%s %q must have %d to %d characters", what, s, minLen, maxLen)
+	ok := len(s) >= minLen && len(s) <= maxLen
+	for i := 0; ok && i < len(s); i++ {
+		ok = isNameChar(s[i])
 	}
-	for i := range len(s) {
-		if !isNameChar(s[i]) {
-			return fmt.Sprintf("%s %q may contain only letters, digits and _+=,.@-", what, s)
-		}
+	if ok {
+		return ""
 	}
-	return ""
+	if what != "" {
+		what += " "
+	}
+	switch {
+	case len(s) >= minLen && len(s) <= maxLen:
+		return fmt.Sprintf("%s%q may contain only letters, digits and _+=,.@-", what, s)
+	case minLen == maxLen:
+		return fmt.Sprintf("%s%q must have %d characters", what, s, minLen)
+	}
+	return fmt.Sprintf("%s%q must have %d to %d characters", what, s, minLen, maxLen)
 }
 
 // pathProblem checks an IAM path: "/" or "/.../", printable ASCII, at most

@@ -287,7 +287,7 @@ func tagsClaimProblem(c TagsClaim) (map[string]string, string) {
 		}
 		tags[k] = vs[0]
 	}
-	if p := sessionTagsProblem(tags, nil, c.TransitiveTagKeys); p != "" {
+	if _, p := sessionTagsProblem(tags, nil, c.TransitiveTagKeys); p != "" {
 		return nil, p
 	}
 	return tags, ""

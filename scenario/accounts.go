@@ -6,8 +6,8 @@ import (
 
 	"github.com/iameval/iameval"
 	"github.com/iameval/iameval/account"
+	"github.com/iameval/iameval/diag"
 	"github.com/iameval/iameval/internal/jsonsrc"
-	"github.com/iameval/iameval/policy"
 	"github.com/iameval/iameval/principal"
 )
 
@@ -49,20 +49,20 @@ func (l *loader) accounts(v jsonsrc.Value, path string) *account.Accounts {
 		}
 	}
 	if len(in.Exports) == 0 {
-		l.errorf(v.Index, path, policy.ErrMissing, `"exports" must name at least one output of aws iam get-account-authorization-details`)
+		l.errorf(v.Index, path, ErrMissing, `"exports" must name at least one output of aws iam get-account-authorization-details`)
 		return nil
 	}
 	if l.open == nil {
-		l.errorf(v.Index, path, policy.ErrValue, "account exports cannot be read: no file reader was given to Load")
+		l.errorf(v.Index, path, ErrValue, "account exports cannot be read: no file reader was given to Load")
 		return nil
 	}
 	a, err := account.LoadFiles(in, account.Options{ReadFile: l.open})
 	if err != nil {
-		var list policy.ErrorList
+		var list diag.ErrorList
 		if errors.As(err, &list) {
 			l.errs = append(l.errs, list...)
 		} else {
-			l.errorf(v.Index, path, policy.ErrValue, "%v", err)
+			l.errorf(v.Index, path, ErrValue, "%v", err)
 		}
 		return nil
 	}
@@ -95,7 +95,7 @@ func (l *loader) accountPrincipal(v jsonsrc.Value, path string) (principal.Princ
 		}
 		p, err := principal.NewAssumedRole(principal.AssumedRoleInput{RoleARN: ap.ARN, RoleID: id, SessionName: rs.SessionName(), RoleTags: ap.Tags})
 		if err != nil {
-			l.errorf(v.Index, path, policy.ErrValue, "%s", principalMsg(err))
+			l.errorf(v.Index, path, ErrValue, "%s", principalMsg(err))
 			return nil, false
 		}
 		return p, true

@@ -4,8 +4,8 @@ import (
 	"strings"
 
 	"github.com/iameval/iameval"
+	"github.com/iameval/iameval/diag"
 	"github.com/iameval/iameval/internal/jsonsrc"
-	"github.com/iameval/iameval/policy"
 	"github.com/iameval/iameval/principal"
 )
 
@@ -37,7 +37,7 @@ func (l *loader) cases(v jsonsrc.Value, path string, d defaults) []*Case {
 			if c == nil {
 				c = &Case{Name: p, Pos: l.pos(e.Index), file: l.name}
 			}
-			c.Err = append(policy.ErrorList(nil), l.errs[before:]...)
+			c.Err = append(diag.ErrorList(nil), l.errs[before:]...)
 			c.Err.Sort()
 			c.Policies, c.request = nil, nil
 			l.caseErrs = append(l.caseErrs, c.Err...)
@@ -92,7 +92,7 @@ func (l *loader) readCase(v jsonsrc.Value, path string, d defaults) *Case {
 	} else if d.hasPrincipal {
 		c.Principal = d.principal
 	} else {
-		l.errorf(v.Index, path, policy.ErrMissing, `missing "principal": give it in the case or at the top of the file`)
+		l.errorf(v.Index, path, ErrMissing, `missing "principal": give it in the case or at the top of the file`)
 	}
 	if len(l.errs) != before {
 		return c
@@ -111,7 +111,7 @@ func (l *loader) readCase(v jsonsrc.Value, path string, d defaults) *Case {
 		S3BlockPublicAccess: c.S3BlockPublicAccess,
 	})
 	if err != nil {
-		l.errorf(v.Index, path, policy.ErrValue, "invalid request: %v", err)
+		l.errorf(v.Index, path, ErrValue, "invalid request: %v", err)
 		return c
 	}
 	if !d.ok {
@@ -125,7 +125,7 @@ func (l *loader) readCase(v jsonsrc.Value, path string, d defaults) *Case {
 		c.Policies = merge(d.set, set)
 	}
 	if err := c.Policies.Validate(); err != nil {
-		l.errorf(v.Index, path, policy.ErrValue, "%v", err)
+		l.errorf(v.Index, path, ErrValue, "%v", err)
 		return c
 	}
 	c.request = r
@@ -140,7 +140,7 @@ func (l *loader) account(v jsonsrc.Value, path string) string {
 		return ""
 	}
 	if len(s) != 12 || strings.Trim(s, "0123456789") != "" {
-		l.errorf(v.Index, path, policy.ErrValue, "expected a 12-digit account ID, found %q", s)
+		l.errorf(v.Index, path, ErrValue, "expected a 12-digit account ID, found %q", s)
 		return ""
 	}
 	return s
@@ -150,7 +150,7 @@ func (l *loader) account(v jsonsrc.Value, path string) string {
 func (l *loader) required(obj jsonsrc.Value, f map[string]jsonsrc.Member, path, key string) string {
 	m, ok := f[key]
 	if !ok {
-		l.errorf(obj.Index, path, policy.ErrMissing, "missing %q", key)
+		l.errorf(obj.Index, path, ErrMissing, "missing %q", key)
 		return ""
 	}
 	s, _ := l.nonEmptyStr(m.Value, join(path, key))
@@ -169,6 +169,6 @@ func (l *loader) expect(v jsonsrc.Value, path string) (iameval.Decision, bool) {
 			return d, true
 		}
 	}
-	l.errorf(v.Index, path, policy.ErrValue, `expected "allowed", "explicitDeny" or "implicitDeny", found %q`, s)
+	l.errorf(v.Index, path, ErrValue, `expected "allowed", "explicitDeny" or "implicitDeny", found %q`, s)
 	return 0, false
 }

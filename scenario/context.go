@@ -3,7 +3,6 @@ package scenario
 import (
 	"github.com/iameval/iameval/condition"
 	"github.com/iameval/iameval/internal/jsonsrc"
-	"github.com/iameval/iameval/policy"
 )
 
 // context reads a CASE's context object: keys are case-insensitive (two
@@ -23,7 +22,7 @@ func (l *loader) context(v jsonsrc.Value, path string) (condition.Context, []str
 	for _, m := range l.freeMembers(v, path, true) {
 		p := join(path, m.Key)
 		if m.Key == "" {
-			l.errorf(m.KeyIndex, p, policy.ErrValue, "a context key must not be empty")
+			l.errorf(m.KeyIndex, p, ErrValue, "a context key must not be empty")
 			continue
 		}
 		if isArray(m.Value) {
@@ -49,7 +48,7 @@ func (l *loader) context(v jsonsrc.Value, path string) (condition.Context, []str
 	}
 	ctx, err := condition.NewContext(values)
 	if err != nil {
-		l.errorf(v.Index, path, policy.ErrDuplicateKey, "%v", err)
+		l.errorf(v.Index, path, ErrDuplicateKey, "%v", err)
 		return condition.Context{}, nil, false
 	}
 	return ctx, absent, true

@@ -5,6 +5,7 @@ import (
 	"slices"
 
 	"github.com/iameval/iameval"
+	"github.com/iameval/iameval/diag"
 	"github.com/iameval/iameval/internal/jsonsrc"
 	"github.com/iameval/iameval/policy"
 )
@@ -80,10 +81,10 @@ type PolicyCoverage struct {
 type StatementCoverage struct {
 	// Index, Sid, Effect and Pos identify the statement as
 	// [iameval.StatementRef] does.
-	Index  int              `json:"index"`
-	Sid    string           `json:"sid,omitempty"`
-	Effect policy.Effect    `json:"effect"`
-	Pos    iameval.Position `json:"pos"`
+	Index  int           `json:"index"`
+	Sid    string        `json:"sid,omitempty"`
+	Effect policy.Effect `json:"effect"`
+	Pos    diag.Position `json:"pos"`
 	// Consulted counts the cases whose evaluation matched the statement
 	// against the request (its policy type was consulted).
 	Consulted int `json:"consulted"`
@@ -103,7 +104,7 @@ type ClauseCoverage struct {
 	Key      string `json:"key"`
 	// Pos is where the condition key is written; the statement's position
 	// when the policy's text is not known.
-	Pos iameval.Position `json:"pos"`
+	Pos diag.Position `json:"pos"`
 	// Decided counts the cases the clause decided.
 	Decided int `json:"decided"`
 }
@@ -250,11 +251,11 @@ func (m *meter) register(f *File, ps *iameval.PolicySet) {
 			}
 			t := &stmtTally{
 				policyID: p.ID(), typ: p.Type(), first: stmts[0].Pos().Offset, offset: pos.Offset,
-				cov: StatementCoverage{Index: s.Index(), Sid: s.Sid(), Effect: s.Effect(), Pos: position(pos)},
+				cov: StatementCoverage{Index: s.Index(), Sid: s.Sid(), Effect: s.Effect(), Pos: pos.LineColumn()},
 			}
 			if src := f.sources[p]; src != nil {
 				for i, wc := range src.clauses(s, m.doc(src)) {
-					t.cov.Clauses = append(t.cov.Clauses, ClauseCoverage{Index: i, Operator: wc.operator, Key: wc.key, Pos: position(wc.pos)})
+					t.cov.Clauses = append(t.cov.Clauses, ClauseCoverage{Index: i, Operator: wc.operator, Key: wc.key, Pos: wc.pos.LineColumn()})
 				}
 			}
 			m.stmts[k] = t
@@ -355,9 +356,4 @@ func (m *meter) result() *Coverage {
 		}
 	}
 	return cov
-}
-
-// position converts a policy position.
-func position(p policy.Position) iameval.Position {
-	return iameval.Position{File: p.File, Line: p.Line, Column: p.Column}
 }

@@ -2,6 +2,7 @@ package scenario
 
 import (
 	"github.com/iameval/iameval/condition"
+	"github.com/iameval/iameval/diag"
 	"github.com/iameval/iameval/internal/jsonsrc"
 	"github.com/iameval/iameval/policy"
 )
@@ -28,7 +29,7 @@ func (l *loader) keepSource(p *policy.Policy, src *policySource) {
 type writtenClause struct {
 	operator string // canonical spelling
 	key      string
-	pos      policy.Position // of the condition key
+	pos      diag.Position // of the condition key
 }
 
 // clauses lists the condition clauses of s in the order package policy
@@ -40,7 +41,7 @@ func (src *policySource) clauses(s *policy.Statement, posDoc *jsonsrc.Doc) []wri
 	if posDoc == nil || start < 0 || end > len(src.text) || start >= end {
 		return nil
 	}
-	d, err := jsonsrc.Parse(src.text[start:end], jsonsrc.Pos{})
+	d, err := jsonsrc.Parse(src.text[start:end], diag.Position{})
 	if err != nil {
 		return nil
 	}
@@ -59,7 +60,7 @@ func (src *policySource) clauses(s *policy.Statement, posDoc *jsonsrc.Doc) []wri
 				out = append(out, writtenClause{
 					operator: op.String(),
 					key:      km.Key,
-					pos:      policy.Position{File: src.file, Offset: p.Offset, Line: p.Line, Column: p.Column},
+					pos:      diag.Position{File: src.file, Offset: p.Offset, Line: p.Line, Column: p.Column},
 				})
 			}
 		}
@@ -73,7 +74,7 @@ func (src *policySource) posDoc() *jsonsrc.Doc {
 	if src.doc != nil {
 		return src.doc
 	}
-	d, err := jsonsrc.Parse(src.text, jsonsrc.Pos{})
+	d, err := jsonsrc.Parse(src.text, diag.Position{})
 	if err != nil {
 		return nil
 	}

@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/iameval/iameval"
+	"github.com/iameval/iameval/diag"
 	"github.com/iameval/iameval/policy"
 )
 
@@ -28,12 +29,12 @@ func TestClausesFromSourceMatchEngine(t *testing.T) {
 	for _, name := range files {
 		f, err := LoadFile(name)
 		require.NoError(t, err, name)
-		written := map[iameval.Position][]writtenClause{}
+		written := map[diag.Position][]writtenClause{}
 		for p, src := range f.sources {
 			doc := src.posDoc()
 			require.NotNil(t, doc, "%s: policy %s text", name, p.ID())
 			for _, s := range p.Statements() {
-				written[position(s.Pos())] = src.clauses(s, doc)
+				written[s.Pos().LineColumn()] = src.clauses(s, doc)
 			}
 		}
 		for _, c := range f.Cases {

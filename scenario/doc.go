@@ -56,7 +56,7 @@
 // keys anywhere (a misspelt "expect"), repeated keys, values of the wrong
 // type, a missing principal, action or resource, invalid policies and
 // requests the engine rejects are all reported by [Load] as a
-// [policy.ErrorList] holding every problem, each positioned as
+// [diag.ErrorList] holding every problem, each positioned as
 // file:line:col. Policies embedded in the scenario file, as objects or as
 // JSON strings, are positioned in the scenario file's own coordinates.
 // One bad case does not hide the others: [Load] still returns the File,

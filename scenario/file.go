@@ -3,6 +3,7 @@ package scenario
 import (
 	"github.com/iameval/iameval"
 	"github.com/iameval/iameval/condition"
+	"github.com/iameval/iameval/diag"
 	"github.com/iameval/iameval/policy"
 	"github.com/iameval/iameval/principal"
 )
@@ -23,10 +24,10 @@ type File struct {
 	// Errors are the problems outside any case: a file that cannot be
 	// read or is not JSON, unknown top-level keys, an invalid file-level
 	// policy or principal. [File.Run] reports them as one error result.
-	Errors policy.ErrorList
+	Errors diag.ErrorList
 	// Warnings are the non-fatal findings of the file's policies
 	// (policy.Policy.Warnings), positioned.
-	Warnings policy.ErrorList
+	Warnings diag.ErrorList
 
 	// sources holds the text of every policy the file loaded, for
 	// [MeasureCoverage] to find condition clauses that never ran.
@@ -42,7 +43,7 @@ type Case struct {
 	// Description is the case's free-text "description".
 	Description string
 	// Pos is where the case object starts in the scenario file.
-	Pos policy.Position
+	Pos diag.Position
 	// Principal is the caller: the case's own or the file's default.
 	Principal principal.Principal
 	// Action, Resource and ResourceAccount are as written; ResourceAccount
@@ -70,7 +71,7 @@ type Case struct {
 	// invalid policy, a policy file that cannot be read, a request the
 	// engine rejects), sorted. A case with problems has no request:
 	// [Case.Run] reports it as an error result.
-	Err policy.ErrorList
+	Err diag.ErrorList
 
 	file    string
 	request *iameval.Request

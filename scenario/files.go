@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"sync"
 
+	"github.com/iameval/iameval/diag"
 	"github.com/iameval/iameval/policy"
 )
 
@@ -66,7 +67,7 @@ func (f *Files) ReadFile(path string) ([]byte, error) {
 func (f *Files) Load(path string) (*File, error) {
 	src, err := f.ReadFile(path)
 	if err != nil {
-		return &File{Name: path, Errors: policy.ErrorList{readError(path, err)}}, err
+		return &File{Name: path, Errors: diag.ErrorList{readError(path, err)}}, err
 	}
 	return Load(path, src, f.ReadFile)
 }

@@ -9,7 +9,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
-	"github.com/iameval/iameval/policy"
+	"github.com/iameval/iameval/diag"
 	"github.com/iameval/iameval/scenario"
 )
 
@@ -35,7 +35,7 @@ func FuzzLoad(f *testing.F) {
 	f.Fuzz(func(t *testing.T, src []byte) {
 		file, err := scenario.Load("f.json", src, noFiles)
 		if err != nil {
-			var list policy.ErrorList
+			var list diag.ErrorList
 			if !errors.As(err, &list) || len(list) == 0 {
 				t.Fatalf("error is not a non-empty ErrorList: %v", err)
 			}
@@ -63,7 +63,7 @@ func FuzzLoad(f *testing.F) {
 }
 
 // checkPosition fails when e is not positioned inside src.
-func checkPosition(t *testing.T, src []byte, e *policy.Error) {
+func checkPosition(t *testing.T, src []byte, e *diag.Error) {
 	t.Helper()
 	p := e.Pos
 	if p.File != "f.json" {

@@ -4,6 +4,7 @@ import (
 	"errors"
 
 	"github.com/iameval/iameval/account"
+	"github.com/iameval/iameval/diag"
 	"github.com/iameval/iameval/internal/jsonsrc"
 	"github.com/iameval/iameval/policy"
 )
@@ -15,8 +16,8 @@ var fileKeys = []string{"name", "policies", "principal", "cases", "accounts"}
 type loader struct {
 	walker
 	open     func(path string) ([]byte, error)
-	caseErrs policy.ErrorList // problems of single cases, moved out of errs
-	warnings policy.ErrorList
+	caseErrs diag.ErrorList // problems of single cases, moved out of errs
+	warnings diag.ErrorList
 	sources  map[*policy.Policy]*policySource
 	accts    *account.Accounts // the file's "accounts", or nil
 	// parsed holds each policy file parsed so far by name, type and id,
@@ -40,7 +41,7 @@ type loader struct {
 // "p.json"); absolute paths are kept). open may be nil when no policy is
 // read from a file.
 //
-// The error, when not nil, is a [policy.ErrorList] holding every problem
+// The error, when not nil, is a [diag.ErrorList] holding every problem
 // found, sorted, each with its file, line and column: unknown or repeated
 // keys, values of the wrong type, missing keys, invalid policies
 // (positioned in the scenario file for embedded documents and in the
@@ -53,13 +54,13 @@ type loader struct {
 func Load(name string, src []byte, open func(path string) ([]byte, error)) (*File, error) {
 	l := &loader{walker: walker{name: name}, open: open}
 	f := &File{Name: name}
-	doc, err := jsonsrc.Parse(string(src), jsonsrc.Pos{})
+	doc, err := jsonsrc.Parse(string(src), diag.Position{})
 	if err != nil {
 		var se *jsonsrc.SyntaxError
 		if errors.As(err, &se) {
-			f.Errors = policy.ErrorList{{Pos: jsonPos(name, se.Pos), Kind: policy.ErrSyntax, Msg: se.Msg}}
+			f.Errors = diag.ErrorList{{Pos: jsonPos(name, se.Pos), Kind: ErrSyntax, Msg: se.Msg}}
 		} else {
-			f.Errors = policy.ErrorList{{Pos: policy.Position{File: name, Line: 1, Column: 1}, Kind: policy.ErrSyntax, Msg: err.Error()}}
+			f.Errors = diag.ErrorList{{Pos: diag.Position{File: name, Line: 1, Column: 1}, Kind: ErrSyntax, Msg: err.Error()}}
 		}
 		return f, f.Errors
 	}
@@ -72,7 +73,7 @@ func Load(name string, src []byte, open func(path string) ([]byte, error)) (*Fil
 	f.Warnings = l.warnings
 	f.Warnings.Sort()
 	f.sources = l.sources
-	all := append(append(policy.ErrorList(nil), l.errs...), l.caseErrs...)
+	all := append(append(diag.ErrorList(nil), l.errs...), l.caseErrs...)
 	all.Sort()
 	return f, all.Err()
 }
@@ -123,7 +124,7 @@ func (l *loader) file(root jsonsrc.Value) *File {
 	}
 	m, ok := fm["cases"]
 	if !ok {
-		l.errorf(root.Index, "", policy.ErrMissing, `missing "cases"`)
+		l.errorf(root.Index, "", ErrMissing, `missing "cases"`)
 		return f
 	}
 	if !isArray(m.Value) {

@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/iameval/iameval/diag"
 	"github.com/iameval/iameval/policy"
 	"github.com/iameval/iameval/principal"
 	"github.com/iameval/iameval/scenario"
@@ -27,7 +28,7 @@ func opener(files map[string]string) func(string) ([]byte, error) {
 
 // errorLines renders an error of Load one problem per element.
 func errorLines(err error) []string {
-	var list policy.ErrorList
+	var list diag.ErrorList
 	if !errors.As(err, &list) {
 		return []string{"not an ErrorList: " + err.Error()}
 	}
@@ -58,49 +59,49 @@ func TestLoadErrors(t *testing.T) {
 			name: "syntax error",
 			src:  `{"cases": [}`,
 			want: []string{`t.json:1:12: invalid JSON: invalid character '}' looking for beginning of value`},
-			kind: policy.ErrSyntax,
+			kind: scenario.ErrSyntax,
 			why:  "scenario-format.md: JSON is required; the position of the break is reported",
 		},
 		{
 			name: "neither object nor array",
 			src:  `"cases"`,
 			want: []string{`t.json:1:1: expected a scenario object or a list of cases, found string`},
-			kind: policy.ErrType,
+			kind: scenario.ErrType,
 			why:  "scenario-format.md File: an object or a bare array of cases",
 		},
 		{
 			name: "unknown file key",
 			src:  `{"cases": [], "title": "x"}`,
 			want: []string{`t.json:1:15: title: unknown key "title" in the scenario file (known keys: name, policies, principal, cases, accounts)`},
-			kind: policy.ErrUnknownElement,
+			kind: scenario.ErrUnknownKey,
 			why:  "scenario-format.md: unknown keys anywhere in a scenario file are an error",
 		},
 		{
 			name: "misspelt expect",
 			src:  `[{` + user + `, "action": "s3:GetObject", "resource": "*", "expext": "allowed"}]`,
 			want: []string{`t.json:1:99: [0].expext: unknown key "expext" in a case (did you mean "expect"?)`},
-			kind: policy.ErrUnknownElement,
+			kind: scenario.ErrUnknownKey,
 			why:  "scenario-format.md: a misspelt expect must not silently turn a test off",
 		},
 		{
 			name: "mis-cased expect",
 			src:  `[{` + user + `, "action": "s3:GetObject", "resource": "*", "Expect": "allowed"}]`,
 			want: []string{`t.json:1:99: [0].Expect: unknown key "Expect" in a case (did you mean "expect"? keys are case-sensitive)`},
-			kind: policy.ErrUnknownElement,
+			kind: scenario.ErrUnknownKey,
 			why:  "scenario-format.md: keys are spelled exactly; a mis-cased key is unknown",
 		},
 		{
 			name: "duplicate case key",
 			src:  "[{" + user + ",\n \"action\": \"s3:GetObject\", \"resource\": \"*\", \"action\": \"s3:PutObject\"}]",
 			want: []string{`t.json:2:45: [0].action: duplicate key "action" (first at line 2, column 2)`},
-			kind: policy.ErrDuplicateKey,
+			kind: scenario.ErrDuplicateKey,
 			why:  "evaluation-logic.md P4 applied to scenario files: most decoders silently keep the last duplicate",
 		},
 		{
 			name: "context keys equal ignoring case",
 			src:  `[{` + user + `, "action": "s3:GetObject", "resource": "*", "context": {"aws:SourceIp": "10.0.0.1", "AWS:SOURCEIP": "10.0.0.2"}}]`,
 			want: []string{`t.json:1:139: [0].context."AWS:SOURCEIP": key "AWS:SOURCEIP" repeats "aws:SourceIp" (line 1, column 111): keys are case-insensitive`},
-			kind: policy.ErrDuplicateKey,
+			kind: scenario.ErrDuplicateKey,
 			why:  "scenario-format.md CASE: context keys are case-insensitive, as in AWS",
 		},
 		{
@@ -115,7 +116,7 @@ func TestLoadErrors(t *testing.T) {
 				`t.json:1:149: [0].expect: expected a string, found boolean`,
 				`t.json:1:180: [0].policies.identity: expected a list of policies, found object`,
 			},
-			kind: policy.ErrType,
+			kind: scenario.ErrType,
 			why:  "scenario-format.md CASE: context values are strings, numbers, booleans or lists of those",
 		},
 		{
@@ -126,21 +127,21 @@ func TestLoadErrors(t *testing.T) {
 				`t.json:2:3: cases[0]: missing "principal": give it in the case or at the top of the file`,
 				`t.json:2:3: cases[0]: missing "resource"`,
 			},
-			kind: policy.ErrMissing,
+			kind: scenario.ErrMissing,
 			why:  "scenario-format.md CASE: principal is required one way or the other",
 		},
 		{
 			name: "missing cases",
 			src:  `{"name": "x"}`,
 			want: []string{`t.json:1:1: missing "cases"`},
-			kind: policy.ErrMissing,
+			kind: scenario.ErrMissing,
 			why:  "a file object without cases tests nothing and is most likely a mistake",
 		},
 		{
 			name: "unknown expect value",
 			src:  `[{` + user + `, "action": "s3:GetObject", "resource": "*", "expect": "Allowed"}]`,
 			want: []string{`t.json:1:109: [0].expect: expected "allowed", "explicitDeny" or "implicitDeny", found "Allowed"`},
-			kind: policy.ErrValue,
+			kind: scenario.ErrValue,
 			why:  "scenario-format.md CASE: expect is one of the simulator's three EvalDecision values",
 		},
 		{
@@ -169,21 +170,21 @@ func TestLoadErrors(t *testing.T) {
 			name: "missing policy file",
 			src:  `{` + user + `, "policies": {"resource": {"id": "Bucket", "file": "nope.json"}}, "cases": []}`,
 			want: []string{`t.json:1:105: policies.resource.file: cannot read policy file: open dir/nope.json: file does not exist`},
-			kind: policy.ErrValue,
+			kind: scenario.ErrValue,
 			why:  "a policy that cannot be read makes the file fail to load",
 		},
 		{
 			name: "reference with document and file",
 			src:  `{` + user + `, "policies": {"resource": {"document": ` + okPolicy + `, "file": "x.json"}}, "cases": []}`,
 			want: []string{`t.json:1:191: policies.resource.file: give either "document" or "file", not both`},
-			kind: policy.ErrConflict,
+			kind: scenario.ErrConflict,
 			why:  "scenario-format.md POLICY: the id form carries one document",
 		},
 		{
 			name: "reference without document",
 			src:  `{` + user + `, "policies": {"resource": {"id": "Bucket"}}, "cases": []}`,
 			want: []string{`t.json:1:80: policies.resource: a policy reference needs "document" or "file"`},
-			kind: policy.ErrMissing,
+			kind: scenario.ErrMissing,
 			why:  "scenario-format.md POLICY: {\"id\": ..., \"document\": ...}",
 		},
 		{
@@ -194,14 +195,14 @@ func TestLoadErrors(t *testing.T) {
 				`t.json:1:93: policies.identity[0].Version: unknown key "Version" in policy reference (known keys: id, document, file)`,
 				`t.json:1:118: policies.identity[0].Statement: unknown key "Statement" in policy reference (known keys: id, document, file)`,
 			},
-			kind: policy.ErrUnknownElement,
+			kind: scenario.ErrUnknownKey,
 			why:  "an object with id is a reference: the document must go under \"document\"",
 		},
 		{
 			name: "unknown policy set key",
 			src:  `{` + user + `, "policies": {"identities": []}, "cases": []}`,
 			want: []string{`t.json:1:68: policies.identities: unknown key "identities" in policies (known keys: identity, session, permissionsBoundary, resource, scp, rcp, vpcEndpoint)`},
-			kind: policy.ErrUnknownElement,
+			kind: scenario.ErrUnknownKey,
 			why:  "scenario-format.md POLICY SET: the seven keys only",
 		},
 		{
@@ -211,7 +212,7 @@ func TestLoadErrors(t *testing.T) {
 				`t.json:1:76: policies.scp[0]: an SCP level needs at least one policy: AWS keeps one SCP attached at every level (list FullAWSAccess to allow everything)`,
 				`t.json:1:89: policies.rcp[0]: expected a list of policies (one level), found object`,
 			},
-			kind: policy.ErrType,
+			kind: scenario.ErrType,
 			why:  "scenario-format.md: scp and rcp are lists of lists; every organization level has a policy attached",
 		},
 		{
@@ -234,28 +235,28 @@ func TestLoadErrors(t *testing.T) {
 			name: "principal fact rejected by its constructor",
 			src:  `[{"principal": {"type": "AssumedRole", "roleArn": "arn:aws:iam::123456789012:role/R", "sessionName": "x"}, "action": "s3:GetObject", "resource": "*"}]`,
 			want: []string{`t.json:1:102: [0].principal.sessionName: ` + shortNameMsg},
-			kind: policy.ErrValue,
+			kind: scenario.ErrValue,
 			why:  "constructor problems are positioned at the fact they name",
 		},
 		{
 			name: "request the engine rejects",
 			src:  "[\n {\"principal\": \"*\", \"action\": \"s3:GetObject\", \"resource\": \"arn:aws:s3:::b/k\"}]",
 			want: []string{`t.json:2:2: [0]: invalid request: ` + noAccountMsg},
-			kind: policy.ErrValue,
+			kind: scenario.ErrValue,
 			why:  "scenario-format.md CASE: without a resource account in the ARN or the principal the case is invalid without resourceAccount",
 		},
 		{
 			name: "resource account is an account ID",
 			src:  `[{` + user + `, "action": "s3:GetObject", "resource": "*", "resourceAccount": "12345"}]`,
 			want: []string{`t.json:1:118: [0].resourceAccount: expected a 12-digit account ID, found "12345"`},
-			kind: policy.ErrValue,
+			kind: scenario.ErrValue,
 			why:  "scenario-format.md CASE: resourceAccount is the account that owns the resource (reference_identifiers.md: 12 digits)",
 		},
 		{
 			name: "case policies must be an object",
 			src:  `[{` + user + `, "action": "s3:GetObject", "resource": "*", "policies": null}]`,
 			want: []string{`t.json:1:111: [0].policies: expected an object (a POLICY SET), found null`},
-			kind: policy.ErrType,
+			kind: scenario.ErrType,
 			why:  "null removes a key inside a POLICY SET; the set itself is an object",
 		},
 		{
@@ -263,7 +264,7 @@ func TestLoadErrors(t *testing.T) {
 			src: `[{"principal": {"type": "WebIdentity", "roleArn": "arn:aws:iam::123456789012:role/W", "provider": "accounts.google.com", "sessionName": "app",` +
 				` "claims": {"sub": "1", "https://aws.amazon.com/tags": {"principal_tag": {}}}}, "action": "s3:GetObject", "resource": "*"}]`,
 			want: []string{`t.json:1:199: [0].principal.claims."https://aws.amazon.com/tags".principal_tag: unknown key "principal_tag" in the tags claim (did you mean "principal_tags"?)`},
-			kind: policy.ErrUnknownElement,
+			kind: scenario.ErrUnknownKey,
 			why:  "sts.md §3: the tags claim holds principal_tags and transitive_tag_keys",
 		},
 	}
@@ -278,7 +279,7 @@ func TestLoadErrors(t *testing.T) {
 			require.Error(t, err, tc.why)
 			require.NotNil(t, f, "the file is kept so that its other cases run")
 			assert.Equal(t, tc.want, errorLines(err), tc.why)
-			var kept policy.ErrorList
+			var kept diag.ErrorList
 			kept = append(kept, f.Errors...)
 			for _, c := range f.Cases {
 				if len(c.Err) > 0 {
@@ -341,4 +342,20 @@ func principalParseMsg(s string) string {
 	}
 	msg := err.Error()
 	return msg[strings.Index(msg, "principal \""):]
+}
+
+// TestKindsTellTheFileFromItsPolicies checks that errors.Is tells a
+// problem of the scenario file (scenario's kinds) from a problem of a
+// policy it embeds (policy's kinds), which the same text could not.
+func TestKindsTellTheFileFromItsPolicies(t *testing.T) {
+	t.Parallel()
+	_, err := scenario.Load("t.json", []byte(`{"cases": [], "title": "x"}`), nil)
+	assert.ErrorIs(t, err, scenario.ErrUnknownKey, "a misspelt scenario key is the scenario's own kind")
+	assert.NotErrorIs(t, err, policy.ErrUnknownElement, "and not a policy grammar problem")
+
+	src := `{"principal": "arn:aws:iam::123456789012:user/alice", "policies": {"identity": [` +
+		`{"Version": "2012-10-17", "Statement": {"Efect": "Allow", "Action": "s3:*", "Resource": "*"}}]}, "cases": []}`
+	_, err = scenario.Load("t.json", []byte(src), nil)
+	assert.ErrorIs(t, err, policy.ErrUnknownElement, "a misspelt policy element keeps policy's kind")
+	assert.NotErrorIs(t, err, scenario.ErrUnknownKey, "and is not a scenario key problem")
 }

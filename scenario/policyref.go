@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/iameval/iameval/diag"
 	"github.com/iameval/iameval/internal/jsonsrc"
 	"github.com/iameval/iameval/policy"
 )
@@ -44,7 +45,7 @@ func (l *loader) policyRef(v jsonsrc.Value, path, defID string, typ policy.Type)
 	file, hasFile := f["file"]
 	switch {
 	case hasDoc && hasFile:
-		l.errorf(file.KeyIndex, join(path, "file"), policy.ErrConflict, `give either "document" or "file", not both`)
+		l.errorf(file.KeyIndex, join(path, "file"), ErrConflict, `give either "document" or "file", not both`)
 		return nil
 	case hasDoc:
 		switch {
@@ -59,7 +60,7 @@ func (l *loader) policyRef(v jsonsrc.Value, path, defID string, typ policy.Type)
 	case hasFile:
 		return l.parseFile(file.Value, join(path, "file"), id, typ)
 	default:
-		l.errorf(v.Index, path, policy.ErrMissing, `a policy reference needs "document" or "file"`)
+		l.errorf(v.Index, path, ErrMissing, `a policy reference needs "document" or "file"`)
 		return nil
 	}
 }
@@ -78,7 +79,7 @@ func (l *loader) isReference(v jsonsrc.Value) bool {
 // parseEmbedded parses a policy document written as an object inside the
 // scenario file; its positions are scenario-file positions.
 func (l *loader) parseEmbedded(v jsonsrc.Value, path, id string, typ policy.Type) *policy.Policy {
-	return l.parse([]byte(l.doc.Raw(v)), id, typ, l.pos(v.Index), func(e *policy.Error) {
+	return l.parse([]byte(l.doc.Raw(v)), id, typ, l.pos(v.Index), func(e *diag.Error) {
 		e.Path = within(path, e.Path)
 	})
 }
@@ -103,7 +104,7 @@ func within(prefix, inner string) string {
 func (l *loader) parseString(v jsonsrc.Value, path, id string, typ policy.Type) *policy.Policy {
 	start := v.Index + 1 // after the opening quote
 	raw := l.doc.Raw(v)[1 : v.End-v.Index-1]
-	return l.parse([]byte(shadow(raw)), id, typ, l.pos(start), func(e *policy.Error) {
+	return l.parse([]byte(shadow(raw)), id, typ, l.pos(start), func(e *diag.Error) {
 		// Recompute line and column from the byte offset, which shadow
 		// keeps exact, against the scenario file's own line index.
 		off := e.Pos.Offset
@@ -126,7 +127,7 @@ func (l *loader) parseFile(v jsonsrc.Value, path, id string, typ policy.Type) *p
 		return nil
 	}
 	if l.open == nil {
-		l.errorf(v.Index, path, policy.ErrValue, "cannot read %q: no file opener was given to Load", rel)
+		l.errorf(v.Index, path, ErrValue, "cannot read %q: no file opener was given to Load", rel)
 		return nil
 	}
 	name := rel
@@ -139,11 +140,11 @@ func (l *loader) parseFile(v jsonsrc.Value, path, id string, typ policy.Type) *p
 	}
 	src, err := l.open(name)
 	if err != nil {
-		l.errorf(v.Index, path, policy.ErrValue, "cannot read policy file: %v", err)
+		l.errorf(v.Index, path, ErrValue, "cannot read policy file: %v", err)
 		return nil
 	}
 	if l.parsedBytes += int64(len(src)); l.parsedBytes > totalReadLimit {
-		l.errorf(v.Index, path, policy.ErrValue, "cannot read policy file %s: %v (a reference with another id or type parses the file again)", name, ErrReadBudget)
+		l.errorf(v.Index, path, ErrValue, "cannot read policy file %s: %v (a reference with another id or type parses the file again)", name, ErrReadBudget)
 		return nil
 	}
 	p, err := policy.Parse(src, policy.Source{ID: id, File: name, Type: typ})
@@ -162,7 +163,7 @@ func (l *loader) parseFile(v jsonsrc.Value, path, id string, typ policy.Type) *p
 
 // parse parses one policy document with its source position base and adds
 // its errors and warnings, adjusted by fix when not nil.
-func (l *loader) parse(src []byte, id string, typ policy.Type, base policy.Position, fix func(*policy.Error)) *policy.Policy {
+func (l *loader) parse(src []byte, id string, typ policy.Type, base diag.Position, fix func(*diag.Error)) *policy.Policy {
 	p, err := policy.Parse(src, policy.Source{ID: id, File: l.name, Type: typ, Base: base})
 	if err != nil {
 		l.addPolicyErrors(err, fix)
@@ -182,14 +183,14 @@ func (l *loader) parse(src []byte, id string, typ policy.Type, base policy.Posit
 
 // addPolicyErrors records the errors policy.Parse returned, and the
 // warnings it returned with them.
-func (l *loader) addPolicyErrors(err error, fix func(*policy.Error)) {
-	var list policy.ErrorList
+func (l *loader) addPolicyErrors(err error, fix func(*diag.Error)) {
+	var list diag.ErrorList
 	if !errors.As(err, &list) {
-		var one *policy.Error
+		var one *diag.Error
 		if errors.As(err, &one) {
-			list = policy.ErrorList{one}
+			list = diag.ErrorList{one}
 		} else {
-			l.errs = append(l.errs, &policy.Error{Pos: policy.Position{File: l.name}, Kind: policy.ErrValue, Msg: err.Error()})
+			l.errs = append(l.errs, &diag.Error{Pos: diag.Position{File: l.name}, Kind: ErrValue, Msg: err.Error()})
 			return
 		}
 	}
@@ -208,6 +209,6 @@ func (l *loader) addPolicyErrors(err error, fix func(*policy.Error)) {
 }
 
 // jsonPos converts a jsonsrc position to a policy position in file.
-func jsonPos(file string, p jsonsrc.Pos) policy.Position {
-	return policy.Position{File: file, Offset: p.Offset, Line: p.Line, Column: p.Column}
+func jsonPos(file string, p diag.Position) diag.Position {
+	return diag.Position{File: file, Offset: p.Offset, Line: p.Line, Column: p.Column}
 }

@@ -109,7 +109,7 @@ func (l *loader) levels(v jsonsrc.Value, path, key string, typ policy.Type) [][]
 			if typ == policy.RCP {
 				msg = "an RCP level needs at least one policy: list RCPFullAWSAccess for a level without customer RCPs"
 			}
-			l.errorf(lv.Index, lp, policy.ErrType, "%s", msg)
+			l.errorf(lv.Index, lp, ErrType, "%s", msg)
 			continue
 		}
 		level := make([]*policy.Policy, 0, len(elems))

@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/iameval/iameval"
+	"github.com/iameval/iameval/diag"
 	"github.com/iameval/iameval/scenario"
 )
 
@@ -57,7 +58,7 @@ func TestEmbeddedPositions(t *testing.T) {
 		require.NotEmpty(t, res.Explanation.Deciding)
 		line, col := lineCol(t, src, tc.marker)
 		got := res.Explanation.Deciding[0].Pos
-		assert.Equal(t, iameval.Position{File: "pos.json", Line: line, Column: col}, got, tc.why)
+		assert.Equal(t, diag.Position{File: "pos.json", Line: line, Column: col}, got, tc.why)
 	}
 
 	// IAM wants Sids of [A-Za-z0-9] only (evaluation-logic P7): a warning,

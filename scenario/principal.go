@@ -7,8 +7,8 @@ import (
 	"time"
 
 	"github.com/iameval/iameval/condition"
+	"github.com/iameval/iameval/diag"
 	"github.com/iameval/iameval/internal/jsonsrc"
-	"github.com/iameval/iameval/policy"
 	"github.com/iameval/iameval/principal"
 )
 
@@ -36,15 +36,15 @@ var tagsClaimKeys = []string{"principal_tags", "transitive_tag_keys"}
 // ParsePrincipal reads a PRINCIPAL of the scenario format from src: a JSON
 // string (an ARN, a service name, "*" or "anonymous", read by
 // [principal.Parse]) or a JSON object with "type" and that type's facts.
-// name is the file name used in positions. Errors are a [policy.ErrorList].
+// name is the file name used in positions. Errors are a [diag.ErrorList].
 func ParsePrincipal(name string, src []byte) (principal.Principal, error) {
-	doc, err := jsonsrc.Parse(string(src), jsonsrc.Pos{})
+	doc, err := jsonsrc.Parse(string(src), diag.Position{})
 	if err != nil {
 		var se *jsonsrc.SyntaxError
 		if errors.As(err, &se) {
-			return nil, policy.ErrorList{{Pos: jsonPos(name, se.Pos), Kind: policy.ErrSyntax, Msg: se.Msg}}
+			return nil, diag.ErrorList{{Pos: jsonPos(name, se.Pos), Kind: ErrSyntax, Msg: se.Msg}}
 		}
-		return nil, policy.ErrorList{{Pos: policy.Position{File: name, Line: 1, Column: 1}, Kind: policy.ErrSyntax, Msg: err.Error()}}
+		return nil, diag.ErrorList{{Pos: diag.Position{File: name, Line: 1, Column: 1}, Kind: ErrSyntax, Msg: err.Error()}}
 	}
 	l := &loader{walker: walker{name: name, doc: doc}}
 	p, ok := l.principal(doc.Root(), "")
@@ -70,7 +70,7 @@ func (l *loader) principal(v jsonsrc.Value, path string) (principal.Principal, b
 	case v.Kind == jsonsrc.String:
 		p, err := principal.Parse(l.doc.Str(v))
 		if err != nil {
-			l.errorf(v.Index, path, policy.ErrValue, "%s", principalMsg(err))
+			l.errorf(v.Index, path, ErrValue, "%s", principalMsg(err))
 			return nil, false
 		}
 		return p, true
@@ -106,7 +106,7 @@ func (l *loader) principalObject(v jsonsrc.Value, path string) (principal.Princi
 		}
 	}
 	if typeMember == nil {
-		l.errorf(v.Index, path, policy.ErrMissing, `missing "type" (one of %s)`, strings.Join(kindNames(), ", "))
+		l.errorf(v.Index, path, ErrMissing, `missing "type" (one of %s)`, strings.Join(kindNames(), ", "))
 		return nil, false
 	}
 	tp := join(path, "type")
@@ -122,7 +122,7 @@ func (l *loader) principalObject(v jsonsrc.Value, path string) (principal.Princi
 				hint = " (did you mean " + `"` + n + `"?)`
 			}
 		}
-		l.errorf(typeMember.Value.Index, tp, policy.ErrValue, "unknown principal type %q%s; expected one of %s", ts, hint, strings.Join(kindNames(), ", "))
+		l.errorf(typeMember.Value.Index, tp, ErrValue, "unknown principal type %q%s; expected one of %s", ts, hint, strings.Join(kindNames(), ", "))
 		// The other keys cannot be checked without knowing the type.
 		return nil, false
 	}
@@ -324,7 +324,7 @@ func (pr *principalReader) strings(key string) []string {
 func (pr *principalReader) sessionTagsOrTags() map[string]string {
 	if _, ok := pr.f["sessionTags"]; ok {
 		if t, both := pr.f["tags"]; both {
-			pr.l.errorf(t.KeyIndex, join(pr.path, "tags"), policy.ErrConflict, `give the session tags once: "sessionTags" or "tags", not both`)
+			pr.l.errorf(t.KeyIndex, join(pr.path, "tags"), ErrConflict, `give the session tags once: "sessionTags" or "tags", not both`)
 		}
 		return pr.tags("sessionTags")
 	}
@@ -385,7 +385,7 @@ func (pr *principalReader) credentials() principal.Credentials {
 		if s, ok := pr.l.str(v, p); ok {
 			t, err := time.Parse(time.RFC3339, s)
 			if err != nil {
-				pr.l.errorf(v.Index, p, policy.ErrValue, "expected an RFC 3339 time such as 2024-05-01T12:00:00Z, found %q", s)
+				pr.l.errorf(v.Index, p, ErrValue, "expected an RFC 3339 time such as 2024-05-01T12:00:00Z, found %q", s)
 			}
 			c.IssueTime = t
 		}
@@ -399,7 +399,7 @@ func (pr *principalReader) credentials() principal.Credentials {
 		case v.Kind != jsonsrc.Number:
 			pr.l.typeError(v, p, "a number of seconds")
 		case secs < 0 || secs != math.Trunc(secs) || secs > float64(math.MaxInt64/int64(time.Second)):
-			pr.l.errorf(v.Index, p, policy.ErrValue, "expected a whole, non-negative number of seconds, found %s", pr.l.doc.Raw(v))
+			pr.l.errorf(v.Index, p, ErrValue, "expected a whole, non-negative number of seconds, found %s", pr.l.doc.Raw(v))
 		default:
 			c.MFAAge = time.Duration(secs) * time.Second
 		}
@@ -413,13 +413,13 @@ func (pr *principalReader) constructorError(obj jsonsrc.Value, err error) {
 	var pe *principal.Error
 	if errors.As(err, &pe) && pe.Field != "" {
 		if m, ok := pr.f[pe.Field]; ok {
-			pr.l.errorf(m.Value.Index, join(pr.path, pe.Field), policy.ErrValue, "%s", pe.Msg)
+			pr.l.errorf(m.Value.Index, join(pr.path, pe.Field), ErrValue, "%s", pe.Msg)
 			return
 		}
-		pr.l.errorf(obj.Index, pr.path, policy.ErrValue, "%s: %s", pe.Field, pe.Msg)
+		pr.l.errorf(obj.Index, pr.path, ErrValue, "%s: %s", pe.Field, pe.Msg)
 		return
 	}
-	pr.l.errorf(obj.Index, pr.path, policy.ErrValue, "%s", principalMsg(err))
+	pr.l.errorf(obj.Index, pr.path, ErrValue, "%s", principalMsg(err))
 }
 
 // valueMap reads an object whose values are a string, a number, a boolean

@@ -4,13 +4,13 @@ import (
 	"errors"
 	"io/fs"
 
-	"github.com/iameval/iameval/policy"
+	"github.com/iameval/iameval/diag"
 )
 
 // readError describes why the scenario file at path could not be read, as
 // a problem of the file: "no such file" for a missing one, the system's
 // words otherwise.
-func readError(path string, err error) *policy.Error {
+func readError(path string, err error) *diag.Error {
 	msg := err.Error()
 	var pe *fs.PathError
 	switch {
@@ -19,5 +19,5 @@ func readError(path string, err error) *policy.Error {
 	case errors.As(err, &pe):
 		msg = pe.Err.Error()
 	}
-	return &policy.Error{Pos: policy.Position{File: path}, Kind: policy.ErrValue, Msg: "cannot read scenario file: " + msg}
+	return &diag.Error{Pos: diag.Position{File: path}, Kind: ErrValue, Msg: "cannot read scenario file: " + msg}
 }

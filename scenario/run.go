@@ -5,7 +5,7 @@ import (
 
 	"github.com/iameval/iameval"
 	"github.com/iameval/iameval/catalog"
-	"github.com/iameval/iameval/policy"
+	"github.com/iameval/iameval/diag"
 )
 
 // Report is the outcome of running scenario cases: the document
@@ -62,14 +62,14 @@ type ResultError struct {
 	// Problems lists every problem as FILE:LINE:COL: PATH: MESSAGE.
 	Problems []string `json:"problems"`
 	// List holds the problems themselves.
-	List policy.ErrorList `json:"-"`
+	List diag.ErrorList `json:"-"`
 }
 
 // Error returns the problems, one per line.
 func (e *ResultError) Error() string { return e.List.Error() }
 
 // newResultError describes the sorted, non-empty problems list.
-func newResultError(list policy.ErrorList) *ResultError {
+func newResultError(list diag.ErrorList) *ResultError {
 	first := list[0]
 	msg := first.Msg
 	if first.Path != "" {
@@ -122,7 +122,7 @@ func (c *Case) Run() Result {
 		}
 		list := c.Err
 		if len(list) == 0 {
-			list = policy.ErrorList{{Pos: c.Pos, Kind: policy.ErrValue, Msg: "the case was not built (use scenario.Load)"}}
+			list = diag.ErrorList{{Pos: c.Pos, Kind: ErrValue, Msg: "the case was not built (use scenario.Load)"}}
 		}
 		res.Error = newResultError(list)
 		return res

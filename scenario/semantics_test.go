@@ -10,6 +10,7 @@ import (
 
 	"github.com/iameval/iameval"
 	"github.com/iameval/iameval/condition"
+	"github.com/iameval/iameval/diag"
 	"github.com/iameval/iameval/policy"
 	"github.com/iameval/iameval/scenario"
 )
@@ -163,8 +164,8 @@ func TestCaseFields(t *testing.T) {
 
 // policyPos returns the position of line:col in a file whose lines up to
 // line are not needed (Offset is checked separately when it matters).
-func policyPos(file string, line, col int) policy.Position {
-	return policy.Position{File: file, Offset: offsetOfCase, Line: line, Column: col}
+func policyPos(file string, line, col int) diag.Position {
+	return diag.Position{File: file, Offset: offsetOfCase, Line: line, Column: col}
 }
 
 // offsetOfCase is the byte offset of the case object in TestCaseFields.

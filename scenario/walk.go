@@ -4,8 +4,8 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/iameval/iameval/diag"
 	"github.com/iameval/iameval/internal/jsonsrc"
-	"github.com/iameval/iameval/policy"
 )
 
 // walker is the strict reader of one scenario document: it turns byte
@@ -13,18 +13,18 @@ import (
 type walker struct {
 	name string
 	doc  *jsonsrc.Doc
-	errs policy.ErrorList
+	errs diag.ErrorList
 }
 
 // pos returns the position of the byte at offset in the scenario file.
-func (w *walker) pos(offset int) policy.Position {
+func (w *walker) pos(offset int) diag.Position {
 	p := w.doc.Pos(offset)
-	return policy.Position{File: w.name, Offset: p.Offset, Line: p.Line, Column: p.Column}
+	return diag.Position{File: w.name, Offset: p.Offset, Line: p.Line, Column: p.Column}
 }
 
 // errorf records a problem at offset.
 func (w *walker) errorf(offset int, path string, kind error, format string, args ...any) {
-	w.errs = append(w.errs, &policy.Error{
+	w.errs = append(w.errs, &diag.Error{
 		Pos:  w.pos(offset),
 		Path: path,
 		Kind: kind,
@@ -34,7 +34,7 @@ func (w *walker) errorf(offset int, path string, kind error, format string, args
 
 // typeError records that v at path is not of the wanted JSON type.
 func (w *walker) typeError(v jsonsrc.Value, path, want string) {
-	w.errorf(v.Index, path, policy.ErrType, "expected %s, found %s", want, jsonsrc.TypeName(v))
+	w.errorf(v.Index, path, ErrType, "expected %s, found %s", want, jsonsrc.TypeName(v))
 }
 
 // isObject reports whether v is a JSON object.
@@ -85,22 +85,22 @@ func (s *sink) Problem(pr *jsonsrc.Problem) {
 	case jsonsrc.UnknownKey:
 		switch {
 		case pr.CaseOnly:
-			w.errorf(pr.Offset, path, policy.ErrUnknownElement,
+			w.errorf(pr.Offset, path, ErrUnknownKey,
 				"unknown key %q in %s (did you mean %q? keys are case-sensitive)", pr.Key, s.what, pr.Near)
 		case pr.Near != "":
-			w.errorf(pr.Offset, path, policy.ErrUnknownElement,
+			w.errorf(pr.Offset, path, ErrUnknownKey,
 				"unknown key %q in %s (did you mean %q?)", pr.Key, s.what, pr.Near)
 		default:
-			w.errorf(pr.Offset, path, policy.ErrUnknownElement,
+			w.errorf(pr.Offset, path, ErrUnknownKey,
 				"unknown key %q in %s (known keys: %s)", pr.Key, s.what, strings.Join(pr.Known, ", "))
 		}
 	case jsonsrc.DuplicateKey:
 		p := w.pos(pr.First.KeyIndex)
-		w.errorf(pr.Offset, path, policy.ErrDuplicateKey,
+		w.errorf(pr.Offset, path, ErrDuplicateKey,
 			"duplicate key %q (first at line %d, column %d)", pr.Key, p.Line, p.Column)
 	case jsonsrc.FoldedKey:
 		p := w.pos(pr.First.KeyIndex)
-		w.errorf(pr.Offset, path, policy.ErrDuplicateKey,
+		w.errorf(pr.Offset, path, ErrDuplicateKey,
 			"key %q repeats %q (line %d, column %d): keys are case-insensitive", pr.Key, pr.First.Key, p.Line, p.Column)
 	case jsonsrc.WrongType:
 		w.typeError(pr.Value, path, pr.Want)
@@ -121,7 +121,7 @@ func (w *walker) str(v jsonsrc.Value, path string) (string, bool) {
 func (w *walker) nonEmptyStr(v jsonsrc.Value, path string) (string, bool) {
 	s, ok := w.str(v, path)
 	if ok && s == "" {
-		w.errorf(v.Index, path, policy.ErrType, "must not be empty")
+		w.errorf(v.Index, path, ErrType, "must not be empty")
 		return "", false
 	}
 	return s, ok

@@ -8,6 +8,7 @@ import (
 
 	"github.com/iameval/iameval"
 	"github.com/iameval/iameval/condition"
+	"github.com/iameval/iameval/diag"
 	"github.com/iameval/iameval/policy"
 	"github.com/iameval/iameval/principal"
 )
@@ -53,18 +54,18 @@ type pair struct {
 type compiler struct {
 	in   *Input
 	src  *source
-	errs ErrorList
+	errs diag.ErrorList
 	p    *plan
 }
 
 // fail records a problem with the parameter at path.
 func (c *compiler) fail(path string, kind error, format string, args ...any) {
-	c.errs = append(c.errs, &Error{Pos: c.src.of(path), Path: path, Kind: kind, Msg: fmt.Sprintf(format, args...)})
+	c.errs = append(c.errs, &diag.Error{Pos: c.src.of(path), Path: path, Kind: kind, Msg: fmt.Sprintf(format, args...)})
 }
 
 // compile checks every parameter and builds the requests to evaluate. It
 // reports every problem it finds.
-func (in *Input) compile() (*plan, ErrorList) {
+func (in *Input) compile() (*plan, diag.ErrorList) {
 	c := &compiler{in: in, src: in.src, p: &plan{spans: map[stmtKey]span{}}}
 	if in.PolicySourceArn != "" && in.from == nil {
 		c.fail(simulatePrincipalOnlyKey, ErrUnknownKey, "%s belongs to simulate-principal-policy: run it with SimulatePrincipal over an account (iameval simulate-principal --account EXPORT)", simulatePrincipalOnlyKey)
@@ -180,13 +181,13 @@ func (c *compiler) levels(key string, levels [][]string, t policy.Type) [][]*pol
 // document, and records where the simulator says its statements are.
 func (c *compiler) policy(path, id, text string, t policy.Type) *policy.Policy {
 	if i, r := badPolicyChar(text); i >= 0 {
-		c.errs = append(c.errs, &Error{Pos: c.src.inString(path, text, i), Path: path, Kind: ErrPolicy,
+		c.errs = append(c.errs, &diag.Error{Pos: c.src.inString(path, text, i), Path: path, Kind: ErrPolicy,
 			Msg: fmt.Sprintf("%s: character %U is not allowed in a policy document: AWS accepts tab, line feed, carriage return and U+0020 to U+00FF", id, r)})
 		return nil
 	}
 	p, err := policy.Parse([]byte(text), policy.Source{ID: id, Type: t})
 	if err != nil {
-		var list policy.ErrorList
+		var list diag.ErrorList
 		if !errors.As(err, &list) {
 			c.fail(path, ErrPolicy, "%s: %v", id, err)
 			return nil
@@ -197,8 +198,8 @@ func (c *compiler) policy(path, id, text string, t policy.Type) *policy.Policy {
 			if e.Path != "" {
 				msg = e.Path + ": " + msg
 			}
-			c.errs = append(c.errs, &Error{Pos: c.src.inString(path, text, e.Pos.Offset), Path: path, Kind: ErrPolicy,
-				Msg: fmt.Sprintf("%s:%d:%d: %s", id, e.Pos.Line, e.Pos.Column, msg), Policy: e})
+			c.errs = append(c.errs, &diag.Error{Pos: c.src.inString(path, text, e.Pos.Offset), Path: path, Kind: ErrPolicy,
+				Msg: fmt.Sprintf("%s:%d:%d: %s", id, e.Pos.Line, e.Pos.Column, msg), Cause: e})
 		}
 		return nil
 	}

@@ -6,8 +6,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/iameval/iameval/diag"
 	"github.com/iameval/iameval/internal/jsonsrc"
-	"github.com/iameval/iameval/policy"
 )
 
 // ParseInput reads the JSON document of
@@ -15,29 +15,23 @@ import (
 // it in positions ("" prints as <input>). It checks the document's shape
 // (unknown keys, duplicate keys, types, required parameters) and
 // everything [Simulate] would reject (policies, actions, resources, the
-// caller, context entries), and returns every problem as an [ErrorList]
+// caller, context entries), and returns every problem as a [diag.ErrorList]
 // positioned in src, sorted. The returned Input remembers src, so that
 // Simulate positions its errors the same way (a field changed after
 // ParseInput is positioned at the value the document holds there).
 func ParseInput(src []byte, file string) (*Input, error) {
-	doc, err := jsonsrc.Parse(string(src), jsonsrc.Pos{})
+	d, err := newDecoder(src, file)
 	if err != nil {
-		var se *jsonsrc.SyntaxError
-		pos := policy.Position{File: file, Line: 1, Column: 1}
-		msg := err.Error()
-		if errors.As(err, &se) {
-			pos = policy.Position{File: file, Offset: se.Pos.Offset, Line: se.Pos.Line, Column: se.Pos.Column}
-			msg = se.Msg
-		}
-		return nil, ErrorList{{Pos: pos, Kind: ErrSyntax, Msg: msg}}
+		return nil, err
 	}
-	d := decoder{in: &Input{src: &source{file: file, doc: doc, at: map[string]int{}}}}
-	d.document(doc.Root(), false)
-	if doc.Root().IsObject() {
+	root := d.in.src.doc.Root()
+	d.document(root, false)
+	if root.IsObject() {
 		_, errs := d.in.compile()
 		d.errs = append(d.errs, beyond(errs, d.errs)...)
 	}
-	if err := d.errs.err(); err != nil {
+	d.errs.SortByPosition()
+	if err := d.errs.Err(); err != nil {
 		return nil, err
 	}
 	return d.in, nil
@@ -46,13 +40,29 @@ func ParseInput(src []byte, file string) (*Input, error) {
 // decoder fills an Input from the document, collecting problems.
 type decoder struct {
 	in        *Input
-	errs      ErrorList
+	errs      diag.ErrorList
 	principal bool // the document is simulate-principal-policy's
+}
+
+// newDecoder parses src, the document of file, for a decoder; a syntax
+// error is returned as an ErrorList of one ErrSyntax.
+func newDecoder(src []byte, file string) (*decoder, error) {
+	doc, err := jsonsrc.Parse(string(src), diag.Position{File: file})
+	if err != nil {
+		pos := diag.Position{File: file, Line: 1, Column: 1}
+		msg := err.Error()
+		var se *jsonsrc.SyntaxError
+		if errors.As(err, &se) {
+			pos, msg = se.Pos, se.Msg
+		}
+		return nil, diag.ErrorList{{Pos: pos, Kind: ErrSyntax, Msg: msg}}
+	}
+	return &decoder{in: &Input{src: &source{doc: doc, at: map[string]int{}}}}, nil
 }
 
 // fail records a problem at offset off of the document.
 func (d *decoder) fail(off int, path string, kind error, format string, args ...any) {
-	d.errs = append(d.errs, &Error{Pos: d.in.src.pos(off), Path: path, Kind: kind, Msg: fmt.Sprintf(format, args...)})
+	d.errs = append(d.errs, &diag.Error{Pos: d.in.src.pos(off), Path: path, Kind: kind, Msg: fmt.Sprintf(format, args...)})
 }
 
 // topKeys are the parameters of the request, in the order AWS lists them.
@@ -132,8 +142,8 @@ func (d *decoder) document(root jsonsrc.Value, principal bool) {
 // beyond returns the problems of later that are not about a parameter
 // shape already reported: a value of the wrong type or a missing member
 // leaves a zero value behind, which compile would report again.
-func beyond(later, shape ErrorList) ErrorList {
-	var out ErrorList
+func beyond(later, shape diag.ErrorList) diag.ErrorList {
+	var out diag.ErrorList
 	for _, e := range later {
 		covered := false
 		for _, s := range shape {

@@ -7,6 +7,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/iameval/iameval/diag"
 	"github.com/iameval/iameval/policy"
 )
 
@@ -114,9 +115,10 @@ func TestPolicyErrorsNameBothPlaces(t *testing.T) {
 	list := errorList(t, err)
 	require.Len(t, list, 1)
 	e := list[0]
-	assert.Equal(t, policy.Position{File: "in.json", Offset: 187, Line: 3, Column: 163}, e.Pos, "the document position of the policy's bad value")
-	require.NotNil(t, e.Policy, "the policy package's error is kept")
-	assert.Equal(t, 2, e.Policy.Pos.Line, "positioned in the policy text too: the \\n escape starts its line 2")
+	assert.Equal(t, diag.Position{File: "in.json", Offset: 187, Line: 3, Column: 163}, e.Pos, "the document position of the policy's bad value")
+	inner, ok := e.Cause.(*diag.Error)
+	require.True(t, ok, "the policy package's error is kept as the Cause, got %#v", e.Cause)
+	assert.Equal(t, 2, inner.Pos.Line, "positioned in the policy text too: the \\n escape starts its line 2")
 	assert.Contains(t, e.Error(), `in.json:3:163: PolicyInputList[0]: PolicyInputList.1:2:108: Statement.Condition.NumericLessThan."s3:max-keys": "ten" is not a number`, "both places in the message")
 	assert.ErrorIs(t, err, ErrPolicy)
 	assert.True(t, errors.Is(err, policy.ErrValue), "the policy error's kind is found through the list")

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 
+	"github.com/iameval/iameval/diag"
 	"github.com/iameval/iameval/simulate"
 )
 
@@ -97,7 +98,7 @@ func ExampleParseInput() {
   "Region": "us-east-1"
 }`
 	_, err := simulate.ParseInput([]byte(doc), "input.json")
-	var list simulate.ErrorList
+	var list diag.ErrorList
 	if errors.As(err, &list) {
 		for _, e := range list {
 			fmt.Fprintln(os.Stdout, e)

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/iameval/iameval/diag"
 )
 
 // FuzzParseInput checks that ParseInput never panics, that every problem
@@ -26,9 +28,9 @@ func FuzzParseInput(f *testing.F) {
 	f.Fuzz(func(t *testing.T, src string) {
 		in, err := ParseInput([]byte(src), "fuzz.json")
 		if err != nil {
-			var list ErrorList
+			var list diag.ErrorList
 			if !errors.As(err, &list) || len(list) == 0 {
-				t.Fatalf("error is not a non-empty ErrorList: %v", err)
+				t.Fatalf("error is not a non-empty diag.ErrorList: %v", err)
 			}
 			for _, e := range list {
 				if e.Pos.Offset < 0 || e.Pos.Offset > len(src) || e.Pos.Line < 1 || e.Pos.Column < 1 {

@@ -7,6 +7,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/iameval/iameval"
+	"github.com/iameval/iameval/diag"
 )
 
 // simulateOK runs in and fails the test on an error.
@@ -26,11 +27,11 @@ func only(t *testing.T, resp *Response) EvaluationResult {
 }
 
 // errorList returns the problems of err, failing the test when err is not
-// an ErrorList.
-func errorList(t *testing.T, err error) ErrorList {
+// a diag.ErrorList.
+func errorList(t *testing.T, err error) diag.ErrorList {
 	t.Helper()
-	var list ErrorList
-	require.True(t, errors.As(err, &list), "want an ErrorList, got %v", err)
+	var list diag.ErrorList
+	require.True(t, errors.As(err, &list), "want a diag.ErrorList, got %v", err)
 	return list
 }
 

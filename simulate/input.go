@@ -135,8 +135,7 @@ const (
 // source remembers where ParseInput found each value, to position the
 // problems Simulate finds.
 type source struct {
-	file string
-	doc  *jsonsrc.Doc
+	doc *jsonsrc.Doc // names the file: its positions carry it
 	// at maps a parameter path (ActionNames[2]) to the offset of its value
 	// in doc.Src(); "" maps to the document itself.
 	at map[string]int

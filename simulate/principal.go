@@ -1,10 +1,8 @@
 package simulate
 
 import (
-	"errors"
-
 	"github.com/iameval/iameval"
-	"github.com/iameval/iameval/internal/jsonsrc"
+	"github.com/iameval/iameval/diag"
 	"github.com/iameval/iameval/policy"
 	"github.com/iameval/iameval/principal"
 )
@@ -58,20 +56,13 @@ type PrincipalSource func(policySourceArn string) (*Principal, error)
 // [ParseInput] with PolicySourceArn (required) and PolicyInputList
 // optional. Its shape is checked here, its values by [SimulatePrincipal].
 func ParsePrincipalInput(src []byte, file string) (*Input, error) {
-	doc, err := jsonsrc.Parse(string(src), jsonsrc.Pos{})
+	d, err := newDecoder(src, file)
 	if err != nil {
-		var se *jsonsrc.SyntaxError
-		pos := policy.Position{File: file, Line: 1, Column: 1}
-		msg := err.Error()
-		if errors.As(err, &se) {
-			pos = policy.Position{File: file, Offset: se.Pos.Offset, Line: se.Pos.Line, Column: se.Pos.Column}
-			msg = se.Msg
-		}
-		return nil, ErrorList{{Pos: pos, Kind: ErrSyntax, Msg: msg}}
+		return nil, err
 	}
-	d := decoder{in: &Input{src: &source{file: file, doc: doc, at: map[string]int{}}}}
-	d.document(doc.Root(), true)
-	if err := d.errs.err(); err != nil {
+	d.document(d.in.src.doc.Root(), true)
+	d.errs.SortByPosition()
+	if err := d.errs.Err(); err != nil {
 		return nil, err
 	}
 	return d.in, nil
@@ -84,14 +75,14 @@ func ParsePrincipalInput(src []byte, file string) (*Input, error) {
 // resource's policy comes from the principal's Resource function.
 func SimulatePrincipal(in *Input, source PrincipalSource) (*Response, error) {
 	if in == nil || source == nil {
-		return nil, ErrorList{{Kind: ErrMissing, Msg: "no input"}}
+		return nil, diag.ErrorList{{Kind: ErrMissing, Msg: "no input"}}
 	}
 	if in.PolicySourceArn == "" {
-		return nil, ErrorList{{Pos: in.src.of(simulatePrincipalOnlyKey), Path: simulatePrincipalOnlyKey, Kind: ErrMissing, Msg: "required parameter missing"}}
+		return nil, diag.ErrorList{{Pos: in.src.of(simulatePrincipalOnlyKey), Path: simulatePrincipalOnlyKey, Kind: ErrMissing, Msg: "required parameter missing"}}
 	}
 	from, err := source(in.PolicySourceArn)
 	if err != nil {
-		return nil, ErrorList{{Pos: in.src.of(simulatePrincipalOnlyKey), Path: simulatePrincipalOnlyKey, Kind: ErrValue, Msg: err.Error()}}
+		return nil, diag.ErrorList{{Pos: in.src.of(simulatePrincipalOnlyKey), Path: simulatePrincipalOnlyKey, Kind: ErrValue, Msg: err.Error()}}
 	}
 	run := *in
 	run.from = from

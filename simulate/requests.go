@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/iameval/iameval"
+	"github.com/iameval/iameval/diag"
 	"github.com/iameval/iameval/internal/arn"
 	"github.com/iameval/iameval/principal"
 )
@@ -157,7 +158,7 @@ func (c *compiler) checkRequests() {
 }
 
 // positioned places a request problem in the input document.
-func (c *compiler) positioned(e *Error) *Error {
+func (c *compiler) positioned(e *diag.Error) *diag.Error {
 	e.Pos = c.src.of(e.Path)
 	return e
 }
@@ -165,7 +166,7 @@ func (c *compiler) positioned(e *Error) *Error {
 // pair builds the request of action a on resource r (indexes into the
 // plan's lists). A problem is returned with its Path; its position in the
 // document is set by the caller.
-func (p *plan) pair(a, r int) (pair, *Error) {
+func (p *plan) pair(a, r int) (pair, *diag.Error) {
 	action, resource := p.actions[a], p.resources[r]
 	arnParts, hasARN := arn.Parse(resource)
 	resAccount := ""
@@ -186,11 +187,11 @@ func (p *plan) pair(a, r int) (pair, *Error) {
 		}
 		var err error
 		if who, err = defaultCaller(p.defaults, partition, account); err != nil {
-			return pair{}, &Error{Path: p.resourcePath(r), Kind: ErrValue, Msg: err.Error()}
+			return pair{}, &diag.Error{Path: p.resourcePath(r), Kind: ErrValue, Msg: err.Error()}
 		}
 	}
 	if resAccount == "" && arnParts.Account == "" && who.Account() == "" {
-		return pair{}, &Error{Path: keyCallerArn, Kind: ErrMissing, Msg: fmt.Sprintf(
+		return pair{}, &diag.Error{Path: keyCallerArn, Kind: ErrMissing, Msg: fmt.Sprintf(
 			"the %s caller %q has no account, and %q names none: give ResourceOwner, the account that owns the resource", who.Kind(), p.callerArn, resource)}
 	}
 	req, err := iameval.NewRequest(iameval.RequestInput{
@@ -201,7 +202,7 @@ func (p *plan) pair(a, r int) (pair, *Error) {
 		UnsuppliedAbsent: p.mirror,
 	})
 	if err != nil {
-		return pair{}, &Error{Path: p.resourcePath(r), Kind: ErrValue, Msg: err.Error()}
+		return pair{}, &diag.Error{Path: p.resourcePath(r), Kind: ErrValue, Msg: err.Error()}
 	}
 	cross := who.Account() != "" && who.Account() != req.ResourceAccount()
 	return pair{action: action, resource: resource, req: req, cross: cross, set: p.c.accountSet(resource, req.ResourceAccount())}, nil

@@ -6,12 +6,13 @@ import (
 	"strconv"
 
 	"github.com/iameval/iameval"
+	"github.com/iameval/iameval/diag"
 	"github.com/iameval/iameval/policy"
 )
 
 // Simulate evaluates every action of in on every resource, as
 // SimulateCustomPolicy does, and returns the response. It checks in first:
-// on any problem it returns a nil Response and an [ErrorList] holding every
+// on any problem it returns a nil Response and a [diag.ErrorList] holding every
 // problem, positioned in the document when in came from [ParseInput].
 //
 // With MaxItems the response holds at most that many results, from Marker
@@ -51,13 +52,14 @@ type Page struct {
 // for every action and every resource before the first result), is
 // reported before emit is first called. A request that is invalid only as
 // the combination of its action and resource is reported when its turn
-// comes, as an [ErrorList] after the results before it.
+// comes, as a [diag.ErrorList] after the results before it.
 func Run(in *Input, emit func(r *EvaluationResult) error) (Page, error) {
 	if in == nil {
-		return Page{}, ErrorList{{Kind: ErrMissing, Msg: "no input"}}
+		return Page{}, diag.ErrorList{{Kind: ErrMissing, Msg: "no input"}}
 	}
 	p, errs := in.compile()
-	if err := errs.err(); err != nil {
+	errs.SortByPosition()
+	if err := errs.Err(); err != nil {
 		return Page{}, err
 	}
 	var r EvaluationResult
@@ -65,7 +67,7 @@ func Run(in *Input, emit func(r *EvaluationResult) error) (Page, error) {
 		q, e := p.pair(k/len(p.resources), k%len(p.resources))
 		if e != nil {
 			e.Pos = in.src.of(e.Path)
-			return Page{}, ErrorList{e}
+			return Page{}, diag.ErrorList{e}
 		}
 		r = p.result(q)
 		if err := emit(&r); err != nil {

@@ -1,27 +1,26 @@
 package simulate
 
 import (
+	"github.com/iameval/iameval/diag"
 	"github.com/iameval/iameval/internal/jsonsrc"
-	"github.com/iameval/iameval/policy"
 )
 
 // pos converts an offset into the document to a position; the zero
 // Position for an Input built in Go.
-func (s *source) pos(off int) policy.Position {
+func (s *source) pos(off int) diag.Position {
 	if s == nil {
-		return policy.Position{}
+		return diag.Position{}
 	}
-	p := s.doc.Pos(off)
-	return policy.Position{File: s.file, Offset: p.Offset, Line: p.Line, Column: p.Column}
+	return s.doc.Pos(off)
 }
 
 // of returns the position of the value at path, else of the closest
 // enclosing value the document has (ContextEntries[1] for
 // ContextEntries[1].ContextKeyType when the key is absent), else of the
 // document.
-func (s *source) of(path string) policy.Position {
+func (s *source) of(path string) diag.Position {
 	if s == nil {
-		return policy.Position{}
+		return diag.Position{}
 	}
 	for p := path; ; p = parent(p) {
 		if off, ok := s.at[p]; ok {
@@ -38,9 +37,9 @@ func (s *source) of(path string) policy.Position {
 // or escape sequence that produced it. When the document does not hold
 // that text at path (the Input was changed after ParseInput), it returns
 // the position of the value.
-func (s *source) inString(path, text string, i int) policy.Position {
+func (s *source) inString(path, text string, i int) diag.Position {
 	if s == nil {
-		return policy.Position{}
+		return diag.Position{}
 	}
 	off, ok := s.at[path]
 	if !ok {

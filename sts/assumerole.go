@@ -2,8 +2,6 @@ package sts
 
 import (
 	"fmt"
-	"maps"
-	"slices"
 	"time"
 
 	"github.com/iameval/iameval"
@@ -93,9 +91,6 @@ func AssumeRole(caller Caller, role Role, in AssumeRoleInput) (*Result, error) {
 	if err := checkCallerPolicies(&caller.Policies); err != nil {
 		return nil, err
 	}
-	if err := checkName("RoleSessionName", in.RoleSessionName, 2, 64, ""); err != nil {
-		return nil, err
-	}
 	if in.ExternalID != "" {
 		if err := checkName("ExternalId", in.ExternalID, 2, 1224, ":/"); err != nil {
 			return nil, err
@@ -105,10 +100,10 @@ func AssumeRole(caller Caller, role Role, in AssumeRoleInput) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := checkTags("Tags", in.Tags); err != nil {
+	if err := checkCount("Tags", "tags", len(in.Tags)); err != nil {
 		return nil, err
 	}
-	if err := checkTransitiveKeys(in.TransitiveTagKeys, in.Tags); err != nil {
+	if err := checkCount("TransitiveTagKeys", "keys", len(in.TransitiveTagKeys)); err != nil {
 		return nil, err
 	}
 	mfa, err := checkMFA(in.SerialNumber, in.TokenCode)
@@ -117,27 +112,18 @@ func AssumeRole(caller Caller, role Role, in AssumeRoleInput) (*Result, error) {
 	}
 
 	// Role chaining (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_session-tags.html): the calling session passes on its
-	// transitive tags and its source identity.
+	// transitive tags, which Tags may not repeat (NewAssumedRole checks
+	// it), and its source identity.
 	var inherited map[string]string
 	sourceIdentity := in.SourceIdentity
 	rs, chained := p.(principal.RoleSession)
 	if chained {
 		inherited = rs.TransitiveTags()
-		for _, k := range slices.Sorted(maps.Keys(in.Tags)) {
-			if prev, ok := lookupFold(inherited, k); ok {
-				return nil, inputError("Tags", fmt.Sprintf("tag %q has the key of the transitive tag %q inherited from the calling session; a chained AssumeRole cannot override it (sts.md T5)", k, prev))
-			}
-		}
 		if si := rs.SourceIdentity(); si != "" {
 			if sourceIdentity != "" && sourceIdentity != si {
 				return nil, inputError("SourceIdentity", fmt.Sprintf("%q differs from the source identity %q of the calling session, which cannot be changed once set (sts.md T7)", sourceIdentity, si))
 			}
 			sourceIdentity = si
-		}
-	}
-	if sourceIdentity != "" {
-		if err := checkSourceIdentity("SourceIdentity", sourceIdentity); err != nil {
-			return nil, err
 		}
 	}
 	duration, err := roleDuration(in.DurationSeconds, &role, chained)
@@ -165,7 +151,7 @@ func AssumeRole(caller Caller, role Role, in AssumeRoleInput) (*Result, error) {
 		Credentials:       creds,
 	})
 	if perr != nil {
-		return nil, principalError("Role", perr)
+		return nil, principalError(perr, "Role", sessionParams)
 	}
 
 	k := keys{}
@@ -184,45 +170,17 @@ func AssumeRole(caller Caller, role Role, in AssumeRoleInput) (*Result, error) {
 	if cerr != nil {
 		return nil, cerr
 	}
-	c := &call{principal: p, context: ctx, time: t, policies: iameval.PolicySet{
-		Identity:            caller.Policies.Identity,
-		Session:             caller.Policies.Session,
-		PermissionsBoundary: caller.Policies.PermissionsBoundary,
-		SCP:                 caller.Policies.SCP,
-		Resource:            role.TrustPolicy,
-		RCP:                 role.Policies.RCP,
-	}}
-	if err := c.authorize(actionAssumeRole, role.ARN); err != nil {
+	c := &call{principal: p, context: ctx, time: t, policies: callerSide(&caller.Policies)}
+	c.policies.Resource, c.policies.RCP = role.TrustPolicy, role.Policies.RCP
+	if err := c.authorizeCall(actionAssumeRole, role.ARN, len(in.Tags) > 0, sourceIdentity != ""); err != nil {
 		return nil, err
 	}
-	if len(in.Tags) > 0 {
-		if err := c.authorize(actionTagSession, role.ARN); err != nil {
-			return nil, err
-		}
-	}
-	if sourceIdentity != "" {
-		if err := c.authorize(actionSetSourceIdentity, role.ARN); err != nil {
-			return nil, err
-		}
-	}
-	return &Result{
-		Principal:  s,
-		Policies:   role.sessionPolicySet(session),
-		IssueTime:  t,
-		Expiration: t.Add(time.Duration(duration) * time.Second),
-		Checks:     c.checks,
-	}, nil
+	return newResult(s, role.sessionPolicySet(session), t, duration, c.checks), nil
 }
 
 // sessionPolicySet returns the policies of the role's sessions: the role's
 // identity policies, the session policies passed, its boundary and the SCPs
-// of its account. The slices are copies, so appending to them leaves the
-// role untouched.
+// of its account.
 func (r *Role) sessionPolicySet(session []*policy.Policy) iameval.PolicySet {
-	return iameval.PolicySet{
-		Identity:            slices.Clone(r.Policies.Identity),
-		Session:             session,
-		PermissionsBoundary: r.Policies.PermissionsBoundary,
-		SCP:                 slices.Clone(r.Policies.SCP),
-	}
+	return newPolicySet(&r.Policies, r.Policies.Identity, session)
 }

@@ -116,15 +116,9 @@ func AssumeRoot(caller Caller, in AssumeRootInput) (*Result, error) {
 		Credentials: principal.Credentials{Temporary: true, IssueTime: t},
 	})
 	if err != nil {
-		return nil, principalError("TargetPrincipal", err)
+		return nil, principalError(err, "TargetPrincipal", nil)
 	}
-	return &Result{
-		Principal:  out,
-		Policies:   iameval.PolicySet{Session: []*policy.Policy{task}, SCP: slices.Clone(in.TargetSCP)},
-		IssueTime:  t,
-		Expiration: t.Add(time.Duration(duration) * time.Second),
-		Checks:     c.checks,
-	}, nil
+	return newResult(out, iameval.PolicySet{Session: []*policy.Policy{task}, SCP: slices.Clone(in.TargetSCP)}, t, duration, c.checks), nil
 }
 
 // pageAssumeRoot is the AWS page of centralized root access.

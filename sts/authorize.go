@@ -1,6 +1,7 @@
 package sts
 
 import (
+	"errors"
 	"fmt"
 	"maps"
 	"slices"
@@ -10,6 +11,7 @@ import (
 	"github.com/iameval/iameval"
 	"github.com/iameval/iameval/condition"
 	"github.com/iameval/iameval/internal/arn"
+	"github.com/iameval/iameval/policy"
 	"github.com/iameval/iameval/principal"
 )
 
@@ -62,6 +64,61 @@ func (c *call) authorize(action, resource string) error {
 	}
 	c.checks = append(c.checks, x)
 	return nil
+}
+
+// authorizeCall authorizes the call as action on resource, then as
+// sts:TagSession when it passes session tags and as sts:SetSourceIdentity
+// when it sets a source identity: each a separate evaluation that must
+// allow (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_session-tags.html,
+// https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_control-access_monitor.html).
+func (c *call) authorizeCall(action, resource string, tags, sourceIdentity bool) error {
+	if err := c.authorize(action, resource); err != nil {
+		return err
+	}
+	if tags {
+		if err := c.authorize(actionTagSession, resource); err != nil {
+			return err
+		}
+	}
+	if sourceIdentity {
+		return c.authorize(actionSetSourceIdentity, resource)
+	}
+	return nil
+}
+
+// callerSide returns the caller's identity side of ps (identity, session,
+// boundary and SCP policies), which decides the caller's own calls.
+func callerSide(ps *iameval.PolicySet) iameval.PolicySet {
+	return iameval.PolicySet{
+		Identity:            ps.Identity,
+		Session:             ps.Session,
+		PermissionsBoundary: ps.PermissionsBoundary,
+		SCP:                 ps.SCP,
+	}
+}
+
+// newPolicySet returns the policies of a new principal: identity, the
+// session policies passed to the call, and the boundary and SCPs of ps.
+// The slices are copies, so appending to them leaves ps untouched.
+func newPolicySet(ps *iameval.PolicySet, identity, session []*policy.Policy) iameval.PolicySet {
+	return iameval.PolicySet{
+		Identity:            slices.Clone(identity),
+		Session:             session,
+		PermissionsBoundary: ps.PermissionsBoundary,
+		SCP:                 slices.Clone(ps.SCP),
+	}
+}
+
+// newResult returns the Result of a call that issued credentials to p at
+// t for seconds.
+func newResult(p principal.Principal, ps iameval.PolicySet, t time.Time, seconds int, checks []*iameval.Explanation) *Result {
+	return &Result{
+		Principal:  p,
+		Policies:   ps,
+		IssueTime:  t,
+		Expiration: t.Add(time.Duration(seconds) * time.Second),
+		Checks:     checks,
+	}
 }
 
 // refuse returns the *DeniedError of a call STS refuses before reading any
@@ -160,10 +217,32 @@ func credentialsOf(p principal.Principal) principal.Credentials {
 	return principal.Credentials{}
 }
 
-// principalError wraps an error of a principal constructor: the input
-// passed the checks of this package but not those of package principal.
-func principalError(field string, err error) *InputError {
-	return &InputError{Field: field, Msg: err.Error(), Err: err}
+// principalError wraps an error of a principal constructor, which checks
+// the names and tags of the session a call creates, as an *InputError of
+// the STS parameter that carried the rejected fact: params maps the
+// constructor's field (principal.Error.Field: "sessionName", "sessionTags",
+// ...) to the parameter, and the message is the constructor's; other
+// errors are reported as def, with the constructor's whole message.
+func principalError(err error, def string, params map[string]string) *InputError {
+	var e *principal.Error
+	if errors.As(err, &e) {
+		if f, ok := params[e.Field]; ok {
+			return &InputError{Field: f, Msg: e.Msg, Err: err}
+		}
+	}
+	return &InputError{Field: def, Msg: err.Error(), Err: err}
+}
+
+// sessionParams maps the fields of the role session constructors to the
+// parameters of the assume calls.
+var sessionParams = map[string]string{
+	"roleArn":           "Role.ARN",
+	"roleId":            "Role.ID",
+	"tags":              "Role.Tags",
+	"sessionName":       "RoleSessionName",
+	"sourceIdentity":    "SourceIdentity",
+	"sessionTags":       "Tags",
+	"transitiveTagKeys": "TransitiveTagKeys",
 }
 
 // kindList renders kinds for messages: "IAMUser or Root".

@@ -1,10 +1,8 @@
 package sts
 
 import (
-	"slices"
 	"time"
 
-	"github.com/iameval/iameval"
 	"github.com/iameval/iameval/condition"
 	"github.com/iameval/iameval/policy"
 	"github.com/iameval/iameval/principal"
@@ -65,9 +63,6 @@ func GetFederationToken(caller Caller, in GetFederationTokenInput) (*Result, err
 	if p == nil {
 		return nil, inputError("Caller", "principal is required")
 	}
-	if err := checkName("Name", in.Name, 2, 32, ""); err != nil {
-		return nil, err
-	}
 	partition, account := partitionOf(p), p.Account()
 	resource := "arn:" + partition + ":sts::" + account + ":federated-user/" + in.Name
 	if why := callerProblem(p, actionGetFederationToken, principal.KindIAMUser, principal.KindRoot); why != "" {
@@ -80,7 +75,7 @@ func GetFederationToken(caller Caller, in GetFederationTokenInput) (*Result, err
 	if ierr != nil {
 		return nil, ierr
 	}
-	if err := checkTags("Tags", in.Tags); err != nil {
+	if err := checkCount("Tags", "tags", len(in.Tags)); err != nil {
 		return nil, err
 	}
 	root := p.Kind() == principal.KindRoot
@@ -104,7 +99,7 @@ func GetFederationToken(caller Caller, in GetFederationTokenInput) (*Result, err
 	}
 	fed, err := principal.NewFederatedUser(fu)
 	if err != nil {
-		return nil, principalError("Caller", err)
+		return nil, principalError(err, "Caller", map[string]string{"name": "Name", "tags": "Tags"})
 	}
 
 	k := keys{}
@@ -113,37 +108,16 @@ func GetFederationToken(caller Caller, in GetFederationTokenInput) (*Result, err
 	if err != nil {
 		return nil, err
 	}
-	c := &call{principal: p, context: ctx, time: t, policies: iameval.PolicySet{
-		Identity:            caller.Policies.Identity,
-		Session:             caller.Policies.Session,
-		PermissionsBoundary: caller.Policies.PermissionsBoundary,
-		SCP:                 caller.Policies.SCP,
-	}}
-	if err := c.authorize(actionGetFederationToken, resource); err != nil {
+	c := &call{principal: p, context: ctx, time: t, policies: callerSide(&caller.Policies)}
+	if err := c.authorizeCall(actionGetFederationToken, resource, len(in.Tags) > 0, false); err != nil {
 		return nil, err
 	}
-	if len(in.Tags) > 0 {
-		if err := c.authorize(actionTagSession, resource); err != nil {
-			return nil, err
-		}
-	}
 
-	identity := slices.Clone(caller.Policies.Identity)
+	identity := caller.Policies.Identity
 	if root {
 		identity = []*policy.Policy{rootFullAccess}
 	}
-	return &Result{
-		Principal: fed,
-		Policies: iameval.PolicySet{
-			Identity:            identity,
-			Session:             session,
-			PermissionsBoundary: caller.Policies.PermissionsBoundary,
-			SCP:                 slices.Clone(caller.Policies.SCP),
-		},
-		IssueTime:  t,
-		Expiration: t.Add(time.Duration(duration) * time.Second),
-		Checks:     c.checks,
-	}, nil
+	return newResult(fed, newPolicySet(&caller.Policies, identity, session), t, duration, c.checks), nil
 }
 
 // rootFullAccess stands for the root user's full access (evaluation-logic

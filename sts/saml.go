@@ -2,8 +2,6 @@ package sts
 
 import (
 	"fmt"
-	"maps"
-	"slices"
 	"strings"
 	"time"
 
@@ -74,35 +72,18 @@ func AssumeRoleWithSAML(role Role, in AssumeRoleWithSAMLInput) (*Result, error) 
 	if !ok || name.Len() != 1 {
 		return nil, inputError(field, fmt.Sprintf("attribute %q is required, with one value", principal.AttributeRoleSessionName))
 	}
-	if err := checkName(field, name.At(0), 2, 64, ""); err != nil {
-		return nil, err
-	}
 	session, err := sessionPolicies(in.Policy, in.ManagedPolicies)
 	if err != nil {
 		return nil, err
 	}
-	tags := make(map[string]string)
-	for _, k := range slices.Sorted(maps.Keys(in.Assertion)) {
-		if key, ok := strings.CutPrefix(k, principal.AttributePrincipalTag); ok {
-			v := in.Assertion[k]
-			if v.Len() != 1 {
-				return nil, inputError(field, fmt.Sprintf("attribute %q has %d values; a session tag has exactly one", k, v.Len()))
-			}
-			tags[key] = v.At(0)
+	tags := 0
+	for k := range in.Assertion {
+		if strings.HasPrefix(k, principal.AttributePrincipalTag) {
+			tags++
 		}
 	}
-	if err := checkTags(field, tags); err != nil {
+	if err := checkCount(field, "tags", tags); err != nil {
 		return nil, err
-	}
-	sourceIdentity := ""
-	if v, ok := in.Assertion[principal.AttributeSourceIdentity]; ok {
-		if v.Len() != 1 {
-			return nil, inputError(field, fmt.Sprintf("attribute %q takes one value", principal.AttributeSourceIdentity))
-		}
-		sourceIdentity = v.At(0)
-		if err := checkSourceIdentity(field, sourceIdentity); err != nil {
-			return nil, err
-		}
 	}
 	duration, err := roleDuration(in.DurationSeconds, &role, false)
 	if err != nil {
@@ -118,17 +99,13 @@ func AssumeRoleWithSAML(role Role, in AssumeRoleWithSAMLInput) (*Result, error) 
 		Credentials: principal.Credentials{IssueTime: t},
 	})
 	if perr != nil {
-		return nil, principalError(field, perr)
+		return nil, principalError(perr, field, map[string]string{
+			"roleArn": "Role.ARN", "roleId": "Role.ID", "tags": "Role.Tags", "provider": "PrincipalArn",
+		})
 	}
-	checks, aerr := authorizeUnsigned(s, &role, in.Context, t, actionAssumeRoleWithSAML, len(tags) > 0, sourceIdentity != "")
+	checks, aerr := authorizeUnsigned(s, &role, in.Context, t, actionAssumeRoleWithSAML, tags > 0, s.SourceIdentity() != "")
 	if aerr != nil {
 		return nil, aerr
 	}
-	return &Result{
-		Principal:  s,
-		Policies:   role.sessionPolicySet(session),
-		IssueTime:  t,
-		Expiration: t.Add(time.Duration(duration) * time.Second),
-		Checks:     checks,
-	}, nil
+	return newResult(s, role.sessionPolicySet(session), t, duration, checks), nil
 }

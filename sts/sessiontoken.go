@@ -1,7 +1,6 @@
 package sts
 
 import (
-	"slices"
 	"time"
 
 	"github.com/iameval/iameval"
@@ -72,17 +71,7 @@ func GetSessionToken(caller Caller, in GetSessionTokenInput) (*Result, error) {
 		out, perr = principal.NewRoot(principal.RootInput{Account: u.Account(), Partition: u.Partition(), Credentials: creds})
 	}
 	if perr != nil {
-		return nil, principalError("Caller", perr)
+		return nil, principalError(perr, "Caller", nil)
 	}
-	return &Result{
-		Principal: out,
-		Policies: iameval.PolicySet{
-			Identity:            slices.Clone(caller.Policies.Identity),
-			PermissionsBoundary: caller.Policies.PermissionsBoundary,
-			SCP:                 slices.Clone(caller.Policies.SCP),
-		},
-		IssueTime:  t,
-		Expiration: t.Add(time.Duration(duration) * time.Second),
-		Checks:     c.checks,
-	}, nil
+	return newResult(out, newPolicySet(&caller.Policies, caller.Policies.Identity, nil), t, duration, c.checks), nil
 }

@@ -2,11 +2,7 @@ package sts
 
 import (
 	"fmt"
-	"maps"
-	"slices"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/iameval/iameval"
 	"github.com/iameval/iameval/internal/arn"
@@ -17,8 +13,6 @@ import (
 const (
 	maxManagedPolicies = 10 // PolicyArns
 	maxTags            = 50 // at most 50 session tags: https://docs.aws.amazon.com/IAM/latest/UserGuide/id_session-tags.html
-	maxTagKey          = 128
-	maxTagValue        = 256
 
 	defaultRoleSession = 3600   // AssumeRole* DurationSeconds default, IAM MaxSessionDuration default
 	maxRoleSession     = 43200  // IAM MaxSessionDuration upper bound
@@ -30,7 +24,9 @@ const (
 )
 
 // nameChars reports whether s holds only [\w+=,.@-], the character class of
-// RoleSessionName, Name and SourceIdentity; extra adds characters.
+// ExternalId and SerialNumber; extra adds characters. The names of the
+// session a call creates (RoleSessionName, Name, SourceIdentity) are
+// checked by the principal constructors.
 func nameChars(s, extra string) bool {
 	for i := range len(s) {
 		c := s[i]
@@ -56,78 +52,15 @@ func checkName(field, s string, minLen, maxLen int, extra string) *InputError {
 	return nil
 }
 
-// checkSourceIdentity checks a SourceIdentity: [\w+=,.@-]{2,64}, and not
-// beginning with aws: (STS API Reference, AssumeRole SourceIdentity).
-func checkSourceIdentity(field, s string) *InputError {
-	if err := checkName(field, s, 2, 64, ""); err != nil {
-		return err
-	}
-	if strings.HasPrefix(strings.ToLower(s), "aws:") {
-		return inputError(field, fmt.Sprintf("%q begins with the reserved prefix aws:", s))
-	}
-	return nil
-}
-
-// isTagChar reports whether r may appear in a tag key or value:
-// [\p{L}\p{Z}\p{N}_.:/=+\-@] (STS Tag data type).
-func isTagChar(r rune) bool {
-	return unicode.IsLetter(r) || unicode.In(r, unicode.Z) || unicode.IsNumber(r) ||
-		strings.ContainsRune("_.:/=+-@", r)
-}
-
-// checkTags checks session tags (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_session-tags.html): at most 50; keys of 1 to 128
-// characters, values of at most 256, allowed characters only, no aws:
-// prefix, keys unique ignoring case.
-func checkTags(field string, tags map[string]string) *InputError {
-	if len(tags) > maxTags {
-		return inputError(field, fmt.Sprintf("%d tags passed; at most %d are allowed", len(tags), maxTags))
-	}
-	seen := make(map[string]string, len(tags))
-	for _, k := range slices.Sorted(maps.Keys(tags)) {
-		v := tags[k]
-		if !utf8.ValidString(k) || !utf8.ValidString(v) {
-			return inputError(field, fmt.Sprintf("tag %q is not valid UTF-8", k))
-		}
-		if n := utf8.RuneCountInString(k); n < 1 || n > maxTagKey {
-			return inputError(field, fmt.Sprintf("tag key %q must have 1 to %d characters", k, maxTagKey))
-		}
-		if utf8.RuneCountInString(v) > maxTagValue {
-			return inputError(field, fmt.Sprintf("value of tag %q is longer than %d characters", k, maxTagValue))
-		}
-		if strings.HasPrefix(strings.ToLower(k), "aws:") {
-			return inputError(field, fmt.Sprintf("tag key %q uses the reserved prefix aws:", k))
-		}
-		for _, r := range k + v {
-			if !isTagChar(r) {
-				return inputError(field, fmt.Sprintf("tag %q=%q may contain only letters, digits, spaces and _.:/=+-@", k, v))
-			}
-		}
-		lk := strings.ToLower(k)
-		if prev, ok := seen[lk]; ok {
-			return inputError(field, fmt.Sprintf("tag keys %q and %q are equal ignoring case", prev, k))
-		}
-		seen[lk] = k
-	}
-	return nil
-}
-
-// checkTransitiveKeys checks TransitiveTagKeys: at most 50, each naming a
-// passed tag (ignoring case), none repeated (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_session-tags.html).
-func checkTransitiveKeys(keys []string, tags map[string]string) *InputError {
-	const field = "TransitiveTagKeys"
-	if len(keys) > maxTags {
-		return inputError(field, fmt.Sprintf("%d keys passed; at most %d are allowed", len(keys), maxTags))
-	}
-	seen := make(map[string]bool, len(keys))
-	for _, k := range keys {
-		if _, ok := lookupFold(tags, k); !ok {
-			return inputError(field, fmt.Sprintf("key %q names no tag passed in Tags", k))
-		}
-		lk := strings.ToLower(k)
-		if seen[lk] {
-			return inputError(field, fmt.Sprintf("key %q is repeated", k))
-		}
-		seen[lk] = true
+// checkCount checks that at most 50 items of what (tags, keys) were passed
+// in the parameter field: the STS limit of Tags and TransitiveTagKeys
+// (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_session-tags.html).
+// Everything else about tags (characters, lengths, keys unique ignoring
+// case, transitive keys naming tags) is checked once, by the principal
+// constructors, whose errors principalError maps to the parameters.
+func checkCount(field, what string, n int) *InputError {
+	if n > maxTags {
+		return inputError(field, fmt.Sprintf("%d %s passed; at most %d are allowed", n, what, maxTags))
 	}
 	return nil
 }
@@ -258,7 +191,7 @@ func (r *Role) check() *InputError {
 	if len(r.Policies.Session) > 0 || r.Policies.Resource != nil || len(r.Policies.VPCEndpoint) > 0 {
 		return inputError("Role.Policies", "session policies come from the call and the trust policy from TrustPolicy; session, resource and vpcEndpoint must be empty")
 	}
-	if err := checkTags("Role.Tags", r.Tags); err != nil {
+	if err := checkCount("Role.Tags", "tags", len(r.Tags)); err != nil {
 		return err
 	}
 	return validateSet("Role.Policies", &r.Policies)

@@ -1,9 +1,6 @@
 package sts
 
 import (
-	"fmt"
-	"maps"
-	"slices"
 	"time"
 
 	"github.com/iameval/iameval"
@@ -82,21 +79,15 @@ func AssumeRoleWithWebIdentity(role Role, in AssumeRoleWithWebIdentityInput) (*R
 	if err := role.check(); err != nil {
 		return nil, err
 	}
-	if err := checkName("RoleSessionName", in.RoleSessionName, 2, 64, ""); err != nil {
-		return nil, err
-	}
 	session, err := sessionPolicies(in.Policy, in.ManagedPolicies)
 	if err != nil {
 		return nil, err
 	}
-	tags, err := tagsClaim(in.Token.Tags)
-	if err != nil {
+	if err := checkCount("WebIdentityToken", "tags", len(in.Token.Tags.PrincipalTags)); err != nil {
 		return nil, err
 	}
-	if in.Token.SourceIdentity != "" {
-		if err := checkSourceIdentity("WebIdentityToken", in.Token.SourceIdentity); err != nil {
-			return nil, err
-		}
+	if err := checkCount("WebIdentityToken", "transitive tag keys", len(in.Token.Tags.TransitiveTagKeys)); err != nil {
+		return nil, err
 	}
 	duration, err := roleDuration(in.DurationSeconds, &role, false)
 	if err != nil {
@@ -115,48 +106,23 @@ func AssumeRoleWithWebIdentity(role Role, in AssumeRoleWithWebIdentityInput) (*R
 		Credentials:    principal.Credentials{IssueTime: t},
 	})
 	if perr != nil {
-		return nil, principalError("WebIdentityToken", perr)
+		return nil, principalError(perr, "WebIdentityToken", webIdentityParams)
 	}
-	checks, aerr := authorizeUnsigned(w, &role, in.Context, t, actionAssumeRoleWithWebIdentity, len(tags) > 0, in.Token.SourceIdentity != "")
+	checks, aerr := authorizeUnsigned(w, &role, in.Context, t, actionAssumeRoleWithWebIdentity, len(in.Token.Tags.PrincipalTags) > 0, in.Token.SourceIdentity != "")
 	if aerr != nil {
 		return nil, aerr
 	}
-	return &Result{
-		Principal:  w,
-		Policies:   role.sessionPolicySet(session),
-		IssueTime:  t,
-		Expiration: t.Add(time.Duration(duration) * time.Second),
-		Checks:     checks,
-	}, nil
+	return newResult(w, role.sessionPolicySet(session), t, duration, checks), nil
 }
 
-// tagsClaim checks the token's tags claim: at most 50 tags, each a
-// one-element list (STS tags are single-valued), and transitive keys
-// naming tags. It returns the tags as a map.
-func tagsClaim(c principal.TagsClaim) (map[string]string, *InputError) {
-	const field = "WebIdentityToken"
-	if len(c.PrincipalTags) == 0 {
-		if len(c.TransitiveTagKeys) > 0 {
-			return nil, inputError(field, "transitive_tag_keys given without principal_tags")
-		}
-		return nil, nil
-	}
-	tags := make(map[string]string, len(c.PrincipalTags))
-	for _, k := range slices.Sorted(maps.Keys(c.PrincipalTags)) {
-		v := c.PrincipalTags[k]
-		if len(v) != 1 {
-			return nil, inputError(field, fmt.Sprintf("principal_tags %q has %d values; a session tag has exactly one", k, len(v)))
-		}
-		tags[k] = v[0]
-	}
-	if err := checkTags(field, tags); err != nil {
-		return nil, err
-	}
-	if err := checkTransitiveKeys(c.TransitiveTagKeys, tags); err != nil {
-		err.Field = field
-		return nil, err
-	}
-	return tags, nil
+// webIdentityParams maps the fields of principal.NewWebIdentity to the
+// parameters of AssumeRoleWithWebIdentity: the token's claims, tags and
+// source identity are all WebIdentityToken.
+var webIdentityParams = map[string]string{
+	"roleArn":     "Role.ARN",
+	"roleId":      "Role.ID",
+	"tags":        "Role.Tags",
+	"sessionName": "RoleSessionName",
 }
 
 // authorizeUnsigned authorizes the unsigned call of a token or assertion
@@ -173,18 +139,8 @@ func authorizeUnsigned(p principal.Principal, role *Role, user condition.Context
 		Resource: role.TrustPolicy,
 		RCP:      role.Policies.RCP,
 	}}
-	if err := c.authorize(action, role.ARN); err != nil {
+	if err := c.authorizeCall(action, role.ARN, tags, sourceIdentity); err != nil {
 		return nil, err
-	}
-	if tags {
-		if err := c.authorize(actionTagSession, role.ARN); err != nil {
-			return nil, err
-		}
-	}
-	if sourceIdentity {
-		if err := c.authorize(actionSetSourceIdentity, role.ARN); err != nil {
-			return nil, err
-		}
 	}
 	return c.checks, nil
 }

@@ -9,7 +9,7 @@ import (
 
 	"github.com/iameval/iameval/account"
 	"github.com/iameval/iameval/condition"
-	"github.com/iameval/iameval/policy"
+	"github.com/iameval/iameval/diag"
 	"github.com/iameval/iameval/scenario"
 )
 
@@ -56,6 +56,22 @@ func (a *accountFlags) load(f *flags, stderr io.Writer) (*account.Accounts, int,
 	return accts, exitOK, true
 }
 
+// loadPrincipal reads the accounts and finds the user or role that name
+// (an ARN or session ARN) names; on a problem it prints it and returns
+// false.
+func (a *accountFlags) loadPrincipal(f *flags, stderr io.Writer, name string) (*account.Accounts, *account.Principal, int, bool) {
+	accts, status, ok := a.load(f, stderr)
+	if !ok {
+		return nil, nil, status, false
+	}
+	p, found := accts.Principal(name)
+	if !found || p.Kind == account.KindGroup {
+		fmt.Fprintf(stderr, "%s: %s is no user or role of the exports\n", strings.TrimPrefix(f.Name(), "iameval "), name)
+		return nil, nil, exitInvalid, false
+	}
+	return accts, p, exitOK, true
+}
+
 // query builds the Query of the flags.
 func (a *accountFlags) query(f *flags, stderr io.Writer) (account.Query, int, bool) {
 	var q account.Query
@@ -99,7 +115,7 @@ func (a *accountFlags) query(f *flags, stderr io.Writer) (account.Query, int, bo
 
 // printPositioned prints one line per problem of a positioned error list.
 func printPositioned(w io.Writer, cmd string, err error) {
-	var list policy.ErrorList
+	var list diag.ErrorList
 	if errors.As(err, &list) {
 		for _, e := range list {
 			fmt.Fprintln(w, e.Error())

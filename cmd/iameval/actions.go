@@ -7,6 +7,7 @@ import (
 	"sort"
 
 	"github.com/iameval/iameval/catalog"
+	"github.com/iameval/iameval/diag"
 	"github.com/iameval/iameval/policy"
 )
 
@@ -129,9 +130,9 @@ type resourceTypeJSON struct {
 
 // statementJSON names a statement that grants an action.
 type statementJSON struct {
-	Sid      string          `json:"sid,omitempty"`
-	Index    int             `json:"index"`
-	Position policy.Position `json:"position"`
+	Sid      string        `json:"sid,omitempty"`
+	Index    int           `json:"index"`
+	Position diag.Position `json:"position"`
 }
 
 func describeAction(a *catalog.Action) actionJSON {

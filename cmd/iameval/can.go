@@ -80,14 +80,9 @@ func runCan(args []string, stdout, stderr io.Writer) int {
 		actions = catalogActions()
 	}
 	slices.SortFunc(actions, func(a, b string) int { return strings.Compare(strings.ToLower(a), strings.ToLower(b)) })
-	accts, status, ok := af.load(f, stderr)
+	accts, p, status, ok := af.loadPrincipal(f, stderr, pos[0])
 	if !ok {
 		return status
-	}
-	p, found := accts.Principal(pos[0])
-	if !found || p.Kind == account.KindGroup {
-		fmt.Fprintf(stderr, "can: %s is no user or role of the exports\n", pos[0])
-		return exitInvalid
 	}
 	seq, err := accts.Can(p, resource, actions, q)
 	if err != nil {

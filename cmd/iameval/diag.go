@@ -6,20 +6,20 @@ import (
 	"io"
 	"io/fs"
 
-	"github.com/iameval/iameval/policy"
+	"github.com/iameval/iameval/diag"
 )
 
 // printLoadError prints why the file name could not be used: one
 // FILE:LINE:COL: message line per problem, or the read error.
 func printLoadError(w io.Writer, name string, err error) {
-	var list policy.ErrorList
+	var list diag.ErrorList
 	if errors.As(err, &list) {
 		for _, e := range list {
 			fmt.Fprintln(w, e.Error())
 		}
 		return
 	}
-	var one *policy.Error
+	var one *diag.Error
 	if errors.As(err, &one) {
 		fmt.Fprintln(w, one.Error())
 		return
@@ -32,14 +32,14 @@ func printLoadError(w io.Writer, name string, err error) {
 }
 
 // printWarnings prints non-fatal findings as FILE:LINE:COL: warning: message.
-func printWarnings(w io.Writer, warnings policy.ErrorList) {
+func printWarnings(w io.Writer, warnings diag.ErrorList) {
 	for _, e := range warnings {
 		fmt.Fprintln(w, warningText(e))
 	}
 }
 
 // warningText renders a warning as FILE:LINE:COL: warning: PATH: MSG.
-func warningText(e *policy.Error) string {
+func warningText(e *diag.Error) string {
 	if e.IsWarning() {
 		return e.Error()
 	}

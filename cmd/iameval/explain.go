@@ -11,6 +11,7 @@ import (
 	"github.com/iameval/iameval"
 	"github.com/iameval/iameval/catalog"
 	"github.com/iameval/iameval/condition"
+	"github.com/iameval/iameval/diag"
 	"github.com/iameval/iameval/policy"
 	"github.com/iameval/iameval/principal"
 	"github.com/iameval/iameval/scenario"
@@ -179,7 +180,7 @@ func explainFromFlags(f *flags, x *explainFlags, stderr io.Writer) (*iameval.Exp
 	}
 	p, err := parsePrincipalFlag(x.principal)
 	if err != nil {
-		var list policy.ErrorList
+		var list diag.ErrorList
 		if errors.As(err, &list) { // positioned in the flag's value: --principal:1:36: ...
 			fmt.Fprintf(stderr, "iameval explain: %v\n", err)
 		} else {

@@ -76,6 +76,7 @@ func TestGolden(t *testing.T) {
 		{"account/simulate_role", []string{"simulate-principal", "--account", "testdata/account/export.json", "--input", "testdata/account/simulate_role.json"}, 0, "a role is simulated as a session; each role resource's trust policy takes part"},
 		{"account/simulate_managed_policy", []string{"simulate-principal", "--account", "testdata/account/export.json", "--input", "testdata/account/simulate_managed_policy.json"}, 0, "access_policies_managed-vs-inline.md: AWS refuses changes to AWS managed policies whatever the policies allow"},
 		{"account/simulate_managed_policy_mirror", []string{"simulate-principal", "--mirror-simulator", "--account", "testdata/account/export.json", "--input", "testdata/account/simulate_managed_policy.json"}, 0, "--mirror-simulator decides from the policies alone, as the IAM policy simulator does"},
+		{"account/simulate_missing_input", []string{"simulate-principal", "--account", "testdata/account/export.json", "--input", "file://testdata/account/nope.json"}, 2, "an input that cannot be read is reported as by simulate: NAME: cannot read: REASON"},
 		{"account/simulate_unknown", []string{"simulate-principal", "--account", "testdata/account/export.json", "--input", "testdata/account/simulate_unknown.json"}, 2, "a PolicySourceArn the exports lack is positioned in the input"},
 		{"help", []string{"--help"}, 0, "command usage"},
 		{"no_args", nil, 2, "usage on stderr"},

@@ -5,8 +5,6 @@ import (
 	"fmt"
 	"io"
 	"strings"
-
-	"github.com/iameval/iameval/account"
 )
 
 const reachUsage = `Usage:
@@ -41,14 +39,9 @@ func runReach(args []string, stdout, stderr io.Writer) int {
 	if !ok {
 		return status
 	}
-	accts, status, ok := af.load(f, stderr)
+	accts, p, status, ok := af.loadPrincipal(f, stderr, pos[0])
 	if !ok {
 		return status
-	}
-	p, found := accts.Principal(pos[0])
-	if !found || p.Kind == account.KindGroup {
-		fmt.Fprintf(stderr, "reach: %s is no user or role of the exports\n", pos[0])
-		return exitInvalid
 	}
 	type roleJSON struct {
 		ARN  string   `json:"arn"`

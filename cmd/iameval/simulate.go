@@ -8,6 +8,7 @@ import (
 	"os"
 	"strings"
 
+	"github.com/iameval/iameval/diag"
 	"github.com/iameval/iameval/scenario"
 	"github.com/iameval/iameval/simulate"
 )
@@ -66,17 +67,14 @@ var simulateStdin io.Reader = os.Stdin
 // runSimulate implements "iameval simulate".
 func runSimulate(args []string, stdout, stderr io.Writer) int {
 	f := newFlags("simulate", simulateUsage)
-	var input, cliInput string
-	f.StringVar(&input, "input", "", "")
-	f.StringVar(&cliInput, "cli-input-json", "", "")
-	var mirror bool
-	f.BoolVar(&mirror, "mirror-simulator", false, "")
+	var sf simulateFlags
+	sf.register(f)
 	files, status, ok := f.parse(args, stdout, stderr)
 	if !ok {
 		return status
 	}
 	var names []string
-	for _, n := range []string{input, cliInput} {
+	for _, n := range []string{sf.input, sf.cliInput} {
 		if n != "" {
 			names = append(names, n)
 		}
@@ -87,16 +85,10 @@ func runSimulate(args []string, stdout, stderr io.Writer) int {
 	}
 	name := "-"
 	if len(names) == 1 {
-		name = strings.TrimPrefix(names[0], "file://")
+		name = names[0]
 	}
-
-	src, display, err := readSimulateInput(name)
-	if err != nil {
-		var pe *fs.PathError
-		if errors.As(err, &pe) {
-			err = pe.Err
-		}
-		fmt.Fprintf(stderr, "%s: cannot read: %v\n", display, err)
+	src, display, ok := readSimulateInput(name, stderr)
+	if !ok {
 		return exitInvalid
 	}
 	in, err := simulate.ParseInput(src, display)
@@ -104,7 +96,7 @@ func runSimulate(args []string, stdout, stderr io.Writer) int {
 		printSimulateErrors(stderr, err)
 		return exitInvalid
 	}
-	in.MirrorSimulator = mirror
+	in.MirrorSimulator = sf.mirror
 	out := newResultStream(stdout)
 	page, err := simulate.Run(in, out.emit)
 	if err != nil {
@@ -121,20 +113,49 @@ func runSimulate(args []string, stdout, stderr io.Writer) int {
 	return exitOK
 }
 
-// readSimulateInput reads the document named name ("-" for standard input)
-// and returns it with the name to show in messages.
-func readSimulateInput(name string) ([]byte, string, error) {
+// simulateFlags are the flags simulate and simulate-principal share: the
+// input document and --mirror-simulator.
+type simulateFlags struct {
+	input, cliInput string
+	mirror          bool
+}
+
+// register adds the flags to f.
+func (s *simulateFlags) register(f *flags) {
+	f.StringVar(&s.input, "input", "", "")
+	f.StringVar(&s.cliInput, "cli-input-json", "", "")
+	f.BoolVar(&s.mirror, "mirror-simulator", false, "")
+}
+
+// readSimulateInput reads the document named name ("-" for standard input;
+// the AWS CLI's file:// prefix is accepted) and returns it with the name
+// to show in messages. On a problem it prints "NAME: cannot read: REASON"
+// and returns false.
+func readSimulateInput(name string, stderr io.Writer) ([]byte, string, bool) {
+	name = strings.TrimPrefix(name, "file://")
+	var src []byte
+	var err error
+	display := name
 	if name == "-" {
-		src, err := scenario.ReadLimited("<stdin>", simulateStdin)
-		return src, "<stdin>", err
+		display = "<stdin>"
+		src, err = scenario.ReadLimited(display, simulateStdin)
+	} else {
+		src, err = scenario.ReadFile(name)
 	}
-	src, err := scenario.ReadFile(name)
-	return src, name, err
+	if err != nil {
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		fmt.Fprintf(stderr, "%s: cannot read: %v\n", display, err)
+		return nil, display, false
+	}
+	return src, display, true
 }
 
 // printSimulateErrors prints one FILE:LINE:COL: message line per problem.
 func printSimulateErrors(w io.Writer, err error) {
-	var list simulate.ErrorList
+	var list diag.ErrorList
 	if errors.As(err, &list) {
 		for _, e := range list {
 			fmt.Fprintln(w, e.Error())

@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"strings"
 
 	"github.com/iameval/iameval/account"
 	"github.com/iameval/iameval/policy"
@@ -43,11 +42,8 @@ func runSimulatePrincipal(args []string, stdout, stderr io.Writer) int {
 	f := newFlags("simulate-principal", simulatePrincipalUsage)
 	var af accountFlags
 	af.register(f)
-	var input, cliInput string
-	f.StringVar(&input, "input", "", "")
-	f.StringVar(&cliInput, "cli-input-json", "", "")
-	var mirror bool
-	f.BoolVar(&mirror, "mirror-simulator", false, "")
+	var sf simulateFlags
+	sf.register(f)
 	pos, status, ok := f.parse(args, stdout, stderr)
 	if !ok {
 		return status
@@ -55,9 +51,9 @@ func runSimulatePrincipal(args []string, stdout, stderr io.Writer) int {
 	if len(pos) > 0 {
 		return f.usageError(stderr, "unexpected argument %q", pos[0])
 	}
-	name := input
+	name := sf.input
 	if name == "" {
-		name = cliInput
+		name = sf.cliInput
 	}
 	if name == "" {
 		return f.usageError(stderr, "give the input document with --input")
@@ -66,15 +62,14 @@ func runSimulatePrincipal(args []string, stdout, stderr io.Writer) int {
 	if !ok {
 		return status
 	}
-	src, display, err := readSimulateInput(strings.TrimPrefix(name, "file://"))
-	if err != nil {
-		fmt.Fprintf(stderr, "%s: cannot read: %v\n", display, err)
+	src, display, ok := readSimulateInput(name, stderr)
+	if !ok {
 		return exitInvalid
 	}
 	in, err := simulate.ParsePrincipalInput(src, display)
 	var resp *simulate.Response
 	if err == nil {
-		in.MirrorSimulator = mirror
+		in.MirrorSimulator = sf.mirror
 		resp, err = simulate.SimulatePrincipal(in, principalSource(accts))
 	}
 	if err != nil {

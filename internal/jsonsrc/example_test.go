@@ -3,6 +3,7 @@ package jsonsrc_test
 import (
 	"fmt"
 
+	"github.com/iameval/iameval/diag"
 	"github.com/iameval/iameval/internal/jsonsrc"
 )
 
@@ -24,7 +25,7 @@ func (p printer) Problem(pr *jsonsrc.Problem) {
 // Example reads an object strictly: known keys into slots, every other
 // key reported with where it is and what it most likely means.
 func Example() {
-	doc, err := jsonsrc.Parse("{\n  \"name\": \"alice\",\n  \"tgas\": {},\n  \"name\": \"bob\"\n}", jsonsrc.Pos{})
+	doc, err := jsonsrc.Parse("{\n  \"name\": \"alice\",\n  \"tgas\": {},\n  \"name\": \"bob\"\n}", diag.Position{})
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -33,7 +34,7 @@ func Example() {
 	f := doc.Fields(doc.Root(), jsonsrc.At("user"), known, make([]jsonsrc.Member, len(known)), printer{doc})
 	fmt.Println("name:", doc.Str(f[0].Value), "tags given:", f[1].Exists())
 
-	_, err = jsonsrc.Parse(`{"a": [1, 2}`, jsonsrc.Pos{})
+	_, err = jsonsrc.Parse(`{"a": [1, 2}`, diag.Position{})
 	fmt.Println(err)
 	// Output:
 	// 3:3: user.tgas: unknown key (did you mean "tags"?)

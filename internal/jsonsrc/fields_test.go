@@ -5,6 +5,8 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/stretchr/testify/require"
+
+	"github.com/iameval/iameval/diag"
 )
 
 // record collects problems as "kind path key near first-offset".
@@ -32,7 +34,7 @@ func TestFields(t *testing.T) {
 		{`[1]`, []string{"type S near= want=an object"}, "not an object"},
 	}
 	for _, tc := range tests {
-		d, err := Parse(tc.src, Pos{})
+		d, err := Parse(tc.src, diag.Position{})
 		require.NoError(t, err)
 		var got record
 		at := At("S")
@@ -65,7 +67,7 @@ func TestFreeMembers(t *testing.T) {
 		{big, true, 40, []string{"folded T.K05 near= want=", "duplicate T.k39 near= want="}, "large objects find repeats through a map, the same way"},
 	}
 	for _, tc := range tests {
-		d, err := Parse(tc.src, Pos{})
+		d, err := Parse(tc.src, diag.Position{})
 		require.NoError(t, err)
 		var got record
 		ms := d.FreeMembers(d.Root(), At("T"), tc.fold, nil, &got)

@@ -42,24 +42,17 @@ import (
 	"unicode/utf8"
 
 	"github.com/tidwall/gjson"
-)
 
-// Pos is a position in a source file. Line and Column are 1-based and
-// Column counts characters (runes), not bytes; Offset is a 0-based byte
-// offset.
-type Pos struct {
-	Offset int
-	Line   int
-	Column int
-}
+	"github.com/iameval/iameval/diag"
+)
 
 // SyntaxError reports text that is not valid JSON.
 type SyntaxError struct {
-	Pos Pos
+	Pos diag.Position
 	Msg string
 }
 
-// Error returns the message with its line and column.
+// Error returns the message with its line and column (not the file).
 func (e *SyntaxError) Error() string {
 	return fmt.Sprintf("%d:%d: %s", e.Pos.Line, e.Pos.Column, e.Msg)
 }
@@ -68,7 +61,7 @@ func (e *SyntaxError) Error() string {
 // safe for concurrent use.
 type Doc struct {
 	src           string
-	base          Pos
+	base          diag.Position
 	lineStarts    []int
 	root          Value
 	opens, closes []int32 // see Brackets
@@ -82,15 +75,17 @@ const bom = "\uFEFF"
 
 // Parse validates src as JSON and indexes its lines. base says where src
 // starts inside the file it came from (for documents embedded in other
-// documents); the zero Pos means the start of the file. Invalid JSON gives
+// documents) and names the file: every position of the document carries
+// base.File; a base with no offset, line or column means the start of the
+// file. Invalid JSON gives
 // a *SyntaxError at the first offending character.
 //
-// A UTF-8 byte-order mark at the start of a file (base is the zero Pos) is
+// A UTF-8 byte-order mark at the start of a file (base has no offset, line or column) is
 // accepted and skipped, as editors on Windows write one: offsets still
 // count its three bytes, and columns do not count it. Anywhere else it is
 // the invalid character it is in JSON.
-func Parse(src string, base Pos) (*Doc, error) {
-	hasBOM := base == (Pos{}) && strings.HasPrefix(src, bom)
+func Parse(src string, base diag.Position) (*Doc, error) {
+	hasBOM := base.Offset == 0 && base.Line == 0 && base.Column == 0 && strings.HasPrefix(src, bom)
 	if hasBOM {
 		// Three spaces keep every offset; Pos takes their columns
 		// off the first line, as editors do not count the mark.
@@ -161,9 +156,10 @@ func (d *Doc) Brackets() (opens, closes []int32) { return d.opens, d.closes }
 // Src returns the source text.
 func (d *Doc) Src() string { return d.src }
 
-// Pos converts a byte offset into src into an absolute position, with the
-// document's base applied. Offsets outside src are clamped.
-func (d *Doc) Pos(offset int) Pos {
+// Pos converts a byte offset into src into an absolute position in the
+// base's file, with the document's base applied. Offsets outside src are
+// clamped.
+func (d *Doc) Pos(offset int) diag.Position {
 	if offset < 0 {
 		offset = 0
 	}
@@ -181,7 +177,7 @@ func (d *Doc) Pos(offset int) Pos {
 			col = max(col-len(bom), 1)
 		}
 	}
-	return Pos{Offset: d.base.Offset + offset, Line: d.base.Line + line, Column: col}
+	return diag.Position{File: d.base.File, Offset: d.base.Offset + offset, Line: d.base.Line + line, Column: col}
 }
 
 // membersHint is the capacity Members and Elements start with once they

@@ -6,24 +6,26 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/iameval/iameval/diag"
 )
 
 func TestParseSyntaxErrors(t *testing.T) {
 	t.Parallel()
 	tests := []struct {
 		src  string
-		want Pos
+		want diag.Position
 		why  string
 	}{
-		{"{\n  \"a\": 1,\n  \"b\": }", Pos{Offset: 19, Line: 3, Column: 8}, "the bad character itself, not the byte after it"},
-		{"", Pos{Offset: 0, Line: 1, Column: 1}, "empty input ends at once"},
-		{"{\"a\": [1, 2}", Pos{Offset: 11, Line: 1, Column: 12}, "wrong closing bracket"},
-		{"{\"a\": 1", Pos{Offset: 7, Line: 1, Column: 8}, "truncated input ends at the end"},
-		{"{} x", Pos{Offset: 3, Line: 1, Column: 4}, "trailing garbage"},
-		{"{\"é\": x}", Pos{Offset: 7, Line: 1, Column: 7}, "columns count characters, not bytes"},
+		{"{\n  \"a\": 1,\n  \"b\": }", diag.Position{Offset: 19, Line: 3, Column: 8}, "the bad character itself, not the byte after it"},
+		{"", diag.Position{Offset: 0, Line: 1, Column: 1}, "empty input ends at once"},
+		{"{\"a\": [1, 2}", diag.Position{Offset: 11, Line: 1, Column: 12}, "wrong closing bracket"},
+		{"{\"a\": 1", diag.Position{Offset: 7, Line: 1, Column: 8}, "truncated input ends at the end"},
+		{"{} x", diag.Position{Offset: 3, Line: 1, Column: 4}, "trailing garbage"},
+		{"{\"é\": x}", diag.Position{Offset: 7, Line: 1, Column: 7}, "columns count characters, not bytes"},
 	}
 	for _, tc := range tests {
-		_, err := Parse(tc.src, Pos{})
+		_, err := Parse(tc.src, diag.Position{})
 		var se *SyntaxError
 		require.ErrorAs(t, err, &se, tc.why)
 		if d := cmp.Diff(tc.want, se.Pos); d != "" {
@@ -35,37 +37,37 @@ func TestParseSyntaxErrors(t *testing.T) {
 func TestMembersAndPositions(t *testing.T) {
 	t.Parallel()
 	src := "{\n  \"a\": 1,\n  \"a\": [true, \"x\"]\n}"
-	d, err := Parse(src, Pos{})
+	d, err := Parse(src, diag.Position{})
 	require.NoError(t, err)
 	ms := d.Members(d.Root())
 	require.Len(t, ms, 2, "duplicates are kept")
-	assert.Equal(t, Pos{Offset: 4, Line: 2, Column: 3}, d.Pos(ms[0].KeyIndex))
-	assert.Equal(t, Pos{Offset: 14, Line: 3, Column: 3}, d.Pos(ms[1].KeyIndex))
+	assert.Equal(t, diag.Position{Offset: 4, Line: 2, Column: 3}, d.Pos(ms[0].KeyIndex))
+	assert.Equal(t, diag.Position{Offset: 14, Line: 3, Column: 3}, d.Pos(ms[1].KeyIndex))
 	els := d.Elements(ms[1].Value)
 	require.Len(t, els, 2)
 	assert.Equal(t, "boolean", TypeName(els[0]))
 	assert.Equal(t, "string", TypeName(els[1]))
-	assert.Equal(t, Pos{Offset: 26, Line: 3, Column: 15}, d.Pos(els[1].Index))
+	assert.Equal(t, diag.Position{Offset: 26, Line: 3, Column: 15}, d.Pos(els[1].Index))
 	assert.Nil(t, d.Members(els[0]), "not an object")
 	assert.Nil(t, d.Elements(d.Root()), "not an array")
 }
 
 func TestBase(t *testing.T) {
 	t.Parallel()
-	d, err := Parse("{\"x\":\n 1}", Pos{Offset: 100, Line: 7, Column: 20})
+	d, err := Parse("{\"x\":\n 1}", diag.Position{Offset: 100, Line: 7, Column: 20})
 	require.NoError(t, err)
-	assert.Equal(t, Pos{Offset: 101, Line: 7, Column: 21}, d.Pos(1), "first line is shifted by the base column")
-	assert.Equal(t, Pos{Offset: 107, Line: 8, Column: 2}, d.Pos(7), "later lines keep their own column")
+	assert.Equal(t, diag.Position{Offset: 101, Line: 7, Column: 21}, d.Pos(1), "first line is shifted by the base column")
+	assert.Equal(t, diag.Position{Offset: 107, Line: 8, Column: 2}, d.Pos(7), "later lines keep their own column")
 }
 
 func TestRootIndexWithLeadingSpace(t *testing.T) {
 	t.Parallel()
-	d, err := Parse("  \n {\"k\": \"v\"}", Pos{})
+	d, err := Parse("  \n {\"k\": \"v\"}", diag.Position{})
 	require.NoError(t, err)
 	assert.Equal(t, 4, d.Root().Index)
 	ms := d.Members(d.Root())
 	require.Len(t, ms, 1)
-	assert.Equal(t, Pos{Offset: 5, Line: 2, Column: 3}, d.Pos(ms[0].KeyIndex))
+	assert.Equal(t, diag.Position{Offset: 5, Line: 2, Column: 3}, d.Pos(ms[0].KeyIndex))
 	assert.Equal(t, "object", TypeName(d.Root()))
 	assert.Equal(t, "nothing", TypeName(Value{}), "the zero Value is Missing")
 }
@@ -75,7 +77,7 @@ func FuzzParse(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, src string) {
-		d, err := Parse(src, Pos{})
+		d, err := Parse(src, diag.Position{})
 		if err != nil {
 			se := err.(*SyntaxError)
 			if se.Pos.Offset < 0 || se.Pos.Offset > len(src) {
@@ -99,20 +101,20 @@ func FuzzParse(f *testing.F) {
 // bytes and columns as an editor shows them; inside a document, or in an
 // embedded one, it stays an invalid character.
 func TestByteOrderMark(t *testing.T) {
-	d, err := Parse("\uFEFF{\"a\": tru}", Pos{})
+	d, err := Parse("\uFEFF{\"a\": tru}", diag.Position{})
 	var se *SyntaxError
 	require.ErrorAs(t, err, &se)
-	assert.Equal(t, Pos{Offset: 12, Line: 1, Column: 10}, se.Pos, "the error counts the mark's bytes in the offset, not in the column")
+	assert.Equal(t, diag.Position{Offset: 12, Line: 1, Column: 10}, se.Pos, "the error counts the mark's bytes in the offset, not in the column")
 	assert.Nil(t, d)
 
-	d, err = Parse("\uFEFF{\"a\": 1}", Pos{})
+	d, err = Parse("\uFEFF{\"a\": 1}", diag.Position{})
 	require.NoError(t, err)
 	members := d.Members(d.Root())
 	require.Len(t, members, 1)
-	assert.Equal(t, Pos{Offset: 4, Line: 1, Column: 2}, d.Pos(members[0].KeyIndex))
+	assert.Equal(t, diag.Position{Offset: 4, Line: 1, Column: 2}, d.Pos(members[0].KeyIndex))
 
-	_, err = Parse("\uFEFF{}", Pos{Offset: 10, Line: 2, Column: 3})
+	_, err = Parse("\uFEFF{}", diag.Position{Offset: 10, Line: 2, Column: 3})
 	assert.Error(t, err, "an embedded document is not the start of a file")
-	_, err = Parse("{\"a\": \uFEFF1}", Pos{})
+	_, err = Parse("{\"a\": \uFEFF1}", diag.Position{})
 	assert.Error(t, err, "a mark after the start is not white space in JSON")
 }

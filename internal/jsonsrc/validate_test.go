@@ -6,6 +6,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
+
+	"github.com/iameval/iameval/diag"
 )
 
 func TestValidate(t *testing.T) {
@@ -53,7 +55,7 @@ func TestValidate(t *testing.T) {
 func TestBrackets(t *testing.T) {
 	t.Parallel()
 	src := `{"a":[[],{"]":"["}],"b":{}}`
-	d, err := Parse(src, Pos{})
+	d, err := Parse(src, diag.Position{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -10,12 +10,14 @@ import (
 // empty string. A Pattern is immutable and safe for concurrent use.
 //
 // Compile records the shape of the pattern and where its first and last
-// stars are, so that Match does not look for them again; a Pattern stays
-// small and allocation-free, as it is passed by value.
+// stars are, so that Match does not look for them again, and gives the
+// shapes policies use most a fast path of their own: literal text, "*"
+// alone, and literal text followed by one trailing "*" (a prefix test). A
+// Pattern stays small and allocation-free, as it is passed by value.
 type Pattern struct {
 	raw         string
 	kind        kind
-	first, last int // indexes of the first and last '*' (starOnly, general)
+	first, last int32 // indexes of the first and last '*' (prefix, starOnly, general)
 }
 
 // kind is the shape of a pattern.
@@ -24,6 +26,8 @@ type kind uint8
 const (
 	noStar   kind = iota // no '*': compared position by position ('?' is one rune)
 	literal              // no '*' and no '?'
+	anything             // "*": every string
+	prefix               // literal text and one trailing '*': a prefix test
 	starOnly             // '*' but no '?': the pieces between stars are literal text
 	general              // '*' and '?'
 )
@@ -39,11 +43,17 @@ func Compile(p string) Pattern {
 	case first < 0:
 		return Pattern{raw: p, kind: literal}
 	}
+	last := strings.LastIndexByte(p, '*')
 	k := starOnly
-	if qmark {
+	switch {
+	case qmark:
 		k = general
+	case p == "*":
+		k = anything
+	case first == last && last == len(p)-1:
+		k = prefix
 	}
-	return Pattern{raw: p, kind: k, first: first, last: strings.LastIndexByte(p, '*')}
+	return Pattern{raw: p, kind: k, first: int32(first), last: int32(last)}
 }
 
 // Match reports whether s matches the whole pattern.
@@ -51,13 +61,28 @@ func (p Pattern) Match(s string) bool {
 	switch p.kind {
 	case literal:
 		return p.raw == s
+	case anything:
+		return true
+	case prefix:
+		return strings.HasPrefix(s, p.raw[:p.first])
 	case starOnly:
-		return matchStars(p.raw, p.first, p.last, s)
+		return matchStars(p.raw, int(p.first), int(p.last), s)
 	case general:
-		return matchPieces(p.raw, p.first, p.last, false, s)
+		return matchPieces(p.raw, int(p.first), int(p.last), false, s)
 	}
 	end, ok := matchAt(p.raw, false, s, 0)
 	return ok && end == len(s)
+}
+
+// PrefixOnly reports whether the pattern is literal text followed by one
+// trailing '*' ("*" alone included), and returns that text: the pattern
+// matches exactly the strings that begin with it. A caller that holds its
+// input in another form (bytes) can then test the prefix itself.
+func (p Pattern) PrefixOnly() (string, bool) {
+	if p.kind == prefix || p.kind == anything {
+		return p.raw[:p.first], true
+	}
+	return "", false
 }
 
 // String returns the pattern as written.

@@ -77,6 +77,32 @@ func TestEscapeRoundTrip(t *testing.T) {
 	}
 }
 
+// TestPrefixOnly holds the shapes that get the prefix fast path: literal
+// text and one trailing star, "*" alone; a pattern with '?', another star
+// or a star elsewhere is not a prefix test.
+func TestPrefixOnly(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		pattern, prefix string
+		ok              bool
+	}{
+		{"*", "", true},
+		{"s3:get*", "s3:get", true},
+		{"ab", "", false},
+		{"", "", false},
+		{"**", "", false},
+		{"a*b", "", false},
+		{"*a", "", false},
+		{"a?*", "", false},
+		{"a**", "", false},
+	}
+	for _, tc := range tests {
+		prefix, ok := Compile(tc.pattern).PrefixOnly()
+		assert.Equal(t, tc.ok, ok, tc.pattern)
+		assert.Equal(t, tc.prefix, prefix, tc.pattern)
+	}
+}
+
 func TestPatternFacts(t *testing.T) {
 	t.Parallel()
 	p := Compile("arn:aws:s3:::bucket-*/x?")

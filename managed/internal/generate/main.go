@@ -20,20 +20,18 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"path/filepath"
-	"sort"
+	"slices"
 	"strings"
 
+	"github.com/iameval/iameval/diag"
+	"github.com/iameval/iameval/internal/gentool"
 	"github.com/iameval/iameval/internal/jsonsrc"
 )
 
-func main() {
-	if err := run(os.Args[1:]); err != nil {
-		fmt.Fprintln(os.Stderr, "generate:", err)
-		os.Exit(1)
-	}
-}
+func main() { gentool.Main(run) }
 
 func run(args []string) error {
 	fs := flag.NewFlagSet("generate", flag.ContinueOnError)
@@ -46,7 +44,7 @@ func run(args []string) error {
 	if *src == "" || *out == "" {
 		return fmt.Errorf("usage: generate -src DIR|FILE.json.gz -out FILE")
 	}
-	path, err := find(*src)
+	path, err := gentool.Newest(*src, "aws-managed-policies-*.json.gz", "", nil) // the names end in an ISO date
 	if err != nil {
 		return err
 	}
@@ -67,26 +65,7 @@ func run(args []string) error {
 	if err != nil {
 		return err
 	}
-	if old, err := os.ReadFile(*out); err == nil && bytes.Equal(old, data) {
-		return nil
-	}
-	return os.WriteFile(*out, data, 0o644)
-}
-
-func find(src string) (string, error) {
-	st, err := os.Stat(src)
-	if err != nil {
-		return "", err
-	}
-	if !st.IsDir() {
-		return src, nil
-	}
-	list, _ := filepath.Glob(filepath.Join(src, "aws-managed-policies-*.json.gz"))
-	if len(list) == 0 {
-		return "", fmt.Errorf("%s: no aws-managed-policies-*.json.gz", src)
-	}
-	sort.Strings(list) // the names end in an ISO date
-	return list[len(list)-1], nil
+	return gentool.WriteIfChanged(*out, data)
 }
 
 func readGzip(path string) ([]byte, error) {
@@ -135,14 +114,9 @@ func convert(sources []source, date string) ([]byte, error) {
 			return nil, err
 		}
 	}
-	names := make([]string, 0, len(byName))
-	for n := range byName {
-		names = append(names, n)
-	}
-	sort.Strings(names)
 	var body bytes.Buffer
 	fmt.Fprintf(&body, "iameval-managed-1 %s\n", date)
-	for _, n := range names {
+	for _, n := range slices.Sorted(maps.Keys(byName)) {
 		for _, f := range byName[n] {
 			body.WriteString(f)
 			body.WriteByte(0)
@@ -160,7 +134,7 @@ func convert(sources []source, date string) ([]byte, error) {
 // readRecords reads one source, an object keyed by policy name, and
 // hands each policy to add.
 func readRecords(src source, add func(record) error) error {
-	d, err := jsonsrc.Parse(string(src.raw), jsonsrc.Pos{})
+	d, err := jsonsrc.Parse(string(src.raw), diag.Position{})
 	if err != nil {
 		return fmt.Errorf("%s:%w", src.name, err)
 	}

@@ -1,0 +1,125 @@
+package principal
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// Tag is one tag: a key and its value, for building a principal without a
+// map ([UserBuilder.Tag]).
+type Tag struct {
+	Key, Value string
+}
+
+// tagList returns the tags of m sorted by key, nil when there are none.
+func tagList(m map[string]string) []Tag {
+	if len(m) == 0 {
+		return nil
+	}
+	tags := make([]Tag, 0, len(m))
+	for k, v := range m {
+		tags = append(tags, Tag{k, v})
+	}
+	sortTags(tags)
+	return tags
+}
+
+// sortTags sorts tags by key, then by value, so that the order does not
+// depend on the order they were given in.
+func sortTags(tags []Tag) {
+	if len(tags) < 2 {
+		return
+	}
+	slices.SortFunc(tags, func(a, b Tag) int {
+		if c := strings.Compare(a.Key, b.Key); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.Value, b.Value)
+	})
+}
+
+// tagMap returns tags as a new map, nil when there are none.
+func tagMap(tags []Tag) map[string]string {
+	if len(tags) == 0 {
+		return nil
+	}
+	m := make(map[string]string, len(tags))
+	for _, t := range tags {
+		m[t.Key] = t.Value
+	}
+	return m
+}
+
+// tagListProblem is [tagsProblem] for tags sorted by key, which may also
+// give one key twice.
+func tagListProblem(tags []Tag) string {
+	const quadratic = 16 // up to this many tags, compare every pair
+	var seen map[string]string
+	if len(tags) > quadratic {
+		seen = make(map[string]string, len(tags))
+	}
+	for i, t := range tags {
+		if p := tagProblem(t.Key, t.Value); p != "" {
+			return p
+		}
+		if i > 0 && tags[i-1].Key == t.Key {
+			return fmt.Sprintf("tag key %q is given twice", t.Key)
+		}
+		if seen != nil {
+			lk := strings.ToLower(t.Key)
+			if prev, ok := seen[lk]; ok {
+				return fmt.Sprintf("tag keys %q and %q differ only in case", prev, t.Key)
+			}
+			seen[lk] = t.Key
+			continue
+		}
+		for _, prev := range tags[:i] {
+			if strings.EqualFold(prev.Key, t.Key) {
+				return fmt.Sprintf("tag keys %q and %q differ only in case", prev.Key, t.Key)
+			}
+		}
+	}
+	return ""
+}
+
+// tagKeyNames caches the context key (aws:principaltag/k, lower case) of
+// tag keys, for a builder that sees the same tag keys request after
+// request; nil caches nothing.
+type tagKeyNames map[string]string
+
+// maxTagKeyNames bounds a tagKeyNames: when full it is emptied.
+const maxTagKeyNames = 1024
+
+// principalTagKey returns the aws:PrincipalTag/ context key of tag key k.
+func (c tagKeyNames) principalTagKey(k string) string {
+	if n, ok := c[k]; ok {
+		return n
+	}
+	var n string
+	if isLowerASCII(k) {
+		// Already in normalized (lower-case) form: the context keeps it
+		// as given instead of lower-casing a second copy. The spelling
+		// shows only in a message about keys that differ in case, which
+		// tag validation rules out.
+		n = principalTagLower + k
+	} else {
+		n = principalTagLower + strings.ToLower(k)
+	}
+	if c != nil {
+		if len(c) >= maxTagKeyNames {
+			clear(c)
+		}
+		c[k] = n
+	}
+	return n
+}
+
+// principalTagList adds aws:PrincipalTag/K for every tag, with the context
+// keys of names.
+func (b *keyset) principalTagList(tags []Tag, names tagKeyNames) {
+	for _, t := range tags {
+		b.str(names.principalTagKey(t.Key), t.Value)
+	}
+}
