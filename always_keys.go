@@ -53,16 +53,17 @@ var globalRegions = map[string]string{
 // neither b nor the caller's context has and absent does not remove.
 func markUnknown(b *condition.Builder, caller condition.Context, absent []string) {
 	viaEndpoint := false
-	for _, k := range vpcEndpointKeys {
-		if _, ok := caller.LookupKey(k); ok {
-			viaEndpoint = true
+	if caller.Len() > 0 {
+		for _, k := range vpcEndpointKeys {
+			if _, ok := caller.LookupKey(k); ok {
+				viaEndpoint = true
+			}
 		}
 	}
 	for _, a := range alwaysKeys {
+		// A key of the caller's needs no mark: the caller's keys are
+		// set after these and win.
 		if b.Has(a.key) || declaredAbsent(absent, a.key) || a.notThroughVPCEndpoint && viaEndpoint {
-			continue
-		}
-		if _, ok := caller.LookupKey(a.key); ok {
 			continue
 		}
 		b.Set(a.key, condition.UnknownValue())

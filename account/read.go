@@ -21,28 +21,16 @@ type reader struct {
 
 // open parses src as JSON; on a syntax error it records it and returns nil.
 func open(name string, src []byte, errs *diag.ErrorList) *reader {
-	doc, err := jsonsrc.Parse(string(src), diag.Position{})
+	doc, err := jsonsrc.Parse(string(src), diag.Position{File: name})
 	if err != nil {
-		pos := diag.Position{File: name, Line: 1, Column: 1}
-		msg := err.Error()
-		var se *jsonsrc.SyntaxError
-		if errors.As(err, &se) {
-			pos = position(name, se.Pos)
-			msg = se.Msg
-		}
-		*errs = append(*errs, &diag.Error{Pos: pos, Kind: ErrSyntax, Msg: msg})
+		*errs = append(*errs, jsonsrc.SyntaxProblem(err, name, ErrSyntax))
 		return nil
 	}
 	return &reader{name: name, doc: doc, errs: errs}
 }
 
-// position converts a jsonsrc position.
-func position(name string, p diag.Position) diag.Position {
-	return diag.Position{File: name, Offset: p.Offset, Line: p.Line, Column: p.Column}
-}
-
 // pos returns the position of a byte offset of the document.
-func (r *reader) pos(off int) diag.Position { return position(r.name, r.doc.Pos(off)) }
+func (r *reader) pos(off int) diag.Position { return r.doc.Pos(off) }
 
 // errorf records a problem at offset off.
 func (r *reader) errorf(off int, path string, kind error, format string, args ...any) {

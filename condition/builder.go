@@ -20,10 +20,31 @@ type Builder struct {
 	// keys are the Add, Set and Delete operations (spelledKey.kind), in
 	// the order they were made.
 	keys []spelledKey
-	// order and table are the storage Borrow reuses.
-	order []int32
+	// table and state are the storage Borrow reuses: state[j] says
+	// what the operations did to slot j of table (slotPresent,
+	// slotAdded).
 	table *keyTable
+	state []uint8
+	spill []tableEntry // the keys kept, when Borrow must drop some
+	// layout is, when layoutOK, the operations of the last Borrow and
+	// the slot of table each one wrote: a Borrow with the same keys in
+	// the same order (the usual case in a loop) only writes the values.
+	layout   []layoutOp
+	layoutOK bool
 }
+
+// layoutOp is one operation of the last Borrow and the slot it wrote.
+type layoutOp struct {
+	norm string
+	kind opKind
+	slot int32
+}
+
+// What Borrow's operations did to a slot.
+const (
+	slotPresent uint8 = 1 << iota // the key has a value
+	slotAdded                     // the key was given with Add
+)
 
 type opKind uint8
 
@@ -71,9 +92,11 @@ func (b *Builder) SetAll(c Context) {
 	if c.t == nil {
 		return
 	}
-	for _, s := range c.t.order {
-		e := &c.t.slots[s]
-		b.op(spelledKey{norm: e.key, key: e.key, val: e.val}, opSet)
+	// The keys of c are distinct: their order does not matter.
+	for j := range c.t.slots {
+		if e := &c.t.slots[j]; e.hash != 0 {
+			b.op(spelledKey{norm: e.key, key: e.key, hash: e.hash, val: e.val}, opSet)
+		}
 	}
 }
 
@@ -111,15 +134,103 @@ func (b *Builder) Context() (Context, error) {
 // with one Builder per goroutine (or in a sync.Pool), build them without
 // allocating.
 func (b *Builder) Borrow() (Context, error) {
-	kept, err := b.resolve(b.order[:0])
-	if cap(kept) > cap(b.order) {
-		b.order = kept[:0]
+	if len(b.keys) == 0 {
+		return Context{}, nil
 	}
-	if err != nil || len(kept) == 0 {
+	if b.sameLayout() {
+		t := b.table
+		for i := range b.keys {
+			t.slots[b.layout[i].slot].val = b.keys[i].val
+		}
+		return Context{t: t}, nil
+	}
+	// The operations are applied in order to a hash table of their
+	// keys, which leaves each key's final value in its slot: no sorting
+	// (the key order is sorted on first use, see keyTable.sorted).
+	b.layoutOK = false
+	b.layout = b.layout[:0]
+	n := tableSize(len(b.keys))
+	t := b.table
+	if t == nil || cap(t.slots) < n {
+		t = allocKeyTable(n)
+		b.table = t
+	}
+	t.slots = t.slots[:n]
+	clear(t.slots)
+	t.mask = uint64(n - 1)
+	t.order = t.order[:0]
+	t.lazy = true
+	t.orderReady.Store(false)
+	if cap(b.state) < n {
+		b.state = make([]uint8, n)
+	}
+	state := b.state[:n]
+	clear(state)
+	dup, drop := false, false
+	for i := range b.keys {
+		k := &b.keys[i]
+		if k.hash == 0 {
+			k.hash = hashKey(k.norm)
+		}
+		j := k.hash & t.mask
+		for e := &t.slots[j]; e.hash != 0 && (e.hash != k.hash || e.key != k.norm); e = &t.slots[j] {
+			j = (j + 1) & t.mask
+		}
+		e := &t.slots[j]
+		switch k.kind {
+		case opAdd:
+			dup = dup || state[j]&slotAdded != 0
+			state[j] |= slotAdded | slotPresent
+		case opSet:
+			state[j] |= slotPresent
+		case opDelete:
+			state[j] &^= slotPresent
+			drop = true // and the layout is not kept
+			continue
+		}
+		e.hash, e.key, e.val = k.hash, k.norm, k.val
+		if k.val.Len() == 0 && !k.val.unknown {
+			drop = true // an empty list: absent
+		}
+		b.layout = append(b.layout, layoutOp{norm: k.norm, kind: k.kind, slot: int32(j)})
+	}
+	if dup {
+		// Keys added twice: the sorting path words the error.
+		_, err := b.resolve(nil)
 		return Context{}, err
 	}
-	b.table = fillKeyTable(b.table, b.keys, kept)
-	return Context{t: b.table}, nil
+	if drop {
+		t.dropAbsent(state, &b.spill)
+	} else {
+		b.layoutOK = true
+	}
+	t.count = 0
+	for j := range t.slots {
+		if t.slots[j].hash != 0 {
+			t.count++
+		}
+	}
+	if t.count == 0 {
+		return Context{}, nil
+	}
+	return Context{t: t}, nil
+}
+
+// sameLayout reports whether the operations add or set the keys of the
+// last Borrow, in the same order, with values that are present: the
+// table then keeps its slots and its key order, and only the values
+// change.
+func (b *Builder) sameLayout() bool {
+	if !b.layoutOK || len(b.layout) != len(b.keys) {
+		return false
+	}
+	for i := range b.keys {
+		k, l := &b.keys[i], &b.layout[i]
+		if k.kind != l.kind || k.norm != l.norm || k.val.Len() == 0 && !k.val.unknown {
+			return false
+		}
+	}
+	return true
 }
 
 // resolve returns, in order (which it may grow), the indexes into b.keys

@@ -93,3 +93,59 @@ func TestBuilderBorrow(t *testing.T) {
 	_, err := b.Borrow()
 	assert.ErrorIs(t, err, ErrDuplicateKey)
 }
+
+// TestBuilderBorrowSameKeys: a Borrow with the keys of the last one only
+// rewrites the values; any other change of keys, operations or an empty
+// value takes the full path. Each Context must equal the one Context
+// builds from the same operations.
+func TestBuilderBorrowSameKeys(t *testing.T) {
+	t.Parallel()
+	type op struct {
+		kind       opKind
+		key, value string
+	}
+	steps := [][]op{
+		{{opAdd, "aws:SourceIp", "1"}, {opAdd, "aws:PrincipalTag/team", "a"}, {opSet, "aws:username", "u"}},
+		{{opAdd, "aws:SourceIp", "2"}, {opAdd, "aws:PrincipalTag/team", "b"}, {opSet, "aws:username", "v"}},
+		{{opAdd, "aws:SourceIp", "3"}, {opAdd, "aws:PrincipalTag/project", "c"}, {opSet, "aws:username", "w"}},
+		{{opAdd, "aws:SourceIp", "4"}, {opAdd, "aws:PrincipalTag/project", ""}, {opSet, "aws:username", "x"}},
+		{{opAdd, "aws:SourceIp", "5"}, {opAdd, "aws:PrincipalTag/project", "d"}, {opSet, "aws:username", "y"}},
+		{{opAdd, "aws:SourceIp", "6"}, {opAdd, "aws:PrincipalTag/project", "e"}, {opDelete, "aws:username", ""}},
+		{{opAdd, "aws:SourceIp", "7"}, {opAdd, "aws:PrincipalTag/project", "f"}, {opSet, "aws:username", "z"}},
+		{{opAdd, "aws:SourceIp", "8"}, {opSet, "aws:PrincipalTag/project", "g"}, {opSet, "aws:username", "z"}},
+		{{opAdd, "aws:SourceIp", "9"}, {opAdd, "aws:sourceip", "h"}, {opSet, "aws:username", "z"}},
+		{{opAdd, "aws:SourceIp", "10"}, {opSet, "aws:PrincipalTag/project", "i"}, {opSet, "aws:username", "z"}},
+	}
+	var b Builder
+	for i, step := range steps {
+		b.Reset()
+		for _, o := range step {
+			v := StringValue(o.value)
+			if o.value == "" {
+				v = ListValue()
+			}
+			switch o.kind {
+			case opAdd:
+				b.Add(o.key, v)
+			case opSet:
+				b.Set(o.key, v)
+			case opDelete:
+				b.Delete(o.key)
+			}
+		}
+		want, wantErr := b.Context()
+		got, err := b.Borrow()
+		if wantErr != nil {
+			assert.Equal(t, wantErr, err, "step %d", i)
+			continue
+		}
+		require.NoError(t, err, "step %d", i)
+		assert.Equal(t, want.Keys(), got.Keys(), "step %d", i)
+		assert.Equal(t, want.Len(), got.Len(), "step %d", i)
+		want.Each(func(k string, v Value) {
+			g, ok := got.LookupKey(k)
+			assert.True(t, ok, "step %d: %s", i, k)
+			assert.Equal(t, v, g, "step %d: %s", i, k)
+		})
+	}
+}

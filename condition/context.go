@@ -58,6 +58,7 @@ func NewContext(values map[string]Value) (Context, error) {
 // value.
 type spelledKey struct {
 	norm, key string
+	hash      uint64 // hashKey(norm)
 	val       Value
 	kind      opKind // for a Builder: the operation that gave the key
 }
@@ -112,7 +113,7 @@ func (c Context) Len() int {
 	if c.t == nil {
 		return 0
 	}
-	return len(c.t.order)
+	return c.t.count
 }
 
 // Keys returns the normalized keys of c in sorted order, as a new slice.
@@ -120,8 +121,8 @@ func (c Context) Keys() []string {
 	if c.Len() == 0 {
 		return nil
 	}
-	keys := make([]string, len(c.t.order))
-	for i, s := range c.t.order {
+	keys := make([]string, c.t.count)
+	for i, s := range c.t.sorted() {
 		keys[i] = c.t.slots[s].key
 	}
 	return keys
@@ -133,7 +134,7 @@ func (c Context) Each(f func(key string, v Value)) {
 	if c.t == nil {
 		return
 	}
-	for _, s := range c.t.order {
+	for _, s := range c.t.sorted() {
 		e := &c.t.slots[s]
 		f(e.key, e.val)
 	}

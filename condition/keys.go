@@ -1,8 +1,10 @@
 package condition
 
 import (
+	"hash/maphash"
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // Global condition keys, spelled as in the IAM User Guide
@@ -122,18 +124,69 @@ var internedKeys = func() map[string]string {
 		KeyVpceOrgID,
 		KeyVpceOrgPaths,
 	}
-	m := make(map[string]string, len(keys))
+	var block strings.Builder
 	for _, k := range keys {
-		n := strings.ToLower(k)
+		block.WriteString(strings.ToLower(k))
+	}
+	internBlock = block.String()
+	m := make(map[string]string, len(keys))
+	internHashes = make([]uint64, len(internBlock))
+	internLens = make([]uint8, len(internBlock))
+	off := 0
+	for _, k := range keys {
+		n := internBlock[off : off+len(k)]
 		m[n] = n
+		internHashes[off] = maphash.String(keySeed, n) | 1
+		internLens[off] = uint8(len(n))
+		off += len(k)
 	}
 	return m
 }()
+
+// internBlock holds the bytes of every interned key, one after the other:
+// a key whose bytes lie inside it is normalized and interned already.
+var internBlock string
+
+// internHashes[i] is the hashKey of the interned key that starts at byte
+// i of internBlock and has internLens[i] bytes (0 where none starts).
+var (
+	internHashes []uint64
+	internLens   []uint8
+)
+
+// internedHash returns hashKey(k) when k is one of the interned keys,
+// computed once; ok is false otherwise.
+func internedHash(k string) (h uint64, ok bool) {
+	if !isInterned(k) {
+		return 0, false
+	}
+	off := uintptr(unsafe.Pointer(unsafe.StringData(k))) - uintptr(unsafe.Pointer(unsafe.StringData(internBlock)))
+	if int(internLens[off]) != len(k) {
+		return 0, false
+	}
+	return internHashes[off], true
+}
+
+// isInterned reports whether k's bytes lie inside internBlock: k is one of
+// the shared keys (or a piece of one), lower case already. Keys computed
+// once (NormalizeKey(KeyCurrentTime)) take this path on every request,
+// without lowering or a map lookup.
+func isInterned(k string) bool {
+	if len(k) == 0 || len(internBlock) == 0 {
+		return false
+	}
+	p := uintptr(unsafe.Pointer(unsafe.StringData(k)))
+	base := uintptr(unsafe.Pointer(unsafe.StringData(internBlock)))
+	return p >= base && p-base+uintptr(len(k)) <= uintptr(len(internBlock))
+}
 
 // normalizeKey is internKey(NormalizeKey(k)) without allocating for the
 // global keys: an ASCII key is lowered into a stack buffer, which indexes
 // internedKeys without a copy.
 func normalizeKey(k string) string {
+	if isInterned(k) {
+		return k
+	}
 	var buf [64]byte
 	if len(k) > len(buf) {
 		return internKey(strings.ToLower(k))

@@ -1,6 +1,12 @@
 package condition
 
-import "hash/maphash"
+import (
+	"hash/maphash"
+	"slices"
+	"strings"
+	"sync"
+	"sync/atomic"
+)
 
 // keySeed seeds the hashes of context keys. It is chosen once per process:
 // hashes are never stored outside it, and a random seed keeps request keys
@@ -10,6 +16,9 @@ var keySeed = maphash.MakeSeed()
 // hashKey returns the hash of a normalized context key as the key table
 // stores it: never zero, since zero marks an empty slot.
 func hashKey(key string) uint64 {
+	if h, ok := internedHash(key); ok {
+		return h
+	}
 	return maphash.String(keySeed, key) | 1
 }
 
@@ -27,7 +36,35 @@ type tableEntry struct {
 type keyTable struct {
 	slots []tableEntry // len is a power of two, at most 3/4 full
 	mask  uint64       // len(slots) - 1
-	order []int32      // indexes into slots, sorted by key
+	order []int32      // indexes into slots, sorted by key (see sorted)
+	count int          // keys in the table
+
+	// A table built by Builder.Borrow sorts order on first use (lazy),
+	// since most requests never list their keys; orderMu and orderReady
+	// make that first use safe from several goroutines.
+	lazy       bool
+	orderReady atomic.Bool
+	orderMu    sync.Mutex
+}
+
+// sorted returns order, the slots in key order.
+func (t *keyTable) sorted() []int32 {
+	if !t.lazy || t.orderReady.Load() {
+		return t.order
+	}
+	t.orderMu.Lock()
+	defer t.orderMu.Unlock()
+	if !t.orderReady.Load() {
+		t.order = t.order[:0]
+		for j := range t.slots {
+			if t.slots[j].hash != 0 {
+				t.order = append(t.order, int32(j))
+			}
+		}
+		slices.SortFunc(t.order, func(x, y int32) int { return strings.Compare(t.slots[x].key, t.slots[y].key) })
+		t.orderReady.Store(true)
+	}
+	return t.order
 }
 
 // newKeyTable builds the table of the keys all[i] for i in order, which
@@ -40,21 +77,7 @@ func newKeyTable(all []spelledKey, order []int32) *keyTable {
 		t.order = make([]int32, 0, len(order))
 	}
 	t.fill(all, order)
-	return t
-}
-
-// fillKeyTable is newKeyTable into t, reusing its storage when it is large
-// enough; t may be nil.
-func fillKeyTable(t *keyTable, all []spelledKey, order []int32) *keyTable {
-	n := tableSize(len(order))
-	if t == nil || cap(t.slots) < n || cap(t.order) < len(order) {
-		return newKeyTable(all, order)
-	}
-	t.slots = t.slots[:n]
-	clear(t.slots)
-	t.mask = uint64(n - 1)
-	t.order = t.order[:0]
-	t.fill(all, order)
+	t.count = len(order)
 	return t
 }
 
@@ -71,7 +94,11 @@ func tableSize(n int) int {
 // fill enters the keys all[i] for i in order into the empty table t.
 func (t *keyTable) fill(all []spelledKey, order []int32) {
 	for _, k := range order {
-		e := tableEntry{hash: hashKey(all[k].norm), key: all[k].norm, val: all[k].val}
+		h := all[k].hash
+		if h == 0 {
+			h = hashKey(all[k].norm)
+		}
+		e := tableEntry{hash: h, key: all[k].norm, val: all[k].val}
 		j := e.hash & t.mask
 		for t.slots[j].hash != 0 {
 			j = (j + 1) & t.mask
@@ -132,7 +159,7 @@ func allocKeyTable(n int) *keyTable {
 		b.t.order = b.order[:0]
 		return &b.t
 	}
-	return &keyTable{slots: make([]tableEntry, n)}
+	return &keyTable{slots: make([]tableEntry, n), order: make([]int32, 0, n)}
 }
 
 // lookup returns the value of the normalized key whose hashKey is h.
@@ -156,4 +183,27 @@ func (t *keyTable) lookupPtr(key string, h uint64) *Value {
 			return nil
 		}
 	}
+}
+
+// dropAbsent removes from t the keys without a value: deleted (state has
+// no slotPresent) or an empty list. The keys kept are entered again, since
+// linear probing cannot leave holes; spill is scratch storage.
+func (t *keyTable) dropAbsent(state []uint8, spill *[]tableEntry) {
+	kept := (*spill)[:0]
+	for j := range t.slots {
+		e := &t.slots[j]
+		if e.hash != 0 && state[j]&slotPresent != 0 && (e.val.Len() > 0 || e.val.unknown) {
+			kept = append(kept, *e)
+		}
+	}
+	clear(t.slots)
+	for _, e := range kept {
+		j := e.hash & t.mask
+		for t.slots[j].hash != 0 {
+			j = (j + 1) & t.mask
+		}
+		t.slots[j] = e
+	}
+	clear(kept)
+	*spill = kept[:0]
 }

@@ -2,6 +2,7 @@ package condition
 
 import (
 	"fmt"
+	"hash/maphash"
 	"sort"
 	"strings"
 	"testing"
@@ -57,4 +58,33 @@ func TestNormalizeKeyInterns(t *testing.T) {
 	}
 	a, b := normalizeKey("AWS:SourceIP"), normalizeKey(KeySourceIP)
 	assert.Equal(t, unsafe.StringData(a), unsafe.StringData(b), "every spelling of a global key shares one copy")
+}
+
+// TestNormalizeKeyInterned: a key NormalizeKey returned is returned as is
+// (the shortcut for keys computed once), and the shortcut never takes a
+// key that is not one of them.
+func TestNormalizeKeyInterned(t *testing.T) {
+	t.Parallel()
+	n := NormalizeKey(KeyPrincipalArn)
+	assert.True(t, isInterned(n))
+	assert.Equal(t, "aws:principalarn", NormalizeKey(n))
+	assert.Equal(t, unsafe.StringData(n), unsafe.StringData(NormalizeKey(n)), "the shared copy is kept")
+	for _, k := range []string{"aws:PrincipalArn", "aws:principalarn", strings.Clone("aws:principalarn"), "s3:Prefix", ""} {
+		assert.False(t, isInterned(k), "%q is not the shared copy", k)
+		assert.Equal(t, strings.ToLower(k), NormalizeKey(k))
+	}
+}
+
+// TestInternedHash: the hashes computed once for the interned keys are
+// those hashKey computes for any other copy of the key.
+func TestInternedHash(t *testing.T) {
+	t.Parallel()
+	for n := range internedKeys {
+		h, ok := internedHash(internedKeys[n])
+		require.True(t, ok, n)
+		assert.Equal(t, maphash.String(keySeed, n)|1, h, n)
+		assert.Equal(t, h, hashKey(strings.Clone(n)), n)
+		_, ok = internedHash(internedKeys[n][1:])
+		assert.False(t, ok, "a piece of %q has no stored hash", n)
+	}
 }

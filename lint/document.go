@@ -73,11 +73,13 @@ func readDocument(src []byte, s policy.Source) *document {
 	if file == "" {
 		file = s.Base.File
 	}
-	doc, err := jsonsrc.Parse(string(src), diag.Position{Offset: s.Base.Offset, Line: s.Base.Line, Column: s.Base.Column})
+	base := s.Base
+	base.File = file
+	doc, err := jsonsrc.Parse(string(src), base)
 	if err != nil {
 		return nil
 	}
-	r := reader{doc: doc, file: file}
+	r := reader{doc: doc}
 	root := doc.Root()
 	if !root.IsObject() {
 		return nil
@@ -104,18 +106,14 @@ func readDocument(src []byte, s policy.Source) *document {
 
 // reader holds what readDocument needs while walking.
 type reader struct {
-	doc  *jsonsrc.Doc
-	file string
+	doc *jsonsrc.Doc // names the file: its positions carry it
 }
 
 // value is a JSON value of the document.
 type value = jsonsrc.Value
 
 // pos returns the file position of a document offset.
-func (r *reader) pos(off int) diag.Position {
-	p := r.doc.Pos(off)
-	return diag.Position{File: r.file, Offset: p.Offset, Line: p.Line, Column: p.Column}
-}
+func (r *reader) pos(off int) diag.Position { return r.doc.Pos(off) }
 
 // statement reads one statement object.
 func (r *reader) statement(v value, index int, at string) *statement {

@@ -5,7 +5,7 @@
 // types, empty strings and lists, unsupported versions, unknown condition
 // operators, malformed condition values and elements the policy [Type]
 // does not allow are all reported, each with a file, line and column, in one
-// sorted [ErrorList]. Findings that AWS accepts but that are likely mistakes
+// sorted [diag.ErrorList]. Findings that AWS accepts but that are likely mistakes
 // are kept apart as warnings ([Policy.Warnings]). A policy that fails
 // validation is never returned, so it can never be evaluated.
 //

@@ -5,6 +5,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/iameval/iameval/diag"
 )
 
 func TestElementAndClausePositions(t *testing.T) {
@@ -21,7 +23,7 @@ func TestElementAndClausePositions(t *testing.T) {
 	require.NoError(t, err)
 	s := p.Statements()[0]
 	tests := []struct {
-		got  Position
+		got  diag.Position
 		line int
 		col  int
 		why  string

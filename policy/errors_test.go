@@ -6,33 +6,35 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/iameval/iameval/diag"
 )
 
 func TestPositionString(t *testing.T) {
 	t.Parallel()
-	assert.Equal(t, "<input>:3:7", Position{Line: 3, Column: 7}.String(), "design-notes §6: empty File prints as <input>")
-	assert.Equal(t, "a.json:1:2", Position{File: "a.json", Offset: 1, Line: 1, Column: 2}.String())
+	assert.Equal(t, "<input>:3:7", diag.Position{Line: 3, Column: 7}.String(), "design-notes §6: empty File prints as <input>")
+	assert.Equal(t, "a.json:1:2", diag.Position{File: "a.json", Offset: 1, Line: 1, Column: 2}.String())
 }
 
 func TestErrorText(t *testing.T) {
 	t.Parallel()
-	e := &Error{Pos: Position{File: "s3.json", Line: 12, Column: 7}, Path: "Statement[1].Effect", Kind: ErrValue, Msg: "expected x"}
+	e := &diag.Error{Pos: diag.Position{File: "s3.json", Line: 12, Column: 7}, Path: "Statement[1].Effect", Kind: ErrValue, Msg: "expected x"}
 	assert.Equal(t, "s3.json:12:7: Statement[1].Effect: expected x", e.Error(), "CONTRACTS: file:12:7: Statement[1].Effect: msg")
 	assert.ErrorIs(t, e, ErrValue)
-	noPath := &Error{Pos: Position{Line: 1, Column: 1}, Kind: ErrSyntax, Msg: "invalid JSON"}
+	noPath := &diag.Error{Pos: diag.Position{Line: 1, Column: 1}, Kind: ErrSyntax, Msg: "invalid JSON"}
 	assert.Equal(t, "<input>:1:1: invalid JSON", noPath.Error())
 }
 
 func TestErrorList(t *testing.T) {
 	t.Parallel()
-	var empty ErrorList
+	var empty diag.ErrorList
 	assert.NoError(t, empty.Err(), "Err is nil when empty")
 	assert.Equal(t, "no errors", empty.Error())
 
-	l := ErrorList{
-		{Pos: Position{Offset: 9, Line: 2, Column: 1}, Path: "b", Kind: ErrType, Msg: "second"},
-		{Pos: Position{Offset: 3, Line: 1, Column: 4}, Path: "a", Kind: ErrDuplicateKey, Msg: "first"},
-		{Pos: Position{Offset: 9, Line: 2, Column: 1}, Path: "a", Kind: ErrValue, Msg: "same place, path a"},
+	l := diag.ErrorList{
+		{Pos: diag.Position{Offset: 9, Line: 2, Column: 1}, Path: "b", Kind: ErrType, Msg: "second"},
+		{Pos: diag.Position{Offset: 3, Line: 1, Column: 4}, Path: "a", Kind: ErrDuplicateKey, Msg: "first"},
+		{Pos: diag.Position{Offset: 9, Line: 2, Column: 1}, Path: "a", Kind: ErrValue, Msg: "same place, path a"},
 	}
 	l.Sort()
 	assert.Equal(t, "<input>:1:4: a: first\n<input>:2:1: a: same place, path a\n<input>:2:1: b: second", l.Error())
@@ -41,7 +43,7 @@ func TestErrorList(t *testing.T) {
 	assert.ErrorIs(t, err, ErrDuplicateKey, "errors.Is looks at every entry")
 	assert.ErrorIs(t, err, ErrType)
 	assert.NotErrorIs(t, err, ErrSyntax)
-	var one *Error
+	var one *diag.Error
 	require.True(t, errors.As(err, &one))
 	assert.Equal(t, "first", one.Msg)
 }

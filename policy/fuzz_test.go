@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/iameval/iameval/diag"
 )
 
 // FuzzParse checks the parser's invariants on arbitrary input
@@ -45,16 +47,16 @@ func FuzzParse(f *testing.F) {
 			if p1 != nil {
 				t.Fatal("a policy returned with errors")
 			}
-			var list ErrorList
+			var list diag.ErrorList
 			if !errors.As(err1, &list) || len(list) == 0 {
-				t.Fatalf("error is not a non-empty ErrorList: %v", err1)
+				t.Fatalf("error is not a non-empty diag.ErrorList: %v", err1)
 			}
 			checkPositions(t, src, list)
 			return
 		}
 		checkPositions(t, src, p1.Warnings())
 		for _, st := range p1.Statements() {
-			checkPositions(t, src, ErrorList{{Pos: st.Pos()}, {Pos: st.End()}})
+			checkPositions(t, src, diag.ErrorList{{Pos: st.Pos()}, {Pos: st.End()}})
 		}
 		for _, c := range callers {
 			r := c(t)
@@ -66,7 +68,7 @@ func FuzzParse(f *testing.F) {
 }
 
 // checkPositions fails when a position lies outside src.
-func checkPositions(t *testing.T, src []byte, list ErrorList) {
+func checkPositions(t *testing.T, src []byte, list diag.ErrorList) {
 	t.Helper()
 	for _, e := range list {
 		if e.Pos.Offset < 0 || e.Pos.Offset > len(src) || e.Pos.Line < 1 || e.Pos.Column < 1 || e.Pos.File != "f.json" {

@@ -1,7 +1,6 @@
 package policy
 
 import (
-	"errors"
 	"fmt"
 	"hash/maphash"
 	"slices"
@@ -20,10 +19,10 @@ const (
 )
 
 // Parse reads, validates and compiles a policy document. On any problem it
-// returns a nil *Policy and an [ErrorList] holding every problem found and
+// returns a nil *Policy and a [diag.ErrorList] holding every problem found and
 // every warning, sorted by position, so that one run reports everything;
 // errors.Is on it finds each problem's kind, [Error.IsWarning] tells the
-// warnings apart and [ErrorList.Split] separates them. For a valid
+// warnings apart and [diag.ErrorList.Split] separates them. For a valid
 // document the warnings (findings that do not make the policy invalid)
 // are in [Policy.Warnings].
 //
@@ -35,11 +34,13 @@ func Parse(src []byte, s Source) (*Policy, error) {
 	}
 	p := &parser{file: file, typ: s.Type}
 	if int(s.Type) >= len(typeNames) {
-		return nil, ErrorList{{Pos: p.basePos(s.Base), Kind: ErrValue, Msg: fmt.Sprintf("unknown policy type %d", uint8(s.Type))}}
+		return nil, diag.ErrorList{{Pos: p.basePos(s.Base), Kind: ErrValue, Msg: fmt.Sprintf("unknown policy type %d", uint8(s.Type))}}
 	}
-	doc, err := jsonsrc.Parse(string(src), diag.Position{Offset: s.Base.Offset, Line: s.Base.Line, Column: s.Base.Column})
+	base := s.Base
+	base.File = file
+	doc, err := jsonsrc.Parse(string(src), base)
 	if err != nil {
-		return nil, p.syntaxError(err, s.Base)
+		return nil, diag.ErrorList{jsonsrc.SyntaxProblem(err, file, ErrSyntax)}
 	}
 	p.doc = doc
 	pol := &Policy{typ: s.Type, file: file}
@@ -62,15 +63,15 @@ func Parse(src []byte, s Source) (*Policy, error) {
 // parser holds the state of one Parse call.
 //
 // While walking, positions are byte offsets into the document text kept in
-// Position.Offset; resolve turns them all into file positions in one pass
+// diag.Position.Offset; resolve turns them all into file positions in one pass
 // at the end.
 type parser struct {
 	doc   *jsonsrc.Doc
 	file  string
 	typ   Type
 	mode  variables.Mode
-	errs  ErrorList
-	warns ErrorList
+	errs  diag.ErrorList
+	warns diag.ErrorList
 	sids  []sidInfo
 
 	// arena holds lower-cased action text; see lower.
@@ -93,7 +94,7 @@ type parser struct {
 	stmtSlab []Statement
 	actSlab  []actionEntry
 	resSlab  []resourceEntry
-	posSlab  []Position // the clause positions of statements, see condition
+	posSlab  []diag.Position // the clause positions of statements, see condition
 
 	// miscased holds the paths of elements written with the wrong case
 	// (Statement[0].Effect for "effect"), so that they are not also
@@ -102,7 +103,7 @@ type parser struct {
 }
 
 // basePos returns the position a document starts at.
-func (p *parser) basePos(b Position) Position {
+func (p *parser) basePos(b diag.Position) diag.Position {
 	b.File = p.file
 	if b.Line == 0 {
 		b.Line = 1
@@ -113,23 +114,10 @@ func (p *parser) basePos(b Position) Position {
 	return b
 }
 
-// syntaxError turns an error of jsonsrc.Parse into an ErrorList.
-func (p *parser) syntaxError(err error, base Position) ErrorList {
-	var se *jsonsrc.SyntaxError
-	if errors.As(err, &se) {
-		return ErrorList{{
-			Pos:  Position{File: p.file, Offset: se.Pos.Offset, Line: se.Pos.Line, Column: se.Pos.Column},
-			Kind: ErrSyntax,
-			Msg:  se.Msg,
-		}}
-	}
-	return ErrorList{{Pos: p.basePos(base), Kind: ErrSyntax, Msg: err.Error()}}
-}
-
 // resolve converts the document offsets of every error, warning and
 // statement into file positions with a single forward scan of the text.
 func (p *parser) resolve(pol *Policy) {
-	ps := make([]*Position, 0, len(p.errs)+len(p.warns)+8*len(pol.stmts))
+	ps := make([]*diag.Position, 0, len(p.errs)+len(p.warns)+8*len(pol.stmts))
 	for _, e := range p.errs {
 		ps = append(ps, &e.Pos)
 	}
@@ -167,7 +155,7 @@ func (p *parser) resolve(pol *Policy) {
 			}
 			off = target
 		}
-		*q = Position{File: p.file, Offset: start.Offset + target, Line: line, Column: col}
+		*q = diag.Position{File: p.file, Offset: start.Offset + target, Line: line, Column: col}
 	}
 }
 
@@ -181,7 +169,7 @@ func nextNewline(src string, i int) int {
 }
 
 // cmpOffset orders positions by offset.
-func cmpOffset(a, b *Position) int { return a.Offset - b.Offset }
+func cmpOffset(a, b *diag.Position) int { return a.Offset - b.Offset }
 
 // errorf records a problem that makes the policy invalid.
 func (p *parser) errorf(offset int, at *path, kind error, format string, args ...any) {
@@ -191,7 +179,7 @@ func (p *parser) errorf(offset int, at *path, kind error, format string, args ..
 // errorAt records a problem that makes the policy invalid at a formatted
 // path.
 func (p *parser) errorAt(offset int, at string, kind error, format string, args ...any) {
-	p.errs = append(p.errs, &Error{Pos: Position{Offset: offset}, Path: at, Kind: kind, Msg: fmt.Sprintf(format, args...)})
+	p.errs = append(p.errs, &diag.Error{Pos: diag.Position{Offset: offset}, Path: at, Kind: kind, Msg: fmt.Sprintf(format, args...)})
 }
 
 // warnf records a finding that AWS accepts.
@@ -201,7 +189,7 @@ func (p *parser) warnf(offset int, at *path, kind error, format string, args ...
 
 // warnAt records a finding that AWS accepts at a formatted path.
 func (p *parser) warnAt(offset int, at string, kind error, format string, args ...any) {
-	p.warns = append(p.warns, &Error{Pos: Position{Offset: offset}, Path: at, Kind: AsWarning(kind), Msg: fmt.Sprintf(format, args...)})
+	p.warns = append(p.warns, &diag.Error{Pos: diag.Position{Offset: offset}, Path: at, Kind: diag.AsWarning(kind), Msg: fmt.Sprintf(format, args...)})
 }
 
 // noteMiscased records that the element at path (Statement[0].Effect) is

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/iameval/iameval/condition"
+	"github.com/iameval/iameval/diag"
 	"github.com/iameval/iameval/internal/jsonsrc"
 )
 
@@ -13,7 +14,7 @@ import (
 // It returns the positions (as offsets) of the clauses' condition keys,
 // in Block order, carved from the parser's position slab, and reports
 // whether the element has at least one clause.
-func (p *parser) condition(v jsonsrc.Value, at *path) (condition.Block, []Position, bool) {
+func (p *parser) condition(v jsonsrc.Value, at *path) (condition.Block, []diag.Position, bool) {
 	if v.Kind != '{' {
 		p.typeError(v, at, "an object of condition operators")
 		return condition.Block{}, nil, false
@@ -58,7 +59,7 @@ func (p *parser) condition(v jsonsrc.Value, at *path) (condition.Block, []Positi
 			}
 			if c, ok := p.clause(op, km.Key, km.KeyIndex, &kp, p.doc.Raw(km.Value), vals); ok {
 				clauses = append(clauses, c)
-				p.posSlab = append(p.posSlab, Position{Offset: km.KeyIndex})
+				p.posSlab = append(p.posSlab, diag.Position{Offset: km.KeyIndex})
 			}
 		}
 	}

@@ -3,6 +3,7 @@ package policy
 import (
 	"strconv"
 
+	"github.com/iameval/iameval/diag"
 	"github.com/iameval/iameval/internal/jsonsrc"
 )
 
@@ -33,7 +34,7 @@ type stmtFields [numStatementElements]jsonsrc.Member
 func (p *parser) statement(v jsonsrc.Value, at *path) *Statement {
 	off := v.Index
 	s := p.newStatement()
-	s.pos, s.end = Position{Offset: off}, Position{Offset: v.End - 1}
+	s.pos, s.end = diag.Position{Offset: off}, diag.Position{Offset: v.End - 1}
 	var f stmtFields
 	p.fields(v, at, statementElements, f[:])
 	// Where each element is written, for explanations of a failed match.
@@ -41,12 +42,12 @@ func (p *parser) statement(v jsonsrc.Value, at *path) *Statement {
 		part Part
 		el   int
 	}{{PartPrincipal, elPrincipal}, {PartAction, elAction}, {PartResource, elResource}, {PartCondition, elCondition}} {
-		s.elem[e.part] = Position{Offset: off}
+		s.elem[e.part] = diag.Position{Offset: off}
 		switch {
 		case f[e.el].Exists():
-			s.elem[e.part] = Position{Offset: f[e.el].KeyIndex}
+			s.elem[e.part] = diag.Position{Offset: f[e.el].KeyIndex}
 		case e.el != elCondition && f[e.el+1].Exists():
-			s.elem[e.part] = Position{Offset: f[e.el+1].KeyIndex}
+			s.elem[e.part] = diag.Position{Offset: f[e.el+1].KeyIndex}
 		}
 	}
 

@@ -5,6 +5,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/iameval/iameval/diag"
 )
 
 // TestParseAccessors checks what a parsed policy and its statements
@@ -37,8 +39,8 @@ func TestParseAccessors(t *testing.T) {
 	assert.Equal(t, 0, st[0].Index())
 	assert.Equal(t, "One", st[0].Sid())
 	assert.Equal(t, Allow, st[0].Effect())
-	assert.Equal(t, Position{File: "bucket.json", Offset: 68, Line: 5, Column: 5}, st[0].Pos())
-	assert.Equal(t, Position{File: "bucket.json", Offset: 144, Line: 5, Column: 81}, st[0].End(), "End is the closing brace")
+	assert.Equal(t, diag.Position{File: "bucket.json", Offset: 68, Line: 5, Column: 5}, st[0].Pos())
+	assert.Equal(t, diag.Position{File: "bucket.json", Offset: 144, Line: 5, Column: 81}, st[0].End(), "End is the closing brace")
 	assert.Equal(t, 1, st[1].Index())
 	assert.Equal(t, "", st[1].Sid())
 	assert.Equal(t, Deny, st[1].Effect())
@@ -57,7 +59,7 @@ func TestParseAccessors(t *testing.T) {
 }
 
 // lc formats the line and column of a position.
-func lc(p Position) string {
+func lc(p diag.Position) string {
 	s := p.String()
 	return s[len(p.File)+1:]
 }
@@ -70,12 +72,12 @@ func TestParseEmbedded(t *testing.T) {
 	start := 14 // the policy's opening brace: line 2, column 13
 	end := len(file) - 1
 	src := []byte(file[start:end])
-	base := Position{File: "scenario.json", Offset: start, Line: 2, Column: 13}
+	base := diag.Position{File: "scenario.json", Offset: start, Line: 2, Column: 13}
 
 	_, err := Parse(src, Source{Base: base})
 	require.Error(t, err)
 	assert.Equal(t, `scenario.json:2:38: Statement.Effect: expected "Allow" or "Deny", found "allow"`, err.Error())
-	var list ErrorList
+	var list diag.ErrorList
 	require.ErrorAs(t, err, &list)
 	assert.Equal(t, `"allow"`, file[list[0].Pos.Offset:list[0].Pos.Offset+7], "Offset is an offset into the file")
 
@@ -83,10 +85,10 @@ func TestParseEmbedded(t *testing.T) {
 	copy(fixed[26:], "Allow")
 	p, err := Parse(fixed, Source{File: "scenario.json", Base: base})
 	require.NoError(t, err)
-	assert.Equal(t, Position{File: "scenario.json", Offset: 28, Line: 2, Column: 27}, p.Statements()[0].Pos())
+	assert.Equal(t, diag.Position{File: "scenario.json", Offset: 28, Line: 2, Column: 27}, p.Statements()[0].Pos())
 	assert.Equal(t, "3:38", lc(p.Statements()[0].End()))
 
-	_, err = Parse([]byte(`{"Statement": [}`), Source{File: "s.json", Base: Position{Offset: 100, Line: 7, Column: 3}})
+	_, err = Parse([]byte(`{"Statement": [}`), Source{File: "s.json", Base: diag.Position{Offset: 100, Line: 7, Column: 3}})
 	assert.EqualError(t, err, `s.json:7:18: invalid JSON: invalid character '}' looking for beginning of value`, "syntax errors are positioned in the file too")
 }
 

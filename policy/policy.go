@@ -2,6 +2,7 @@ package policy
 
 import (
 	"github.com/iameval/iameval/condition"
+	"github.com/iameval/iameval/diag"
 	"github.com/iameval/iameval/variables"
 )
 
@@ -15,7 +16,7 @@ type Policy struct {
 	version  string // "" when the document has no Version
 	mode     variables.Mode
 	stmts    []*Statement
-	warnings ErrorList
+	warnings diag.ErrorList
 	idx      index
 }
 
@@ -56,11 +57,11 @@ func (p *Policy) HasAllow() bool {
 
 // Warnings returns findings that AWS accepts but that are likely mistakes,
 // sorted by position; nil when there are none. The slice is a copy.
-func (p *Policy) Warnings() ErrorList {
+func (p *Policy) Warnings() diag.ErrorList {
 	if len(p.warnings) == 0 {
 		return nil
 	}
-	return append(ErrorList(nil), p.warnings...)
+	return append(diag.ErrorList(nil), p.warnings...)
 }
 
 // Statement is one compiled statement of a [Policy]. It is immutable.
@@ -69,8 +70,8 @@ type Statement struct {
 	index  int
 	sid    string
 	effect Effect
-	pos    Position
-	end    Position
+	pos    diag.Position
+	end    diag.Position
 
 	principal *principalSet // nil: no Principal or NotPrincipal element
 	actions   actionSet
@@ -82,8 +83,8 @@ type Statement struct {
 	// NotAction, Resource/NotResource and Condition keys are written (the
 	// statement's own position for an absent element); clausePos where the
 	// key of each condition clause is written, in Block order.
-	elem      [PartCondition + 1]Position
-	clausePos []Position
+	elem      [PartCondition + 1]diag.Position
+	clausePos []diag.Position
 }
 
 // Index returns the 0-based position of the statement in its policy.
@@ -122,7 +123,7 @@ func (s *Statement) Effect() Effect { return s.effect }
 // key of Principal or NotPrincipal, Action or NotAction, Resource or
 // NotResource, or Condition. For an absent element, and for PartNone, it
 // is the statement's position.
-func (s *Statement) ElementPos(part Part) Position {
+func (s *Statement) ElementPos(part Part) diag.Position {
 	if part > PartNone && int(part) < len(s.elem) {
 		return s.elem[part]
 	}
@@ -133,7 +134,7 @@ func (s *Statement) ElementPos(part Part) Position {
 // the statement's condition.Block, which is the order of
 // condition.Trace.Clauses[].Index) is written; the Condition element's
 // position when i is out of range.
-func (s *Statement) ClausePos(i int) Position {
+func (s *Statement) ClausePos(i int) diag.Position {
 	if i >= 0 && i < len(s.clausePos) {
 		return s.clausePos[i]
 	}
@@ -142,12 +143,12 @@ func (s *Statement) ClausePos(i int) Position {
 
 // Pos returns the position of the statement's opening brace, from which
 // package simulate derives the policy simulator's StartPosition.
-func (s *Statement) Pos() Position { return s.pos }
+func (s *Statement) Pos() diag.Position { return s.pos }
 
 // End returns the position of the statement's closing brace (the last
 // character of the statement, inclusive), from which package simulate
 // derives the policy simulator's EndPosition.
-func (s *Statement) End() Position { return s.end }
+func (s *Statement) End() diag.Position { return s.end }
 
 // Policy returns the policy the statement belongs to.
 func (s *Statement) Policy() *Policy { return s.policy }

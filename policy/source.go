@@ -1,5 +1,7 @@
 package policy
 
+import "github.com/iameval/iameval/diag"
+
 // Source describes where a policy document comes from. The zero Source is
 // an identity policy read from an unnamed input.
 type Source struct {
@@ -10,5 +12,5 @@ type Source struct {
 	// in a larger file such as a scenario file: positions of errors and
 	// statements are reported relative to File, not to the document. The
 	// zero Base is the start of the file (offset 0, line 1, column 1).
-	Base Position
+	Base diag.Position
 }

@@ -7,6 +7,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/iameval/iameval/diag"
 )
 
 // lines joins its arguments with newlines, so that test documents show
@@ -21,7 +23,7 @@ func TestParseErrors(t *testing.T) {
 		name string
 		typ  Type
 		src  string
-		want []string // ErrorList lines, file "p.json"
+		want []string // diag.ErrorList lines, file "p.json"
 		kind error    // every error wraps one of the kinds; this one must be among them
 		why  string
 	}{
@@ -341,7 +343,7 @@ func TestParseErrors(t *testing.T) {
 			assert.Nil(t, p, "an invalid policy is never returned")
 			assert.Equal(t, strings.Join(tc.want, "\n"), err.Error(), tc.why)
 			assert.ErrorIs(t, err, tc.kind, tc.why)
-			var list ErrorList
+			var list diag.ErrorList
 			require.True(t, errors.As(err, &list))
 			for _, e := range list {
 				assert.True(t, e.Pos.Offset >= 0 && e.Pos.Offset <= len(tc.src), "offset %d inside the input", e.Pos.Offset)

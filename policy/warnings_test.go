@@ -6,6 +6,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/iameval/iameval/diag"
 )
 
 // TestParseWarnings pins findings that AWS accepts but that are likely
@@ -123,7 +125,7 @@ func TestParseReturnsWarningsWithErrors(t *testing.T) {
 	t.Parallel()
 	_, err := Parse([]byte(`{"Statement": {"Sid": "a-b", "Effect": "Alow", "Action": "s3:GetObject", "Resource": "*",
  "Condition": {"stringEquals": {"aws:username": "x"}}}}`), Source{File: "p.json"})
-	var list ErrorList
+	var list diag.ErrorList
 	require.ErrorAs(t, err, &list)
 	errs, warns := list.Split()
 	require.Len(t, errs, 1)
@@ -132,7 +134,7 @@ func TestParseReturnsWarningsWithErrors(t *testing.T) {
 	require.Len(t, warns, 2)
 	assert.Equal(t, `p.json:1:23: warning: Statement.Sid: Sid "a-b" has characters other than A-Z, a-z and 0-9, which IAM does not accept`, warns[0].Error())
 	assert.True(t, warns[1].IsWarning())
-	assert.ErrorIs(t, warns[1], ErrWarning)
+	assert.ErrorIs(t, warns[1], diag.ErrWarning)
 	assert.ErrorIs(t, warns[1], ErrValue, "a warning keeps its kind")
 	assert.ErrorIs(t, err, ErrValue)
 }

@@ -96,15 +96,15 @@ func (u *IAMUser) fill(in IAMUserInput, tags []Tag, tagsProb string, b *keyset, 
 	}
 	u.identity = Identity{Account: u.account, direct: u.direct[:n:n]}
 
-	b.str(condition.KeyPrincipalArn, u.arn)
-	b.str(condition.KeyPrincipalAccount, u.account)
-	b.str(condition.KeyPrincipalType, "User")
+	b.str(keyPrincipalArn, u.arn)
+	b.str(keyPrincipalAccount, u.account)
+	b.str(keyPrincipalType, "User")
 	if u.id != "" {
-		b.str(condition.KeyUserID, u.id)
+		b.str(keyUserID, u.id)
 	}
-	b.str(condition.KeyUsername, u.name)
+	b.str(keyUsername, u.name)
 	b.principalTagList(u.tags, names)
-	b.str(condition.KeyPrincipalIsAWSService, "false")
+	b.str(keyPrincipalIsAWSService, "false")
 	u.creds.add(b, u.creds.Temporary, true)
 	return nil
 }
@@ -144,3 +144,14 @@ func (u *IAMUser) Identity() Identity { return u.identity }
 func (u *IAMUser) Context() condition.Context { return u.ctx }
 
 func (u *IAMUser) sealed() {}
+
+// The normalized keys of a user's context, computed once: the context
+// takes them as they are, without lowering them for every user.
+var (
+	keyPrincipalArn          = condition.NormalizeKey(condition.KeyPrincipalArn)
+	keyPrincipalAccount      = condition.NormalizeKey(condition.KeyPrincipalAccount)
+	keyPrincipalType         = condition.NormalizeKey(condition.KeyPrincipalType)
+	keyUserID                = condition.NormalizeKey(condition.KeyUserID)
+	keyUsername              = condition.NormalizeKey(condition.KeyUsername)
+	keyPrincipalIsAWSService = condition.NormalizeKey(condition.KeyPrincipalIsAWSService)
+)

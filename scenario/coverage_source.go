@@ -57,11 +57,8 @@ func (src *policySource) clauses(s *policy.Statement, posDoc *jsonsrc.Doc) []wri
 			}
 			for _, km := range d.Members(om.Value) {
 				p := posDoc.Pos(s.Pos().Offset + km.KeyIndex)
-				out = append(out, writtenClause{
-					operator: op.String(),
-					key:      km.Key,
-					pos:      diag.Position{File: src.file, Offset: p.Offset, Line: p.Line, Column: p.Column},
-				})
+				p.File = src.file
+				out = append(out, writtenClause{operator: op.String(), key: km.Key, pos: p})
 			}
 		}
 		break // a repeated element would not have parsed

@@ -1,8 +1,6 @@
 package scenario
 
 import (
-	"errors"
-
 	"github.com/iameval/iameval/account"
 	"github.com/iameval/iameval/diag"
 	"github.com/iameval/iameval/internal/jsonsrc"
@@ -54,14 +52,9 @@ type loader struct {
 func Load(name string, src []byte, open func(path string) ([]byte, error)) (*File, error) {
 	l := &loader{walker: walker{name: name}, open: open}
 	f := &File{Name: name}
-	doc, err := jsonsrc.Parse(string(src), diag.Position{})
+	doc, err := jsonsrc.Parse(string(src), diag.Position{File: name})
 	if err != nil {
-		var se *jsonsrc.SyntaxError
-		if errors.As(err, &se) {
-			f.Errors = diag.ErrorList{{Pos: jsonPos(name, se.Pos), Kind: ErrSyntax, Msg: se.Msg}}
-		} else {
-			f.Errors = diag.ErrorList{{Pos: diag.Position{File: name, Line: 1, Column: 1}, Kind: ErrSyntax, Msg: err.Error()}}
-		}
+		f.Errors = diag.ErrorList{jsonsrc.SyntaxProblem(err, name, ErrSyntax)}
 		return f, f.Errors
 	}
 	l.doc = doc

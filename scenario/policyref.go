@@ -207,8 +207,3 @@ func (l *loader) addPolicyErrors(err error, fix func(*diag.Error)) {
 		l.errs = append(l.errs, e)
 	}
 }
-
-// jsonPos converts a jsonsrc position to a policy position in file.
-func jsonPos(file string, p diag.Position) diag.Position {
-	return diag.Position{File: file, Offset: p.Offset, Line: p.Line, Column: p.Column}
-}

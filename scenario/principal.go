@@ -38,13 +38,9 @@ var tagsClaimKeys = []string{"principal_tags", "transitive_tag_keys"}
 // [principal.Parse]) or a JSON object with "type" and that type's facts.
 // name is the file name used in positions. Errors are a [diag.ErrorList].
 func ParsePrincipal(name string, src []byte) (principal.Principal, error) {
-	doc, err := jsonsrc.Parse(string(src), diag.Position{})
+	doc, err := jsonsrc.Parse(string(src), diag.Position{File: name})
 	if err != nil {
-		var se *jsonsrc.SyntaxError
-		if errors.As(err, &se) {
-			return nil, diag.ErrorList{{Pos: jsonPos(name, se.Pos), Kind: ErrSyntax, Msg: se.Msg}}
-		}
-		return nil, diag.ErrorList{{Pos: diag.Position{File: name, Line: 1, Column: 1}, Kind: ErrSyntax, Msg: err.Error()}}
+		return nil, diag.ErrorList{jsonsrc.SyntaxProblem(err, name, ErrSyntax)}
 	}
 	l := &loader{walker: walker{name: name, doc: doc}}
 	p, ok := l.principal(doc.Root(), "")

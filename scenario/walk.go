@@ -18,8 +18,7 @@ type walker struct {
 
 // pos returns the position of the byte at offset in the scenario file.
 func (w *walker) pos(offset int) diag.Position {
-	p := w.doc.Pos(offset)
-	return diag.Position{File: w.name, Offset: p.Offset, Line: p.Line, Column: p.Column}
+	return w.doc.Pos(offset)
 }
 
 // errorf records a problem at offset.

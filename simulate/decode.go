@@ -1,7 +1,6 @@
 package simulate
 
 import (
-	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -49,13 +48,7 @@ type decoder struct {
 func newDecoder(src []byte, file string) (*decoder, error) {
 	doc, err := jsonsrc.Parse(string(src), diag.Position{File: file})
 	if err != nil {
-		pos := diag.Position{File: file, Line: 1, Column: 1}
-		msg := err.Error()
-		var se *jsonsrc.SyntaxError
-		if errors.As(err, &se) {
-			pos, msg = se.Pos, se.Msg
-		}
-		return nil, diag.ErrorList{{Pos: pos, Kind: ErrSyntax, Msg: msg}}
+		return nil, diag.ErrorList{jsonsrc.SyntaxProblem(err, file, ErrSyntax)}
 	}
 	return &decoder{in: &Input{src: &source{doc: doc, at: map[string]int{}}}}, nil
 }
