@@ -184,10 +184,10 @@ func (e *evaluator) eval(p *policy.Policy, t policy.Type, level, index int) outc
 	if e.c == nil {
 		return evalBits(p, e.q)
 	}
-	e.c.cur = slot{typ: t, level: level, index: index, policy: p}
-	e.c.q = e.q
+	at := slot{typ: t, level: level, index: index, policy: p}
+	e.c.placed = append(e.c.placed, placed{slot: at, q: e.q})
 	o := e.c.evalPolicy(e.q, p)
-	e.c.outcomes = append(e.c.outcomes, noted{slot: e.c.cur, out: o})
+	e.c.outcomes = append(e.c.outcomes, noted{slot: at, out: o})
 	return bitsOf(&o)
 }
 
