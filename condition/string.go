@@ -48,41 +48,21 @@ func compileString(b Base, values []string, mode variables.Mode) ([]stringValue,
 func matchString(b Base, vals []stringValue, s string, l Lookup) pairResult {
 	r := noMatch
 	switch b.Positive() {
-	case StringEquals:
+	case StringEquals, StringEqualsIgnoreCase:
+		fold := b.Positive() == StringEqualsIgnoreCase
 		for i := range vals {
 			v := &vals[i]
-			if !v.dyn {
-				if v.text == s {
-					return r.match(i)
+			text := v.text
+			if v.dyn {
+				var buf [256]byte
+				t, st := v.tmpl.AppendTextStatus(buf[:0], l)
+				if st != variables.Expanded {
+					r.noteStatus(i, st)
+					continue
 				}
-				continue
+				text = bytesString(t)
 			}
-			var buf [256]byte
-			text, st := v.tmpl.AppendTextStatus(buf[:0], l)
-			if st != variables.Expanded {
-				r.noteStatus(i, st)
-				continue
-			}
-			if string(text) == s {
-				return r.match(i)
-			}
-		}
-	case StringEqualsIgnoreCase:
-		for i := range vals {
-			v := &vals[i]
-			if !v.dyn {
-				if strings.EqualFold(v.text, s) {
-					return r.match(i)
-				}
-				continue
-			}
-			var buf [256]byte
-			text, st := v.tmpl.AppendTextStatus(buf[:0], l)
-			if st != variables.Expanded {
-				r.noteStatus(i, st)
-				continue
-			}
-			if strings.EqualFold(bytesString(text), s) {
+			if text == s || fold && strings.EqualFold(text, s) {
 				return r.match(i)
 			}
 		}
