@@ -33,7 +33,8 @@
 // Every problem of every input is reported at once, positioned
 // (file:line:col), as a [diag.ErrorList]. A problem inside a policy
 // written as a string is reported at the string, with its line and column
-// inside the decoded text.
+// inside the decoded text. An input's own problems have this package's
+// kinds ([ErrMissing], [ErrValue], ...); a policy's keep package policy's.
 //
 // A role is evaluated as a session of it, named [SessionName]: roles act
 // only through sessions

@@ -183,9 +183,9 @@ func (c *clause) match(s string, l Lookup) pairResult {
 	case famString:
 		return matchString(c.op.Base, c.strs, s, l)
 	case famNumeric:
-		return matchNumeric(c.op.Base, c.nums, s)
+		return matchOrdered(c.op.Base, c.nums, s, parseDecimal)
 	case famDate:
-		return matchDate(c.op.Base, c.dates, s)
+		return matchOrdered(c.op.Base, c.dates, s, parseDate)
 	case famBool:
 		return matchBool(c.bools, s, l)
 	case famBinary:

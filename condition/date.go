@@ -237,18 +237,3 @@ func compileDate(values []string) ([]instant, []error, []*ValueError) {
 	}
 	return out, errs, warns
 }
-
-// matchDate tests the request value s against the policy instants with the
-// positive form of base b.
-func matchDate(b Base, dates []instant, s string) pairResult {
-	d, ok := parseDate(s)
-	if !ok {
-		return badRequest
-	}
-	for i, t := range dates {
-		if ordered(b, d.cmp(t)) {
-			return matched(i)
-		}
-	}
-	return noMatch
-}

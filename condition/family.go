@@ -60,6 +60,23 @@ func (f family) kind() string {
 	return "a string"
 }
 
+// matchOrdered tests the request value s, read by parse, against the
+// policy values (numbers or instants) with the positive form of the
+// ordering operator b (Numeric*, Date*). A request value that parse
+// rejects is a bad request.
+func matchOrdered[T interface{ cmp(T) int }](b Base, vals []T, s string, parse func(string) (T, bool)) pairResult {
+	d, ok := parse(s)
+	if !ok {
+		return badRequest
+	}
+	for i, v := range vals {
+		if ordered(b, d.cmp(v)) {
+			return matched(i)
+		}
+	}
+	return noMatch
+}
+
 // ordered applies an ordering operator to the result of a three-way
 // comparison c (request value compared with policy value: -1, 0, +1). Only
 // the positive form of the base is considered; negation is applied by the

@@ -133,18 +133,3 @@ func compileNumeric(values []string) ([]decimal, []error) {
 	}
 	return out, errs
 }
-
-// matchNumeric tests the request value s against the policy numbers with the
-// positive form of base b.
-func matchNumeric(b Base, nums []decimal, s string) pairResult {
-	d, ok := parseDecimal(s)
-	if !ok {
-		return badRequest
-	}
-	for i, n := range nums {
-		if ordered(b, d.cmp(n)) {
-			return matched(i)
-		}
-	}
-	return noMatch
-}

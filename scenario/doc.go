@@ -59,6 +59,9 @@
 // [diag.ErrorList] holding every problem, each positioned as
 // file:line:col. Policies embedded in the scenario file, as objects or as
 // JSON strings, are positioned in the scenario file's own coordinates.
+// errors.Is tells the file's own problems, of this package's kinds
+// ([ErrUnknownKey], [ErrMissing], ...), from a policy's, which keep package
+// policy's kinds (policy.ErrUnknownElement, ...).
 // One bad case does not hide the others: [Load] still returns the File,
 // where a case with problems carries them in [Case.Err] and problems
 // outside any case are in [File.Errors].

@@ -23,6 +23,10 @@
 // inside a policy string is positioned twice: in the document, at the
 // character or escape sequence it was read from, and in the policy text
 // (PolicyInputList.1:3:18), as the simulator counts lines and columns.
+// The errors are a [diag.ErrorList] of this package's kinds ([ErrUnknownKey],
+// [ErrPolicy], ...); an [ErrPolicy] problem's Cause is package policy's
+// error. [Position], the StartPosition and EndPosition of a statement in
+// the simulator's response, keeps AWS's shape (line and column only).
 // Policy texts may hold only tab, line feed, carriage return and U+0020 to
 // U+00FF, the character set the IAM API accepts.
 //

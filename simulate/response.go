@@ -83,7 +83,12 @@ type Statement struct {
 	EndPosition   Position `json:"EndPosition"`
 }
 
-// Position is a place in a policy text: 1-based line and column.
+// Position is a place in a policy text: 1-based line and column, in the
+// shape of the policy simulator's StartPosition and EndPosition
+// (https://docs.aws.amazon.com/IAM/latest/APIReference/API_Position.html).
+// It counts lines as the simulator's JSON reader does, where a lone
+// carriage return also starts a line; the module's own diagnostics use
+// [diag.Position], which counts line feeds only.
 type Position struct {
 	Line   int `json:"Line"`
 	Column int `json:"Column"`

@@ -19,7 +19,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 
 	"github.com/iameval/iameval/condition"
 	"github.com/iameval/iameval/examples/internal/report"
@@ -36,12 +35,7 @@ const (
 	bucket  = "arn:aws:s3:::TESTBUCKET"
 )
 
-func main() {
-	if _, err := run(os.Stdout); err != nil {
-		fmt.Fprintln(os.Stderr, "federation-userid:", err)
-		os.Exit(1)
-	}
-}
+func main() { report.Main("federation-userid", run) }
 
 // policies are the documents of the seed, read from policies/. The home
 // folder documents serve both as token-app's identity policies and as the

@@ -16,7 +16,6 @@ import (
 	"embed"
 	"fmt"
 	"io"
-	"os"
 
 	"github.com/iameval/iameval/examples/internal/report"
 	"github.com/iameval/iameval/policy"
@@ -32,12 +31,7 @@ const (
 	otherAccount = "123123123123"
 )
 
-func main() {
-	if _, err := run(os.Stdout); err != nil {
-		fmt.Fprintln(os.Stderr, "temp-credentials:", err)
-		os.Exit(1)
-	}
-}
+func main() { report.Main("temp-credentials", run) }
 
 // policies are the documents of the seed, read from policies/.
 type policies struct {

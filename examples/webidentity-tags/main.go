@@ -17,7 +17,6 @@ import (
 	"embed"
 	"fmt"
 	"io"
-	"os"
 	"reflect"
 	"strings"
 
@@ -37,12 +36,7 @@ const (
 	provider = "idp.example.com" // stands for arn:aws:iam::123456789012:oidc-provider/idp.example.com
 )
 
-func main() {
-	if _, err := run(os.Stdout); err != nil {
-		fmt.Fprintln(os.Stderr, "webidentity-tags:", err)
-		os.Exit(1)
-	}
-}
+func main() { report.Main("webidentity-tags", run) }
 
 // policies are the documents of the seed, read from policies/.
 type policies struct {

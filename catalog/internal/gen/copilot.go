@@ -116,12 +116,7 @@ func versionDate(v string) string {
 }
 
 func readNames(files map[string][]byte) (map[string]string, error) {
-	const name = "data/serviceNames.json"
-	b, ok := files[name]
-	if !ok {
-		return nil, fmt.Errorf("%s is missing", name)
-	}
-	d, err := parseDoc(name, b)
+	d, err := requiredDoc(files, "data/serviceNames.json")
 	if err != nil {
 		return nil, err
 	}
@@ -140,12 +135,17 @@ func readNames(files map[string][]byte) (map[string]string, error) {
 	return out, nil
 }
 
-func readPrefixList(files map[string][]byte, name string) (map[string]bool, error) {
+// requiredDoc parses the file name of the package, which must be present.
+func requiredDoc(files map[string][]byte, name string) (*doc, error) {
 	b, ok := files[name]
 	if !ok {
 		return nil, fmt.Errorf("%s is missing", name)
 	}
-	d, err := parseDoc(name, b)
+	return parseDoc(name, b)
+}
+
+func readPrefixList(files map[string][]byte, name string) (map[string]bool, error) {
+	d, err := requiredDoc(files, name)
 	if err != nil {
 		return nil, err
 	}
