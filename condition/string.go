@@ -7,38 +7,46 @@ import (
 	"github.com/iameval/iameval/variables"
 )
 
-// stringValue is a compiled String* policy value.
+// stringValue is a compiled String* policy value. It holds only what its
+// kind needs, so that a clause of many values stays small: the template
+// of a value that reads request keys, the fixed text or escaped glob of
+// the others, or the compiled glob.
 type stringValue struct {
-	tmpl variables.Template // dyn: expanded per request
+	tmpl *variables.Template // dyn: expanded per request
+	text string              // fixed text (StringEquals*, StringEqualsIgnoreCase*), or the fixed escaped glob (StringLike) when escd
+	glob wildcard.Pattern    // fixed glob (StringLike) when neither dyn nor escd
 	dyn  bool
-	text string           // fixed text (StringEquals*, StringEqualsIgnoreCase*)
-	glob wildcard.Pattern // fixed glob (StringLike) when !escaped
-	esc  string           // fixed escaped glob (StringLike) when escaped
 	escd bool
 }
 
 // compileString compiles the policy values of a String* clause. Variables
 // are expanded per request only when the template reads request keys;
-// everything else is expanded and compiled here.
+// everything else is expanded and compiled here. The templates of the
+// values that read request keys share one allocation.
 func compileString(b Base, values []string, mode variables.Mode) ([]stringValue, []*ValueError) {
 	out := make([]stringValue, len(values))
 	var warns []*ValueError
+	var tmpls []variables.Template
 	like := b.Positive() == StringLike
 	for i, v := range values {
 		t, w := variables.Parse(v, mode)
 		warns = appendTemplateWarnings(warns, i, w)
-		sv := stringValue{tmpl: t}
+		sv := &out[i]
 		switch {
 		case isDynamic(t):
-			sv.dyn = true
+			if tmpls == nil {
+				// Never grown past its capacity: the pointers stay valid.
+				tmpls = make([]variables.Template, 0, len(values)-i)
+			}
+			tmpls = append(tmpls, t)
+			sv.tmpl, sv.dyn = &tmpls[len(tmpls)-1], true
 		case !like:
 			sv.text = fixedText(t)
 		case t.HasVariables():
-			sv.esc, sv.escd = fixedPattern(t), true
+			sv.text, sv.escd = fixedPattern(t), true
 		default:
 			sv.glob = wildcard.Compile(t.Raw())
 		}
-		out[i] = sv
 	}
 	return out, warns
 }
@@ -71,7 +79,7 @@ func matchString(b Base, vals []stringValue, s string, l Lookup) pairResult {
 			v := &vals[i]
 			switch {
 			case v.escd:
-				if wildcard.MatchEscaped(v.esc, s) {
+				if wildcard.MatchEscaped(v.text, s) {
 					return r.match(i)
 				}
 			case !v.dyn:

@@ -2,6 +2,7 @@ package lint
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -76,24 +77,64 @@ func lineCol(it item) string {
 // (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html).
 // Only statements with Action and Resource lists are compared; NotAction
 // and NotResource are not.
+//
+// A statement is compared only with the statements that could cover it
+// (see coverIndex), so that a policy of 100,000 distinct statements is
+// checked in linear time rather than pair by pair. Past redundancyBudget
+// comparisons the check stops and says so.
 func (c *checker) checkRedundantStatements() {
 	stmts := c.doc.stmts
+	ok := make([]bool, len(stmts))
 	sigs := make([]string, len(stmts))
+	prins := make([]string, len(stmts))
 	for i, s := range stmts {
-		sigs[i] = conditionSignature(s)
+		if ok[i] = comparable(s); ok[i] {
+			sigs[i] = conditionSignature(s)
+			prins[i] = principalSignature(s)
+		}
 	}
+	idx := newCoverIndex(stmts, ok)
+	// Statements of the same effect, principals and condition share a
+	// group; only those, and the unconditional Denies, can make a
+	// statement redundant or shadow it.
+	group := make([]int, len(stmts))
+	groups := map[string]int{}
 	for i, s := range stmts {
-		if !comparable(s) {
+		if ok[i] {
+			k := groupKey(s.effect, prins[i], sigs[i])
+			g, seen := groups[k]
+			if !seen {
+				g = len(groups)
+				groups[k] = g
+			}
+			group[i] = g
+		}
+	}
+	budget := redundancyBudget
+	var cand []int32
+	for i, s := range stmts {
+		if !ok[i] {
 			continue
 		}
-		for j, o := range stmts {
-			if i == j || !comparable(o) {
+		cand = idx.candidates(s, cand[:0])
+		for _, j := range cand {
+			o := stmts[j]
+			if int(j) == i || group[j] != group[i] && (s.effect != "Allow" || o.effect != "Deny" || len(o.clauses) > 0) {
 				continue
 			}
-			if o.effect == s.effect && samePrincipal(o, s) && sigs[i] == sigs[j] &&
+			if int(j) == i {
+				continue
+			}
+			if budget -= len(o.action.items) + len(o.resource.items) + len(s.action.items) + len(s.resource.items); budget < 0 {
+				c.add(codeRedundancyIncomplete, item{pos: s.pos, path: s.path},
+					"too many overlapping statements to compare: statements from this one on were not checked for redundancy",
+					"split the policy, or merge statements that differ only in their Action or Resource")
+				return
+			}
+			if o.effect == s.effect && prins[i] == prins[j] && sigs[i] == sigs[j] &&
 				coversAll(o.action.items, s.action.items, true) && coversAll(o.resource.items, s.resource.items, false) {
 				// Of two identical statements, report the later one.
-				if j > i && coversAll(s.action.items, o.action.items, true) && coversAll(s.resource.items, o.resource.items, false) {
+				if int(j) > i && coversAll(s.action.items, o.action.items, true) && coversAll(s.resource.items, o.resource.items, false) {
 					continue
 				}
 				c.add(codeRedundantStatement, item{pos: s.pos, path: s.path},
@@ -101,7 +142,7 @@ func (c *checker) checkRedundantStatements() {
 					"remove the statement")
 				break
 			}
-			if s.effect == "Allow" && o.effect == "Deny" && len(o.clauses) == 0 && denyCoversPrincipal(o, s) &&
+			if s.effect == "Allow" && o.effect == "Deny" && len(o.clauses) == 0 && denyCoversPrincipal(o, s, prins[j] == prins[i]) &&
 				coversAll(o.action.items, s.action.items, true) && coversAll(o.resource.items, s.resource.items, false) {
 				c.add(codeShadowed, item{pos: s.pos, path: s.path},
 					"the statement never allows anything: "+o.path+" denies every action and resource it covers, without a condition",
@@ -110,6 +151,18 @@ func (c *checker) checkRedundantStatements() {
 			}
 		}
 	}
+}
+
+// redundancyBudget bounds the work of checkRedundantStatements, counted
+// in Action and Resource entries of the statements compared: a hostile
+// policy whose statements all overlap without covering each other would
+// otherwise be compared pair by pair.
+const redundancyBudget = 10_000_000
+
+// groupKey joins a statement's effect, principal signature and condition
+// signature.
+func groupKey(effect, prin, sig string) string {
+	return effect + "\x00" + strconv.Itoa(len(prin)) + ":" + prin + sig
 }
 
 // comparable reports whether the statement can be compared with others:
@@ -121,6 +174,19 @@ func comparable(s *statement) bool {
 
 // coversAll reports whether every entry of b is covered by an entry of a.
 func coversAll(a, b []item, actions bool) bool {
+	if len(a) <= 16 {
+	next1:
+		for _, x := range b {
+			t := entryText(x, actions)
+			for _, y := range a {
+				if u := entryText(y, actions); u == t || entryCovers(u, t, actions) {
+					continue next1
+				}
+			}
+			return false
+		}
+		return true
+	}
 	exact := make(map[string]bool, len(a))
 	var globs []string
 	for _, y := range a {
@@ -146,23 +212,36 @@ next:
 	return true
 }
 
-// samePrincipal reports whether two statements name the same principals,
-// compared as written.
-func samePrincipal(a, b *statement) bool {
-	if a.principal.present != b.principal.present || a.principal.not != b.principal.not {
-		return false
+// principalSignature returns the statement's principals, compared as
+// written and in any order, as one string: two statements name the same
+// principals when their signatures are equal.
+func principalSignature(s *statement) string {
+	var b strings.Builder
+	switch {
+	case !s.principal.present:
+		b.WriteByte('-')
+	case s.principal.not:
+		b.WriteByte('!')
+	default:
+		b.WriteByte('+')
 	}
-	return slices.Equal(texts(a.principal.items), texts(b.principal.items))
+	for _, t := range texts(s.principal.items) {
+		b.WriteString(strconv.Itoa(len(t)))
+		b.WriteByte(':')
+		b.WriteString(t)
+	}
+	return b.String()
 }
 
 // denyCoversPrincipal reports whether the Deny d applies to every
 // principal the Allow a names: d names no principals (identity-based
-// policies), names "*", or names the same principals.
-func denyCoversPrincipal(d, a *statement) bool {
+// policies), names "*", or names the same principals (same, computed by
+// the caller from principalSignature).
+func denyCoversPrincipal(d, a *statement, same bool) bool {
 	if !d.principal.present {
 		return !a.principal.present
 	}
-	return (!d.principal.not && d.principal.star) || samePrincipal(d, a)
+	return (!d.principal.not && d.principal.star) || same
 }
 
 // conditionSignature returns the statement's condition clauses as one

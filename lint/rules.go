@@ -81,10 +81,11 @@ var (
 	codePassRoleNotBoth  = rule("PASS_ROLE_WITH_NOT_ACTION_AND_NOT_RESOURCE", SecurityWarning, "NotAction with NotResource allows iam:PassRole.", checkRef+"security-warning-pass-role-with-not-action-and-not-resource")
 
 	// Redundancy.
-	codeRedundantAction    = rule("REDUNDANT_ACTION", Suggestion, "An action is listed twice or is covered by another entry of the same element.", checkRef+"suggestion-redundant-action")
-	codeRedundantResource  = rule("REDUNDANT_RESOURCE", Suggestion, "A resource is listed twice or is covered by another entry of the same element.", checkRef+"suggestion-redundant-resource")
-	codeRedundantStatement = rule("REDUNDANT_STATEMENT", Suggestion, "Another statement of the policy already has the same effect on everything this one covers.", checkRef+"suggestion-redundant-statement")
-	codeShadowed           = rule("SHADOWED_STATEMENT", Warning, "An unconditional Deny in the same policy covers everything this Allow allows, so it never grants anything.", userGuide+"reference_policies_evaluation-logic.html")
+	codeRedundantAction      = rule("REDUNDANT_ACTION", Suggestion, "An action is listed twice or is covered by another entry of the same element.", checkRef+"suggestion-redundant-action")
+	codeRedundantResource    = rule("REDUNDANT_RESOURCE", Suggestion, "A resource is listed twice or is covered by another entry of the same element.", checkRef+"suggestion-redundant-resource")
+	codeRedundantStatement   = rule("REDUNDANT_STATEMENT", Suggestion, "Another statement of the policy already has the same effect on everything this one covers.", checkRef+"suggestion-redundant-statement")
+	codeShadowed             = rule("SHADOWED_STATEMENT", Warning, "An unconditional Deny in the same policy covers everything this Allow allows, so it never grants anything.", userGuide+"reference_policies_evaluation-logic.html")
+	codeRedundancyIncomplete = rule("REDUNDANCY_NOT_CHECKED", Suggestion, "The policy has too many overlapping statements for the redundancy check to compare them all.", userGuide+"reference_policies_evaluation-logic.html")
 )
 
 // Rules returns every rule, sorted by code.

@@ -3,7 +3,6 @@ package policy
 import (
 	"encoding/binary"
 	"hash/maphash"
-	"slices"
 	"strings"
 	"unicode/utf8"
 	"unsafe"
@@ -157,7 +156,7 @@ func (p *parser) parseOperator(name string) (condition.Operator, string, error) 
 type cachedClause struct {
 	op     condition.Operator
 	key    string
-	values []string
+	raw    string // the values as written in the document (a slice of its text)
 	clause condition.Clause
 	errs   []error
 	next   int32 // the next entry with the same hash in clauseIndex, or -1
@@ -166,23 +165,26 @@ type cachedClause struct {
 // newClause is condition.NewClause, computed once per distinct operator,
 // key and values: policies repeat the same conditions in many statements
 // (aws:SecureTransport, aws:PrincipalOrgID), and a Clause is immutable, so
-// statements can share it. Past scanLimit entries the cache is found
-// through a hash of operator, key and values, so that a policy with many
-// distinct conditions is compiled in linear time.
-func (p *parser) newClause(op condition.Operator, key string, values []string) (condition.Clause, []error) {
+// statements can share it. Entries are told apart by the values' JSON text
+// as written (raw), which shares the document's memory: the same text
+// gives the same values, and the cache keeps no copy of them. Past
+// scanLimit entries the cache is found through a hash of operator, key
+// and text, so that a policy with many distinct conditions is compiled in
+// linear time.
+func (p *parser) newClause(op condition.Operator, key, raw string, values []string) (condition.Clause, []error) {
 	var h uint64
 	if p.clauseIndex != nil {
-		h = p.clauseHash(op, key, values)
+		h = p.clauseHash(op, key, raw)
 		i, ok := p.clauseIndex[h]
 		for ok && i >= 0 {
-			if c := &p.clauses[i]; c.op == op && c.key == key && slices.Equal(c.values, values) {
+			if c := &p.clauses[i]; c.op == op && c.key == key && c.raw == raw {
 				return c.clause, c.errs
 			}
 			i = p.clauses[i].next
 		}
 	} else {
 		for i := range p.clauses {
-			if c := &p.clauses[i]; c.op == op && c.key == key && slices.Equal(c.values, values) {
+			if c := &p.clauses[i]; c.op == op && c.key == key && c.raw == raw {
 				return c.clause, c.errs
 			}
 		}
@@ -190,18 +192,8 @@ func (p *parser) newClause(op condition.Operator, key string, values []string) (
 	clause, errs := condition.NewClause(op, key, values, p.mode)
 	if p.clauses == nil {
 		p.clauses = make([]cachedClause, 0, 32)
-		p.cacheValues = make([]string, 0, 64)
 	}
-	// The cache keeps its copy of values in chunks that are never moved
-	// or written again once used: a full chunk is left to the entries that
-	// refer to it and a new one started, so that each value is copied
-	// once however many there are.
-	if cap(p.cacheValues)-len(p.cacheValues) < len(values) {
-		p.cacheValues = make([]string, 0, max(len(values), min(2*cap(p.cacheValues), 1<<16)))
-	}
-	start := len(p.cacheValues)
-	p.cacheValues = append(p.cacheValues, values...)
-	p.clauses = append(p.clauses, cachedClause{op, key, p.cacheValues[start:len(p.cacheValues):len(p.cacheValues)], clause, errs, -1})
+	p.clauses = append(p.clauses, cachedClause{op, key, raw, clause, errs, -1})
 	switch {
 	case p.clauseIndex != nil:
 		p.indexClause(len(p.clauses)-1, h)
@@ -210,7 +202,7 @@ func (p *parser) newClause(op condition.Operator, key string, values []string) (
 		p.clauseIndex = make(map[uint64]int32, 2*len(p.clauses))
 		for i := range p.clauses {
 			c := &p.clauses[i]
-			p.indexClause(i, p.clauseHash(c.op, c.key, c.values))
+			p.indexClause(i, p.clauseHash(c.op, c.key, c.raw))
 		}
 	}
 	return clause, errs
@@ -224,10 +216,10 @@ func (p *parser) indexClause(i int, h uint64) {
 	p.clauseIndex[h] = int32(i)
 }
 
-// clauseHash hashes an operator, a key and values for clauseIndex. Each
-// string is preceded by its length, so that different splits of the same
-// text hash apart.
-func (p *parser) clauseHash(op condition.Operator, key string, values []string) uint64 {
+// clauseHash hashes an operator, a key and the values' text for
+// clauseIndex. The key is preceded by its length, so that different
+// splits of the same text hash apart.
+func (p *parser) clauseHash(op condition.Operator, key, raw string) uint64 {
 	var h maphash.Hash
 	h.SetSeed(p.clauseSeed)
 	var b [8]byte
@@ -236,17 +228,9 @@ func (p *parser) clauseHash(op condition.Operator, key string, values []string) 
 		b[2] = 1
 	}
 	h.Write(b[:3])
-	writeLenString(&h, key)
-	for _, v := range values {
-		writeLenString(&h, v)
-	}
-	return h.Sum64()
-}
-
-// writeLenString writes the length of s, then s.
-func writeLenString(h *maphash.Hash, s string) {
-	var b [8]byte
-	binary.LittleEndian.PutUint64(b[:], uint64(len(s)))
+	binary.LittleEndian.PutUint64(b[:], uint64(len(key)))
 	h.Write(b[:])
-	h.WriteString(s)
+	h.WriteString(key)
+	h.WriteString(raw)
+	return h.Sum64()
 }

@@ -84,7 +84,6 @@ type parser struct {
 	clauses     []cachedClause
 	clauseIndex map[uint64]int32 // clauseHash → the latest entry with that hash
 	clauseSeed  maphash.Seed
-	cacheValues []string // the values of clauses, see newClause
 	// valBuf and textBuf hold the values of the condition key being
 	// compiled; they are reused from key to key, so that a policy of many
 	// long value lists grows them once rather than once per key.

@@ -57,7 +57,7 @@ func (p *parser) condition(v jsonsrc.Value, at *path) (condition.Block, []diag.P
 			if !ok || !opOK || !keyOK {
 				continue
 			}
-			if c, ok := p.clause(op, km.Key, km.KeyIndex, &kp, vals); ok {
+			if c, ok := p.clause(op, km.Key, km.KeyIndex, &kp, p.doc.Raw(km.Value), vals); ok {
 				clauses = append(clauses, c)
 				p.posSlab = append(p.posSlab, diag.Position{Offset: km.KeyIndex})
 			}
@@ -87,14 +87,15 @@ func (cv *condValue) path(kp *path) path {
 	return *kp
 }
 
-// clause compiles one operator/key entry and positions its problems.
-func (p *parser) clause(op condition.Operator, key string, keyIdx int, kp *path, vals []condValue) (condition.Clause, bool) {
+// clause compiles one operator/key entry and positions its problems; raw
+// is the JSON text of its values.
+func (p *parser) clause(op condition.Operator, key string, keyIdx int, kp *path, raw string, vals []condValue) (condition.Clause, bool) {
 	texts := p.textBuf[:0]
 	for i := range vals {
 		texts = append(texts, vals[i].s)
 	}
 	p.textBuf = texts[:0] // newClause keeps a copy; the next clause reuses it
-	c, errs := p.newClause(op, key, texts)
+	c, errs := p.newClause(op, key, raw, texts)
 	for _, e := range errs {
 		var ve *condition.ValueError
 		if errors.As(e, &ve) && ve.Index >= 0 && ve.Index < len(vals) {
