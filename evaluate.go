@@ -1,6 +1,9 @@
 package iameval
 
 import (
+	"math/bits"
+
+	"github.com/iameval/iameval/internal/outcome"
 	"github.com/iameval/iameval/policy"
 	"github.com/iameval/iameval/principal"
 )
@@ -80,10 +83,12 @@ func granted(paths []lits, have lits) bool {
 }
 
 // selection says which policies of a set the request consults
-// (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html).
-type selection struct {
-	identity, session, boundary, resource, scp, rcp, vpce bool
-}
+// (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html):
+// one bit per step.
+type selection uint8
+
+// has reports whether the request consults the policies of step k.
+func (s selection) has(k step) bool { return s&(1<<k) != 0 }
 
 // usesIdentity reports whether the caller's identity-side policies
 // (identity, boundary) exist: IAM users, federated users (the federating
@@ -106,18 +111,46 @@ func (f *facts) usesSCP() bool {
 		f.kind != principal.KindAnonymous && f.kind != principal.KindService
 }
 
-// selectPolicies sets s to the policies of ps that the request consults.
-// It writes through a pointer: a seven-field struct returned by value is
-// stored byte by byte and then copied in words, which stalls the CPU.
-func selectPolicies(ps *PolicySet, f *facts, s *selection) {
+// selectPolicies returns the policies of ps that the request consults.
+func selectPolicies(ps *PolicySet, f *facts) selection {
 	id := f.usesIdentity()
-	s.identity = id && len(ps.Identity) > 0
-	s.session = f.session && len(ps.Session) > 0
-	s.boundary = id && ps.PermissionsBoundary != nil
-	s.resource = ps.Resource != nil
-	s.scp = f.usesSCP() && len(ps.SCP) > 0
-	s.rcp = f.rcp && len(ps.RCP) > 0
-	s.vpce = len(ps.VPCEndpoint) > 0
+	var s selection
+	set := func(k step, on bool) {
+		if on {
+			s |= 1 << k
+		}
+	}
+	set(stepIdentity, id && len(ps.Identity) > 0)
+	set(stepSession, f.session && len(ps.Session) > 0)
+	set(stepBoundary, id && ps.PermissionsBoundary != nil)
+	set(stepResource, ps.Resource != nil)
+	set(stepSCP, f.usesSCP() && len(ps.SCP) > 0)
+	set(stepRCP, f.rcp && len(ps.RCP) > 0)
+	set(stepVPCE, len(ps.VPCEndpoint) > 0)
+	return s
+}
+
+// unconsulted adds to st the grant inputs of the identity-side types the
+// request does not consult: the root user has full access by default; no
+// permissions boundary limits nothing; a caller without session policy
+// needs none, except a federated user (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic-cross-account.html),
+// which then has no identity-side permissions, and an sts:AssumeRoot
+// session, which fails closed without its task policy.
+func unconsulted(f *facts, st *state, c *collector) {
+	if !st.sel.has(stepIdentity) && f.root {
+		st.have |= litID
+	}
+	if !st.sel.has(stepBoundary) {
+		st.have |= litPB
+	}
+	if !st.sel.has(stepSession) {
+		switch {
+		case f.assumedRoot:
+			c.setReason(noTaskPolicy)
+		case !f.session || f.kind != principal.KindFederatedUser:
+			st.have |= litSP
+		}
+	}
 }
 
 // state is what one evaluation found; Explain reads it back.
@@ -141,36 +174,59 @@ type evaluator struct {
 	c *collector
 }
 
-// eval evaluates one policy into o. On the hot path (c nil) no recorder
-// is passed, so package policy may use its indexes and stop early.
-//
-// The Outcome is written through a pointer rather than returned (see
-// policy.Policy.EvalInto).
-func (e *evaluator) eval(p *policy.Policy, t policy.Type, level, index int, o *policy.Outcome) {
+// evalBits is package policy's evaluation without a recorder, which
+// returns the outcome as bits in a register (see internal/outcome).
+var evalBits = outcome.Eval.(func(*policy.Policy, *policy.Request) outcome.Bits)
+
+// eval evaluates one policy. On the hot path (c nil) no recorder is
+// passed, so package policy may use its indexes and stop early.
+func (e *evaluator) eval(p *policy.Policy, t policy.Type, level, index int) outcome.Bits {
 	if e.c == nil {
-		p.EvalInto(e.q, nil, o)
-		return
+		return evalBits(p, e.q)
 	}
 	e.c.cur = slot{typ: t, level: level, index: index, policy: p}
-	*o = e.c.evalPolicy(e.q, p)
-	e.c.outcomes = append(e.c.outcomes, noted{slot: e.c.cur, out: *o})
+	e.c.q = e.q
+	o := e.c.evalPolicy(e.q, p)
+	e.c.outcomes = append(e.c.outcomes, noted{slot: e.c.cur, out: o})
+	return bitsOf(&o)
+}
+
+// bitsOf returns o as bits.
+func bitsOf(o *policy.Outcome) outcome.Bits {
+	var b outcome.Bits
+	if o.Deny {
+		b |= outcome.Deny
+	}
+	if o.Allow {
+		b |= outcome.Allow
+	}
+	if o.AllowDirect {
+		b |= outcome.AllowDirect
+	}
+	if o.AllowIndirect {
+		b |= outcome.AllowIndirect
+	}
+	if o.AllowAccount {
+		b |= outcome.AllowAccount
+	}
+	return b
 }
 
 // list evaluates policies of one type (or one organization level). On the
 // hot path it returns at the first deny.
 func (e *evaluator) list(ps []*policy.Policy, t policy.Type, level int) (deny, anyAllow, allAllow bool) {
 	allAllow = true
-	var o policy.Outcome
 	for i, p := range ps {
-		e.eval(p, t, level, i, &o)
-		if o.Deny {
+		o := e.eval(p, t, level, i)
+		if o.Has(outcome.Deny) {
 			deny = true
 			if e.c == nil {
 				return deny, anyAllow, false
 			}
 		}
-		anyAllow = anyAllow || o.Allow
-		allAllow = allAllow && o.Allow
+		allow := o.Has(outcome.Allow)
+		anyAllow = anyAllow || allow
+		allAllow = allAllow && allow
 	}
 	return deny, anyAllow, allAllow
 }
@@ -196,110 +252,23 @@ func run(ps *PolicySet, r *Request, c *collector) Decision {
 		return f.fixedDecision
 	}
 
-	st := state{paths: f.paths(), scpOK: true, vpceOK: true}
-	selectPolicies(ps, f, &st.sel)
+	st := state{paths: f.paths(), scpOK: true, vpceOK: true, sel: selectPolicies(ps, f)}
 	e := evaluator{q: &r.preq, c: c}
-	if st.sel.boundary {
+	if st.sel.has(stepBoundary) {
 		e.q = &r.preqBoundary
 	}
 	explain := c != nil
+	unconsulted(f, &st, c)
 
-	// Explicit-deny and grant inputs, policy type by policy type. On
-	// the hot path the first deny decides.
-	if st.sel.identity {
-		deny, allow, _ := e.list(ps.Identity, policy.Identity, 0)
-		if deny && !explain {
-			return ExplicitDeny
-		}
-		st.denied = st.denied || deny
-		if allow {
-			st.have |= litID
-		}
-	} else if f.root {
-		st.have |= litID // the root user has full access by default
-	}
-	if st.sel.boundary {
-		var o policy.Outcome
-		e.eval(ps.PermissionsBoundary, policy.PermissionsBoundary, 0, 0, &o)
-		if o.Deny && !explain {
-			return ExplicitDeny
-		}
-		st.denied = st.denied || o.Deny
-		st.pbDeny = o.Deny
-		if o.Allow {
-			st.have |= litPB
-		}
-	} else {
-		st.have |= litPB
-	}
-	switch {
-	case st.sel.session:
-		deny, allow, _ := e.list(ps.Session, policy.Session, 0)
-		if deny && !explain {
-			return ExplicitDeny
-		}
-		st.denied = st.denied || deny
-		if allow || (f.assumedRoot && taskPolicySP(ps.Session, allow)) { // several session policies are unioned (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html)
-			st.have |= litSP
-		}
-	case f.assumedRoot:
-		c.setReason(noTaskPolicy) // no SP: fail closed
-	case !f.session || f.kind != principal.KindFederatedUser:
-		// Not a session, or a role session without session policy. A
-		// federated user without session policy has no identity-side
-		// permissions (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic-cross-account.html).
-		st.have |= litSP
-	}
-	if st.sel.resource {
-		var o policy.Outcome
-		e.eval(ps.Resource, policy.Resource, 0, 0, &o)
-		if o.Deny && !explain {
-			return ExplicitDeny
-		}
-		st.denied = st.denied || o.Deny
-		if o.AllowDirect {
-			st.have |= litRPd
-		}
-		if o.AllowIndirect {
-			st.have |= litRPi
-		}
-		if o.AllowAccount {
-			if f.root {
-				st.have |= litRPd // for the root user a grant to its account counts as direct
-			} else {
-				st.have |= litRPa
-			}
-		}
-		if f.restrictPublic && st.have&litRP != 0 {
-			st.public = withholdPublic(ps.Resource, &st)
-		}
-	}
-	if st.sel.scp { // every SCP level of the caller's path must allow
-		for l, level := range ps.SCP {
-			deny, allow, _ := e.list(level, policy.SCP, l+1)
-			if deny && !explain {
+	// The explicit-deny and grant inputs, step by step (policy type by
+	// policy type). On the hot path the first deny decides.
+	for m := st.sel; m != 0; m &= m - 1 {
+		if e.step(step(bits.TrailingZeros8(uint8(m))), ps, f, &st) {
+			if !explain {
 				return ExplicitDeny
 			}
-			st.denied = st.denied || deny
-			st.scpOK = st.scpOK && allow
+			st.denied = true
 		}
-	}
-	if st.sel.rcp { // RCPFullAWSAccess is always attached, so RCPs only deny
-		for l, level := range ps.RCP {
-			deny, _, _ := e.list(level, policy.RCP, l+1)
-			if deny && !explain {
-				return ExplicitDeny
-			}
-			st.denied = st.denied || deny
-		}
-	}
-	if st.sel.vpce { // every endpoint policy on the path must allow
-		deny, _, all := e.list(ps.VPCEndpoint, policy.VPCEndpoint, 0)
-		if deny && !explain {
-			return ExplicitDeny
-		}
-		st.denied = st.denied || deny
-		st.vpceOK = all
 	}
 
 	d := ImplicitDeny // nothing allowed: the default deny
@@ -314,4 +283,134 @@ func run(ps *PolicySet, r *Request, c *collector) Decision {
 		c.evaluated = true
 	}
 	return d
+}
+
+// A step evaluates the policies of one type that the request consults,
+// adds the grant inputs they supply to st and reports whether one of
+// them denied. run takes the selected steps in the order below.
+type step uint8
+
+const (
+	stepIdentity step = iota
+	stepBoundary
+	stepSession
+	stepResource
+	stepSCP
+	stepRCP
+	stepVPCE
+)
+
+// step takes step k. It dispatches with a switch rather than through
+// function values, which would move the evaluation state to the heap.
+func (e *evaluator) step(k step, ps *PolicySet, f *facts, st *state) (deny bool) {
+	switch k {
+	case stepIdentity:
+		return identityStep(e, ps, f, st)
+	case stepBoundary:
+		return boundaryStep(e, ps, f, st)
+	case stepSession:
+		return sessionStep(e, ps, f, st)
+	case stepResource:
+		return resourceStep(e, ps, f, st)
+	case stepSCP:
+		return scpStep(e, ps, f, st)
+	case stepRCP:
+		return rcpStep(e, ps, f, st)
+	case stepVPCE:
+		return vpceStep(e, ps, f, st)
+	}
+	return false
+}
+
+// identityStep supplies ID: an identity policy allows.
+func identityStep(e *evaluator, ps *PolicySet, _ *facts, st *state) bool {
+	deny, allow, _ := e.list(ps.Identity, policy.Identity, 0)
+	if allow {
+		st.have |= litID
+	}
+	return deny
+}
+
+// boundaryStep supplies PB: the permissions boundary allows.
+func boundaryStep(e *evaluator, ps *PolicySet, _ *facts, st *state) bool {
+	o := e.eval(ps.PermissionsBoundary, policy.PermissionsBoundary, 0, 0)
+	st.pbDeny = o.Has(outcome.Deny)
+	if o.Has(outcome.Allow) {
+		st.have |= litPB
+	}
+	return st.pbDeny
+}
+
+// sessionStep supplies SP: a session policy allows; several session
+// policies are unioned (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html).
+func sessionStep(e *evaluator, ps *PolicySet, f *facts, st *state) bool {
+	deny, allow, _ := e.list(ps.Session, policy.Session, 0)
+	if allow || (f.assumedRoot && taskPolicySP(ps.Session, allow)) {
+		st.have |= litSP
+	}
+	return deny
+}
+
+// resourceStep supplies RPd, RPi and RPa: the resource policy allows the
+// caller directly, through its role or federating user, or through its
+// account; S3 Block Public Access may withhold public grants.
+func resourceStep(e *evaluator, ps *PolicySet, f *facts, st *state) bool {
+	o := e.eval(ps.Resource, policy.Resource, 0, 0)
+	if o.Has(outcome.AllowDirect) {
+		st.have |= litRPd
+	}
+	if o.Has(outcome.AllowIndirect) {
+		st.have |= litRPi
+	}
+	if o.Has(outcome.AllowAccount) {
+		if f.root {
+			st.have |= litRPd // for the root user a grant to its account counts as direct
+		} else {
+			st.have |= litRPa
+		}
+	}
+	if f.restrictPublic && st.have&litRP != 0 {
+		st.public = withholdPublic(ps.Resource, st)
+	}
+	return o.Has(outcome.Deny)
+}
+
+// scpStep is the SCP gate: every SCP level of the caller's path must
+// allow.
+func scpStep(e *evaluator, ps *PolicySet, _ *facts, st *state) bool {
+	denied := false
+	for l, level := range ps.SCP {
+		deny, allow, _ := e.list(level, policy.SCP, l+1)
+		if deny {
+			if e.c == nil {
+				return true
+			}
+			denied = true
+		}
+		st.scpOK = st.scpOK && allow
+	}
+	return denied
+}
+
+// rcpStep is the RCP gate: RCPFullAWSAccess is always attached, so RCPs
+// only deny.
+func rcpStep(e *evaluator, ps *PolicySet, _ *facts, st *state) bool {
+	denied := false
+	for l, level := range ps.RCP {
+		if deny, _, _ := e.list(level, policy.RCP, l+1); deny {
+			if e.c == nil {
+				return true
+			}
+			denied = true
+		}
+	}
+	return denied
+}
+
+// vpceStep is the VPC endpoint gate: every endpoint policy on the path
+// must allow.
+func vpceStep(e *evaluator, ps *PolicySet, _ *facts, st *state) bool {
+	deny, _, all := e.list(ps.VPCEndpoint, policy.VPCEndpoint, 0)
+	st.vpceOK = all
+	return deny
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"sort"
+	"sync"
 
 	"github.com/iameval/iameval/condition"
 	"github.com/iameval/iameval/diag"
@@ -27,12 +28,13 @@ func Explain(ps *PolicySet, r *Request) *Explanation {
 // asks for. With the zero ExplainOptions it returns exactly what Explain
 // returns; the Decision is always the one [Evaluate] reaches.
 func ExplainWith(ps *PolicySet, r *Request, o ExplainOptions) *Explanation {
-	c := &collector{}
+	c := newCollector(!o.Statements)
 	d := run(ps, r, c)
 	x := c.explanation(d, ps, r)
 	if o.Statements && c.evaluated {
 		x.Statements = c.statements(ps, r)
 	}
+	c.release()
 	if o.CheckAction != nil && x.Decision == ImplicitDeny {
 		x.UnknownAction = o.CheckAction(x.Request.Action)
 	}
@@ -53,10 +55,21 @@ type noted struct {
 	out policy.Outcome
 }
 
-// recorded is the result of one statement.
+// recorded is the result of one statement, and the request it was
+// evaluated with (the boundary's own for a permissions boundary).
 type recorded struct {
 	slot
+	q   *policy.Request
 	res policy.StatementResult
+}
+
+// full returns rec with its full statement result (see
+// policy.BriefRecorder).
+func (rec recorded) full() recorded {
+	if rec.res.Brief {
+		rec.res = rec.res.Statement.Explain(rec.q)
+	}
+	return rec
 }
 
 // collector is the explain-mode recorder: it receives every statement result
@@ -64,6 +77,7 @@ type recorded struct {
 // A nil *collector is the hot path: every method is a no-op on nil.
 type collector struct {
 	cur       slot
+	q         *policy.Request // the request cur is evaluated with
 	records   []recorded
 	outcomes  []noted
 	reason    string
@@ -72,12 +86,41 @@ type collector struct {
 	// force, when set, makes the collector a counterfactual one: nothing
 	// is recorded and the statement is taken to apply (ExplainWith).
 	force *policy.StatementResult
+	// brief asks package policy for brief statement results: the parts
+	// of the Explanation that need a statement's details (Closest) get
+	// its full result from recorded.full. Statements needs every detail.
+	brief bool
+}
+
+// collectors recycles collectors and their lists between explanations:
+// an Explanation copies what it keeps, so nothing refers to a collector
+// once ExplainWith returns.
+var collectors = sync.Pool{New: func() any { return new(collector) }}
+
+// newCollector returns an empty collector that asks for brief results
+// when brief is set; release returns it.
+func newCollector(brief bool) *collector {
+	c := collectors.Get().(*collector)
+	c.brief = brief
+	return c
+}
+
+// release empties c, dropping its references into the caller's policies
+// and request, and recycles it.
+func (c *collector) release() {
+	clear(c.records)
+	clear(c.outcomes)
+	*c = collector{records: c.records[:0], outcomes: c.outcomes[:0]}
+	collectors.Put(c)
 }
 
 // Record implements policy.Recorder.
 func (c *collector) Record(r policy.StatementResult) {
-	c.records = append(c.records, recorded{slot: c.cur, res: r})
+	c.records = append(c.records, recorded{slot: c.cur, q: c.q, res: r})
 }
+
+// Brief implements policy.BriefRecorder.
+func (c *collector) Brief() bool { return c.brief }
 
 func (c *collector) setReason(s string) {
 	if c != nil {
@@ -112,11 +155,11 @@ func (c *collector) explanation(d Decision, ps *PolicySet, r *Request) *Explanat
 	if st.public != nil {
 		x.Withheld = []string{withheldPublic(st.public)}
 	}
-	if st.sel.scp || st.sel.rcp {
+	if st.sel.has(stepSCP) || st.sel.has(stepRCP) {
 		ok := !c.typeDenied(policy.SCP) && !c.typeDenied(policy.RCP) && st.scpOK
 		x.AllowedByOrganizations = &ok
 	}
-	if st.sel.boundary {
+	if st.sel.has(stepBoundary) {
 		ok := st.have&litPB != 0 && !st.pbDeny
 		x.AllowedByPermissionsBoundary = &ok
 	}
@@ -148,30 +191,40 @@ func (c *collector) typeDenied(t policy.Type) bool {
 
 // typeDetails gives each consulted type's decision.
 func (c *collector) typeDetails() []TypeDetail {
-	var out []TypeDetail
-	for t := policy.Identity; t <= policy.VPCEndpoint; t++ {
-		var ns []noted
-		for _, n := range c.outcomes {
-			if n.typ == t {
-				ns = append(ns, n)
-			}
+	var consulted [policy.VPCEndpoint + 1]bool
+	count := 0
+	for _, o := range c.outcomes {
+		if o.typ <= policy.VPCEndpoint && !consulted[o.typ] {
+			consulted[o.typ] = true
+			count++
 		}
-		if len(ns) == 0 {
+	}
+	if count == 0 {
+		return nil
+	}
+	out := make([]TypeDetail, 0, count)
+	for t := policy.Identity; t <= policy.VPCEndpoint; t++ {
+		if !consulted[t] {
 			continue
 		}
 		td := TypeDetail{Type: t}
 		deny, any, all := false, false, true
-		for _, n := range ns {
-			deny = deny || n.out.Deny
-			any = any || n.out.Allow
-			all = all && n.out.Allow
+		for _, n := range c.outcomes {
+			if n.typ == t {
+				deny = deny || n.out.Deny
+				any = any || n.out.Allow
+				all = all && n.out.Allow
+			}
 		}
 		allowed := any
 		switch t {
 		case policy.SCP, policy.RCP:
 			levels := map[int]*Decision{}
 			var order []int
-			for _, n := range ns {
+			for _, n := range c.outcomes {
+				if n.typ != t {
+					continue
+				}
 				ld, seen := levels[n.level]
 				if !seen {
 					v := ImplicitDeny
@@ -216,20 +269,23 @@ func skipped(ps *PolicySet, f *facts, sel selection) []Skipped {
 			out = append(out, Skipped{Type: t, Reason: why})
 		}
 	}
-	idWhy := identityExclusion(f)
-	add(policy.Identity, len(ps.Identity) > 0, sel.identity, idWhy)
+	idWhy := ""
+	if len(ps.Identity) > 0 && !sel.has(stepIdentity) || ps.PermissionsBoundary != nil && !sel.has(stepBoundary) {
+		idWhy = identityExclusion(f)
+	}
+	add(policy.Identity, len(ps.Identity) > 0, sel.has(stepIdentity), idWhy)
 	sessionWhy := "only role sessions, federated users and sts:AssumeRoot sessions have session policies"
 	if f.unsigned {
 		sessionWhy = "session policies limit the session the call creates; the call itself is decided by the role's trust policy"
 	}
-	add(policy.Session, len(ps.Session) > 0, sel.session, sessionWhy)
-	add(policy.PermissionsBoundary, ps.PermissionsBoundary != nil, sel.boundary, idWhy)
+	add(policy.Session, len(ps.Session) > 0, sel.has(stepSession), sessionWhy)
+	add(policy.PermissionsBoundary, ps.PermissionsBoundary != nil, sel.has(stepBoundary), idWhy)
 	scpWhy := "SCPs do not apply to service-linked roles"
 	if !f.serviceLinked {
 		scpWhy = "SCPs apply only to signed callers of a member account (not anonymous callers, service principals or unsigned AssumeRoleWith* calls)"
 	}
-	add(policy.SCP, len(ps.SCP) > 0, sel.scp, scpWhy)
-	add(policy.RCP, len(ps.RCP) > 0, sel.rcp, f.rcpWhy)
+	add(policy.SCP, len(ps.SCP) > 0, sel.has(stepSCP), scpWhy)
+	add(policy.RCP, len(ps.RCP) > 0, sel.has(stepRCP), f.rcpWhy)
 	return out
 }
 
@@ -338,7 +394,7 @@ func (c *collector) missingAllow() []policy.Type {
 		}
 	}
 	for _, p := range st.paths {
-		if !st.sel.resource && !onlyRP && p&litRP != 0 {
+		if !st.sel.has(stepResource) && !onlyRP && p&litRP != 0 {
 			continue // no resource policy: only identity-side paths are real
 		}
 		m := p &^ st.have
@@ -419,6 +475,7 @@ func (c *collector) closest(missing []policy.Type) []NearMiss {
 	}
 	var out []NearMiss
 	for _, rec := range cands {
+		rec = rec.full()
 		nm := NearMiss{
 			StatementRef: ref(rec),
 			Failed:       rec.res.Failed.String(),

@@ -77,6 +77,25 @@ func (b Block) EvalFor(l Lookup, t *Trace, deny bool) bool {
 	return pass
 }
 
+// Check is [Block.EvalFor] evaluating every clause, without a [Trace]:
+// noted reports whether a Trace would hold something to report, a key
+// in Missing or a clause whose truth is unknown. It does not allocate, so
+// explanations can record the common statement cheaply and trace only the
+// noted ones.
+func (b Block) Check(l Lookup, deny bool) (pass, noted bool) {
+	if l == nil {
+		l = emptyLookup
+	}
+	pass = true
+	for i := range b.clauses {
+		c := b.clauses[i].body()
+		o := c.decide(l)
+		pass = pass && (o.truth == isTrue || o.truth == isUnknown && deny)
+		noted = noted || o.truth == isUnknown || !o.found && !c.invalid || o.unres >= 0 && !c.variableKeysSet(l)
+	}
+	return pass, noted
+}
+
 // Eval reports whether the clause holds for the request context l (a nil l
 // is an empty context). With a non-nil t it records the result as clause 0.
 func (c Clause) Eval(l Lookup, t *Trace) bool {

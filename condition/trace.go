@@ -104,6 +104,27 @@ func (c *clause) variableKeys() []string {
 	return keys
 }
 
+// variableKeysSet reports whether l has a value for every key that
+// variableKeys lists, without allocating.
+func (c *clause) variableKeysSet(l Lookup) bool {
+	for i := range c.strs {
+		if c.strs[i].dyn && !c.strs[i].tmpl.AllKeysSet(l) {
+			return false
+		}
+	}
+	for i := range c.bools {
+		if c.bools[i].dyn && !c.bools[i].tmpl.AllKeysSet(l) {
+			return false
+		}
+	}
+	for i := range c.arns {
+		if c.arns[i].dyn && !c.arns[i].tmpl.AllKeysSet(l) {
+			return false
+		}
+	}
+	return true
+}
+
 // reason explains outcome o in words.
 func (c *clause) reason(o outcome) string {
 	neg := c.op.Base.Negated()

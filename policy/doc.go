@@ -31,8 +31,7 @@
 // with a bit mask of each statement's literal actions), stops as soon as
 // the outcome cannot change, and does not allocate for statements without
 // policy variables. With a Recorder it visits and reports every statement;
-// the Outcome is the same either way. [Policy.EvalInto] is Eval writing
-// the Outcome through a pointer, for hot loops.
+// the Outcome is the same either way.
 //
 // Statement indexes are 0-based everywhere: in [Statement.Index] and in the
 // paths of errors (Statement[0].Effect).

@@ -4,6 +4,7 @@ import (
 	"errors"
 
 	"github.com/iameval/iameval/condition"
+	"github.com/iameval/iameval/internal/outcome"
 	"github.com/iameval/iameval/principal"
 )
 
@@ -23,12 +24,28 @@ type StatementResult struct {
 	// conditions and in resource variables) and that the request lacks,
 	// without repetition; nil when none.
 	MissingKeys []string
+	// Brief is set on a result given to a [BriefRecorder] without Detail
+	// and Condition: the statement looked up no missing key and met no
+	// condition clause of unknown truth. [Statement.Explain] gives the
+	// full result.
+	Brief bool
 }
 
 // Recorder receives a [StatementResult] for every statement of a policy,
 // in document order, when passed to [Policy.Eval].
 type Recorder interface {
 	Record(StatementResult)
+}
+
+// BriefRecorder is a [Recorder] that may take brief results. When Brief
+// returns true, [Policy.Eval] reports a statement whose full result would
+// list no missing key and no condition clause of unknown truth as
+// Statement, Applies, Principal and Failed only, with Brief set, so that
+// no text is built for statements that may never be shown; other
+// statements get their full result.
+type BriefRecorder interface {
+	Recorder
+	Brief() bool
 }
 
 // Outcome is what the statements of one policy say about a request. The
@@ -44,26 +61,58 @@ type Outcome struct {
 	AllowDirect, AllowIndirect, AllowAccount bool
 }
 
-// add records an applicable statement.
-func (o *Outcome) add(eff Effect, pm PrincipalMatch) {
+// effects is an Outcome under evaluation, one bit per field: evaluation
+// passes it in a register and sets bits, and [Policy.Eval] turns it into
+// an Outcome once. The engine takes the bits themselves (see
+// internal/outcome).
+type effects = outcome.Bits
+
+const (
+	effDeny     = outcome.Deny
+	effAllow    = outcome.Allow
+	effDirect   = outcome.AllowDirect
+	effIndirect = outcome.AllowIndirect
+	effAccount  = outcome.AllowAccount
+)
+
+func init() {
+	outcome.Eval = func(p *Policy, r *Request) outcome.Bits { return p.eval(r, nil) }
+}
+
+// add records an applicable statement in o.
+func add(o *effects, eff Effect, pm PrincipalMatch) {
 	if eff == Deny {
-		o.Deny = true
+		*o |= effDeny
 		return
 	}
-	o.Allow = true
+	*o |= effAllow
 	switch pm {
 	case PrincipalDirect:
-		o.AllowDirect = true
+		*o |= effDirect
 	case PrincipalIndirect:
-		o.AllowIndirect = true
+		*o |= effIndirect
 	case PrincipalAccount:
-		o.AllowAccount = true
+		*o |= effAccount
 	}
 }
 
 // complete reports whether no further statement can change o.
-func (o *Outcome) complete(principals bool) bool {
-	return o.Deny && o.Allow && (!principals || o.AllowDirect && o.AllowIndirect && o.AllowAccount)
+func complete(o effects, principals bool) bool {
+	if principals {
+		return o.Has(effDeny | effAllow | effDirect | effIndirect | effAccount)
+	}
+	return o.Has(effDeny | effAllow)
+}
+
+// setOutcome sets the fields of out from o, one by one: a composite
+// literal would be stored byte by byte and copied as a word, which stalls
+// the CPU (a failed store-to-load forward) on every call.
+func setOutcome(out *Outcome, o effects) {
+	out.Deny = o&effDeny != 0
+	out.Allow = o&effAllow != 0
+	out.AllowDirect = o&effDirect != 0
+	out.AllowIndirect = o&effIndirect != 0
+	out.AllowAccount = o&effAccount != 0
 }
 
 // env is the per-call evaluation state.
@@ -88,21 +137,15 @@ var emptyLookup condition.Lookup = condition.Context{}
 // either way.
 //
 // A request whose action is not "service:name" matches no statement.
-func (p *Policy) Eval(r *Request, rec Recorder) Outcome {
-	var o Outcome
-	p.EvalInto(r, rec, &o)
+func (p *Policy) Eval(r *Request, rec Recorder) (o Outcome) {
+	setOutcome(&o, p.eval(r, rec))
 	return o
 }
 
-// EvalInto is [Policy.Eval] storing the Outcome in *o instead of returning
-// it. Hot paths use it: the compiler passes a returned Outcome through
-// memory, storing its five fields one byte at a time and copying them as
-// a word, which stalls the CPU (a failed store-to-load forward) on every
-// call; writing through a pointer avoids the copy.
-func (p *Policy) EvalInto(r *Request, rec Recorder, o *Outcome) {
-	*o = Outcome{}
+// eval is Eval returning the bits of the Outcome.
+func (p *Policy) eval(r *Request, rec Recorder) effects {
 	if p == nil || r == nil {
-		return
+		return 0
 	}
 	var e env
 	if err := r.load(&e, rec != nil || p.idx.names); err != nil {
@@ -111,13 +154,16 @@ func (p *Policy) EvalInto(r *Request, rec Recorder, o *Outcome) {
 				rec.Record(StatementResult{Statement: s, Principal: s.notApplicable(), Failed: PartAction, Detail: err.Error()})
 			}
 		}
-		return
+		return 0
 	}
 	if rec != nil {
-		p.evalAll(&e, rec, o)
-		return
+		brief := false
+		if b, ok := rec.(BriefRecorder); ok {
+			brief = b.Brief()
+		}
+		return p.evalAll(&e, rec, brief)
 	}
-	p.evalIndexedInto(&e, o)
+	return p.evalIndexed(&e)
 }
 
 // env returns the evaluation state for r, with the caller's identity.
@@ -155,17 +201,11 @@ func (r *Request) load(e *env, who bool) error {
 var errNotBuilt = errors.New("request not built with policy.NewRequest: it matches no statement")
 
 // evalIndexed is the fast path: the statements the index selects.
-func (p *Policy) evalIndexed(e *env) Outcome {
-	var o Outcome
-	p.evalIndexedInto(e, &o)
-	return o
-}
-
-// evalIndexedInto is evalIndexed adding to o.
-func (p *Policy) evalIndexedInto(e *env, o *Outcome) {
+func (p *Policy) evalIndexed(e *env) effects {
+	var o effects
 	x := &p.idx
-	if p.evalCandidates(e, x.svc.lookup(e.q), o) {
-		return
+	if p.evalCandidates(e, x.svc.lookup(e.q), &o) {
+		return o
 	}
 	if e.q.resARN {
 		res := e.q.resource
@@ -173,32 +213,33 @@ func (p *Policy) evalIndexedInto(e *env, o *Outcome) {
 			if n > len(res) {
 				break
 			}
-			if list, ok := x.byPrefix[res[:n]]; ok && p.evalList(e, list, o) {
-				return
+			if list, ok := x.byPrefix[res[:n]]; ok && p.evalList(e, list, &o) {
+				return o
 			}
 		}
 	}
+	return o
 }
 
 // evalLinear matches every statement without the index or a recorder; the
 // tests hold it against evalIndexed.
-func (p *Policy) evalLinear(e *env) Outcome {
-	var o Outcome
+func (p *Policy) evalLinear(e *env) effects {
+	var o effects
 	for _, s := range p.stmts {
 		if ok, pm := s.applies(e); ok {
-			o.add(s.effect, pm)
+			add(&o, s.effect, pm)
 		}
 	}
 	return o
 }
 
 // evalList matches the listed statements and reports whether o is complete.
-func (p *Policy) evalList(e *env, list []int32, o *Outcome) bool {
+func (p *Policy) evalList(e *env, list []int32, o *effects) bool {
 	for _, i := range list {
 		s := p.stmts[i]
 		if ok, pm := s.applies(e); ok {
-			o.add(s.effect, pm)
-			if o.complete(p.idx.principals) {
+			add(o, s.effect, pm)
+			if complete(*o, p.idx.principals) {
 				return true
 			}
 		}
@@ -208,7 +249,7 @@ func (p *Policy) evalList(e *env, list []int32, o *Outcome) bool {
 
 // evalCandidates matches the listed statements whose action mask has the
 // request's action bit and reports whether o is complete.
-func (p *Policy) evalCandidates(e *env, list []candidate, o *Outcome) bool {
+func (p *Policy) evalCandidates(e *env, list []candidate, o *effects) bool {
 	bit := e.q.actionBit
 	for _, c := range list {
 		if c.mask&bit == 0 {
@@ -216,8 +257,8 @@ func (p *Policy) evalCandidates(e *env, list []candidate, o *Outcome) bool {
 		}
 		s := p.stmts[c.stmt]
 		if ok, pm := s.applies(e); ok {
-			o.add(s.effect, pm)
-			if o.complete(p.idx.principals) {
+			add(o, s.effect, pm)
+			if complete(*o, p.idx.principals) {
 				return true
 			}
 		}
@@ -225,15 +266,22 @@ func (p *Policy) evalCandidates(e *env, list []candidate, o *Outcome) bool {
 	return false
 }
 
-// evalAll matches and reports every statement.
-func (p *Policy) evalAll(e *env, rec Recorder, o *Outcome) {
+// evalAll matches and reports every statement, briefly when brief is set.
+func (p *Policy) evalAll(e *env, rec Recorder, brief bool) effects {
+	var o effects
 	for _, s := range p.stmts {
-		res := s.explain(e)
+		var res StatementResult
+		if brief {
+			res = s.brief(e)
+		} else {
+			res = s.explain(e)
+		}
 		if res.Applies {
-			o.add(s.effect, res.Principal)
+			add(&o, s.effect, res.Principal)
 		}
 		rec.Record(res)
 	}
+	return o
 }
 
 // notApplicable returns the PrincipalMatch of a statement that was not

@@ -113,38 +113,3 @@ func ExamplePolicy_Eval() {
 	//   TLSOnly applies=false principal=direct failed=Condition: condition Bool "aws:SecureTransport" not met: request value "true" matches no policy value
 	// {Deny:false Allow:true AllowDirect:false AllowIndirect:true AllowAccount:false}
 }
-
-func ExamplePolicy_EvalInto() {
-	p, err := policy.Parse([]byte(`{
-  "Version": "2012-10-17",
-  "Statement": [
-    {"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::home/${aws:username}/*"},
-    {"Effect": "Deny", "Action": "s3:*", "Resource": "*", "Condition": {"Bool": {"aws:SecureTransport": "false"}}}
-  ]
-}`), policy.Source{ID: "Home"})
-	if err != nil {
-		fmt.Println(err)
-		return
-	}
-	user, err := principal.NewIAMUser(principal.IAMUserInput{ARN: "arn:aws:iam::111122223333:user/alice"})
-	if err != nil {
-		fmt.Println(err)
-		return
-	}
-	ctx, err := condition.NewContext(map[string]condition.Value{"aws:SecureTransport": condition.StringValue("true")})
-	if err != nil {
-		fmt.Println(err)
-		return
-	}
-	r, err := policy.NewRequest(policy.RequestInput{Action: "s3:GetObject", Resource: "arn:aws:s3:::home/alice/notes.txt",
-		Principal: user, Context: condition.Layers{ctx, user.Context()}})
-	if err != nil {
-		fmt.Println(err)
-		return
-	}
-	var o policy.Outcome // reused across evaluations, never copied
-	p.EvalInto(&r, nil, &o)
-	fmt.Printf("%+v\n", o)
-	// Output:
-	// {Deny:false Allow:true AllowDirect:false AllowIndirect:false AllowAccount:false}
-}

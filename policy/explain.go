@@ -60,6 +60,57 @@ func (s *Statement) explain(e *env) StatementResult {
 	return res
 }
 
+// Explain returns the full result of s for r: what [Policy.Eval] reports
+// about s to a [Recorder] that is not brief.
+func (s *Statement) Explain(r *Request) StatementResult {
+	if r == nil {
+		return StatementResult{Statement: s, Principal: s.notApplicable(), Failed: PartAction, Detail: "no request"}
+	}
+	var e env
+	if err := r.load(&e, true); err != nil {
+		return StatementResult{Statement: s, Principal: s.notApplicable(), Failed: PartAction, Detail: err.Error()}
+	}
+	return s.explain(&e)
+}
+
+// brief is explain for a [BriefRecorder]: how far s matched, without
+// details, or the full result when it has missing keys or unknown
+// condition clauses to report. It allocates nothing on the brief path.
+func (s *Statement) brief(e *env) StatementResult {
+	res := StatementResult{Statement: s, Principal: PrincipalNotApplicable, Brief: true}
+	if s.principal != nil {
+		res.Principal = s.principalMatch(e)
+		if res.Principal == PrincipalNone {
+			res.Failed = PartPrincipal
+			return res
+		}
+	}
+	if !s.actions.applies(e.q) {
+		res.Failed = PartAction
+		return res
+	}
+	ok, keysSet := s.resources.check(e.q, e.l)
+	if !keysSet {
+		return s.explain(e)
+	}
+	if !ok {
+		res.Failed = PartResource
+		return res
+	}
+	if s.hasCond {
+		pass, noted := s.cond.Check(e.l, s.effect == Deny)
+		if noted {
+			return s.explain(e)
+		}
+		if !pass {
+			res.Failed = PartCondition
+			return res
+		}
+	}
+	res.Applies = true
+	return res
+}
+
 // callerName names the caller in details.
 func callerName(who principal.Principal, id *principal.Identity) string {
 	if who == nil || id.Anonymous {
@@ -122,6 +173,38 @@ func (s *resourceSet) explain(q *prepared, l condition.Lookup) (ok bool, detail 
 		detail += "; ${" + k + "} has no value"
 	}
 	return false, detail, missing
+}
+
+// check is explain without details: whether the element holds and
+// whether every variable key its entries look up has a value (explain
+// reports no missing key exactly when it does).
+func (s *resourceSet) check(q *prepared, l condition.Lookup) (ok, keysSet bool) {
+	if !s.present {
+		return true, true
+	}
+	matched := false
+	keysSet = true
+	for i := range s.entries {
+		en := &s.entries[i]
+		if !matched {
+			matched, _ = en.match(q, l)
+		}
+		keysSet = keysSet && en.keysSet(l)
+	}
+	return matched != s.not, keysSet
+}
+
+// keysSet reports whether l has a value for every variable key the entry
+// looks up.
+func (en *resourceEntry) keysSet(l condition.Lookup) bool {
+	if h := en.head; h != nil {
+		for i := range h.vars {
+			if !h.vars[i].tmpl.AllKeysSet(l) {
+				return false
+			}
+		}
+	}
+	return !en.vars || en.tmpl.AllKeysSet(l)
 }
 
 // appendUnique appends s to list unless it is there already.

@@ -142,6 +142,23 @@ func (t Template) Keys() []string {
 	return keys
 }
 
+// AllKeysSet reports whether l has a value for every variable key the
+// template refers to, defaults aside: false exactly when [Template.Keys]
+// lists a key that l lacks. It does not allocate.
+func (t Template) AllKeysSet(l Lookup) bool {
+	for _, p := range t.parts {
+		if p.kind == variable {
+			if l == nil {
+				return false
+			}
+			if _, ok := l.LookupVariable(p.text); !ok {
+				return false
+			}
+		}
+	}
+	return true
+}
+
 // Names returns the keys of the variables the template refers to as the
 // policy wrote them, in order of appearance: for messages such as "missing
 // context key aws:PrincipalTag/team", where [Template.Keys] would say

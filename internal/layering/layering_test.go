@@ -18,6 +18,7 @@ var allowed = map[string][]string{
 	"internal/workflow":         nil,
 	"internal/arn":              nil,
 	"internal/tagkey":           nil,
+	"internal/outcome":          nil,
 	"internal/gentool":          nil, // the data generators' shared plumbing
 	"internal/jsonsrc":          {"diag", "internal/editdist"},
 	"variables":                 {"diag", "internal/*"},

@@ -1,0 +1,89 @@
+package iameval
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/stretchr/testify/assert"
+
+	"github.com/iameval/iameval/policy"
+)
+
+// listRecorder keeps every statement result; brief says whether it takes
+// brief ones (policy.BriefRecorder).
+type listRecorder struct {
+	brief bool
+	got   []policy.StatementResult
+}
+
+func (l *listRecorder) Record(r policy.StatementResult) { l.got = append(l.got, r) }
+func (l *listRecorder) Brief() bool                     { return l.brief }
+
+// TestBriefResultsAreFull holds brief statement results against full ones
+// over generated policy sets and requests (with absent, unknown and
+// variable keys): a brief result matches as far as the full one, has no
+// missing key or unknown clause to report, and Statement.Explain gives
+// back the full result exactly; a statement with something to report is
+// never brief. The explanation relies on it to build details lazily.
+func TestBriefResultsAreFull(t *testing.T) {
+	t.Parallel()
+	opts := cmp.Comparer(func(a, b *policy.Statement) bool { return a == b })
+	briefs := 0
+	for _, c := range genCases(t, 21, propertyCases) {
+		for _, p := range allPolicies(c.ps) {
+			q := &c.r.preq
+			if p.Type() == policy.PermissionsBoundary {
+				q = &c.r.preqBoundary
+			}
+			brief, full := &listRecorder{brief: true}, &listRecorder{}
+			assert.Equal(t, p.Eval(q, full), p.Eval(q, brief), "the outcome does not depend on the recorder")
+			if !assert.Len(t, brief.got, len(full.got)) {
+				continue
+			}
+			for i, b := range brief.got {
+				f := full.got[i]
+				if !b.Brief {
+					assert.Empty(t, cmp.Diff(f, b, opts), "a result that is not brief is the full one")
+					continue
+				}
+				briefs++
+				assert.Equal(t, [3]any{f.Applies, f.Principal, f.Failed}, [3]any{b.Applies, b.Principal, b.Failed}, "a brief result matches as far as the full one")
+				assert.Empty(t, f.MissingKeys, "a brief result hides no missing key")
+				if f.Condition != nil {
+					for _, cl := range f.Condition.Clauses {
+						assert.False(t, cl.Unknown, "a brief result hides no unknown clause")
+					}
+				}
+				assert.Empty(t, cmp.Diff(f, b.Statement.Explain(q), opts), "Statement.Explain gives the full result")
+			}
+		}
+	}
+	assert.Greater(t, briefs, propertyCases, "the generator must produce brief results")
+}
+
+// TestExplainBriefAgrees checks that the Explanation built from brief
+// results (Explain) is the one built from full results (ExplainWith with
+// Statements, which asks for full results), Statements aside.
+func TestExplainBriefAgrees(t *testing.T) {
+	t.Parallel()
+	for _, c := range genCases(t, 22, propertyCases) {
+		brief := Explain(c.ps, c.r)
+		full := ExplainWith(c.ps, c.r, ExplainOptions{Statements: true})
+		full.Statements = nil
+		assert.Empty(t, cmp.Diff(full, brief))
+	}
+}
+
+// allPolicies lists every policy of ps.
+func allPolicies(ps *PolicySet) []*policy.Policy {
+	all := append(append([]*policy.Policy(nil), ps.Identity...), ps.Session...)
+	for _, p := range []*policy.Policy{ps.PermissionsBoundary, ps.Resource} {
+		if p != nil {
+			all = append(all, p)
+		}
+	}
+	for _, level := range append(append([][]*policy.Policy(nil), ps.SCP...), ps.RCP...) {
+		all = append(all, level...)
+	}
+	return append(all, ps.VPCEndpoint...)
+}
