@@ -1,7 +1,6 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -9,7 +8,6 @@ import (
 
 	"github.com/iameval/iameval/account"
 	"github.com/iameval/iameval/condition"
-	"github.com/iameval/iameval/diag"
 	"github.com/iameval/iameval/scenario"
 )
 
@@ -149,11 +147,7 @@ func (a *accountFlags) query(f *flags, stderr io.Writer) (account.Query, int, bo
 
 // printPositioned prints one line per problem of a positioned error list.
 func printPositioned(w io.Writer, cmd string, err error) {
-	var list diag.ErrorList
-	if errors.As(err, &list) {
-		for _, e := range list {
-			fmt.Fprintln(w, e.Error())
-		}
+	if printProblems(w, err) {
 		return
 	}
 	fmt.Fprintf(w, "%s: %v\n", cmd, err)
