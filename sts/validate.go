@@ -204,16 +204,3 @@ func (r *Role) maxSession() int {
 	}
 	return r.MaxSessionDuration
 }
-
-// lookupFold returns the key of m equal to k ignoring case.
-func lookupFold(m map[string]string, k string) (string, bool) {
-	if _, ok := m[k]; ok {
-		return k, true
-	}
-	for key := range m {
-		if strings.EqualFold(key, k) {
-			return key, true
-		}
-	}
-	return "", false
-}
