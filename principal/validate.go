@@ -52,13 +52,15 @@ func partitionProblem(p string) string {
 
 // isNameChar reports whether c may appear in IAM user, role, session and
 // federated-user names and in source identities: [\w+=,.@-].
-func isNameChar(c byte) bool {
-	switch {
-	case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', c >= '0' && c <= '9':
-		return true
+func isNameChar(c byte) bool { return nameChars[c] }
+
+// nameChars[c] says whether isNameChar(c).
+var nameChars = func() (t [256]bool) {
+	for c := 0; c < 256; c++ {
+		t[c] = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || strings.IndexByte("_+=,.@-", byte(c)) >= 0
 	}
-	return strings.IndexByte("_+=,.@-", c) >= 0
-}
+	return t
+}()
 
 // nameProblem checks a name of what (e.g. "role session name") against
 // [\w+=,.@-]{minLen,maxLen} (IAM and STS API references). With what "",
