@@ -17,6 +17,7 @@ var allowed = map[string][]string{
 	"internal/editdist":         nil,
 	"internal/workflow":         nil,
 	"internal/arn":              nil,
+	"internal/iamname":          nil,
 	"internal/tagkey":           nil,
 	"internal/outcome":          nil,
 	"internal/gentool":          nil, // the data generators' shared plumbing
