@@ -8,7 +8,6 @@ import (
 	"unsafe"
 
 	"github.com/iameval/iameval/condition"
-	"github.com/iameval/iameval/diag"
 	"github.com/iameval/iameval/internal/jsonsrc"
 )
 
@@ -70,7 +69,7 @@ func (p *parser) reserve(n int) {
 	p.stmtSlab = make([]Statement, 0, n)
 	p.actSlab = make([]actionEntry, 0, actionsPerStatement*n)
 	p.resSlab = make([]resourceEntry, 0, resourcesPerStatement*n)
-	p.posSlab = make([]diag.Position, 0, clausesPerStatement*n)
+	p.posSlab = make([]int, 0, clausesPerStatement*n)
 }
 
 // newStatement returns a zero Statement carved from the statement slab.
