@@ -54,6 +54,40 @@ func (a *accountFlags) load(f *flags, stderr io.Writer) (*account.Accounts, int,
 	return accts, exitOK, true
 }
 
+// parse parses args, which must hold want positional arguments (what
+// names them in the usage error otherwise), and builds the Query of the
+// flags. ok is false when the command must stop, with status.
+func (a *accountFlags) parse(f *flags, args []string, stdout, stderr io.Writer, want int, what string) ([]string, account.Query, int, bool) {
+	pos, status, ok := f.parse(args, stdout, stderr)
+	if !ok {
+		return nil, account.Query{}, status, false
+	}
+	if len(pos) != want {
+		return nil, account.Query{}, f.usageError(stderr, "give %s", what), false
+	}
+	q, status, ok := a.query(f, stderr)
+	return pos, q, status, ok
+}
+
+// answerFlags are the flags of the commands that answer with decisions
+// (can, who-can): --resource-account, --missing and --json.
+type answerFlags struct {
+	resourceAccount string
+	missing, asJSON bool
+}
+
+// register adds the flags to f.
+func (a *answerFlags) register(f *flags) {
+	f.StringVar(&a.resourceAccount, "resource-account", "", "")
+	f.BoolVar(&a.missing, "missing", false, "")
+	f.BoolVar(&a.asJSON, "json", false, "")
+}
+
+// apply sets the Query fields the flags choose.
+func (a *answerFlags) apply(q *account.Query) {
+	q.ResourceAccount, q.ReportMissing, q.Explain = a.resourceAccount, a.missing, a.asJSON
+}
+
 // loadPrincipal reads the accounts and finds the user or role that name
 // (an ARN or session ARN) names; on a problem it prints it and returns
 // false.
