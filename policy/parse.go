@@ -94,7 +94,10 @@ type parser struct {
 	stmtSlab []Statement
 	actSlab  []actionEntry
 	resSlab  []resourceEntry
-	posSlab  []int // the clause offsets of statements, see condition
+	// actCarved and resCarved count the entries carved so far, which
+	// size the next slab.
+	actCarved, resCarved int
+	posSlab              []int // the clause offsets of statements, see condition
 
 	// miscased holds the paths of elements written with the wrong case
 	// (Statement[0].Effect for "effect"), so that they are not also
