@@ -50,7 +50,10 @@ var globalRegions = map[string]string{
 }
 
 // markUnknown sets an unknown value in b for every key of alwaysKeys that
-// neither b nor the caller's context has and absent does not remove.
+// absent does not remove (and for aws:SourceIp, unless the request comes
+// through a VPC endpoint). It is called before any other layer is set:
+// the principal's keys, the engine's and the caller's then replace the
+// mark of the keys they give.
 func markUnknown(b *condition.Builder, caller condition.Context, absent []string) {
 	viaEndpoint := false
 	if caller.Len() > 0 {
@@ -61,9 +64,7 @@ func markUnknown(b *condition.Builder, caller condition.Context, absent []string
 		}
 	}
 	for _, a := range alwaysKeys {
-		// A key of the caller's needs no mark: the caller's keys are
-		// set after these and win.
-		if b.Has(a.key) || declaredAbsent(absent, a.key) || a.notThroughVPCEndpoint && viaEndpoint {
+		if declaredAbsent(absent, a.key) || a.notThroughVPCEndpoint && viaEndpoint {
 			continue
 		}
 		b.Set(a.key, condition.UnknownValue())

@@ -10,6 +10,10 @@
 // [Explanation]. Both run one evaluator; Explain only switches on a
 // collector, so the two never disagree. Policy sets and requests are
 // immutable once built and may be shared by any number of goroutines.
+// A caller that authorizes in a loop (a proxy, an emulator) builds its
+// requests with a [RequestBuilder] instead, from plain strings, in memory
+// the builder reuses: such a request is valid until the builder's next
+// Reset.
 //
 // The package is the only one that knows the decision algorithm
 // (from the IAM User Guide pages on policy evaluation logic,

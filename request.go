@@ -301,6 +301,11 @@ func requestContext(b *condition.Builder, caller, derived condition.Context, abs
 		b = new(condition.Builder)
 	}
 	b.Grow(caller.Len() + derived.Len() + len(absent) + 10)
+	if !unsuppliedAbsent {
+		// First, so that every later layer that gives one of these
+		// keys a value wins.
+		markUnknown(b, caller, absent)
+	}
 	b.SetAll(derived)
 	ts := formatTime(t)
 	if _, known := derived.LookupKey(keyTokenIssueTime); temporary && !known {
@@ -319,9 +324,6 @@ func requestContext(b *condition.Builder, caller, derived condition.Context, abs
 	}
 	for _, k := range absent {
 		b.Delete(k)
-	}
-	if !unsuppliedAbsent {
-		markUnknown(b, caller, absent)
 	}
 	b.SetAll(caller)
 	if borrow {

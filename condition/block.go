@@ -74,6 +74,7 @@ func (b Block) EvalFor(l Lookup, t *Trace, deny bool) bool {
 		t.record(i, c, o, l)
 		pass = pass && (o.truth == isTrue || o.truth == isUnknown && deny)
 	}
+	t.dedupMissing()
 	return pass
 }
 
@@ -106,6 +107,7 @@ func (c Clause) Eval(l Lookup, t *Trace) bool {
 	o := b.decide(l)
 	if t != nil {
 		t.record(0, b, o, l)
+		t.dedupMissing()
 	}
 	return o.pass
 }

@@ -183,9 +183,9 @@ func (c *clause) match(s string, l Lookup) pairResult {
 	case famString:
 		return matchString(c.op.Base, c.strs, s, l)
 	case famNumeric:
-		return matchOrdered(c.op.Base, c.nums, s, parseDecimal)
+		return matchOrdered(c.op.Base, c.nums, s, parseDecimal, decimal.cmp)
 	case famDate:
-		return matchOrdered(c.op.Base, c.dates, s, parseDate)
+		return matchOrdered(c.op.Base, c.dates, s, parseDate, instant.cmp)
 	case famBool:
 		return matchBool(c.bools, s, l)
 	case famBinary:

@@ -62,15 +62,15 @@ func (f family) kind() string {
 
 // matchOrdered tests the request value s, read by parse, against the
 // policy values (numbers or instants) with the positive form of the
-// ordering operator b (Numeric*, Date*). A request value that parse
-// rejects is a bad request.
-func matchOrdered[T interface{ cmp(T) int }](b Base, vals []T, s string, parse func(string) (T, bool)) pairResult {
+// ordering operator b (Numeric*, Date*), comparing by cmp. A request value
+// that parse rejects is a bad request.
+func matchOrdered[T any](b Base, vals []T, s string, parse func(string) (T, bool), cmp func(T, T) int) pairResult {
 	d, ok := parse(s)
 	if !ok {
 		return badRequest
 	}
 	for i, v := range vals {
-		if ordered(b, d.cmp(v)) {
+		if ordered(b, cmp(d, v)) {
 			return matched(i)
 		}
 	}

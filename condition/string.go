@@ -10,11 +10,12 @@ import (
 // stringValue is a compiled String* policy value. It holds only what its
 // kind needs, so that a clause of many values stays small: the template
 // of a value that reads request keys, the fixed text or escaped glob of
-// the others, or the compiled glob.
+// the others, or the compiled glob. Templates and globs live in one
+// allocation per clause (see compileString).
 type stringValue struct {
 	tmpl *variables.Template // dyn: expanded per request
+	glob *wildcard.Pattern   // fixed glob (StringLike) when neither dyn nor escd
 	text string              // fixed text (StringEquals*, StringEqualsIgnoreCase*), or the fixed escaped glob (StringLike) when escd
-	glob wildcard.Pattern    // fixed glob (StringLike) when neither dyn nor escd
 	dyn  bool
 	escd bool
 }
@@ -22,11 +23,14 @@ type stringValue struct {
 // compileString compiles the policy values of a String* clause. Variables
 // are expanded per request only when the template reads request keys;
 // everything else is expanded and compiled here. The templates of the
-// values that read request keys share one allocation.
+// values that read request keys share one allocation, and so do the
+// globs; neither slice grows past its capacity, so the pointers into it
+// stay valid.
 func compileString(b Base, values []string, mode variables.Mode) ([]stringValue, []*ValueError) {
 	out := make([]stringValue, len(values))
 	var warns []*ValueError
 	var tmpls []variables.Template
+	var globs []wildcard.Pattern
 	like := b.Positive() == StringLike
 	for i, v := range values {
 		t, w := variables.Parse(v, mode)
@@ -35,7 +39,6 @@ func compileString(b Base, values []string, mode variables.Mode) ([]stringValue,
 		switch {
 		case isDynamic(t):
 			if tmpls == nil {
-				// Never grown past its capacity: the pointers stay valid.
 				tmpls = make([]variables.Template, 0, len(values)-i)
 			}
 			tmpls = append(tmpls, t)
@@ -45,7 +48,11 @@ func compileString(b Base, values []string, mode variables.Mode) ([]stringValue,
 		case t.HasVariables():
 			sv.text, sv.escd = fixedPattern(t), true
 		default:
-			sv.glob = wildcard.Compile(t.Raw())
+			if globs == nil {
+				globs = make([]wildcard.Pattern, 0, len(values)-i)
+			}
+			globs = append(globs, wildcard.Compile(t.Raw()))
+			sv.glob = &globs[len(globs)-1]
 		}
 	}
 	return out, warns

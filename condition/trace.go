@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/iameval/iameval/variables"
 )
@@ -18,6 +20,12 @@ type Trace struct {
 	// the variable keys (lower case) whose ${...} had no value.
 	Missing []string
 }
+
+// linearMissing is how many missing keys addMissing compares one by one;
+// past it, keys are appended as found and dedupMissing removes the
+// repeats in one pass at the end of the evaluation, so that a condition of
+// 100,000 absent keys is traced in linear time.
+const linearMissing = 16
 
 // ClauseResult explains one clause: its index in the block, its operator in
 // canonical spelling, its key as written, the policy and request values,
@@ -44,11 +52,57 @@ func (t *Trace) Reset() {
 	t.Missing = t.Missing[:0]
 }
 
-// addMissing adds key unless a key equal to it ignoring case is listed.
+// addMissing adds key unless a key equal to it ignoring case is listed
+// (for long lists: until dedupMissing runs).
 func (t *Trace) addMissing(key string) {
-	if !slices.ContainsFunc(t.Missing, func(k string) bool { return strings.EqualFold(k, key) }) {
+	if len(t.Missing) > linearMissing ||
+		!slices.ContainsFunc(t.Missing, func(k string) bool { return strings.EqualFold(k, key) }) {
 		t.Missing = append(t.Missing, key)
 	}
+}
+
+// dedupMissing removes from Missing the keys equal ignoring case to an
+// earlier one, keeping the first.
+func (t *Trace) dedupMissing() {
+	if len(t.Missing) <= linearMissing {
+		return
+	}
+	seen := make(map[string]struct{}, len(t.Missing))
+	out := t.Missing[:0]
+	for _, k := range t.Missing {
+		f := foldKey(k)
+		if _, dup := seen[f]; !dup {
+			seen[f] = struct{}{}
+			out = append(out, k)
+		}
+	}
+	clear(t.Missing[len(out):])
+	t.Missing = out
+}
+
+// foldKey returns s with each character replaced by the smallest one it
+// equals under Unicode simple case folding, so that two strings are
+// equal under strings.EqualFold exactly when their foldKeys are equal.
+func foldKey(s string) string {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+	}
+	if ascii { // the smallest of an ASCII letter's folds is its upper case
+		return strings.ToUpper(s)
+	}
+	b := make([]byte, 0, len(s))
+	for _, r := range s {
+		m := r
+		for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+			m = min(m, f)
+		}
+		b = utf8.AppendRune(b, m)
+	}
+	return string(b)
 }
 
 // record appends the result of clause c, index i, with outcome o.

@@ -1,6 +1,8 @@
 package condition
 
 import (
+	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -98,4 +100,38 @@ func TestTraceInvalidClause(t *testing.T) {
 	var tr Trace
 	assert.False(t, NewBlock([]Clause{c}).Eval(nil, &tr))
 	assert.Equal(t, "clause has malformed policy values and never passes", tr.Clauses[0].Reason)
+}
+
+// Issue 15: a condition of 100,000 absent keys made every explanation
+// compare each key with all earlier ones. Past a few keys they are
+// deduplicated in one pass; the result must be the same: first spelling
+// kept, keys equal ignoring case (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition.html:
+// "Condition key names are not case-sensitive") listed once.
+func TestTraceMissingManyKeys(t *testing.T) {
+	var clauses []Clause
+	var want []string
+	for i := range 40 {
+		key := fmt.Sprintf("aws:PrincipalTag/k%d", i)
+		if i%4 == 3 { // the previous key again, in upper case
+			key = strings.ToUpper(want[len(want)-1])
+		} else {
+			want = append(want, key)
+		}
+		clauses = append(clauses, mustClause(t, "StringEquals", key, variables.Substitute, "v"))
+	}
+	var tr Trace
+	NewBlock(clauses).Eval(nil, &tr)
+	assert.Equal(t, want, tr.Missing, "each key once, as first written, in order")
+}
+
+// foldKey is the map key of strings.EqualFold: equal keys exactly for
+// strings equal ignoring case, including characters whose folding orbit
+// has more than two members (K, k and the Kelvin sign; s, S and ſ).
+func TestFoldKeyMatchesEqualFold(t *testing.T) {
+	words := []string{"aws:SourceIp", "AWS:SOURCEIP", "k", "K", "\u212a", "s", "S", "\u017f", "ß", "ẞ", "Σ", "σ", "ς", "é", "É", "\xff", "\ufffd", ""}
+	for _, a := range words {
+		for _, b := range words {
+			assert.Equal(t, strings.EqualFold(a, b), foldKey(a) == foldKey(b), "%q vs %q", a, b)
+		}
+	}
 }

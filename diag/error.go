@@ -31,7 +31,7 @@ func (e *Error) IsWarning() bool { return errors.Is(e.Kind, ErrWarning) }
 
 // Error returns "file:line:col: path: msg", with "warning: " after the
 // position for a warning. It leaves out "path: " when Path is empty, and
-// the position when it is the zero Position (a value built in Go).
+// the position when it names neither a file nor a line (a value built in Go).
 func (e *Error) Error() string {
 	var b strings.Builder
 	if e.Pos.File != "" || e.Pos.IsValid() {

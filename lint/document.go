@@ -27,7 +27,18 @@ type item struct {
 	text  string
 	lower string // text in lower case, for actions
 	pos   diag.Position
-	path  string
+	path  string // see fullPath
+	elem  int    // 1 + the index of the entry in the array at path; 0: path names the item itself
+}
+
+// fullPath returns the path of the item. Entries of an array share their
+// array's path, so that a list of 1,000 condition values does not hold
+// 1,000 path strings; an entry's own is made when a finding needs it.
+func (it item) fullPath() string {
+	if it.elem == 0 {
+		return it.path
+	}
+	return it.path + "[" + strconv.Itoa(it.elem-1) + "]"
 }
 
 // element is a Principal, Action, Resource or Condition element (or its
@@ -191,7 +202,7 @@ func (r *reader) strings(v value, at string) []item {
 	var out []item
 	for i, e := range r.doc.Elements(v) {
 		if isString(e) {
-			out = append(out, item{text: r.doc.Str(e), pos: r.pos(e.Index), path: at + "[" + strconv.Itoa(i) + "]"})
+			out = append(out, item{text: r.doc.Str(e), pos: r.pos(e.Index), path: at, elem: i + 1})
 		}
 	}
 	return out
@@ -206,13 +217,16 @@ func (r *reader) scalars(v value, at string) []item {
 		}
 		return nil
 	}
-	var out []item
-	for i, e := range r.doc.Elements(v) {
+	out := make([]item, 0, r.doc.Count(v))
+	for it := r.doc.Items(v); ; {
+		_, e, ok := it.Next()
+		if !ok {
+			return out
+		}
 		if isScalar(e) {
-			out = append(out, item{text: r.scalarText(e), pos: r.pos(e.Index), path: at + "[" + strconv.Itoa(i) + "]"})
+			out = append(out, item{text: r.scalarText(e), pos: r.pos(e.Index), path: at, elem: it.Index() + 1})
 		}
 	}
-	return out
 }
 
 // isString reports whether v is a JSON string.

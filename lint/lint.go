@@ -65,7 +65,7 @@ func (c *checker) add(code string, at item, msg, fix string) {
 
 // addSev records a finding with an explicit severity.
 func (c *checker) addSev(code string, sev Severity, at item, msg, fix string) {
-	c.out = append(c.out, Finding{Code: code, Severity: sev, Pos: at.pos, Path: at.path, Message: msg, Fix: fix})
+	c.out = append(c.out, Finding{Code: code, Severity: sev, Pos: at.pos, Path: at.fullPath(), Message: msg, Fix: fix})
 }
 
 // run runs every check.

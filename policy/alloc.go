@@ -8,7 +8,6 @@ import (
 	"unsafe"
 
 	"github.com/iameval/iameval/condition"
-	"github.com/iameval/iameval/diag"
 	"github.com/iameval/iameval/internal/jsonsrc"
 )
 
@@ -63,14 +62,24 @@ const (
 	resourcesPerStatement = 2
 	clausesPerStatement   = 1
 	slabMin               = 16
+	reserveTypical        = 1024
 )
 
-// reserve sizes the slabs for a document of n statements.
+// reserve sizes the slabs for a document of n statements. A small policy
+// gets room for typical statements at once; a large one (past
+// reserveTypical statements) one entry per statement, and further entries
+// in chunks of a quarter of what was used so far, so that
+// 100,000 one-action statements do not leave two thirds of the slab
+// unused.
 func (p *parser) reserve(n int) {
+	acts, ress := actionsPerStatement*n, resourcesPerStatement*n
+	if n > reserveTypical {
+		acts, ress = n, n
+	}
 	p.stmtSlab = make([]Statement, 0, n)
-	p.actSlab = make([]actionEntry, 0, actionsPerStatement*n)
-	p.resSlab = make([]resourceEntry, 0, resourcesPerStatement*n)
-	p.posSlab = make([]diag.Position, 0, clausesPerStatement*n)
+	p.actSlab = make([]actionEntry, 0, acts)
+	p.resSlab = make([]resourceEntry, 0, ress)
+	p.posSlab = make([]int, 0, clausesPerStatement*n)
 }
 
 // newStatement returns a zero Statement carved from the statement slab.
@@ -86,8 +95,9 @@ func (p *parser) newStatement() *Statement {
 // from the action slab.
 func (p *parser) actionEntries(n int) []actionEntry {
 	if cap(p.actSlab)-len(p.actSlab) < n {
-		p.actSlab = make([]actionEntry, 0, max(slabMin, n))
+		p.actSlab = make([]actionEntry, 0, max(slabMin, n, p.actCarved/4))
 	}
+	p.actCarved += n
 	l := len(p.actSlab)
 	p.actSlab = p.actSlab[:l+n]
 	return p.actSlab[l : l : l+n]
@@ -97,8 +107,9 @@ func (p *parser) actionEntries(n int) []actionEntry {
 // from the resource slab.
 func (p *parser) resourceEntries(n int) []resourceEntry {
 	if cap(p.resSlab)-len(p.resSlab) < n {
-		p.resSlab = make([]resourceEntry, 0, max(slabMin, n))
+		p.resSlab = make([]resourceEntry, 0, max(slabMin, n, p.resCarved/4))
 	}
+	p.resCarved += n
 	l := len(p.resSlab)
 	p.resSlab = p.resSlab[:l+n]
 	return p.resSlab[l : l : l+n]

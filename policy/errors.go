@@ -1,25 +1,11 @@
 package policy
 
-import (
-	"errors"
+import "errors"
 
-	"github.com/iameval/iameval/diag"
-)
-
-// Position, Error and ErrorList are the module's one positioned
-// diagnostic, which moved to package diag; these names remain for a
-// transition.
-type (
-	// Deprecated: use [diag.Position].
-	Position = diag.Position
-	// Deprecated: use [diag.Error].
-	Error = diag.Error
-	// Deprecated: use [diag.ErrorList].
-	ErrorList = diag.ErrorList
-)
-
-// Kinds of problems. Every [Error] wraps exactly one of them, so that
-// errors.Is(err, ErrDuplicateKey) works on an Error and on an [ErrorList].
+// Kinds of problems in a policy document. Every problem [Parse] reports is
+// a [diag.Error] wrapping exactly one of them (a warning's kind is marked
+// by [diag.AsWarning] too), so that errors.Is(err, ErrDuplicateKey) works
+// on the Error and on the [diag.ErrorList].
 var (
 	ErrSyntax          = errors.New("invalid JSON")                    // the text is not JSON
 	ErrDuplicateKey    = errors.New("duplicate key")                   // a key repeated in one object
@@ -32,13 +18,3 @@ var (
 	ErrVersion         = errors.New("unsupported version")             // Version other than 2012-10-17 or 2008-10-17
 	ErrNotAllowed      = errors.New("not allowed for the policy type") // an element or form the policy type does not accept
 )
-
-// ErrWarning marks a warning.
-//
-// Deprecated: use [diag.ErrWarning].
-var ErrWarning = diag.ErrWarning
-
-// AsWarning returns kind marked as a warning.
-//
-// Deprecated: use [diag.AsWarning].
-func AsWarning(kind error) error { return diag.AsWarning(kind) }

@@ -187,8 +187,11 @@ func (r *Request) load(e *env, who bool) error {
 		e.l = emptyLookup
 	}
 	e.hasBoundary = r.hasBoundary
-	e.id, e.kind = noIdentity, principal.KindAnonymous
+	e.kind = principal.KindAnonymous
 	if who {
+		// e.id is read only by Principal and NotPrincipal elements, which
+		// set who: the copy is made only then.
+		e.id = noIdentity
 		e.who = r.principal
 		if e.who != nil {
 			e.id, e.kind = e.who.Identity(), e.who.Kind()

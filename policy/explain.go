@@ -1,6 +1,7 @@
 package policy
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -47,9 +48,7 @@ func (s *Statement) explain(e *env) StatementResult {
 		t := &condition.Trace{}
 		ok := s.cond.EvalFor(e.l, t, s.effect == Deny)
 		res.Condition = t
-		for _, k := range t.Missing {
-			res.MissingKeys = appendUnique(res.MissingKeys, k)
-		}
+		res.MissingKeys = appendUniqueAll(res.MissingKeys, t.Missing)
 		if !ok {
 			res.Failed = PartCondition
 			res.Detail = conditionDetail(t)
@@ -205,6 +204,20 @@ func (en *resourceEntry) keysSet(l condition.Lookup) bool {
 		}
 	}
 	return !en.vars || en.tmpl.AllKeysSet(l)
+}
+
+// appendUniqueAll appends to list each key of add that list does not
+// hold (ignoring case). The keys of add are already unique ignoring case,
+// so each is compared with list's own keys only: a condition of 100,000
+// missing keys is not compared pair by pair.
+func appendUniqueAll(list, add []string) []string {
+	n := len(list)
+	for _, k := range add {
+		if !slices.ContainsFunc(list[:n], func(x string) bool { return strings.EqualFold(x, k) }) {
+			list = append(list, k)
+		}
+	}
+	return list
 }
 
 // appendUnique appends s to list unless it is there already.

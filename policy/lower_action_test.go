@@ -1,7 +1,10 @@
 package policy
 
 import (
+	"fmt"
+	"strings"
 	"testing"
+	"unsafe"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -29,4 +32,35 @@ func TestLowerAction(t *testing.T) {
 			assert.Empty(t, s+n, "the zero Request has no action")
 		})
 	}
+}
+
+// TestLowerActionCache: the remembered lower-case spellings are those of
+// strings.ToLower, also for actions whose hashes share a slot and under
+// concurrent use (run with -race).
+func TestLowerActionCache(t *testing.T) {
+	t.Parallel()
+	actions := make([]string, 0, 2000)
+	for i := range 2000 {
+		actions = append(actions, fmt.Sprintf("S3:Get%dObject", i), fmt.Sprintf("s3:get%dobject", i))
+	}
+	done := make(chan bool)
+	for g := range 4 {
+		go func() {
+			defer func() { done <- true }()
+			for i := range actions {
+				a := actions[(i+g*97)%len(actions)]
+				if got := lowerAction(a); got != strings.ToLower(a) {
+					t.Errorf("lowerAction(%q) = %q", a, got)
+					return
+				}
+			}
+		}()
+	}
+	for range 4 {
+		<-done
+	}
+	a := "S3:GetObject"
+	first := lowerAction(a)
+	assert.Equal(t, unsafe.StringData(first), unsafe.StringData(lowerAction(a)), "a remembered action is not lowered again")
+	assert.Equal(t, "s3:getobject", first)
 }

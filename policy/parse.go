@@ -94,7 +94,10 @@ type parser struct {
 	stmtSlab []Statement
 	actSlab  []actionEntry
 	resSlab  []resourceEntry
-	posSlab  []diag.Position // the clause positions of statements, see condition
+	// actCarved and resCarved count the entries carved so far, which
+	// size the next slab.
+	actCarved, resCarved int
+	posSlab              []int // the clause offsets of statements, see condition
 
 	// miscased holds the paths of elements written with the wrong case
 	// (Statement[0].Effect for "effect"), so that they are not also
@@ -114,30 +117,27 @@ func (p *parser) basePos(b diag.Position) diag.Position {
 	return b
 }
 
-// resolve converts the document offsets of every error, warning and
-// statement into file positions with a single forward scan of the text.
+// resolve converts the document offsets of every error and warning into
+// file positions with a single forward scan of the text. Statements keep
+// their offsets: pol.lines positions them when asked, with the same
+// arithmetic (see lineTable.pos).
 func (p *parser) resolve(pol *Policy) {
-	ps := make([]*diag.Position, 0, len(p.errs)+len(p.warns)+8*len(pol.stmts))
+	ps := make([]*diag.Position, 0, len(p.errs)+len(p.warns))
 	for _, e := range p.errs {
 		ps = append(ps, &e.Pos)
 	}
 	for _, e := range p.warns {
 		ps = append(ps, &e.Pos)
 	}
-	for _, s := range pol.stmts {
-		ps = append(ps, &s.pos, &s.end)
-		for i := PartPrincipal; i <= PartCondition; i++ {
-			ps = append(ps, &s.elem[i])
-		}
-		for i := range s.clausePos {
-			ps = append(ps, &s.clausePos[i])
-		}
-	}
 	if !slices.IsSortedFunc(ps, cmpOffset) {
 		slices.SortStableFunc(ps, cmpOffset)
 	}
 	start := p.doc.Pos(0)
 	src := p.doc.Src()
+	pol.lines = &lineTable{file: p.file, src: src, start: start, ascii: p.doc.ASCII(), starts: p.doc.LineStarts()}
+	if len(ps) == 0 {
+		return
+	}
 	off, line, col := 0, start.Line, start.Column
 	nl := nextNewline(src, 0) // the first newline at or after off
 	ascii := p.doc.ASCII()    // then columns count bytes

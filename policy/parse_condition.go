@@ -6,15 +6,14 @@ import (
 	"strings"
 
 	"github.com/iameval/iameval/condition"
-	"github.com/iameval/iameval/diag"
 	"github.com/iameval/iameval/internal/jsonsrc"
 )
 
 // condition compiles a Condition element (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition.html).
-// It returns the positions (as offsets) of the clauses' condition keys,
+// It returns the offsets of the clauses' condition keys,
 // in Block order, carved from the parser's position slab, and reports
 // whether the element has at least one clause.
-func (p *parser) condition(v jsonsrc.Value, at *path) (condition.Block, []diag.Position, bool) {
+func (p *parser) condition(v jsonsrc.Value, at *path) (condition.Block, []int, bool) {
 	if v.Kind != '{' {
 		p.typeError(v, at, "an object of condition operators")
 		return condition.Block{}, nil, false
@@ -59,7 +58,7 @@ func (p *parser) condition(v jsonsrc.Value, at *path) (condition.Block, []diag.P
 			}
 			if c, ok := p.clause(op, km.Key, km.KeyIndex, &kp, p.doc.Raw(km.Value), vals); ok {
 				clauses = append(clauses, c)
-				p.posSlab = append(p.posSlab, diag.Position{Offset: km.KeyIndex})
+				p.posSlab = append(p.posSlab, km.KeyIndex)
 			}
 		}
 	}

@@ -3,7 +3,6 @@ package policy
 import (
 	"strconv"
 
-	"github.com/iameval/iameval/diag"
 	"github.com/iameval/iameval/internal/jsonsrc"
 )
 
@@ -34,7 +33,7 @@ type stmtFields [numStatementElements]jsonsrc.Member
 func (p *parser) statement(v jsonsrc.Value, at *path) *Statement {
 	off := v.Index
 	s := p.newStatement()
-	s.pos, s.end = diag.Position{Offset: off}, diag.Position{Offset: v.End - 1}
+	s.off, s.endOff = off, v.End-1
 	var f stmtFields
 	p.fields(v, at, statementElements, f[:])
 	// Where each element is written, for explanations of a failed match.
@@ -42,12 +41,12 @@ func (p *parser) statement(v jsonsrc.Value, at *path) *Statement {
 		part Part
 		el   int
 	}{{PartPrincipal, elPrincipal}, {PartAction, elAction}, {PartResource, elResource}, {PartCondition, elCondition}} {
-		s.elem[e.part] = diag.Position{Offset: off}
+		s.elemOff[e.part] = off
 		switch {
 		case f[e.el].Exists():
-			s.elem[e.part] = diag.Position{Offset: f[e.el].KeyIndex}
+			s.elemOff[e.part] = f[e.el].KeyIndex
 		case e.el != elCondition && f[e.el+1].Exists():
-			s.elem[e.part] = diag.Position{Offset: f[e.el+1].KeyIndex}
+			s.elemOff[e.part] = f[e.el+1].KeyIndex
 		}
 	}
 
@@ -95,7 +94,7 @@ func (p *parser) statement(v jsonsrc.Value, at *path) *Statement {
 	}
 	if m := f[elCondition]; m.Exists() {
 		c := at.Child("Condition")
-		s.cond, s.clausePos, s.hasCond = p.condition(m.Value, &c)
+		s.cond, s.clauseOff, s.hasCond = p.condition(m.Value, &c)
 	}
 	p.typeRules(&f, s, off, at, effectOK)
 	return s

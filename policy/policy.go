@@ -18,6 +18,7 @@ type Policy struct {
 	stmts    []*Statement
 	warnings diag.ErrorList
 	idx      index
+	lines    *lineTable // positions of statements, see Statement.position
 }
 
 // ID returns the policy's name for explanations, Source.ID ("" when the
@@ -70,8 +71,8 @@ type Statement struct {
 	index  int
 	sid    string
 	effect Effect
-	pos    diag.Position
-	end    diag.Position
+	off    int // of the opening brace in the document text; see lineTable
+	endOff int // of the closing brace
 
 	principal *principalSet // nil: no Principal or NotPrincipal element
 	actions   actionSet
@@ -79,12 +80,22 @@ type Statement struct {
 	cond      condition.Block
 	hasCond   bool // a non-empty Condition element
 
-	// elem holds, by Part, where the Principal/NotPrincipal, Action/
+	// elemOff holds, by Part, where the Principal/NotPrincipal, Action/
 	// NotAction, Resource/NotResource and Condition keys are written (the
-	// statement's own position for an absent element); clausePos where the
-	// key of each condition clause is written, in Block order.
-	elem      [PartCondition + 1]diag.Position
-	clausePos []diag.Position
+	// statement's own offset for an absent element); clauseOff where the
+	// key of each condition clause is written, in Block order. They are
+	// offsets into the document text, turned into positions only when
+	// asked for (see lineTable), so that a statement stays small.
+	elemOff   [PartCondition + 1]int
+	clauseOff []int
+}
+
+// position returns the file position of the document offset off.
+func (s *Statement) position(off int) diag.Position {
+	if s.policy == nil || s.policy.lines == nil {
+		return diag.Position{}
+	}
+	return s.policy.lines.pos(off)
 }
 
 // Index returns the 0-based position of the statement in its policy.
@@ -124,10 +135,10 @@ func (s *Statement) Effect() Effect { return s.effect }
 // NotResource, or Condition. For an absent element, and for PartNone, it
 // is the statement's position.
 func (s *Statement) ElementPos(part Part) diag.Position {
-	if part > PartNone && int(part) < len(s.elem) {
-		return s.elem[part]
+	if part > PartNone && int(part) < len(s.elemOff) {
+		return s.position(s.elemOff[part])
 	}
-	return s.pos
+	return s.position(s.off)
 }
 
 // ClausePos returns where the condition key of clause i (in the order of
@@ -135,20 +146,20 @@ func (s *Statement) ElementPos(part Part) diag.Position {
 // condition.Trace.Clauses[].Index) is written; the Condition element's
 // position when i is out of range.
 func (s *Statement) ClausePos(i int) diag.Position {
-	if i >= 0 && i < len(s.clausePos) {
-		return s.clausePos[i]
+	if i >= 0 && i < len(s.clauseOff) {
+		return s.position(s.clauseOff[i])
 	}
 	return s.ElementPos(PartCondition)
 }
 
 // Pos returns the position of the statement's opening brace, from which
 // package simulate derives the policy simulator's StartPosition.
-func (s *Statement) Pos() diag.Position { return s.pos }
+func (s *Statement) Pos() diag.Position { return s.position(s.off) }
 
 // End returns the position of the statement's closing brace (the last
 // character of the statement, inclusive), from which package simulate
 // derives the policy simulator's EndPosition.
-func (s *Statement) End() diag.Position { return s.end }
+func (s *Statement) End() diag.Position { return s.position(s.endOff) }
 
 // Policy returns the policy the statement belongs to.
 func (s *Statement) Policy() *Policy { return s.policy }

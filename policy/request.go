@@ -2,6 +2,7 @@ package policy
 
 import (
 	"strings"
+	"sync/atomic"
 
 	"github.com/iameval/iameval/condition"
 	"github.com/iameval/iameval/internal/arn"
@@ -101,7 +102,7 @@ func prepareValue(action, resource string) (prepared, error) {
 		ok:       true,
 		action:   action,
 		resource: resource,
-		lower:    strings.ToLower(action),
+		lower:    lowerAction(action),
 		resStar:  resource == "*",
 	}
 	// The action is ASCII (CheckRequestAction), so lowering keeps its
@@ -122,4 +123,36 @@ func prepareValue(action, resource string) (prepared, error) {
 // the action again; both are "" for the zero Request.
 func (r *Request) LowerAction() (service, name string) {
 	return r.prep.service, r.prep.name
+}
+
+// lowered is the lower-case spelling of an action.
+type lowered struct{ action, lower string }
+
+// lowerActions remembers the lower-case spelling of recent actions, by a
+// hash of their text: a caller authorizing in a loop sees few distinct
+// actions, and lowering each request's action would allocate every time.
+// Entries are immutable; a slot is replaced whole.
+var lowerActions [256]atomic.Pointer[lowered]
+
+// lowerAction returns strings.ToLower(action) for an action that
+// CheckRequestAction accepted (ASCII).
+func lowerAction(action string) string {
+	h, upper := uint32(len(action)), false
+	for i := 0; i < len(action); i++ {
+		c := action[i]
+		upper = upper || 'A' <= c && c <= 'Z'
+		h = h*31 + uint32(c)
+	}
+	if !upper {
+		return action
+	}
+	slot := &lowerActions[h%uint32(len(lowerActions))]
+	if e := slot.Load(); e != nil && e.action == action {
+		return e.lower
+	}
+	// The action is copied: it may be a piece of a larger text that the
+	// cache would otherwise keep alive.
+	e := &lowered{action: strings.Clone(action), lower: strings.ToLower(action)}
+	slot.Store(e)
+	return e.lower
 }

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/iameval/iameval/condition"
+	"github.com/iameval/iameval/internal/iamname"
 )
 
 // Names of the SAML attributes defined by AWS (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_request.html;
@@ -360,7 +361,7 @@ func samlProviderName(p, partition, account string) (string, string) {
 		return "", fmt.Sprintf("SAML provider name %q must have 1 to 128 characters", name)
 	}
 	for i := range len(name) {
-		if c := name[i]; !isNameChar(c) || strings.IndexByte("+=,@", c) >= 0 {
+		if c := name[i]; !iamname.IsChar(c) || strings.IndexByte("+=,@", c) >= 0 {
 			return "", fmt.Sprintf("SAML provider name %q may contain only letters, digits and _.-", name)
 		}
 	}

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/iameval/iameval/condition"
+	"github.com/iameval/iameval/internal/tagkey"
 )
 
 // roleSession holds what every role session shares: AssumeRole,
@@ -110,7 +111,7 @@ func transitiveTags(inherited, session map[string]string, keys []string) map[str
 		out = make(map[string]string, len(keys))
 	}
 	for _, k := range keys {
-		if key, ok := lookupTagKey(session, k); ok {
+		if key, ok := tagkey.Lookup(session, k); ok {
 			out[key] = session[key]
 		}
 	}
@@ -129,14 +130,14 @@ func sessionTagsProblem(tags, inherited map[string]string, transitive []string) 
 	}
 	if len(inherited) > 0 {
 		for _, k := range slices.Sorted(maps.Keys(tags)) {
-			if prev, ok := lookupTagKey(inherited, k); ok {
+			if prev, ok := tagkey.Lookup(inherited, k); ok {
 				return "sessionTags", fmt.Sprintf("session tag %q repeats the inherited transitive tag %q", k, prev)
 			}
 		}
 	}
 	seen := make(map[string]bool, len(transitive))
 	for _, k := range transitive {
-		if _, ok := lookupTagKey(tags, k); !ok {
+		if _, ok := tagkey.Lookup(tags, k); !ok {
 			return "transitiveTagKeys", fmt.Sprintf("transitive tag key %q names no session tag", k)
 		}
 		lk := strings.ToLower(k)

@@ -61,8 +61,10 @@ func tagListProblem(tags []Tag) string {
 		seen = make(map[string]string, len(tags))
 	}
 	for i, t := range tags {
-		if p := tagProblem(t.Key, t.Value); p != "" {
-			return p
+		if !plainTag(t.Key, t.Value) {
+			if p := tagProblem(t.Key, t.Value); p != "" {
+				return p
+			}
 		}
 		if i > 0 && tags[i-1].Key == t.Key {
 			return fmt.Sprintf("tag key %q is given twice", t.Key)
@@ -122,4 +124,31 @@ func (b *keyset) principalTagList(tags []Tag, names tagKeyNames) {
 	for _, t := range tags {
 		b.str(names.principalTagKey(t.Key), t.Value)
 	}
+}
+
+// plainTag reports whether the tag is valid by [tagProblem] and made of
+// ASCII only: key 1 to 128 characters, value at most 256, letters,
+// digits, space and _.:/=+-@ ([isTagChar] in ASCII), no aws: prefix. It
+// is tagProblem's shortcut for the usual tag; false sends a tag to
+// tagProblem.
+func plainTag(k, v string) bool {
+	if len(k) < 1 || len(k) > 128 || len(v) > 256 {
+		return false
+	}
+	if len(k) >= 4 && (k[0]|0x20) == 'a' && (k[1]|0x20) == 'w' && (k[2]|0x20) == 's' && k[3] == ':' {
+		return false
+	}
+	return plainTagText(k) && plainTagText(v)
+}
+
+// plainTagText reports whether s holds only ASCII tag characters.
+func plainTagText(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == ' ' ||
+			c == '_' || c == '.' || c == ':' || c == '/' || c == '=' || c == '+' || c == '-' || c == '@') {
+			return false
+		}
+	}
+	return true
 }

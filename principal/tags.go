@@ -32,16 +32,3 @@ func overlay(sets ...map[string]string) map[string]string {
 	}
 	return out
 }
-
-// lookupTagKey returns the key of tags equal to k ignoring case.
-func lookupTagKey(tags map[string]string, k string) (string, bool) {
-	if _, ok := tags[k]; ok {
-		return k, true
-	}
-	for key := range tags {
-		if strings.EqualFold(key, k) {
-			return key, true
-		}
-	}
-	return "", false
-}

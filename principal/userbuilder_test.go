@@ -1,6 +1,7 @@
 package principal
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -74,4 +75,38 @@ func TestUserBuilderMatchesNewIAMUser(t *testing.T) {
 	assert.ErrorContains(t, err, "differ only in case", "tags of Tag and of in.Tags are checked together")
 	_, err = b.Build(IAMUserInput{ARN: arn})
 	assert.ErrorContains(t, err, "without Reset")
+}
+
+// TestPlainTagAgrees holds plainTag, the ASCII shortcut, to tagProblem:
+// every tag it accepts tagProblem accepts, and it accepts every ASCII tag
+// that tagProblem accepts (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_tags.html).
+func TestPlainTagAgrees(t *testing.T) {
+	t.Parallel()
+	var tags [][2]string
+	for c := 0; c < 128; c++ {
+		s := string(rune(c))
+		tags = append(tags, [2]string{s, "v"}, [2]string{"k", s}, [2]string{"team" + s, "a" + s + "b"})
+	}
+	for _, k := range []string{"", "aws:x", "AWS:x", "aws", "awsx", "aws_x", strings.Repeat("k", 128), strings.Repeat("k", 129), "caf\u00e9"} {
+		tags = append(tags, [2]string{k, "v"})
+	}
+	tags = append(tags, [2]string{"k", strings.Repeat("v", 256)}, [2]string{"k", strings.Repeat("v", 257)}, [2]string{"k", "\u00e9"})
+	for _, tg := range tags {
+		valid := tagProblem(tg[0], tg[1]) == ""
+		if plainTag(tg[0], tg[1]) {
+			assert.True(t, valid, "plainTag accepts %+q=%+q, which tagProblem refuses", tg[0], tg[1])
+		} else if valid {
+			assert.False(t, isASCII(tg[0]+tg[1]), "plainTag refuses the valid ASCII tag %+q=%+q", tg[0], tg[1])
+		}
+	}
+}
+
+// isASCII reports whether s is ASCII.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }

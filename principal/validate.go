@@ -7,6 +7,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/iameval/iameval/internal/iamname"
 )
 
 // The checks below return "" when the value is valid and a message
@@ -50,26 +52,12 @@ func partitionProblem(p string) string {
 	return ""
 }
 
-// isNameChar reports whether c may appear in IAM user, role, session and
-// federated-user names and in source identities: [\w+=,.@-].
-func isNameChar(c byte) bool {
-	switch {
-	case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', c >= '0' && c <= '9':
-		return true
-	}
-	return strings.IndexByte("_+=,.@-", c) >= 0
-}
-
 // nameProblem checks a name of what (e.g. "role session name") against
 // [\w+=,.@-]{minLen,maxLen} (IAM and STS API references). With what "",
 // the message names only the value: the error's field, or the STS
 // parameter it is reported as, names the fact.
 func nameProblem(what, s string, minLen, maxLen int) string {
-	ok := len(s) >= minLen && len(s) <= maxLen
-	for i := 0; ok && i < len(s); i++ {
-		ok = isNameChar(s[i])
-	}
-	if ok {
+	if len(s) >= minLen && len(s) <= maxLen && iamname.Chars(s, "") {
 		return ""
 	}
 	if what != "" {

@@ -5,6 +5,7 @@ import (
 	"slices"
 
 	"github.com/iameval/iameval/condition"
+	"github.com/iameval/iameval/internal/tagkey"
 )
 
 // chainedResourceTags adds iam:ResourceTag/K and aws:ResourceTag/K for the
@@ -21,7 +22,7 @@ import (
 func (k keys) chainedResourceTags(role, inherited map[string]string) {
 	for _, t := range slices.Sorted(maps.Keys(role)) {
 		v := role[t]
-		if it, ok := lookupFold(inherited, t); ok {
+		if it, ok := tagkey.Lookup(inherited, t); ok {
 			v = inherited[it]
 		}
 		k[condition.PrefixIAMResourceTag+t] = condition.StringValue(v)

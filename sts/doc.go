@@ -43,7 +43,12 @@
 // AssumeRole) is a *[DeniedError] carrying the engine's
 // iameval.Explanation; input that STS would reject as malformed (a name of
 // the wrong length, more than 50 tags, a chained session longer than one
-// hour, ...) is an *[InputError], which wraps [ErrInvalidInput].
+// hour, ...) is an *[InputError], which wraps [ErrInvalidInput]. The
+// names and tags of the session a call creates are checked once, by the
+// package principal constructor that builds it; an InputError then names
+// the STS parameter that carried the fact (RoleSessionName, Tags,
+// TransitiveTagKeys, SourceIdentity, ...) and wraps the constructor's
+// *principal.Error.
 //
 // Policies are not attached to principals (package principal holds facts
 // only), so each call takes the policies it needs: a [Caller] pairs the

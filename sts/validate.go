@@ -6,6 +6,7 @@ import (
 
 	"github.com/iameval/iameval"
 	"github.com/iameval/iameval/internal/arn"
+	"github.com/iameval/iameval/internal/iamname"
 	"github.com/iameval/iameval/policy"
 )
 
@@ -23,30 +24,15 @@ const (
 	rootTokenMax       = 3600   // root user: at most one hour
 )
 
-// nameChars reports whether s holds only [\w+=,.@-], the character class of
-// ExternalId and SerialNumber; extra adds characters. The names of the
-// session a call creates (RoleSessionName, Name, SourceIdentity) are
-// checked by the principal constructors.
-func nameChars(s, extra string) bool {
-	for i := range len(s) {
-		c := s[i]
-		switch {
-		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', c >= '0' && c <= '9':
-		case strings.IndexByte("_+=,.@-", c) >= 0, strings.IndexByte(extra, c) >= 0:
-		default:
-			return false
-		}
-	}
-	return true
-}
-
 // checkName checks a parameter against [\w+=,.@-]{minLen,maxLen} plus the
-// characters of extra.
+// characters of extra: ExternalId and SerialNumber, which no principal
+// carries. The names of the session a call creates (RoleSessionName, Name,
+// SourceIdentity) are checked by the principal constructors.
 func checkName(field, s string, minLen, maxLen int, extra string) *InputError {
 	if len(s) < minLen || len(s) > maxLen {
 		return inputError(field, fmt.Sprintf("%q must have %d to %d characters", s, minLen, maxLen))
 	}
-	if !nameChars(s, extra) {
+	if !iamname.Chars(s, extra) {
 		return inputError(field, fmt.Sprintf("%q may contain only letters, digits and _+=,.@-%s", s, extra))
 	}
 	return nil
@@ -203,17 +189,4 @@ func (r *Role) maxSession() int {
 		return defaultRoleSession
 	}
 	return r.MaxSessionDuration
-}
-
-// lookupFold returns the key of m equal to k ignoring case.
-func lookupFold(m map[string]string, k string) (string, bool) {
-	if _, ok := m[k]; ok {
-		return k, true
-	}
-	for key := range m {
-		if strings.EqualFold(key, k) {
-			return key, true
-		}
-	}
-	return "", false
 }

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -9,7 +8,6 @@ import (
 
 	"github.com/iameval/iameval/account"
 	"github.com/iameval/iameval/condition"
-	"github.com/iameval/iameval/diag"
 	"github.com/iameval/iameval/scenario"
 )
 
@@ -54,6 +52,40 @@ func (a *accountFlags) load(f *flags, stderr io.Writer) (*account.Accounts, int,
 		return nil, exitInvalid, false
 	}
 	return accts, exitOK, true
+}
+
+// parse parses args, which must hold want positional arguments (what
+// names them in the usage error otherwise), and builds the Query of the
+// flags. ok is false when the command must stop, with status.
+func (a *accountFlags) parse(f *flags, args []string, stdout, stderr io.Writer, want int, what string) ([]string, account.Query, int, bool) {
+	pos, status, ok := f.parse(args, stdout, stderr)
+	if !ok {
+		return nil, account.Query{}, status, false
+	}
+	if len(pos) != want {
+		return nil, account.Query{}, f.usageError(stderr, "give %s", what), false
+	}
+	q, status, ok := a.query(f, stderr)
+	return pos, q, status, ok
+}
+
+// answerFlags are the flags of the commands that answer with decisions
+// (can, who-can): --resource-account, --missing and --json.
+type answerFlags struct {
+	resourceAccount string
+	missing, asJSON bool
+}
+
+// register adds the flags to f.
+func (a *answerFlags) register(f *flags) {
+	f.StringVar(&a.resourceAccount, "resource-account", "", "")
+	f.BoolVar(&a.missing, "missing", false, "")
+	f.BoolVar(&a.asJSON, "json", false, "")
+}
+
+// apply sets the Query fields the flags choose.
+func (a *answerFlags) apply(q *account.Query) {
+	q.ResourceAccount, q.ReportMissing, q.Explain = a.resourceAccount, a.missing, a.asJSON
 }
 
 // loadPrincipal reads the accounts and finds the user or role that name
@@ -115,11 +147,7 @@ func (a *accountFlags) query(f *flags, stderr io.Writer) (account.Query, int, bo
 
 // printPositioned prints one line per problem of a positioned error list.
 func printPositioned(w io.Writer, cmd string, err error) {
-	var list diag.ErrorList
-	if errors.As(err, &list) {
-		for _, e := range list {
-			fmt.Fprintln(w, e.Error())
-		}
+	if printProblems(w, err) {
 		return
 	}
 	fmt.Fprintf(w, "%s: %v\n", cmd, err)

@@ -49,25 +49,16 @@ func runCan(args []string, stdout, stderr io.Writer) int {
 	f := newFlags("can", canUsage)
 	var af accountFlags
 	af.register(f)
-	var resource, resourceAccount, actionsFile string
-	var missing, asJSON bool
+	var ans answerFlags
+	ans.register(f)
+	var resource, actionsFile string
 	f.StringVar(&resource, "resource", "", "")
-	f.StringVar(&resourceAccount, "resource-account", "", "")
 	f.StringVar(&actionsFile, "actions", "", "")
-	f.BoolVar(&missing, "missing", false, "")
-	f.BoolVar(&asJSON, "json", false, "")
-	pos, status, ok := f.parse(args, stdout, stderr)
+	pos, q, status, ok := af.parse(f, args, stdout, stderr, 1, "one PRINCIPAL")
 	if !ok {
 		return status
 	}
-	if len(pos) != 1 {
-		return f.usageError(stderr, "give one PRINCIPAL")
-	}
-	q, status, ok := af.query(f, stderr)
-	if !ok {
-		return status
-	}
-	q.ResourceAccount, q.ReportMissing, q.Explain = resourceAccount, missing, asJSON
+	ans.apply(&q)
 	var actions []string
 	switch {
 	case actionsFile != "":
@@ -89,7 +80,7 @@ func runCan(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "can: %v\n", err)
 		return exitInvalid
 	}
-	return printResults(stdout, stderr, seq, asJSON, "actions", func(r account.Result) string { return r.Action })
+	return printResults(stdout, stderr, seq, ans.asJSON, "actions", func(r account.Result) string { return r.Action })
 }
 
 // readActions reads one action per line ("-" for standard input), skipping

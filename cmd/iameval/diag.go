@@ -12,16 +12,7 @@ import (
 // printLoadError prints why the file name could not be used: one
 // FILE:LINE:COL: message line per problem, or the read error.
 func printLoadError(w io.Writer, name string, err error) {
-	var list diag.ErrorList
-	if errors.As(err, &list) {
-		for _, e := range list {
-			fmt.Fprintln(w, e.Error())
-		}
-		return
-	}
-	var one *diag.Error
-	if errors.As(err, &one) {
-		fmt.Fprintln(w, one.Error())
+	if printProblems(w, err) {
 		return
 	}
 	var pe *fs.PathError
@@ -29,6 +20,24 @@ func printLoadError(w io.Writer, name string, err error) {
 		err = pe.Err
 	}
 	fmt.Fprintf(w, "%s: cannot read: %v\n", name, err)
+}
+
+// printProblems prints one FILE:LINE:COL: message line per problem when err
+// is a diag.ErrorList or a diag.Error, and reports whether it was.
+func printProblems(w io.Writer, err error) bool {
+	var list diag.ErrorList
+	if errors.As(err, &list) {
+		for _, e := range list {
+			fmt.Fprintln(w, e.Error())
+		}
+		return true
+	}
+	var one *diag.Error
+	if errors.As(err, &one) {
+		fmt.Fprintln(w, one.Error())
+		return true
+	}
+	return false
 }
 
 // printWarnings prints non-fatal findings as FILE:LINE:COL: warning: message.

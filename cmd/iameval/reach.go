@@ -28,14 +28,7 @@ func runReach(args []string, stdout, stderr io.Writer) int {
 	af.register(f)
 	var asJSON bool
 	f.BoolVar(&asJSON, "json", false, "")
-	pos, status, ok := f.parse(args, stdout, stderr)
-	if !ok {
-		return status
-	}
-	if len(pos) != 1 {
-		return f.usageError(stderr, "give one PRINCIPAL")
-	}
-	q, status, ok := af.query(f, stderr)
+	pos, q, status, ok := af.parse(f, args, stdout, stderr, 1, "one PRINCIPAL")
 	if !ok {
 		return status
 	}

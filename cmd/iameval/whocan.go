@@ -34,23 +34,13 @@ func runWhoCan(args []string, stdout, stderr io.Writer) int {
 	f := newFlags("who-can", whoCanUsage)
 	var af accountFlags
 	af.register(f)
-	var resourceAccount string
-	var missing, asJSON bool
-	f.StringVar(&resourceAccount, "resource-account", "", "")
-	f.BoolVar(&missing, "missing", false, "")
-	f.BoolVar(&asJSON, "json", false, "")
-	pos, status, ok := f.parse(args, stdout, stderr)
+	var ans answerFlags
+	ans.register(f)
+	pos, q, status, ok := af.parse(f, args, stdout, stderr, 2, "ACTION and RESOURCE")
 	if !ok {
 		return status
 	}
-	if len(pos) != 2 {
-		return f.usageError(stderr, "give ACTION and RESOURCE")
-	}
-	q, status, ok := af.query(f, stderr)
-	if !ok {
-		return status
-	}
-	q.ResourceAccount, q.ReportMissing, q.Explain = resourceAccount, missing, asJSON
+	ans.apply(&q)
 	accts, status, ok := af.load(f, stderr)
 	if !ok {
 		return status
@@ -60,7 +50,7 @@ func runWhoCan(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "who-can: %v\n", err)
 		return exitInvalid
 	}
-	return printResults(stdout, stderr, seq, asJSON, "principals", func(r account.Result) string { return r.Principal.ARN })
+	return printResults(stdout, stderr, seq, ans.asJSON, "principals", func(r account.Result) string { return r.Principal.ARN })
 }
 
 // resultJSON is one result of --json.

@@ -6,8 +6,6 @@
 // iameval's and is internal.
 package arn
 
-import "strings"
-
 // ARN holds the components of an ARN after the leading "arn".
 type ARN struct {
 	Partition string
@@ -21,15 +19,19 @@ type ARN struct {
 // fewer than five colons. It does not check that the first part is "arn",
 // so that patterns such as "arn:*" and "*:*" can be split too.
 func Split(s string) (parts [6]string, ok bool) {
-	for i := 0; i < 5; i++ {
-		j := strings.IndexByte(s, ':')
-		if j < 0 {
-			return [6]string{}, false
+	// One pass over the bytes: the first five parts are short, where a
+	// plain loop beats five calls to strings.IndexByte.
+	n, start := 0, 0
+	for i := 0; i < len(s); i++ {
+		if s[i] == ':' {
+			parts[n], start = s[start:i], i+1
+			if n++; n == 5 {
+				parts[5] = s[start:]
+				return parts, true
+			}
 		}
-		parts[i], s = s[:j], s[j+1:]
 	}
-	parts[5] = s
-	return parts, true
+	return [6]string{}, false
 }
 
 // Parse parses s as an ARN. It reports false unless s starts with "arn:"

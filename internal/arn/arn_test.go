@@ -1,6 +1,7 @@
 package arn
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -50,4 +51,22 @@ func TestIsAccountID(t *testing.T) {
 	assert.False(t, IsAccountID("aws"), "AWS-owned resources carry aws in the account field")
 	assert.False(t, IsAccountID("1234"), "account IDs have 12 digits")
 	assert.False(t, IsAccountID("12345678901a"))
+}
+
+// FuzzSplit holds Split to its definition: the first five colons
+// separate the six parts (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference-arns.html).
+func FuzzSplit(f *testing.F) {
+	for _, s := range []string{"", ":::::", "arn:aws:s3:::b/k", "arn:aws:iam::111122223333:user/a:b", "a:b:c:d", "::::", "arn:aws:sts::1:assumed-role/R/s"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got, ok := Split(s)
+		want := strings.SplitN(s, ":", 6)
+		if ok != (len(want) == 6) {
+			t.Fatalf("Split(%q) ok = %v, SplitN gives %d parts", s, ok, len(want))
+		}
+		if ok && [6]string(want) != got {
+			t.Fatalf("Split(%q) = %q, want %q", s, got, want)
+		}
+	})
 }

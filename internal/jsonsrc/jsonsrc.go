@@ -204,6 +204,11 @@ func isASCII(s string) bool {
 	return true
 }
 
+// LineStarts returns the offset at which each line of the source text
+// starts (the first is 0). The slice is shared: callers must not modify
+// it.
+func (d *Doc) LineStarts() []int { return d.lineStarts }
+
 // ASCII reports whether the source text is all ASCII, so that columns
 // equal byte distances from the start of a line.
 func (d *Doc) ASCII() bool { return d.ascii }

@@ -17,6 +17,8 @@ var allowed = map[string][]string{
 	"internal/editdist":         nil,
 	"internal/workflow":         nil,
 	"internal/arn":              nil,
+	"internal/iamname":          nil,
+	"internal/tagkey":           nil,
 	"internal/outcome":          nil,
 	"internal/gentool":          nil, // the data generators' shared plumbing
 	"internal/jsonsrc":          {"diag", "internal/editdist"},

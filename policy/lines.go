@@ -1,0 +1,37 @@
+package policy
+
+import (
+	"sort"
+	"unicode/utf8"
+
+	"github.com/iameval/iameval/diag"
+)
+
+// lineTable turns offsets into a policy's text into file positions, for
+// the statements' positions, which are asked for far less often than
+// statements are parsed. It is immutable.
+type lineTable struct {
+	file   string
+	src    string        // the document text
+	start  diag.Position // the position of offset 0
+	ascii  bool          // src is ASCII: columns count bytes
+	starts []int         // the offset at which each line starts; starts[0] is 0
+}
+
+// pos returns the position of offset off (clamped to the text), counted
+// as parser.resolve counts: lines from start.Line, columns in characters
+// from start.Column on the first line and from 1 on the others.
+func (t *lineTable) pos(off int) diag.Position {
+	off = min(max(off, 0), len(t.src))
+	k := sort.Search(len(t.starts), func(i int) bool { return t.starts[i] > off }) - 1
+	line, col, from := t.start.Line, t.start.Column, 0
+	if k > 0 {
+		line, col, from = line+k, 1, t.starts[k]
+	}
+	if t.ascii {
+		col += off - from
+	} else {
+		col += utf8.RuneCountInString(t.src[from:off])
+	}
+	return diag.Position{File: t.file, Offset: t.start.Offset + off, Line: line, Column: col}
+}

@@ -1,0 +1,40 @@
+package policy
+
+import (
+	"runtime"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// Issue 15: memory must stay within a small multiple of the input, so that
+// iameval validate and test stay within ten times a 64 MiB file. Parse's
+// allocations (everything it allocates, live or not) are bounded per byte
+// of input for the hostile shapes of scale_bench_test.go; the bounds are
+// the figures measured when they were set plus about a fifth, so that a
+// regression shows, not noise (allocation sizes do not vary between runs).
+func TestParseAllocatedBytesPerInputByte(t *testing.T) {
+	if raceEnabled || testing.Short() {
+		t.Skip("allocation sizes differ under the race detector")
+	}
+	for _, tc := range []struct {
+		name  string
+		src   []byte
+		bound float64 // allocated bytes per input byte
+	}{
+		{"20,000 statements with Sids", sidsDoc(20_000), 13},
+		{"one condition of 20,000 keys", keysDoc(20_000), 55},
+		{"1,000 statements of 100 distinct values", valuesDoc(1_000, 100), 10},
+		{"10,000 statements sharing one clause of 10 values", sameClauseDoc(10_000, 10), 6.5},
+	} {
+		var before, after runtime.MemStats
+		runtime.ReadMemStats(&before)
+		_, err := Parse(tc.src, Source{})
+		runtime.ReadMemStats(&after)
+		require.NoError(t, err, tc.name)
+		ratio := float64(after.TotalAlloc-before.TotalAlloc) / float64(len(tc.src))
+		t.Logf("%s: %d bytes, %.1f× allocated", tc.name, len(tc.src), ratio)
+		assert.LessOrEqual(t, ratio, tc.bound, tc.name)
+	}
+}
