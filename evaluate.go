@@ -144,21 +144,16 @@ func selectPolicies(ps *PolicySet, f *facts) selection {
 // permissions boundary limits nothing; a caller without session policy
 // needs none, except a federated user (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic-cross-account.html),
 // which then has no identity-side permissions, and an sts:AssumeRoot
-// session, which fails closed without its task policy.
-func unconsulted(f *facts, st *state, c *collector) {
+// session, which fails closed without its task policy (run says so).
+func unconsulted(f *facts, st *state) {
 	if !st.sel.has(stepIdentity) && f.root {
 		st.have |= litID
 	}
 	if !st.sel.has(stepBoundary) {
 		st.have |= litPB
 	}
-	if !st.sel.has(stepSession) {
-		switch {
-		case f.assumedRoot:
-			c.setReason(noTaskPolicy)
-		case !f.session || f.kind != principal.KindFederatedUser:
-			st.have |= litSP
-		}
+	if !st.sel.has(stepSession) && !f.assumedRoot && (!f.session || f.kind != principal.KindFederatedUser) {
+		st.have |= litSP
 	}
 }
 
@@ -267,7 +262,10 @@ func run(ps *PolicySet, r *Request, c *collector) Decision {
 		e.q = &r.preqBoundary
 	}
 	explain := c != nil
-	unconsulted(f, &st, c)
+	unconsulted(f, &st)
+	if f.assumedRoot && !st.sel.has(stepSession) {
+		c.setReason(noTaskPolicy) // no task policy: fail closed
+	}
 
 	// The explicit-deny and grant inputs, step by step (policy type by
 	// policy type). On the hot path the first deny decides.
