@@ -115,18 +115,27 @@ func (f *facts) usesSCP() bool {
 func selectPolicies(ps *PolicySet, f *facts) selection {
 	id := f.usesIdentity()
 	var s selection
-	set := func(k step, on bool) {
-		if on {
-			s |= 1 << k
-		}
+	if id && len(ps.Identity) > 0 {
+		s |= 1 << stepIdentity
 	}
-	set(stepIdentity, id && len(ps.Identity) > 0)
-	set(stepSession, f.session && len(ps.Session) > 0)
-	set(stepBoundary, id && ps.PermissionsBoundary != nil)
-	set(stepResource, ps.Resource != nil)
-	set(stepSCP, f.usesSCP() && len(ps.SCP) > 0)
-	set(stepRCP, f.rcp && len(ps.RCP) > 0)
-	set(stepVPCE, len(ps.VPCEndpoint) > 0)
+	if id && ps.PermissionsBoundary != nil {
+		s |= 1 << stepBoundary
+	}
+	if f.session && len(ps.Session) > 0 {
+		s |= 1 << stepSession
+	}
+	if ps.Resource != nil {
+		s |= 1 << stepResource
+	}
+	if len(ps.SCP) > 0 && f.usesSCP() {
+		s |= 1 << stepSCP
+	}
+	if f.rcp && len(ps.RCP) > 0 {
+		s |= 1 << stepRCP
+	}
+	if len(ps.VPCEndpoint) > 0 {
+		s |= 1 << stepVPCE
+	}
 	return s
 }
 
@@ -184,10 +193,10 @@ func (e *evaluator) eval(p *policy.Policy, t policy.Type, level, index int) outc
 	if e.c == nil {
 		return evalBits(p, e.q)
 	}
-	e.c.cur = slot{typ: t, level: level, index: index, policy: p}
-	e.c.q = e.q
+	at := slot{typ: t, level: level, index: index, policy: p}
+	e.c.placed = append(e.c.placed, placed{slot: at, q: e.q})
 	o := e.c.evalPolicy(e.q, p)
-	e.c.outcomes = append(e.c.outcomes, noted{slot: e.c.cur, out: o})
+	e.c.outcomes = append(e.c.outcomes, noted{slot: at, out: o})
 	return bitsOf(&o)
 }
 

@@ -56,11 +56,44 @@ type noted struct {
 }
 
 // recorded is the result of one statement, and the request it was
-// evaluated with (the boundary's own for a permissions boundary).
+// evaluated with (the boundary's own for a permissions boundary). The
+// collector stores it as an entry; record rebuilds it.
 type recorded struct {
 	slot
 	q   *policy.Request
 	res policy.StatementResult
+}
+
+// placed is a policy's slot and the request it is evaluated with.
+type placed struct {
+	slot
+	q *policy.Request
+}
+
+// entry is how the collector stores one statement result: small, with a
+// single pointer, because the explanation records every statement of
+// every consulted policy and copying pointers into the heap is what
+// recording costs. A full (not brief) result is kept in fulls.
+type entry struct {
+	stmt    *policy.Statement
+	at      int32 // the policy's index in collector.placed
+	full    int32 // 1 + the result's index in collector.fulls; 0 when brief
+	applies bool
+	pm      policy.PrincipalMatch
+	failed  policy.Part
+}
+
+// record returns the result of c.records[i].
+func (c *collector) record(i int) recorded {
+	e := &c.records[i]
+	p := &c.placed[e.at]
+	rec := recorded{slot: p.slot, q: p.q}
+	if e.full > 0 {
+		rec.res = c.fulls[e.full-1]
+	} else {
+		rec.res = policy.StatementResult{Statement: e.stmt, Applies: e.applies, Principal: e.pm, Failed: e.failed, Brief: true}
+	}
+	return rec
 }
 
 // full returns rec with its full statement result (see
@@ -76,9 +109,9 @@ func (rec recorded) full() recorded {
 // and every policy outcome of one evaluation, then builds the Explanation.
 // A nil *collector is the hot path: every method is a no-op on nil.
 type collector struct {
-	cur       slot
-	q         *policy.Request // the request cur is evaluated with
-	records   []recorded
+	placed    []placed // the policies evaluated, in order
+	records   []entry
+	fulls     []policy.StatementResult
 	outcomes  []noted
 	reason    string
 	evaluated bool // run got past the fixed outcomes and evaluated policies
@@ -105,18 +138,23 @@ func newCollector(brief bool) *collector {
 	return c
 }
 
-// release empties c, dropping its references into the caller's policies
-// and request, and recycles it.
+// release empties c and recycles it. The lists keep their old entries
+// until they are overwritten: clearing them would cost more than the
+// explanation's other bookkeeping, and sync.Pool drops idle collectors at
+// the next garbage collections, so what they refer to is kept no longer.
 func (c *collector) release() {
-	clear(c.records)
-	clear(c.outcomes)
-	*c = collector{records: c.records[:0], outcomes: c.outcomes[:0]}
+	*c = collector{placed: c.placed[:0], records: c.records[:0], fulls: c.fulls[:0], outcomes: c.outcomes[:0]}
 	collectors.Put(c)
 }
 
 // Record implements policy.Recorder.
 func (c *collector) Record(r policy.StatementResult) {
-	c.records = append(c.records, recorded{slot: c.cur, q: c.q, res: r})
+	e := entry{stmt: r.Statement, at: int32(len(c.placed) - 1), applies: r.Applies, pm: r.Principal, failed: r.Failed}
+	if !r.Brief {
+		c.fulls = append(c.fulls, r)
+		e.full = int32(len(c.fulls))
+	}
+	c.records = append(c.records, e)
 }
 
 // Brief implements policy.BriefRecorder.
@@ -165,9 +203,10 @@ func (c *collector) explanation(d Decision, ps *PolicySet, r *Request) *Explanat
 	}
 	switch d {
 	case ExplicitDeny:
-		for _, rec := range c.records {
-			if rec.res.Applies && rec.res.Statement.Effect() == policy.Deny {
-				x.Deciding = append(x.Deciding, ref(rec))
+		for i := range c.records {
+			if e := &c.records[i]; e.applies && e.stmt.Effect() == policy.Deny {
+				rec := c.record(i)
+				x.Deciding = append(x.Deciding, ref(&rec))
 			}
 		}
 	case Allowed:
@@ -304,8 +343,8 @@ func identityExclusion(f *facts) string {
 func (c *collector) missingKeys() []string {
 	var out []string
 	seen := map[string]bool{}
-	for _, rec := range c.records {
-		for _, k := range rec.res.MissingKeys {
+	for i := range c.fulls { // brief results have no missing keys
+		for _, k := range c.fulls[i].MissingKeys {
 			n := condition.NormalizeKey(k)
 			if !seen[n] {
 				seen[n] = true
@@ -349,12 +388,13 @@ func (c *collector) satisfiedPaths() lits {
 func (c *collector) allowing() []StatementRef {
 	need := c.satisfiedPaths()
 	var out []StatementRef
-	for _, rec := range c.records {
-		if !rec.res.Applies || rec.res.Statement.Effect() != policy.Allow {
+	for i := range c.records {
+		e := &c.records[i]
+		if !e.applies || e.stmt.Effect() != policy.Allow {
 			continue
 		}
 		use := false
-		switch rec.typ {
+		switch c.placed[e.at].typ {
 		case policy.Identity:
 			use = need&litID != 0
 		case policy.PermissionsBoundary:
@@ -362,7 +402,7 @@ func (c *collector) allowing() []StatementRef {
 		case policy.Session:
 			use = need&litSP != 0
 		case policy.Resource:
-			switch rec.res.Principal {
+			switch e.pm {
 			case policy.PrincipalDirect:
 				use = need&litRPd != 0
 			case policy.PrincipalIndirect:
@@ -374,7 +414,8 @@ func (c *collector) allowing() []StatementRef {
 			use = true
 		}
 		if use {
-			out = append(out, ref(rec))
+			rec := c.record(i)
+			out = append(out, ref(&rec))
 		}
 	}
 	return out
@@ -460,14 +501,16 @@ func (c *collector) closest(missing []policy.Type) []NearMiss {
 		}
 	}
 	var cands []recorded
-	for _, rec := range c.records {
-		if rec.res.Applies || rec.res.Statement.Effect() != policy.Allow || !slices.Contains(missing, rec.typ) {
+	for i := range c.records {
+		e := &c.records[i]
+		p := &c.placed[e.at]
+		if e.applies || e.stmt.Effect() != policy.Allow || !slices.Contains(missing, p.typ) {
 			continue
 		}
-		if rec.typ == policy.SCP && !failedLevel[rec.level] || rec.typ == policy.VPCEndpoint && !failedVPCE[rec.index] {
+		if p.typ == policy.SCP && !failedLevel[p.level] || p.typ == policy.VPCEndpoint && !failedVPCE[p.index] {
 			continue
 		}
-		cands = append(cands, rec)
+		cands = append(cands, c.record(i))
 	}
 	sort.SliceStable(cands, func(i, j int) bool { return cands[i].res.Failed > cands[j].res.Failed })
 	if len(cands) > MaxClosest {
@@ -477,7 +520,7 @@ func (c *collector) closest(missing []policy.Type) []NearMiss {
 	for _, rec := range cands {
 		rec = rec.full()
 		nm := NearMiss{
-			StatementRef: ref(rec),
+			StatementRef: ref(&rec),
 			Failed:       rec.res.Failed.String(),
 			Detail:       rec.res.Detail,
 			At:           failedAt(&rec.res).LineColumn(),
@@ -501,7 +544,7 @@ func (c *collector) levelAllows(level int) bool {
 }
 
 // ref builds the StatementRef of a recorded statement.
-func ref(rec recorded) StatementRef {
+func ref(rec *recorded) StatementRef {
 	s := rec.res.Statement
 	return StatementRef{
 		PolicyID:   policyID(rec.slot),
@@ -550,9 +593,10 @@ func failedAt(res *policy.StatementResult) diag.Position {
 func (c *collector) statements(ps *PolicySet, r *Request) []EvaluatedStatement {
 	out := make([]EvaluatedStatement, 0, len(c.records))
 	ifApplied := map[*policy.Statement]Decision{}
-	for _, rec := range c.records {
+	for i := range c.records {
+		rec := c.record(i)
 		res := &rec.res
-		es := EvaluatedStatement{StatementRef: ref(rec), Applies: res.Applies, Detail: res.Detail}
+		es := EvaluatedStatement{StatementRef: ref(&rec), Applies: res.Applies, Detail: res.Detail}
 		if !res.Applies {
 			es.Failed = res.Failed.String()
 		}

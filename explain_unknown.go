@@ -10,7 +10,11 @@ import (
 // request did not determine, with its statement and what that did.
 func (c *collector) unknownClauses() []string {
 	var out []string
-	for _, rec := range c.records {
+	for i := range c.records {
+		if c.records[i].full == 0 {
+			continue // a brief result has no unknown clause
+		}
+		rec := c.record(i)
 		if rec.res.Condition == nil {
 			continue
 		}
@@ -18,7 +22,7 @@ func (c *collector) unknownClauses() []string {
 			if !cr.Unknown {
 				continue
 			}
-			line := ref(rec).String() + ": " + cr.Operator + " " + strconv.Quote(cr.Key) + ": " + cr.Reason
+			line := ref(&rec).String() + ": " + cr.Operator + " " + strconv.Quote(cr.Key) + ": " + cr.Reason
 			if src := alwaysKeySource(condition.NormalizeKey(cr.Key)); src != "" && cr.Missing {
 				line += " (" + src + ")"
 			}
