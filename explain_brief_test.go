@@ -1,6 +1,7 @@
 package iameval
 
 import (
+	"sync"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -86,4 +87,31 @@ func allPolicies(ps *PolicySet) []*policy.Policy {
 		all = append(all, level...)
 	}
 	return append(all, ps.VPCEndpoint...)
+}
+
+// TestExplainConcurrent explains generated cases from several goroutines
+// at once: the recycled collectors must not leak one explanation into
+// another (run it with -race too).
+func TestExplainConcurrent(t *testing.T) {
+	t.Parallel()
+	cases := genCases(t, 24, 200)
+	want := make([]string, len(cases))
+	for i, c := range cases {
+		want[i] = Explain(c.ps, c.r).String()
+	}
+	var wg sync.WaitGroup
+	for g := range 6 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for k := range cases {
+				i := (k + g*37) % len(cases)
+				if got := Explain(cases[i].ps, cases[i].r).String(); got != want[i] {
+					t.Errorf("case %d explained differently under concurrency:\n%s\nwant\n%s", i, got, want[i])
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
 }

@@ -31,7 +31,10 @@
 // with a bit mask of each statement's literal actions), stops as soon as
 // the outcome cannot change, and does not allocate for statements without
 // policy variables. With a Recorder it visits and reports every statement;
-// the Outcome is the same either way.
+// the Outcome is the same either way. A [BriefRecorder] gets the text of a
+// result (why a statement did not match, its condition clauses) only
+// where there is a missing key or an unknown clause to report;
+// [Statement.Explain] gives any statement's full result later.
 //
 // Statement indexes are 0-based everywhere: in [Statement.Index] and in the
 // paths of errors (Statement[0].Effect).
