@@ -40,7 +40,7 @@ func TestErrorMessages(t *testing.T) {
 				_, err := sts.AssumeRole(sts.Caller{Principal: root(t)}, sts.Role{ARN: roleARN, TrustPolicy: tr}, sts.AssumeRoleInput{RoleSessionName: "root", Time: at})
 				return err
 			},
-			want: "arn:aws:iam::" + acct + ":root is not authorized to perform sts:AssumeRole on " + roleARN + ": implicitDeny: the root user cannot call sts:AssumeRole; STS refuses it before evaluating policies (sts.md §1, §8)",
+			want: "arn:aws:iam::" + acct + ":root is not authorized to perform sts:AssumeRole on " + roleARN + ": implicitDeny: the root user cannot call sts:AssumeRole; STS refuses it before evaluating policies (https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html)",
 			why:  "sts.md §8: implicitDeny with the reason",
 		},
 		{
