@@ -41,7 +41,7 @@ func TestErrorMessages(t *testing.T) {
 				return err
 			},
 			want: "arn:aws:iam::" + acct + ":root is not authorized to perform sts:AssumeRole on " + roleARN + ": implicitDeny: the root user cannot call sts:AssumeRole; STS refuses it before evaluating policies (https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html)",
-			why:  "sts.md §8: implicitDeny with the reason",
+			why:  "id_credentials_temp_request.md: implicitDeny with the reason",
 		},
 		{
 			name: "input error",
