@@ -58,12 +58,13 @@ func benchContext(t testing.TB) Lookup {
 		"aws:TagKeys":            ListValue("env", "cost-center"),
 	})
 	require.NoError(t, err)
-	derived, err := NewContext(map[string]Value{
-		"aws:username":         StringValue("alice"),
-		"aws:PrincipalAccount": StringValue("111122223333"),
-	})
+	var b Builder
+	b.SetAll(caller)
+	b.Add("aws:username", StringValue("alice"))
+	b.Add("aws:PrincipalAccount", StringValue("111122223333"))
+	ctx, err := b.Context()
 	require.NoError(t, err)
-	return Layers{caller, derived}
+	return ctx
 }
 
 func (bc benchCase) block(t testing.TB) Block {

@@ -139,29 +139,3 @@ func (c Context) Each(f func(key string, v Value)) {
 		f(e.key, e.val)
 	}
 }
-
-// Layers stacks contexts: the first layer that has a key wins. The engine
-// puts the caller-supplied context before the keys it derives from the
-// principal and the request. A nil Layers is empty.
-type Layers []Context
-
-// LookupKey returns the value of key from the first layer that has it.
-func (ls Layers) LookupKey(key string) (Value, bool) {
-	for _, c := range ls {
-		if v, ok := c.LookupKey(key); ok {
-			return v, true
-		}
-	}
-	return Value{}, false
-}
-
-// LookupVariable returns the value of key from the first layer that has it,
-// when that value is single-valued (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html). A multivalued
-// value in an upper layer hides any value below it.
-func (ls Layers) LookupVariable(key string) (string, bool) {
-	v, ok := ls.LookupKey(key)
-	if !ok || !v.single {
-		return "", false
-	}
-	return v.one, true
-}

@@ -103,35 +103,6 @@ func TestZeroContext(t *testing.T) {
 	assert.Equal(t, 0, e.Len())
 }
 
-func TestLayers(t *testing.T) {
-	t.Parallel()
-	caller, err := NewContext(map[string]Value{
-		"aws:SourceIp":          StringValue("203.0.113.9"),
-		"aws:PrincipalTag/team": ListValue("x"),
-	})
-	require.NoError(t, err)
-	derived, err := NewContext(map[string]Value{
-		"aws:SourceIp":          StringValue("198.51.100.1"),
-		"aws:username":          StringValue("alice"),
-		"aws:PrincipalTag/team": StringValue("data"),
-	})
-	require.NoError(t, err)
-	l := Layers{caller, derived}
-
-	v, ok := l.LookupKey("aws:sourceip")
-	require.True(t, ok)
-	assert.Equal(t, "203.0.113.9", v.At(0), "the first layer wins")
-	s, ok := l.LookupVariable("aws:username")
-	assert.True(t, ok)
-	assert.Equal(t, "alice", s, "lower layers are consulted")
-	_, ok = l.LookupVariable("aws:principaltag/team")
-	assert.False(t, ok, "a multivalued value in an upper layer hides the one below (R2)")
-	_, ok = l.LookupKey("aws:none")
-	assert.False(t, ok)
-	_, ok = Layers(nil).LookupKey("x")
-	assert.False(t, ok, "nil Layers is empty")
-}
-
 func TestKeys(t *testing.T) {
 	t.Parallel()
 	assert.Equal(t, "aws:principaltag/team", NormalizeKey(PrefixPrincipalTag+"Team"), "C3: tag-key part is case-insensitive")

@@ -6,10 +6,11 @@
 //
 //   - Request values. [Value] holds one string (a single-valued context key)
 //     or a list of strings (a multivalued key such as aws:TagKeys).
-//     [Context] is an immutable, case-insensitive map of context keys;
-//     [Layers] stacks several contexts so that caller-supplied keys win over
-//     keys derived from the principal. Both implement [Lookup], which is all
-//     the evaluator needs, and both satisfy variables.Lookup.
+//     [Context] is an immutable, case-insensitive map of context keys, built
+//     by [NewContext] or a reusable [Builder] (whose SetAll and Set put
+//     caller-supplied keys over the keys a principal sets). It implements
+//     [Lookup], which is all the evaluator needs, and satisfies
+//     variables.Lookup.
 //   - Operators. [ParseOperator] reads the grammar
 //     [ForAllValues:|ForAnyValue:]Base[IfExists] into an [Operator].
 //   - Compiled conditions. [NewClause] compiles one operator/key/values entry,

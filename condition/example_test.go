@@ -117,23 +117,6 @@ func ExampleBlock_Eval() {
 	// missing: [aws:TagKeys]
 }
 
-// ExampleLayers shows caller-supplied keys winning over derived ones.
-func ExampleLayers() {
-	caller, _ := condition.NewContext(map[string]condition.Value{
-		"aws:SourceIp": condition.StringValue("203.0.113.9"),
-	})
-	derived, _ := condition.NewContext(map[string]condition.Value{
-		"aws:SourceIp": condition.StringValue("198.51.100.1"),
-		"aws:username": condition.StringValue("alice"),
-	})
-	l := condition.Layers{caller, derived}
-	ip, _ := l.LookupVariable("aws:sourceip")
-	user, _ := l.LookupVariable("aws:username")
-	fmt.Println(ip, user)
-	// Output:
-	// 203.0.113.9 alice
-}
-
 // A Builder makes a Context without a map, and a later Set replaces a key
 // under any spelling: a caller that builds a context for every request
 // keeps one Builder and resets it.

@@ -88,7 +88,12 @@ func ExamplePolicy_Eval() {
 		fmt.Println(err)
 		return
 	}
-	ctx, err := condition.NewContext(map[string]condition.Value{"aws:SecureTransport": condition.StringValue("true")})
+	// The request's context: the keys the session sets, then the caller's
+	// own (a later Set wins over the session's value of the same key).
+	var keys condition.Builder
+	keys.SetAll(session.Context())
+	keys.Set("aws:SecureTransport", condition.StringValue("true"))
+	ctx, err := keys.Context()
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -97,7 +102,7 @@ func ExamplePolicy_Eval() {
 		Action:    "s3:GetObject",
 		Resource:  "arn:aws:s3:::shared/q1.csv",
 		Principal: session,
-		Context:   condition.Layers{ctx, session.Context()},
+		Context:   ctx,
 	})
 	if err != nil {
 		fmt.Println(err)

@@ -47,13 +47,14 @@ func alice(tb testing.TB) principal.Principal {
 // context keys layered over the principal's derived keys.
 func newRequest(tb testing.TB, who principal.Principal, action, resource string, ctx map[string]string) *Request {
 	tb.Helper()
-	values := make(map[string]condition.Value, len(ctx))
+	var keys condition.Builder
+	keys.SetAll(who.Context())
 	for k, v := range ctx {
-		values[k] = condition.StringValue(v)
+		keys.Set(k, condition.StringValue(v))
 	}
-	c, err := condition.NewContext(values)
+	c, err := keys.Context()
 	require.NoError(tb, err)
-	r, err := NewRequest(RequestInput{Action: action, Resource: resource, Principal: who, Context: condition.Layers{c, who.Context()}})
+	r, err := NewRequest(RequestInput{Action: action, Resource: resource, Principal: who, Context: c})
 	require.NoError(tb, err)
 	return &r
 }

@@ -16,6 +16,7 @@ type lineTable struct {
 	start  diag.Position // the position of offset 0
 	ascii  bool          // src is ASCII: columns count bytes
 	starts []int         // the offset at which each line starts; starts[0] is 0
+	bom    int           // columns of a byte-order mark, not counted on the first line
 }
 
 // pos returns the position of offset off (clamped to the text), counted
@@ -32,6 +33,9 @@ func (t *lineTable) pos(off int) diag.Position {
 		col += off - from
 	} else {
 		col += utf8.RuneCountInString(t.src[from:off])
+	}
+	if k == 0 && t.bom > 0 {
+		col = max(col-t.bom, 1)
 	}
 	return diag.Position{File: t.file, Offset: t.start.Offset + off, Line: line, Column: col}
 }

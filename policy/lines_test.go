@@ -36,3 +36,32 @@ func TestStatementPositionsMatchErrors(t *testing.T) {
 	assert.Equal(t, last.Offset-base.Offset, len(src)-3+2, "the unknown element's key")
 	assert.Equal(t, s[1].End().Column-(s[1].End().Offset-last.Offset), last.Column)
 }
+
+// A file that starts with a UTF-8 byte-order mark (as editors on Windows
+// write) is positioned as editors show it: the mark takes no column, so
+// errors and statements on the first line are where they would be without
+// it, and offsets still count its three bytes.
+func TestByteOrderMarkTakesNoColumn(t *testing.T) {
+	plain := `{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Actoin": "s3:GetObject", "Resource": "*"},` + "\n" +
+		` {"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*", "X": 1}]}`
+	withBOM := "\uFEFF" + plain
+	_, errPlain := Parse([]byte(plain), Source{File: "p.json"})
+	_, errBOM := Parse([]byte(withBOM), Source{File: "p.json"})
+	var lp, lb diag.ErrorList
+	require.ErrorAs(t, errPlain, &lp)
+	require.ErrorAs(t, errBOM, &lb)
+	require.Len(t, lb, len(lp))
+	for i := range lp {
+		assert.Equal(t, lp[i].Pos.Line, lb[i].Pos.Line, lp[i].Error())
+		assert.Equal(t, lp[i].Pos.Column, lb[i].Pos.Column, "the mark takes no column: %s", lb[i].Error())
+		assert.Equal(t, lp[i].Pos.Offset+3, lb[i].Pos.Offset, "offsets count the mark's bytes")
+	}
+
+	good := `{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}]}`
+	pp, err := Parse([]byte(good), Source{File: "p.json"})
+	require.NoError(t, err)
+	pb, err := Parse([]byte("\uFEFF"+good), Source{File: "p.json"})
+	require.NoError(t, err)
+	assert.Equal(t, pp.Statements()[0].Pos().Column, pb.Statements()[0].Pos().Column, "statements agree with errors")
+	assert.Equal(t, pp.Statements()[0].End().Column, pb.Statements()[0].End().Column)
+}

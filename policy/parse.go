@@ -134,13 +134,14 @@ func (p *parser) resolve(pol *Policy) {
 	}
 	start := p.doc.Pos(0)
 	src := p.doc.Src()
-	pol.lines = &lineTable{file: p.file, src: src, start: start, ascii: p.doc.ASCII(), starts: p.doc.LineStarts()}
+	pol.lines = &lineTable{file: p.file, src: src, start: start, ascii: p.doc.ASCII(), starts: p.doc.LineStarts(), bom: p.doc.BOMColumns()}
 	if len(ps) == 0 {
 		return
 	}
 	off, line, col := 0, start.Line, start.Column
 	nl := nextNewline(src, 0) // the first newline at or after off
 	ascii := p.doc.ASCII()    // then columns count bytes
+	bom := p.doc.BOMColumns() // columns the first line does not count
 	for _, q := range ps {
 		target := min(max(q.Offset, 0), len(src))
 		if target > off {
@@ -155,7 +156,11 @@ func (p *parser) resolve(pol *Policy) {
 			}
 			off = target
 		}
-		*q = diag.Position{File: p.file, Offset: start.Offset + target, Line: line, Column: col}
+		c := col
+		if line == start.Line && bom > 0 {
+			c = max(c-bom, 1)
+		}
+		*q = diag.Position{File: p.file, Offset: start.Offset + target, Line: line, Column: c}
 	}
 }
 

@@ -153,6 +153,17 @@ func (d *Doc) syntaxError() error {
 // The slices are shared: callers must not modify them.
 func (d *Doc) Brackets() (opens, closes []int32) { return d.opens, d.closes }
 
+// BOMColumns returns how many columns of the first line a byte-order mark
+// took (3 when the file began with one, else 0): columns on that line do
+// not count them, as Pos shows. A reader that turns offsets into columns
+// itself takes them off the first line.
+func (d *Doc) BOMColumns() int {
+	if d.bom {
+		return len(bom)
+	}
+	return 0
+}
+
 // Src returns the source text.
 func (d *Doc) Src() string { return d.src }
 
