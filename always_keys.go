@@ -43,6 +43,9 @@ var vpcEndpointKeys = []string{
 	condition.NormalizeKey(condition.KeyVpcSourceIP),
 }
 
+// keySourceIP is aws:SourceIp normalized.
+var keySourceIP = condition.NormalizeKey(condition.KeySourceIP)
+
 // globalRegions are the services whose requests all go to one region,
 // the default of aws:RequestedRegion when the resource ARN has none.
 var globalRegions = map[string]string{
@@ -56,7 +59,10 @@ var globalRegions = map[string]string{
 // mark of the keys they give.
 func markUnknown(b *condition.Builder, caller condition.Context, absent []string) {
 	viaEndpoint := false
-	if caller.Len() > 0 {
+	// A caller that gives aws:SourceIp replaces its mark whether or not
+	// the request comes through a VPC endpoint: the endpoint keys need
+	// not be looked up.
+	if _, givesIP := caller.LookupKey(keySourceIP); caller.Len() > 0 && !givesIP {
 		for _, k := range vpcEndpointKeys {
 			if _, ok := caller.LookupKey(k); ok {
 				viaEndpoint = true

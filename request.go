@@ -170,8 +170,10 @@ func (r *Request) build(in RequestInput, merge *condition.Builder) error {
 		return errNoResource
 	case "*":
 	default:
-		var ok bool
-		if res, ok = arn.Parse(in.Resource); !ok || res.Partition == "" || res.Service == "" || res.Resource == "" {
+		// policy.NewRequest split the resource already.
+		p, ok := preq.ResourceARN()
+		res = arn.ARN{Partition: p[1], Service: p[2], Region: p[3], Account: p[4], Resource: p[5]}
+		if !ok || res.Partition == "" || res.Service == "" || res.Resource == "" {
 			return fmt.Errorf("resource %q is not an ARN (arn:partition:service:region:account:resource) or \"*\"", in.Resource)
 		}
 		hasARN = true

@@ -31,13 +31,19 @@ type Builder struct {
 	// the same order (the usual case in a loop) only writes the values.
 	layout   []layoutOp
 	layoutOK bool
+	// match counts the first operations since Reset that repeat those
+	// of layout with the same spelling: they took the normalized key
+	// and its hash from layout instead of normalizing the key again, and
+	// sameLayout need not compare them.
+	match int
 }
 
 // layoutOp is one operation of the last Borrow and the slot it wrote.
 type layoutOp struct {
-	norm string
-	kind opKind
-	slot int32
+	key, norm string // as given, and normalized
+	hash      uint64 // hashKey(norm)
+	kind      opKind
+	slot      int32
 }
 
 // What Borrow's operations did to a slot.
@@ -58,6 +64,7 @@ const (
 func (b *Builder) Reset() {
 	clear(b.keys)
 	b.keys = b.keys[:0]
+	b.match = 0
 }
 
 // Grow makes room for n more keys without allocating.
@@ -68,23 +75,34 @@ func (b *Builder) Grow(n int) {
 // Add adds key with value v. Two keys added with Add that are equal
 // ignoring case make [Builder.Context] fail with [ErrDuplicateKey].
 func (b *Builder) Add(key string, v Value) {
-	b.op(spelledKey{norm: normalizeKey(key), key: key, val: v}, opAdd)
+	b.spelled(key, v, opAdd)
 }
 
 // Set gives key the value v, replacing any value given before under any
 // spelling of the key.
 func (b *Builder) Set(key string, v Value) {
-	b.op(spelledKey{norm: normalizeKey(key), key: key, val: v}, opSet)
+	b.spelled(key, v, opSet)
 }
 
 // Delete removes key, under any spelling, and any value given before.
 func (b *Builder) Delete(key string) {
-	b.op(spelledKey{norm: normalizeKey(key), key: key}, opDelete)
+	b.spelled(key, Value{}, opDelete)
 }
 
-func (b *Builder) op(k spelledKey, kind opKind) {
-	k.kind = kind
-	b.keys = append(b.keys, k)
+// spelled records the operation kind on key, spelled as given. When the
+// operations so far repeat those of the last Borrow and this one does
+// too, with the same spelling, the key's normalized form and hash are
+// those of the last Borrow: a Builder reused in a loop normalizes each
+// key once.
+func (b *Builder) spelled(key string, v Value, kind opKind) {
+	if i := len(b.keys); b.layoutOK && i == b.match && i < len(b.layout) {
+		if l := &b.layout[i]; l.kind == kind && l.key == key {
+			b.match++
+			b.keys = append(b.keys, spelledKey{norm: l.norm, key: key, hash: l.hash, val: v, kind: kind})
+			return
+		}
+	}
+	b.keys = append(b.keys, spelledKey{norm: normalizeKey(key), key: key, val: v, kind: kind})
 }
 
 // SetAll sets every key of c, as [Builder.Set] does.
@@ -95,7 +113,11 @@ func (b *Builder) SetAll(c Context) {
 	// The keys of c are distinct: their order does not matter.
 	for j := range c.t.slots {
 		if e := &c.t.slots[j]; e.hash != 0 {
-			b.op(spelledKey{norm: e.key, key: e.key, hash: e.hash, val: e.val}, opSet)
+			if i := len(b.keys); b.layoutOK && i == b.match && i < len(b.layout) &&
+				b.layout[i].kind == opSet && b.layout[i].key == e.key {
+				b.match++
+			}
+			b.keys = append(b.keys, spelledKey{norm: e.key, key: e.key, hash: e.hash, val: e.val, kind: opSet})
 		}
 	}
 }
@@ -192,7 +214,7 @@ func (b *Builder) Borrow() (Context, error) {
 		if k.val.Len() == 0 && !k.val.unknown {
 			drop = true // an empty list: absent
 		}
-		b.layout = append(b.layout, layoutOp{norm: k.norm, kind: k.kind, slot: int32(j)})
+		b.layout = append(b.layout, layoutOp{key: k.key, norm: k.norm, hash: k.hash, kind: k.kind, slot: int32(j)})
 	}
 	if dup {
 		// Keys added twice: the sorting path words the error.
@@ -226,7 +248,7 @@ func (b *Builder) sameLayout() bool {
 	}
 	for i := range b.keys {
 		k, l := &b.keys[i], &b.layout[i]
-		if k.kind != l.kind || k.norm != l.norm || k.val.Len() == 0 && !k.val.unknown {
+		if i >= b.match && (k.kind != l.kind || k.norm != l.norm) || k.val.Len() == 0 && !k.val.unknown {
 			return false
 		}
 	}

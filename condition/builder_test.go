@@ -115,6 +115,14 @@ func TestBuilderBorrowSameKeys(t *testing.T) {
 		{{opAdd, "aws:SourceIp", "8"}, {opSet, "aws:PrincipalTag/project", "g"}, {opSet, "aws:username", "z"}},
 		{{opAdd, "aws:SourceIp", "9"}, {opAdd, "aws:sourceip", "h"}, {opSet, "aws:username", "z"}},
 		{{opAdd, "aws:SourceIp", "10"}, {opSet, "aws:PrincipalTag/project", "i"}, {opSet, "aws:username", "z"}},
+		// Another spelling of the first key: it is normalized again (no
+		// reuse of the last spelling's), the layout still holds.
+		{{opAdd, "AWS:SOURCEIP", "11"}, {opSet, "aws:PrincipalTag/project", "j"}, {opSet, "aws:username", "z"}},
+		// The same spelling first, then another key: the reuse stops at
+		// the first operation that differs.
+		{{opAdd, "AWS:SOURCEIP", "12"}, {opSet, "aws:PrincipalTag/team", "k"}, {opSet, "aws:username", "z"}},
+		{{opAdd, "AWS:SOURCEIP", "13"}, {opSet, "aws:PrincipalTag/team", "l"}, {opAdd, "aws:Username", "z"}},
+		{{opAdd, "AWS:SOURCEIP", "14"}, {opSet, "aws:PrincipalTag/team", "m"}, {opAdd, "aws:Username", "z"}, {opAdd, "aws:sourceIP", "n"}},
 	}
 	var b Builder
 	for i, step := range steps {

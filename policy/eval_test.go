@@ -192,3 +192,30 @@ func TestEvalConcurrent(t *testing.T) {
 	}
 	wg.Wait()
 }
+
+// TestRequestResourceARN checks the split resource a Request hands out:
+// the six parts at the first five colons, the resource part keeping its
+// own colons (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference-arns.html),
+// and no ARN for "*" or for text that does not start with "arn".
+func TestRequestResourceARN(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		resource string
+		want     [6]string
+		ok       bool
+		why      string
+	}{
+		{"arn:aws:s3:::b/k:x", [6]string{"arn", "aws", "s3", "", "", "b/k:x"}, true, "the resource part keeps its colons"},
+		{"arn:aws:iam::111122223333:role/R", [6]string{"arn", "aws", "iam", "", "111122223333", "role/R"}, true, "an account and no region"},
+		{"*", [6]string{}, false, `"*" is no ARN`},
+		{"urn:a:b:c:d:e", [6]string{"urn", "a", "b", "c", "d", "e"}, false, `six parts, but not starting with "arn"`},
+		{"arn:aws:s3", [6]string{}, false, "fewer than six parts"},
+	}
+	for _, tc := range tests {
+		r, err := NewRequest(RequestInput{Action: "s3:GetObject", Resource: tc.resource})
+		require.NoError(t, err)
+		got, ok := r.ResourceARN()
+		assert.Equal(t, tc.ok, ok, tc.why)
+		assert.Equal(t, tc.want, got, tc.why)
+	}
+}

@@ -118,6 +118,14 @@ func prepareValue(action, resource string) (prepared, error) {
 	return q, nil
 }
 
+// ResourceARN returns the resource split at its first five colons, and
+// whether it is an ARN: six parts, the first "arn". It reports false for
+// "*" and for a resource that is not an ARN. Callers that need the parts
+// read them here instead of splitting the resource a second time.
+func (r *Request) ResourceARN() (parts [6]string, ok bool) {
+	return r.prep.resParts, r.prep.resARN
+}
+
 // LowerAction returns the lower-case service prefix and action name ("s3"
 // and "getobject" for "s3:GetObject"), so that callers need not lower-case
 // the action again; both are "" for the zero Request.

@@ -42,7 +42,11 @@ func parseEntity(s, typ string) (entity, string) {
 	if p != "" {
 		return entity{}, p
 	}
-	rest, ok := strings.CutPrefix(a.Resource, typ+"/")
+	// typ and the slash compared apart: typ+"/" would be built per call.
+	rest, ok := strings.CutPrefix(a.Resource, typ)
+	if ok {
+		rest, ok = strings.CutPrefix(rest, "/")
+	}
 	if !ok {
 		return entity{}, fmt.Sprintf("%q is not an IAM %s ARN (arn:%s:iam::%s:%s/PATH/NAME)", s, typ, a.Partition, a.Account, typ)
 	}
