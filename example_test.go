@@ -149,7 +149,7 @@ func ExampleEvaluate_getCallerIdentity() {
 	fmt.Println(x.Reason)
 	// Output:
 	// allowed
-	// sts:GetCallerIdentity needs no permission and cannot be denied for a signed caller (id_credentials_temp_request.md)
+	// sts:GetCallerIdentity needs no permission and cannot be denied for a signed caller (https://docs.aws.amazon.com/STS/latest/APIReference/API_GetCallerIdentity.html)
 }
 
 func ExampleDecision_MarshalText() {

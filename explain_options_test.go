@@ -39,7 +39,7 @@ func TestExplainWithStatements(t *testing.T) {
 				{Failed: "Action"},
 			},
 			clauses: [][]bool{{false, true}, nil},
-			why:     "evaluation-logic D7/D9: the Allow was the missing grant, so its Condition decided the implicit deny",
+			why:     "reference_policies_evaluation-logic.md: the Allow was the missing grant, so its Condition decided the implicit deny",
 		},
 		{
 			name: "failed condition of a deny kept an allow", identity: []string{allow("s3:GetObject", "*"), offsite},
@@ -50,7 +50,7 @@ func TestExplainWithStatements(t *testing.T) {
 				{Failed: "Condition", IfApplied: decisionPtr(ExplicitDeny)},
 			},
 			clauses: [][]bool{nil, {false}},
-			why:     "evaluation-logic D3: had the Deny applied it would have denied",
+			why:     "reference_policies_evaluation-logic.md: had the Deny applied it would have denied",
 		},
 		{
 			name: "failed condition of a redundant allow changed nothing", identity: []string{allow("s3:GetObject", "*"), secure},

@@ -207,7 +207,7 @@ func TestPolicySetValidate(t *testing.T) {
 		want string // "" = valid
 	}{
 		{name: "nil set", why: "a nil set is empty", ps: nil},
-		{name: "zero set", why: "design-notes §5: the zero PolicySet is usable", ps: &PolicySet{}},
+		{name: "zero set", why: "the zero PolicySet is usable", ps: &PolicySet{}},
 		{name: "nil policy", why: "never panic on bad input", ps: &PolicySet{Identity: []*policy.Policy{nil}}, want: "identity[0] is nil"},
 		{name: "wrong type", why: "a policy parsed for another attachment point has other element rules (P8)",
 			ps: &PolicySet{SCP: [][]*policy.Policy{{id}}}, want: "scp[0][0] was parsed as a identity policy"},

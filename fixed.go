@@ -2,9 +2,18 @@ package iameval
 
 import "github.com/iameval/iameval/principal"
 
+// Pages the fixed outcomes cite.
+const (
+	pageTempRequest        = "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_request.html"
+	pageAssumeRole         = "https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html"
+	pageGetCallerIdentity  = "https://docs.aws.amazon.com/STS/latest/APIReference/API_GetCallerIdentity.html"
+	pageGetFederationToken = "https://docs.aws.amazon.com/STS/latest/APIReference/API_GetFederationToken.html"
+	pageGetSessionToken    = "https://docs.aws.amazon.com/STS/latest/APIReference/API_GetSessionToken.html"
+)
+
 // fixedOutcome applies https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html: outcomes fixed by the kind of
-// credentials before any policy is read (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_request.html,
-// https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_request.html). ok is false when policies decide.
+// credentials before any policy is read (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_request.html
+// and the STS API reference page of each call). ok is false when policies decide.
 func fixedOutcome(p principal.Principal, f *facts) (d Decision, reason string, ok bool) {
 	kind := f.kind
 	signed := kind != principal.KindAnonymous && !f.unsigned
@@ -12,7 +21,7 @@ func fixedOutcome(p principal.Principal, f *facts) (d Decision, reason string, o
 	iam := f.service == "iam"
 
 	if sts && f.name == "getcalleridentity" && signed {
-		return Allowed, "sts:GetCallerIdentity needs no permission and cannot be denied for a signed caller (id_credentials_temp_request.md)", true
+		return Allowed, "sts:GetCallerIdentity needs no permission and cannot be denied for a signed caller (" + pageGetCallerIdentity + ")", true
 	}
 	if sts && f.name == "assumerolewithwebidentity" && !f.unsigned {
 		return ImplicitDeny, "sts:AssumeRoleWithWebIdentity is an unsigned call made with a web identity token; only a WebIdentity principal (the token holder) can make it", true
@@ -22,7 +31,7 @@ func fixedOutcome(p principal.Principal, f *facts) (d Decision, reason string, o
 	}
 	if kind == principal.KindAnonymous {
 		if sts {
-			return ImplicitDeny, "STS operations need signed requests; an anonymous caller can make none of them (sts.md §1)", true
+			return ImplicitDeny, "STS operations need signed requests; an anonymous caller can make none of them (" + pageTempRequest + ")", true
 		}
 		if !acceptsAnonymous(f.service, f.name) {
 			return ImplicitDeny, anonymousRefusal(f.service, f.name), true
@@ -38,27 +47,27 @@ func fixedOutcome(p principal.Principal, f *facts) (d Decision, reason string, o
 	}
 	switch {
 	case kind == principal.KindFederatedUser && iam:
-		return ImplicitDeny, "a federated user (GetFederationToken credentials) cannot call IAM API operations (sts.md §5)", true
+		return ImplicitDeny, "a federated user (GetFederationToken credentials) cannot call IAM API operations (" + pageGetFederationToken + ")", true
 	case kind == principal.KindFederatedUser && sts:
-		return ImplicitDeny, "a federated user (GetFederationToken credentials) cannot call STS operations other than GetCallerIdentity (sts.md §5)", true
+		return ImplicitDeny, "a federated user (GetFederationToken credentials) cannot call STS operations other than GetCallerIdentity (" + pageGetFederationToken + ")", true
 	case kind.IsRoleSession() && !f.unsigned && sts && (f.name == "getfederationtoken" || f.name == "getsessiontoken"):
-		return ImplicitDeny, "a role session cannot call sts:GetFederationToken or sts:GetSessionToken (sts.md §2)", true
+		return ImplicitDeny, "a role session cannot call sts:GetFederationToken or sts:GetSessionToken (" + pageAssumeRole + ")", true
 	}
 	if gst, mfa := sessionTokenCredentials(p); gst {
 		switch {
 		case iam && !mfa:
-			return ImplicitDeny, "GetSessionToken credentials obtained without MFA cannot call IAM API operations (sts.md §6)", true
+			return ImplicitDeny, "GetSessionToken credentials obtained without MFA cannot call IAM API operations (" + pageGetSessionToken + ")", true
 		case sts && f.name != "assumerole" && !partOfAssumeRole(f):
-			return ImplicitDeny, "GetSessionToken credentials can call only sts:AssumeRole and sts:GetCallerIdentity among STS operations (sts.md §6)", true
+			return ImplicitDeny, "GetSessionToken credentials can call only sts:AssumeRole and sts:GetCallerIdentity among STS operations (" + pageGetSessionToken + ")", true
 		}
 	}
 	if kind == principal.KindRoot && sts && f.name == "assumerole" {
-		return ImplicitDeny, "the root user cannot call sts:AssumeRole; STS refuses it before evaluating policies (sts.md §8)", true
+		return ImplicitDeny, "the root user cannot call sts:AssumeRole; STS refuses it before evaluating policies (" + pageAssumeRole + ")", true
 	}
 	// An sts:AssumeRoot session is scoped by its task policy (assumeroot.go):
 	// it does not get the root user's unconditional GetSessionToken.
 	if sts && f.name == "getsessiontoken" && (kind == principal.KindIAMUser || kind == principal.KindRoot) && !f.assumedRoot {
-		return Allowed, "sts:GetSessionToken needs no permission and policies cannot prevent it for an IAM user or the root user (sts.md §6, §8)", true
+		return Allowed, "sts:GetSessionToken needs no permission and policies cannot prevent it for an IAM user or the root user (" + pageGetSessionToken + ")", true
 	}
 	return 0, "", false
 }

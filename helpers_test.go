@@ -62,7 +62,7 @@ var (
 	}))
 	lambdaSvc = must(principal.NewService("lambda.amazonaws.com"))
 	anon      = principal.NewAnonymous()
-	// webUser1 is a web identity session of role WebApp (seed A).
+	// webUser1 is a web identity session of role WebApp.
 	webUser1 = must(principal.NewWebIdentity(principal.WebIdentityInput{
 		RoleARN: "arn:aws:iam::" + acctA + ":role/WebApp", RoleID: "AROAEXAMPLEWEB", SessionName: "user1",
 		Provider: "idp.example.com",

@@ -37,7 +37,7 @@ type builtCase struct {
 }
 
 // TestPropertyExplainAgrees checks the differential invariant: Explain runs
-// the same evaluator as Evaluate (design-notes §7).
+// the same evaluator as Evaluate.
 func TestPropertyExplainAgrees(t *testing.T) {
 	t.Parallel()
 	counts := map[Decision]int{}

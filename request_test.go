@@ -101,9 +101,9 @@ func TestNewRequestContext(t *testing.T) {
 		{"aws:principaltag/team", "override", true, "scenario-format CASE: a caller key overrides the derived one"},
 		{"aws:viaawsservice", "true", true, "the caller wins over engine keys too"},
 		{"aws:username", "alice", true, "principal-derived keys fill in"},
-		{"aws:currenttime", "2024-05-01T12:00:00Z", true, "principals-and-context §3: aws:CurrentTime from the request time"},
-		{"aws:epochtime", "1714564800", true, "principals-and-context §3: aws:EpochTime from the request time"},
-		{"aws:requestedregion", "us-east-1", true, "principals-and-context §3: region of the resource ARN"},
+		{"aws:currenttime", "2024-05-01T12:00:00Z", true, "reference_policies_condition-keys.md: aws:CurrentTime from the request time"},
+		{"aws:epochtime", "1714564800", true, "reference_policies_condition-keys.md: aws:EpochTime from the request time"},
+		{"aws:requestedregion", "us-east-1", true, "reference_policies_condition-keys.md: region of the resource ARN"},
 		{"aws:securetransport", "", false, "always present but not given: unknown, no variable value (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-securetransport)"},
 	}
 	for _, tc := range tests {
@@ -123,14 +123,14 @@ func TestNewRequestContext(t *testing.T) {
 func TestNewRequestUnsignedContext(t *testing.T) {
 	t.Parallel()
 	// The unsigned call sees the claims; the session sees only the
-	// persisting keys (principals-and-context §4).
+	// persisting keys (reference_policies_iam-condition-keys.md).
 	call := newReq(t, webUser1, "sts:AssumeRoleWithWebIdentity", webAppRole)
 	assert.True(t, call.Unsigned())
 	v, ok := call.Context().LookupVariable("sts:rolesessionname")
-	assert.True(t, ok, "sts.md §3: the trust policy sees sts:RoleSessionName")
+	assert.True(t, ok, "API_AssumeRoleWithWebIdentity.html: the trust policy sees sts:RoleSessionName")
 	assert.Equal(t, "user1", v)
 	_, ok = call.Context().LookupKey("aws:principalarn")
-	assert.False(t, ok, "sts.md §3: no aws:PrincipalArn during the unsigned call")
+	assert.False(t, ok, "API_AssumeRoleWithWebIdentity.html: no aws:PrincipalArn during the unsigned call")
 
 	session := newReq(t, webUser1, "s3:GetObject", objA)
 	assert.False(t, session.Unsigned())
@@ -195,11 +195,11 @@ func TestNewRequestTokenIssueTime(t *testing.T) {
 		want bool
 		why  string
 	}{
-		{"role session", devAlice, true, "principals-and-context.md §7: present (P) for role sessions"},
-		{"federated user", fedBob, true, "principals-and-context.md §7: present (P) for federated users"},
-		{"IAM user on long-term keys", alice, false, "principals-and-context.md §7: absent with long-term access keys"},
-		{"IAM user on GetSessionToken credentials", aliceGST, true, "principals-and-context.md §7: present for User+GST"},
-		{"anonymous", anon, false, "principals-and-context.md §7: absent for anonymous callers"},
+		{"role session", devAlice, true, "reference_policies_condition-keys.md: present (P) for role sessions"},
+		{"federated user", fedBob, true, "reference_policies_condition-keys.md: present (P) for federated users"},
+		{"IAM user on long-term keys", alice, false, "reference_policies_condition-keys.md: absent with long-term access keys"},
+		{"IAM user on GetSessionToken credentials", aliceGST, true, "reference_policies_condition-keys.md: present for User+GST"},
+		{"anonymous", anon, false, "reference_policies_condition-keys.md: absent for anonymous callers"},
 	}
 	for _, tc := range tests {
 		r, err := NewRequest(RequestInput{Principal: tc.p, Action: "s3:GetObject", Resource: keyA, Time: fixedTime})

@@ -82,7 +82,7 @@ func TestEvalZeroAllocs(t *testing.T) {
 		b := bc.block(t)
 		require.Equal(t, bc.want, b.Eval(l, nil), bc.name)
 		allocs := testing.AllocsPerRun(100, func() { b.Eval(l, nil) })
-		assert.Zero(t, allocs, "%s: Block.Eval(l, nil) must not allocate (design-notes §7)", bc.name)
+		assert.Zero(t, allocs, "%s: Block.Eval(l, nil) must not allocate", bc.name)
 		if bc.want {
 			all = append(all, b.Clauses()...)
 		}

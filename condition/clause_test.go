@@ -29,11 +29,11 @@ func TestNewClauseErrors(t *testing.T) {
 			`value 1: ".5" is not a number (integer or decimal)`,
 			`value 2: "" is not a number (integer or decimal)`,
 		}, "Q6: digits on both sides of the point"},
-		{"NumericEquals", []string{"${aws:username}"}, []string{`value 0: "${aws:username}" is not a number (integer or decimal)`}, "variables.md §2: no variables in Numeric values"},
+		{"NumericEquals", []string{"${aws:username}"}, []string{`value 0: "${aws:username}" is not a number (integer or decimal)`}, "reference_policies_variables.md: no variables in Numeric values"},
 		{"DateLessThan", []string{"2020-13-01"}, []string{`value 0: "2020-13-01" is not a date (ISO 8601 or epoch seconds)`}, "V2: month out of range"},
 		{"DateLessThan", []string{"2021-02-29"}, []string{`value 0: "2021-02-29" is not a date (ISO 8601 or epoch seconds)`}, "V2: no such day"},
 		{"DateLessThan", []string{"2020-01-01T00:00:00"}, []string{`value 0: "2020-01-01T00:00:00" is not a date (ISO 8601 or epoch seconds)`}, "V2: a time needs a TZD"},
-		{"DateLessThan", []string{"${aws:CurrentTime}"}, []string{`value 0: "${aws:CurrentTime}" is not a date (ISO 8601 or epoch seconds)`}, "variables.md §2: no variables in Date values"},
+		{"DateLessThan", []string{"${aws:CurrentTime}"}, []string{`value 0: "${aws:CurrentTime}" is not a date (ISO 8601 or epoch seconds)`}, "reference_policies_variables.md: no variables in Date values"},
 		{"Bool", []string{"yes"}, []string{`value 0: "yes" is not a boolean (true or false)`}, "V3"},
 		{"BinaryEquals", []string{"not base64!"}, []string{`value 0: "not base64!" is not base64`}, "V4"},
 		{"IpAddress", []string{"203.0.113.0/33"}, []string{`value 0: "203.0.113.0/33" is not an IP address or CIDR block`}, "V5"},
@@ -42,9 +42,9 @@ func TestNewClauseErrors(t *testing.T) {
 			`value 1: "fe80::1%eth0" is not an IP address or CIDR block`,
 			`value 2: "" is not an IP address or CIDR block`,
 		}, "V5"},
-		{"IpAddress", []string{"${aws:SourceIp}"}, []string{`value 0: "${aws:SourceIp}" is not an IP address or CIDR block`}, "variables.md §2: no variables in IP values"},
+		{"IpAddress", []string{"${aws:SourceIp}"}, []string{`value 0: "${aws:SourceIp}" is not an IP address or CIDR block`}, "reference_policies_variables.md: no variables in IP values"},
 		{"Null", []string{"yes"}, []string{`value 0: "yes" is not true or false`}, "V9"},
-		{"Null", []string{"${aws:username}"}, []string{`value 0: "${aws:username}" is not true or false`}, "variables.md §2: no variables in Null values"},
+		{"Null", []string{"${aws:username}"}, []string{`value 0: "${aws:username}" is not true or false`}, "reference_policies_variables.md: no variables in Null values"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.op+"/"+tc.values[0], func(t *testing.T) {
@@ -90,7 +90,7 @@ func TestClauseWarnings(t *testing.T) {
 	}{
 		{"DateGreaterThan", testKey, []string{"2020"}, []string{`value 0: "2020" is read as epoch seconds (1970-01-01T00:33:40Z), not as a year`}, "Q3: warn on a 4-digit date"},
 		{"ArnLike", testKey, []string{"arn:aws:s3:::b", "*"}, []string{"value 1: value has fewer than six colon-separated components: it matches no ARN"}, "V6"},
-		{"StringLike", testKey, []string{"a${aws:username"}, []string{`value 0: unclosed "${" is taken as literal text`}, "variables.md V4"},
+		{"StringLike", testKey, []string{"a${aws:username"}, []string{`value 0: unclosed "${" is taken as literal text`}, "reference_policies_variables.md"},
 		{"StringEquals", testKey, nil, []string{"no values: a positive operator never matches, a negated one always does"}, "C2: an empty OR"},
 		{"StringEquals", testKey, []string{"a"}, nil, "no warning for an ordinary value"},
 		{"StringEquals", "aws:TagKeys", []string{"env"}, []string{"aws:TagKeys is multivalued: without ForAnyValue: or ForAllValues: AWS does not say how a list of values reads, so iameval takes the condition as unknown when the key has values (an Allow does not apply, a Deny does)"}, "M4: the library emits a warning"},

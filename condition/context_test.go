@@ -66,7 +66,7 @@ func TestNewContext(t *testing.T) {
 	assert.True(t, ok)
 	assert.Equal(t, "Data", s, "C3: values keep their case")
 	_, ok = c.LookupVariable("aws:tagkeys")
-	assert.False(t, ok, "variables.md R2: multivalued keys are no variables")
+	assert.False(t, ok, "reference_policies_variables.md: multivalued keys are no variables")
 	_, ok = c.LookupVariable("aws:username")
 	assert.False(t, ok)
 

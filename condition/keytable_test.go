@@ -15,7 +15,7 @@ import (
 // TestContextTableSizes checks lookups in contexts of every table size,
 // the inline ones and the large one, against the map they were built
 // from: every key is found under any spelling, nothing else is, and Keys
-// and Each keep sorted order (spec/conditions.md C3).
+// and Each keep sorted order (reference_policies_elements_condition.md).
 func TestContextTableSizes(t *testing.T) {
 	t.Parallel()
 	for _, n := range []int{1, 3, 4, 6, 7, 12, 13, 24, 25, 100} {

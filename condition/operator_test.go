@@ -120,9 +120,9 @@ func TestBaseProperties(t *testing.T) {
 	assert.Equal(t, "Base(0)", Base(0).String())
 	assert.False(t, Operator{}.Valid(), "the zero Operator is invalid")
 	for _, b := range []Base{StringEquals, StringNotLike, ArnLike, Bool} {
-		assert.True(t, b.AllowsVariables(), "variables.md §2: %s", b)
+		assert.True(t, b.AllowsVariables(), "reference_policies_variables.md: %s", b)
 	}
 	for _, b := range []Base{NumericEquals, DateEquals, BinaryEquals, IpAddress, NotIpAddress, Null} {
-		assert.False(t, b.AllowsVariables(), "variables.md §2: %s", b)
+		assert.False(t, b.AllowsVariables(), "reference_policies_variables.md: %s", b)
 	}
 }

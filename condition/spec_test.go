@@ -27,7 +27,7 @@ func ctxOf(t *testing.T, kv ...any) Context {
 	return c
 }
 
-// TestSpecExampleTagKeys is the first example of spec/conditions.md §6.
+// TestSpecExampleTagKeys is the first example of reference_policies_elements_condition_operators.md.
 func TestSpecExampleTagKeys(t *testing.T) {
 	t.Parallel()
 	block := NewBlock([]Clause{
@@ -60,7 +60,7 @@ func TestSpecExampleTagKeys(t *testing.T) {
 		"§6 row 4: without Null, ForAllValues alone would be true")
 }
 
-// TestSpecExampleIP is the second example of spec/conditions.md §6.
+// TestSpecExampleIP is the second example of reference_policies_elements_condition_operators.md.
 func TestSpecExampleIP(t *testing.T) {
 	t.Parallel()
 	in := mustClause(t, "IpAddress", "aws:SourceIp", variables.Substitute, "203.0.113.0/24", "2001:db8::/32")

@@ -40,7 +40,7 @@ func TestAssertions(t *testing.T) {
 		want   string // start of the failure message
 		why    string
 	}{
-		{"Allowed holds", Allowed, "s3:GetObject", true, "", "the identity policy allows (evaluation-logic D7)"},
+		{"Allowed holds", Allowed, "s3:GetObject", true, "", "the identity policy allows (reference_policies_evaluation-logic.md)"},
 		{"Allowed fails on implicitDeny", Allowed, "s3:PutObject", false, "want allowed, got implicitDeny", "no statement allows PutObject (D9)"},
 		{"Allowed fails on explicitDeny", Allowed, "s3:DeleteObject", false, "want allowed, got explicitDeny", "NoDelete matches (D3)"},
 		{"Denied holds on implicitDeny", Denied, "s3:PutObject", true, "", "denied either way"},

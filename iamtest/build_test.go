@@ -27,7 +27,7 @@ func TestBuildersSucceed(t *testing.T) {
 		assert.Equal(t, []string{"192.0.2.1"}, v.Strings())
 		role := Request(t, pat, "sts:AssumeRole", "arn:aws:iam::123456789012:role/Admin", nil)
 		assert.Equal(t, iameval.Allowed, iameval.Evaluate(&iameval.PolicySet{Resource: ResourcePolicy(t, trust)}, role),
-			"a same-account trust policy naming the user grants (evaluation-logic D8)")
+			"a same-account trust policy naming the user grants (reference_policies_evaluation-logic.md)")
 	})
 	require.True(t, finished)
 	assert.Empty(t, f.entries())
@@ -49,16 +49,16 @@ func TestBuildersFail(t *testing.T) {
 			"every problem of the document, positioned (diag.ErrorList)"},
 		{"wrong element for the type", func(t testing.TB) {
 			IdentitySet(t, `{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": "*", "Action": "s3:GetObject", "Resource": "*"}]}`)
-		}, []string{"invalid identity policy:\n", "Principal"}, "evaluation-logic P8: no Principal in identity policies"},
+		}, []string{"invalid identity policy:\n", "Principal"}, "access_policies.md: no Principal in identity policies"},
 		{"invalid principal", func(t testing.TB) {
 			Request(t, "pat", "s3:GetObject", report, nil)
-		}, []string{`invalid principal "pat": `}, "scenario-format.md PRINCIPAL: an ARN or a service name"},
+		}, []string{`invalid principal "pat": `}, "scenario format (go doc ./scenario) PRINCIPAL: an ARN or a service name"},
 		{"invalid action", func(t testing.TB) {
 			Request(t, pat, "GetObject", report, nil)
 		}, []string{"invalid request GetObject arn:aws:s3:::reports/q1.csv by " + pat + ": "}, "an action is service:name"},
 		{"context keys equal ignoring case", func(t testing.TB) {
 			Request(t, pat, "s3:GetObject", report, map[string]string{"aws:SourceIp": "a", "AWS:sourceip": "b"})
-		}, []string{"invalid context {AWS:sourceip=b, aws:SourceIp=a}: "}, "context keys are case-insensitive (scenario-format.md CASE)"},
+		}, []string{"invalid context {AWS:sourceip=b, aws:SourceIp=a}: "}, "context keys are case-insensitive (scenario format, CASE (go doc ./scenario))"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

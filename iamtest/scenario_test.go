@@ -35,7 +35,7 @@ func TestRunScenarioReports(t *testing.T) {
 	}{
 		{"testdata/reports.json", false, []entry{
 			{"log", "TestPolicies/reports.json/write a report", "testdata/reports.json:15:5: write a report: implicitDeny (no expect)"},
-		}, "every case with expect gets it; a case without expect is reported, never failed (scenario-format.md CASE)"},
+		}, "every case with expect gets it; a case without expect is reported, never failed (scenario format, CASE (go doc ./scenario))"},
 		{"testdata/broken/wrong.json", true, []entry{
 			{"error", "TestPolicies/wrong.json/write a report", "testdata/broken/wrong.json:5:3: write a report: want allowed, got implicitDeny\n" +
 				"implicitDeny: IAMUser arn:aws:iam::123456789012:user/pat s3:PutObject on arn:aws:s3:::reports/q1.csv (resource account 123456789012)\n" +

@@ -8,7 +8,7 @@ import (
 )
 
 // TestEvalAllocations locks the allocation budget of the fast path
-// (design-notes §7, bench README): none for statements without variables,
+// (bench README): none for statements without variables,
 // none for a resource variable that fits the stack buffer.
 func TestEvalAllocations(t *testing.T) {
 	if raceEnabled {

@@ -12,7 +12,7 @@ import (
 
 func TestPositionString(t *testing.T) {
 	t.Parallel()
-	assert.Equal(t, "<input>:3:7", diag.Position{Line: 3, Column: 7}.String(), "design-notes §6: empty File prints as <input>")
+	assert.Equal(t, "<input>:3:7", diag.Position{Line: 3, Column: 7}.String(), "empty File prints as <input>")
 	assert.Equal(t, "a.json:1:2", diag.Position{File: "a.json", Offset: 1, Line: 1, Column: 2}.String())
 }
 

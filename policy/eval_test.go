@@ -21,7 +21,7 @@ const bucketPolicy = `{
 }`
 
 // TestEvalOutcome pins how applicable statements combine into an Outcome
-// (evaluation-logic D3, D7).
+// (reference_policies_evaluation-logic.md).
 func TestEvalOutcome(t *testing.T) {
 	t.Parallel()
 	p := mustParse(t, Resource, bucketPolicy)

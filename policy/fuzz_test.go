@@ -11,8 +11,7 @@ import (
 	"github.com/iameval/iameval/diag"
 )
 
-// FuzzParse checks the parser's invariants on arbitrary input
-// (design-notes §10): no panic; every error and warning is positioned
+// FuzzParse checks the parser's invariants on arbitrary input: no panic; every error and warning is positioned
 // inside the input; parsing twice gives equal results; a parsed policy
 // evaluates without panicking and identically with and without a
 // recorder.

@@ -14,7 +14,7 @@ import (
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
 // TestGoldenErrors pins the user-facing text of errors and warnings for
-// the documents in testdata (design-notes §10: error wording and positions
+// the documents in testdata (error wording and positions
 // are contracts). Run with -update to rewrite testdata/*.golden.
 func TestGoldenErrors(t *testing.T) {
 	t.Parallel()

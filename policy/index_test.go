@@ -85,7 +85,7 @@ func randomPolicy(rng *rand.Rand, typ Type) string {
 
 // TestIndexDifferential proves that the index never changes an answer:
 // for random policies and requests, the indexed fast path, a plain linear
-// scan and the recording path give the same Outcome (design-notes §7).
+// scan and the recording path give the same Outcome.
 func TestIndexDifferential(t *testing.T) {
 	t.Parallel()
 	rng := rand.New(rand.NewPCG(1, 2))

@@ -28,7 +28,7 @@ func evalOne(t *testing.T, version, elems, action, resource string, ctx map[stri
 	return rec.results[0]
 }
 
-// TestAction pins evaluation-logic A1 and A2.
+// TestAction pins reference_policies_elements_action.md, reference_policies_elements_notaction.md.
 func TestAction(t *testing.T) {
 	t.Parallel()
 	tests := []struct {
@@ -65,7 +65,7 @@ func TestAction(t *testing.T) {
 	}
 }
 
-// TestResource pins evaluation-logic A3, A4 and variables.md §2–§3.
+// TestResource pins reference_policies_elements_resource.md, reference_policies_elements_notresource.md and reference_policies_variables.md–§3.
 func TestResource(t *testing.T) {
 	t.Parallel()
 	user := map[string]string{"aws:username": "alice"}
@@ -100,25 +100,25 @@ func TestResource(t *testing.T) {
 		{Version2012, `"NotResource": "arn:aws:s3:::b/*"`, "arn:aws:s3:::b/k", nil, false, "A4"},
 		{Version2012, `"NotResource": "arn:aws:s3:::*"`, "*", nil, true, "A4: a request resource * falls outside every ARN entry"},
 		{Version2012, `"NotResource": "*"`, "*", nil, false, "A4"},
-		{Version2012, `"Resource": "arn:aws:s3:::home/${aws:username}/*"`, "arn:aws:s3:::home/alice/x", user, true, "variables.md §2: substituted in the resource part"},
-		{Version2012, `"Resource": "arn:aws:s3:::home/${aws:UserName}/*"`, "arn:aws:s3:::home/alice/x", user, true, "variables.md V1: key names ignore case"},
-		{Version2012, `"Resource": "arn:aws:s3:::home/${aws:username}/*"`, "arn:aws:s3:::home/bob/x", user, false, "variables.md §2"},
-		{Version2012, `"Resource": "arn:aws:s3:::home/${aws:PrincipalTag/project}/*"`, "arn:aws:s3:::home//x", nil, false, "variables.md R6: no value, no default: matches nothing"},
-		{Version2012, `"Resource": "arn:aws:s3:::home/${aws:PrincipalTag/project, 'guest'}/*"`, "arn:aws:s3:::home/guest/x", nil, true, "variables.md R5: default"},
-		{Version2012, `"Resource": "arn:aws:s3:::home/${aws:PrincipalTag/team}/*"`, "arn:aws:s3:::home/analytics/x", nil, true, "variables.md R1: keys derived from the principal"},
-		{Version2012, `"Resource": "arn:aws:s3:::home/${aws:username}"`, "arn:aws:s3:::home/a*", map[string]string{"aws:username": "a*"}, true, "variables.md R3: substituted text is literal"},
-		{Version2012, `"Resource": "arn:aws:s3:::home/${aws:username}"`, "arn:aws:s3:::home/ab", map[string]string{"aws:username": "a*"}, false, "variables.md R3: a * from a variable is no wildcard"},
-		{Version2012, `"Resource": "arn:aws:s3:::home/${*}"`, "arn:aws:s3:::home/*", nil, true, "variables.md V3: ${*} is a literal *"},
-		{Version2012, `"Resource": "arn:aws:s3:::home/${*}"`, "arn:aws:s3:::home/x", nil, false, "variables.md V3"},
-		{Version2008, `"Resource": "arn:aws:s3:::home/${aws:username}/*"`, "arn:aws:s3:::home/${aws:username}/x", user, true, "variables.md V5: 2008-10-17 keeps ${…} as text"},
-		{"", `"Resource": "arn:aws:s3:::home/${aws:username}/*"`, "arn:aws:s3:::home/alice/x", user, false, "variables.md V5: no Version keeps ${…} as text"},
-		{Version2012, `"NotResource": "arn:aws:s3:::b/${aws:PrincipalTag/team}/*"`, "arn:aws:s3:::b/x/y", nil, true, "variables.md R6: in NotResource an unresolved entry excludes nothing"},
-		{Version2012, `"NotResource": "arn:aws:s3:::b/${aws:username}/*"`, "arn:aws:s3:::b/alice/y", user, false, "variables.md §2"},
+		{Version2012, `"Resource": "arn:aws:s3:::home/${aws:username}/*"`, "arn:aws:s3:::home/alice/x", user, true, "reference_policies_variables.md: substituted in the resource part"},
+		{Version2012, `"Resource": "arn:aws:s3:::home/${aws:UserName}/*"`, "arn:aws:s3:::home/alice/x", user, true, "reference_policies_variables.md: key names ignore case"},
+		{Version2012, `"Resource": "arn:aws:s3:::home/${aws:username}/*"`, "arn:aws:s3:::home/bob/x", user, false, "reference_policies_variables.md"},
+		{Version2012, `"Resource": "arn:aws:s3:::home/${aws:PrincipalTag/project}/*"`, "arn:aws:s3:::home//x", nil, false, "reference_policies_variables.md: no value, no default: matches nothing"},
+		{Version2012, `"Resource": "arn:aws:s3:::home/${aws:PrincipalTag/project, 'guest'}/*"`, "arn:aws:s3:::home/guest/x", nil, true, "reference_policies_variables.md: default"},
+		{Version2012, `"Resource": "arn:aws:s3:::home/${aws:PrincipalTag/team}/*"`, "arn:aws:s3:::home/analytics/x", nil, true, "reference_policies_variables.md: keys derived from the principal"},
+		{Version2012, `"Resource": "arn:aws:s3:::home/${aws:username}"`, "arn:aws:s3:::home/a*", map[string]string{"aws:username": "a*"}, true, "reference_policies_variables.md: substituted text is literal"},
+		{Version2012, `"Resource": "arn:aws:s3:::home/${aws:username}"`, "arn:aws:s3:::home/ab", map[string]string{"aws:username": "a*"}, false, "reference_policies_variables.md: a * from a variable is no wildcard"},
+		{Version2012, `"Resource": "arn:aws:s3:::home/${*}"`, "arn:aws:s3:::home/*", nil, true, "reference_policies_variables.md: ${*} is a literal *"},
+		{Version2012, `"Resource": "arn:aws:s3:::home/${*}"`, "arn:aws:s3:::home/x", nil, false, "reference_policies_variables.md"},
+		{Version2008, `"Resource": "arn:aws:s3:::home/${aws:username}/*"`, "arn:aws:s3:::home/${aws:username}/x", user, true, "reference_policies_variables.md: 2008-10-17 keeps ${…} as text"},
+		{"", `"Resource": "arn:aws:s3:::home/${aws:username}/*"`, "arn:aws:s3:::home/alice/x", user, false, "reference_policies_variables.md: no Version keeps ${…} as text"},
+		{Version2012, `"NotResource": "arn:aws:s3:::b/${aws:PrincipalTag/team}/*"`, "arn:aws:s3:::b/x/y", nil, true, "reference_policies_variables.md: in NotResource an unresolved entry excludes nothing"},
+		{Version2012, `"NotResource": "arn:aws:s3:::b/${aws:username}/*"`, "arn:aws:s3:::b/alice/y", user, false, "reference_policies_variables.md"},
 		{Version2012, `"Resource": "arn:aws:iam::${aws:username}:user/x"`, "arn:aws:iam::alice:user/x", user, true, "substituted in the account field as AWS does: https://docs.aws.amazon.com/aws-managed-policy/latest/reference/AmazonTimestreamInfluxDBServiceRolePolicy.html"},
 		{Version2012, `"Resource": "arn:aws:iam::${aws:username}:user/x"`, "arn:aws:iam::bob:user/x", user, false, "the substituted account must match"},
 		{Version2012, `"Resource": "arn:*:kms:*:${aws:PrincipalTag/acct}:key/*"`, "arn:aws:kms:us-east-1:111122223333:key/k", map[string]string{"aws:PrincipalTag/acct": "111122223333"}, true, "AmazonTimestreamInfluxDBServiceRolePolicy's shape"},
 		{Version2012, `"Resource": "arn:*:kms:*:${aws:PrincipalTag/acct}:key/*"`, "arn:aws:kms:us-east-1:444455556666:key/k", map[string]string{"aws:PrincipalTag/acct": "111122223333"}, false, "another account's key"},
-		{Version2012, `"Resource": "arn:*:kms:*:${aws:PrincipalTag/none}:key/*"`, "arn:aws:kms:us-east-1:111122223333:key/k", nil, false, "variables.md R6: no value, the entry matches nothing"},
+		{Version2012, `"Resource": "arn:*:kms:*:${aws:PrincipalTag/none}:key/*"`, "arn:aws:kms:us-east-1:111122223333:key/k", nil, false, "reference_policies_variables.md: no value, the entry matches nothing"},
 		{Version2012, `"Resource": "arn:*:kms:*:${aws:PrincipalTag/acct}:key/*"`, "arn:aws:kms:us-east-1:1*:key/k", map[string]string{"aws:PrincipalTag/acct": "1*"}, true, "the value is literal text in the account too"},
 		{Version2012, `"Resource": "arn:*:kms:*:${aws:PrincipalTag/acct}:key/*"`, "arn:aws:kms:us-east-1:111122223333:key/k", map[string]string{"aws:PrincipalTag/acct": "1*"}, false, "a * from a variable is no wildcard"},
 		{Version2012, `"Resource": "arn:aws:kms:${aws:RequestedRegion}:111122223333:key/*"`, "arn:aws:kms:eu-west-1:111122223333:key/k", map[string]string{"aws:RequestedRegion": "eu-west-1"}, true, "the region field is substituted too"},
@@ -138,7 +138,7 @@ func TestResource(t *testing.T) {
 }
 
 // TestConditionValues checks that numbers and booleans in condition values
-// are compared by their JSON text (evaluation-logic P5).
+// are compared by their JSON text (reference_policies_grammar.md).
 func TestConditionValues(t *testing.T) {
 	t.Parallel()
 	tests := []struct {
@@ -148,11 +148,11 @@ func TestConditionValues(t *testing.T) {
 		why  string
 	}{
 		{`{"NumericLessThan": {"s3:max-keys": 10}}`, map[string]string{"s3:max-keys": "9"}, true, "P5: 10 ≡ \"10\""},
-		{`{"NumericLessThan": {"s3:max-keys": "10"}}`, map[string]string{"s3:max-keys": "10"}, false, "conditions.md C5: request value on the left"},
+		{`{"NumericLessThan": {"s3:max-keys": "10"}}`, map[string]string{"s3:max-keys": "10"}, false, "reference_policies_elements_condition_operators.md: request value on the left"},
 		{`{"Bool": {"aws:SecureTransport": true}}`, map[string]string{"aws:SecureTransport": "true"}, true, "P5: true ≡ \"true\""},
 		{`{"Bool": {"aws:SecureTransport": [false]}}`, map[string]string{"aws:SecureTransport": "true"}, false, "P5"},
-		{`{}`, nil, true, "conditions.md C1: an empty Condition is true"},
-		{`{"StringEquals": {"aws:username": "alice"}, "Bool": {"aws:SecureTransport": "true"}}`, map[string]string{"aws:username": "alice"}, false, "conditions.md C2: blocks are ANDed"},
+		{`{}`, nil, true, "reference_policies_elements_condition.md: an empty Condition is true"},
+		{`{"StringEquals": {"aws:username": "alice"}, "Bool": {"aws:SecureTransport": "true"}}`, map[string]string{"aws:username": "alice"}, false, "reference_policies_multi-value-conditions.md: blocks are ANDed"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.cond, func(t *testing.T) {

@@ -65,7 +65,7 @@ func lc(p diag.Position) string {
 }
 
 // TestParseEmbedded checks Source.Base: a policy embedded in a larger file
-// reports positions in that file (design-notes §2, scenario files).
+// reports positions in that file (scenario files).
 func TestParseEmbedded(t *testing.T) {
 	t.Parallel()
 	file := "{\n  \"policy\": {\"Statement\": {\"Effect\": \"allow\",\n    \"Action\": \"s3:*\", \"Resource\": \"*\"}}}"
@@ -93,7 +93,7 @@ func TestParseEmbedded(t *testing.T) {
 }
 
 // TestParseColumnsCountCharacters checks that columns count characters,
-// not bytes (design-notes §6).
+// not bytes.
 func TestParseColumnsCountCharacters(t *testing.T) {
 	t.Parallel()
 	_, err := Parse([]byte(`{"Id": "é✓", "Statement": {"Effect": "Allow", "Action": "s3:*", "Resource": "x"}}`), Source{})

@@ -24,7 +24,7 @@ func principalResult(t *testing.T, effect, elem string, who principal.Principal,
 	return rec.results[0]
 }
 
-// TestPrincipal pins evaluation-logic A5: which entries match which
+// TestPrincipal pins reference_policies_elements_principal.md: which entries match which
 // callers, and how (direct, indirect, account).
 func TestPrincipal(t *testing.T) {
 	t.Parallel()
@@ -77,7 +77,7 @@ func TestPrincipal(t *testing.T) {
 	}
 }
 
-// TestNotPrincipal pins evaluation-logic A6 (strict rule, Q6).
+// TestNotPrincipal pins reference_policies_elements_notprincipal.md (strict rule, Q6).
 func TestNotPrincipal(t *testing.T) {
 	t.Parallel()
 	tests := []struct {

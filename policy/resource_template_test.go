@@ -21,7 +21,7 @@ func (v vars) LookupVariable(key string) (string, bool) {
 }
 
 // TestOneVariableShapes checks which resource parts get the piecewise
-// matcher: one plain variable after glob-free text (variables.md §2); not
+// matcher: one plain variable after glob-free text (reference_policies_variables.md); not
 // defaults, fixed characters, escapes or several variables.
 func TestOneVariableShapes(t *testing.T) {
 	t.Parallel()
@@ -49,7 +49,7 @@ func TestOneVariableShapes(t *testing.T) {
 // TestOneVariableMatchesExpansion holds the piecewise matcher against the
 // general one (expanding the template with AppendPattern) on random
 // templates, values and resources: they must agree on matched and
-// unresolved (variables.md R6).
+// unresolved (reference_policies_variables.md).
 func TestOneVariableMatchesExpansion(t *testing.T) {
 	t.Parallel()
 	rng := rand.New(rand.NewPCG(5, 6))

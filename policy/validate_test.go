@@ -33,21 +33,21 @@ func TestParseErrors(t *testing.T) {
 				`  "Statement": [{"Effect": "Allow",}]}`),
 			want: []string{`p.json:2:36: invalid JSON: invalid character '}' looking for beginning of object key string`},
 			kind: ErrSyntax,
-			why:  "design-notes §6: a syntax error is reported at the offending character",
+			why:  "a syntax error is reported at the offending character",
 		},
 		{
 			name: "truncated JSON",
 			src:  `{"Version": "2012-10-17"`,
 			want: []string{`p.json:1:25: invalid JSON: unexpected end of JSON input`},
 			kind: ErrSyntax,
-			why:  "design-notes §6: end of input is reported just past the last character",
+			why:  "end of input is reported just past the last character",
 		},
 		{
 			name: "top level not an object",
 			src:  `  ["Statement"]`,
 			want: []string{`p.json:1:3: expected a policy object, found array`},
 			kind: ErrType,
-			why:  "evaluation-logic P1: a policy is a JSON object",
+			why:  "reference_policies_grammar.md: a policy is a JSON object",
 		},
 		{
 			name: "mis-cased Effect value",
@@ -55,14 +55,14 @@ func TestParseErrors(t *testing.T) {
 				`  "Effect": "allow", "Action": "s3:GetObject", "Resource": "*"}}`),
 			want: []string{`p.json:2:13: Statement.Effect: expected "Allow" or "Deny", found "allow"`},
 			kind: ErrValue,
-			why:  "evaluation-logic P6: Effect is exactly Allow or Deny, case-sensitive",
+			why:  "reference_policies_elements_effect.md: Effect is exactly Allow or Deny, case-sensitive",
 		},
 		{
 			name: "Effect of the wrong type",
 			src:  `{"Statement": [{"Effect": true, "Action": "s3:GetObject", "Resource": "*"}]}`,
 			want: []string{`p.json:1:27: Statement[0].Effect: expected "Allow" or "Deny", found boolean`},
 			kind: ErrType,
-			why:  "evaluation-logic P6",
+			why:  "reference_policies_elements_effect.md",
 		},
 		{
 			name: "missing Effect, Action and Resource",
@@ -73,7 +73,7 @@ func TestParseErrors(t *testing.T) {
 				`p.json:2:3: Statement[0]: missing "Resource" or "NotResource"`,
 			},
 			kind: ErrMissing,
-			why:  "evaluation-logic P1, P8: Effect, Action|NotAction and, outside resource-based policies, Resource|NotResource are required",
+			why:  "reference_policies_grammar.md, access_policies.md: Effect, Action|NotAction and, outside resource-based policies, Resource|NotResource are required",
 		},
 		{
 			name: "mis-cased element names",
@@ -85,7 +85,7 @@ func TestParseErrors(t *testing.T) {
 				`p.json:2:23: Statement[0].action: expected "Action", found "action": element names are case-sensitive`,
 			},
 			kind: ErrUnknownElement,
-			why:  "evaluation-logic P1: names are the grammar's literal strings; a mis-cased element is not also reported missing",
+			why:  "reference_policies_grammar.md: names are the grammar's literal strings; a mis-cased element is not also reported missing",
 		},
 		{
 			name: "unknown elements",
@@ -95,7 +95,7 @@ func TestParseErrors(t *testing.T) {
 				`p.json:1:83: Tags: unknown element "Tags": expected one of "Version", "Id", "Statement"`,
 			},
 			kind: ErrUnknownElement,
-			why:  "evaluation-logic P1: other members make the policy invalid",
+			why:  "reference_policies_grammar.md: other members make the policy invalid",
 		},
 		{
 			name: "duplicate key in a statement",
@@ -110,7 +110,7 @@ func TestParseErrors(t *testing.T) {
 				`}`),
 			want: []string{`p.json:6:5: Statement[0].Effect: duplicate key "Effect" (first at 4:5): JSON policies must not repeat a key`},
 			kind: ErrDuplicateKey,
-			why:  "evaluation-logic P4: a repeated key is forbidden, reported with line and column",
+			why:  "reference_policies_grammar.md: a repeated key is forbidden, reported with line and column",
 		},
 		{
 			name: "duplicate keys at every level",
@@ -124,7 +124,7 @@ func TestParseErrors(t *testing.T) {
 				`p.json:4:2: Statement: duplicate key "Statement" (first at 1:2): JSON policies must not repeat a key`,
 			},
 			kind: ErrDuplicateKey,
-			why:  "evaluation-logic P4: policy, statement, Condition and operator blocks",
+			why:  "reference_policies_grammar.md: policy, statement, Condition and operator blocks",
 		},
 		{
 			name: "Action with NotAction, Resource with NotResource, Principal with NotPrincipal",
@@ -137,7 +137,7 @@ func TestParseErrors(t *testing.T) {
 				`p.json:2:65: Statement.Resource: "Resource" and "NotResource" cannot both be present in a statement`,
 			},
 			kind: ErrConflict,
-			why:  "evaluation-logic P1: exactly one of each pair; reported at the second",
+			why:  "reference_policies_grammar.md: exactly one of each pair; reported at the second",
 		},
 		{
 			name: "unsupported Version and empty Statement list",
@@ -147,7 +147,7 @@ func TestParseErrors(t *testing.T) {
 				`p.json:1:40: Statement: expected a statement object or a non-empty array of statements, found an empty array`,
 			},
 			kind: ErrVersion,
-			why:  "evaluation-logic P2, P3",
+			why:  "reference_policies_elements_version.md, reference_policies_grammar.md",
 		},
 		{
 			name: "Version of the wrong type, missing Statement",
@@ -157,14 +157,14 @@ func TestParseErrors(t *testing.T) {
 				`p.json:1:13: Version: expected "2012-10-17" or "2008-10-17", found number`,
 			},
 			kind: ErrType,
-			why:  "evaluation-logic P1, P2",
+			why:  "reference_policies_grammar.md, reference_policies_elements_version.md",
 		},
 		{
 			name: "statement of the wrong type",
 			src:  `{"Statement": ["Allow"]}`,
 			want: []string{`p.json:1:16: Statement[0]: expected a statement object, found string`},
 			kind: ErrType,
-			why:  "evaluation-logic P3",
+			why:  "reference_policies_grammar.md",
 		},
 		{
 			name: "empty strings and lists, wrong entry types",
@@ -178,7 +178,7 @@ func TestParseErrors(t *testing.T) {
 				`p.json:3:23: Statement[0].Resource[2]: expected a string, found an empty object`,
 			},
 			kind: ErrType,
-			why:  "evaluation-logic P5: a string or array of strings",
+			why:  "reference_policies_grammar.md: a string or array of strings",
 		},
 		{
 			name: "malformed action and resource",
@@ -189,7 +189,7 @@ func TestParseErrors(t *testing.T) {
 				`p.json:1:80: Statement[0].Resource: expected "*" or an ARN (arn:partition:service:region:account:resource), found "bucket/*"`,
 			},
 			kind: ErrValue,
-			why:  "evaluation-logic A1, A3: prefix:name or \"*\"; an ARN or \"*\"",
+			why:  "reference_policies_elements_action.md, reference_policies_elements_resource.md: prefix:name or \"*\"; an ARN or \"*\"",
 		},
 		{
 			name: "condition shape and operators",
@@ -210,7 +210,7 @@ func TestParseErrors(t *testing.T) {
 				`p.json:8:5: Statement[0].Condition."ForAnyValue:NullIfExists": unknown condition operator "ForAnyValue:NullIfExists": IfExists is not allowed on Null`,
 			},
 			kind: ErrUnknownOperator,
-			why:  "conditions.md C1, C4; evaluation-logic P5",
+			why:  "reference_policies_elements_condition.md; reference_policies_grammar.md",
 		},
 		{
 			name: "malformed condition values point at the value",
@@ -222,7 +222,7 @@ func TestParseErrors(t *testing.T) {
 				`p.json:3:47: Statement[0].Condition.IpAddress."aws:SourceIp": "10.0.0.300" is not an IP address or CIDR block`,
 			},
 			kind: ErrValue,
-			why:  "conditions.md V1, V5: an unparsable policy value makes the policy invalid",
+			why:  "reference_policies_elements_condition_operators.md: an unparsable policy value makes the policy invalid",
 		},
 		{
 			name: "resource policy without Principal",
@@ -230,7 +230,7 @@ func TestParseErrors(t *testing.T) {
 			src:  `{"Statement": [{"Effect": "Allow", "Action": "s3:GetObject"}]}`,
 			want: []string{`p.json:1:16: Statement[0]: missing "Principal": resource-based policies must name the principals they apply to`},
 			kind: ErrMissing,
-			why:  "evaluation-logic P8: Principal required in resource-based policies; Resource optional there",
+			why:  "access_policies.md: Principal required in resource-based policies; Resource optional there",
 		},
 		{
 			name: "principal entries that cannot name a principal",
@@ -254,7 +254,7 @@ func TestParseErrors(t *testing.T) {
 			src:  `{"Statement": [{"Effect": "Allow", "Principal": "*", "Action": "s3:GetObject", "Resource": "*"}]}`,
 			want: []string{`p.json:1:36: Statement[0].Principal: "Principal" is not allowed in identity-based policies`},
 			kind: ErrNotAllowed,
-			why:  "evaluation-logic P8: Principal must be absent in identity policies",
+			why:  "access_policies.md: Principal must be absent in identity policies",
 		},
 		{
 			name: "NotPrincipal in an SCP",
@@ -262,7 +262,7 @@ func TestParseErrors(t *testing.T) {
 			src:  `{"Statement": [{"Effect": "Deny", "NotPrincipal": "*", "Action": "s3:GetObject", "Resource": "*"}]}`,
 			want: []string{`p.json:1:35: Statement[0].NotPrincipal: "NotPrincipal" is not allowed in SCPs`},
 			kind: ErrNotAllowed,
-			why:  "evaluation-logic P8: no principals in SCPs",
+			why:  "access_policies.md: no principals in SCPs",
 		},
 		{
 			name: "principal element shapes",
@@ -280,7 +280,7 @@ func TestParseErrors(t *testing.T) {
 				`p.json:4:61: Statement[2].Principal: expected "*" or an object with "AWS", "Federated", "Service" or "CanonicalUser", found an empty object`,
 			},
 			kind: ErrValue,
-			why:  "evaluation-logic P5, A5",
+			why:  "reference_policies_grammar.md, reference_policies_elements_principal.md",
 		},
 		{
 			name: "RCP rules",
@@ -297,7 +297,7 @@ func TestParseErrors(t *testing.T) {
 				`p.json:3:53: Statement[1].Action: expected specific actions, found "*": a custom RCP cannot deny every action`,
 			},
 			kind: ErrNotAllowed,
-			why:  "evaluation-logic P8 (RCP row); orgs_manage_policies_rcps_syntax.md",
+			why:  "access_policies.md (RCP row); orgs_manage_policies_rcps_syntax.md",
 		},
 		{
 			name: "RCP with version 2008-10-17",
@@ -314,7 +314,7 @@ func TestParseErrors(t *testing.T) {
 				` "Condition": {"Bool": {"aws:SecureTransport": "true"}}}}`,
 			want: []string{`p.json:1:51: Statement.Effect: expected "Deny": "Allow" is only supported in RCPFullAWSAccess (Principal "*", Action "*", Resource "*", no Condition)`},
 			kind: ErrNotAllowed,
-			why:  "evaluation-logic P8: custom RCPs are Deny only",
+			why:  "access_policies.md: custom RCPs are Deny only",
 		},
 		{
 			name: "Id of the wrong type",
@@ -332,7 +332,7 @@ func TestParseErrors(t *testing.T) {
 				`p.json:1:101: Statement.Condition: expected an object of condition operators, found an empty array`,
 			},
 			kind: ErrType,
-			why:  "evaluation-logic P1, conditions.md C1",
+			why:  "reference_policies_grammar.md, reference_policies_elements_condition.md",
 		},
 	}
 	for _, tc := range tests {

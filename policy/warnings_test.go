@@ -31,7 +31,7 @@ func TestParseWarnings(t *testing.T) {
 				`<input>:3:11: warning: Statement[1].Sid: Sid "read-all" has characters other than A-Z, a-z and 0-9, which IAM does not accept`,
 				`<input>:3:11: warning: Statement[1].Sid: duplicate Sid "read-all" (first in the statement at 2:3): Sids should be unique in a policy`,
 			},
-			why: "evaluation-logic P7: warn, don't fail",
+			why: "reference_policies_elements_sid.md: warn, don't fail",
 		},
 		{
 			name: "Id in an identity policy",
@@ -44,20 +44,20 @@ func TestParseWarnings(t *testing.T) {
 			typ:  Resource,
 			src:  `{"Statement": {"Effect": "Allow", "NotPrincipal": {"AWS": "111122223333"}, "Action": "s3:GetObject"}}`,
 			want: []string{`<input>:1:35: warning: Statement.NotPrincipal: "NotPrincipal" with "Allow" is not supported by most services and by role trust policies`},
-			why:  "evaluation-logic A6: accept, warn",
+			why:  "reference_policies_elements_notprincipal.md: accept, warn",
 		},
 		{
 			name: "wildcard principal ARN",
 			typ:  Resource,
 			src:  `{"Statement": {"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::111122223333:user/*"}, "Action": "s3:GetObject"}}`,
 			want: []string{`<input>:1:56: warning: Statement.Principal.AWS: principal "arn:aws:iam::111122223333:user/*" has a wildcard: principal ARNs are compared exactly, so it matches nothing`},
-			why:  "evaluation-logic A5: no partial wildcards",
+			why:  "reference_policies_elements_principal.md: no partial wildcards",
 		},
 		{
 			name: "wildcard in the action prefix",
 			src:  `{"Statement": {"Effect": "Allow", "Action": "s3*:GetObject", "Resource": "*"}}`,
 			want: []string{`<input>:1:45: warning: Statement.Action: wildcard in service prefix "s3*": service prefixes are matched literally`},
-			why:  "evaluation-logic A1: treat literally, warn",
+			why:  "reference_policies_elements_action.md: treat literally, warn",
 		},
 		{
 			name: "ARN shapes",
@@ -77,7 +77,7 @@ func TestParseWarnings(t *testing.T) {
 				`<input>:7:3: warning: Statement.Resource[5]: policy variable before the fifth colon of ARN "arn:aws:iam::${aws:PrincipalAccount}:user/x": the IAM User Guide allows variables only after it, but AWS substitutes them in the partition, region and account (its managed policy AmazonTimestreamInfluxDBServiceRolePolicy relies on it) and so does iameval; a Condition on aws:ResourceAccount says the same portably`,
 				`<input>:8:3: warning: Statement.Resource[6]: unclosed "${" is taken as literal text`,
 			},
-			why: "evaluation-logic A3, Q8; variables.md §2, V4",
+			why: "reference_policies_elements_resource.md, reference_policies_evaluation-logic.md; reference_policies_variables.md",
 		},
 		{
 			name: "condition spelling and values",
@@ -90,7 +90,7 @@ func TestParseWarnings(t *testing.T) {
 				`<input>:3:42: warning: Statement.Condition.DateGreaterThan."aws:CurrentTime": "2020" is read as epoch seconds (1970-01-01T00:33:40Z), not as a year`,
 				`<input>:4:17: warning: Statement.Condition.StringLike: operator "StringLike" has no condition keys: it is always true`,
 			},
-			why: "conditions.md C4 (accept any case, warn), Q3 (4-digit dates)",
+			why: "reference_policies_elements_condition.md (accept any case, warn), Q3 (4-digit dates)",
 		},
 	}
 	for _, tc := range tests {

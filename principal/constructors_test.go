@@ -39,7 +39,7 @@ func TestConstructorErrors(t *testing.T) {
 			name:  "root without account",
 			build: func() error { _, err := NewRoot(RootInput{}); return err },
 			kind:  KindRoot, field: "account", want: `account "" is not 12 digits`,
-			why: "principals-and-context.md §1: root needs its account",
+			why: "reference_policies_elements_principal.md: root needs its account",
 		},
 		{
 			name: "root MFA on long-term keys",
@@ -48,7 +48,7 @@ func TestConstructorErrors(t *testing.T) {
 				return err
 			},
 			kind: KindRoot, field: "mfa", want: "needs temporary credentials",
-			why: "principals-and-context.md §7 note 3: long-term keys carry no MFA keys",
+			why: "reference_policies_condition-keys.md note 3: long-term keys carry no MFA keys",
 		},
 		{
 			name: "user issue time on long-term keys",
@@ -57,7 +57,7 @@ func TestConstructorErrors(t *testing.T) {
 				return err
 			},
 			kind: KindIAMUser, field: "issueTime", want: "needs temporary credentials",
-			why: "principals-and-context.md §2: aws:TokenIssueTime is absent for long-term access keys",
+			why: "reference_policies_condition-keys.md: aws:TokenIssueTime is absent for long-term access keys",
 		},
 		{
 			name: "MFA age without MFA",
@@ -66,7 +66,7 @@ func TestConstructorErrors(t *testing.T) {
 				return err
 			},
 			kind: KindAssumedRole, field: "mfaAge", want: "needs mfa",
-			why: "principals-and-context.md §2: aws:MultiFactorAuthAge only when MFA was used",
+			why: "reference_policies_condition-keys.md: aws:MultiFactorAuthAge only when MFA was used",
 		},
 		{
 			name: "user ARN is a role ARN",
@@ -102,7 +102,7 @@ func TestConstructorErrors(t *testing.T) {
 				return err
 			},
 			kind: KindIAMUser, field: "tags", want: "reserved prefix aws:",
-			why: "sts.md T2: no aws: prefix",
+			why: "id_session-tags.md: no aws: prefix",
 		},
 		{
 			name: "federated user in another account than its caller",
@@ -111,7 +111,7 @@ func TestConstructorErrors(t *testing.T) {
 				return err
 			},
 			kind: KindFederatedUser, field: "userArn", want: "differs from the federated user's account",
-			why: "sts.md §5: GetFederationToken issues credentials in the caller's account",
+			why: "API_GetFederationToken.html: GetFederationToken issues credentials in the caller's account",
 		},
 		{
 			name: "federated user caller is a role",
@@ -120,7 +120,7 @@ func TestConstructorErrors(t *testing.T) {
 				return err
 			},
 			kind: KindFederatedUser, field: "userArn", want: "the caller of GetFederationToken is an IAM user",
-			why: "sts.md §1: role sessions cannot call GetFederationToken",
+			why: "id_credentials_temp_request.md: role sessions cannot call GetFederationToken",
 		},
 		{
 			name: "federated user with MFA",
@@ -129,7 +129,7 @@ func TestConstructorErrors(t *testing.T) {
 				return err
 			},
 			kind: KindFederatedUser, field: "mfa", want: "not available",
-			why: "principals-and-context.md Q2: federated users have aws:MultiFactorAuthPresent false",
+			why: "reference_policies_condition-keys.md: federated users have aws:MultiFactorAuthPresent false",
 		},
 		{
 			name: "role session without session name",
@@ -138,7 +138,7 @@ func TestConstructorErrors(t *testing.T) {
 				return err
 			},
 			kind: KindAssumedRole, field: "sessionName", want: "must have 2 to 64 characters",
-			why: "sts.md §2: RoleSessionName 2-64 characters",
+			why: "API_AssumeRole.html: RoleSessionName 2-64 characters",
 		},
 		{
 			name: "source identity with the reserved prefix aws:",
@@ -157,7 +157,7 @@ func TestConstructorErrors(t *testing.T) {
 				return err
 			},
 			kind: KindAssumedRole, field: "transitiveTagKeys", want: `transitive tag key "team" names no session tag`,
-			why: "sts.md T4: only session tags can be transitive, never role tags",
+			why: "id_session-tags.md: only session tags can be transitive, never role tags",
 		},
 		{
 			name: "session tag repeating an inherited transitive tag",
@@ -167,7 +167,7 @@ func TestConstructorErrors(t *testing.T) {
 				return err
 			},
 			kind: KindAssumedRole, field: "sessionTags", want: "repeats the inherited transitive tag",
-			why: "sts.md T5: passing a tag whose key equals an inherited one makes the call fail",
+			why: "id_session-tags.md: passing a tag whose key equals an inherited one makes the call fail",
 		},
 		{
 			name: "web identity with MFA",
@@ -176,7 +176,7 @@ func TestConstructorErrors(t *testing.T) {
 				return err
 			},
 			kind: KindWebIdentity, field: "mfa", want: "not available",
-			why: "principals-and-context.md §7: no MFA keys for federated identities",
+			why: "reference_policies_condition-keys.md: no MFA keys for federated identities",
 		},
 		{
 			name: "web identity provider with scheme",
@@ -185,7 +185,7 @@ func TestConstructorErrors(t *testing.T) {
 				return err
 			},
 			kind: KindWebIdentity, field: "provider", want: "without the URL scheme",
-			why: "principals-and-context.md §4: the prefix is the provider URL without https://",
+			why: "reference_policies_iam-condition-keys.md: the prefix is the provider URL without https://",
 		},
 		{
 			name: "web identity provider in another account",
@@ -194,7 +194,7 @@ func TestConstructorErrors(t *testing.T) {
 				return err
 			},
 			kind: KindWebIdentity, field: "provider", want: "is not in the role's account",
-			why: "scenario-format.md: the OIDC provider is in the role's account",
+			why: "scenario format (go doc ./scenario): the OIDC provider is in the role's account",
 		},
 		{
 			name: "web identity provider is a SAML provider",
@@ -213,7 +213,7 @@ func TestConstructorErrors(t *testing.T) {
 				return err
 			},
 			kind: KindWebIdentity, field: "claims", want: "goes in TagsClaim",
-			why: "scenario-format.md: the tags claim carries session tags and is not a key",
+			why: "scenario format (go doc ./scenario): the tags claim carries session tags and is not a key",
 		},
 		{
 			name: "web identity tag with two values",
@@ -223,7 +223,7 @@ func TestConstructorErrors(t *testing.T) {
 				return err
 			},
 			kind: KindWebIdentity, field: "claims", want: "a session tag has exactly one",
-			why: "sts.md §3: each tag value is a one-element array (STS tags are single-valued)",
+			why: "API_AssumeRoleWithWebIdentity.html: each tag value is a one-element array (STS tags are single-valued)",
 		},
 		{
 			name: "web identity claims colliding ignoring case",
@@ -233,7 +233,7 @@ func TestConstructorErrors(t *testing.T) {
 				return err
 			},
 			kind: KindWebIdentity, field: "claims", want: "collide (keys ignore case)",
-			why: "conditions.md C3: key names are case-insensitive, so the two claims would be one ambiguous key",
+			why: "reference_policies_elements_condition.md: key names are case-insensitive, so the two claims would be one ambiguous key",
 		},
 		{
 			name: "SAML without sub",
@@ -243,7 +243,7 @@ func TestConstructorErrors(t *testing.T) {
 				return err
 			},
 			kind: KindSAML, field: "attributes", want: `"sub" (the NameID) is required`,
-			why: "principals-and-context.md §7: saml:sub is present (P) in every SAML session request",
+			why: "reference_policies_condition-keys.md: saml:sub is present (P) in every SAML session request",
 		},
 		{
 			name: "SAML without iss or namequalifier",
@@ -253,7 +253,7 @@ func TestConstructorErrors(t *testing.T) {
 				return err
 			},
 			kind: KindSAML, field: "attributes", want: "required to derive saml:namequalifier",
-			why: "principals-and-context.md §5: namequalifier derives from saml:iss",
+			why: "reference_policies_iam-condition-keys.md: namequalifier derives from saml:iss",
 		},
 		{
 			name: "SAML attribute with saml: prefix",
@@ -263,7 +263,7 @@ func TestConstructorErrors(t *testing.T) {
 				return err
 			},
 			kind: KindSAML, field: "attributes", want: "without its prefix",
-			why: "scenario-format.md: other entries name a saml: key without its prefix",
+			why: "scenario format (go doc ./scenario): other entries name a saml: key without its prefix",
 		},
 		{
 			name: "SAML AWS attribute misspelt",
@@ -273,7 +273,7 @@ func TestConstructorErrors(t *testing.T) {
 				return err
 			},
 			kind: KindSAML, field: "attributes", want: "unknown AWS attribute",
-			why: "sts.md §4: attribute names are case-sensitive",
+			why: "API_AssumeRoleWithSAML.html: attribute names are case-sensitive",
 		},
 		{
 			name: "SAML single-valued eduperson key with two values",
@@ -283,7 +283,7 @@ func TestConstructorErrors(t *testing.T) {
 				return err
 			},
 			kind: KindSAML, field: "attributes", want: "takes exactly one",
-			why: "principals-and-context.md §5: saml:edupersonprincipalname is single-valued",
+			why: "reference_policies_iam-condition-keys.md: saml:edupersonprincipalname is single-valued",
 		},
 		{
 			name: "SAML session name differs from the attribute",
@@ -293,7 +293,7 @@ func TestConstructorErrors(t *testing.T) {
 				return err
 			},
 			kind: KindSAML, field: "sessionName", want: "differs from the RoleSessionName attribute",
-			why: "sts.md §4: the session name comes from the RoleSessionName attribute",
+			why: "API_AssumeRoleWithSAML.html: the session name comes from the RoleSessionName attribute",
 		},
 		{
 			name: "SAML Role attribute for another role",
@@ -303,7 +303,7 @@ func TestConstructorErrors(t *testing.T) {
 				return err
 			},
 			kind: KindSAML, field: "attributes", want: "has no pair",
-			why: "sts.md §4: the Role attribute lists role ARN, provider ARN pairs",
+			why: "API_AssumeRoleWithSAML.html: the Role attribute lists role ARN, provider ARN pairs",
 		},
 		{
 			name: "SAML provider is an OIDC provider",
@@ -313,13 +313,13 @@ func TestConstructorErrors(t *testing.T) {
 				return err
 			},
 			kind: KindSAML, field: "provider", want: "is not a SAML provider ARN",
-			why: "principals-and-context.md §1: SAML IdP is arn:aws:iam::A:saml-provider/Name",
+			why: "reference_policies_elements_principal.md: SAML IdP is arn:aws:iam::A:saml-provider/Name",
 		},
 		{
 			name:  "service name without amazonaws.com",
 			build: func() error { _, err := NewService("lambda.example.com"); return err },
 			kind:  KindService, field: "service", want: "does not end in .amazonaws.com",
-			why: "scenario-format.md: a service is a DNS name ending in .amazonaws.com",
+			why: "scenario format (go doc ./scenario): a service is a DNS name ending in .amazonaws.com",
 		},
 	}
 	for _, tc := range tests {

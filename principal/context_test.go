@@ -40,7 +40,7 @@ func TestContextKeySets(t *testing.T) {
 				"aws:userid":                "123456789012",
 				"aws:principalisawsservice": "false",
 			},
-			why: "variables.md §4 root row; principals-and-context.md §7 Root column: no username, no tags, no MFA/TokenIssueTime with long-term keys (note 3)",
+			why: "reference_policies_variables.md root row; reference_policies_condition-keys.md Root column: no username, no tags, no MFA/TokenIssueTime with long-term keys (note 3)",
 		},
 		{
 			name: "root, temporary credentials with MFA",
@@ -59,7 +59,7 @@ func TestContextKeySets(t *testing.T) {
 				"aws:multifactorauthpresent": "true",
 				"aws:multifactorauthage":     "90",
 			},
-			why: "principals-and-context.md §7 note 3: root on temporary credentials has TokenIssueTime and MFA keys; times RFC 3339 UTC, age in whole seconds",
+			why: "reference_policies_condition-keys.md note 3: root on temporary credentials has TokenIssueTime and MFA keys; times RFC 3339 UTC, age in whole seconds",
 		},
 		{
 			name: "root, AssumeRoot session",
@@ -76,7 +76,7 @@ func TestContextKeySets(t *testing.T) {
 				"aws:tokenissuetime":         issuedText,
 				"aws:multifactorauthpresent": "false",
 			},
-			why: "principals-and-context.md §2: aws:AssumedRoot = true for AssumeRoot sessions only; sessions are temporary credentials",
+			why: "reference_policies_condition-keys.md: aws:AssumedRoot = true for AssumeRoot sessions only; sessions are temporary credentials",
 		},
 		{
 			name: "IAM user, long-term keys",
@@ -96,7 +96,7 @@ func TestContextKeySets(t *testing.T) {
 				"aws:principaltag/cost-center": "42",
 				"aws:principalisawsservice":    "false",
 			},
-			why: "variables.md §4 IAM user row: username without path, userid = unique ID; §7 User column: no MFA keys with long-term keys",
+			why: "reference_policies_variables.md IAM user row: username without path, userid = unique ID; §7 User column: no MFA keys with long-term keys",
 		},
 		{
 			name: "IAM user, GetSessionToken without MFA",
@@ -116,7 +116,7 @@ func TestContextKeySets(t *testing.T) {
 				"aws:tokenissuetime":         issuedText,
 				"aws:multifactorauthpresent": "false",
 			},
-			why: "sts.md §6 and principals-and-context.md §7 User+GST column: TokenIssueTime and MultiFactorAuthPresent present, MultiFactorAuthAge only with MFA",
+			why: "API_GetSessionToken.html and reference_policies_condition-keys.md User+GST column: TokenIssueTime and MultiFactorAuthPresent present, MultiFactorAuthAge only with MFA",
 		},
 		{
 			name:  "IAM user parsed from its ARN",
@@ -128,7 +128,7 @@ func TestContextKeySets(t *testing.T) {
 				"aws:username":              "alice",
 				"aws:principalisawsservice": "false",
 			},
-			why: "scenario-format.md PRINCIPAL: a key that needs an unknown unique ID (aws:userid) is absent",
+			why: "scenario format (go doc ./scenario) PRINCIPAL: a key that needs an unknown unique ID (aws:userid) is absent",
 		},
 		{
 			name: "federated user with calling user's tags overlaid by session tags",
@@ -151,7 +151,7 @@ func TestContextKeySets(t *testing.T) {
 				"aws:tokenissuetime":          issuedText,
 				"aws:multifactorauthpresent":  "false",
 			},
-			why: "variables.md §5 (seed B): userid ACCOUNT:Name, no username; sts.md §5 and T3: user tags overlaid by session tags ignoring case; principals-and-context.md Q2: MultiFactorAuthPresent false",
+			why: "reference_policies_variables.md: userid ACCOUNT:Name, no username; API_GetFederationToken.html, id_session-tags.md: user tags overlaid by session tags ignoring case; reference_policies_condition-keys.md: MultiFactorAuthPresent false",
 		},
 		{
 			name: "role session with path, ID, tags, source identity and MFA",
@@ -177,7 +177,7 @@ func TestContextKeySets(t *testing.T) {
 				"aws:multifactorauthpresent":  "true",
 				"aws:multifactorauthage":      "600",
 			},
-			why: "variables.md §4 role session row: PrincipalArn is the role ARN with path, userid ROLEID:session; sts.md T3 session tag wins ignoring case; §7 Role column",
+			why: "reference_policies_variables.md role session row: PrincipalArn is the role ARN with path, userid ROLEID:session; id_session-tags.md session tag wins ignoring case; §7 Role column",
 		},
 		{
 			name:  "role session parsed from its ARN",
@@ -189,7 +189,7 @@ func TestContextKeySets(t *testing.T) {
 				"aws:principalisawsservice":  "false",
 				"aws:multifactorauthpresent": "false",
 			},
-			why: "scenario-format.md PRINCIPAL: role taken to have no path, role ID unknown so aws:userid absent; §7: MultiFactorAuthPresent always present for role sessions",
+			why: "scenario format (go doc ./scenario) PRINCIPAL: role taken to have no path, role ID unknown so aws:userid absent; §7: MultiFactorAuthPresent always present for role sessions",
 		},
 		{
 			name: "web identity, Google with azp",
@@ -219,7 +219,7 @@ func TestContextKeySets(t *testing.T) {
 				"accounts.google.com:aud":   "web-client",
 				"accounts.google.com:sub":   "1234567890",
 			},
-			why: "principals-and-context.md §4: Google :aud = azp when present; only amr/aud/id family/sub persist (no :oaud, :azp, :email); §7 WebId column: no MFA keys",
+			why: "reference_policies_iam-condition-keys.md: Google :aud = azp when present; only amr/aud/id family/sub persist (no :oaud, :azp, :email); §7 WebId column: no MFA keys",
 		},
 		{
 			name: "web identity, bare OIDC host, source identity, other claims dropped",
@@ -244,7 +244,7 @@ func TestContextKeySets(t *testing.T) {
 				"token.actions.githubusercontent.com:aud": "sts.amazonaws.com",
 				"token.actions.githubusercontent.com:sub": "repo:octo/app:ref:refs/heads/main",
 			},
-			why: "scenario-format.md: bare HOST/PATH means the OIDC provider ARN in the role's account (aws:FederatedProvider is that ARN, keys use HOST/PATH); §4: :repository does not persist",
+			why: "scenario format (go doc ./scenario): bare HOST/PATH means the OIDC provider ARN in the role's account (aws:FederatedProvider is that ARN, keys use HOST/PATH); §4: :repository does not persist",
 		},
 		{
 			name: "web identity, Cognito amr multivalued",
@@ -270,7 +270,7 @@ func TestContextKeySets(t *testing.T) {
 				"cognito-identity.amazonaws.com:sub": "us-east-1:98765432-dcba-dcba-dcba-123456789012",
 				"cognito-identity.amazonaws.com:amr": []string{"authenticated", "graph.facebook.com", "graph.facebook.com:123456789012:1234"},
 			},
-			why: "principals-and-context.md §4 Cognito row: amr is multivalued and persists",
+			why: "reference_policies_iam-condition-keys.md Cognito row: amr is multivalued and persists",
 		},
 		{
 			name: "web identity, Facebook and Amazon id family",
@@ -290,7 +290,7 @@ func TestContextKeySets(t *testing.T) {
 				"graph.facebook.com:app_id": "111",
 				"graph.facebook.com:id":     "222",
 			},
-			why: "principals-and-context.md §4: the id family (app_id, id, user_id) persists, other claims do not",
+			why: "reference_policies_iam-condition-keys.md: the id family (app_id, id, user_id) persists, other claims do not",
 		},
 		{
 			name: "SAML session",
@@ -321,7 +321,7 @@ func TestContextKeySets(t *testing.T) {
 				"saml:sub":                    "alice",
 				"saml:sub_type":               "persistent",
 			},
-			why: "principals-and-context.md §5: only namequalifier/sub/sub_type persist; Q1: no aws:FederatedProvider for SAML; §7 SAML column: no MFA keys",
+			why: "reference_policies_iam-condition-keys.md: only namequalifier/sub/sub_type persist; Q1: no aws:FederatedProvider for SAML; §7 SAML column: no MFA keys",
 		},
 		{
 			name:  "service principal",
@@ -331,7 +331,7 @@ func TestContextKeySets(t *testing.T) {
 				"aws:principalservicename":      "lambda.amazonaws.com",
 				"aws:principalservicenameslist": []string{"lambda.amazonaws.com"},
 			},
-			why: "principals-and-context.md §2, §7 Svc column and Q3: no PrincipalArn/Account/Type/userid",
+			why: "reference_policies_condition-keys.md Svc column and Q3: no PrincipalArn/Account/Type/userid",
 		},
 		{
 			name:  "anonymous",
@@ -341,7 +341,7 @@ func TestContextKeySets(t *testing.T) {
 				"aws:principaltype":    "Anonymous",
 				"aws:userid":           "anonymous",
 			},
-			why: "variables.md §4 anonymous row; principals-and-context.md §7 Anon column: no PrincipalArn, no PrincipalIsAWSService",
+			why: "reference_policies_variables.md anonymous row; reference_policies_condition-keys.md Anon column: no PrincipalArn, no PrincipalIsAWSService",
 		},
 	}
 	for _, tc := range tests {
@@ -402,7 +402,7 @@ func TestAssumeContext(t *testing.T) {
 				"aws:resourcetag/app":      "web",
 				"iam:resourcetag/app":      "web",
 			},
-			why: "principals-and-context.md §4 (Google :aud/:oaud, every claim a key at assume time), §6; sts.md §3 (tags claim -> RequestTag/TagKeys, TransitiveTagKeys, SourceIdentity); no PrincipalArn/Account/userid",
+			why: "reference_policies_iam-condition-keys.md (Google :aud/:oaud, every claim a key at assume time), §6; API_AssumeRoleWithWebIdentity.html (tags claim -> RequestTag/TagKeys, TransitiveTagKeys, SourceIdentity); no PrincipalArn/Account/userid",
 		},
 		{
 			name: "bare OIDC host: keys HOST/PATH:claim, provider ARN",
@@ -427,7 +427,7 @@ func TestAssumeContext(t *testing.T) {
 				"oidc.eks.us-east-1.amazonaws.com/id/exampled539d4633e53de1b71example:amr": []string{"a", "b"},
 				"sts:rolesessionname": "user1",
 			},
-			why: "scenario-format.md PRINCIPAL: bare HOST/PATH is the OIDC provider in the role's account; principals-and-context.md §4 key prefix is HOST/PATH",
+			why: "scenario format (go doc ./scenario) PRINCIPAL: bare HOST/PATH is the OIDC provider in the role's account; reference_policies_iam-condition-keys.md key prefix is HOST/PATH",
 		},
 		{
 			name: "SAML assertion",
@@ -470,7 +470,7 @@ func TestAssumeContext(t *testing.T) {
 				"aws:tagkeys":                 []string{"Department"},
 				"sts:transitivetagkeys":       []string{"Department"},
 			},
-			why: "principals-and-context.md §5: attribute keys are lists except four eduperson keys; doc and namequalifier derived (Q6 vector); sts.md §4: session name, source identity, PrincipalTag and TransitiveTagKeys attributes",
+			why: "reference_policies_iam-condition-keys.md: attribute keys are lists except four eduperson keys; doc and namequalifier derived (Q6 vector); API_AssumeRoleWithSAML.html: session name, source identity, PrincipalTag and TransitiveTagKeys attributes",
 		},
 	}
 	for _, tc := range tests {

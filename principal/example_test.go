@@ -60,7 +60,7 @@ func ExampleParse() {
 	// principal "arn:aws:iam::123456789012:role/Dev": a role is not a caller: give its session arn:aws:sts::123456789012:assumed-role/ROLE/SESSION, or an AssumedRole object to keep the role path and ID
 }
 
-// ExampleNewFederatedUser shows seed B: a GetFederationToken session has
+// ExampleNewFederatedUser shows that a GetFederationToken session has
 // aws:userid = ACCOUNT:NAME and no aws:username.
 func ExampleNewFederatedUser() {
 	f, err := principal.NewFederatedUser(principal.FederatedUserInput{
@@ -82,7 +82,7 @@ func ExampleNewFederatedUser() {
 	// [arn:aws:iam::123456789012:user/token-app]
 }
 
-// ExampleNewWebIdentity shows seed A: a bare OIDC host stands for the
+// ExampleNewWebIdentity shows that a bare OIDC host stands for the
 // provider ARN in the role's account, and the token's tags claim becomes
 // principal tags of the session and request tags of the assume call.
 func ExampleNewWebIdentity() {

@@ -11,7 +11,7 @@ import (
 
 func TestNameQualifierVector(t *testing.T) {
 	t.Parallel()
-	// principals-and-context.md §5 test vector (pseudocode of
+	// reference_policies_iam-condition-keys.md test vector (pseudocode of
 	// id_roles_providers_saml.md: no "/" between issuer and account, Q6).
 	assert.Equal(t, "1uAJanUnBc2XeUkHURMht+xam2c=", NameQualifier("https://example.com/saml", "123456789012", "MySAMLIdP"))
 }
@@ -24,10 +24,10 @@ func TestSAMLSuppliedNameQualifierWins(t *testing.T) {
 	}))
 	v, ok := m.Context().LookupVariable("saml:namequalifier")
 	require.True(t, ok)
-	assert.Equal(t, "given", v, "principals-and-context.md §5: a supplied value wins")
+	assert.Equal(t, "given", v, "reference_policies_iam-condition-keys.md: a supplied value wins")
 	v, ok = m.AssumeContext().LookupVariable("saml:doc")
 	require.True(t, ok)
-	assert.Equal(t, "111111111111/Other", v, "scenario-format.md: saml:doc derived only when not given")
+	assert.Equal(t, "111111111111/Other", v, "scenario format (go doc ./scenario): saml:doc derived only when not given")
 }
 
 func TestGoogleAudience(t *testing.T) {
@@ -40,11 +40,11 @@ func TestGoogleAudience(t *testing.T) {
 		why             string
 	}{
 		{"azp present", map[string]condition.Value{"aud": str("A"), "azp": str("Z")}, "Z", "A", true, true,
-			"principals-and-context.md §4: :aud = azp when present, :oaud = aud"},
+			"reference_policies_iam-condition-keys.md: :aud = azp when present, :oaud = aud"},
 		{"no azp", map[string]condition.Value{"aud": str("A")}, "A", "A", true, true,
-			"principals-and-context.md §4: :aud = aud when azp is absent"},
+			"reference_policies_iam-condition-keys.md: :aud = aud when azp is absent"},
 		{"azp only", map[string]condition.Value{"azp": str("Z")}, "Z", "", true, false,
-			"principals-and-context.md §4: :aud = azp when present; no aud claim, no :oaud"},
+			"reference_policies_iam-condition-keys.md: :aud = azp when present; no aud claim, no :oaud"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -60,7 +60,7 @@ func TestGoogleAudience(t *testing.T) {
 			assert.Equal(t, tc.hasAud, ok, tc.why)
 			assert.Equal(t, tc.aud, sessAud, "the session keeps :aud: "+tc.why)
 			_, ok = w.Context().LookupKey("accounts.google.com:oaud")
-			assert.False(t, ok, "principals-and-context.md §4: :oaud exists only at assume time")
+			assert.False(t, ok, "reference_policies_iam-condition-keys.md: :oaud exists only at assume time")
 		})
 	}
 }
@@ -70,11 +70,11 @@ func TestNonGoogleAzpIsPlainClaim(t *testing.T) {
 	w := must(NewWebIdentity(WebIdentityInput{RoleARN: devRole, SessionName: "alice", Provider: "idp.example.com",
 		Claims: map[string]condition.Value{"aud": str("A"), "azp": str("Z")}}))
 	aud, _ := w.AssumeContext().LookupVariable("idp.example.com:aud")
-	assert.Equal(t, "A", aud, "principals-and-context.md §4: the azp substitution is Google's only")
+	assert.Equal(t, "A", aud, "reference_policies_iam-condition-keys.md: the azp substitution is Google's only")
 	azp, _ := w.AssumeContext().LookupVariable("idp.example.com:azp")
-	assert.Equal(t, "Z", azp, "principals-and-context.md §4: other issuers have :azp at assume time")
+	assert.Equal(t, "Z", azp, "reference_policies_iam-condition-keys.md: other issuers have :azp at assume time")
 	_, ok := w.Context().LookupKey("idp.example.com:azp")
-	assert.False(t, ok, "principals-and-context.md §4: :azp does not persist")
+	assert.False(t, ok, "reference_policies_iam-condition-keys.md: :azp does not persist")
 }
 
 func TestCognitoAmrIsMultivalued(t *testing.T) {
@@ -84,9 +84,9 @@ func TestCognitoAmrIsMultivalued(t *testing.T) {
 	for name, c := range map[string]condition.Context{"session": w.Context(), "assume": w.AssumeContext()} {
 		v, ok := c.LookupKey("cognito-identity.amazonaws.com:amr")
 		require.True(t, ok, name)
-		assert.True(t, v.IsList(), "%s: principals-and-context.md §4: amr is multivalued even with one value", name)
+		assert.True(t, v.IsList(), "%s: reference_policies_iam-condition-keys.md: amr is multivalued even with one value", name)
 		_, ok = c.LookupVariable("cognito-identity.amazonaws.com:amr")
-		assert.False(t, ok, "%s: variables.md R2: a multivalued key is no variable", name)
+		assert.False(t, ok, "%s: reference_policies_variables.md: a multivalued key is no variable", name)
 	}
 }
 
@@ -95,13 +95,13 @@ func TestBareHostProviderIsRoleAccountARN(t *testing.T) {
 	w := must(NewWebIdentity(WebIdentityInput{RoleARN: "arn:aws:iam::123456789012:role/WebApp", SessionName: "user1",
 		Provider: "idp.example.com", Claims: map[string]condition.Value{"sub": str("SUB1")}}))
 	want := "arn:aws:iam::123456789012:oidc-provider/idp.example.com"
-	assert.Equal(t, want, w.Provider(), "scenario-format.md: bare HOST/PATH stands for the OIDC provider ARN in the role's account")
-	assert.Equal(t, want, w.Identity().Provider, "seeds.md A11: the Federated entry that matches is the provider ARN")
+	assert.Equal(t, want, w.Provider(), "scenario format (go doc ./scenario): bare HOST/PATH stands for the OIDC provider ARN in the role's account")
+	assert.Equal(t, want, w.Identity().Provider, "id_session-tags.md: the Federated entry that matches is the provider ARN")
 	assert.Equal(t, "idp.example.com", w.KeyPrefix())
 	fp, _ := w.Context().LookupVariable("aws:FederatedProvider")
-	assert.Equal(t, want, fp, "principals-and-context.md Q1: the OIDC provider ARN, never the bare host")
+	assert.Equal(t, want, fp, "reference_policies_condition-keys.md: the OIDC provider ARN, never the bare host")
 	sub, _ := w.Context().LookupVariable("idp.example.com:sub")
-	assert.Equal(t, "SUB1", sub, "seeds.md A12: ${idp.example.com:sub} resolves in later requests")
+	assert.Equal(t, "SUB1", sub, "id_session-tags.md: ${idp.example.com:sub} resolves in later requests")
 
 	arnForm := must(NewWebIdentity(WebIdentityInput{RoleARN: "arn:aws:iam::123456789012:role/WebApp", SessionName: "user1",
 		Provider: want, Claims: map[string]condition.Value{"sub": str("SUB1")}}))

@@ -21,9 +21,9 @@ func TestForRoleRederivesTheRoleFacts(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "arn:aws:iam::222222222222:role/X", other.RoleARN())
 	assert.Equal(t, "arn:aws:iam::222222222222:oidc-provider/token.actions.githubusercontent.com", other.Provider(),
-		"scenario-format.md: a bare HOST/PATH is the OIDC provider in the account of the role asked for")
+		"scenario format (go doc ./scenario): a bare HOST/PATH is the OIDC provider in the account of the role asked for")
 	_, ok := other.AssumeContext().LookupKey("aws:resourcetag/env")
-	assert.False(t, ok, "sts.md §3: the other role's tags are not known")
+	assert.False(t, ok, "API_AssumeRoleWithWebIdentity.html: the other role's tags are not known")
 	sub, ok := other.AssumeContext().LookupVariable("token.actions.githubusercontent.com:sub")
 	assert.True(t, ok)
 	assert.Equal(t, "1", sub, "the token's claims are kept")

@@ -26,7 +26,7 @@ func TestIdentity(t *testing.T) {
 			arn:     "arn:aws:iam::123456789012:root",
 			account: "123456789012",
 			want:    Identity{Account: "123456789012", direct: []string{"arn:aws:iam::123456789012:root"}, Root: true},
-			why:     "principals-and-context.md §1 root row",
+			why:     "reference_policies_elements_principal.md root row",
 		},
 		{
 			name: "IAM user with unique ID",
@@ -39,7 +39,7 @@ func TestIdentity(t *testing.T) {
 				Account: "123456789012",
 				direct:  []string{"arn:aws:iam::123456789012:user/ops/alice", "AIDAEXAMPLEALICE"},
 			},
-			why: "principals-and-context.md §1: a user is named by ARN or unique ID AIDA…",
+			why: "reference_policies_elements_principal.md: a user is named by ARN or unique ID AIDA…",
 		},
 		{
 			name: "federated user with calling user",
@@ -57,7 +57,7 @@ func TestIdentity(t *testing.T) {
 				indirect: []string{"arn:aws:iam::123456789012:user/token-app", "AIDAEXAMPLETOKENAPP"},
 				Session:  true,
 			},
-			why: "sts.md §5: the federating IAM user's ARN matches indirectly (seeds B8)",
+			why: "API_GetFederationToken.html: the federating IAM user's ARN matches indirectly (reference_policies_variables.md)",
 		},
 		{
 			name: "service-linked role session",
@@ -80,7 +80,7 @@ func TestIdentity(t *testing.T) {
 				Session:       true,
 				ServiceLinked: true,
 			},
-			why: "principals-and-context.md §1: session ARN drops the role path; service-linked roles have path /aws-service-role/",
+			why: "reference_policies_elements_principal.md: session ARN drops the role path; service-linked roles have path /aws-service-role/",
 		},
 		{
 			name: "web identity with bare host",
@@ -98,7 +98,7 @@ func TestIdentity(t *testing.T) {
 				Provider: "arn:aws-cn:iam::123456789012:oidc-provider/idp.example.com",
 				Session:  true,
 			},
-			why: "scenario-format.md: the Federated entry that matches is the OIDC provider ARN in the role's account (and partition), never the bare host",
+			why: "scenario format (go doc ./scenario): the Federated entry that matches is the OIDC provider ARN in the role's account (and partition), never the bare host",
 		},
 		{
 			name: "SAML",
@@ -120,20 +120,20 @@ func TestIdentity(t *testing.T) {
 				Provider: "arn:aws:iam::123456789012:saml-provider/Corp",
 				Session:  true,
 			},
-			why: "principals-and-context.md §1 SAML row: IdP named by the saml-provider ARN; session name from the RoleSessionName attribute (sts.md §4)",
+			why: "reference_policies_elements_principal.md SAML row: IdP named by the saml-provider ARN; session name from the RoleSessionName attribute (API_AssumeRoleWithSAML.html)",
 		},
 		{
 			name:  "service",
 			build: func() (Principal, error) { return Parse("lambda.amazonaws.com") },
 			arn:   "lambda.amazonaws.com",
 			want:  Identity{Service: "lambda.amazonaws.com"},
-			why:   "principals-and-context.md §1 service row: no account",
+			why:   "reference_policies_elements_principal.md service row: no account",
 		},
 		{
 			name:  "anonymous",
 			build: func() (Principal, error) { return Parse("anonymous") },
 			want:  Identity{Anonymous: true},
-			why:   "principals-and-context.md §1: anonymous matches only \"*\"",
+			why:   "reference_policies_elements_principal.md: anonymous matches only \"*\"",
 		},
 	}
 	for _, tc := range tests {
@@ -163,7 +163,7 @@ func TestRoleSessionAccessors(t *testing.T) {
 	assert.Equal(t, "/teams/", r.RolePath())
 	assert.Equal(t, "alice", s.SessionName())
 	assert.Equal(t, "alice", s.SourceIdentity())
-	assert.True(t, r.Credentials().Temporary, "sts.md §2: role sessions use temporary credentials")
+	assert.True(t, r.Credentials().Temporary, "API_AssumeRole.html: role sessions use temporary credentials")
 
 	f := must(NewFederatedUser(FederatedUserInput{Name: "Bob", UserARN: "arn:aws:iam::123456789012:user/token-app"}))
 	assert.Equal(t, "Bob", f.Name())

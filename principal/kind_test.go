@@ -62,7 +62,7 @@ func TestKindsAreExhaustive(t *testing.T) {
 		assert.Equal(t, k == KindAssumedRole || k == KindWebIdentity || k == KindSAML || k == KindFederatedUser,
 			p.Identity().Session, "%v: Identity.Session", k)
 	}
-	assert.Len(t, seen, int(kindCount), "design-notes.md §2: every kind has a concrete type")
+	assert.Len(t, seen, int(kindCount), "every kind has a concrete type")
 }
 
 func TestKindString(t *testing.T) {
@@ -70,7 +70,7 @@ func TestKindString(t *testing.T) {
 	want := []string{"Anonymous", "Root", "IAMUser", "FederatedUser", "AssumedRole", "WebIdentity", "SAML", "Service"}
 	require.Len(t, want, int(kindCount))
 	for i, w := range want {
-		assert.Equal(t, w, Kind(i).String(), "scenario-format.md PRINCIPAL type names")
+		assert.Equal(t, w, Kind(i).String(), "scenario format (go doc ./scenario) PRINCIPAL type names")
 	}
 	assert.Equal(t, "Kind(200)", Kind(200).String())
 }

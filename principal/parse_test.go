@@ -17,17 +17,17 @@ func TestParse(t *testing.T) {
 		account string
 		why     string
 	}{
-		{"arn:aws:iam::123456789012:root", KindRoot, "arn:aws:iam::123456789012:root", "123456789012", "scenario-format.md PRINCIPAL: root ARN"},
+		{"arn:aws:iam::123456789012:root", KindRoot, "arn:aws:iam::123456789012:root", "123456789012", "scenario format (go doc ./scenario) PRINCIPAL: root ARN"},
 		{"arn:aws:iam::123456789012:user/alice", KindIAMUser, "arn:aws:iam::123456789012:user/alice", "123456789012", "IAM user without path"},
 		{"arn:aws:iam::123456789012:user/division_abc/subdivision_xyz/Bob", KindIAMUser, "arn:aws:iam::123456789012:user/division_abc/subdivision_xyz/Bob", "123456789012", "reference_identifiers.md: user ARN with path"},
 		{"arn:aws:sts::123456789012:assumed-role/Dev/alice", KindAssumedRole, "arn:aws:sts::123456789012:assumed-role/Dev/alice", "123456789012", "role session ARN"},
-		{"arn:aws:sts::123456789012:assumed-role/EC2Role/i-0123456789abcdef0", KindAssumedRole, "arn:aws:sts::123456789012:assumed-role/EC2Role/i-0123456789abcdef0", "123456789012", "variables.md §4: EC2 instance role session named by the instance ID"},
+		{"arn:aws:sts::123456789012:assumed-role/EC2Role/i-0123456789abcdef0", KindAssumedRole, "arn:aws:sts::123456789012:assumed-role/EC2Role/i-0123456789abcdef0", "123456789012", "reference_policies_variables.md: EC2 instance role session named by the instance ID"},
 		{"arn:aws:sts::123456789012:federated-user/Bob", KindFederatedUser, "arn:aws:sts::123456789012:federated-user/Bob", "123456789012", "federated user ARN"},
 		{"lambda.amazonaws.com", KindService, "lambda.amazonaws.com", "", "service principal: DNS name ending in .amazonaws.com"},
 		{"elasticloadbalancing.amazonaws.com", KindService, "elasticloadbalancing.amazonaws.com", "", "service principal"},
 		{"ec2.amazonaws.com.cn", KindService, "ec2.amazonaws.com.cn", "", "China partition service principal"},
-		{"*", KindAnonymous, "", "", "scenario-format.md: * is anonymous"},
-		{"anonymous", KindAnonymous, "", "", "scenario-format.md: anonymous"},
+		{"*", KindAnonymous, "", "", "scenario format (go doc ./scenario): * is anonymous"},
+		{"anonymous", KindAnonymous, "", "", "scenario format (go doc ./scenario): anonymous"},
 		{"arn:aws-cn:iam::123456789012:root", KindRoot, "arn:aws-cn:iam::123456789012:root", "123456789012", "other partitions work generically"},
 		{"arn:aws-us-gov:sts::123456789012:assumed-role/Dev/alice", KindAssumedRole, "arn:aws-us-gov:sts::123456789012:assumed-role/Dev/alice", "123456789012", "GovCloud partition"},
 		{"arn:aws-iso-b:iam::123456789012:user/alice", KindIAMUser, "arn:aws-iso-b:iam::123456789012:user/alice", "123456789012", "any aws-* partition"},
@@ -50,11 +50,11 @@ func TestParseRoleSessionFacts(t *testing.T) {
 	require.NoError(t, err)
 	r, ok := p.(*AssumedRole)
 	require.True(t, ok)
-	assert.Equal(t, "arn:aws-us-gov:iam::123456789012:role/Dev", r.RoleARN(), "scenario-format.md: from a string the role is taken to have no path")
-	assert.Equal(t, "", r.RoleID(), "scenario-format.md: the role ID is unknown")
+	assert.Equal(t, "arn:aws-us-gov:iam::123456789012:role/Dev", r.RoleARN(), "scenario format (go doc ./scenario): from a string the role is taken to have no path")
+	assert.Equal(t, "", r.RoleID(), "scenario format (go doc ./scenario): the role ID is unknown")
 	assert.Equal(t, "alice", r.SessionName())
 	_, has := r.Context().LookupKey("aws:userid")
-	assert.False(t, has, "scenario-format.md: aws:userid absent without the role ID")
+	assert.False(t, has, "scenario format (go doc ./scenario): aws:userid absent without the role ID")
 }
 
 func TestParseErrors(t *testing.T) {
@@ -67,7 +67,7 @@ func TestParseErrors(t *testing.T) {
 		{"", `principal "": empty; expected arn:aws:iam::ACCOUNT:root`, "empty input names the expected forms"},
 		{"foo", `principal "foo": expected arn:aws:iam::ACCOUNT:root, arn:aws:iam::ACCOUNT:user/PATH/NAME, arn:aws:sts::ACCOUNT:assumed-role/ROLE/SESSION, arn:aws:sts::ACCOUNT:federated-user/NAME, a service principal ending in .amazonaws.com, "*" or "anonymous"`, "unknown form lists every accepted form"},
 		{"Anonymous", `expected arn:aws:iam::ACCOUNT:root`, "anonymous is spelled in lower case"},
-		{"123456789012", "an account ID names every principal of the account, not one caller; for the root user write arn:aws:iam::123456789012:root", "evaluation-logic.md: an account ID in a policy means the whole account; it is not a caller"},
+		{"123456789012", "an account ID names every principal of the account, not one caller; for the root user write arn:aws:iam::123456789012:root", "reference_policies_evaluation-logic.md: an account ID in a policy means the whole account; it is not a caller"},
 		{"arn:aws:iam::123456789012:role/Dev", "a role is not a caller", "reference_identifiers.md: callers are sessions of a role"},
 		{"arn:aws:iam::123456789012:group/Admins", `iam resource "group/Admins": expected root or user/PATH/NAME`, "groups are not principals"},
 		{"arn:aws:s3:::bucket", `service "s3": a caller ARN is an iam ARN`, "only iam and sts ARNs name callers"},
@@ -81,8 +81,8 @@ func TestParseErrors(t *testing.T) {
 		{"arn:aws:iam::123456789012:user/a b", `user name "a b" may contain only letters, digits and _+=,.@-`, "IAM API: UserName [\\w+=,.@-]"},
 		{"arn:aws:sts::123456789012:assumed-role/Dev", "expected assumed-role/ROLE/SESSION", "a session ARN has role and session"},
 		{"arn:aws:sts::123456789012:assumed-role/teams/Dev/alice", "a session ARN has no role path", "reference_identifiers.md: assumed-role ARNs drop the path"},
-		{"arn:aws:sts::123456789012:assumed-role/Dev/a", `role session name "a" must have 2 to 64 characters`, "sts.md §2: RoleSessionName 2-64"},
-		{"arn:aws:sts::123456789012:federated-user/B", `federated user name "B" must have 2 to 32 characters`, "sts.md §5: Name 2-32"},
+		{"arn:aws:sts::123456789012:assumed-role/Dev/a", `role session name "a" must have 2 to 64 characters`, "API_AssumeRole.html: RoleSessionName 2-64"},
+		{"arn:aws:sts::123456789012:federated-user/B", `federated user name "B" must have 2 to 32 characters`, "API_GetFederationToken.html: Name 2-32"},
 		{"arn:aws:sts::123456789012:role/Dev", `sts resource "role/Dev": expected assumed-role/ROLE/SESSION or federated-user/NAME`, "sts caller ARNs"},
 		{"Lambda.amazonaws.com", "may contain only lower-case letters", "service principal names are lower-case DNS names"},
 		{".amazonaws.com", "has no service label", "a service principal names a service"},

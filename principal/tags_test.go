@@ -18,7 +18,7 @@ func TestTagOverlayIgnoresKeyCase(t *testing.T) {
 	}))
 	want := map[string]string{"department": "engineering", "costcenter": "2", "PROJECT": "apollo", "Stage": "dev"}
 	if d := cmp.Diff(want, r.Tags()); d != "" {
-		t.Errorf("Tags() mismatch (-want +got):\n%s\nwhy: sts.md T3: session tags override role tags ignoring case, keeping the session's spelling; §2 inherited transitive tags override role tags", d)
+		t.Errorf("Tags() mismatch (-want +got):\n%s\nwhy: id_session-tags.md: session tags override role tags ignoring case, keeping the session's spelling; §2 inherited transitive tags override role tags", d)
 	}
 	wantCtx := map[string]any{
 		"aws:principaltag/department": "engineering",
@@ -37,7 +37,7 @@ func TestTagOverlayIgnoresKeyCase(t *testing.T) {
 	}
 	wantTransitive := map[string]string{"PROJECT": "apollo", "costcenter": "2", "Stage": "dev"}
 	if d := cmp.Diff(wantTransitive, r.TransitiveTags()); d != "" {
-		t.Errorf("TransitiveTags() mismatch (-want +got):\n%s\nwhy: sts.md T4/T5: inherited transitive tags stay transitive, plus this call's transitive session tags", d)
+		t.Errorf("TransitiveTags() mismatch (-want +got):\n%s\nwhy: id_session-tags.md: inherited transitive tags stay transitive, plus this call's transitive session tags", d)
 	}
 	assert.Equal(t, []string{"stage"}, r.TransitiveTagKeys())
 }

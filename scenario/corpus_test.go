@@ -17,7 +17,7 @@ const sharedConformance = "../../shared/conformance"
 
 // TestCorpus runs every scenario file of the shared conformance corpus and
 // of testdata/scenarios, one parallel subtest per file and per case: every
-// case with "expect" must get it (scenario-format.md, Output).
+// case with "expect" must get it (scenario format (go doc ./scenario), Output).
 func TestCorpus(t *testing.T) {
 	t.Parallel()
 	dirs := []string{"testdata/scenarios", sharedConformance}

@@ -54,7 +54,7 @@ func TestCoverageDecided(t *testing.T) {
 		why       string
 	}{
 		{"Reports", policy.Identity, 0, 0, 7, 2, nil,
-			"Read supplies the identity grant of both allowed reads (Explanation.Deciding, evaluation-logic D7)"},
+			"Read supplies the identity grant of both allowed reads (Explanation.Deciding, reference_policies_evaluation-logic.md)"},
 		{"Reports", policy.Identity, 1, 0, 7, 1, []int{2, 1},
 			"WriteFromOffice decides the office write, so both clauses decide it; IpAddress alone also fails in the branch write, whose decision it would have turned to allowed; over http both clauses fail and neither decides alone"},
 		{"Reports", policy.Identity, 2, 0, 7, 1, []int{6},
@@ -70,7 +70,7 @@ func TestCoverageDecided(t *testing.T) {
 		{"OrgGuard", policy.SCP, 0, 0, 7, 3, nil,
 			"an SCP Allow decides every allowed case whose SCP level it lets through (D5); embedded as a JSON string"},
 		{"OrgGuard", policy.SCP, 1, 0, 7, 1, []int{1},
-			"NoLeave: StringNotEquals on an absent key passes (conditions.md), so it denies LeaveOrganization"},
+			"NoLeave: StringNotEquals on an absent key passes (reference_policies_elements_condition.md), so it denies LeaveOrganization"},
 	}
 	for _, tc := range tests {
 		t.Run(fmt.Sprintf("%s[%d]@%d", tc.id, tc.index, tc.line), func(t *testing.T) {

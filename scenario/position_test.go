@@ -26,7 +26,7 @@ func lineCol(t *testing.T, src, marker string) (int, int) {
 
 // TestEmbeddedPositions checks that explanations and warnings point into
 // the scenario file for policies embedded as objects and as JSON strings
-// (design-notes §6; policy.Source.Base), including after escapes and
+// (policy.Source.Base), including after escapes and
 // non-ASCII text on the same line.
 func TestEmbeddedPositions(t *testing.T) {
 	t.Parallel()
@@ -61,7 +61,7 @@ func TestEmbeddedPositions(t *testing.T) {
 		assert.Equal(t, diag.Position{File: "pos.json", Line: line, Column: col}, got, tc.why)
 	}
 
-	// IAM wants Sids of [A-Za-z0-9] only (evaluation-logic P7): a warning,
+	// IAM wants Sids of [A-Za-z0-9] only (reference_policies_elements_sid.md): a warning,
 	// positioned in the scenario file for the string policy too.
 	require.NotEmpty(t, f.Warnings)
 	w := f.Warnings[len(f.Warnings)-1]

@@ -48,7 +48,7 @@ func ids(ps *iameval.PolicySet) []string {
 }
 
 // TestPolicySetSemantics pins default ids, overrides key by key, null
-// removal and empty lists (scenario-format.md POLICY SET, POLICY, CASE).
+// removal and empty lists (scenario format, POLICY (go doc ./scenario) SET, POLICY, CASE).
 func TestPolicySetSemantics(t *testing.T) {
 	t.Parallel()
 	src := `{
@@ -91,7 +91,7 @@ func TestPolicySetSemantics(t *testing.T) {
 				"rcp:rcp[0][0]:rcp", "rcp:rcp[1][0]:rcp",
 				"vpcEndpoint:vpcEndpoint[0]:vpcEndpoint",
 			},
-			why: "scenario-format.md POLICY: without an id, a policy's id is its type and index",
+			why: "scenario format, POLICY (go doc ./scenario): without an id, a policy's id is its type and index",
 		},
 		{
 			name: "override key by key",
@@ -101,13 +101,13 @@ func TestPolicySetSemantics(t *testing.T) {
 				"permissionsBoundary:permissionsBoundary:permissionsBoundary",
 				"resource:resource:resource",
 			},
-			why: "scenario-format.md CASE policies: a key given replaces that key, others are kept, null removes it, an empty list is absent",
+			why: "scenario format, CASE (go doc ./scenario) policies: a key given replaces that key, others are kept, null removes it, an empty list is absent",
 		},
 		{
 			name: "empty override keeps the file set",
 			c:    f.Cases[2],
 			want: ids(f.Cases[0].Policies),
-			why:  "scenario-format.md CASE policies: only the keys given are replaced",
+			why:  "scenario format, CASE (go doc ./scenario) policies: only the keys given are replaced",
 		},
 	}
 	for _, tc := range tests {
@@ -158,7 +158,7 @@ func TestCaseFields(t *testing.T) {
 		"aws:tagkeys":         []string{"a", "1", "true"},
 	}
 	if d := cmp.Diff(want, got); d != "" {
-		t.Errorf("context mismatch (-want +got):\n%s\nwhy: scenario-format.md CASE context: numbers and booleans keep their JSON text, lists are multivalued, an empty list is absent", d)
+		t.Errorf("context mismatch (-want +got):\n%s\nwhy: scenario format, CASE (go doc ./scenario) context: numbers and booleans keep their JSON text, lists are multivalued, an empty list is absent", d)
 	}
 }
 

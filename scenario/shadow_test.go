@@ -11,7 +11,7 @@ import (
 // TestShadow checks that the shadow of a JSON string literal has the
 // literal's length in bytes and decodes to the same document as the
 // string's content, so that offsets into it are offsets into the scenario
-// file (scenario-format.md POLICY: a JSON string holding the document).
+// file (scenario format, POLICY (go doc ./scenario): a JSON string holding the document).
 func TestShadow(t *testing.T) {
 	t.Parallel()
 	tests := []struct {

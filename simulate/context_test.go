@@ -69,7 +69,7 @@ func TestContextKeyTypeErrors(t *testing.T) {
 		why    string
 	}{
 		{"numeric", []string{"ten"}, "ContextEntries[0].ContextKeyValues[0]", "numeric values are decimals"},
-		{"numeric", []string{"1e3"}, "ContextEntries[0].ContextKeyValues[0]", "no exponents (spec/conditions.md V1)"},
+		{"numeric", []string{"1e3"}, "ContextEntries[0].ContextKeyValues[0]", "no exponents (reference_policies_elements_condition_operators.md)"},
 		{"numericList", []string{"1", "x"}, "ContextEntries[0].ContextKeyValues[1]", "every value of a List type is checked"},
 		{"boolean", []string{"yes"}, "ContextEntries[0].ContextKeyValues[0]", "booleans are true or false"},
 		{"ip", []string{"192.0.2.0/24"}, "ContextEntries[0].ContextKeyValues[0]", "a request carries an address, not a CIDR block"},

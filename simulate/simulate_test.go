@@ -193,7 +193,7 @@ func TestCrossAccount(t *testing.T) {
 	}{
 		{"both accounts allow", []string{sendAllowed}, grant, iameval.Allowed,
 			map[string]iameval.Decision{SourceIAMPolicy: iameval.Allowed, SourceResourcePolicy: iameval.Allowed},
-			"cross-account access needs an allow from the caller's account and from the resource's (evaluation-logic D8)"},
+			"cross-account access needs an allow from the caller's account and from the resource's (reference_policies_evaluation-logic.md)"},
 		{"no identity allow", []string{`{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:*","Resource":"*"}]}`}, grant, iameval.ImplicitDeny,
 			map[string]iameval.Decision{SourceIAMPolicy: iameval.ImplicitDeny, SourceResourcePolicy: iameval.Allowed},
 			"the resource policy alone does not grant a caller of another account"},
@@ -300,7 +300,7 @@ func TestCallerKinds(t *testing.T) {
 		{"role session named by its role", "arn:aws:sts::111111111111:assumed-role/Deployer/ci", iameval.Allowed,
 			"a role session matches a trust policy naming its role; AWS's simulator accepts only IAM users as caller"},
 		{"other role", "arn:aws:sts::111111111111:assumed-role/Reader/ci", iameval.ImplicitDeny,
-			"a role's trust policy must allow: the identity policy alone does not (evaluation-logic D8, role trust)"},
+			"a role's trust policy must allow: the identity policy alone does not (reference_policies_evaluation-logic.md, role trust)"},
 		{"root user", "arn:aws:iam::111111111111:root", iameval.ImplicitDeny, "even the root user needs the role's trust policy"},
 		{"anonymous", "anonymous", iameval.ImplicitDeny, "an anonymous caller is granted only by a resource policy naming \"*\""},
 		{"service principal", "ecs-tasks.amazonaws.com", iameval.ImplicitDeny, "the trust policy does not name the service"},

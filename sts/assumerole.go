@@ -121,7 +121,7 @@ func AssumeRole(caller Caller, role Role, in AssumeRoleInput) (*Result, error) {
 		inherited = rs.TransitiveTags()
 		if si := rs.SourceIdentity(); si != "" {
 			if sourceIdentity != "" && sourceIdentity != si {
-				return nil, inputError("SourceIdentity", fmt.Sprintf("%q differs from the source identity %q of the calling session, which cannot be changed once set (sts.md T7)", sourceIdentity, si))
+				return nil, inputError("SourceIdentity", fmt.Sprintf("%q differs from the source identity %q of the calling session, which cannot be changed once set ("+pageSourceIdentity+")", sourceIdentity, si))
 			}
 			sourceIdentity = si
 		}

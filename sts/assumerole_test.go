@@ -64,42 +64,42 @@ func TestAssumeRoleAuthorization(t *testing.T) {
 		{
 			name: "C7 cross-account, both sides allow", caller: alice, ps: iameval.PolicySet{Identity: []*policy.Policy{allowUpdateAPP}},
 			role: sts.Role{ARN: updateAPP, TrustPolicy: trustAcct},
-			why:  "seeds.md C7; evaluation-logic D8 cross-account",
+			why:  "id_credentials_temp_request.md; reference_policies_evaluation-logic.md cross-account",
 		},
 		{
 			name: "C8 identity side missing", caller: alice,
 			role: sts.Role{ARN: updateAPP, TrustPolicy: trustAcct},
 			want: wantOutcome{denied: "sts:AssumeRole"},
-			why:  "seeds.md C8",
+			why:  "id_credentials_temp_request.md",
 		},
 		{
 			name: "C9 trust side missing", caller: alice, ps: iameval.PolicySet{Identity: []*policy.Policy{allowUpdateAPP}},
 			role: sts.Role{ARN: updateAPP, TrustPolicy: trustOther},
 			want: wantOutcome{denied: "sts:AssumeRole"},
-			why:  "seeds.md C9",
+			why:  "id_credentials_temp_request.md",
 		},
 		{
 			name: "C10 role spelled UpdateApp", caller: alice, ps: iameval.PolicySet{Identity: []*policy.Policy{allowUpdateAPP}},
 			role: sts.Role{ARN: updateApp, TrustPolicy: trustAcct},
 			want: wantOutcome{denied: "sts:AssumeRole"},
-			why:  "seeds.md C10: resource ARNs compare case-sensitively",
+			why:  "id_credentials_temp_request.md: resource ARNs compare case-sensitively",
 		},
 		{
 			name: "same account, trust names the user", caller: alice,
 			role: sts.Role{ARN: devARN, TrustPolicy: trustAlice},
-			why:  "sts.md §1: a trust statement naming the caller's own ARN suffices",
+			why:  "id_credentials_temp_request.md: a trust statement naming the caller's own ARN suffices",
 		},
 		{
 			name: "same account, trust names the user, boundary lacks sts:AssumeRole", caller: alice, ps: iameval.PolicySet{PermissionsBoundary: boundaryS3},
 			role: sts.Role{ARN: devARN, TrustPolicy: trustAlice},
 			want: wantOutcome{denied: "sts:AssumeRole"},
-			why:  "evaluation-logic D8 role trust: the caller's boundary always applies",
+			why:  "reference_policies_evaluation-logic.md role trust: the caller's boundary always applies",
 		},
 		{
 			name: "same account, trust names the account, no identity allow", caller: alice,
 			role: sts.Role{ARN: devARN, TrustPolicy: trustAcct},
 			want: wantOutcome{denied: "sts:AssumeRole"},
-			why:  "sts.md §1: an account grant needs an identity-policy allow",
+			why:  "id_credentials_temp_request.md: an account grant needs an identity-policy allow",
 		},
 		{
 			name: "same account, trust names the account, identity allows", caller: alice, ps: iameval.PolicySet{Identity: []*policy.Policy{assumeAny}},
@@ -110,14 +110,14 @@ func TestAssumeRoleAuthorization(t *testing.T) {
 			name: "RCP of the role's account denies", caller: alice,
 			role: sts.Role{ARN: devARN, TrustPolicy: trustAlice, Policies: iameval.PolicySet{RCP: rcpDeny}},
 			want: wantOutcome{denied: "sts:AssumeRole", decision: iameval.ExplicitDeny},
-			why:  "sts.md §1: RCPs of the role owner apply to the assume calls",
+			why:  "id_credentials_temp_request.md: RCPs of the role owner apply to the assume calls",
 		},
 		{
 			name: "tags without sts:TagSession", caller: alice,
 			role: sts.Role{ARN: devARN, TrustPolicy: trustAlice},
 			in:   sts.AssumeRoleInput{Tags: map[string]string{"project": "x"}},
 			want: wantOutcome{denied: "sts:TagSession"},
-			why:  "sts.md §1: sts:TagSession when tags are passed",
+			why:  "id_credentials_temp_request.md: sts:TagSession when tags are passed",
 		},
 		{
 			name: "tags with sts:TagSession", caller: alice,
@@ -129,7 +129,7 @@ func TestAssumeRoleAuthorization(t *testing.T) {
 			name: "aws:RequestTag must equal the caller's tag", caller: alice, ps: iameval.PolicySet{Identity: []*policy.Policy{assumeAny}},
 			role: sts.Role{ARN: devARN, TrustPolicy: trustRequestTag},
 			in:   sts.AssumeRoleInput{Tags: map[string]string{"team": "blue"}},
-			why:  "principals-and-context.md §6: aws:RequestTag/K and the caller's aws:PrincipalTag/K in the trust policy",
+			why:  "reference_policies_iam-condition-keys.md: aws:RequestTag/K and the caller's aws:PrincipalTag/K in the trust policy",
 		},
 		{
 			name: "aws:RequestTag differs from the caller's tag", caller: alice, ps: iameval.PolicySet{Identity: []*policy.Policy{assumeAny}},
@@ -142,7 +142,7 @@ func TestAssumeRoleAuthorization(t *testing.T) {
 			name: "sts:TransitiveTagKeys allowed", caller: alice, ps: iameval.PolicySet{Identity: []*policy.Policy{assumeAny}},
 			role: sts.Role{ARN: devARN, TrustPolicy: trustTransitive},
 			in:   sts.AssumeRoleInput{Tags: map[string]string{"team": "blue", "x": "1"}, TransitiveTagKeys: []string{"team"}},
-			why:  "principals-and-context.md §6: sts:TransitiveTagKeys",
+			why:  "reference_policies_iam-condition-keys.md: sts:TransitiveTagKeys",
 		},
 		{
 			name: "sts:TransitiveTagKeys outside the allowed set", caller: alice, ps: iameval.PolicySet{Identity: []*policy.Policy{assumeAny}},
@@ -156,13 +156,13 @@ func TestAssumeRoleAuthorization(t *testing.T) {
 			role: sts.Role{ARN: devARN, TrustPolicy: trustAlice},
 			in:   sts.AssumeRoleInput{SourceIdentity: "alice"},
 			want: wantOutcome{denied: "sts:SetSourceIdentity"},
-			why:  "sts.md T7: setting a source identity needs sts:SetSourceIdentity",
+			why:  "id_credentials_temp_control-access_monitor.md: setting a source identity needs sts:SetSourceIdentity",
 		},
 		{
 			name: "source identity with sts:SetSourceIdentity", caller: alice,
 			role: sts.Role{ARN: devARN, TrustPolicy: trustAliceSI},
 			in:   sts.AssumeRoleInput{SourceIdentity: "alice"},
-			why:  "principals-and-context.md §6: sts:SourceIdentity in the trust policy",
+			why:  "reference_policies_iam-condition-keys.md: sts:SourceIdentity in the trust policy",
 		},
 		{
 			name: "trust requires a source identity", caller: alice,
@@ -174,7 +174,7 @@ func TestAssumeRoleAuthorization(t *testing.T) {
 			name: "ExternalId matches", caller: alice, ps: iameval.PolicySet{Identity: []*policy.Policy{assumeAny}},
 			role: sts.Role{ARN: devARN, TrustPolicy: trustExternal},
 			in:   sts.AssumeRoleInput{ExternalID: "42"},
-			why:  "principals-and-context.md §6: sts:ExternalId",
+			why:  "reference_policies_iam-condition-keys.md: sts:ExternalId",
 		},
 		{
 			name: "ExternalId missing", caller: alice, ps: iameval.PolicySet{Identity: []*policy.Policy{assumeAny}},
@@ -186,55 +186,55 @@ func TestAssumeRoleAuthorization(t *testing.T) {
 			name: "RoleSessionName must be the user name", caller: alice, ps: iameval.PolicySet{Identity: []*policy.Policy{assumeAny}},
 			role: sts.Role{ARN: devARN, TrustPolicy: trustSessionName},
 			in:   sts.AssumeRoleInput{RoleSessionName: "alice"},
-			why:  "principals-and-context.md §6: sts:RoleSessionName",
+			why:  "reference_policies_iam-condition-keys.md: sts:RoleSessionName",
 		},
 		{
 			name: "RoleSessionName differs from the user name", caller: alice, ps: iameval.PolicySet{Identity: []*policy.Policy{assumeAny}},
 			role: sts.Role{ARN: devARN, TrustPolicy: trustSessionName},
 			in:   sts.AssumeRoleInput{RoleSessionName: "bob"},
 			want: wantOutcome{denied: "sts:AssumeRole"},
-			why:  "principals-and-context.md §6: sts:RoleSessionName",
+			why:  "reference_policies_iam-condition-keys.md: sts:RoleSessionName",
 		},
 		{
 			name: "MFA required, none given", caller: alice, ps: iameval.PolicySet{Identity: []*policy.Policy{assumeAny}},
 			role: sts.Role{ARN: devARN, TrustPolicy: trustMFA},
 			want: wantOutcome{denied: "sts:AssumeRole"},
-			why:  "principals-and-context.md §6: MFA keys only with MFA",
+			why:  "reference_policies_iam-condition-keys.md: MFA keys only with MFA",
 		},
 		{
 			name: "MFA required, given in the call", caller: alice, ps: iameval.PolicySet{Identity: []*policy.Policy{assumeAny}},
 			role: sts.Role{ARN: devARN, TrustPolicy: trustMFA},
 			in:   sts.AssumeRoleInput{SerialNumber: "arn:aws:iam::" + acct + ":mfa/alice", TokenCode: "123456"},
-			why:  "principals-and-context.md §6: AssumeRole with MFA",
+			why:  "reference_policies_iam-condition-keys.md: AssumeRole with MFA",
 		},
 		{
 			name: "MFA required, caller's credentials have MFA", caller: tempUser(t, true), ps: iameval.PolicySet{Identity: []*policy.Policy{assumeAny}},
 			role: sts.Role{ARN: devARN, TrustPolicy: trustMFA},
-			why:  "principals-and-context.md §6: the caller's own keys (GetSessionToken with MFA)",
+			why:  "reference_policies_iam-condition-keys.md: the caller's own keys (GetSessionToken with MFA)",
 		},
 		{
 			name: "role tags as resource tags", caller: alice, ps: iameval.PolicySet{Identity: []*policy.Policy{assumeAny}},
 			role: sts.Role{ARN: devARN, TrustPolicy: trustResourceTag, Tags: map[string]string{"env": "dev"}},
-			why:  "principals-and-context.md §6: iam:ResourceTag/K and aws:ResourceTag/K of the role",
+			why:  "reference_policies_iam-condition-keys.md: iam:ResourceTag/K and aws:ResourceTag/K of the role",
 		},
 		{
 			name: "root refused", caller: root(t),
 			role: sts.Role{ARN: devARN, TrustPolicy: trustAcct},
 			want: wantOutcome{denied: "sts:AssumeRole", reason: "root user cannot call sts:AssumeRole"},
-			why:  "sts.md §8: root calling AssumeRole is refused before policy evaluation",
+			why:  "id_credentials_temp_request.md: root calling AssumeRole is refused before policy evaluation",
 		},
 		{
 			name: "B10 federated user refused", caller: mustFederated(t, "Bob"),
 			ps:   iameval.PolicySet{Identity: []*policy.Policy{assumeAny}, Session: []*policy.Policy{allow(t, policy.Session, "S", `"*"`, `"*"`)}},
 			role: sts.Role{ARN: devARN, TrustPolicy: trust(t, "TrustAll", `"*"`, `"sts:AssumeRole"`, "")},
 			want: wantOutcome{denied: "sts:AssumeRole", reason: "federated user"},
-			why:  "seeds.md B10: federated users call no STS action but GetCallerIdentity",
+			why:  "reference_policies_variables.md: federated users call no STS action but GetCallerIdentity",
 		},
 		{
 			name: "service principal refused", caller: mustService(t),
 			role: sts.Role{ARN: devARN, TrustPolicy: trust(t, "TrustLambda", `{"Service":"lambda.amazonaws.com"}`, `"sts:AssumeRole"`, "")},
 			want: wantOutcome{denied: "sts:AssumeRole", reason: "can be called only by"},
-			why:  "sts.md §1: the caller is an IAM user or a role session; services are outside this model",
+			why:  "id_credentials_temp_request.md: the caller is an IAM user or a role session; services are outside this model",
 		},
 	}
 	for _, tc := range tests {
@@ -270,23 +270,23 @@ func TestAssumeRoleInputErrors(t *testing.T) {
 		field string
 		why   string
 	}{
-		{name: "session name too short", role: role, in: sts.AssumeRoleInput{RoleSessionName: "a"}, field: "RoleSessionName", why: "sts.md §2: 2-64 characters"},
-		{name: "session name too long", role: role, in: sts.AssumeRoleInput{RoleSessionName: strings.Repeat("a", 65)}, field: "RoleSessionName", why: "sts.md §2: 2-64 characters"},
-		{name: "session name with a space", role: role, in: sts.AssumeRoleInput{RoleSessionName: "a b"}, field: "RoleSessionName", why: `sts.md §2: [\w+=,.@-]`},
+		{name: "session name too short", role: role, in: sts.AssumeRoleInput{RoleSessionName: "a"}, field: "RoleSessionName", why: "API_AssumeRole.html: 2-64 characters"},
+		{name: "session name too long", role: role, in: sts.AssumeRoleInput{RoleSessionName: strings.Repeat("a", 65)}, field: "RoleSessionName", why: "API_AssumeRole.html: 2-64 characters"},
+		{name: "session name with a space", role: role, in: sts.AssumeRoleInput{RoleSessionName: "a b"}, field: "RoleSessionName", why: `API_AssumeRole.html: [\w+=,.@-]`},
 		{name: "external id too short", role: role, in: sts.AssumeRoleInput{RoleSessionName: "ab", ExternalID: "4"}, field: "ExternalId", why: "STS API: ExternalId 2-1224 characters"},
 		{name: "source identity with aws: prefix", role: role, in: sts.AssumeRoleInput{RoleSessionName: "ab", SourceIdentity: "aws:x"}, field: "SourceIdentity", why: "STS API: SourceIdentity cannot begin with aws:"},
-		{name: "transitive key names no tag", role: role, in: sts.AssumeRoleInput{RoleSessionName: "ab", Tags: map[string]string{"a": "1"}, TransitiveTagKeys: []string{"b"}}, field: "TransitiveTagKeys", why: "sts.md T4: only session tags can be transitive"},
+		{name: "transitive key names no tag", role: role, in: sts.AssumeRoleInput{RoleSessionName: "ab", Tags: map[string]string{"a": "1"}, TransitiveTagKeys: []string{"b"}}, field: "TransitiveTagKeys", why: "id_session-tags.md: only session tags can be transitive"},
 		{name: "transitive key repeated", role: role, in: sts.AssumeRoleInput{RoleSessionName: "ab", Tags: map[string]string{"a": "1"}, TransitiveTagKeys: []string{"a", "A"}}, field: "TransitiveTagKeys", why: "keys compared ignoring case"},
 		{name: "tag keys equal ignoring case", role: role, in: sts.AssumeRoleInput{RoleSessionName: "ab", Tags: map[string]string{"team": "a", "Team": "b"}}, field: "Tags", why: "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_session-tags.html: keys are compared ignoring case; principal.NewAssumedRole rejects them and the error names the Tags parameter"},
 		{name: "tag value with a character outside the tag pattern", role: role, in: sts.AssumeRoleInput{RoleSessionName: "ab", Tags: map[string]string{"team": "a;b"}}, field: "Tags", why: "https://docs.aws.amazon.com/STS/latest/APIReference/API_Tag.html: [\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*"},
 		{name: "token code without serial", role: role, in: sts.AssumeRoleInput{RoleSessionName: "ab", TokenCode: "123456"}, field: "SerialNumber", why: "STS API: MFA needs both"},
 		{name: "token code not six digits", role: role, in: sts.AssumeRoleInput{RoleSessionName: "ab", SerialNumber: "arn:aws:iam::" + acct + ":mfa/alice", TokenCode: "12345a"}, field: "TokenCode", why: "STS API: TokenCode is six digits"},
-		{name: "duration above the role maximum", role: role, in: sts.AssumeRoleInput{RoleSessionName: "ab", DurationSeconds: 3601}, field: "DurationSeconds", why: "sts.md §2: up to the role's maximum session duration"},
+		{name: "duration above the role maximum", role: role, in: sts.AssumeRoleInput{RoleSessionName: "ab", DurationSeconds: 3601}, field: "DurationSeconds", why: "API_AssumeRole.html: up to the role's maximum session duration"},
 		{name: "duration below 900", role: role, in: sts.AssumeRoleInput{RoleSessionName: "ab", DurationSeconds: 600}, field: "DurationSeconds", why: "STS API: at least 900 seconds"},
-		{name: "eleven managed policies", role: role, in: sts.AssumeRoleInput{RoleSessionName: "ab", ManagedPolicies: []*policy.Policy{sp, sp, sp, sp, sp, sp, sp, sp, sp, sp, sp}}, field: "PolicyArns", why: "sts.md §2: PolicyArns at most 10"},
+		{name: "eleven managed policies", role: role, in: sts.AssumeRoleInput{RoleSessionName: "ab", ManagedPolicies: []*policy.Policy{sp, sp, sp, sp, sp, sp, sp, sp, sp, sp, sp}}, field: "PolicyArns", why: "API_AssumeRole.html: PolicyArns at most 10"},
 		{name: "not a role ARN", role: sts.Role{ARN: "arn:aws:iam::" + acct + ":user/Dev", TrustPolicy: tr}, in: sts.AssumeRoleInput{RoleSessionName: "ab"}, field: "Role.ARN", why: "the resource of sts:AssumeRole is a role"},
 		{name: "no trust policy", role: sts.Role{ARN: devARN}, in: sts.AssumeRoleInput{RoleSessionName: "ab"}, field: "Role.TrustPolicy", why: "every role has a trust policy"},
-		{name: "trust policy of the wrong type", role: sts.Role{ARN: devARN, TrustPolicy: sp}, in: sts.AssumeRoleInput{RoleSessionName: "ab"}, field: "Role.TrustPolicy", why: "evaluation-logic P8: a trust policy is resource-based"},
+		{name: "trust policy of the wrong type", role: sts.Role{ARN: devARN, TrustPolicy: sp}, in: sts.AssumeRoleInput{RoleSessionName: "ab"}, field: "Role.TrustPolicy", why: "access_policies.md: a trust policy is resource-based"},
 		{name: "role max session out of range", role: sts.Role{ARN: devARN, TrustPolicy: tr, MaxSessionDuration: 50000}, in: sts.AssumeRoleInput{RoleSessionName: "ab"}, field: "Role.MaxSessionDuration", why: "IAM: MaxSessionDuration 3600-43200"},
 		{name: "role with session policies", role: sts.Role{ARN: devARN, TrustPolicy: tr, Policies: iameval.PolicySet{Session: []*policy.Policy{sp}}}, in: sts.AssumeRoleInput{RoleSessionName: "ab"}, field: "Role.Policies", why: "session policies come from the call"},
 		{name: "role tag with aws: prefix", role: sts.Role{ARN: devARN, TrustPolicy: tr, Tags: map[string]string{"aws:x": "1"}}, in: sts.AssumeRoleInput{RoleSessionName: "ab"}, field: "Role.Tags", why: "id_tags.md: aws: is reserved"},
@@ -343,17 +343,17 @@ func TestAssumeRoleChaining(t *testing.T) {
 		{
 			name: "inherits transitive tags and source identity", role: ops(trustRole, map[string]string{"PROJECT": "role-value", "tier": "1"}),
 			wantTags: map[string]string{"Project": "apollo", "tier": "1"},
-			why:      "sts.md T5: inherited transitive tags override role tags; T7: source identity survives",
+			why:      "id_session-tags.md: inherited transitive tags override role tags; T7: source identity survives",
 		},
 		{
 			name: "adds its own session tags", role: ops(trustRole, nil), in: sts.AssumeRoleInput{Tags: map[string]string{"stage": "2"}},
 			wantTags: map[string]string{"Project": "apollo", "stage": "2"},
-			why:      "sts.md §7: role tags, overlaid by incoming transitive tags and this call's session tags",
+			why:      "id_session-tags.md: role tags, overlaid by incoming transitive tags and this call's session tags",
 		},
 		{
 			name: "T5 passing an inherited key fails", role: ops(trustRole, nil), in: sts.AssumeRoleInput{Tags: map[string]string{"project": "other"}},
 			want: wantOutcome{input: "Tags"},
-			why:  "sts.md T5: a tag whose key equals an inherited one makes the call fail",
+			why:  "id_session-tags.md: a tag whose key equals an inherited one makes the call fail",
 		},
 		{
 			name: "inherited tag against the role's resource tag: a trust Allow on the inherited value applies", role: ops(trustT6, map[string]string{"project": "not-apollo"}),
@@ -374,12 +374,12 @@ func TestAssumeRoleChaining(t *testing.T) {
 		{
 			name: "chained source identity needs sts:SetSourceIdentity", role: ops(trustNoSI, nil),
 			want: wantOutcome{denied: "sts:SetSourceIdentity"},
-			why:  "sts.md T7: a chained AssumeRole then needs sts:SetSourceIdentity in the target trust policy",
+			why:  "id_credentials_temp_control-access_monitor.md: a chained AssumeRole then needs sts:SetSourceIdentity in the target trust policy",
 		},
 		{
 			name: "source identity seen by the next trust policy", role: ops(trustSI, nil),
 			wantTags: map[string]string{"Project": "apollo"},
-			why:      "sts.md T7: aws:SourceIdentity and sts:SourceIdentity carry the inherited value",
+			why:      "id_credentials_temp_control-access_monitor.md: aws:SourceIdentity and sts:SourceIdentity carry the inherited value",
 		},
 		{
 			name: "source identity cannot change", role: ops(trustRole, nil), in: sts.AssumeRoleInput{SourceIdentity: "mallory"},
@@ -394,12 +394,12 @@ func TestAssumeRoleChaining(t *testing.T) {
 		{
 			name: "chained session over one hour fails", role: ops(trustRole, nil), in: sts.AssumeRoleInput{DurationSeconds: 3601},
 			want: wantOutcome{input: "DurationSeconds"},
-			why:  "sts.md §2: a chained session lasts at most one hour; asking for more fails",
+			why:  "API_AssumeRole.html: a chained session lasts at most one hour; asking for more fails",
 		},
 		{
 			name: "chained session of one hour", role: ops(trustRole, nil), in: sts.AssumeRoleInput{DurationSeconds: 3600},
 			wantTags: map[string]string{"Project": "apollo"},
-			why:      "sts.md §2",
+			why:      "API_AssumeRole.html",
 		},
 	}
 	for _, tc := range tests {
@@ -438,9 +438,9 @@ func TestAssumeRoleResult(t *testing.T) {
 	assert.Equal(t, iameval.PolicySet{Identity: identity, Session: []*policy.Policy{sp}, PermissionsBoundary: boundary, SCP: scp}, res.Policies)
 	assert.Equal(t, at.Add(2*time.Hour), res.Expiration)
 	s := res.Principal.(*principal.AssumedRole)
-	assert.Equal(t, "arn:aws:sts::"+acct+":assumed-role/Dev/alice", s.ARN(), "sts.md §2: session ARN without path")
+	assert.Equal(t, "arn:aws:sts::"+acct+":assumed-role/Dev/alice", s.ARN(), "API_AssumeRole.html: session ARN without path")
 	got := contextOf(s.Context())
-	assert.Equal(t, roleARN, got["aws:principalarn"], "sts.md §2: aws:PrincipalArn = role ARN")
+	assert.Equal(t, roleARN, got["aws:principalarn"], "API_AssumeRole.html: aws:PrincipalArn = role ARN")
 	assert.Equal(t, "AROAEXAMPLEDEV:alice", got["aws:userid"])
 	assert.Equal(t, "true", got["aws:multifactorauthpresent"], "MFA given in the call")
 	assert.Equal(t, "2024-05-01T12:00:00Z", got["aws:tokenissuetime"])
@@ -461,7 +461,7 @@ func mustService(t testing.TB) *principal.Service {
 
 func TestAssumeRoleChainingFromFederatedSessions(t *testing.T) {
 	t.Parallel()
-	// sts.md T5, T7: web identity and SAML sessions pass their transitive
+	// id_session-tags.md, id_credentials_temp_control-access_monitor.md: web identity and SAML sessions pass their transitive
 	// tags and source identity on to the roles they assume next.
 	webTrust := trust(t, "WebTrust", `{"Federated":"accounts.google.com"}`, `["sts:AssumeRoleWithWebIdentity","sts:TagSession","sts:SetSourceIdentity"]`, "")
 	samlTrust := trust(t, "SAMLTrust", `{"Federated":"`+samlIdP+`"}`, `["sts:AssumeRoleWithSAML","sts:TagSession","sts:SetSourceIdentity"]`, "")
@@ -501,7 +501,7 @@ func TestAssumeRoleChainingFromFederatedSessions(t *testing.T) {
 				sts.Role{ARN: "arn:aws:iam::" + acct + ":role/Next", TrustPolicy: tr},
 				sts.AssumeRoleInput{RoleSessionName: "next", Tags: map[string]string{"TEAM": "red"}, Time: at})
 			var ie *sts.InputError
-			require.ErrorAs(t, err, &ie, "sts.md T5")
+			require.ErrorAs(t, err, &ie, "id_session-tags.md")
 			assert.Equal(t, "Tags", ie.Field)
 		})
 	}

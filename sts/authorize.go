@@ -15,6 +15,14 @@ import (
 	"github.com/iameval/iameval/principal"
 )
 
+// Pages the refusals of STS calls cite.
+const (
+	pageTempRequest           = "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_request.html"
+	pageAssumeRoleAPI         = "https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html"
+	pageGetFederationTokenAPI = "https://docs.aws.amazon.com/STS/latest/APIReference/API_GetFederationToken.html"
+	pageSourceIdentity        = "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_control-access_monitor.html"
+)
+
 // Context keys of the STS calls (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html).
 const (
 	keyRoleSessionName   = "sts:RoleSessionName"
@@ -272,14 +280,14 @@ func callerProblem(p principal.Principal, action string, allowed ...principal.Ki
 	switch k {
 	case principal.KindRoot:
 		if action == actionAssumeRole {
-			return "the root user cannot call sts:AssumeRole; STS refuses it before evaluating policies (sts.md §1, §8)"
+			return "the root user cannot call sts:AssumeRole; STS refuses it before evaluating policies (" + pageAssumeRoleAPI + ")"
 		}
 	case principal.KindFederatedUser:
-		return "a federated user (GetFederationToken credentials) cannot call STS operations other than GetCallerIdentity (sts.md §5)"
+		return "a federated user (GetFederationToken credentials) cannot call STS operations other than GetCallerIdentity (" + pageGetFederationTokenAPI + ")"
 	case principal.KindAssumedRole, principal.KindWebIdentity, principal.KindSAML:
-		return "a role session cannot call sts:GetFederationToken or sts:GetSessionToken (sts.md §2)"
+		return "a role session cannot call sts:GetFederationToken or sts:GetSessionToken (" + pageAssumeRoleAPI + ")"
 	case principal.KindAnonymous:
 		return action + " must be signed by an AWS principal; an anonymous caller cannot call it"
 	}
-	return fmt.Sprintf("%s can be called only by %s, not by a %s principal (sts.md §1)", action, kindList(allowed), k)
+	return fmt.Sprintf("%s can be called only by %s, not by a %s principal (%s)", action, kindList(allowed), k, pageTempRequest)
 }

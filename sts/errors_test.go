@@ -40,8 +40,8 @@ func TestErrorMessages(t *testing.T) {
 				_, err := sts.AssumeRole(sts.Caller{Principal: root(t)}, sts.Role{ARN: roleARN, TrustPolicy: tr}, sts.AssumeRoleInput{RoleSessionName: "root", Time: at})
 				return err
 			},
-			want: "arn:aws:iam::" + acct + ":root is not authorized to perform sts:AssumeRole on " + roleARN + ": implicitDeny: the root user cannot call sts:AssumeRole; STS refuses it before evaluating policies (sts.md §1, §8)",
-			why:  "sts.md §8: implicitDeny with the reason",
+			want: "arn:aws:iam::" + acct + ":root is not authorized to perform sts:AssumeRole on " + roleARN + ": implicitDeny: the root user cannot call sts:AssumeRole; STS refuses it before evaluating policies (https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html)",
+			why:  "id_credentials_temp_request.md: implicitDeny with the reason",
 		},
 		{
 			name: "input error",

@@ -40,111 +40,111 @@ func TestGetFederationTokenAuthorization(t *testing.T) {
 			name: "C2 no policies", caller: alice,
 			in:   sts.GetFederationTokenInput{Name: "Bob"},
 			want: wantOutcome{denied: "sts:GetFederationToken"},
-			why:  "seeds.md C2: GetFederationToken needs an identity allow (default deny)",
+			why:  "id_credentials_temp_request.md: GetFederationToken needs an identity allow (default deny)",
 		},
 		{
 			name: "C3 allow on *", caller: alice, ps: iameval.PolicySet{Identity: []*policy.Policy{gftAll}},
 			in:  sts.GetFederationTokenInput{Name: "Bob"},
-			why: "seeds.md C3",
+			why: "id_credentials_temp_request.md",
 		},
 		{
 			name: "B9 token-app federates Bob", caller: user(t, "token-app", nil), ps: iameval.PolicySet{Identity: []*policy.Policy{gftAll}},
 			in:  sts.GetFederationTokenInput{Name: "Bob"},
-			why: "seeds.md B9: the resource is the federated-user ARN",
+			why: "reference_policies_variables.md: the resource is the federated-user ARN",
 		},
 		{
 			name: "C4 Manager* allows ManagerJoe", caller: alice, ps: iameval.PolicySet{Identity: []*policy.Policy{gftManager}},
 			in:  sts.GetFederationTokenInput{Name: "ManagerJoe"},
-			why: "seeds.md C4: the resource is the federated-user ARN, matched as a glob",
+			why: "id_credentials_temp_request.md: the resource is the federated-user ARN, matched as a glob",
 		},
 		{
 			name: "C4 Manager* allows Manager itself", caller: alice, ps: iameval.PolicySet{Identity: []*policy.Policy{gftManager}},
 			in:  sts.GetFederationTokenInput{Name: "Manager"},
-			why: "sts.md §5: * matches the empty run",
+			why: "API_GetFederationToken.html: * matches the empty run",
 		},
 		{
 			name: "C5 Manager* refuses Bob", caller: alice, ps: iameval.PolicySet{Identity: []*policy.Policy{gftManager}},
 			in:   sts.GetFederationTokenInput{Name: "Bob"},
 			want: wantOutcome{denied: "sts:GetFederationToken"},
-			why:  "seeds.md C5",
+			why:  "id_credentials_temp_request.md",
 		},
 		{
 			name: "C6 Manager* refuses managerjoe", caller: alice, ps: iameval.PolicySet{Identity: []*policy.Policy{gftManager}},
 			in:   sts.GetFederationTokenInput{Name: "managerjoe"},
 			want: wantOutcome{denied: "sts:GetFederationToken"},
-			why:  "seeds.md C6: ARN matching is case-sensitive",
+			why:  "id_credentials_temp_request.md: ARN matching is case-sensitive",
 		},
 		{
 			name: "tags need sts:TagSession", caller: alice, ps: iameval.PolicySet{Identity: []*policy.Policy{gftAll}},
 			in:   sts.GetFederationTokenInput{Name: "Bob", Tags: map[string]string{"Project": "blue"}},
 			want: wantOutcome{denied: "sts:TagSession"},
-			why:  "sts.md §1, §5: Tags require sts:TagSession",
+			why:  "id_credentials_temp_request.md, API_GetFederationToken.html: Tags require sts:TagSession",
 		},
 		{
 			name: "tags with sts:TagSession on federated-user/*", caller: alice, ps: iameval.PolicySet{Identity: []*policy.Policy{gftAndTag}},
 			in:  sts.GetFederationTokenInput{Name: "Bob", Tags: map[string]string{"Project": "blue"}},
-			why: "sts.md §8: sts:TagSession is evaluated against the federated-user ARN",
+			why: "id_credentials_temp_request.md: sts:TagSession is evaluated against the federated-user ARN",
 		},
 		{
 			name: "aws:RequestTag condition met", caller: alice, ps: iameval.PolicySet{Identity: []*policy.Policy{gftNeedsTag}},
 			in:  sts.GetFederationTokenInput{Name: "Bob", Tags: map[string]string{"Project": "blue"}},
-			why: "sts.md §5: Tags add aws:RequestTag/K and aws:TagKeys to the check",
+			why: "API_GetFederationToken.html: Tags add aws:RequestTag/K and aws:TagKeys to the check",
 		},
 		{
 			name: "aws:RequestTag condition without tags", caller: alice, ps: iameval.PolicySet{Identity: []*policy.Policy{gftNeedsTag}},
 			in:   sts.GetFederationTokenInput{Name: "Bob"},
 			want: wantOutcome{denied: "sts:GetFederationToken"},
-			why:  "principals-and-context.md §3: aws:RequestTag/K only when the request passes tags",
+			why:  "reference_policies_condition-keys.md: aws:RequestTag/K only when the request passes tags",
 		},
 		{
 			name: "aws:TagKeys rejects an extra key", caller: alice, ps: iameval.PolicySet{Identity: []*policy.Policy{gftNeedsTag}},
 			in:   sts.GetFederationTokenInput{Name: "Bob", Tags: map[string]string{"Project": "blue", "Team": "x"}},
 			want: wantOutcome{denied: "sts:GetFederationToken"},
-			why:  "conditions.md: ForAllValues over aws:TagKeys",
+			why:  "reference_policies_elements_condition.md: ForAllValues over aws:TagKeys",
 		},
 		{
 			name: "SCP deny", caller: alice, ps: iameval.PolicySet{Identity: []*policy.Policy{gftAll}, SCP: [][]*policy.Policy{scpDeny}},
 			in:   sts.GetFederationTokenInput{Name: "Bob"},
 			want: wantOutcome{denied: "sts:GetFederationToken", decision: iameval.ExplicitDeny},
-			why:  "sts.md §1: SCPs apply to the caller's side of GetFederationToken",
+			why:  "id_credentials_temp_request.md: SCPs apply to the caller's side of GetFederationToken",
 		},
 		{
 			name: "boundary without the action", caller: alice, ps: iameval.PolicySet{Identity: []*policy.Policy{gftAll}, PermissionsBoundary: boundaryS3},
 			in:   sts.GetFederationTokenInput{Name: "Bob"},
 			want: wantOutcome{denied: "sts:GetFederationToken"},
-			why:  "sts.md §5: the check is also against the caller's boundary",
+			why:  "API_GetFederationToken.html: the check is also against the caller's boundary",
 		},
 		{
 			name: "root may call it", caller: root(t),
 			in:  sts.GetFederationTokenInput{Name: "Bob"},
-			why: "sts.md §1: IAM user or root (discouraged); root has full access (D7)",
+			why: "id_credentials_temp_request.md: IAM user or root (discouraged); root has full access (D7)",
 		},
 		{
 			name: "role session refused", caller: mustSession(t, "Dev", nil),
 			ps:   iameval.PolicySet{Identity: []*policy.Policy{gftAll}},
 			in:   sts.GetFederationTokenInput{Name: "Bob"},
 			want: wantOutcome{denied: "sts:GetFederationToken", reason: "role session cannot call"},
-			why:  "sts.md §1, evaluation-logic D1: not role sessions",
+			why:  "id_credentials_temp_request.md, id_credentials_temp_request.md: not role sessions",
 		},
 		{
 			name: "federated user refused", caller: mustFederated(t, "Joe"),
 			ps:   iameval.PolicySet{Identity: []*policy.Policy{gftAll}, Session: []*policy.Policy{allow(t, policy.Session, "S", `"*"`, `"*"`)}},
 			in:   sts.GetFederationTokenInput{Name: "Bob"},
 			want: wantOutcome{denied: "sts:GetFederationToken", reason: "federated user"},
-			why:  "sts.md §5: no STS calls except GetCallerIdentity",
+			why:  "API_GetFederationToken.html: no STS calls except GetCallerIdentity",
 		},
 		{
 			name: "anonymous refused", caller: principal.NewAnonymous(),
 			in:   sts.GetFederationTokenInput{Name: "Bob"},
 			want: wantOutcome{denied: "sts:GetFederationToken", reason: "anonymous"},
-			why:  "sts.md §1: GetFederationToken is a signed call of an IAM user",
+			why:  "id_credentials_temp_request.md: GetFederationToken is a signed call of an IAM user",
 		},
 		{
 			name: "GetSessionToken credentials refused", caller: tempUser(t, false),
 			ps:   iameval.PolicySet{Identity: []*policy.Policy{gftAll}},
 			in:   sts.GetFederationTokenInput{Name: "Bob"},
 			want: wantOutcome{denied: "sts:GetFederationToken", reason: "GetSessionToken credentials"},
-			why:  "sts.md §6: GetSessionToken credentials call only AssumeRole and GetCallerIdentity",
+			why:  "API_GetSessionToken.html: GetSessionToken credentials call only AssumeRole and GetCallerIdentity",
 		},
 	}
 	for _, tc := range tests {
@@ -189,20 +189,20 @@ func TestGetFederationTokenInputErrors(t *testing.T) {
 		why    string
 	}{
 		{name: "no principal", caller: sts.Caller{}, in: sts.GetFederationTokenInput{Name: "Bob"}, field: "Caller", why: "a call needs a caller"},
-		{name: "name too short", caller: sts.Caller{Principal: alice}, in: sts.GetFederationTokenInput{Name: "B"}, field: "Name", why: "sts.md §5: Name 2-32 characters"},
-		{name: "name too long", caller: sts.Caller{Principal: alice}, in: sts.GetFederationTokenInput{Name: strings.Repeat("b", 33)}, field: "Name", why: "sts.md §5: Name 2-32 characters"},
-		{name: "name with a slash", caller: sts.Caller{Principal: alice}, in: sts.GetFederationTokenInput{Name: "Bob/x"}, field: "Name", why: `sts.md §5: [\w+=,.@-]`},
-		{name: "eleven managed policies", caller: sts.Caller{Principal: alice}, in: sts.GetFederationTokenInput{Name: "Bob", ManagedPolicies: many}, field: "PolicyArns", why: "sts.md §5: PolicyArns at most 10"},
+		{name: "name too short", caller: sts.Caller{Principal: alice}, in: sts.GetFederationTokenInput{Name: "B"}, field: "Name", why: "API_GetFederationToken.html: Name 2-32 characters"},
+		{name: "name too long", caller: sts.Caller{Principal: alice}, in: sts.GetFederationTokenInput{Name: strings.Repeat("b", 33)}, field: "Name", why: "API_GetFederationToken.html: Name 2-32 characters"},
+		{name: "name with a slash", caller: sts.Caller{Principal: alice}, in: sts.GetFederationTokenInput{Name: "Bob/x"}, field: "Name", why: `API_GetFederationToken.html: [\w+=,.@-]`},
+		{name: "eleven managed policies", caller: sts.Caller{Principal: alice}, in: sts.GetFederationTokenInput{Name: "Bob", ManagedPolicies: many}, field: "PolicyArns", why: "API_GetFederationToken.html: PolicyArns at most 10"},
 		{name: "inline policy not a session policy", caller: sts.Caller{Principal: alice}, in: sts.GetFederationTokenInput{Name: "Bob", Policy: idp}, field: "Policy", why: "access_policies.md: the passed policy is a session policy"},
 		{name: "nil managed policy", caller: sts.Caller{Principal: alice}, in: sts.GetFederationTokenInput{Name: "Bob", ManagedPolicies: []*policy.Policy{nil}}, field: "PolicyArns", why: "every managed policy must exist"},
-		{name: "51 tags", caller: sts.Caller{Principal: alice}, in: sts.GetFederationTokenInput{Name: "Bob", Tags: tags51}, field: "Tags", why: "sts.md T2: at most 50 tags"},
-		{name: "aws: tag", caller: sts.Caller{Principal: alice}, in: sts.GetFederationTokenInput{Name: "Bob", Tags: map[string]string{"AWS:x": "v"}}, field: "Tags", why: "sts.md T2: no aws: prefix"},
-		{name: "tag keys equal ignoring case", caller: sts.Caller{Principal: alice}, in: sts.GetFederationTokenInput{Name: "Bob", Tags: map[string]string{"team": "a", "Team": "b"}}, field: "Tags", why: "sts.md T2: keys compared ignoring case"},
-		{name: "tag value too long", caller: sts.Caller{Principal: alice}, in: sts.GetFederationTokenInput{Name: "Bob", Tags: map[string]string{"k": strings.Repeat("v", 257)}}, field: "Tags", why: "sts.md T2: value at most 256"},
+		{name: "51 tags", caller: sts.Caller{Principal: alice}, in: sts.GetFederationTokenInput{Name: "Bob", Tags: tags51}, field: "Tags", why: "id_session-tags.md: at most 50 tags"},
+		{name: "aws: tag", caller: sts.Caller{Principal: alice}, in: sts.GetFederationTokenInput{Name: "Bob", Tags: map[string]string{"AWS:x": "v"}}, field: "Tags", why: "id_session-tags.md: no aws: prefix"},
+		{name: "tag keys equal ignoring case", caller: sts.Caller{Principal: alice}, in: sts.GetFederationTokenInput{Name: "Bob", Tags: map[string]string{"team": "a", "Team": "b"}}, field: "Tags", why: "id_session-tags.md: keys compared ignoring case"},
+		{name: "tag value too long", caller: sts.Caller{Principal: alice}, in: sts.GetFederationTokenInput{Name: "Bob", Tags: map[string]string{"k": strings.Repeat("v", 257)}}, field: "Tags", why: "id_session-tags.md: value at most 256"},
 		{name: "tag with a bad character", caller: sts.Caller{Principal: alice}, in: sts.GetFederationTokenInput{Name: "Bob", Tags: map[string]string{"k": "a;b"}}, field: "Tags", why: "STS Tag data type character class"},
-		{name: "duration too short", caller: sts.Caller{Principal: alice}, in: sts.GetFederationTokenInput{Name: "Bob", DurationSeconds: 899}, field: "DurationSeconds", why: "sts.md §5: 900-129600"},
-		{name: "duration too long", caller: sts.Caller{Principal: alice}, in: sts.GetFederationTokenInput{Name: "Bob", DurationSeconds: 129601}, field: "DurationSeconds", why: "sts.md §5: 900-129600"},
-		{name: "caller with a resource policy", caller: sts.Caller{Principal: alice, Policies: iameval.PolicySet{Resource: parse(t, policy.Resource, "R", `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"*","Resource":"*"}]}`)}}, in: sts.GetFederationTokenInput{Name: "Bob"}, field: "Caller.Policies", why: "sts.md §1: GetFederationToken consults no resource policy"},
+		{name: "duration too short", caller: sts.Caller{Principal: alice}, in: sts.GetFederationTokenInput{Name: "Bob", DurationSeconds: 899}, field: "DurationSeconds", why: "API_GetFederationToken.html: 900-129600"},
+		{name: "duration too long", caller: sts.Caller{Principal: alice}, in: sts.GetFederationTokenInput{Name: "Bob", DurationSeconds: 129601}, field: "DurationSeconds", why: "API_GetFederationToken.html: 900-129600"},
+		{name: "caller with a resource policy", caller: sts.Caller{Principal: alice, Policies: iameval.PolicySet{Resource: parse(t, policy.Resource, "R", `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"*","Resource":"*"}]}`)}}, in: sts.GetFederationTokenInput{Name: "Bob"}, field: "Caller.Policies", why: "id_credentials_temp_request.md: GetFederationToken consults no resource policy"},
 		{name: "caller with a mistyped policy", caller: sts.Caller{Principal: alice, Policies: iameval.PolicySet{Identity: []*policy.Policy{sp}}}, in: sts.GetFederationTokenInput{Name: "Bob"}, field: "Caller.Policies", why: "PolicySet.Validate: a policy parsed for its field's type"},
 	}
 	for _, tc := range tests {
@@ -236,7 +236,7 @@ func TestGetFederationTokenResult(t *testing.T) {
 	c := fed.Context()
 	v, ok := c.LookupVariable("aws:userid")
 	require.True(t, ok)
-	assert.Equal(t, acct+":Bob", v, "sts.md §5: aws:userid = ACCOUNT:NAME")
+	assert.Equal(t, acct+":Bob", v, "API_GetFederationToken.html: aws:userid = ACCOUNT:NAME")
 	v, ok = c.LookupVariable("aws:tokenissuetime")
 	require.True(t, ok)
 	assert.Equal(t, "2024-05-01T12:00:00Z", v)
@@ -247,10 +247,10 @@ func TestGetFederationTokenResult(t *testing.T) {
 	want := iameval.PolicySet{Identity: identity, Session: []*policy.Policy{sp}, PermissionsBoundary: boundary}
 	assert.Equal(t, want, res.Policies)
 
-	// Effective permissions: identity ∩ session ∩ boundary (seeds.md C11, C12).
+	// Effective permissions: identity ∩ session ∩ boundary (id_credentials_temp_request.md).
 	bucket := "arn:aws:s3:::reports"
-	assert.Equal(t, iameval.Allowed, decide(t, res, "s3:ListBucket", bucket, iameval.PolicySet{}), "seeds.md C11: within the user's permissions")
-	assert.Equal(t, iameval.ImplicitDeny, decide(t, res, "ec2:DescribeVpcs", "*", iameval.PolicySet{}), "seeds.md C12: capped by the user's permissions")
+	assert.Equal(t, iameval.Allowed, decide(t, res, "s3:ListBucket", bucket, iameval.PolicySet{}), "id_credentials_temp_request.md: within the user's permissions")
+	assert.Equal(t, iameval.ImplicitDeny, decide(t, res, "ec2:DescribeVpcs", "*", iameval.PolicySet{}), "id_credentials_temp_request.md: capped by the user's permissions")
 }
 
 func TestGetFederationTokenEffectivePermissions(t *testing.T) {
@@ -274,10 +274,10 @@ func TestGetFederationTokenEffectivePermissions(t *testing.T) {
 		why      string
 	}{
 		{name: "identity and session allow", identity: []*policy.Policy{gft, s3}, session: sp, want: iameval.Allowed, why: "getfederationtoken page: identity ∩ session"},
-		{name: "session policy without identity allow", identity: []*policy.Policy{gft}, session: sp, want: iameval.ImplicitDeny, why: "seeds.md C12: a session policy cannot grant more than the user has"},
-		{name: "B6 no session policy", identity: []*policy.Policy{gft, s3}, want: iameval.ImplicitDeny, why: "seeds.md B6, D7 SP: no session policy, no identity-side permissions"},
-		{name: "B7 bucket policy names the federated user", identity: []*policy.Policy{gft}, bucket: toBob, want: iameval.Allowed, why: "seeds.md B7: a direct grant to the federated-user ARN"},
-		{name: "B8 bucket policy names the calling user", identity: []*policy.Policy{gft}, bucket: toApp, want: iameval.ImplicitDeny, why: "seeds.md B8: an indirect grant is limited by the session policy"},
+		{name: "session policy without identity allow", identity: []*policy.Policy{gft}, session: sp, want: iameval.ImplicitDeny, why: "id_credentials_temp_request.md: a session policy cannot grant more than the user has"},
+		{name: "B6 no session policy", identity: []*policy.Policy{gft, s3}, want: iameval.ImplicitDeny, why: "reference_policies_variables.md, id_credentials_temp_request.md SP: no session policy, no identity-side permissions"},
+		{name: "B7 bucket policy names the federated user", identity: []*policy.Policy{gft}, bucket: toBob, want: iameval.Allowed, why: "reference_policies_variables.md: a direct grant to the federated-user ARN"},
+		{name: "B8 bucket policy names the calling user", identity: []*policy.Policy{gft}, bucket: toApp, want: iameval.ImplicitDeny, why: "reference_policies_variables.md: an indirect grant is limited by the session policy"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -301,7 +301,7 @@ func TestGetFederationTokenRoot(t *testing.T) {
 	}{
 		{name: "default is one hour", duration: 0, want: time.Hour, why: "STS API GetFederationToken: root sessions at most 3600 seconds"},
 		{name: "longer is cut to one hour", duration: 7200, want: time.Hour, why: "STS API: a longer duration defaults to one hour for root"},
-		{name: "shorter is kept", duration: 900, want: 15 * time.Minute, why: "sts.md §5: 900 is the minimum"},
+		{name: "shorter is kept", duration: 900, want: 15 * time.Minute, why: "API_GetFederationToken.html: 900 is the minimum"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

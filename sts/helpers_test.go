@@ -15,7 +15,7 @@ import (
 	"github.com/iameval/iameval/sts"
 )
 
-// Accounts and fixed facts of the tests (seeds.md).
+// Accounts and fixed facts of the tests (id_credentials_temp_request.md).
 const (
 	acct      = "123456789012"
 	otherAcct = "123123123123"

@@ -66,15 +66,15 @@ func TestAssumeRoleWithSAML(t *testing.T) {
 		want  wantOutcome
 		why   string
 	}{
-		{name: "trust on SAML:aud", trust: plain, attrs: assertion(nil), why: "sts.md §4: Federated saml-provider + saml:aud (key names ignore case)"},
-		{name: "other provider", trust: otherIdP, attrs: assertion(nil), want: wantOutcome{denied: "sts:AssumeRoleWithSAML"}, why: "evaluation-logic A5: the provider ARN must match"},
-		{name: "PrincipalTag needs sts:TagSession", trust: plain, attrs: assertion(tag), want: wantOutcome{denied: "sts:TagSession"}, why: "sts.md §1, §4"},
-		{name: "PrincipalTag with sts:TagSession", trust: tagging, attrs: assertion(tag), why: "sts.md §4: PrincipalTag attributes become aws:RequestTag/K"},
-		{name: "SourceIdentity needs sts:SetSourceIdentity", trust: plain, attrs: assertion(si), want: wantOutcome{denied: "sts:SetSourceIdentity"}, why: "sts.md §4, T7"},
-		{name: "missing Role attribute", trust: plain, attrs: assertion(map[string]*condition.Value{principal.AttributeRole: nil}), want: wantOutcome{input: "SAMLAssertion"}, why: "sts.md §4: Role pairs role and provider"},
-		{name: "Role attribute for another role", trust: plain, attrs: assertion(map[string]*condition.Value{principal.AttributeRole: val("arn:aws:iam::" + acct + ":role/Other," + samlIdP)}), want: wantOutcome{input: "SAMLAssertion"}, why: "sts.md §4"},
-		{name: "missing RoleSessionName", trust: plain, attrs: assertion(map[string]*condition.Value{principal.AttributeRoleSessionName: nil}), want: wantOutcome{input: "SAMLAssertion"}, why: "sts.md §4: session name from RoleSessionName"},
-		{name: "session tag with two values", trust: tagging, attrs: assertion(map[string]*condition.Value{principal.AttributePrincipalTag + "Team": val("a", "b")}), want: wantOutcome{input: "SAMLAssertion"}, why: "sts.md T2: one value per key"},
+		{name: "trust on SAML:aud", trust: plain, attrs: assertion(nil), why: "API_AssumeRoleWithSAML.html: Federated saml-provider + saml:aud (key names ignore case)"},
+		{name: "other provider", trust: otherIdP, attrs: assertion(nil), want: wantOutcome{denied: "sts:AssumeRoleWithSAML"}, why: "reference_policies_elements_principal.md: the provider ARN must match"},
+		{name: "PrincipalTag needs sts:TagSession", trust: plain, attrs: assertion(tag), want: wantOutcome{denied: "sts:TagSession"}, why: "id_credentials_temp_request.md, API_AssumeRoleWithSAML.html"},
+		{name: "PrincipalTag with sts:TagSession", trust: tagging, attrs: assertion(tag), why: "API_AssumeRoleWithSAML.html: PrincipalTag attributes become aws:RequestTag/K"},
+		{name: "SourceIdentity needs sts:SetSourceIdentity", trust: plain, attrs: assertion(si), want: wantOutcome{denied: "sts:SetSourceIdentity"}, why: "API_AssumeRoleWithSAML.html, id_credentials_temp_control-access_monitor.md"},
+		{name: "missing Role attribute", trust: plain, attrs: assertion(map[string]*condition.Value{principal.AttributeRole: nil}), want: wantOutcome{input: "SAMLAssertion"}, why: "API_AssumeRoleWithSAML.html: Role pairs role and provider"},
+		{name: "Role attribute for another role", trust: plain, attrs: assertion(map[string]*condition.Value{principal.AttributeRole: val("arn:aws:iam::" + acct + ":role/Other," + samlIdP)}), want: wantOutcome{input: "SAMLAssertion"}, why: "API_AssumeRoleWithSAML.html"},
+		{name: "missing RoleSessionName", trust: plain, attrs: assertion(map[string]*condition.Value{principal.AttributeRoleSessionName: nil}), want: wantOutcome{input: "SAMLAssertion"}, why: "API_AssumeRoleWithSAML.html: session name from RoleSessionName"},
+		{name: "session tag with two values", trust: tagging, attrs: assertion(map[string]*condition.Value{principal.AttributePrincipalTag + "Team": val("a", "b")}), want: wantOutcome{input: "SAMLAssertion"}, why: "id_session-tags.md: one value per key"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -100,7 +100,7 @@ func TestAssumeRoleWithSAMLSession(t *testing.T) {
 	res, err := sts.AssumeRoleWithSAML(role, sts.AssumeRoleWithSAMLInput{ProviderARN: samlIdP, Policy: sp, Time: at,
 		Assertion: assertion(map[string]*condition.Value{principal.AttributePrincipalTag + "department": val("eng")})})
 	require.NoError(t, err)
-	assert.Equal(t, map[string]string{"department": "eng"}, res.Principal.(*principal.SAML).Tags(), "sts.md T3: the session tag replaces the role tag ignoring case")
+	assert.Equal(t, map[string]string{"department": "eng"}, res.Principal.(*principal.SAML).Tags(), "id_session-tags.md: the session tag replaces the role tag ignoring case")
 	assert.Equal(t, iameval.Allowed, decide(t, res, "s3:GetObject", "arn:aws:s3:::docs/eng/alice/x", iameval.PolicySet{}), "saml:sub persists; the session tag is a principal tag")
 	assert.Equal(t, iameval.ImplicitDeny, decide(t, res, "s3:GetObject", "arn:aws:s3:::docs/ops/alice/x", iameval.PolicySet{}), "the role tag was replaced")
 	assert.Equal(t, []*policy.Policy{sp}, res.Policies.Session)

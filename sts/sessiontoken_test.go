@@ -32,36 +32,36 @@ func TestGetSessionToken(t *testing.T) {
 			name: "C1 no policies", caller: alice,
 			wantKeys: map[string]string{"aws:multifactorauthpresent": "false", "aws:tokenissuetime": "2024-05-01T12:00:00Z", "aws:username": "alice", "aws:principaltag/team": "blue"},
 			wantLife: 12 * time.Hour,
-			why:      "seeds.md C1, evaluation-logic D1: no permission needed; default 43200 seconds",
+			why:      "id_credentials_temp_request.md, id_credentials_temp_request.md: no permission needed; default 43200 seconds",
 		},
 		{
 			name: "explicit deny has no effect", caller: alice, ps: iameval.PolicySet{Identity: []*policy.Policy{denyGST}},
 			wantKeys: map[string]string{"aws:multifactorauthpresent": "false"},
 			wantLife: 12 * time.Hour,
-			why:      "sts.md §8: policies cannot prevent GetSessionToken",
+			why:      "id_credentials_temp_request.md: policies cannot prevent GetSessionToken",
 		},
 		{
 			name: "with MFA", caller: alice, in: mfa,
 			wantKeys: map[string]string{"aws:multifactorauthpresent": "true", "aws:multifactorauthage": "0"},
 			wantLife: 12 * time.Hour,
-			why:      "sts.md §6: aws:MultiFactorAuthPresent true, aws:MultiFactorAuthAge with MFA",
+			why:      "API_GetSessionToken.html: aws:MultiFactorAuthPresent true, aws:MultiFactorAuthAge with MFA",
 		},
 		{
 			name: "root default is one hour", caller: root(t),
 			wantKeys: map[string]string{"aws:principalarn": "arn:aws:iam::" + acct + ":root", "aws:multifactorauthpresent": "false"},
 			wantLife: time.Hour,
-			why:      "sts.md §6: root at most 3600 seconds",
+			why:      "API_GetSessionToken.html: root at most 3600 seconds",
 		},
 		{
 			name: "explicit duration", caller: alice, in: sts.GetSessionTokenInput{DurationSeconds: 900},
 			wantKeys: map[string]string{"aws:multifactorauthpresent": "false"},
 			wantLife: 15 * time.Minute,
-			why:      "sts.md §6: 900 is the minimum",
+			why:      "API_GetSessionToken.html: 900 is the minimum",
 		},
-		{name: "role session refused", caller: mustSession(t, "Dev", nil), want: wantOutcome{denied: "sts:GetSessionToken", reason: "role session"}, why: "sts.md §2, evaluation-logic D1"},
-		{name: "federated user refused", caller: mustFederated(t, "Bob"), want: wantOutcome{denied: "sts:GetSessionToken", reason: "federated user"}, why: "sts.md §5"},
-		{name: "GetSessionToken credentials refused", caller: tempUser(t, true), want: wantOutcome{denied: "sts:GetSessionToken", reason: "GetSessionToken credentials"}, why: "sts.md §6: STS only AssumeRole and GetCallerIdentity"},
-		{name: "duration too long", caller: alice, in: sts.GetSessionTokenInput{DurationSeconds: 129601}, want: wantOutcome{input: "DurationSeconds"}, why: "sts.md §6: 900-129600"},
+		{name: "role session refused", caller: mustSession(t, "Dev", nil), want: wantOutcome{denied: "sts:GetSessionToken", reason: "role session"}, why: "API_AssumeRole.html, id_credentials_temp_request.md"},
+		{name: "federated user refused", caller: mustFederated(t, "Bob"), want: wantOutcome{denied: "sts:GetSessionToken", reason: "federated user"}, why: "API_GetFederationToken.html"},
+		{name: "GetSessionToken credentials refused", caller: tempUser(t, true), want: wantOutcome{denied: "sts:GetSessionToken", reason: "GetSessionToken credentials"}, why: "API_GetSessionToken.html: STS only AssumeRole and GetCallerIdentity"},
+		{name: "duration too long", caller: alice, in: sts.GetSessionTokenInput{DurationSeconds: 129601}, want: wantOutcome{input: "DurationSeconds"}, why: "API_GetSessionToken.html: 900-129600"},
 		{name: "serial without code", caller: alice, in: sts.GetSessionTokenInput{SerialNumber: "GAHT12345678"}, want: wantOutcome{input: "TokenCode"}, why: "STS API: MFA needs both"},
 	}
 	for _, tc := range tests {
@@ -75,7 +75,7 @@ func TestGetSessionToken(t *testing.T) {
 				return
 			}
 			assert.Equal(t, tc.caller.Kind(), res.Principal.Kind())
-			assert.Equal(t, tc.caller.ARN(), res.Principal.ARN(), "sts.md §6: the same principal")
+			assert.Equal(t, tc.caller.ARN(), res.Principal.ARN(), "API_GetSessionToken.html: the same principal")
 			got := contextOf(res.Principal.Context())
 			for k, v := range tc.wantKeys {
 				assert.Equal(t, v, got[k], "key %s", k)
@@ -90,7 +90,7 @@ func TestGetSessionToken(t *testing.T) {
 
 func TestGetSessionTokenThenAssumeRole(t *testing.T) {
 	t.Parallel()
-	// sts.md §6: GetSessionToken credentials may still call AssumeRole, and
+	// API_GetSessionToken.html: GetSessionToken credentials may still call AssumeRole, and
 	// MFA given to GetSessionToken satisfies a trust policy requiring MFA.
 	alice := user(t, "alice", nil)
 	gst, err := sts.GetSessionToken(sts.Caller{Principal: alice}, sts.GetSessionTokenInput{SerialNumber: "GAHT12345678", TokenCode: "654321", Time: at})

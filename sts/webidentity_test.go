@@ -49,17 +49,17 @@ func TestAssumeRoleWithWebIdentity(t *testing.T) {
 		want  wantOutcome
 		why   string
 	}{
-		{name: "A11 corrected trust, user1 with tags", trust: corrected, tok: token("SUB1", "user1@example.com"), why: "seeds.md A11: Federated principal + :aud"},
-		{name: "A11 corrected trust, user2", trust: corrected, tok: token("SUB2", "user2@example.com"), why: "seeds.md A3: one trust policy admits every user of the app"},
-		{name: "A9 one sub admits one user", trust: original, tok: token("SUB2", ""), want: wantOutcome{denied: "sts:AssumeRoleWithWebIdentity"}, why: "seeds.md A9"},
-		{name: "original trust admits SUB1 without tags", trust: original, tok: token("SUB1", ""), why: "seeds.md A9: the condition matches SUB1"},
-		{name: "A10 tagged token without sts:TagSession", trust: original, tok: token("SUB1", "user1@example.com"), want: wantOutcome{denied: "sts:TagSession"}, why: "seeds.md A10, sts.md §3: tagged tokens need sts:TagSession"},
-		{name: "source identity claim needs sts:SetSourceIdentity", trust: corrected, tok: func() sts.WebIdentityToken { x := token("SUB1", ""); x.SourceIdentity = "user1"; return x }(), want: wantOutcome{denied: "sts:SetSourceIdentity"}, why: "sts.md §3, T7"},
-		{name: "source identity claim allowed", trust: withSI, tok: siToken, why: "sts.md §3: sts:SourceIdentity from the claim"},
-		{name: "aws:RequestTag from the tags claim", trust: tagRule, tok: token("SUB1", "user1@example.com"), why: "sts.md §3: aws:RequestTag/K from principal_tags"},
-		{name: "aws:RequestTag from the tags claim, other domain", trust: tagRule, tok: token("SUB1", "user1@other.example"), want: wantOutcome{denied: "sts:AssumeRoleWithWebIdentity"}, why: "sts.md §3"},
-		{name: "an AWS principal entry does not admit the token holder", trust: awsPrincipal, tok: token("SUB1", ""), want: wantOutcome{denied: "sts:AssumeRoleWithWebIdentity"}, why: "evaluation-logic A5: the IdP appears only as Federated"},
-		{name: "RCP of the role's account denies", trust: corrected, rcp: rcpDeny, tok: token("SUB1", ""), want: wantOutcome{denied: "sts:AssumeRoleWithWebIdentity", decision: iameval.ExplicitDeny}, why: "sts.md §1: RCPs apply to the assume calls"},
+		{name: "A11 corrected trust, user1 with tags", trust: corrected, tok: token("SUB1", "user1@example.com"), why: "id_session-tags.md: Federated principal + :aud"},
+		{name: "A11 corrected trust, user2", trust: corrected, tok: token("SUB2", "user2@example.com"), why: "id_session-tags.md: one trust policy admits every user of the app"},
+		{name: "A9 one sub admits one user", trust: original, tok: token("SUB2", ""), want: wantOutcome{denied: "sts:AssumeRoleWithWebIdentity"}, why: "id_session-tags.md"},
+		{name: "original trust admits SUB1 without tags", trust: original, tok: token("SUB1", ""), why: "id_session-tags.md: the condition matches SUB1"},
+		{name: "A10 tagged token without sts:TagSession", trust: original, tok: token("SUB1", "user1@example.com"), want: wantOutcome{denied: "sts:TagSession"}, why: "id_session-tags.md, API_AssumeRoleWithWebIdentity.html: tagged tokens need sts:TagSession"},
+		{name: "source identity claim needs sts:SetSourceIdentity", trust: corrected, tok: func() sts.WebIdentityToken { x := token("SUB1", ""); x.SourceIdentity = "user1"; return x }(), want: wantOutcome{denied: "sts:SetSourceIdentity"}, why: "API_AssumeRoleWithWebIdentity.html, id_credentials_temp_control-access_monitor.md"},
+		{name: "source identity claim allowed", trust: withSI, tok: siToken, why: "API_AssumeRoleWithWebIdentity.html: sts:SourceIdentity from the claim"},
+		{name: "aws:RequestTag from the tags claim", trust: tagRule, tok: token("SUB1", "user1@example.com"), why: "API_AssumeRoleWithWebIdentity.html: aws:RequestTag/K from principal_tags"},
+		{name: "aws:RequestTag from the tags claim, other domain", trust: tagRule, tok: token("SUB1", "user1@other.example"), want: wantOutcome{denied: "sts:AssumeRoleWithWebIdentity"}, why: "API_AssumeRoleWithWebIdentity.html"},
+		{name: "an AWS principal entry does not admit the token holder", trust: awsPrincipal, tok: token("SUB1", ""), want: wantOutcome{denied: "sts:AssumeRoleWithWebIdentity"}, why: "reference_policies_elements_principal.md: the IdP appears only as Federated"},
+		{name: "RCP of the role's account denies", trust: corrected, rcp: rcpDeny, tok: token("SUB1", ""), want: wantOutcome{denied: "sts:AssumeRoleWithWebIdentity", decision: iameval.ExplicitDeny}, why: "id_credentials_temp_request.md: RCPs apply to the assume calls"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -101,17 +101,17 @@ func TestAssumeRoleWithWebIdentitySession(t *testing.T) {
 		want     iameval.Decision
 		why      string
 	}{
-		{name: "A1", policy: perEmail, tok: token("SUB1", "user1@example.com"), action: "ec2:CreateVpc", resource: "*", want: iameval.Allowed, why: "seeds.md A1: token tag → aws:PrincipalTag/Email"},
-		{name: "A2", policy: perEmail, tok: token("SUB1", "user1@example.com"), action: "ec2:DescribeVpcs", resource: "*", want: iameval.Allowed, why: "seeds.md A2"},
-		{name: "A3", policy: perEmail, tok: token("SUB2", "user2@example.com"), action: "ec2:DescribeVpcs", resource: "*", want: iameval.Allowed, why: "seeds.md A3"},
-		{name: "A4", policy: perEmail, tok: token("SUB2", "user2@example.com"), action: "ec2:CreateVpc", resource: "*", want: iameval.ImplicitDeny, why: "seeds.md A4: no statement for user2"},
-		{name: "A5", policy: perEmail, tok: token("SUB3", ""), action: "ec2:DescribeVpcs", resource: "*", want: iameval.ImplicitDeny, why: "seeds.md A5: tag absent"},
-		{name: "A6", policy: perEmail, tok: token("SUB1", "USER1@example.com"), action: "ec2:CreateVpc", resource: "*", want: iameval.ImplicitDeny, why: "seeds.md A6: values case-sensitive"},
-		{name: "A7", policy: perRequestTag, tok: token("SUB1", "user1@example.com"), action: "ec2:DescribeVpcs", resource: "*", want: iameval.ImplicitDeny, why: "seeds.md A7: the request carries no tags"},
-		{name: "A8", policy: perRequestTag, tok: token("SUB2", "user2@example.com"), action: "ec2:CreateVpc", resource: "*", context: []string{"aws:RequestTag/Email", "user1@example.com"}, want: iameval.Allowed, why: "seeds.md A8: request tags are caller-controlled"},
-		{name: "A12", policy: perSub, tok: token("SUB1", ""), action: "s3:GetObject", resource: "arn:aws:s3:::app-data/SUB1/x", want: iameval.Allowed, why: "seeds.md A12: ${idp.example.com:sub} persists"},
-		{name: "A14", policy: perEmailPath, tok: token("SUB1", "user1@example.com"), action: "s3:GetObject", resource: "arn:aws:s3:::app-data/user1@example.com/x", want: iameval.Allowed, why: "seeds.md A14: ${aws:PrincipalTag/Email}"},
-		{name: "A13", policy: perSub, tok: token("SUB1", ""), action: "s3:GetObject", resource: "arn:aws:s3:::app-data/SUB2/x", want: iameval.ImplicitDeny, why: "seeds.md A13"},
+		{name: "A1", policy: perEmail, tok: token("SUB1", "user1@example.com"), action: "ec2:CreateVpc", resource: "*", want: iameval.Allowed, why: "id_session-tags.md: token tag → aws:PrincipalTag/Email"},
+		{name: "A2", policy: perEmail, tok: token("SUB1", "user1@example.com"), action: "ec2:DescribeVpcs", resource: "*", want: iameval.Allowed, why: "id_session-tags.md"},
+		{name: "A3", policy: perEmail, tok: token("SUB2", "user2@example.com"), action: "ec2:DescribeVpcs", resource: "*", want: iameval.Allowed, why: "id_session-tags.md"},
+		{name: "A4", policy: perEmail, tok: token("SUB2", "user2@example.com"), action: "ec2:CreateVpc", resource: "*", want: iameval.ImplicitDeny, why: "id_session-tags.md: no statement for user2"},
+		{name: "A5", policy: perEmail, tok: token("SUB3", ""), action: "ec2:DescribeVpcs", resource: "*", want: iameval.ImplicitDeny, why: "id_session-tags.md: tag absent"},
+		{name: "A6", policy: perEmail, tok: token("SUB1", "USER1@example.com"), action: "ec2:CreateVpc", resource: "*", want: iameval.ImplicitDeny, why: "id_session-tags.md: values case-sensitive"},
+		{name: "A7", policy: perRequestTag, tok: token("SUB1", "user1@example.com"), action: "ec2:DescribeVpcs", resource: "*", want: iameval.ImplicitDeny, why: "id_session-tags.md: the request carries no tags"},
+		{name: "A8", policy: perRequestTag, tok: token("SUB2", "user2@example.com"), action: "ec2:CreateVpc", resource: "*", context: []string{"aws:RequestTag/Email", "user1@example.com"}, want: iameval.Allowed, why: "id_session-tags.md: request tags are caller-controlled"},
+		{name: "A12", policy: perSub, tok: token("SUB1", ""), action: "s3:GetObject", resource: "arn:aws:s3:::app-data/SUB1/x", want: iameval.Allowed, why: "id_session-tags.md: ${idp.example.com:sub} persists"},
+		{name: "A14", policy: perEmailPath, tok: token("SUB1", "user1@example.com"), action: "s3:GetObject", resource: "arn:aws:s3:::app-data/user1@example.com/x", want: iameval.Allowed, why: "id_session-tags.md: ${aws:PrincipalTag/Email}"},
+		{name: "A13", policy: perSub, tok: token("SUB1", ""), action: "s3:GetObject", resource: "arn:aws:s3:::app-data/SUB2/x", want: iameval.ImplicitDeny, why: "id_session-tags.md"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -144,13 +144,13 @@ func TestAssumeRoleWithWebIdentityInputErrors(t *testing.T) {
 		field string
 		why   string
 	}{
-		{name: "tag with two values", role: role, in: sts.AssumeRoleWithWebIdentityInput{RoleSessionName: "ab", Token: twoValues}, field: "WebIdentityToken", why: "sts.md §3: each tag value is a one-element array"},
-		{name: "transitive key names no tag", role: role, in: sts.AssumeRoleWithWebIdentityInput{RoleSessionName: "ab", Token: badTransitive}, field: "WebIdentityToken", why: "sts.md T4"},
-		{name: "transitive keys without tags", role: role, in: sts.AssumeRoleWithWebIdentityInput{RoleSessionName: "ab", Token: transitiveOnly}, field: "WebIdentityToken", why: "sts.md T4"},
+		{name: "tag with two values", role: role, in: sts.AssumeRoleWithWebIdentityInput{RoleSessionName: "ab", Token: twoValues}, field: "WebIdentityToken", why: "API_AssumeRoleWithWebIdentity.html: each tag value is a one-element array"},
+		{name: "transitive key names no tag", role: role, in: sts.AssumeRoleWithWebIdentityInput{RoleSessionName: "ab", Token: badTransitive}, field: "WebIdentityToken", why: "id_session-tags.md"},
+		{name: "transitive keys without tags", role: role, in: sts.AssumeRoleWithWebIdentityInput{RoleSessionName: "ab", Token: transitiveOnly}, field: "WebIdentityToken", why: "id_session-tags.md"},
 		{name: "no provider", role: role, in: sts.AssumeRoleWithWebIdentityInput{RoleSessionName: "ab", Token: noProvider}, field: "WebIdentityToken", why: "the token names its issuer"},
-		{name: "source identity too short", role: role, in: sts.AssumeRoleWithWebIdentityInput{RoleSessionName: "ab", Token: badSI}, field: "WebIdentityToken", why: "sts.md T7: 2-64 characters"},
-		{name: "session name missing", role: role, in: sts.AssumeRoleWithWebIdentityInput{Token: token("SUB1", "")}, field: "RoleSessionName", why: "sts.md §3: RoleSessionName is required"},
-		{name: "duration above the role maximum", role: role, in: sts.AssumeRoleWithWebIdentityInput{RoleSessionName: "ab", Token: token("SUB1", ""), DurationSeconds: 7200}, field: "DurationSeconds", why: "sts.md §3"},
+		{name: "source identity too short", role: role, in: sts.AssumeRoleWithWebIdentityInput{RoleSessionName: "ab", Token: badSI}, field: "WebIdentityToken", why: "id_credentials_temp_control-access_monitor.md: 2-64 characters"},
+		{name: "session name missing", role: role, in: sts.AssumeRoleWithWebIdentityInput{Token: token("SUB1", "")}, field: "RoleSessionName", why: "API_AssumeRoleWithWebIdentity.html: RoleSessionName is required"},
+		{name: "duration above the role maximum", role: role, in: sts.AssumeRoleWithWebIdentityInput{RoleSessionName: "ab", Token: token("SUB1", ""), DurationSeconds: 7200}, field: "DurationSeconds", why: "API_AssumeRoleWithWebIdentity.html"},
 		{name: "no trust policy", role: sts.Role{ARN: webAppARN}, in: sts.AssumeRoleWithWebIdentityInput{RoleSessionName: "ab", Token: token("SUB1", "")}, field: "Role.TrustPolicy", why: "every role has a trust policy"},
 	}
 	for _, tc := range tests {
@@ -171,7 +171,7 @@ func TestAssumeRoleWithWebIdentityInputErrors(t *testing.T) {
 
 func TestAssumeRoleWithWebIdentityHasNoTagsParameter(t *testing.T) {
 	t.Parallel()
-	// sts.md §3 and seeds.md A (verdict 1): AssumeRoleWithWebIdentity has
+	// API_AssumeRoleWithWebIdentity.html and id_credentials_temp_request.md A (verdict 1): AssumeRoleWithWebIdentity has
 	// no Tags, TransitiveTagKeys, SourceIdentity or ExternalId parameter;
 	// offering one would repeat the seed's mistake.
 	typ := reflect.TypeFor[sts.AssumeRoleWithWebIdentityInput]()

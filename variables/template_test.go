@@ -36,7 +36,7 @@ func TestExpand(t *testing.T) {
 	}{
 		{"home/${aws:username}/*", Substitute, "home/alice/*", true, "V1: the key's single value"},
 		{"home/${AWS:UserName}/*", Substitute, "home/alice/*", true, "V1: key names are case-insensitive"},
-		{"${aws:userid}", Substitute, "123456789012:Bob", true, "variables.md §5: a federated user's userid"},
+		{"${aws:userid}", Substitute, "123456789012:Bob", true, "reference_policies_variables.md: a federated user's userid"},
 		{"home/${aws:PrincipalTag/missing, 'guest'}/", Substitute, "home/guest/", true, "V2/R5: default for an absent key"},
 		{"home/${aws:PrincipalTag/missing,'guest'}/", Substitute, "home/guest/", true, "V2: no space after the comma is accepted"},
 		{"home/${aws:PrincipalTag/missing ,  'guest'}/", Substitute, "home/guest/", true, "V2: several spaces are accepted"},

@@ -64,7 +64,7 @@ func TestCoverageKeepsTheContract(t *testing.T) {
 	assert.Equal(t, 1, run(append([]string{"test"}, files...), &plain, &bytes.Buffer{}))
 	assert.Equal(t, 1, run(append([]string{"test", "--coverage"}, files...), &covered, &bytes.Buffer{}))
 	lines := strings.Split(strings.TrimRight(covered.String(), "\n"), "\n")
-	assert.Equal(t, "7 passed, 1 failed", lines[len(lines)-1], "the summary line stays last (scenario-format.md Output)")
+	assert.Equal(t, "7 passed, 1 failed", lines[len(lines)-1], "the summary line stays last (scenario format, Output (go doc ./scenario))")
 	assert.True(t, strings.HasPrefix(covered.String(), strings.TrimSuffix(plain.String(), "7 passed, 1 failed\n")),
 		"--coverage only inserts the report before the summary line")
 

@@ -17,7 +17,7 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 // TestGolden runs the command on the files in testdata and compares what it
 // prints and its exit status with testdata/NAME.golden: the output of
 // `iameval test` (text and --json), `validate` and `explain` and the exit
-// codes 0, 1 and 2 are a user-facing contract (scenario-format.md Output).
+// codes 0, 1 and 2 are a user-facing contract (scenario format, Output (go doc ./scenario)).
 // Run with -update to rewrite the golden files after a deliberate change.
 func TestGolden(t *testing.T) {
 	t.Parallel()
@@ -46,7 +46,7 @@ func TestGolden(t *testing.T) {
 		{"validate_warning", []string{"validate", "testdata/policies/warn.json"}, 0, "warnings alone do not fail validation"},
 		{"validate_errors", []string{"validate", "testdata/policies/bad.json", "testdata/policies/reports.json"}, 2, "one file:line:col line per problem"},
 		{"validate_type", []string{"validate", "--type", "resource", "testdata/policies/trust.json"}, 0, "a trust policy is valid as a resource policy"},
-		{"validate_wrong_type", []string{"validate", "testdata/policies/trust.json"}, 2, "Principal is not allowed in an identity policy (evaluation-logic P8)"},
+		{"validate_wrong_type", []string{"validate", "testdata/policies/trust.json"}, 2, "Principal is not allowed in an identity policy (access_policies.md)"},
 		{"validate_json", []string{"validate", "--format", "json", "testdata/policies/lint.json"}, 0, "JSON findings with counts; no ERROR, so status 0"},
 		{"validate_sarif", []string{"validate", "--format", "sarif", "testdata/policies/lint.json", "testdata/policies/bad.json"}, 2, "SARIF 2.1.0 for code scanning; bad.json has errors"},
 		{"validate_github", []string{"validate", "--format", "github", "testdata/policies/lint.json", "testdata/policies/bad.json"}, 2, "GitHub workflow commands ::error file=…,line=…,col=…::"},

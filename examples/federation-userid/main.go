@@ -1,7 +1,9 @@
-// Command federation-userid plays seed B of the iameval specification: a
-// knowledge-center article that gives each GetFederationToken user an S3
-// home folder through ${aws:userid}, because ${aws:username} does not exist
-// for federated users.
+// Command federation-userid gives each GetFederationToken user an S3 home
+// folder through ${aws:userid}, because ${aws:username} does not exist for
+// federated users, as the AWS knowledge-center article
+// https://repost.aws/knowledge-center/iam-policy-variables-federated does
+// (the values of the variables:
+// https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html).
 //
 // An IAM user token-app mints federated users with GetFederationToken
 // (package sts), passing a session policy; each federated user's requests

@@ -13,8 +13,8 @@ import (
 	"github.com/iameval/iameval/policy"
 )
 
-// want holds the decision of every seed B case (spec/seeds.md, seed B
-// table, with the rule each one shows).
+// want holds the decision of every case of the program, with the rule
+// each one shows.
 var want = map[string]iameval.Decision{
 	"B1":  iameval.Allowed,      // ${aws:userid} → 123456789012:Bob
 	"B2":  iameval.ImplicitDeny, //
@@ -32,7 +32,7 @@ var want = map[string]iameval.Decision{
 func TestRun(t *testing.T) {
 	t.Parallel()
 	out := reporttest.CheckRun(t, run, want)
-	assert.Contains(t, out, "aws:userid = 123456789012:Bob", "seeds.md B: aws:userid = ACCOUNT:NAME")
+	assert.Contains(t, out, "aws:userid = 123456789012:Bob", "reference_policies_variables.md: aws:userid = ACCOUNT:NAME")
 }
 
 func TestRunExplains(t *testing.T) {
@@ -43,13 +43,13 @@ func TestRunExplains(t *testing.T) {
 	for _, d := range decisions {
 		byID[d.ID] = d
 	}
-	// sts.md §5: the refusal comes before any policy, with its reason.
+	// API_GetFederationToken.html: the refusal comes before any policy, with its reason.
 	assert.Contains(t, byID["B10"].Explanations[0].Reason, "federated user")
-	// evaluation-logic D7: without a session policy the session type lacks an allow.
+	// reference_policies_evaluation-logic.md: without a session policy the session type lacks an allow.
 	for _, id := range []string{"B6", "B8"} {
 		assert.Contains(t, byID[id].Explanations[0].MissingAllow, policy.Session, id)
 	}
-	// seeds.md B5: the missing key is reported.
+	// reference_policies_variables.md: the missing key is reported.
 	assert.Contains(t, byID["B5"].Explanations[0].MissingKeys, "aws:username")
 }
 

@@ -1,5 +1,4 @@
-// Command temp-credentials plays seed C of the iameval specification: the
-// IAM User Guide page on granting permissions to create temporary
+// Command temp-credentials plays the cases of the IAM User Guide page on granting permissions to create temporary
 // credentials (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_control-access_enable-create.html).
 //
 // The IAM user alice needs no permission for GetSessionToken, but needs an

@@ -12,8 +12,8 @@ import (
 	"github.com/iameval/iameval/examples/internal/reporttest"
 )
 
-// want holds the decision of every seed C case (spec/seeds.md, seed C
-// table, with the rule each one shows).
+// want holds the decision of every case of the program, with the rule
+// each one shows.
 var want = map[string]iameval.Decision{
 	"C1":  iameval.Allowed,      // no permission needed (D1)
 	"C2":  iameval.ImplicitDeny, // default deny
@@ -42,13 +42,13 @@ func TestRunExplains(t *testing.T) {
 	for _, d := range decisions {
 		byID[d.ID] = d
 	}
-	// evaluation-logic D1: GetSessionToken is decided before any policy.
+	// id_credentials_temp_request.md: GetSessionToken is decided before any policy.
 	assert.NotEmpty(t, byID["C1"].Explanations[0].Reason)
-	// seeds.md C4-C6: the resource of GetFederationToken is the federated-user ARN.
+	// id_credentials_temp_request.md: the resource of GetFederationToken is the federated-user ARN.
 	for id, name := range map[string]string{"C4": "ManagerJoe", "C5": "Bob", "C6": "managerjoe"} {
 		assert.Equal(t, "arn:aws:sts::123456789012:federated-user/"+name, byID[id].Explanations[0].Request.Resource, id)
 	}
-	// seeds.md C7: cross-account, both the identity policy and the trust policy decided.
+	// id_credentials_temp_request.md: cross-account, both the identity policy and the trust policy decided.
 	var types []string
 	for _, s := range byID["C7"].Explanations[0].Deciding {
 		types = append(types, s.PolicyType.String())

@@ -1,7 +1,9 @@
-// Command webidentity-tags plays seed A of the iameval specification: an
-// answer that gives web-identity users per-user permissions by passing
-// their email as Tags to AssumeRoleWithWebIdentity and keying the role's
-// policy on aws:RequestTag/Email.
+// Command webidentity-tags examines a common answer that gives web-identity
+// users per-user permissions by passing their email as Tags to
+// AssumeRoleWithWebIdentity and keying the role's policy on
+// aws:RequestTag/Email, against
+// https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRoleWithWebIdentity.html
+// and https://docs.aws.amazon.com/IAM/latest/UserGuide/id_session-tags.html.
 //
 // It shows why that cannot work (AssumeRoleWithWebIdentity has no Tags
 // parameter, and aws:RequestTag describes the tags of the request being

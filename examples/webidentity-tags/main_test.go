@@ -12,8 +12,8 @@ import (
 	"github.com/iameval/iameval/examples/internal/reporttest"
 )
 
-// want holds the decision of every seed A case (spec/seeds.md, seed A
-// table, with the rule each one shows).
+// want holds the decision of every case of the program, with the rule
+// each one shows.
 var want = map[string]iameval.Decision{
 	"A1":  iameval.Allowed,      // token tag → aws:PrincipalTag/Email
 	"A2":  iameval.Allowed,      //
@@ -45,14 +45,14 @@ func TestRunExplainsTheSTSCalls(t *testing.T) {
 	for _, d := range decisions {
 		byID[d.ID] = d
 	}
-	// sts.md §3: a tagged token is authorized as two actions, both unsigned.
+	// API_AssumeRoleWithWebIdentity.html: a tagged token is authorized as two actions, both unsigned.
 	var actions []string
 	for _, x := range byID["A11"].Explanations {
 		actions = append(actions, x.Request.Action)
 		assert.True(t, x.Request.Unsigned)
 	}
 	assert.Equal(t, []string{"sts:AssumeRoleWithWebIdentity", "sts:TagSession"}, actions)
-	// seeds.md A10: the refusal is on sts:TagSession, the trust's missing action.
+	// id_session-tags.md: the refusal is on sts:TagSession, the trust's missing action.
 	require.Len(t, byID["A10"].Explanations, 1)
 	assert.Equal(t, "sts:TagSession", byID["A10"].Explanations[0].Request.Action)
 	assert.Equal(t, "sts:AssumeRoleWithWebIdentity", byID["A9"].Explanations[0].Request.Action)

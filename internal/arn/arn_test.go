@@ -20,7 +20,7 @@ func TestParse(t *testing.T) {
 		{"arn:aws:sts::123456789012:federated-user/Bob", ARN{"aws", "sts", "", "123456789012", "federated-user/Bob"}, true, "STS federated user"},
 		{"arn:aws:someservice:us-east-2:111122223333:store/abc:111122223333:finance/d",
 			ARN{"aws", "someservice", "us-east-2", "111122223333", "store/abc:111122223333:finance/d"}, true,
-			"conditions.md V6: the resource part keeps its colons"},
+			"reference_policies_elements_condition_operators.md: the resource part keeps its colons"},
 		{"arn:aws:s3", ARN{}, false, "fewer than six parts"},
 		{"urn:aws:s3:::b", ARN{}, false, "must start with arn"},
 	}
