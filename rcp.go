@@ -1,7 +1,6 @@
 package iameval
 
 import (
-	"slices"
 	"strings"
 
 	"github.com/iameval/iameval/internal/arn"
@@ -35,9 +34,18 @@ const rcpPage = "https://docs.aws.amazon.com/organizations/latest/userguide/orgs
 // rcpSupported reports whether service is on AWS's list of services that
 // support RCPs.
 func rcpSupported(service string) bool {
-	_, ok := slices.BinarySearch(rcpServices, service)
-	return ok
+	return rcpServiceSet[service]
 }
+
+// rcpServiceSet holds rcpServices: every request asks, and a map lookup
+// costs less than a bisection of the list.
+var rcpServiceSet = func() map[string]bool {
+	set := make(map[string]bool, len(rcpServices))
+	for _, s := range rcpServices {
+		set[s] = true
+	}
+	return set
+}()
 
 // rcpExemption returns why RCPs do not govern the request, or "" when they
 // do. f must have its kind, service, name and serviceLinked set.

@@ -8,8 +8,8 @@ package iameval
 // as the Service Authorization Reference data of 2026-09-26 list them (package
 // catalog, Catalog.RCPServices). `go generate ./catalog` rewrites it from
 // the catalogue's source; the engine does not import the catalogue, so
-// programs that only evaluate stay small. rcpSupported searches it by
-// bisection.
+// programs that only evaluate stay small. rcpSupported looks services up
+// in a set made from it once.
 var rcpServices = []string{
 	"aoss",
 	"appconfig",

@@ -11,12 +11,18 @@ import (
 	"github.com/iameval/iameval/principal"
 )
 
-// TestRCPServicesSorted keeps the table searchable by bisection and free of
-// repeats.
+// TestRCPServicesSorted keeps the table sorted, as generated, and free of
+// repeats, and rcpSupported true exactly for its services.
 func TestRCPServicesSorted(t *testing.T) {
 	t.Parallel()
 	assert.True(t, slices.IsSorted(rcpServices), "rcpServices must stay sorted")
 	assert.Equal(t, len(rcpServices), len(slices.Compact(slices.Clone(rcpServices))), "rcpServices must not repeat a prefix")
+	for _, s := range rcpServices {
+		assert.True(t, rcpSupported(s), s)
+	}
+	assert.Len(t, rcpServiceSet, len(rcpServices))
+	assert.False(t, rcpSupported("notaservice"), "a service off the list")
+	assert.False(t, rcpSupported(""), "no service")
 }
 
 // TestRCPGoverns pins which requests an RCP Deny reaches

@@ -21,8 +21,8 @@ func RCPSource(m *Model) ([]byte, error) {
 	fmt.Fprintf(&b, "// as the Service Authorization Reference data of %s list them (package\n", m.Date)
 	b.WriteString("// catalog, Catalog.RCPServices). `go generate ./catalog` rewrites it from\n")
 	b.WriteString("// the catalogue's source; the engine does not import the catalogue, so\n")
-	b.WriteString("// programs that only evaluate stay small. rcpSupported searches it by\n")
-	b.WriteString("// bisection.\n")
+	b.WriteString("// programs that only evaluate stay small. rcpSupported looks services up\n")
+	b.WriteString("// in a set made from it once.\n")
 	b.WriteString("var rcpServices = []string{\n")
 	var list []string
 	for _, s := range m.Services {
