@@ -52,7 +52,22 @@ func checkValueSize(key string, v condition.Value) error {
 // ASCII ones are Cc: 0x00 to 0x1f and 0x7f), no format character (Cf has
 // none in ASCII) and is valid UTF-8, so checkText can skip decoding it.
 func isPlainASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
+	// Eight bytes at a time, as one little-endian word (the compiler
+	// combines the loads): a byte is outside 0x20..0x7e when its high bit
+	// is set (w), when adding one sets it (0x7f; no carry leaves a byte
+	// below 0x80) or when subtracting 0x20 sets it (below 0x20). A borrow
+	// only follows a byte below 0x20, so a word is refused exactly when
+	// one of its bytes is.
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		w := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		if (w|(w+ones)|(w-0x20*ones))&highs != 0 {
+			return false
+		}
+	}
+	for ; i < len(s); i++ {
 		if c := s[i]; c < 0x20 || c > 0x7e {
 			return false
 		}

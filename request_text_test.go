@@ -197,3 +197,25 @@ func TestCheckTextASCIIFastPath(t *testing.T) {
 	assert.Error(t, checkText("resource", "arn:aws:s3:::b/\u200b"), "non-ASCII text takes the full check")
 	assert.NoError(t, checkText("resource", "arn:aws:s3:::b/caf\u00e9"))
 }
+
+// TestIsPlainASCIIWords holds the eight-bytes-at-a-time test of
+// isPlainASCII to the byte-by-byte rule (0x20 to 0x7e): every byte value,
+// at every offset of a 17-byte text (two words and a tail), next to bytes
+// just inside the range (0x20, 0x7e) whose neighbours a carry or borrow
+// could disturb.
+func TestIsPlainASCIIWords(t *testing.T) {
+	t.Parallel()
+	for _, fill := range []byte{0x20, 0x7e, 'a'} {
+		for pos := range 17 {
+			for c := range 256 {
+				b := make([]byte, 17)
+				for i := range b {
+					b[i] = fill
+				}
+				b[pos] = byte(c)
+				want := c >= 0x20 && c <= 0x7e
+				assert.Equal(t, want, isPlainASCII(string(b)), "byte 0x%02x at %d among 0x%02x", c, pos, fill)
+			}
+		}
+	}
+}

@@ -64,3 +64,29 @@ func TestLowerActionCache(t *testing.T) {
 	assert.Equal(t, unsafe.StringData(first), unsafe.StringData(lowerAction(a)), "a remembered action is not lowered again")
 	assert.Equal(t, "s3:getobject", first)
 }
+
+// TestPrepareActionRemembered: an action met a second time (taken from
+// the cache when spelled with upper-case letters) gets the fields a fresh
+// check and lowering give, and an invalid action is refused every time:
+// only checked actions are remembered. Actions match ignoring case
+// (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_action.html).
+func TestPrepareActionRemembered(t *testing.T) {
+	t.Parallel()
+	for _, a := range []string{"S3:GetObject", "Route53-Recovery:Get-X", "s3:getobject",
+		"Ec2:DescribeInstancesWithAVeryLongNameThatDoesNotFitInline"} {
+		var first, second prepared
+		require.NoError(t, prepareAction(&first, a))
+		require.NoError(t, prepareAction(&second, a))
+		want := prepared{lower: strings.ToLower(a)}
+		i := strings.IndexByte(a, ':')
+		want.service, want.name = want.lower[:i], want.lower[i+1:]
+		want.actionHash, want.serviceHash = actionHash(want.lower), actionHash(want.service)
+		want.actionBit = actionBit(want.actionHash)
+		want.text.set(want.lower, i)
+		assert.Equal(t, want, first, "%s, first time", a)
+		assert.Equal(t, want, second, "%s, second time", a)
+	}
+	for range 2 {
+		assert.Error(t, prepareAction(&prepared{}, "S3:Get Object"), "a space is no action character")
+	}
+}

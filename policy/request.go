@@ -94,23 +94,10 @@ func (r Request) WithBoundary(has bool) Request {
 
 // prepareValue computes the cached form of an action and a resource.
 func prepareValue(action, resource string) (prepared, error) {
-	if err := CheckRequestAction(action); err != nil {
+	q := prepared{ok: true, action: action, resource: resource, resStar: resource == "*"}
+	if err := prepareAction(&q, action); err != nil {
 		return prepared{}, err
 	}
-	i := strings.IndexByte(action, ':')
-	q := prepared{
-		ok:       true,
-		action:   action,
-		resource: resource,
-		lower:    lowerAction(action),
-		resStar:  resource == "*",
-	}
-	// The action is ASCII (CheckRequestAction), so lowering keeps its
-	// length: lower is the lower-case service, the colon and the name.
-	q.service, q.name = q.lower[:i], q.lower[i+1:]
-	q.actionHash, q.serviceHash = actionHash(q.lower), actionHash(q.service)
-	q.actionBit = actionBit(q.actionHash)
-	q.text.set(q.lower, len(q.service))
 	if !q.resStar {
 		q.resParts, q.resARN = arn.Split(resource)
 		q.resARN = q.resARN && q.resParts[0] == "arn"
@@ -133,34 +120,70 @@ func (r *Request) LowerAction() (service, name string) {
 	return r.prep.service, r.prep.name
 }
 
-// lowered is the lower-case spelling of an action.
-type lowered struct{ action, lower string }
+// lowered is an action that CheckRequestAction accepted, with what
+// prepareAction derives from it.
+type lowered struct {
+	action, lower                      string // as given, and lower case
+	svc                                int    // length of the service prefix
+	actionHash, serviceHash, actionBit uint64
+	text                               actionText
+}
 
-// lowerActions remembers the lower-case spelling of recent actions, by a
-// hash of their text: a caller authorizing in a loop sees few distinct
-// actions, and lowering each request's action would allocate every time.
-// Entries are immutable; a slot is replaced whole.
+// lowerActions remembers the derived form of recent actions spelled with
+// upper-case letters, by a hash of their text: a caller authorizing in a
+// loop sees few distinct actions, and lowering each request's action
+// would allocate every time; a remembered action is neither checked nor
+// hashed again. Entries are immutable; a slot is replaced whole.
 var lowerActions [256]atomic.Pointer[lowered]
 
-// lowerAction returns strings.ToLower(action) for an action that
-// CheckRequestAction accepted (ASCII).
-func lowerAction(action string) string {
+// prepareAction checks action ([CheckRequestAction]) and sets the fields
+// of q derived from it: the lower-case action, service and name, their
+// hashes and the inline text.
+func prepareAction(q *prepared, action string) error {
 	h, upper := uint32(len(action)), false
 	for i := 0; i < len(action); i++ {
 		c := action[i]
 		upper = upper || 'A' <= c && c <= 'Z'
 		h = h*31 + uint32(c)
 	}
-	if !upper {
-		return action
-	}
 	slot := &lowerActions[h%uint32(len(lowerActions))]
-	if e := slot.Load(); e != nil && e.action == action {
-		return e.lower
+	if upper {
+		if e := slot.Load(); e != nil && e.action == action {
+			// Checked when it was remembered.
+			q.lower, q.service, q.name = e.lower, e.lower[:e.svc], e.lower[e.svc+1:]
+			q.actionHash, q.serviceHash, q.actionBit, q.text = e.actionHash, e.serviceHash, e.actionBit, e.text
+			return nil
+		}
 	}
-	// The action is copied: it may be a piece of a larger text that the
-	// cache would otherwise keep alive.
-	e := &lowered{action: strings.Clone(action), lower: strings.ToLower(action)}
-	slot.Store(e)
-	return e.lower
+	if err := CheckRequestAction(action); err != nil {
+		return err
+	}
+	lower := action
+	if upper {
+		lower = strings.ToLower(action)
+	}
+	// The action is ASCII (CheckRequestAction), so lowering keeps its
+	// length: lower is the lower-case service, the colon and the name.
+	i := strings.IndexByte(action, ':')
+	q.lower, q.service, q.name = lower, lower[:i], lower[i+1:]
+	q.actionHash, q.serviceHash = actionHash(q.lower), actionHash(q.service)
+	q.actionBit = actionBit(q.actionHash)
+	q.text.set(q.lower, len(q.service))
+	if upper {
+		// The action is copied: it may be a piece of a larger text that
+		// the cache would otherwise keep alive.
+		slot.Store(&lowered{action: strings.Clone(action), lower: lower, svc: i,
+			actionHash: q.actionHash, serviceHash: q.serviceHash, actionBit: q.actionBit, text: q.text})
+	}
+	return nil
+}
+
+// lowerAction returns strings.ToLower(action) for an action that
+// CheckRequestAction accepts, as prepareAction derives it.
+func lowerAction(action string) string {
+	var q prepared
+	if prepareAction(&q, action) != nil {
+		return ""
+	}
+	return q.lower
 }
