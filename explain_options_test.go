@@ -121,7 +121,7 @@ func TestExplainWithClauseDetail(t *testing.T) {
 
 // TestExplainWithResourcePrincipal checks that a forced resource-policy
 // statement counts with the principal match it had: a cross-account
-// grant to the caller's account still needs the identity policy (D8).
+// grant to the caller's account still needs the identity policy (reference_policies_evaluation-logic.md).
 func TestExplainWithResourcePrincipal(t *testing.T) {
 	t.Parallel()
 	cond := `,"Condition":{"Bool":{"aws:SecureTransport":"true"}}`

@@ -122,16 +122,16 @@ func TestExplainAllowedDeciding(t *testing.T) {
 		p    string   // the caller: "alice" or "dev"
 		want []string // PolicyID of each deciding statement
 	}{
-		{name: "direct grant needs only the resource policy", why: "D8: RPd alone carries the decision; the boundary that allows nothing is not listed",
+		{name: "direct grant needs only the resource policy", why: "reference_policies_evaluation-logic.md: RPd alone carries the decision; the boundary that allows nothing is not listed",
 			set: docs{identity: []string{allow("ec2:*", "*")}, boundary: allow("ec2:*", "*"), resource: rallow(aws(alice.ARN()), "s3:GetObject", objA)},
 			p:   "alice", want: []string{"resource"}},
-		{name: "identity path lists identity and boundary", why: "D8: ID ∧ PB ∧ SP; every required type has its allow listed",
+		{name: "identity path lists identity and boundary", why: "reference_policies_evaluation-logic.md: ID ∧ PB ∧ SP; every required type has its allow listed",
 			set: docs{identity: []string{allow("s3:GetObject", "*")}, boundary: allow("s3:*", "*"), scp: [][]string{{fullAccess}}},
 			p:   "alice", want: []string{"identity[0]", "permissionsBoundary", "scp[0][0]"}},
-		{name: "indirect grant lists session policy", why: "D8: RPi ∧ PB ∧ SP",
+		{name: "indirect grant lists session policy", why: "reference_policies_evaluation-logic.md: RPi ∧ PB ∧ SP",
 			set: docs{session: []string{allow("s3:*", "*")}, resource: rallow(aws("arn:aws:iam::"+acctA+":role/team/Dev"), "s3:GetObject", objA)},
 			p:   "dev", want: []string{"session[0]", "resource"}},
-		{name: "account grant is not listed for an ordinary resource", why: "D8: same account, an account grant carries nothing",
+		{name: "account grant is not listed for an ordinary resource", why: "reference_policies_evaluation-logic.md: same account, an account grant carries nothing",
 			set: docs{identity: []string{allow("s3:GetObject", "*")}, resource: rallow(aws(acctA), "s3:GetObject", objA)},
 			p:   "alice", want: []string{"identity[0]"}},
 	}
@@ -193,7 +193,7 @@ func TestExplainReasons(t *testing.T) {
 
 	x = Explain(&PolicySet{}, newReq(t, devAlice, "sts:GetSessionToken", "*"))
 	assert.Contains(t, x.Reason, "role session")
-	assert.Nil(t, x.Types, "D1 outcomes read no policy")
+	assert.Nil(t, x.Types, "outcomes fixed by the credentials (id_credentials_temp_request.md) read no policy")
 }
 
 func TestPolicySetValidate(t *testing.T) {
@@ -209,11 +209,11 @@ func TestPolicySetValidate(t *testing.T) {
 		{name: "nil set", why: "a nil set is empty", ps: nil},
 		{name: "zero set", why: "the zero PolicySet is usable", ps: &PolicySet{}},
 		{name: "nil policy", why: "never panic on bad input", ps: &PolicySet{Identity: []*policy.Policy{nil}}, want: "identity[0] is nil"},
-		{name: "wrong type", why: "a policy parsed for another attachment point has other element rules (P8)",
+		{name: "wrong type", why: "a policy parsed for another attachment point has other element rules (access_policies.md)",
 			ps: &PolicySet{SCP: [][]*policy.Policy{{id}}}, want: "scp[0][0] was parsed as a identity policy"},
-		{name: "empty SCP level", why: "Q10: an organization level always has a policy",
+		{name: "empty SCP level", why: "reference_policies_evaluation-logic.md: an organization level always has a policy",
 			ps: &PolicySet{SCP: [][]*policy.Policy{{full}, nil}}, want: "scp level 1 has no policy"},
-		{name: "empty RCP level", why: "Q10", ps: &PolicySet{RCP: [][]*policy.Policy{{}}}, want: "rcp level 0 has no policy"},
+		{name: "empty RCP level", why: "reference_policies_evaluation-logic.md", ps: &PolicySet{RCP: [][]*policy.Policy{{}}}, want: "rcp level 0 has no policy"},
 		{name: "valid", why: "every field with the right type", ps: &PolicySet{Identity: []*policy.Policy{id}, SCP: [][]*policy.Policy{{full}}}},
 	}
 	for _, tc := range tests {

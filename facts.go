@@ -13,7 +13,7 @@ type facts struct {
 	kind          principal.Kind
 	service, name string // lower-case action prefix and name
 	// unsigned: the token or assertion holder's unsigned
-	// AssumeRoleWithWebIdentity / AssumeRoleWithSAML call (scenario-format
+	// AssumeRoleWithWebIdentity / AssumeRoleWithSAML call (scenario format (go doc ./scenario)
 	// PRINCIPAL; https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_request.html).
 	unsigned      bool
 	session       bool // role session or federated user (and signed)

@@ -22,21 +22,21 @@ func TestNewRequestErrors(t *testing.T) {
 			in: RequestInput{Action: "s3:GetObject", Resource: "*"}, want: "principal is required"},
 		{name: "typed nil principal", why: "never panic on bad input",
 			in: RequestInput{Principal: (*principal.IAMUser)(nil), Action: "s3:GetObject", Resource: "*"}, want: "principal is required"},
-		{name: "action without service", why: "A1: an action is prefix:name",
+		{name: "action without service", why: "reference_policies_elements_action.md: an action is prefix:name",
 			in: RequestInput{Principal: alice, Action: "GetObject", Resource: "*"}, want: "service:Name"},
-		{name: "action with empty name", why: "A1: an action is prefix:name",
+		{name: "action with empty name", why: "reference_policies_elements_action.md: an action is prefix:name",
 			in: RequestInput{Principal: alice, Action: "s3:", Resource: "*"}, want: "service:Name"},
-		{name: "action with space", why: "A1: an action is prefix:name without blanks",
+		{name: "action with space", why: "reference_policies_elements_action.md: an action is prefix:name without blanks",
 			in: RequestInput{Principal: alice, Action: "s3:Get Object", Resource: "*"}, want: "service:Name"},
 		{name: "action with wildcard", why: "a request names one action; wildcards belong to policies",
 			in: RequestInput{Principal: alice, Action: "s3:Get*", Resource: "*"}, want: "wildcards"},
-		{name: "empty resource", why: "scenario-format CASE: resource is an ARN or *",
+		{name: "empty resource", why: "scenario format, CASE (go doc ./scenario): resource is an ARN or *",
 			in: RequestInput{Principal: alice, Action: "s3:GetObject"}, want: "resource is required"},
-		{name: "resource not an ARN", why: "scenario-format CASE: resource is an ARN or *",
+		{name: "resource not an ARN", why: "scenario format, CASE (go doc ./scenario): resource is an ARN or *",
 			in: RequestInput{Principal: alice, Action: "s3:GetObject", Resource: "bucket/key"}, want: "not an ARN"},
-		{name: "anonymous caller, S3 resource, no account", why: "scenario-format CASE: where neither ARN nor principal has an account the case is invalid",
+		{name: "anonymous caller, S3 resource, no account", why: "scenario format, CASE (go doc ./scenario): where neither ARN nor principal has an account the case is invalid",
 			in: RequestInput{Principal: anon, Action: "s3:GetObject", Resource: objA}, want: "resource account unknown"},
-		{name: "service caller, star resource, no account", why: "scenario-format CASE: resourceAccount rules",
+		{name: "service caller, star resource, no account", why: "scenario format, CASE (go doc ./scenario): resourceAccount rules",
 			in: RequestInput{Principal: lambdaSvc, Action: "s3:ListAllMyBuckets", Resource: "*"}, want: "resource account unknown"},
 	}
 	for _, tc := range tests {
@@ -60,11 +60,11 @@ func TestNewRequestResourceAccount(t *testing.T) {
 		given    string
 		want     string
 	}{
-		{name: "given wins", why: "scenario-format CASE: resourceAccount names the owner", p: alice, resource: keyA, given: acctB, want: acctB},
-		{name: "from the ARN", why: "scenario-format CASE: else the account in the ARN", p: alice, resource: roleB, want: acctB},
-		{name: "S3 falls back to the principal", why: "scenario-format CASE: S3 ARNs have no account; the principal's is used", p: alice, resource: objA, want: acctA},
-		{name: "star falls back to the principal", why: "scenario-format CASE: * has no account", p: devAlice, resource: "*", want: acctA},
-		{name: "anonymous with ARN account", why: "scenario-format CASE: the ARN's account needs no principal account", p: anon, resource: keyA, want: acctA},
+		{name: "given wins", why: "scenario format, CASE (go doc ./scenario): resourceAccount names the owner", p: alice, resource: keyA, given: acctB, want: acctB},
+		{name: "from the ARN", why: "scenario format, CASE (go doc ./scenario): else the account in the ARN", p: alice, resource: roleB, want: acctB},
+		{name: "S3 falls back to the principal", why: "scenario format, CASE (go doc ./scenario): S3 ARNs have no account; the principal's is used", p: alice, resource: objA, want: acctA},
+		{name: "star falls back to the principal", why: "scenario format, CASE (go doc ./scenario): * has no account", p: devAlice, resource: "*", want: acctA},
+		{name: "anonymous with ARN account", why: "scenario format, CASE (go doc ./scenario): the ARN's account needs no principal account", p: anon, resource: keyA, want: acctA},
 		{name: "AWS-owned resource falls back to the principal", why: "reference-arns.md: arn:aws:iam::aws:policy/... names no account; the request is not cross-account",
 			p: alice, resource: "arn:aws:iam::aws:policy/ReadOnlyAccess", want: acctA},
 	}
@@ -98,7 +98,7 @@ func TestNewRequestContext(t *testing.T) {
 		why       string
 	}{
 		{"aws:sourceip", "203.0.113.7", true, "caller keys are part of the context"},
-		{"aws:principaltag/team", "override", true, "scenario-format CASE: a caller key overrides the derived one"},
+		{"aws:principaltag/team", "override", true, "scenario format, CASE (go doc ./scenario): a caller key overrides the derived one"},
 		{"aws:viaawsservice", "true", true, "the caller wins over engine keys too"},
 		{"aws:username", "alice", true, "principal-derived keys fill in"},
 		{"aws:currenttime", "2024-05-01T12:00:00Z", true, "reference_policies_condition-keys.md: aws:CurrentTime from the request time"},
@@ -180,7 +180,7 @@ func TestNewRequestAbsentRemovesDerivedKeys(t *testing.T) {
 		Absent: []string{"AWS:UserName", "aws:CurrentTime"}})
 	require.NoError(t, err)
 	_, ok := r.Context().LookupKey("aws:username")
-	assert.False(t, ok, "scenario-format CASE: an empty list means absent and overrides the derived key")
+	assert.False(t, ok, "scenario format, CASE (go doc ./scenario): an empty list means absent and overrides the derived key")
 	_, ok = r.Context().LookupKey("aws:currenttime")
 	assert.False(t, ok, "engine keys can be removed too")
 	_, ok = r.Context().LookupKey("aws:principalarn")

@@ -26,7 +26,7 @@ func TestZeroClause(t *testing.T) {
 	assert.False(t, b.Eval(Context{}, &tr), "a block with the zero Clause never holds")
 	assert.False(t, b.Eval(Context{}, nil), "with or without a trace")
 	require.Len(t, tr.Clauses, 2)
-	assert.True(t, tr.Clauses[0].Passed, "C1: the other clause is still evaluated and recorded")
+	assert.True(t, tr.Clauses[0].Passed, "reference_policies_elements_condition.md: the other clause is still evaluated and recorded")
 	assert.False(t, tr.Clauses[1].Passed)
 }
 

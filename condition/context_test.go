@@ -20,7 +20,7 @@ func TestValue(t *testing.T) {
 	src := []string{"x", "y"}
 	l := ListValue(src...)
 	src[0] = "changed"
-	assert.True(t, l.IsList(), "M1: a list is multivalued")
+	assert.True(t, l.IsList(), "reference_policies_condition-single-vs-multi-valued-context-keys.md: a list is multivalued")
 	assert.Equal(t, 2, l.Len())
 	assert.Equal(t, "x", l.At(0), "ListValue copies its input")
 	assert.Equal(t, "[x, y]", l.String())
@@ -29,7 +29,7 @@ func TestValue(t *testing.T) {
 	assert.Equal(t, "y", l.At(1), "Strings returns a copy")
 
 	one := ListValue("x")
-	assert.True(t, one.IsList(), "M1: a one-element list is still multivalued")
+	assert.True(t, one.IsList(), "reference_policies_condition-single-vs-multi-valued-context-keys.md: a one-element list is still multivalued")
 
 	var zero Value
 	assert.True(t, zero.IsList(), "the zero Value is an empty list")
@@ -50,21 +50,21 @@ func TestNewContext(t *testing.T) {
 		"aws:CalledVia":         ListValue(),
 	})
 	require.NoError(t, err)
-	assert.Equal(t, 3, c.Len(), "V10: an empty list is dropped")
+	assert.Equal(t, 3, c.Len(), "reference_policies_elements_condition_operators.md: an empty list is dropped")
 	assert.Equal(t, []string{"aws:principaltag/team", "aws:sourceip", "aws:tagkeys"}, c.Keys())
 
 	v, ok := c.LookupKey("aws:sourceip")
 	require.True(t, ok)
 	assert.Equal(t, "203.0.113.9", v.At(0))
 	v, ok = c.LookupKey("AWS:SOURCEIP")
-	require.True(t, ok, "C3: a key with upper case is normalized")
+	require.True(t, ok, "reference_policies_elements_condition.md: a key with upper case is normalized")
 	assert.Equal(t, "203.0.113.9", v.At(0))
 	_, ok = c.LookupKey("aws:calledvia")
-	assert.False(t, ok, "V10: an empty list is absent")
+	assert.False(t, ok, "reference_policies_elements_condition_operators.md: an empty list is absent")
 
 	s, ok := c.LookupVariable("aws:principaltag/team")
 	assert.True(t, ok)
-	assert.Equal(t, "Data", s, "C3: values keep their case")
+	assert.Equal(t, "Data", s, "reference_policies_elements_condition.md: values keep their case")
 	_, ok = c.LookupVariable("aws:tagkeys")
 	assert.False(t, ok, "reference_policies_variables.md: multivalued keys are no variables")
 	_, ok = c.LookupVariable("aws:username")
@@ -85,7 +85,7 @@ func TestNewContextDuplicateKeys(t *testing.T) {
 		"aws:principaltag/Team": StringValue("b"),
 		"x":                     StringValue("c"),
 	})
-	require.Error(t, err, "C3: tag keys differing only in case are ambiguous")
+	require.Error(t, err, "reference_policies_elements_condition.md: tag keys differing only in case are ambiguous")
 	assert.ErrorIs(t, err, ErrDuplicateKey)
 	assert.Equal(t, `duplicate context key: "aws:PrincipalTag/team" and "aws:principaltag/Team" differ only in case`, err.Error())
 }
@@ -105,11 +105,11 @@ func TestZeroContext(t *testing.T) {
 
 func TestKeys(t *testing.T) {
 	t.Parallel()
-	assert.Equal(t, "aws:principaltag/team", NormalizeKey(PrefixPrincipalTag+"Team"), "C3: tag-key part is case-insensitive")
+	assert.Equal(t, "aws:principaltag/team", NormalizeKey(PrefixPrincipalTag+"Team"), "reference_policies_elements_condition.md: tag-key part is case-insensitive")
 	assert.Equal(t, "aws:requesttag/env", NormalizeKey(PrefixRequestTag+"Env"))
 	assert.Equal(t, "aws:resourcetag/env", NormalizeKey(PrefixResourceTag+"ENV"))
-	assert.True(t, multivaluedGlobal[NormalizeKey("AWS:TagKeys")], "M1")
-	assert.True(t, multivaluedGlobal[NormalizeKey(KeyPrincipalServiceNamesList)], "M1")
-	assert.False(t, multivaluedGlobal[NormalizeKey("aws:PrincipalTag/x")], "M1: tag keys are single-valued")
+	assert.True(t, multivaluedGlobal[NormalizeKey("AWS:TagKeys")], "reference_policies_condition-single-vs-multi-valued-context-keys.md")
+	assert.True(t, multivaluedGlobal[NormalizeKey(KeyPrincipalServiceNamesList)], "reference_policies_condition-single-vs-multi-valued-context-keys.md")
+	assert.False(t, multivaluedGlobal[NormalizeKey("aws:PrincipalTag/x")], "reference_policies_condition-single-vs-multi-valued-context-keys.md: tag keys are single-valued")
 	assert.Equal(t, "aws:sourceip", NormalizeKey(KeySourceIP))
 }

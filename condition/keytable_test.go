@@ -35,7 +35,7 @@ func TestContextTableSizes(t *testing.T) {
 			got, ok := c.LookupKey(NormalizeKey(k))
 			assert.True(t, ok && got.Equal(v), "%d keys: %s by its normalized key", n, k)
 			got, ok = c.LookupKey(strings.ToUpper(k))
-			assert.True(t, ok && got.Equal(v), "%d keys: %s in upper case (C3)", n, k)
+			assert.True(t, ok && got.Equal(v), "%d keys: %s in upper case (reference_policies_elements_condition.md)", n, k)
 			s, ok := c.LookupVariable(strings.ToUpper(k))
 			assert.True(t, ok && s == v.At(0), "%d keys: %s as a variable", n, k)
 		}

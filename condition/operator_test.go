@@ -14,18 +14,18 @@ func TestParseOperator(t *testing.T) {
 		want Operator
 		why  string
 	}{
-		{"StringEquals", Operator{Base: StringEquals}, "C4: plain base"},
-		{"stringequals", Operator{Base: StringEquals}, "C4: names are accepted in any case"},
-		{"STRINGLIKEIFEXISTS", Operator{Base: StringLike, IfExists: true}, "C4: any case, IfExists suffix"},
-		{"ForAllValues:StringLikeIfExists", Operator{Set: ForAllValues, Base: StringLike, IfExists: true}, "C4: full grammar"},
-		{"forAnyValue:stringNotEquals", Operator{Set: ForAnyValue, Base: StringNotEquals}, "C4: set qualifier in any case"},
-		{"NumericGreaterThanEqualsIfExists", Operator{Base: NumericGreaterThanEquals, IfExists: true}, "C4"},
-		{"DateLessThanEquals", Operator{Base: DateLessThanEquals}, "§2"},
-		{"BoolIfExists", Operator{Base: Bool, IfExists: true}, "§5: BoolIfExists"},
-		{"BinaryEquals", Operator{Base: BinaryEquals}, "§2"},
-		{"NotIpAddressIfExists", Operator{Base: NotIpAddress, IfExists: true}, "C4: IfExists on every base but Null"},
-		{"ArnNotLike", Operator{Base: ArnNotLike}, "§2"},
-		{"Null", Operator{Base: Null}, "§2"},
+		{"StringEquals", Operator{Base: StringEquals}, "reference_policies_elements_condition.md: plain base"},
+		{"stringequals", Operator{Base: StringEquals}, "reference_policies_elements_condition.md: names are accepted in any case"},
+		{"STRINGLIKEIFEXISTS", Operator{Base: StringLike, IfExists: true}, "reference_policies_elements_condition.md: any case, IfExists suffix"},
+		{"ForAllValues:StringLikeIfExists", Operator{Set: ForAllValues, Base: StringLike, IfExists: true}, "reference_policies_elements_condition.md: full grammar"},
+		{"forAnyValue:stringNotEquals", Operator{Set: ForAnyValue, Base: StringNotEquals}, "reference_policies_elements_condition.md: set qualifier in any case"},
+		{"NumericGreaterThanEqualsIfExists", Operator{Base: NumericGreaterThanEquals, IfExists: true}, "reference_policies_elements_condition.md"},
+		{"DateLessThanEquals", Operator{Base: DateLessThanEquals}, "reference_policies_elements_condition_operators.md"},
+		{"BoolIfExists", Operator{Base: Bool, IfExists: true}, "reference_policies_elements_condition_operators.md: BoolIfExists"},
+		{"BinaryEquals", Operator{Base: BinaryEquals}, "reference_policies_elements_condition_operators.md"},
+		{"NotIpAddressIfExists", Operator{Base: NotIpAddress, IfExists: true}, "reference_policies_elements_condition.md: IfExists on every base but Null"},
+		{"ArnNotLike", Operator{Base: ArnNotLike}, "reference_policies_elements_condition_operators.md"},
+		{"Null", Operator{Base: Null}, "reference_policies_elements_condition_operators.md"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.in, func(t *testing.T) {
@@ -48,18 +48,18 @@ func TestParseOperatorRejects(t *testing.T) {
 		msg string
 		why string
 	}{
-		{"StringEqual", `unknown condition operator "StringEqual"`, "C4: unknown operators make the policy invalid"},
-		{"", `unknown condition operator ""`, "C4"},
-		{"IfExists", `unknown condition operator "IfExists"`, "C4: a suffix alone is no operator"},
-		{"ForAllValues:", `unknown condition operator "ForAllValues:"`, "C4: a qualifier alone is no operator"},
-		{"ForAllValues:ForAnyValue:StringEquals", `unknown condition operator "ForAllValues:ForAnyValue:StringEquals"`, "C4: one qualifier at most"},
-		{"StringEqualsIfExistsIfExists", `unknown condition operator "StringEqualsIfExistsIfExists"`, "C4: one suffix at most"},
-		{"ForEachValue:StringEquals", `unknown condition operator "ForEachValue:StringEquals"`, "C4: only ForAllValues and ForAnyValue"},
-		{"StringLi\u212ae", "unknown condition operator \"StringLi\u212ae\"", "C4: case is ignored in ASCII only (U+212A folds to k)"},
-		{" StringEquals", `unknown condition operator " StringEquals"`, "C4: no white space"},
-		{"NullIfExists", `unknown condition operator "NullIfExists": IfExists is not allowed on Null`, "C4: IfExists on every base except Null"},
-		{"ForAnyValue:Null", `unknown condition operator "ForAnyValue:Null": ForAnyValue is not allowed on Null`, "C4: set qualifiers on Null are undocumented: reject"},
-		{"ForAllValues:Null", `unknown condition operator "ForAllValues:Null": ForAllValues is not allowed on Null`, "C4"},
+		{"StringEqual", `unknown condition operator "StringEqual"`, "reference_policies_elements_condition.md: unknown operators make the policy invalid"},
+		{"", `unknown condition operator ""`, "reference_policies_elements_condition.md"},
+		{"IfExists", `unknown condition operator "IfExists"`, "reference_policies_elements_condition.md: a suffix alone is no operator"},
+		{"ForAllValues:", `unknown condition operator "ForAllValues:"`, "reference_policies_elements_condition.md: a qualifier alone is no operator"},
+		{"ForAllValues:ForAnyValue:StringEquals", `unknown condition operator "ForAllValues:ForAnyValue:StringEquals"`, "reference_policies_elements_condition.md: one qualifier at most"},
+		{"StringEqualsIfExistsIfExists", `unknown condition operator "StringEqualsIfExistsIfExists"`, "reference_policies_elements_condition.md: one suffix at most"},
+		{"ForEachValue:StringEquals", `unknown condition operator "ForEachValue:StringEquals"`, "reference_policies_elements_condition.md: only ForAllValues and ForAnyValue"},
+		{"StringLi\u212ae", "unknown condition operator \"StringLi\u212ae\"", "reference_policies_elements_condition.md: case is ignored in ASCII only (U+212A folds to k)"},
+		{" StringEquals", `unknown condition operator " StringEquals"`, "reference_policies_elements_condition.md: no white space"},
+		{"NullIfExists", `unknown condition operator "NullIfExists": IfExists is not allowed on Null`, "reference_policies_elements_condition.md: IfExists on every base except Null"},
+		{"ForAnyValue:Null", `unknown condition operator "ForAnyValue:Null": ForAnyValue is not allowed on Null`, "reference_policies_elements_condition.md: set qualifiers on Null are undocumented: reject"},
+		{"ForAllValues:Null", `unknown condition operator "ForAllValues:Null": ForAllValues is not allowed on Null`, "reference_policies_elements_condition.md"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.in, func(t *testing.T) {
@@ -74,7 +74,7 @@ func TestParseOperatorRejects(t *testing.T) {
 
 func TestOperatorEveryCombination(t *testing.T) {
 	t.Parallel()
-	// C4: every base, with and without each qualifier and IfExists, parses
+	// reference_policies_elements_condition.md: every base, with and without each qualifier and IfExists, parses
 	// back from its canonical spelling (except the Null forms, which are
 	// rejected).
 	for b := StringEquals; b < baseEnd; b++ {
@@ -108,7 +108,7 @@ func TestBaseProperties(t *testing.T) {
 	}
 	for b := StringEquals; b < baseEnd; b++ {
 		twin, neg := negated[b]
-		assert.Equal(t, neg, b.Negated(), "C2: the negated operators are exactly these: %s", b)
+		assert.Equal(t, neg, b.Negated(), "reference_policies_multi-value-conditions.md: the negated operators are exactly these: %s", b)
 		if neg {
 			assert.Equal(t, twin, b.Positive(), b.String())
 		} else {

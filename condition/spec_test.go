@@ -27,7 +27,10 @@ func ctxOf(t *testing.T, kv ...any) Context {
 	return c
 }
 
-// TestSpecExampleTagKeys is the first example of reference_policies_elements_condition_operators.md.
+// TestSpecExampleTagKeys combines StringNotEquals on aws:PrincipalAccount,
+// ForAllValues:StringEquals on aws:TagKeys and Null
+// (reference_policies_condition-single-vs-multi-valued-context-keys.md):
+// each row of its table is one request.
 func TestSpecExampleTagKeys(t *testing.T) {
 	t.Parallel()
 	block := NewBlock([]Clause{
@@ -42,10 +45,10 @@ func TestSpecExampleTagKeys(t *testing.T) {
 		want bool
 		why  string
 	}{
-		{"listed tag", ctxOf(t, "aws:PrincipalAccount", "333333333333", "aws:TagKeys", []string{"env"}), true, "§6 row 1"},
-		{"listed account", ctxOf(t, "aws:PrincipalAccount", "111111111111", "aws:TagKeys", []string{"env"}), false, "§6 row 2: matches a listed account"},
-		{"unlisted tag", ctxOf(t, "aws:PrincipalAccount", "333333333333", "aws:TagKeys", []string{"env", "owner"}), false, "§6 row 3: owner not listed"},
-		{"no tags", ctxOf(t, "aws:PrincipalAccount", "333333333333"), false, "§6 row 4: Null fails"},
+		{"listed tag", ctxOf(t, "aws:PrincipalAccount", "333333333333", "aws:TagKeys", []string{"env"}), true, "reference_policies_elements_condition_operators.md row 1"},
+		{"listed account", ctxOf(t, "aws:PrincipalAccount", "111111111111", "aws:TagKeys", []string{"env"}), false, "reference_policies_elements_condition_operators.md row 2: matches a listed account"},
+		{"unlisted tag", ctxOf(t, "aws:PrincipalAccount", "333333333333", "aws:TagKeys", []string{"env", "owner"}), false, "reference_policies_elements_condition_operators.md row 3: owner not listed"},
+		{"no tags", ctxOf(t, "aws:PrincipalAccount", "333333333333"), false, "reference_policies_elements_condition_operators.md row 4: Null fails"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -57,10 +60,11 @@ func TestSpecExampleTagKeys(t *testing.T) {
 		})
 	}
 	assert.True(t, withoutNull.Eval(ctxOf(t, "aws:PrincipalAccount", "333333333333"), nil),
-		"§6 row 4: without Null, ForAllValues alone would be true")
+		"reference_policies_elements_condition_operators.md row 4: without Null, ForAllValues alone would be true")
 }
 
-// TestSpecExampleIP is the second example of reference_policies_elements_condition_operators.md.
+// TestSpecExampleIP checks IpAddress and NotIpAddress with an IPv4 and an
+// IPv6 block (reference_policies_elements_condition_operators.md).
 func TestSpecExampleIP(t *testing.T) {
 	t.Parallel()
 	in := mustClause(t, "IpAddress", "aws:SourceIp", variables.Substitute, "203.0.113.0/24", "2001:db8::/32")
@@ -70,10 +74,10 @@ func TestSpecExampleIP(t *testing.T) {
 		in, notIn bool
 		why       string
 	}{
-		{"203.0.113.9", true, false, "§6"},
-		{"2001:DB8:0:1::5", true, false, "§6"},
-		{"198.51.100.1", false, true, "§6"},
-		{nil, false, true, "§6: key absent (request through a VPC endpoint)"},
+		{"203.0.113.9", true, false, "reference_policies_elements_condition_operators.md"},
+		{"2001:DB8:0:1::5", true, false, "reference_policies_elements_condition_operators.md"},
+		{"198.51.100.1", false, true, "reference_policies_elements_condition_operators.md"},
+		{nil, false, true, "reference_policies_elements_condition_operators.md: key absent (request through a VPC endpoint)"},
 	}
 	for _, tc := range tests {
 		var l Context
@@ -85,28 +89,30 @@ func TestSpecExampleIP(t *testing.T) {
 	}
 }
 
-// TestSpecConsequences pins the consequences listed under the §5 truth table.
+// TestSpecConsequences pins consequences of how operators treat an absent
+// key (reference_policies_elements_condition_operators.md).
 func TestSpecConsequences(t *testing.T) {
 	t.Parallel()
 	longTerm := ctxOf(t, "aws:SourceIp", "203.0.113.9") // long-term keys: no MFA key, no token time
 	session := ctxOf(t, "aws:MultiFactorAuthPresent", "false", "aws:TokenIssueTime", "2024-05-01T10:00:00Z")
 
 	deny := mustClause(t, "StringNotEqualsIfExists", "aws:RequestedRegion", variables.Substitute, "eu-west-1")
-	assert.True(t, deny.Eval(longTerm, nil), "§5: a Deny with StringNotEqualsIfExists fires when the key is missing")
+	assert.True(t, deny.Eval(longTerm, nil), "reference_policies_elements_condition_operators.md: a Deny with StringNotEqualsIfExists fires when the key is missing")
 
 	mfa := mustClause(t, "Bool", "aws:MultiFactorAuthPresent", variables.Substitute, "false")
-	assert.False(t, mfa.Eval(longTerm, nil), "§5: Bool false does not fire for long-term keys (key absent)")
-	assert.True(t, mfa.Eval(session, nil), "§5: Bool false fires for a session without MFA")
+	assert.False(t, mfa.Eval(longTerm, nil), "reference_policies_elements_condition_operators.md: Bool false does not fire for long-term keys (key absent)")
+	assert.True(t, mfa.Eval(session, nil), "reference_policies_elements_condition_operators.md: Bool false fires for a session without MFA")
 
 	mfaIfExists := mustClause(t, "BoolIfExists", "aws:MultiFactorAuthPresent", variables.Substitute, "false")
-	assert.True(t, mfaIfExists.Eval(longTerm, nil), "§5: BoolIfExists false does fire for long-term keys")
+	assert.True(t, mfaIfExists.Eval(longTerm, nil), "reference_policies_elements_condition_operators.md: BoolIfExists false does fire for long-term keys")
 
 	longTermOnly := mustClause(t, "Null", "aws:TokenIssueTime", variables.Substitute, "true")
-	assert.True(t, longTermOnly.Eval(longTerm, nil), "§5: Null true selects long-term credentials")
-	assert.False(t, longTermOnly.Eval(session, nil), "§5: Null true rejects temporary credentials")
+	assert.True(t, longTermOnly.Eval(longTerm, nil), "reference_policies_elements_condition_operators.md: Null true selects long-term credentials")
+	assert.False(t, longTermOnly.Eval(session, nil), "reference_policies_elements_condition_operators.md: Null true rejects temporary credentials")
 }
 
-// TestAbsentTruthTable checks the whole §5 table for every base operator.
+// TestAbsentTruthTable checks what every base operator, plain and with
+// IfExists, gives on an absent key (reference_policies_elements_condition_operators.md).
 func TestAbsentTruthTable(t *testing.T) {
 	t.Parallel()
 	sample := map[family]string{
@@ -133,7 +139,7 @@ func TestAbsentTruthTable(t *testing.T) {
 				default:
 					want = b.Negated() || ifExists
 				}
-				assert.Equal(t, want, c.Eval(absent, nil), "§5: %s on an absent key", op)
+				assert.Equal(t, want, c.Eval(absent, nil), "reference_policies_elements_condition_operators.md: %s on an absent key", op)
 			}
 		}
 	}
@@ -142,18 +148,18 @@ func TestAbsentTruthTable(t *testing.T) {
 func TestKeyCaseInsensitive(t *testing.T) {
 	t.Parallel()
 	c := mustClause(t, "IpAddress", "AWS:sourceip", variables.Substitute, "203.0.113.0/24")
-	assert.True(t, c.Eval(ctxOf(t, "aws:SourceIP", "203.0.113.9"), nil), "C3: key names are case-insensitive")
+	assert.True(t, c.Eval(ctxOf(t, "aws:SourceIP", "203.0.113.9"), nil), "reference_policies_elements_condition.md: key names are case-insensitive")
 	tag := mustClause(t, "StringEquals", "aws:PrincipalTag/TEAM", variables.Substitute, "Data")
 	l := ctxOf(t, "aws:principaltag/team", "Data")
-	assert.True(t, tag.Eval(l, nil), "C3: the tag-key part is case-insensitive")
+	assert.True(t, tag.Eval(l, nil), "reference_policies_elements_condition.md: the tag-key part is case-insensitive")
 	tagValue := mustClause(t, "StringEquals", "aws:PrincipalTag/team", variables.Substitute, "data")
-	assert.False(t, tagValue.Eval(l, nil), "C3: values are case-sensitive")
+	assert.False(t, tagValue.Eval(l, nil), "reference_policies_elements_condition.md: values are case-sensitive")
 }
 
 func TestEmptyBlock(t *testing.T) {
 	t.Parallel()
-	assert.True(t, Block{}.Eval(nil, nil), "C1: an empty Condition is true")
-	assert.True(t, NewBlock(nil).Eval(Context{}, &Trace{}), "C1")
+	assert.True(t, Block{}.Eval(nil, nil), "reference_policies_elements_condition.md: an empty Condition is true")
+	assert.True(t, NewBlock(nil).Eval(Context{}, &Trace{}), "reference_policies_elements_condition.md")
 	assert.Equal(t, 0, NewBlock(nil).Len())
 }
 
@@ -163,7 +169,7 @@ func TestBlockIsAND(t *testing.T) {
 	b := mustClause(t, "StringEquals", "b", variables.Substitute, "2")
 	blk := NewBlock([]Clause{a, b})
 	assert.Equal(t, 2, blk.Len())
-	assert.True(t, blk.Eval(ctxOf(t, "a", "1", "b", "2"), nil), "C2: all blocks ANDed")
-	assert.False(t, blk.Eval(ctxOf(t, "a", "1", "b", "3"), nil), "C2: one false clause fails the block")
-	assert.False(t, blk.Eval(ctxOf(t, "a", "0", "b", "2"), nil), "C2")
+	assert.True(t, blk.Eval(ctxOf(t, "a", "1", "b", "2"), nil), "reference_policies_multi-value-conditions.md: all blocks ANDed")
+	assert.False(t, blk.Eval(ctxOf(t, "a", "1", "b", "3"), nil), "reference_policies_multi-value-conditions.md: one false clause fails the block")
+	assert.False(t, blk.Eval(ctxOf(t, "a", "0", "b", "2"), nil), "reference_policies_multi-value-conditions.md")
 }

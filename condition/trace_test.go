@@ -67,21 +67,21 @@ func TestTraceReasons(t *testing.T) {
 		reason string
 		why    string
 	}{
-		{"StringNotEquals", []string{"x"}, nil, "key is absent: a negated operator passes", "§5"},
-		{"StringEquals", []string{"x"}, nil, "key is absent: the operator fails", "§5"},
-		{"ForAnyValue:StringEquals", []string{"x"}, nil, "key is absent: ForAnyValue fails on an empty set", "M2"},
-		{"ForAllValues:StringEquals", []string{"x"}, nil, "key is absent: ForAllValues passes on an empty set", "M2"},
-		{"ForAllValues:StringEquals", []string{"x"}, []string{""}, "request value is empty: ForAllValues passes on an empty set", "V10"},
-		{"ForAnyValue:StringEquals", []string{"x"}, "", "request value is empty: ForAnyValue fails on an empty set", "V10"},
+		{"StringNotEquals", []string{"x"}, nil, "key is absent: a negated operator passes", "reference_policies_elements_condition_operators.md"},
+		{"StringEquals", []string{"x"}, nil, "key is absent: the operator fails", "reference_policies_elements_condition_operators.md"},
+		{"ForAnyValue:StringEquals", []string{"x"}, nil, "key is absent: ForAnyValue fails on an empty set", "reference_policies_condition-single-vs-multi-valued-context-keys.md"},
+		{"ForAllValues:StringEquals", []string{"x"}, nil, "key is absent: ForAllValues passes on an empty set", "reference_policies_condition-single-vs-multi-valued-context-keys.md"},
+		{"ForAllValues:StringEquals", []string{"x"}, []string{""}, "request value is empty: ForAllValues passes on an empty set", "reference_policies_elements_condition_operators.md"},
+		{"ForAnyValue:StringEquals", []string{"x"}, "", "request value is empty: ForAnyValue fails on an empty set", "reference_policies_elements_condition_operators.md"},
 		{"StringEquals", []string{"x"}, []string{"x"}, "request value is multivalued and the operator has no ForAnyValue: or ForAllValues:; AWS does not say how it reads that, so the clause's truth is unknown: an Allow statement does not apply, a Deny statement does", "fail closed: reference_policies_condition-single-vs-multi-valued-context-keys.html"},
 		{"ForAnyValue:StringEqualsIfExists", []string{"x"}, nil, "key is absent: IfExists passes but ForAnyValue fails on an empty set and AWS does not say which wins, so the clause's truth is unknown: an Allow statement does not apply, a Deny statement does", "fail closed: reference_policies_elements_condition_operators.html#Conditions_IfExists"},
-		{"StringNotEquals", []string{"x"}, "x", `request value "x" matches policy value "x": the negated operator fails`, "C2"},
-		{"NotIpAddress", []string{"10.0.0.0/8"}, "nope", `request value "nope" is not an IP address, so it matches no policy value: the negated operator passes`, "C2"},
-		{"ForAnyValue:StringLike", []string{"e*"}, []string{"a", "env"}, `ForAnyValue: request value 1 passes: request value "env" matches policy value "e*"`, "M2"},
-		{"ForAnyValue:NumericEquals", []string{"1"}, []string{"a", "2"}, `ForAnyValue: no request value passes; request value "a" is not a number`, "M2"},
-		{"ForAllValues:StringLike", []string{"*"}, []string{"a", "b"}, "ForAllValues: every request value passes", "M2"},
-		{"Null", []string{"false"}, "", "key is present with only empty values, which count as null: Null fails", "V10"},
-		{"Null", []string{"false"}, "x", "key is present: Null passes", "V9"},
+		{"StringNotEquals", []string{"x"}, "x", `request value "x" matches policy value "x": the negated operator fails`, "reference_policies_multi-value-conditions.md"},
+		{"NotIpAddress", []string{"10.0.0.0/8"}, "nope", `request value "nope" is not an IP address, so it matches no policy value: the negated operator passes`, "reference_policies_multi-value-conditions.md"},
+		{"ForAnyValue:StringLike", []string{"e*"}, []string{"a", "env"}, `ForAnyValue: request value 1 passes: request value "env" matches policy value "e*"`, "reference_policies_condition-single-vs-multi-valued-context-keys.md"},
+		{"ForAnyValue:NumericEquals", []string{"1"}, []string{"a", "2"}, `ForAnyValue: no request value passes; request value "a" is not a number`, "reference_policies_condition-single-vs-multi-valued-context-keys.md"},
+		{"ForAllValues:StringLike", []string{"*"}, []string{"a", "b"}, "ForAllValues: every request value passes", "reference_policies_condition-single-vs-multi-valued-context-keys.md"},
+		{"Null", []string{"false"}, "", "key is present with only empty values, which count as null: Null fails", "reference_policies_elements_condition_operators.md"},
+		{"Null", []string{"false"}, "x", "key is present: Null passes", "reference_policies_elements_condition_operators.md"},
 	}
 	for _, tc := range tests {
 		c := mustClause(t, tc.op, testKey, variables.Substitute, tc.values...)

@@ -41,14 +41,14 @@ func TestAssertions(t *testing.T) {
 		why    string
 	}{
 		{"Allowed holds", Allowed, "s3:GetObject", true, "", "the identity policy allows (reference_policies_evaluation-logic.md)"},
-		{"Allowed fails on implicitDeny", Allowed, "s3:PutObject", false, "want allowed, got implicitDeny", "no statement allows PutObject (D9)"},
-		{"Allowed fails on explicitDeny", Allowed, "s3:DeleteObject", false, "want allowed, got explicitDeny", "NoDelete matches (D3)"},
+		{"Allowed fails on implicitDeny", Allowed, "s3:PutObject", false, "want allowed, got implicitDeny", "no statement allows PutObject (reference_policies_evaluation-logic.md)"},
+		{"Allowed fails on explicitDeny", Allowed, "s3:DeleteObject", false, "want allowed, got explicitDeny", "NoDelete matches (reference_policies_evaluation-logic.md)"},
 		{"Denied holds on implicitDeny", Denied, "s3:PutObject", true, "", "denied either way"},
 		{"Denied holds on explicitDeny", Denied, "s3:DeleteObject", true, "", "denied either way"},
 		{"Denied fails on allowed", Denied, "s3:GetObject", false, "want denied (explicitDeny or implicitDeny), got allowed", "Read allows"},
-		{"ExplicitlyDenied holds", ExplicitlyDenied, "s3:DeleteObject", true, "", "NoDelete matches (D3)"},
+		{"ExplicitlyDenied holds", ExplicitlyDenied, "s3:DeleteObject", true, "", "NoDelete matches (reference_policies_evaluation-logic.md)"},
 		{"ExplicitlyDenied fails on implicitDeny", ExplicitlyDenied, "s3:PutObject", false, "want explicitDeny, got implicitDeny", "no Deny matches PutObject"},
-		{"ImplicitlyDenied holds", ImplicitlyDenied, "s3:PutObject", true, "", "nothing allows PutObject (D9)"},
+		{"ImplicitlyDenied holds", ImplicitlyDenied, "s3:PutObject", true, "", "nothing allows PutObject (reference_policies_evaluation-logic.md)"},
 		{"ImplicitlyDenied fails on explicitDeny", ImplicitlyDenied, "s3:DeleteObject", false, "want implicitDeny, got explicitDeny", "NoDelete matches"},
 		{"Decision holds", decision(iameval.ExplicitDeny), "s3:DeleteObject", true, "", "NoDelete matches"},
 		{"Decision fails", decision(iameval.Allowed), "s3:PutObject", false, "want allowed, got implicitDeny", "no statement allows PutObject"},

@@ -21,7 +21,7 @@ func TestActionMatchingLongNames(t *testing.T) {
 		  {"Sid": "Prefix", "Effect": "Deny", "Action": "svc:Do*", "Resource": "*"}]}`)
 		q := newRequest(t, alice(t), action, "*", nil)
 		assert.Equal(t, len(q.prep.lower) <= actionTextSize, q.prep.text.inline(), "length %d: inline copy only when it fits", len(action))
-		assert.Equal(t, Outcome{Allow: true, Deny: true}, p.Eval(q, nil), "length %d: A1 actions match ignoring case", len(action))
+		assert.Equal(t, Outcome{Allow: true, Deny: true}, p.Eval(q, nil), "length %d: reference_policies_elements_action.md actions match ignoring case", len(action))
 		assert.Equal(t, Outcome{Allow: true, Deny: true}, p.Eval(q, &recorder{}), "length %d: explain agrees", len(action))
 
 		other := mustParse(t, Identity, `{"Version": "2012-10-17", "Statement": [

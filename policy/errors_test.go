@@ -78,7 +78,7 @@ func TestEffectText(t *testing.T) {
 	var e Effect
 	require.NoError(t, e.UnmarshalText([]byte("Deny")))
 	assert.Equal(t, Deny, e)
-	assert.EqualError(t, e.UnmarshalText([]byte("deny")), `expected "Allow" or "Deny", found "deny"`, "P6: case-sensitive")
+	assert.EqualError(t, e.UnmarshalText([]byte("deny")), `expected "Allow" or "Deny", found "deny"`, "reference_policies_elements_effect.md: case-sensitive")
 	_, err = Effect(7).MarshalText()
 	assert.Error(t, err)
 }

@@ -33,19 +33,19 @@ func TestEvalOutcome(t *testing.T) {
 	}{
 		{"user named directly and by account", func(tb testing.TB) *Request {
 			return newRequest(tb, callerUser(tb), "s3:GetObject", "arn:aws:s3:::b/k", nil)
-		}, Outcome{Allow: true, AllowDirect: true, AllowAccount: true}, "D7: each applicable Allow counts for its strongest match"},
+		}, Outcome{Allow: true, AllowDirect: true, AllowAccount: true}, "reference_policies_evaluation-logic.md: each applicable Allow counts for its strongest match"},
 		{"session through its role and account", func(tb testing.TB) *Request {
 			return newRequest(tb, callerSession(tb), "s3:GetObject", "arn:aws:s3:::b/k", nil)
-		}, Outcome{Allow: true, AllowIndirect: true, AllowAccount: true}, "D7: RPi and RPa"},
+		}, Outcome{Allow: true, AllowIndirect: true, AllowAccount: true}, "reference_policies_evaluation-logic.md: RPi and RPa"},
 		{"outsider", func(tb testing.TB) *Request {
 			return newRequest(tb, callerOtherUser(tb), "s3:GetObject", "arn:aws:s3:::b/k", nil)
-		}, Outcome{}, "A5"},
+		}, Outcome{}, "reference_policies_elements_principal.md"},
 		{"deny with an account allow", func(tb testing.TB) *Request {
 			return newRequest(tb, callerUser(tb), "s3:DeleteObject", "arn:aws:s3:::b/k", nil)
-		}, Outcome{Deny: true, Allow: true, AllowAccount: true}, "D3: the Outcome reports both; the engine lets Deny win"},
+		}, Outcome{Deny: true, Allow: true, AllowAccount: true}, "reference_policies_evaluation-logic.md: the Outcome reports both; the engine lets Deny win"},
 		{"anonymous denied by star", func(tb testing.TB) *Request {
 			return newRequest(tb, callerAnonymous(tb), "s3:DeleteObject", "arn:aws:s3:::b/k", nil)
-		}, Outcome{Deny: true}, "A5: \"*\" covers anonymous"},
+		}, Outcome{Deny: true}, "reference_policies_elements_principal.md: \"*\" covers anonymous"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -156,7 +156,7 @@ func TestEvalRequestConstruction(t *testing.T) {
 	assert.Equal(t, Outcome{}, nilPolicy.Eval(&anon, nil))
 }
 
-// TestEvalResourcePolicyWithoutResource checks P8: a statement without
+// TestEvalResourcePolicyWithoutResource checks access_policies.md: a statement without
 // Resource in a resource-based policy (a role trust policy) matches the
 // resource the policy is attached to, whatever the request names.
 func TestEvalResourcePolicyWithoutResource(t *testing.T) {

@@ -37,21 +37,21 @@ func TestAction(t *testing.T) {
 		want   bool
 		why    string
 	}{
-		{`"Action": "*"`, "iam:CreateUser", true, "A1: \"*\" matches everything"},
-		{`"Action": "s3:*"`, "s3:GetObject", true, "A1: name glob"},
-		{`"Action": "s3:*"`, "s3express:CreateSession", false, "A1: the prefix is compared whole"},
-		{`"Action": "iam:ListAccessKeys"`, "IAM:listaccesskeys", true, "A1: iam:ListAccessKeys ≡ IAM:listaccesskeys"},
-		{`"Action": "IAM:LISTACCESSKEYS"`, "iam:ListAccessKeys", true, "A1: prefix and name ignore case"},
-		{`"Action": "s3:Get*"`, "s3:GetObjectVersion", true, "A1: * any run"},
-		{`"Action": "s3:Get*"`, "s3:PutObject", false, "A1"},
-		{`"Action": "s3:Get?bject"`, "s3:GetObject", true, "A1: ? one character"},
-		{`"Action": "s3:Get?bject"`, "s3:GetObbject", false, "A1: ? exactly one character"},
-		{`"Action": "s3:*Object*"`, "s3:DeleteObjectTagging", true, "A1"},
-		{`"Action": ["ec2:*", "s3:GetObject"]`, "s3:GetObject", true, "A1: any entry matches"},
-		{`"Action": "s3*:GetObject"`, "s3:GetObject", false, "A1: wildcards in the prefix are literal"},
-		{`"NotAction": "s3:*"`, "iam:GetUser", true, "A2: no entry matches"},
-		{`"NotAction": ["s3:*", "iam:Get*"]`, "iam:GetUser", false, "A2"},
-		{`"NotAction": "iam:getuser"`, "IAM:GetUser", false, "A2: same case rules as Action"},
+		{`"Action": "*"`, "iam:CreateUser", true, "reference_policies_elements_action.md: \"*\" matches everything"},
+		{`"Action": "s3:*"`, "s3:GetObject", true, "reference_policies_elements_action.md: name glob"},
+		{`"Action": "s3:*"`, "s3express:CreateSession", false, "reference_policies_elements_action.md: the prefix is compared whole"},
+		{`"Action": "iam:ListAccessKeys"`, "IAM:listaccesskeys", true, "reference_policies_elements_action.md: iam:ListAccessKeys ≡ IAM:listaccesskeys"},
+		{`"Action": "IAM:LISTACCESSKEYS"`, "iam:ListAccessKeys", true, "reference_policies_elements_action.md: prefix and name ignore case"},
+		{`"Action": "s3:Get*"`, "s3:GetObjectVersion", true, "reference_policies_elements_action.md: * any run"},
+		{`"Action": "s3:Get*"`, "s3:PutObject", false, "reference_policies_elements_action.md"},
+		{`"Action": "s3:Get?bject"`, "s3:GetObject", true, "reference_policies_elements_action.md: ? one character"},
+		{`"Action": "s3:Get?bject"`, "s3:GetObbject", false, "reference_policies_elements_action.md: ? exactly one character"},
+		{`"Action": "s3:*Object*"`, "s3:DeleteObjectTagging", true, "reference_policies_elements_action.md"},
+		{`"Action": ["ec2:*", "s3:GetObject"]`, "s3:GetObject", true, "reference_policies_elements_action.md: any entry matches"},
+		{`"Action": "s3*:GetObject"`, "s3:GetObject", false, "reference_policies_elements_action.md: wildcards in the prefix are literal"},
+		{`"NotAction": "s3:*"`, "iam:GetUser", true, "reference_policies_elements_notaction.md: no entry matches"},
+		{`"NotAction": ["s3:*", "iam:Get*"]`, "iam:GetUser", false, "reference_policies_elements_notaction.md"},
+		{`"NotAction": "iam:getuser"`, "IAM:GetUser", false, "reference_policies_elements_notaction.md: same case rules as Action"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.elem+" "+tc.action, func(t *testing.T) {
@@ -65,7 +65,7 @@ func TestAction(t *testing.T) {
 	}
 }
 
-// TestResource pins reference_policies_elements_resource.md, reference_policies_elements_notresource.md and reference_policies_variables.md–§3.
+// TestResource pins reference_policies_elements_resource.md, reference_policies_elements_notresource.md and reference_policies_variables.md–reference_policies_evaluation-logic.md.
 func TestResource(t *testing.T) {
 	t.Parallel()
 	user := map[string]string{"aws:username": "alice"}
@@ -77,29 +77,29 @@ func TestResource(t *testing.T) {
 		want     bool
 		why      string
 	}{
-		{Version2012, `"Resource": "*"`, "arn:aws:s3:::b/k", nil, true, "A3: \"*\" matches everything"},
-		{Version2012, `"Resource": "*"`, "*", nil, true, "A3: including a request resource *"},
-		{Version2012, `"Resource": "arn:aws:s3:::*"`, "*", nil, false, "A3/Q3: a request resource * is matched only by \"*\""},
-		{Version2012, `"Resource": "arn:*"`, "*", nil, false, "A3/Q3"},
-		{Version2012, `"Resource": "arn:aws:s3:::B/*/test/*"`, "arn:aws:s3:::B/1/2/test/3/x.jpg", nil, true, "A3: * crosses / in the resource part"},
-		{Version2012, `"Resource": "arn:aws:s3:::b*"`, "arn:aws:s3:::b/x:y", nil, true, "A3: a trailing * crosses : in the resource part"},
-		{Version2012, `"Resource": "arn:aws:iam::111122223333:user/alice"`, "arn:aws:iam::111122223333:user/Alice", nil, false, "A3: case-sensitive"},
-		{Version2012, `"Resource": "arn:aws:ec2:*:111122223333:instance/*"`, "arn:aws:ec2:us-east-1:111122223333:instance/i-1", nil, true, "A3: region glob"},
-		{Version2012, `"Resource": "arn:aws:ec2:us-*:*:instance/*"`, "arn:aws:ec2:eu-west-1:111122223333:instance/i-1", nil, false, "A3: region glob within its segment"},
-		{Version2012, `"Resource": "arn:aws:sqs:*:1111*:q"`, "arn:aws:sqs:us-east-1:111122223333:q", nil, true, "A3: account glob"},
-		{Version2012, `"Resource": "arn:aws:*:us-east-1:*:*"`, "arn:aws:sqs:us-east-1:111122223333:q", nil, true, "A3 (our choice): a service segment of exactly * matches any service"},
-		{Version2012, `"Resource": "arn:aws:s*:us-east-1:*:*"`, "arn:aws:sqs:us-east-1:111122223333:q", nil, false, "A3: service compared literally"},
-		{Version2012, `"Resource": "arn:aws:ec2:*:*"`, "arn:aws:ec2:us-east-1:111122223333:instance/i-1", nil, true, "A3: arn:aws:ec2:*:* is padded to arn:aws:ec2:*:*:*"},
-		{Version2012, `"Resource": "arn:aws:ec2:*:*:i*"`, "arn:aws:ec2:us-east-1:111122223333:instance/i-1", nil, true, "A3"},
-		{Version2012, `"Resource": "arn:aws:ec2:*:1*:i*"`, "arn:aws:ec2:us-east-1:2:1:instance/i-1", nil, false, "A3: * in the account segment does not cross a colon"},
-		{Version2012, `"Resource": "arn:aws:s3:*"`, "arn:aws:s3:::b/k", nil, true, "A3: fewer than six parts ending in * are padded with *"},
-		{Version2012, `"Resource": "arn:aws:s3"`, "arn:aws:s3:::b", nil, false, "A3: fewer than six parts otherwise match nothing"},
+		{Version2012, `"Resource": "*"`, "arn:aws:s3:::b/k", nil, true, "reference_policies_elements_resource.md: \"*\" matches everything"},
+		{Version2012, `"Resource": "*"`, "*", nil, true, "reference_policies_elements_resource.md: including a request resource *"},
+		{Version2012, `"Resource": "arn:aws:s3:::*"`, "*", nil, false, "reference_policies_elements_resource.md, reference_policies_evaluation-logic.md: a request resource * is matched only by \"*\""},
+		{Version2012, `"Resource": "arn:*"`, "*", nil, false, "reference_policies_elements_resource.md, reference_policies_evaluation-logic.md"},
+		{Version2012, `"Resource": "arn:aws:s3:::B/*/test/*"`, "arn:aws:s3:::B/1/2/test/3/x.jpg", nil, true, "reference_policies_elements_resource.md: * crosses / in the resource part"},
+		{Version2012, `"Resource": "arn:aws:s3:::b*"`, "arn:aws:s3:::b/x:y", nil, true, "reference_policies_elements_resource.md: a trailing * crosses : in the resource part"},
+		{Version2012, `"Resource": "arn:aws:iam::111122223333:user/alice"`, "arn:aws:iam::111122223333:user/Alice", nil, false, "reference_policies_elements_resource.md: case-sensitive"},
+		{Version2012, `"Resource": "arn:aws:ec2:*:111122223333:instance/*"`, "arn:aws:ec2:us-east-1:111122223333:instance/i-1", nil, true, "reference_policies_elements_resource.md: region glob"},
+		{Version2012, `"Resource": "arn:aws:ec2:us-*:*:instance/*"`, "arn:aws:ec2:eu-west-1:111122223333:instance/i-1", nil, false, "reference_policies_elements_resource.md: region glob within its segment"},
+		{Version2012, `"Resource": "arn:aws:sqs:*:1111*:q"`, "arn:aws:sqs:us-east-1:111122223333:q", nil, true, "reference_policies_elements_resource.md: account glob"},
+		{Version2012, `"Resource": "arn:aws:*:us-east-1:*:*"`, "arn:aws:sqs:us-east-1:111122223333:q", nil, true, "reference_policies_elements_resource.md (our choice): a service segment of exactly * matches any service"},
+		{Version2012, `"Resource": "arn:aws:s*:us-east-1:*:*"`, "arn:aws:sqs:us-east-1:111122223333:q", nil, false, "reference_policies_elements_resource.md: service compared literally"},
+		{Version2012, `"Resource": "arn:aws:ec2:*:*"`, "arn:aws:ec2:us-east-1:111122223333:instance/i-1", nil, true, "reference_policies_elements_resource.md: arn:aws:ec2:*:* is padded to arn:aws:ec2:*:*:*"},
+		{Version2012, `"Resource": "arn:aws:ec2:*:*:i*"`, "arn:aws:ec2:us-east-1:111122223333:instance/i-1", nil, true, "reference_policies_elements_resource.md"},
+		{Version2012, `"Resource": "arn:aws:ec2:*:1*:i*"`, "arn:aws:ec2:us-east-1:2:1:instance/i-1", nil, false, "reference_policies_elements_resource.md: * in the account segment does not cross a colon"},
+		{Version2012, `"Resource": "arn:aws:s3:*"`, "arn:aws:s3:::b/k", nil, true, "reference_policies_elements_resource.md: fewer than six parts ending in * are padded with *"},
+		{Version2012, `"Resource": "arn:aws:s3"`, "arn:aws:s3:::b", nil, false, "reference_policies_elements_resource.md: fewer than six parts otherwise match nothing"},
 		{Version2012, `"Resource": "arn:aws:s3:::b"`, "b", nil, false, "a request resource that is not an ARN is matched only by \"*\""},
 		{Version2012, `"Resource": "arn:aws:s3:::b"`, "xyz:aws:s3:::b", nil, false, "an ARN starts with arn:"},
-		{Version2012, `"NotResource": "arn:aws:s3:::b/*"`, "arn:aws:s3:::c/k", nil, true, "A4: no entry matches"},
-		{Version2012, `"NotResource": "arn:aws:s3:::b/*"`, "arn:aws:s3:::b/k", nil, false, "A4"},
-		{Version2012, `"NotResource": "arn:aws:s3:::*"`, "*", nil, true, "A4: a request resource * falls outside every ARN entry"},
-		{Version2012, `"NotResource": "*"`, "*", nil, false, "A4"},
+		{Version2012, `"NotResource": "arn:aws:s3:::b/*"`, "arn:aws:s3:::c/k", nil, true, "reference_policies_elements_notresource.md: no entry matches"},
+		{Version2012, `"NotResource": "arn:aws:s3:::b/*"`, "arn:aws:s3:::b/k", nil, false, "reference_policies_elements_notresource.md"},
+		{Version2012, `"NotResource": "arn:aws:s3:::*"`, "*", nil, true, "reference_policies_elements_notresource.md: a request resource * falls outside every ARN entry"},
+		{Version2012, `"NotResource": "*"`, "*", nil, false, "reference_policies_elements_notresource.md"},
 		{Version2012, `"Resource": "arn:aws:s3:::home/${aws:username}/*"`, "arn:aws:s3:::home/alice/x", user, true, "reference_policies_variables.md: substituted in the resource part"},
 		{Version2012, `"Resource": "arn:aws:s3:::home/${aws:UserName}/*"`, "arn:aws:s3:::home/alice/x", user, true, "reference_policies_variables.md: key names ignore case"},
 		{Version2012, `"Resource": "arn:aws:s3:::home/${aws:username}/*"`, "arn:aws:s3:::home/bob/x", user, false, "reference_policies_variables.md"},
@@ -123,7 +123,7 @@ func TestResource(t *testing.T) {
 		{Version2012, `"Resource": "arn:*:kms:*:${aws:PrincipalTag/acct}:key/*"`, "arn:aws:kms:us-east-1:111122223333:key/k", map[string]string{"aws:PrincipalTag/acct": "1*"}, false, "a * from a variable is no wildcard"},
 		{Version2012, `"Resource": "arn:aws:kms:${aws:RequestedRegion}:111122223333:key/*"`, "arn:aws:kms:eu-west-1:111122223333:key/k", map[string]string{"aws:RequestedRegion": "eu-west-1"}, true, "the region field is substituted too"},
 		{Version2012, `"Resource": "arn:aws:${aws:username}:us-east-1:111122223333:key/*"`, "arn:aws:kms:us-east-1:111122223333:key/k", map[string]string{"aws:username": "kms"}, false, "the service field stays plain text"},
-		{Version2012, `"Resource": ["arn:aws:s3:::a/*", "arn:aws:s3:::b/*"]`, "arn:aws:s3:::b/k", nil, true, "A3: any entry matches"},
+		{Version2012, `"Resource": ["arn:aws:s3:::a/*", "arn:aws:s3:::b/*"]`, "arn:aws:s3:::b/k", nil, true, "reference_policies_elements_resource.md: any entry matches"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.version+" "+tc.elem+" "+tc.resource, func(t *testing.T) {
@@ -147,10 +147,10 @@ func TestConditionValues(t *testing.T) {
 		want bool
 		why  string
 	}{
-		{`{"NumericLessThan": {"s3:max-keys": 10}}`, map[string]string{"s3:max-keys": "9"}, true, "P5: 10 ≡ \"10\""},
+		{`{"NumericLessThan": {"s3:max-keys": 10}}`, map[string]string{"s3:max-keys": "9"}, true, "reference_policies_grammar.md: 10 ≡ \"10\""},
 		{`{"NumericLessThan": {"s3:max-keys": "10"}}`, map[string]string{"s3:max-keys": "10"}, false, "reference_policies_elements_condition_operators.md: request value on the left"},
-		{`{"Bool": {"aws:SecureTransport": true}}`, map[string]string{"aws:SecureTransport": "true"}, true, "P5: true ≡ \"true\""},
-		{`{"Bool": {"aws:SecureTransport": [false]}}`, map[string]string{"aws:SecureTransport": "true"}, false, "P5"},
+		{`{"Bool": {"aws:SecureTransport": true}}`, map[string]string{"aws:SecureTransport": "true"}, true, "reference_policies_grammar.md: true ≡ \"true\""},
+		{`{"Bool": {"aws:SecureTransport": [false]}}`, map[string]string{"aws:SecureTransport": "true"}, false, "reference_policies_grammar.md"},
 		{`{}`, nil, true, "reference_policies_elements_condition.md: an empty Condition is true"},
 		{`{"StringEquals": {"aws:username": "alice"}, "Bool": {"aws:SecureTransport": "true"}}`, map[string]string{"aws:username": "alice"}, false, "reference_policies_multi-value-conditions.md: blocks are ANDed"},
 	}

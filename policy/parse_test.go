@@ -102,7 +102,7 @@ func TestParseColumnsCountCharacters(t *testing.T) {
 		"the warning comes with the error, in one run")
 }
 
-// TestParseForms checks that equivalent forms compile alike (P3, P5).
+// TestParseForms checks that equivalent forms compile alike (reference_policies_grammar.md).
 func TestParseForms(t *testing.T) {
 	t.Parallel()
 	forms := []string{
@@ -127,7 +127,7 @@ func TestParseForms(t *testing.T) {
 	}
 }
 
-// TestParseVersionMissing checks P2: without Version, 2008-10-17
+// TestParseVersionMissing checks reference_policies_elements_version.md: without Version, 2008-10-17
 // behaviour.
 func TestParseVersionMissing(t *testing.T) {
 	t.Parallel()
@@ -137,7 +137,7 @@ func TestParseVersionMissing(t *testing.T) {
 }
 
 // TestParseRCPFullAWSAccess checks that the AWS-managed RCP is accepted
-// (P8) and applies to every caller.
+// (access_policies.md) and applies to every caller.
 func TestParseRCPFullAWSAccess(t *testing.T) {
 	t.Parallel()
 	for _, src := range []string{

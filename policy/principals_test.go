@@ -35,34 +35,34 @@ func TestPrincipal(t *testing.T) {
 		want   PrincipalMatch
 		why    string
 	}{
-		{"star matches a user", `"Principal": "*"`, callerUser, PrincipalDirect, "A5: \"*\" is every caller; D7/Q7: counts as direct"},
-		{"star matches anonymous", `"Principal": "*"`, callerAnonymous, PrincipalDirect, "A5: anonymous included"},
-		{"AWS star matches anonymous", `"Principal": {"AWS": "*"}`, callerAnonymous, PrincipalDirect, "A5: {\"AWS\":\"*\"} ≡ \"*\""},
-		{"account ID is an account grant", `"Principal": {"AWS": "111122223333"}`, callerUser, PrincipalAccount, "A5: any principal of account A"},
-		{"root ARN is an account grant", `"Principal": {"AWS": "arn:aws:iam::111122223333:root"}`, callerSession, PrincipalAccount, "A5: not a root-only grant"},
-		{"account entry names the root user directly", `"Principal": {"AWS": "111122223333"}`, callerRoot, PrincipalDirect, "D7: for the root user itself RPa counts as direct"},
-		{"other account", `"Principal": {"AWS": "444455556666"}`, callerUser, PrincipalNone, "A5"},
-		{"account entry never matches anonymous", `"Principal": {"AWS": "111122223333"}`, callerAnonymous, PrincipalNone, "A5: anonymous only through \"*\""},
-		{"user ARN", `"Principal": {"AWS": "arn:aws:iam::111122223333:user/alice"}`, callerUser, PrincipalDirect, "A5: that user"},
-		{"user ARN is case-sensitive", `"Principal": {"AWS": "arn:aws:iam::111122223333:user/Alice"}`, callerUser, PrincipalNone, "A5: the user-name part is case-sensitive"},
-		{"user unique ID", `"Principal": {"AWS": "AIDAEXAMPLEALICE"}`, callerUser, PrincipalDirect, "A5: AIDA… unique ID"},
-		{"no partial wildcards", `"Principal": {"AWS": "arn:aws:iam::111122223333:user/*"}`, callerUser, PrincipalNone, "A5: user/* never matches"},
-		{"role ARN covers its sessions indirectly", `"Principal": {"AWS": "arn:aws:iam::111122223333:role/ops/Dev"}`, callerSession, PrincipalIndirect, "A5, D7: every session of that role (indirect)"},
-		{"role ID covers its sessions indirectly", `"Principal": {"AWS": "AROAEXAMPLEDEV"}`, callerSession, PrincipalIndirect, "A5: AROA… unique ID"},
-		{"role ARN without path does not match", `"Principal": {"AWS": "arn:aws:iam::111122223333:role/Dev"}`, callerSession, PrincipalNone, "A5: matched against the full role ARN"},
-		{"session ARN", `"Principal": {"AWS": "arn:aws:sts::111122223333:assumed-role/Dev/alice"}`, callerSession, PrincipalDirect, "A5: that session only"},
-		{"other session", `"Principal": {"AWS": "arn:aws:sts::111122223333:assumed-role/Dev/bob"}`, callerSession, PrincipalNone, "A5"},
-		{"federated-user ARN", `"Principal": {"AWS": "arn:aws:sts::111122223333:federated-user/Bob"}`, callerFederated, PrincipalDirect, "A5"},
-		{"federating IAM user", `"Principal": {"AWS": "arn:aws:iam::111122223333:user/manager"}`, callerFederated, PrincipalIndirect, "A5: indirectly, federated users it created"},
+		{"star matches a user", `"Principal": "*"`, callerUser, PrincipalDirect, "reference_policies_elements_principal.md: \"*\" is every caller; reference_policies_evaluation-logic.md: counts as direct"},
+		{"star matches anonymous", `"Principal": "*"`, callerAnonymous, PrincipalDirect, "reference_policies_elements_principal.md: anonymous included"},
+		{"AWS star matches anonymous", `"Principal": {"AWS": "*"}`, callerAnonymous, PrincipalDirect, "reference_policies_elements_principal.md: {\"AWS\":\"*\"} ≡ \"*\""},
+		{"account ID is an account grant", `"Principal": {"AWS": "111122223333"}`, callerUser, PrincipalAccount, "reference_policies_elements_principal.md: any principal of account A"},
+		{"root ARN is an account grant", `"Principal": {"AWS": "arn:aws:iam::111122223333:root"}`, callerSession, PrincipalAccount, "reference_policies_elements_principal.md: not a root-only grant"},
+		{"account entry names the root user directly", `"Principal": {"AWS": "111122223333"}`, callerRoot, PrincipalDirect, "reference_policies_evaluation-logic.md: for the root user itself RPa counts as direct"},
+		{"other account", `"Principal": {"AWS": "444455556666"}`, callerUser, PrincipalNone, "reference_policies_elements_principal.md"},
+		{"account entry never matches anonymous", `"Principal": {"AWS": "111122223333"}`, callerAnonymous, PrincipalNone, "reference_policies_elements_principal.md: anonymous only through \"*\""},
+		{"user ARN", `"Principal": {"AWS": "arn:aws:iam::111122223333:user/alice"}`, callerUser, PrincipalDirect, "reference_policies_elements_principal.md: that user"},
+		{"user ARN is case-sensitive", `"Principal": {"AWS": "arn:aws:iam::111122223333:user/Alice"}`, callerUser, PrincipalNone, "reference_policies_elements_principal.md: the user-name part is case-sensitive"},
+		{"user unique ID", `"Principal": {"AWS": "AIDAEXAMPLEALICE"}`, callerUser, PrincipalDirect, "reference_policies_elements_principal.md: AIDA… unique ID"},
+		{"no partial wildcards", `"Principal": {"AWS": "arn:aws:iam::111122223333:user/*"}`, callerUser, PrincipalNone, "reference_policies_elements_principal.md: user/* never matches"},
+		{"role ARN covers its sessions indirectly", `"Principal": {"AWS": "arn:aws:iam::111122223333:role/ops/Dev"}`, callerSession, PrincipalIndirect, "reference_policies_elements_principal.md, reference_policies_evaluation-logic.md: every session of that role (indirect)"},
+		{"role ID covers its sessions indirectly", `"Principal": {"AWS": "AROAEXAMPLEDEV"}`, callerSession, PrincipalIndirect, "reference_policies_elements_principal.md: AROA… unique ID"},
+		{"role ARN without path does not match", `"Principal": {"AWS": "arn:aws:iam::111122223333:role/Dev"}`, callerSession, PrincipalNone, "reference_policies_elements_principal.md: matched against the full role ARN"},
+		{"session ARN", `"Principal": {"AWS": "arn:aws:sts::111122223333:assumed-role/Dev/alice"}`, callerSession, PrincipalDirect, "reference_policies_elements_principal.md: that session only"},
+		{"other session", `"Principal": {"AWS": "arn:aws:sts::111122223333:assumed-role/Dev/bob"}`, callerSession, PrincipalNone, "reference_policies_elements_principal.md"},
+		{"federated-user ARN", `"Principal": {"AWS": "arn:aws:sts::111122223333:federated-user/Bob"}`, callerFederated, PrincipalDirect, "reference_policies_elements_principal.md"},
+		{"federating IAM user", `"Principal": {"AWS": "arn:aws:iam::111122223333:user/manager"}`, callerFederated, PrincipalIndirect, "reference_policies_elements_principal.md: indirectly, federated users it created"},
 		{"direct beats account", `"Principal": {"AWS": ["111122223333", "arn:aws:iam::111122223333:user/alice"]}`, callerUser, PrincipalDirect, "strongest match is reported"},
 		{"indirect beats account", `"Principal": {"AWS": ["111122223333", "arn:aws:iam::111122223333:role/ops/Dev"]}`, callerSession, PrincipalIndirect, "strongest match is reported"},
-		{"service principal", `"Principal": {"Service": "lambda.amazonaws.com"}`, callerService, PrincipalDirect, "A5: exact"},
-		{"service principal is case-sensitive", `"Principal": {"Service": "Lambda.amazonaws.com"}`, callerService, PrincipalNone, "A5: case-sensitive"},
-		{"service principal is not an account", `"Principal": {"AWS": "111122223333"}`, callerService, PrincipalNone, "A5"},
-		{"federated provider", `"Principal": {"Federated": "accounts.google.com"}`, callerWeb, PrincipalDirect, "A5: the IdP that authenticated the caller"},
-		{"other provider", `"Principal": {"Federated": "graph.facebook.com"}`, callerWeb, PrincipalNone, "A5"},
-		{"canonical user is not known for IAM callers", `"Principal": {"CanonicalUser": "79a59df900b949e55d96a1e698fbacedfd6e09d98eacf8f8d5218e7cd47ef2be"}`, callerUser, PrincipalNone, "A5: S3 canonical IDs are not part of principal.Identity"},
-		{"OR across types", `"Principal": {"Service": "ec2.amazonaws.com", "AWS": "arn:aws:iam::111122223333:user/alice"}`, callerUser, PrincipalDirect, "A5: OR across entries and types"},
+		{"service principal", `"Principal": {"Service": "lambda.amazonaws.com"}`, callerService, PrincipalDirect, "reference_policies_elements_principal.md: exact"},
+		{"service principal is case-sensitive", `"Principal": {"Service": "Lambda.amazonaws.com"}`, callerService, PrincipalNone, "reference_policies_elements_principal.md: case-sensitive"},
+		{"service principal is not an account", `"Principal": {"AWS": "111122223333"}`, callerService, PrincipalNone, "reference_policies_elements_principal.md"},
+		{"federated provider", `"Principal": {"Federated": "accounts.google.com"}`, callerWeb, PrincipalDirect, "reference_policies_elements_principal.md: the IdP that authenticated the caller"},
+		{"other provider", `"Principal": {"Federated": "graph.facebook.com"}`, callerWeb, PrincipalNone, "reference_policies_elements_principal.md"},
+		{"canonical user is not known for IAM callers", `"Principal": {"CanonicalUser": "79a59df900b949e55d96a1e698fbacedfd6e09d98eacf8f8d5218e7cd47ef2be"}`, callerUser, PrincipalNone, "reference_policies_elements_principal.md: S3 canonical IDs are not part of principal.Identity"},
+		{"OR across types", `"Principal": {"Service": "ec2.amazonaws.com", "AWS": "arn:aws:iam::111122223333:user/alice"}`, callerUser, PrincipalDirect, "reference_policies_elements_principal.md: OR across entries and types"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -77,7 +77,7 @@ func TestPrincipal(t *testing.T) {
 	}
 }
 
-// TestNotPrincipal pins reference_policies_elements_notprincipal.md (strict rule, Q6).
+// TestNotPrincipal pins reference_policies_elements_notprincipal.md (strict rule, reference_policies_evaluation-logic.md).
 func TestNotPrincipal(t *testing.T) {
 	t.Parallel()
 	tests := []struct {
@@ -89,30 +89,30 @@ func TestNotPrincipal(t *testing.T) {
 		why      string
 	}{
 		{"user and account listed: exempt", `"NotPrincipal": {"AWS": ["arn:aws:iam::111122223333:user/alice", "111122223333"]}`, callerUser, false, false,
-			"A6: a user is exempt when its ARN and its account are listed"},
+			"reference_policies_elements_notprincipal.md: a user is exempt when its ARN and its account are listed"},
 		{"user listed without account: not exempt", `"NotPrincipal": {"AWS": "arn:aws:iam::111122223333:user/alice"}`, callerUser, false, true,
-			"A6/Q6: the account is one of the caller's identities too"},
+			"reference_policies_elements_notprincipal.md, reference_policies_evaluation-logic.md: the account is one of the caller's identities too"},
 		{"account alone does not exempt a user", `"NotPrincipal": {"AWS": "111122223333"}`, callerUser, false, true,
-			"A6: listing an account never exempts other users of that account"},
+			"reference_policies_elements_notprincipal.md: listing an account never exempts other users of that account"},
 		{"account alone exempts the root user", `"NotPrincipal": {"AWS": "arn:aws:iam::111122223333:root"}`, callerRoot, false, false,
-			"A6: the account alone for the root user"},
+			"reference_policies_elements_notprincipal.md: the account alone for the root user"},
 		{"session, role and account: exempt", `"NotPrincipal": {"AWS": ["arn:aws:sts::111122223333:assumed-role/Dev/alice", "arn:aws:iam::111122223333:role/ops/Dev", "111122223333"]}`, callerSession, false, false,
-			"A6: session ARN, role ARN and account"},
+			"reference_policies_elements_notprincipal.md: session ARN, role ARN and account"},
 		{"role and account do not exempt a session", `"NotPrincipal": {"AWS": ["arn:aws:iam::111122223333:role/ops/Dev", "111122223333"]}`, callerSession, false, true,
-			"A6: listing a role never exempts other sessions of that role"},
+			"reference_policies_elements_notprincipal.md: listing a role never exempts other sessions of that role"},
 		{"session and account without role: not exempt", `"NotPrincipal": {"AWS": ["arn:aws:sts::111122223333:assumed-role/Dev/alice", "111122223333"]}`, callerSession, false, true,
-			"A6: session ARN, role ARN and account must all be listed"},
+			"reference_policies_elements_notprincipal.md: session ARN, role ARN and account must all be listed"},
 		{"federated user and account: exempt", `"NotPrincipal": {"AWS": ["arn:aws:sts::111122223333:federated-user/Bob", "111122223333"]}`, callerFederated, false, false,
-			"A6: federated-user ARN and account"},
+			"reference_policies_elements_notprincipal.md: federated-user ARN and account"},
 		{"anonymous never exempt", `"NotPrincipal": {"AWS": ["111122223333", "arn:aws:iam::111122223333:user/alice"]}`, callerAnonymous, false, true,
-			"A6: an anonymous caller has no identity that a list can name"},
+			"reference_policies_elements_notprincipal.md: an anonymous caller has no identity that a list can name"},
 		{"star exempts anonymous", `"NotPrincipal": {"AWS": "*"}`, callerAnonymous, false, false,
-			"A6: only \"*\" covers an anonymous caller"},
+			"reference_policies_elements_notprincipal.md: only \"*\" covers an anonymous caller"},
 		{"service exempt when listed", `"NotPrincipal": {"Service": "lambda.amazonaws.com"}`, callerService, false, false,
-			"A6: a service principal is exempt only when its Service name is listed"},
-		{"service not exempt otherwise", `"NotPrincipal": {"AWS": "111122223333"}`, callerService, false, true, "A6"},
+			"reference_policies_elements_notprincipal.md: a service principal is exempt only when its Service name is listed"},
+		{"service not exempt otherwise", `"NotPrincipal": {"AWS": "111122223333"}`, callerService, false, true, "reference_policies_elements_notprincipal.md"},
 		{"boundary: Deny always applies", `"NotPrincipal": {"AWS": ["arn:aws:iam::111122223333:user/alice", "111122223333"]}`, callerUser, true, true,
-			"A6: a Deny with NotPrincipal always denies callers with a permissions boundary"},
+			"reference_policies_elements_notprincipal.md: a Deny with NotPrincipal always denies callers with a permissions boundary"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

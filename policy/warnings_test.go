@@ -90,7 +90,7 @@ func TestParseWarnings(t *testing.T) {
 				`<input>:3:42: warning: Statement.Condition.DateGreaterThan."aws:CurrentTime": "2020" is read as epoch seconds (1970-01-01T00:33:40Z), not as a year`,
 				`<input>:4:17: warning: Statement.Condition.StringLike: operator "StringLike" has no condition keys: it is always true`,
 			},
-			why: "reference_policies_elements_condition.md (accept any case, warn), Q3 (4-digit dates)",
+			why: "reference_policies_elements_condition.md (accept any case, warn), reference_policies_evaluation-logic.md (4-digit dates)",
 		},
 	}
 	for _, tc := range tests {

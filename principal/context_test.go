@@ -96,7 +96,7 @@ func TestContextKeySets(t *testing.T) {
 				"aws:principaltag/cost-center": "42",
 				"aws:principalisawsservice":    "false",
 			},
-			why: "reference_policies_variables.md IAM user row: username without path, userid = unique ID; §7 User column: no MFA keys with long-term keys",
+			why: "reference_policies_variables.md IAM user row: username without path, userid = unique ID; reference_policies_condition-keys.md User column: no MFA keys with long-term keys",
 		},
 		{
 			name: "IAM user, GetSessionToken without MFA",
@@ -177,7 +177,7 @@ func TestContextKeySets(t *testing.T) {
 				"aws:multifactorauthpresent":  "true",
 				"aws:multifactorauthage":      "600",
 			},
-			why: "reference_policies_variables.md role session row: PrincipalArn is the role ARN with path, userid ROLEID:session; id_session-tags.md session tag wins ignoring case; §7 Role column",
+			why: "reference_policies_variables.md role session row: PrincipalArn is the role ARN with path, userid ROLEID:session; id_session-tags.md session tag wins ignoring case; reference_policies_condition-keys.md Role column",
 		},
 		{
 			name:  "role session parsed from its ARN",
@@ -189,7 +189,7 @@ func TestContextKeySets(t *testing.T) {
 				"aws:principalisawsservice":  "false",
 				"aws:multifactorauthpresent": "false",
 			},
-			why: "scenario format (go doc ./scenario) PRINCIPAL: role taken to have no path, role ID unknown so aws:userid absent; §7: MultiFactorAuthPresent always present for role sessions",
+			why: "scenario format (go doc ./scenario) PRINCIPAL: role taken to have no path, role ID unknown so aws:userid absent; reference_policies_condition-keys.md: MultiFactorAuthPresent always present for role sessions",
 		},
 		{
 			name: "web identity, Google with azp",
@@ -219,7 +219,7 @@ func TestContextKeySets(t *testing.T) {
 				"accounts.google.com:aud":   "web-client",
 				"accounts.google.com:sub":   "1234567890",
 			},
-			why: "reference_policies_iam-condition-keys.md: Google :aud = azp when present; only amr/aud/id family/sub persist (no :oaud, :azp, :email); §7 WebId column: no MFA keys",
+			why: "reference_policies_iam-condition-keys.md: Google :aud = azp when present; only amr/aud/id family/sub persist (no :oaud, :azp, :email); reference_policies_condition-keys.md WebId column: no MFA keys",
 		},
 		{
 			name: "web identity, bare OIDC host, source identity, other claims dropped",
@@ -244,7 +244,7 @@ func TestContextKeySets(t *testing.T) {
 				"token.actions.githubusercontent.com:aud": "sts.amazonaws.com",
 				"token.actions.githubusercontent.com:sub": "repo:octo/app:ref:refs/heads/main",
 			},
-			why: "scenario format (go doc ./scenario): bare HOST/PATH means the OIDC provider ARN in the role's account (aws:FederatedProvider is that ARN, keys use HOST/PATH); §4: :repository does not persist",
+			why: "scenario format (go doc ./scenario): bare HOST/PATH means the OIDC provider ARN in the role's account (aws:FederatedProvider is that ARN, keys use HOST/PATH); reference_policies_iam-condition-keys.md: :repository does not persist",
 		},
 		{
 			name: "web identity, Cognito amr multivalued",
@@ -321,7 +321,7 @@ func TestContextKeySets(t *testing.T) {
 				"saml:sub":                    "alice",
 				"saml:sub_type":               "persistent",
 			},
-			why: "reference_policies_iam-condition-keys.md: only namequalifier/sub/sub_type persist; Q1: no aws:FederatedProvider for SAML; §7 SAML column: no MFA keys",
+			why: "reference_policies_iam-condition-keys.md: only namequalifier/sub/sub_type persist; reference_policies_condition-keys.md: no aws:FederatedProvider for SAML; reference_policies_condition-keys.md SAML column: no MFA keys",
 		},
 		{
 			name:  "service principal",
@@ -331,7 +331,7 @@ func TestContextKeySets(t *testing.T) {
 				"aws:principalservicename":      "lambda.amazonaws.com",
 				"aws:principalservicenameslist": []string{"lambda.amazonaws.com"},
 			},
-			why: "reference_policies_condition-keys.md Svc column and Q3: no PrincipalArn/Account/Type/userid",
+			why: "reference_policies_condition-keys.md Svc column and reference_policies_condition-keys.md: no PrincipalArn/Account/Type/userid",
 		},
 		{
 			name:  "anonymous",
@@ -402,7 +402,7 @@ func TestAssumeContext(t *testing.T) {
 				"aws:resourcetag/app":      "web",
 				"iam:resourcetag/app":      "web",
 			},
-			why: "reference_policies_iam-condition-keys.md (Google :aud/:oaud, every claim a key at assume time), §6; API_AssumeRoleWithWebIdentity.html (tags claim -> RequestTag/TagKeys, TransitiveTagKeys, SourceIdentity); no PrincipalArn/Account/userid",
+			why: "reference_policies_iam-condition-keys.md (Google :aud/:oaud, every claim a key at assume time), reference_policies_iam-condition-keys.md; API_AssumeRoleWithWebIdentity.html (tags claim -> RequestTag/TagKeys, TransitiveTagKeys, SourceIdentity); no PrincipalArn/Account/userid",
 		},
 		{
 			name: "bare OIDC host: keys HOST/PATH:claim, provider ARN",
@@ -470,7 +470,7 @@ func TestAssumeContext(t *testing.T) {
 				"aws:tagkeys":                 []string{"Department"},
 				"sts:transitivetagkeys":       []string{"Department"},
 			},
-			why: "reference_policies_iam-condition-keys.md: attribute keys are lists except four eduperson keys; doc and namequalifier derived (Q6 vector); API_AssumeRoleWithSAML.html: session name, source identity, PrincipalTag and TransitiveTagKeys attributes",
+			why: "reference_policies_iam-condition-keys.md: attribute keys are lists except four eduperson keys; doc and namequalifier derived (reference_policies_iam-condition-keys.md vector); API_AssumeRoleWithSAML.html: session name, source identity, PrincipalTag and TransitiveTagKeys attributes",
 		},
 	}
 	for _, tc := range tests {

@@ -12,7 +12,7 @@ import (
 func TestNameQualifierVector(t *testing.T) {
 	t.Parallel()
 	// reference_policies_iam-condition-keys.md test vector (pseudocode of
-	// id_roles_providers_saml.md: no "/" between issuer and account, Q6).
+	// id_roles_providers_saml.md: no "/" between issuer and account, reference_policies_iam-condition-keys.md).
 	assert.Equal(t, "1uAJanUnBc2XeUkHURMht+xam2c=", NameQualifier("https://example.com/saml", "123456789012", "MySAMLIdP"))
 }
 

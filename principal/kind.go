@@ -31,7 +31,7 @@ var kindNames = [kindCount]string{
 	KindService:       "Service",
 }
 
-// String returns the scenario-format type name of k ("IAMUser",
+// String returns the scenario format (go doc ./scenario) type name of k ("IAMUser",
 // "AssumedRole", ...), or "Kind(N)" for a value outside the enumeration.
 func (k Kind) String() string {
 	if k < kindCount {

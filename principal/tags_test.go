@@ -18,7 +18,7 @@ func TestTagOverlayIgnoresKeyCase(t *testing.T) {
 	}))
 	want := map[string]string{"department": "engineering", "costcenter": "2", "PROJECT": "apollo", "Stage": "dev"}
 	if d := cmp.Diff(want, r.Tags()); d != "" {
-		t.Errorf("Tags() mismatch (-want +got):\n%s\nwhy: id_session-tags.md: session tags override role tags ignoring case, keeping the session's spelling; §2 inherited transitive tags override role tags", d)
+		t.Errorf("Tags() mismatch (-want +got):\n%s\nwhy: id_session-tags.md: session tags override role tags ignoring case, keeping the session's spelling; reference_policies_condition-keys.md inherited transitive tags override role tags", d)
 	}
 	wantCtx := map[string]any{
 		"aws:principaltag/department": "engineering",

@@ -90,7 +90,7 @@ func TestParseInputErrors(t *testing.T) {
 		{"duplicate context key", "{" + ok + `, "ContextEntries": [{"ContextKeyName": "aws:SourceIp", "ContextKeyValues": ["192.0.2.1"], "ContextKeyType": "ip"}, {"ContextKeyName": "AWS:SOURCEIP", "ContextKeyValues": ["192.0.2.2"], "ContextKeyType": "ip"}]}`,
 			[]problem{{1, 191, "ContextEntries[1].ContextKeyName", ErrValue}}, "context key names ignore case"},
 		{"empty organization level", "{" + ok + `, "IamevalServiceControlPolicyInputList": [[]]}`, []problem{{1, 99, "IamevalServiceControlPolicyInputList[0]", ErrValue}},
-			"every organization level has a policy attached (spec Q10)"},
+			"every organization level has a policy attached (scenario format, go doc ./scenario)"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

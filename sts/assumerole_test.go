@@ -343,7 +343,7 @@ func TestAssumeRoleChaining(t *testing.T) {
 		{
 			name: "inherits transitive tags and source identity", role: ops(trustRole, map[string]string{"PROJECT": "role-value", "tier": "1"}),
 			wantTags: map[string]string{"Project": "apollo", "tier": "1"},
-			why:      "id_session-tags.md: inherited transitive tags override role tags; T7: source identity survives",
+			why:      "id_session-tags.md: inherited transitive tags override role tags; id_credentials_temp_control-access_monitor.md: source identity survives",
 		},
 		{
 			name: "adds its own session tags", role: ops(trustRole, nil), in: sts.AssumeRoleInput{Tags: map[string]string{"stage": "2"}},

@@ -117,14 +117,14 @@ func TestGetFederationTokenAuthorization(t *testing.T) {
 		{
 			name: "root may call it", caller: root(t),
 			in:  sts.GetFederationTokenInput{Name: "Bob"},
-			why: "id_credentials_temp_request.md: IAM user or root (discouraged); root has full access (D7)",
+			why: "id_credentials_temp_request.md: IAM user or root (discouraged); root has full access (reference_policies_evaluation-logic.md)",
 		},
 		{
 			name: "role session refused", caller: mustSession(t, "Dev", nil),
 			ps:   iameval.PolicySet{Identity: []*policy.Policy{gftAll}},
 			in:   sts.GetFederationTokenInput{Name: "Bob"},
 			want: wantOutcome{denied: "sts:GetFederationToken", reason: "role session cannot call"},
-			why:  "id_credentials_temp_request.md, id_credentials_temp_request.md: not role sessions",
+			why:  "id_credentials_temp_request.md: not role sessions",
 		},
 		{
 			name: "federated user refused", caller: mustFederated(t, "Joe"),

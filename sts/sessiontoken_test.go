@@ -32,7 +32,7 @@ func TestGetSessionToken(t *testing.T) {
 			name: "C1 no policies", caller: alice,
 			wantKeys: map[string]string{"aws:multifactorauthpresent": "false", "aws:tokenissuetime": "2024-05-01T12:00:00Z", "aws:username": "alice", "aws:principaltag/team": "blue"},
 			wantLife: 12 * time.Hour,
-			why:      "id_credentials_temp_request.md, id_credentials_temp_request.md: no permission needed; default 43200 seconds",
+			why:      "id_credentials_temp_request.md: no permission needed; default 43200 seconds",
 		},
 		{
 			name: "explicit deny has no effect", caller: alice, ps: iameval.PolicySet{Identity: []*policy.Policy{denyGST}},

@@ -34,19 +34,19 @@ func TestExpand(t *testing.T) {
 		ok   bool
 		why  string
 	}{
-		{"home/${aws:username}/*", Substitute, "home/alice/*", true, "V1: the key's single value"},
-		{"home/${AWS:UserName}/*", Substitute, "home/alice/*", true, "V1: key names are case-insensitive"},
+		{"home/${aws:username}/*", Substitute, "home/alice/*", true, "reference_policies_variables.md: the key's single value"},
+		{"home/${AWS:UserName}/*", Substitute, "home/alice/*", true, "reference_policies_variables.md: key names are case-insensitive"},
 		{"${aws:userid}", Substitute, "123456789012:Bob", true, "reference_policies_variables.md: a federated user's userid"},
-		{"home/${aws:PrincipalTag/missing, 'guest'}/", Substitute, "home/guest/", true, "V2/R5: default for an absent key"},
-		{"home/${aws:PrincipalTag/missing,'guest'}/", Substitute, "home/guest/", true, "V2: no space after the comma is accepted"},
-		{"home/${aws:PrincipalTag/missing ,  'guest'}/", Substitute, "home/guest/", true, "V2: several spaces are accepted"},
+		{"home/${aws:PrincipalTag/missing, 'guest'}/", Substitute, "home/guest/", true, "reference_policies_variables.md: default for an absent key"},
+		{"home/${aws:PrincipalTag/missing,'guest'}/", Substitute, "home/guest/", true, "reference_policies_variables.md: no space after the comma is accepted"},
+		{"home/${aws:PrincipalTag/missing ,  'guest'}/", Substitute, "home/guest/", true, "reference_policies_variables.md: several spaces are accepted"},
 		{"home/${aws:username, 'guest'}/", Substitute, "home/alice/", true, "a present key wins over its default"},
-		{"${aws:PrincipalTag/none}x", Substitute, "x", true, "R4: empty value is empty text"},
-		{"home/${aws:missing}/", Substitute, "", false, "R6: absent key without default has no value"},
-		{"${*}${?}${$}", Substitute, "*?$", true, "V3: fixed characters"},
-		{"home/${aws:username}/*", Literal, "home/${aws:username}/*", true, "V5: 2008-10-17 text is literal"},
-		{"price$5", Substitute, "price$5", true, "V4: $ without { is literal"},
-		{"a${aws:username", Substitute, "a${aws:username", true, "V4: unclosed ${ is literal"},
+		{"${aws:PrincipalTag/none}x", Substitute, "x", true, "reference_policies_variables.md: empty value is empty text"},
+		{"home/${aws:missing}/", Substitute, "", false, "reference_policies_variables.md: absent key without default has no value"},
+		{"${*}${?}${$}", Substitute, "*?$", true, "reference_policies_variables.md: fixed characters"},
+		{"home/${aws:username}/*", Literal, "home/${aws:username}/*", true, "reference_policies_variables.md: 2008-10-17 text is literal"},
+		{"price$5", Substitute, "price$5", true, "reference_policies_variables.md: $ without { is literal"},
+		{"a${aws:username", Substitute, "a${aws:username", true, "reference_policies_variables.md: unclosed ${ is literal"},
 		{"a${}b", Substitute, "a${}b", true, "empty variable stays literal"},
 	}
 	for _, tc := range tests {
@@ -96,11 +96,11 @@ func TestAppendPatternIsLiteralForVariables(t *testing.T) {
 		want   bool
 		why    string
 	}{
-		{"teams/${aws:PrincipalTag/team}/x", "teams/data*/x", true, "R3: the value matches itself"},
-		{"teams/${aws:PrincipalTag/team}/x", "teams/database/x", false, "R3: a * inside a value is not a wildcard"},
+		{"teams/${aws:PrincipalTag/team}/x", "teams/data*/x", true, "reference_policies_variables.md: the value matches itself"},
+		{"teams/${aws:PrincipalTag/team}/x", "teams/database/x", false, "reference_policies_variables.md: a * inside a value is not a wildcard"},
 		{"teams/${aws:username}/*", "teams/alice/report", true, "the policy's own * globs"},
-		{"a${*}b", "a*b", true, "V3: ${*} is a literal star"},
-		{"a${*}b", "axb", false, "V3: ${*} does not glob"},
+		{"a${*}b", "a*b", true, "reference_policies_variables.md: ${*} is a literal star"},
+		{"a${*}b", "axb", false, "reference_policies_variables.md: ${*} does not glob"},
 		{`a\b${?}`, `a\b?`, true, "backslashes in policy text are literal"},
 	}
 	for _, tc := range tests {

@@ -21,7 +21,7 @@ var want = map[string]iameval.Decision{
 	"B3":  iameval.ImplicitDeny, // prefix must start with literal TESTBUCKET/
 	"B4":  iameval.Allowed,      // corrected condition
 	"B5":  iameval.ImplicitDeny, // aws:username absent for federated users
-	"B6":  iameval.ImplicitDeny, // identity path closed (D7 SP)
+	"B6":  iameval.ImplicitDeny, // identity path closed (reference_policies_evaluation-logic.md SP)
 	"B7":  iameval.Allowed,      // direct grant to the session
 	"B8":  iameval.ImplicitDeny, // indirect grant limited by session policy
 	"B9":  iameval.Allowed,      // resource is the federated-user ARN

@@ -15,7 +15,7 @@ import (
 // want holds the decision of every case of the program, with the rule
 // each one shows.
 var want = map[string]iameval.Decision{
-	"C1":  iameval.Allowed,      // no permission needed (D1)
+	"C1":  iameval.Allowed,      // no permission needed (id_credentials_temp_request.md)
 	"C2":  iameval.ImplicitDeny, // default deny
 	"C3":  iameval.Allowed,      //
 	"C4":  iameval.Allowed,      // resource glob

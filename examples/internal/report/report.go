@@ -17,7 +17,7 @@ import (
 
 // Decision is one decision a program shows, named after its seed case.
 type Decision struct {
-	// ID is the seed case: "A1", "B2", ...
+	// ID is the seed case: "reference_policies_elements_action.md", "B2", ...
 	ID string
 	// Title says what is asked.
 	Title string
