@@ -83,6 +83,7 @@ func (b *RequestBuilder) ContextValue(key string, v condition.Value) {
 var (
 	errBuiltTwice = errors.New("RequestBuilder.Build called twice without Reset: the request built first would change")
 	errTwoCallers = errors.New("the caller is given twice: RequestBuilder.User and RequestInput.Principal")
+	errTagNoUser  = errors.New("RequestBuilder.PrincipalTag needs the user of RequestBuilder.User")
 )
 
 // Build validates and returns the request of in, as [NewRequest] does,
@@ -105,7 +106,7 @@ func (b *RequestBuilder) Build(in RequestInput) (*Request, error) {
 		}
 		in.Principal = u
 	} else if b.user.HasTags() {
-		return nil, errors.New("RequestBuilder.PrincipalTag needs the user of RequestBuilder.User")
+		return nil, errTagNoUser
 	}
 	if in.Context.Len() > 0 {
 		in.Context.Each(b.caller.Add)
