@@ -48,7 +48,7 @@ func compileAction(s, lower string) (e actionEntry, ok, warn bool) {
 	} else {
 		e.hash = actionHash(e.service)
 	}
-	return e, true, strings.ContainsAny(e.service, "*?")
+	return e, true, hasWildcard(e.service)
 }
 
 // match reports whether the entry covers the prepared request action.

@@ -102,7 +102,18 @@ func compileResource(s string, mode variables.Mode) (e resourceEntry, ok bool, w
 	if !strings.HasPrefix(s, "arn:") {
 		return e, false, w
 	}
-	parts, n := splitARN(s, mode)
+	sc := scanARN(s)
+	if mode != variables.Substitute {
+		sc.vars = -1 // "${" is plain text
+	}
+	var parts [6]string
+	var n int
+	if sc.vars >= 0 {
+		// A colon inside ${...} does not split: see splitARN.
+		parts, n = splitARN(s, mode)
+	} else {
+		parts, n = sc.split(s)
+	}
 	if n < 6 {
 		w.short = true
 		if !strings.HasSuffix(parts[n-1], "*") {
@@ -113,15 +124,15 @@ func compileResource(s string, mode variables.Mode) (e resourceEntry, ok bool, w
 			parts[n] = "*"
 		}
 	}
-	if mode == variables.Substitute {
+	if sc.vars >= 0 {
 		w.varsService = strings.Contains(parts[2], "${")
 		w.varsOutside = strings.Contains(parts[1], "${") || strings.Contains(parts[3], "${") || strings.Contains(parts[4], "${")
 	}
-	if parts[2] != "*" && strings.ContainsAny(parts[2], "*?") {
+	if sc.wild >= 0 && parts[2] != "*" && hasWildcard(parts[2]) {
 		w.serviceGlob = true
 	}
-	e.prefix = literalPrefix(s, mode)
-	e.partOff = headLength(e.prefix)
+	e.prefix = s[:sc.literal(len(s))]
+	e.partOff = sc.headLength(len(e.prefix))
 	if e.partOff == 0 {
 		e.head = &arnHead{
 			partition:  wildcard.Compile(parts[1]),
@@ -136,17 +147,115 @@ func compileResource(s string, mode variables.Mode) (e resourceEntry, ok bool, w
 	}
 
 	res := parts[5]
-	t, tw := variables.Parse(res, mode)
-	w.template = tw
-	if t.HasVariables() {
-		e.tmpl = t
-		e.vars = true
-		e.one = compileOneVariable(res, t)
+	if sc.vars >= 0 {
+		t, tw := variables.Parse(res, mode)
+		w.template = tw
+		if t.HasVariables() {
+			e.tmpl = t
+			e.vars = true
+			e.one = compileOneVariable(res, t)
+		} else {
+			e.part = wildcard.Compile(res)
+		}
 	} else {
+		// Without "${" the resource part is a plain glob (variables.Parse
+		// would return it as a literal template).
 		e.part = wildcard.Compile(res)
 	}
-	w.typeWildcard = typeWildcard(parts[2], res)
+	if sc.wild >= 0 {
+		w.typeWildcard = typeWildcard(parts[2], res)
+	}
 	return e, true, w
+}
+
+// arnScan is what one pass over a Resource entry finds, so that
+// compileResource does not search the text once per question.
+type arnScan struct {
+	colons [5]int // offsets of the first n colons
+	n      int
+	wild   int // offset of the first '*' or '?', -1 for none
+	vars   int // offset of the first "${", -1 for none
+}
+
+// arnClass marks the bytes scanARN stops at.
+var arnClass = func() (t [256]bool) {
+	t[':'], t['*'], t['?'], t['$'] = true, true, true, true
+	return t
+}()
+
+// scanARN finds the first five colons, the first wildcard and the first
+// "${" of s.
+func scanARN(s string) arnScan {
+	sc := arnScan{wild: -1, vars: -1}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !arnClass[c] {
+			continue
+		}
+		switch c {
+		case ':':
+			if sc.n < len(sc.colons) {
+				sc.colons[sc.n] = i
+				sc.n++
+			}
+		case '*', '?':
+			if sc.wild < 0 {
+				sc.wild = i
+			}
+		default: // '$'
+			if sc.vars < 0 && i+1 < len(s) && s[i+1] == '{' {
+				sc.vars = i
+			}
+		}
+	}
+	return sc
+}
+
+// split is splitARN for text without variables: s split at its first five
+// colons.
+func (sc *arnScan) split(s string) (parts [6]string, n int) {
+	start := 0
+	for ; n < sc.n; n++ {
+		parts[n] = s[start:sc.colons[n]]
+		start = sc.colons[n] + 1
+	}
+	parts[n] = s[start:]
+	return parts, n + 1
+}
+
+// literal returns the length of the literal prefix of the scanned text:
+// the text before its first wildcard (and, when variables are
+// substituted, before its first "${"), or size. Every resource the entry
+// matches starts with it, because the segments before it are literal and
+// the text is the ARN itself.
+func (sc *arnScan) literal(size int) int {
+	if sc.wild >= 0 {
+		size = sc.wild
+	}
+	if sc.vars >= 0 && sc.vars < size {
+		size = sc.vars
+	}
+	return size
+}
+
+// headLength returns the length of the text up to and including the
+// fifth colon of the scanned text's first size bytes, or 0 when they have
+// fewer than five colons.
+func (sc *arnScan) headLength(size int) int {
+	if sc.n < 5 || sc.colons[4] >= size {
+		return 0
+	}
+	return sc.colons[4] + 1
+}
+
+// hasWildcard reports whether s has a '*' or '?'.
+func hasWildcard(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] == '*' || s[i] == '?' {
+			return true
+		}
+	}
+	return false
 }
 
 // typeWildcard reports a wildcard inside the resource type of the resource
@@ -170,36 +279,6 @@ func typeWildcard(service, res string) bool {
 	return delim || service == "iam"
 }
 
-// literalPrefix returns the text before the first wildcard (and, when
-// variables are substituted, before the first "${") of the pattern as
-// written: every resource the entry matches starts with it, because the
-// segments before it are literal and the text is the ARN itself.
-func literalPrefix(raw string, mode variables.Mode) string {
-	if i := strings.IndexAny(raw, "*?"); i >= 0 {
-		raw = raw[:i]
-	}
-	if mode == variables.Substitute {
-		if i := strings.Index(raw, "${"); i >= 0 {
-			raw = raw[:i]
-		}
-	}
-	return raw
-}
-
-// headLength returns the length of the text up to and including the
-// fifth colon of prefix, or 0 when prefix has fewer than five colons.
-func headLength(prefix string) int {
-	n := 0
-	for colons := 0; colons < 5; colons++ {
-		i := strings.IndexByte(prefix[n:], ':')
-		if i < 0 {
-			return 0
-		}
-		n += i + 1
-	}
-	return n
-}
-
 // resourceBufSize is the size of the stack buffer that holds an expanded
 // resource template; longer expansions spill to the heap.
 const resourceBufSize = 256
@@ -215,7 +294,7 @@ func (e *resourceEntry) match(q *prepared, l variables.Lookup) (matched, unresol
 		return false, false
 	}
 	// Every resource the entry matches starts with its literal prefix (see
-	// literalPrefix): testing it first turns most misses into one compare.
+	// arnScan.literal): testing it first turns most misses into one compare.
 	if !strings.HasPrefix(q.resource, e.prefix) {
 		return false, false
 	}

@@ -1,0 +1,88 @@
+package policy
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+
+	"github.com/iameval/iameval/variables"
+)
+
+// refLiteralPrefix is the literal prefix as first written: the text
+// before the first wildcard and, when variables are substituted, before
+// the first "${".
+func refLiteralPrefix(raw string, mode variables.Mode) string {
+	if i := strings.IndexAny(raw, "*?"); i >= 0 {
+		raw = raw[:i]
+	}
+	if mode == variables.Substitute {
+		if i := strings.Index(raw, "${"); i >= 0 {
+			raw = raw[:i]
+		}
+	}
+	return raw
+}
+
+// refHeadLength is the length up to and including the fifth colon of
+// prefix, 0 when it has fewer.
+func refHeadLength(prefix string) int {
+	n := 0
+	for colons := 0; colons < 5; colons++ {
+		i := strings.IndexByte(prefix[n:], ':')
+		if i < 0 {
+			return 0
+		}
+		n += i + 1
+	}
+	return n
+}
+
+// TestCompileResourceScan checks that the one-pass scan of a Resource
+// entry finds the same literal prefix, head length and segments as
+// searching the text question by question. The prefix decides which
+// statements the index offers for a request, so a longer one would hide
+// statements (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_resource.html).
+func TestCompileResourceScan(t *testing.T) {
+	entries := []string{
+		"arn:aws:s3:::bucket",
+		"arn:aws:s3:::bucket/*",
+		"arn:aws:s3:::bucket/home/${aws:username}/*",
+		"arn:aws:iam::123456789012:user/${aws:username}",
+		"arn:*:kms:*:${aws:PrincipalAccount}:key/*",
+		"arn:aws:s3:::a?c",
+		"arn:aws:s*:::x",
+		"arn:aws:ec2",
+		"arn:aws:ec2:*",
+		"arn:aws:ec2:us-east-1:1:instance/i-1:extra:colons",
+		"arn:aws:s3:::${",
+		"arn:aws:s3:::$x{y}",
+		"arn:aws:s3:::x$",
+		"arn:aws:${aws:x:y}:r:a:res",
+		"arn::::",
+		"arn:::::",
+		"arn:aws:iam::*:role/a*",
+	}
+	for _, s := range entries {
+		for _, mode := range []variables.Mode{variables.Substitute, variables.Literal} {
+			e, ok, _ := compileResource(s, mode)
+			assert.True(t, ok, s)
+			sc := scanARN(s)
+			if mode != variables.Substitute {
+				sc.vars = -1
+			}
+			if sc.vars < 0 {
+				parts, n := sc.split(s)
+				wantParts, wantN := splitARN(s, mode)
+				assert.Equal(t, wantN, n, s)
+				assert.Equal(t, wantParts, parts, s)
+			}
+			if e.never {
+				continue
+			}
+			prefix := refLiteralPrefix(s, mode)
+			assert.Equal(t, prefix, e.prefix, "prefix of %q (mode %d)", s, mode)
+			assert.Equal(t, refHeadLength(prefix), e.partOff, "head of %q (mode %d)", s, mode)
+		}
+	}
+}
