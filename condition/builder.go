@@ -18,7 +18,8 @@ import (
 // Contexts built earlier are not affected by later use of the Builder.
 type Builder struct {
 	// keys are the Add, Set and Delete operations (spelledKey.kind), in
-	// the order they were made.
+	// the order they were made, once the Builder has left the fast path
+	// (see fast); empty while it is on it.
 	keys []spelledKey
 	// table and state are the storage Borrow reuses: state[j] says
 	// what the operations did to slot j of table (slotPresent,
@@ -31,11 +32,19 @@ type Builder struct {
 	// the same order (the usual case in a loop) only writes the values.
 	layout   []layoutOp
 	layoutOK bool
-	// match counts the first operations since Reset that repeat those
-	// of layout with the same spelling: they took the normalized key
-	// and its hash from layout instead of normalizing the key again, and
-	// sameLayout need not compare them.
-	match int
+	// fast counts the operations since Reset that repeat those of layout
+	// (same kind, same spelling, a present value) while keys is empty:
+	// they are not recorded in keys. The value of an operation whose
+	// slot no later operation of layout writes (layoutOp.final) goes
+	// straight into its slot of table, which nothing reads between Reset
+	// and Borrow; the value of an operation a later one overrides goes
+	// to dead. An operation that departs from layout first turns them
+	// back into keys (unfast), so every other path sees keys alone.
+	fast int
+	dead []Value // indexed like layout
+	// borrowed: Borrow returned table and no Reset followed, so the
+	// operations made since must not write into it.
+	borrowed bool
 }
 
 // layoutOp is one operation of the last Borrow and the slot it wrote.
@@ -44,6 +53,7 @@ type layoutOp struct {
 	hash      uint64 // hashKey(norm)
 	kind      opKind
 	slot      int32
+	final     bool // no later operation of the layout writes slot
 }
 
 // What Borrow's operations did to a slot.
@@ -64,7 +74,8 @@ const (
 func (b *Builder) Reset() {
 	clear(b.keys)
 	b.keys = b.keys[:0]
-	b.match = 0
+	b.fast = 0
+	b.borrowed = false
 }
 
 // Grow makes room for n more keys without allocating.
@@ -91,18 +102,54 @@ func (b *Builder) Delete(key string) {
 
 // spelled records the operation kind on key, spelled as given. When the
 // operations so far repeat those of the last Borrow and this one does
-// too, with the same spelling, the key's normalized form and hash are
-// those of the last Borrow: a Builder reused in a loop normalizes each
-// key once.
+// too, with the same spelling and a present value, only its value is
+// kept (see Builder.fast): a Builder reused in a loop normalizes each
+// key once and writes each value once.
 func (b *Builder) spelled(key string, v Value, kind opKind) {
-	if i := len(b.keys); b.layoutOK && i == b.match && i < len(b.layout) {
-		if l := &b.layout[i]; l.kind == kind && l.key == key {
-			b.match++
-			b.keys = append(b.keys, spelledKey{norm: l.norm, key: key, hash: l.hash, val: v, kind: kind})
-			return
-		}
+	if b.onLayout(kind, key, v) {
+		return
 	}
 	b.keys = append(b.keys, spelledKey{norm: normalizeKey(key), key: key, val: v, kind: kind})
+}
+
+// onLayout takes the operation kind on key (spelled as given) with value
+// v on the fast path when it repeats the next operation of layout, and
+// reports whether it did. Otherwise the operations taken so far are
+// turned back into keys, where the caller records this one.
+func (b *Builder) onLayout(kind opKind, key string, v Value) bool {
+	i := b.fast
+	if len(b.keys) == 0 && b.layoutOK && !b.borrowed && i < len(b.layout) {
+		if l := &b.layout[i]; l.kind == kind && l.key == key && (v.single || len(v.list) > 0 || v.unknown) {
+			if l.final {
+				b.table.slots[l.slot].val = v
+			} else {
+				b.dead[i] = v
+			}
+			b.fast++
+			return true
+		}
+	}
+	b.unfast()
+	return false
+}
+
+// unfast turns the operations taken on the fast path back into keys,
+// with the normalized key and hash of the layout and the values they
+// wrote.
+func (b *Builder) unfast() {
+	if b.fast == 0 {
+		return
+	}
+	b.keys = slices.Grow(b.keys, b.fast)
+	for i, l := range b.layout[:b.fast] {
+		v := b.dead[i]
+		if l.final {
+			v = b.table.slots[l.slot].val
+		}
+		b.keys = append(b.keys, spelledKey{norm: l.norm, key: l.key, hash: l.hash, val: v, kind: l.kind})
+	}
+	clear(b.dead[:b.fast])
+	b.fast = 0
 }
 
 // SetAll sets every key of c, as [Builder.Set] does.
@@ -113,11 +160,9 @@ func (b *Builder) SetAll(c Context) {
 	// The keys of c are distinct: their order does not matter.
 	for j := range c.t.slots {
 		if e := &c.t.slots[j]; e.hash != 0 {
-			if i := len(b.keys); b.layoutOK && i == b.match && i < len(b.layout) &&
-				b.layout[i].kind == opSet && b.layout[i].key == e.key {
-				b.match++
+			if !b.onLayout(opSet, e.key, e.val) {
+				b.keys = append(b.keys, spelledKey{norm: e.key, key: e.key, hash: e.hash, val: e.val, kind: opSet})
 			}
-			b.keys = append(b.keys, spelledKey{norm: e.key, key: e.key, hash: e.hash, val: e.val, kind: opSet})
 		}
 	}
 }
@@ -126,6 +171,7 @@ func (b *Builder) SetAll(c Context) {
 // made so far. It reads every operation: it is meant for the few keys a
 // merge checks, not for every key.
 func (b *Builder) Has(key string) bool {
+	b.unfast()
 	n := normalizeKey(key)
 	for i := len(b.keys) - 1; i >= 0; i-- {
 		if b.keys[i].norm == n {
@@ -141,6 +187,7 @@ func (b *Builder) Has(key string) bool {
 // fail with an error wrapping [ErrDuplicateKey]. The Context does not
 // share storage with b.
 func (b *Builder) Context() (Context, error) {
+	b.unfast()
 	var small [32]int32
 	kept, err := b.resolve(small[:0])
 	if err != nil || len(kept) == 0 {
@@ -156,16 +203,17 @@ func (b *Builder) Context() (Context, error) {
 // with one Builder per goroutine (or in a sync.Pool), build them without
 // allocating.
 func (b *Builder) Borrow() (Context, error) {
+	if b.fast > 0 && b.fast == len(b.layout) && !b.borrowed {
+		// Every operation repeated the last Borrow's and wrote its value
+		// into its slot: the table holds the context.
+		b.borrowed = true
+		return Context{t: b.table}, nil
+	}
+	b.unfast()
 	if len(b.keys) == 0 {
 		return Context{}, nil
 	}
-	if b.sameLayout() {
-		t := b.table
-		for i := range b.keys {
-			t.slots[b.layout[i].slot].val = b.keys[i].val
-		}
-		return Context{t: t}, nil
-	}
+	b.borrowed = true
 	// The operations are applied in order to a hash table of their
 	// keys, which leaves each key's final value in its slot: no sorting
 	// (the key order is sorted on first use, see keyTable.sorted).
@@ -224,7 +272,7 @@ func (b *Builder) Borrow() (Context, error) {
 	if drop {
 		t.dropAbsent(state, &b.spill)
 	} else {
-		b.layoutOK = true
+		b.keepLayout()
 	}
 	t.count = 0
 	for j := range t.slots {
@@ -238,21 +286,24 @@ func (b *Builder) Borrow() (Context, error) {
 	return Context{t: t}, nil
 }
 
-// sameLayout reports whether the operations add or set the keys of the
-// last Borrow, in the same order, with values that are present: the
-// table then keeps its slots and its key order, and only the values
-// change.
-func (b *Builder) sameLayout() bool {
-	if !b.layoutOK || len(b.layout) != len(b.keys) {
-		return false
+// keepLayout marks, in the layout of the Borrow just made, the last
+// operation on each slot, and makes room for the values of the others:
+// the operations of the next requests can then take the fast path.
+func (b *Builder) keepLayout() {
+	// From the last operation back: the first seen on a slot is its
+	// last. state is free once the table is built.
+	seen := b.state
+	clear(seen)
+	for i := len(b.layout) - 1; i >= 0; i-- {
+		l := &b.layout[i]
+		l.final = seen[l.slot] == 0
+		seen[l.slot] = 1
 	}
-	for i := range b.keys {
-		k, l := &b.keys[i], &b.layout[i]
-		if i >= b.match && (k.kind != l.kind || k.norm != l.norm) || k.val.Len() == 0 && !k.val.unknown {
-			return false
-		}
+	if cap(b.dead) < len(b.layout) {
+		b.dead = make([]Value, len(b.layout))
 	}
-	return true
+	b.dead = b.dead[:len(b.layout)]
+	b.layoutOK = true
 }
 
 // resolve returns, in order (which it may grow), the indexes into b.keys

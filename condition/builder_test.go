@@ -2,6 +2,8 @@ package condition
 
 import (
 	"fmt"
+	"math/rand/v2"
+	"slices"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -154,6 +156,104 @@ func TestBuilderBorrowSameKeys(t *testing.T) {
 			g, ok := got.LookupKey(k)
 			assert.True(t, ok, "step %d: %s", i, k)
 			assert.Equal(t, v, g, "step %d: %s", i, k)
+		})
+	}
+}
+
+// TestBuilderBorrowRepeats drives one Builder through request after
+// request of operations that mostly repeat the last request's keys (the
+// loop of a proxy) with changing values, and now and then differ: a key
+// more or less, another spelling, another kind, an empty list, a Delete,
+// operations after Borrow without Reset, Has in the middle. Every Borrow
+// must equal the Context a fresh Builder makes from the same operations:
+// the keys present, their values (an empty list is absent, an unknown
+// value present:
+// https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html#Conditions_Null)
+// and the error of keys added twice under two spellings.
+func TestBuilderBorrowRepeats(t *testing.T) {
+	t.Parallel()
+	type op struct {
+		kind  opKind
+		key   string
+		value Value
+	}
+	base := []op{
+		{opSet, "aws:SecureTransport", UnknownValue()},
+		{opSet, "aws:SourceIp", UnknownValue()},
+		{opSet, "aws:username", StringValue("u")},
+		{opSet, "aws:PrincipalTag/team", StringValue("t")},
+		{opSet, "aws:CurrentTime", StringValue("now")},
+		{opSet, "aws:SourceIp", StringValue("ip")},
+		{opAdd, "s3:prefix", ListValue("a", "b")},
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	var b Builder
+	for n := range 3000 {
+		ops := slices.Clone(base)
+		for i := range ops {
+			if ops[i].value.single {
+				ops[i].value = StringValue(fmt.Sprint(ops[i].value.one, n))
+			}
+		}
+		switch rng.IntN(12) {
+		case 0:
+			ops = append(ops, op{opAdd, fmt.Sprintf("k:extra%d", rng.IntN(3)), StringValue("x")})
+		case 1:
+			ops = ops[:rng.IntN(len(ops))]
+		case 2:
+			ops[rng.IntN(len(ops))].key = "AWS:USERNAME"
+		case 3:
+			ops[rng.IntN(len(ops))].kind = opAdd
+		case 4:
+			ops[rng.IntN(len(ops))].value = ListValue()
+		case 5:
+			ops = slices.Insert(ops, rng.IntN(len(ops)), op{opDelete, "aws:sourceip", Value{}})
+		case 6:
+			i := rng.IntN(len(ops))
+			ops[i], ops[len(ops)-1] = ops[len(ops)-1], ops[i]
+		case 7:
+			ops = append(ops, op{opAdd, "S3:Prefix", StringValue("dup")})
+		}
+		apply := func(b *Builder, ops []op) {
+			for _, o := range ops {
+				switch o.kind {
+				case opAdd:
+					b.Add(o.key, o.value)
+				case opSet:
+					b.Set(o.key, o.value)
+				case opDelete:
+					b.Delete(o.key)
+				}
+			}
+		}
+		var ref Builder
+		apply(&ref, ops)
+		b.Reset()
+		cut := len(ops)
+		if rng.IntN(10) == 0 {
+			cut = rng.IntN(len(ops) + 1)
+		}
+		apply(&b, ops[:cut])
+		if rng.IntN(20) == 0 && cut > 0 {
+			assert.Equal(t, ref.Has(ops[0].key) || b.Has(ops[0].key), b.Has(ops[0].key))
+		}
+		if cut < len(ops) && rng.IntN(2) == 0 {
+			_, _ = b.Borrow() // operations go on after a Borrow without Reset
+		}
+		apply(&b, ops[cut:])
+		want, wantErr := ref.Context()
+		got, err := b.Borrow()
+		if wantErr != nil {
+			require.Equal(t, wantErr, err, "request %d", n)
+			continue
+		}
+		require.NoError(t, err, "request %d", n)
+		require.Equal(t, want.Keys(), got.Keys(), "request %d", n)
+		require.Equal(t, want.Len(), got.Len(), "request %d", n)
+		want.Each(func(k string, v Value) {
+			g, ok := got.LookupKey(k)
+			require.True(t, ok, "request %d: %s", n, k)
+			require.Equal(t, v, g, "request %d: %s", n, k)
 		})
 	}
 }
