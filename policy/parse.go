@@ -98,6 +98,10 @@ type parser struct {
 	// size the next slab.
 	actCarved, resCarved int
 	posSlab              []int // the clause offsets of statements, see condition
+	// lastActions and lastResources are the last elements compiled
+	// without problems, which an element with the same text shares.
+	lastActions   lastList[actionEntry]
+	lastResources lastList[resourceEntry]
 
 	// miscased holds the paths of elements written with the wrong case
 	// (Statement[0].Effect for "effect"), so that they are not also

@@ -142,8 +142,16 @@ func (p *parser) pair(f *stmtFields, el int, at *path) (first, second bool) {
 }
 
 // actions compiles an Action or NotAction element (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_action.html).
+// An element written exactly as the last one compiled without problems
+// shares its entries: policies repeat the same action list in statement
+// after statement, and compiled entries are never modified.
 func (p *parser) actions(m jsonsrc.Member, not bool, at *path) actionSet {
+	raw := p.doc.Raw(m.Value)
+	if l := &p.lastActions; l.entries != nil && l.raw == raw {
+		return actionSet{not: not, entries: l.entries}
+	}
 	c := at.Child(m.Key)
+	problems := len(p.errs) + len(p.warns)
 	var buf [8]strItem
 	items := p.strs(m.Value, &c, buf[:0])
 	as := actionSet{not: not, entries: p.actionEntries(len(items))}
@@ -161,12 +169,23 @@ func (p *parser) actions(m jsonsrc.Member, not bool, at *path) actionSet {
 		}
 		as.entries = append(as.entries, e)
 	}
+	if len(p.errs)+len(p.warns) == problems && len(as.entries) > 0 {
+		p.lastActions = lastList[actionEntry]{raw: raw, entries: as.entries}
+	}
 	return as
 }
 
 // resources compiles a Resource or NotResource element (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_resource.html).
+// Like actions, an element written exactly as the last one compiled
+// without problems shares its entries (the variable mode is the same
+// for the whole document).
 func (p *parser) resources(m jsonsrc.Member, not bool, at *path) resourceSet {
+	raw := p.doc.Raw(m.Value)
+	if l := &p.lastResources; l.entries != nil && l.raw == raw {
+		return resourceSet{present: true, not: not, entries: l.entries}
+	}
 	c := at.Child(m.Key)
+	problems := len(p.errs) + len(p.warns)
 	var buf [8]strItem
 	items := p.strs(m.Value, &c, buf[:0])
 	rs := resourceSet{present: true, not: not, entries: p.resourceEntries(len(items))}
@@ -185,6 +204,9 @@ func (p *parser) resources(m jsonsrc.Member, not bool, at *path) resourceSet {
 		}
 		e.text = it.s
 		rs.entries = append(rs.entries, e)
+	}
+	if len(p.errs)+len(p.warns) == problems && len(rs.entries) > 0 {
+		p.lastResources = lastList[resourceEntry]{raw: raw, entries: rs.entries}
 	}
 	return rs
 }
@@ -215,4 +237,11 @@ func (p *parser) resourceWarnings(s string, offset int, at *path, e resourceEntr
 	for _, t := range w.template {
 		p.warnf(offset, at, ErrValue, "%s", t)
 	}
+}
+
+// lastList is the last Action or Resource element compiled without errors
+// or warnings: its JSON text as written and its entries.
+type lastList[E any] struct {
+	raw     string
+	entries []E
 }
