@@ -195,7 +195,10 @@ func (r *Request) build(in RequestInput, merge *condition.Builder, keysChecked b
 		in.Time = time.Now()
 	}
 
-	*r = Request{in: in}
+	// Every field of r is set below (in, facts, ctx, preq, preqBoundary):
+	// r need not be cleared first, which a RequestBuilder's reused request
+	// would pay for on every call.
+	r.in = in
 	r.facts = deriveFacts(in.Principal, service, name, in.Resource, res, hasARN, in.ResourceAccount)
 	r.facts.restrictPublic = restrictPublicApplies(in.S3BlockPublicAccess, &r.facts, res, hasARN)
 

@@ -5,6 +5,7 @@ import (
 
 	"github.com/iameval/iameval/condition"
 	"github.com/iameval/iameval/principal"
+	"github.com/iameval/iameval/variables"
 )
 
 // RequestBuilder builds requests as [NewRequest] does, for callers that
@@ -74,9 +75,8 @@ func (b *RequestBuilder) PrincipalTag(key, value string) {
 // s3:prefix ...) with value, as [RequestInput.Context] would hold it. Keys
 // ignore case; one key given twice makes Build fail.
 func (b *RequestBuilder) ContextKey(key, value string) {
-	v := condition.StringValue(value)
-	b.oddKey = b.oddKey || !plainKey(key, v)
-	b.caller.Add(key, v)
+	b.oddKey = b.oddKey || len(value) > variables.MaxExpansion || !isPlainASCII(key)
+	b.caller.Add(key, condition.StringValue(value))
 }
 
 // ContextValue adds the request-context key key with the value v (a list,
