@@ -136,7 +136,7 @@ var (
 // session that does not exist yet.
 func NewRequest(in RequestInput) (*Request, error) {
 	r := &Request{}
-	if err := r.build(in, nil); err != nil {
+	if err := r.build(in, nil, false); err != nil {
 		return nil, err
 	}
 	return r, nil
@@ -144,8 +144,9 @@ func NewRequest(in RequestInput) (*Request, error) {
 
 // build is NewRequest into r. With a non-nil merge, the request context is
 // built in merge's storage ([condition.Builder.Borrow]) and is valid until
-// merge is reset: [RequestBuilder] passes its own.
-func (r *Request) build(in RequestInput, merge *condition.Builder) error {
+// merge is reset: [RequestBuilder] passes its own. keysChecked says that
+// every key of in.Context passed the checks of checkInputText already.
+func (r *Request) build(in RequestInput, merge *condition.Builder, keysChecked bool) error {
 	if in.Principal == nil {
 		return errNoPrincipal
 	}
@@ -160,7 +161,7 @@ func (r *Request) build(in RequestInput, merge *condition.Builder) error {
 		return err
 	}
 	service, name := preq.LowerAction()
-	if err := checkInputText(in); err != nil {
+	if err := checkInputText(in, keysChecked); err != nil {
 		return err
 	}
 	var res arn.ARN
@@ -194,7 +195,10 @@ func (r *Request) build(in RequestInput, merge *condition.Builder) error {
 		in.Time = time.Now()
 	}
 
-	*r = Request{in: in}
+	// Every field of r is set below (in, facts, ctx, preq, preqBoundary):
+	// r need not be cleared first, which a RequestBuilder's reused request
+	// would pay for on every call.
+	r.in = in
 	r.facts = deriveFacts(in.Principal, service, name, in.Resource, res, hasARN, in.ResourceAccount)
 	r.facts.restrictPublic = restrictPublicApplies(in.S3BlockPublicAccess, &r.facts, res, hasARN)
 
@@ -258,16 +262,25 @@ func (r *Request) build(in RequestInput, merge *condition.Builder) error {
 // checkInputText applies [checkText] to the strings of in that policies
 // match as text: the resource, the principal's ARN, the context keys and
 // the keys declared absent; and that no context value exceeds the
-// expansion budget ([checkValueSize]).
-func checkInputText(in RequestInput) error {
+// expansion budget ([checkValueSize]). With keysChecked, the caller has
+// checked the context keys and values already.
+func checkInputText(in RequestInput, keysChecked bool) error {
 	if err := checkText("resource", in.Resource); err != nil {
 		return err
 	}
 	if err := checkText("resource account", in.ResourceAccount); err != nil {
 		return err
 	}
-	if err := checkText("principal ARN", in.Principal.ARN()); err != nil {
-		return err
+	if _, user := in.Principal.(*principal.IAMUser); !user {
+		// Every IAM user's ARN passed principal's own checks (partition,
+		// account digits, printable ASCII path, a name of [\w+=,.@-]):
+		// it is plain ASCII.
+		if err := checkText("principal ARN", in.Principal.ARN()); err != nil {
+			return err
+		}
+	}
+	if keysChecked {
+		return checkAbsent(in.Absent)
 	}
 	var keyErr error
 	in.Context.Each(func(k string, v condition.Value) {
@@ -281,7 +294,12 @@ func checkInputText(in RequestInput) error {
 	if keyErr != nil {
 		return keyErr
 	}
-	for _, k := range in.Absent {
+	return checkAbsent(in.Absent)
+}
+
+// checkAbsent applies [checkText] to the keys declared absent.
+func checkAbsent(absent []string) error {
+	for _, k := range absent {
 		if err := checkText("absent context key", k); err != nil {
 			return err
 		}
@@ -310,7 +328,7 @@ func requestContext(b *condition.Builder, caller, derived condition.Context, abs
 	}
 	b.SetAll(derived)
 	ts := formatTime(t)
-	if _, known := derived.LookupKey(keyTokenIssueTime); temporary && !known {
+	if temporary && !hasKey(derived, keyTokenIssueTime) {
 		// https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html: aws:TokenIssueTime is present for
 		// every principal on temporary credentials. When the principal's
 		// facts do not say when the token was issued, it was issued no
@@ -332,6 +350,12 @@ func requestContext(b *condition.Builder, caller, derived condition.Context, abs
 		return b.Borrow()
 	}
 	return b.Context()
+}
+
+// hasKey reports whether c holds the normalized key.
+func hasKey(c condition.Context, key string) bool {
+	_, ok := c.LookupKey(key)
+	return ok
 }
 
 // timeStrings are the texts of a request time that the context holds.

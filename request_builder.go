@@ -5,6 +5,7 @@ import (
 
 	"github.com/iameval/iameval/condition"
 	"github.com/iameval/iameval/principal"
+	"github.com/iameval/iameval/variables"
 )
 
 // RequestBuilder builds requests as [NewRequest] does, for callers that
@@ -40,6 +41,10 @@ type RequestBuilder struct {
 	userIn principal.IAMUserInput
 	// hasUser: User was called; built: Build was called since Reset.
 	hasUser, built bool
+	// oddKey: a key given with ContextKey or ContextValue since Reset is
+	// not plain ASCII or a value is over the size limit, so Build must
+	// check the context keys as NewRequest does (see plainKeys).
+	oddKey bool
 }
 
 // Reset starts a new request: it forgets the caller, its tags, the context
@@ -50,7 +55,7 @@ func (b *RequestBuilder) Reset() {
 	b.merge.Reset()
 	b.user.Reset()
 	b.userIn = principal.IAMUserInput{}
-	b.hasUser, b.built = false, false
+	b.hasUser, b.built, b.oddKey = false, false, false
 }
 
 // User makes the caller the IAM user of in, as [principal.NewIAMUser]
@@ -70,13 +75,24 @@ func (b *RequestBuilder) PrincipalTag(key, value string) {
 // s3:prefix ...) with value, as [RequestInput.Context] would hold it. Keys
 // ignore case; one key given twice makes Build fail.
 func (b *RequestBuilder) ContextKey(key, value string) {
+	b.oddKey = b.oddKey || len(value) > variables.MaxExpansion || !isPlainASCII(key)
 	b.caller.Add(key, condition.StringValue(value))
 }
 
 // ContextValue adds the request-context key key with the value v (a list,
 // for multivalued keys); see [RequestBuilder.ContextKey].
 func (b *RequestBuilder) ContextValue(key string, v condition.Value) {
+	b.oddKey = b.oddKey || !plainKey(key, v)
 	b.caller.Add(key, v)
+}
+
+// plainKey reports whether the context key key with value v passes the
+// checks NewRequest makes of every context key ([checkInputText]) however
+// it is normalized: a key of printable ASCII stays so once lower-cased,
+// and no string of v is over the size limit. Build then need not check
+// again the keys that all pass.
+func plainKey(key string, v condition.Value) bool {
+	return isPlainASCII(key) && checkValueSize(key, v) == nil
 }
 
 // Errors of RequestBuilder.Build.
@@ -108,15 +124,17 @@ func (b *RequestBuilder) Build(in RequestInput) (*Request, error) {
 	} else if b.user.HasTags() {
 		return nil, errTagNoUser
 	}
+	checked := !b.oddKey
 	if in.Context.Len() > 0 {
 		in.Context.Each(b.caller.Add)
+		checked = false
 	}
 	ctx, err := b.caller.Borrow()
 	if err != nil {
 		return nil, err
 	}
 	in.Context = ctx
-	if err := b.req.build(in, &b.merge); err != nil {
+	if err := b.req.build(in, &b.merge, checked); err != nil {
 		b.req = Request{}
 		return nil, err
 	}

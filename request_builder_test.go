@@ -25,7 +25,9 @@ type builderCase struct {
 }
 
 // Ingredients of random builder cases: spellings that differ in case,
-// caller keys that override derived ones, keys declared absent.
+// caller keys that override derived ones, keys declared absent, keys
+// and values NewRequest refuses (a format character, a value over the
+// 64 KiB a request value may hold; issue 15).
 var (
 	builderUserARNs = []string{"arn:aws:iam::" + acctA + ":user/alice", "arn:aws:iam::" + acctA + ":user/division/abc/carol",
 		"arn:aws:iam::" + acctB + ":user/bob", "arn:aws:iam::" + acctA + ":user/token-app", "arn:aws:iam::" + acctA + ":user/"}
@@ -33,8 +35,8 @@ var (
 	builderTagKeys = []string{"team", "Team", "project", "cost-center", "aws:team", "caf\u00e9"}
 	builderTagVals = []string{"analytics", "ops", "", "a b", "x\u0000"}
 	builderKeys    = []string{"aws:SourceIp", "aws:SecureTransport", "aws:sourceip", "s3:prefix", "aws:PrincipalTag/team",
-		"aws:RequestTag/Project", "aws:userid", "aws:RequestedRegion", "aws:SourceVpce", "aws:TagKeys", "aws:username", "aws:CurrentTime"}
-	builderVals   = []string{"203.0.113.7", "10.1.1.1", "true", "false", "analytics", "home/alice/", "eu-west-1", "vpce-1"}
+		"aws:RequestTag/Project", "aws:userid", "aws:RequestedRegion", "aws:SourceVpce", "aws:TagKeys", "aws:username", "aws:CurrentTime", "aws:SourceIp\u200b", "s3:pr\u00e9fix"}
+	builderVals   = []string{"203.0.113.7", "10.1.1.1", "true", "false", "analytics", "home/alice/", "eu-west-1", "vpce-1", strings.Repeat("a", 70000)}
 	builderAbsent = []string{"aws:SourceIp", "aws:username", "aws:principaltag/team", "aws:UserAgent"}
 )
 

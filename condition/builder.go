@@ -5,6 +5,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unsafe"
 )
 
 // Builder collects the keys of a [Context] one at a time, without the map
@@ -42,9 +43,11 @@ type Builder struct {
 	// back into keys (unfast), so every other path sees keys alone.
 	fast int
 	dead []Value // indexed like layout
-	// borrowed: Borrow returned table and no Reset followed, so the
-	// operations made since must not write into it.
-	borrowed bool
+	// fastMax is len(layout) while the fast path is open: since Reset,
+	// with layoutOK, no operation left it and Borrow did not lend table
+	// (the operations made after a Borrow must not write into it); 0
+	// otherwise.
+	fastMax int
 }
 
 // layoutOp is one operation of the last Borrow and the slot it wrote.
@@ -75,7 +78,10 @@ func (b *Builder) Reset() {
 	clear(b.keys)
 	b.keys = b.keys[:0]
 	b.fast = 0
-	b.borrowed = false
+	b.fastMax = 0
+	if b.layoutOK {
+		b.fastMax = len(b.layout)
+	}
 }
 
 // Grow makes room for n more keys without allocating.
@@ -86,44 +92,48 @@ func (b *Builder) Grow(n int) {
 // Add adds key with value v. Two keys added with Add that are equal
 // ignoring case make [Builder.Context] fail with [ErrDuplicateKey].
 func (b *Builder) Add(key string, v Value) {
-	b.spelled(key, v, opAdd)
+	if !b.onLayout(opAdd, key, &v) {
+		b.slow(key, v, opAdd)
+	}
 }
 
 // Set gives key the value v, replacing any value given before under any
 // spelling of the key.
 func (b *Builder) Set(key string, v Value) {
-	b.spelled(key, v, opSet)
+	if !b.onLayout(opSet, key, &v) {
+		b.slow(key, v, opSet)
+	}
 }
 
 // Delete removes key, under any spelling, and any value given before.
 func (b *Builder) Delete(key string) {
-	b.spelled(key, Value{}, opDelete)
+	b.unfast()
+	b.slow(key, Value{}, opDelete)
 }
 
-// spelled records the operation kind on key, spelled as given. When the
-// operations so far repeat those of the last Borrow and this one does
-// too, with the same spelling and a present value, only its value is
-// kept (see Builder.fast): a Builder reused in a loop normalizes each
-// key once and writes each value once.
-func (b *Builder) spelled(key string, v Value, kind opKind) {
-	if b.onLayout(kind, key, v) {
-		return
-	}
+// slow records the operation kind on key, spelled as given, off the
+// fast path (see Builder.fast).
+func (b *Builder) slow(key string, v Value, kind opKind) {
 	b.keys = append(b.keys, spelledKey{norm: normalizeKey(key), key: key, val: v, kind: kind})
 }
 
 // onLayout takes the operation kind on key (spelled as given) with value
-// v on the fast path when it repeats the next operation of layout, and
-// reports whether it did. Otherwise the operations taken so far are
-// turned back into keys, where the caller records this one.
-func (b *Builder) onLayout(kind opKind, key string, v Value) bool {
+// *v on the fast path when it repeats the next operation of layout, and
+// reports whether it did: a Builder reused in a loop normalizes each key
+// once and writes each value once. Otherwise the operations taken so far
+// are turned back into keys, where the caller records this one.
+func (b *Builder) onLayout(kind opKind, key string, v *Value) bool {
 	i := b.fast
-	if len(b.keys) == 0 && b.layoutOK && !b.borrowed && i < len(b.layout) {
-		if l := &b.layout[i]; l.kind == kind && l.key == key && (v.single || len(v.list) > 0 || v.unknown) {
+	if i < b.fastMax {
+		// The spelling is usually the very string of the last request
+		// (a constant, a key of the principal's table): same pointer.
+		if l := &b.layout[i]; l.kind == kind && len(l.key) == len(key) &&
+			(unsafe.StringData(l.key) == unsafe.StringData(key) || l.key == key) &&
+			(v.single || len(v.list) > 0 || v.unknown) {
 			if l.final {
-				b.table.slots[l.slot].val = v
+				b.table.slots[l.slot].val = *v
 			} else {
-				b.dead[i] = v
+				b.dead[i] = *v
 			}
 			b.fast++
 			return true
@@ -137,6 +147,7 @@ func (b *Builder) onLayout(kind opKind, key string, v Value) bool {
 // with the normalized key and hash of the layout and the values they
 // wrote.
 func (b *Builder) unfast() {
+	b.fastMax = 0
 	if b.fast == 0 {
 		return
 	}
@@ -160,7 +171,7 @@ func (b *Builder) SetAll(c Context) {
 	// The keys of c are distinct: their order does not matter.
 	for j := range c.t.slots {
 		if e := &c.t.slots[j]; e.hash != 0 {
-			if !b.onLayout(opSet, e.key, e.val) {
+			if !b.onLayout(opSet, e.key, &e.val) {
 				b.keys = append(b.keys, spelledKey{norm: e.key, key: e.key, hash: e.hash, val: e.val, kind: opSet})
 			}
 		}
@@ -203,17 +214,16 @@ func (b *Builder) Context() (Context, error) {
 // with one Builder per goroutine (or in a sync.Pool), build them without
 // allocating.
 func (b *Builder) Borrow() (Context, error) {
-	if b.fast > 0 && b.fast == len(b.layout) && !b.borrowed {
+	if b.fast > 0 && b.fast == b.fastMax {
 		// Every operation repeated the last Borrow's and wrote its value
 		// into its slot: the table holds the context.
-		b.borrowed = true
+		b.fastMax = 0 // lent: later operations must not write into it
 		return Context{t: b.table}, nil
 	}
 	b.unfast()
 	if len(b.keys) == 0 {
 		return Context{}, nil
 	}
-	b.borrowed = true
 	// The operations are applied in order to a hash table of their
 	// keys, which leaves each key's final value in its slot: no sorting
 	// (the key order is sorted on first use, see keyTable.sorted).

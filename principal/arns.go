@@ -29,6 +29,26 @@ func parseARN(s, service string) (arn.ARN, string) {
 	return a, ""
 }
 
+// awsIAMARN splits s when it is an IAM ARN of the aws partition with a
+// valid account, arn:aws:iam::ACCOUNT:RESOURCE, the usual case, in one
+// look at its fixed-length head; ok is false otherwise, and parseARN then
+// decides (and words any problem). What it accepts, parseARN accepts too
+// with the same parts.
+func awsIAMARN(s string) (a arn.ARN, ok bool) {
+	const head = "arn:aws:iam::"
+	const colon = len(head) + 12 // after the 12-digit account
+	if len(s) <= colon || s[:len(head)] != head || s[colon] != ':' {
+		return arn.ARN{}, false
+	}
+	account := s[len(head):colon]
+	for i := range len(account) {
+		if account[i] < '0' || account[i] > '9' {
+			return arn.ARN{}, false
+		}
+	}
+	return arn.ARN{Partition: "aws", Service: "iam", Account: account, Resource: s[colon+1:]}, true
+}
+
 // entity is an IAM user or role named by its ARN
 // arn:PARTITION:iam::ACCOUNT:TYPE/PATH/NAME.
 type entity struct {
@@ -38,9 +58,12 @@ type entity struct {
 // parseEntity parses s as the ARN of an IAM user (typ "user") or role
 // (typ "role"), path included (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html).
 func parseEntity(s, typ string) (entity, string) {
-	a, p := parseARN(s, "iam")
-	if p != "" {
-		return entity{}, p
+	a, ok := awsIAMARN(s)
+	if !ok {
+		var p string
+		if a, p = parseARN(s, "iam"); p != "" {
+			return entity{}, p
+		}
 	}
 	// typ and the slash compared apart: typ+"/" would be built per call.
 	rest, ok := strings.CutPrefix(a.Resource, typ)

@@ -11,17 +11,26 @@ import "strings"
 // IsChar reports whether c is in [\w+=,.@-]: an ASCII letter or digit or
 // one of _+=,.@-.
 func IsChar(c byte) bool {
-	switch {
-	case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', c >= '0' && c <= '9':
-		return true
-	}
-	return strings.IndexByte("_+=,.@-", c) >= 0
+	return class[c]
 }
+
+// class[c] says whether c is in [\w+=,.@-]: one table read per byte.
+var class = func() (t [256]bool) {
+	for c := range 256 {
+		switch {
+		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', c >= '0' && c <= '9':
+			t[c] = true
+		default:
+			t[c] = strings.IndexByte("_+=,.@-", byte(c)) >= 0
+		}
+	}
+	return t
+}()
 
 // Chars reports whether every byte of s is in [\w+=,.@-] or in extra.
 func Chars(s, extra string) bool {
 	for i := range len(s) {
-		if c := s[i]; !IsChar(c) && strings.IndexByte(extra, c) < 0 {
+		if c := s[i]; !class[c] && strings.IndexByte(extra, c) < 0 {
 			return false
 		}
 	}

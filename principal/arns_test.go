@@ -1,0 +1,46 @@
+package principal
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+)
+
+// TestAWSIAMARN: the shortcut for arn:aws:iam::ACCOUNT:RESOURCE takes
+// exactly the ARNs the general parser accepts with that head, with the
+// same parts, and leaves every other ARN (other partitions, accounts that
+// are not 12 digits, a region, another service) to the general parser,
+// which words the problem. ARN format:
+// https://docs.aws.amazon.com/IAM/latest/UserGuide/reference-arns.html;
+// account IDs are 12 digits:
+// https://docs.aws.amazon.com/accounts/latest/reference/manage-acct-identifiers.html.
+func TestAWSIAMARN(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		s    string
+		fast bool
+		why  string
+	}{
+		{"arn:aws:iam::111122223333:user/alice", true, "the usual user ARN"},
+		{"arn:aws:iam::111122223333:user/division/abc/carol", true, "a path"},
+		{"arn:aws:iam::111122223333:role/a:b", true, "the resource keeps its colons"},
+		{"arn:aws:iam::111122223333:", true, "an empty resource: parseEntity refuses it after"},
+		{"arn:aws:iam::111122223333", false, "no resource part"},
+		{"arn:aws:iam::11112222333:user/alice", false, "11 digits"},
+		{"arn:aws:iam::1111222233334:user/alice", false, "13 digits"},
+		{"arn:aws:iam::11112222333a:user/alice", false, "a letter in the account"},
+		{"arn:aws:iam:us-east-1:111122223333:user/alice", false, "a region"},
+		{"arn:aws-cn:iam::111122223333:user/alice", false, "another partition: the general path"},
+		{"arn:aws:sts::111122223333:user/alice", false, "another service"},
+		{"ARN:aws:iam::111122223333:user/alice", false, "the prefix is lower case"},
+	}
+	for _, tc := range tests {
+		a, ok := awsIAMARN(tc.s)
+		assert.Equal(t, tc.fast, ok, tc.why)
+		if ok {
+			want, p := parseARN(tc.s, "iam")
+			assert.Empty(t, p, "%s: the general parser accepts it too", tc.why)
+			assert.Equal(t, want, a, tc.why)
+		}
+	}
+}
