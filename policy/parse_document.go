@@ -140,29 +140,50 @@ func sidPath(s *sidInfo) string {
 }
 
 // checkSids warns about Sids outside [A-Za-z0-9] and repeated Sids (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_sid.html).
-// A map of first occurrences keeps the check linear in the number of
-// statements.
+// Up to sidScanLimit Sids, a repeat is found by comparing with every
+// earlier Sid; past that, a map of first occurrences keeps the check
+// linear in the number of statements.
 func (p *parser) checkSids() {
 	if len(p.sids) == 0 {
 		return
 	}
-	first := make(map[string]int, len(p.sids))
+	var first map[string]int
+	if len(p.sids) > sidScanLimit {
+		first = make(map[string]int, len(p.sids))
+	}
 	for i := range p.sids {
 		s := &p.sids[i]
 		if !isAlnum(s.sid) {
 			p.warnAt(s.offset, sidPath(s), ErrValue,
 				"Sid %q has characters other than A-Z, a-z and 0-9, which IAM does not accept", s.sid)
 		}
-		if j, seen := first[s.sid]; seen {
+		j := -1
+		if first != nil {
+			if k, seen := first[s.sid]; seen {
+				j = k
+			} else {
+				first[s.sid] = i
+			}
+		} else {
+			for k := range i {
+				if p.sids[k].sid == s.sid {
+					j = k
+					break
+				}
+			}
+		}
+		if j >= 0 {
 			at := p.doc.Pos(p.sids[j].stmt)
 			p.warnAt(s.offset, sidPath(s), ErrValue,
 				"duplicate Sid %q (first in the statement at %d:%d): Sids should be unique in a policy",
 				s.sid, at.Line, at.Column)
-		} else {
-			first[s.sid] = i
 		}
 	}
 }
+
+// sidScanLimit is the number of Sids up to which checkSids compares each
+// with every earlier one rather than building a map.
+const sidScanLimit = 32
 
 // isAlnum reports whether s consists of ASCII letters and digits only.
 func isAlnum(s string) bool {
