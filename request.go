@@ -333,14 +333,14 @@ func requestContext(b *condition.Builder, caller, derived condition.Context, abs
 		// every principal on temporary credentials. When the principal's
 		// facts do not say when the token was issued, it was issued no
 		// later than the request: take the request time.
-		b.Set(keyTokenIssueTime, condition.StringValue(ts.rfc3339))
+		b.SetString(keyTokenIssueTime, ts.rfc3339)
 	}
-	b.Set(keyCurrentTime, condition.StringValue(ts.rfc3339))
-	b.Set(keyEpochTime, condition.StringValue(ts.epoch))
-	b.Set(keyResourceAccount, condition.StringValue(resourceAccount))
-	b.Set(keyViaAWSService, condition.StringValue("false"))
+	b.SetString(keyCurrentTime, ts.rfc3339)
+	b.SetString(keyEpochTime, ts.epoch)
+	b.SetString(keyResourceAccount, resourceAccount)
+	b.SetString(keyViaAWSService, "false")
 	if region != "" {
-		b.Set(keyRequestedRegion, condition.StringValue(region))
+		b.SetString(keyRequestedRegion, region)
 	}
 	for _, k := range absent {
 		b.Delete(k)

@@ -76,7 +76,7 @@ func (b *RequestBuilder) PrincipalTag(key, value string) {
 // ignore case; one key given twice makes Build fail.
 func (b *RequestBuilder) ContextKey(key, value string) {
 	b.oddKey = b.oddKey || len(value) > variables.MaxExpansion || !isPlainASCII(key)
-	b.caller.Add(key, condition.StringValue(value))
+	b.caller.AddString(key, value)
 }
 
 // ContextValue adds the request-context key key with the value v (a list,

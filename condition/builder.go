@@ -105,6 +105,21 @@ func (b *Builder) Set(key string, v Value) {
 	}
 }
 
+// AddString is Add(key, StringValue(value)), for the usual single-valued
+// key: the value goes to its slot without being built first.
+func (b *Builder) AddString(key, value string) {
+	if !b.onLayoutString(opAdd, key, value) {
+		b.slow(key, StringValue(value), opAdd)
+	}
+}
+
+// SetString is Set(key, StringValue(value)); see [Builder.AddString].
+func (b *Builder) SetString(key, value string) {
+	if !b.onLayoutString(opSet, key, value) {
+		b.slow(key, StringValue(value), opSet)
+	}
+}
+
 // Delete removes key, under any spelling, and any value given before.
 func (b *Builder) Delete(key string) {
 	b.unfast()
@@ -135,6 +150,26 @@ func (b *Builder) onLayout(kind opKind, key string, v *Value) bool {
 			} else {
 				b.dead[i] = *v
 			}
+			b.fast++
+			return true
+		}
+	}
+	b.unfast()
+	return false
+}
+
+// onLayoutString is onLayout for the value StringValue(s), written into
+// its slot field by field.
+func (b *Builder) onLayoutString(kind opKind, key, s string) bool {
+	i := b.fast
+	if i < b.fastMax {
+		if l := &b.layout[i]; l.kind == kind && len(l.key) == len(key) &&
+			(unsafe.StringData(l.key) == unsafe.StringData(key) || l.key == key) {
+			v := &b.dead[i]
+			if l.final {
+				v = &b.table.slots[l.slot].val
+			}
+			v.one, v.list, v.single, v.unknown = s, nil, true, false
 			b.fast++
 			return true
 		}

@@ -214,14 +214,20 @@ func TestBuilderBorrowRepeats(t *testing.T) {
 		case 7:
 			ops = append(ops, op{opAdd, "S3:Prefix", StringValue("dup")})
 		}
+		// AddString and SetString are Add and Set of a StringValue.
+		strs := rng.IntN(2) == 0
 		apply := func(b *Builder, ops []op) {
 			for _, o := range ops {
-				switch o.kind {
-				case opAdd:
+				switch {
+				case o.kind == opAdd && strs && o.value.single:
+					b.AddString(o.key, o.value.one)
+				case o.kind == opSet && strs && o.value.single:
+					b.SetString(o.key, o.value.one)
+				case o.kind == opAdd:
 					b.Add(o.key, o.value)
-				case opSet:
+				case o.kind == opSet:
 					b.Set(o.key, o.value)
-				case opDelete:
+				case o.kind == opDelete:
 					b.Delete(o.key)
 				}
 			}

@@ -1,6 +1,7 @@
 package principal
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -41,6 +42,27 @@ func TestAWSIAMARN(t *testing.T) {
 			want, p := parseARN(tc.s, "iam")
 			assert.Empty(t, p, "%s: the general parser accepts it too", tc.why)
 			assert.Equal(t, want, a, tc.why)
+		}
+	}
+}
+
+// TestTagKeyNamesCache: the cached context key of a tag key is the one
+// computed afresh, whatever keys came before at the same position. Tag
+// keys are case-insensitive in aws:PrincipalTag/K
+// (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-principaltag),
+// so the context key is lower case.
+func TestTagKeyNamesCache(t *testing.T) {
+	t.Parallel()
+	var c tagKeyNames
+	users := [][]string{
+		{"team"}, {"team"}, {"Team"}, {"team", "Project"}, {"project", "team"},
+		{"cost-center"}, {"team", "Project"}, {"Team"},
+	}
+	for _, keys := range users {
+		for i, k := range keys {
+			want := (*tagKeyNames)(nil).principalTagKey(i, k)
+			assert.Equal(t, want, c.principalTagKey(i, k), "tag %d %q", i, k)
+			assert.Equal(t, "aws:principaltag/"+strings.ToLower(k), want)
 		}
 	}
 }

@@ -30,7 +30,7 @@ func (b *keyset) value(k string, v condition.Value) {
 
 // str adds the single-valued key k.
 func (b *keyset) str(k, v string) {
-	b.value(k, condition.StringValue(v))
+	b.b.AddString(k, v)
 }
 
 // list adds the multivalued key k; an empty list adds nothing (absent).

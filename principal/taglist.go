@@ -88,16 +88,31 @@ func tagListProblem(tags []Tag) string {
 
 // tagKeyNames caches the context key (aws:principaltag/k, lower case) of
 // tag keys, for a builder that sees the same tag keys request after
-// request; nil caches nothing.
-type tagKeyNames map[string]string
+// request; a nil *tagKeyNames caches nothing.
+type tagKeyNames struct {
+	byKey map[string]string
+	// last holds the tag keys of the last user by position, which the
+	// next user usually repeats: a comparison instead of a map lookup.
+	last []tagName
+}
+
+// tagName is a tag key and its context key.
+type tagName struct{ key, name string }
 
 // maxTagKeyNames bounds a tagKeyNames: when full it is emptied.
 const maxTagKeyNames = 1024
 
-// principalTagKey returns the aws:PrincipalTag/ context key of tag key k.
-func (c tagKeyNames) principalTagKey(k string) string {
-	if n, ok := c[k]; ok {
-		return n
+// principalTagKey returns the aws:PrincipalTag/ context key of tag key k,
+// the i-th tag of its user.
+func (c *tagKeyNames) principalTagKey(i int, k string) string {
+	if c != nil && i < len(c.last) && c.last[i].key == k {
+		return c.last[i].name
+	}
+	if c != nil {
+		if n, ok := c.byKey[k]; ok {
+			c.remember(i, k, n)
+			return n
+		}
 	}
 	var n string
 	if isLowerASCII(k) {
@@ -110,19 +125,30 @@ func (c tagKeyNames) principalTagKey(k string) string {
 		n = principalTagLower + strings.ToLower(k)
 	}
 	if c != nil {
-		if len(c) >= maxTagKeyNames {
-			clear(c)
+		if c.byKey == nil || len(c.byKey) >= maxTagKeyNames {
+			c.byKey = make(map[string]string)
 		}
-		c[k] = n
+		c.byKey[k] = n
+		c.remember(i, k, n)
 	}
 	return n
 }
 
+// remember makes n, the context key of tag key k, the i-th of last.
+func (c *tagKeyNames) remember(i int, k, n string) {
+	switch {
+	case i < len(c.last):
+		c.last[i] = tagName{k, n}
+	case i == len(c.last) && i < maxTagKeyNames:
+		c.last = append(c.last, tagName{k, n})
+	}
+}
+
 // principalTagList adds aws:PrincipalTag/K for every tag, with the context
 // keys of names.
-func (b *keyset) principalTagList(tags []Tag, names tagKeyNames) {
-	for _, t := range tags {
-		b.str(names.principalTagKey(t.Key), t.Value)
+func (b *keyset) principalTagList(tags []Tag, names *tagKeyNames) {
+	for i, t := range tags {
+		b.str(names.principalTagKey(i, t.Key), t.Value)
 	}
 }
 

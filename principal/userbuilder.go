@@ -20,7 +20,7 @@ type UserBuilder struct {
 	u     IAMUser
 	tags  []Tag
 	keys  keyset
-	names tagKeyNames
+	names *tagKeyNames
 	built bool
 }
 
@@ -51,7 +51,7 @@ func (b *UserBuilder) Build(in IAMUserInput) (*IAMUser, error) {
 	}
 	sortTags(b.tags)
 	if b.names == nil {
-		b.names = make(tagKeyNames)
+		b.names = new(tagKeyNames)
 	}
 	b.keys.b.Grow(8 + len(b.tags))
 	if err := b.u.fill(in, b.tags, tagListProblem(b.tags), &b.keys, b.names); err != nil {
