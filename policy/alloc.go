@@ -1,7 +1,6 @@
 package policy
 
 import (
-	"encoding/binary"
 	"hash/maphash"
 	"strings"
 	"unicode/utf8"
@@ -130,7 +129,8 @@ type opName struct {
 }
 
 // parseOperator is condition.ParseOperator, computed once per distinct
-// spelling: policies repeat the same few operators. It also returns the
+// spelling (canonical spellings are looked up in canonicalOperators):
+// policies repeat the same few operators. It also returns the
 // canonical spelling of the operator.
 func (p *parser) parseOperator(name string) (condition.Operator, string, error) {
 	if p.opIndex != nil {
@@ -145,10 +145,17 @@ func (p *parser) parseOperator(name string) (condition.Operator, string, error) 
 			}
 		}
 	}
-	op, err := condition.ParseOperator(name)
-	canon := ""
-	if err == nil {
-		canon = op.String()
+	op, known := canonicalOperators()[name]
+	canon, err := name, error(nil)
+	if !known {
+		op, err = condition.ParseOperator(name)
+		canon = ""
+		if err == nil {
+			canon = op.String()
+		}
+	}
+	if p.opNames == nil {
+		p.opNames = make([]opName, 0, scanLimit)
 	}
 	p.opNames = append(p.opNames, opName{name, op, canon, err})
 	switch {
@@ -228,20 +235,15 @@ func (p *parser) indexClause(i int, h uint64) {
 }
 
 // clauseHash hashes an operator, a key and the values' text for
-// clauseIndex. The key is preceded by its length, so that different
-// splits of the same text hash apart.
+// clauseIndex. Key and text are hashed apart, so that different splits of
+// the same text hash apart; one string hash each is cheaper than feeding
+// a maphash.Hash.
 func (p *parser) clauseHash(op condition.Operator, key, raw string) uint64 {
-	var h maphash.Hash
-	h.SetSeed(p.clauseSeed)
-	var b [8]byte
-	b[0], b[1] = byte(op.Set), byte(op.Base)
+	ops := uint64(op.Set) | uint64(op.Base)<<8
 	if op.IfExists {
-		b[2] = 1
+		ops |= 1 << 16
 	}
-	h.Write(b[:3])
-	binary.LittleEndian.PutUint64(b[:], uint64(len(key)))
-	h.Write(b[:])
-	h.WriteString(key)
-	h.WriteString(raw)
-	return h.Sum64()
+	h := maphash.String(p.clauseSeed, key) ^ ops
+	h *= 0x9e3779b97f4a7c15 // mix before combining with the second hash
+	return h ^ maphash.String(p.clauseSeed, raw)
 }

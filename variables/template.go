@@ -59,45 +59,41 @@ func Parse(s string, m Mode) (Template, []string) {
 	}
 	var warnings []string
 	var parts []part
-	lit := strings.Builder{}
-	flush := func() {
-		if lit.Len() > 0 {
-			parts = append(parts, part{kind: literalText, text: lit.String()})
-			lit.Reset()
-		}
-	}
-	rest := s
+	// Text kept literal (a malformed variable) is contiguous with the
+	// literal text around it, so every literal part is a run of s and
+	// shares its memory: lit is where the pending run starts.
+	lit, pos := 0, 0
 	for {
-		i := strings.Index(rest, "${")
+		i := strings.Index(s[pos:], "${")
 		if i < 0 {
-			lit.WriteString(rest)
 			break
 		}
-		lit.WriteString(rest[:i])
-		body := rest[i+2:]
-		j := strings.IndexByte(body, '}')
+		i += pos
+		j := strings.IndexByte(s[i+2:], '}')
 		if j < 0 {
 			warnings = append(warnings, "unclosed \"${\" is taken as literal text")
-			lit.WriteString(rest[i:])
 			break
 		}
-		p, warn := parseBody(body[:j])
+		end := i + 2 + j + 1
+		p, warn := parseBody(s[i+2 : end-1])
 		if warn != "" {
 			warnings = append(warnings, warn)
-			lit.WriteString(rest[i : i+2+j+1])
 		} else {
-			flush()
+			if parts == nil {
+				parts = make([]part, 0, 2*strings.Count(s[i:], "${")+1)
+			}
+			if i > lit {
+				parts = append(parts, part{kind: literalText, text: s[lit:i]})
+			}
 			parts = append(parts, p)
+			lit = end
 		}
-		rest = body[j+1:]
+		pos = end
 	}
-	flush()
-	for _, p := range parts {
-		if p.kind != literalText {
-			t.parts = parts
-			break
-		}
+	if parts != nil && lit < len(s) {
+		parts = append(parts, part{kind: literalText, text: s[lit:]})
 	}
+	t.parts = parts // a valid variable was found, or nil
 	return t, warnings
 }
 
