@@ -73,7 +73,7 @@ func markUnknown(b *condition.Builder, caller condition.Context, absent []string
 		if declaredAbsent(absent, a.key) || a.notThroughVPCEndpoint && viaEndpoint {
 			continue
 		}
-		b.Set(a.key, condition.UnknownValue())
+		b.SetUnknown(a.key)
 	}
 }
 

@@ -114,6 +114,15 @@ func (r *Request) Context() condition.Context { return r.ctx }
 // authorized with it), which only the role's trust policy decides.
 func (r *Request) Unsigned() bool { return r.facts.unsigned }
 
+// forget makes r a request that Evaluate and Explain deny, as the zero
+// Request is (they check the policy request's principal first), without
+// clearing all of it: a RequestBuilder does so on every Reset, and build
+// sets every field again.
+func (r *Request) forget() {
+	r.preq = policy.Request{}
+	r.in.Principal = nil
+}
+
 // errNoPrincipal and the other request errors are returned by NewRequest.
 var (
 	errNoPrincipal = errors.New("principal is required")
@@ -156,10 +165,12 @@ func (r *Request) build(in RequestInput, merge *condition.Builder, keysChecked b
 	// policy.NewRequest checks the action ([policy.CheckRequestAction])
 	// and lower-cases it once for the policies and for the facts below;
 	// the caller and the context are added once derived (WithCaller).
-	preq, err := policy.NewRequest(policy.RequestInput{Action: in.Action, Resource: in.Resource})
+	var err error
+	r.preq, err = policy.NewRequest(policy.RequestInput{Action: in.Action, Resource: in.Resource})
 	if err != nil {
 		return err
 	}
+	preq := &r.preq
 	service, name := preq.LowerAction()
 	if err := checkInputText(in, keysChecked); err != nil {
 		return err
@@ -252,7 +263,7 @@ func (r *Request) build(in RequestInput, merge *condition.Builder, keysChecked b
 		}
 	}
 
-	r.preq = preq.WithCaller(matchAs, r.ctx)
+	r.preq = r.preq.WithCaller(matchAs, r.ctx)
 	// The boundary's request differs only in HasBoundary: a copy shares
 	// the lower-cased action and split resource.
 	r.preqBoundary = r.preq.WithBoundary(true)

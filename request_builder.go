@@ -50,7 +50,7 @@ type RequestBuilder struct {
 // Reset starts a new request: it forgets the caller, its tags, the context
 // keys and the request built, keeping the memory.
 func (b *RequestBuilder) Reset() {
-	b.req = Request{}
+	b.req.forget()
 	b.caller.Reset()
 	b.merge.Reset()
 	b.user.Reset()

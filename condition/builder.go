@@ -108,15 +108,22 @@ func (b *Builder) Set(key string, v Value) {
 // AddString is Add(key, StringValue(value)), for the usual single-valued
 // key: the value goes to its slot without being built first.
 func (b *Builder) AddString(key, value string) {
-	if !b.onLayoutString(opAdd, key, value) {
+	if !b.onLayoutFields(opAdd, key, value, true, false) {
 		b.slow(key, StringValue(value), opAdd)
 	}
 }
 
 // SetString is Set(key, StringValue(value)); see [Builder.AddString].
 func (b *Builder) SetString(key, value string) {
-	if !b.onLayoutString(opSet, key, value) {
+	if !b.onLayoutFields(opSet, key, value, true, false) {
 		b.slow(key, StringValue(value), opSet)
+	}
+}
+
+// SetUnknown is Set(key, UnknownValue()); see [Builder.AddString].
+func (b *Builder) SetUnknown(key string) {
+	if !b.onLayoutFields(opSet, key, "", false, true) {
+		b.slow(key, UnknownValue(), opSet)
 	}
 }
 
@@ -158,9 +165,10 @@ func (b *Builder) onLayout(kind opKind, key string, v *Value) bool {
 	return false
 }
 
-// onLayoutString is onLayout for the value StringValue(s), written into
-// its slot field by field.
-func (b *Builder) onLayoutString(kind opKind, key, s string) bool {
+// onLayoutFields is onLayout for the value Value{one: one, single:
+// single, unknown: unknown} (a StringValue or an UnknownValue), written
+// into its slot field by field.
+func (b *Builder) onLayoutFields(kind opKind, key, one string, single, unknown bool) bool {
 	i := b.fast
 	if i < b.fastMax {
 		if l := &b.layout[i]; l.kind == kind && len(l.key) == len(key) &&
@@ -169,7 +177,7 @@ func (b *Builder) onLayoutString(kind opKind, key, s string) bool {
 			if l.final {
 				v = &b.table.slots[l.slot].val
 			}
-			v.one, v.list, v.single, v.unknown = s, nil, true, false
+			v.one, v.list, v.single, v.unknown = one, nil, single, unknown
 			b.fast++
 			return true
 		}

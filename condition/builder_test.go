@@ -214,7 +214,8 @@ func TestBuilderBorrowRepeats(t *testing.T) {
 		case 7:
 			ops = append(ops, op{opAdd, "S3:Prefix", StringValue("dup")})
 		}
-		// AddString and SetString are Add and Set of a StringValue.
+		// AddString and SetString are Add and Set of a StringValue,
+		// SetUnknown is Set of an UnknownValue.
 		strs := rng.IntN(2) == 0
 		apply := func(b *Builder, ops []op) {
 			for _, o := range ops {
@@ -223,6 +224,8 @@ func TestBuilderBorrowRepeats(t *testing.T) {
 					b.AddString(o.key, o.value.one)
 				case o.kind == opSet && strs && o.value.single:
 					b.SetString(o.key, o.value.one)
+				case o.kind == opSet && strs && o.value.unknown:
+					b.SetUnknown(o.key)
 				case o.kind == opAdd:
 					b.Add(o.key, o.value)
 				case o.kind == opSet:
