@@ -27,7 +27,9 @@ func (p *parser) lower(it *strItem) string {
 		return s
 	}
 	if cap(p.arena)-len(p.arena) < len(s) {
-		p.arena = make([]byte, 0, max(len(p.doc.Src())/4, len(s)))
+		// Statements that repeat an action list share its entries
+		// (see actions), so few action names are lowered per document.
+		p.arena = make([]byte, 0, max(len(p.doc.Src())/16, len(s)))
 	}
 	start := len(p.arena)
 	for i := 0; i < len(s); i++ {
@@ -55,9 +57,11 @@ func (p *parser) countItems(v jsonsrc.Value) int {
 }
 
 // Typical statements have two or three Action and one or two Resource
-// entries; the slabs are sized for that and grow in slabMin steps.
+// entries, and statements repeating the last action list share its
+// entries (see actions); the slabs are sized for that and grow in slabMin
+// steps.
 const (
-	actionsPerStatement   = 3
+	actionsPerStatement   = 1
 	resourcesPerStatement = 2
 	clausesPerStatement   = 1
 	slabMin               = 16

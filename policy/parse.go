@@ -98,7 +98,7 @@ type parser struct {
 	// size the next slab.
 	actCarved, resCarved int
 	posSlab              []int // the clause offsets of statements, see condition
-	// lastActions and lastResources are the last elements compiled
+	// lastActions and lastResources are the last few elements compiled
 	// without problems, which an element with the same text shares.
 	lastActions   lastList[actionEntry]
 	lastResources lastList[resourceEntry]

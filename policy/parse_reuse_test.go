@@ -59,3 +59,37 @@ func TestRepeatedElementsReportEach(t *testing.T) {
 	require.NoError(t, err)
 	assert.Len(t, pol.Warnings(), 2, "the service wildcard is reported in both statements")
 }
+
+// TestAlternatingElementsShareEntries checks that a list is shared when
+// other lists were compiled in between, as in policies that alternate an
+// Allow list and a Deny list, and that more distinct lists than are
+// remembered still compile correctly.
+func TestAlternatingElementsShareEntries(t *testing.T) {
+	t.Parallel()
+	var b []byte
+	b = append(b, `{"Version":"2012-10-17","Statement":[`...)
+	lists := []string{`["s3:GetObject"]`, `["s3:PutObject","s3:DeleteObject"]`, `"s3:ListBucket"`, `["ec2:*"]`, `["iam:PassRole"]`}
+	order := []int{0, 1, 0, 2, 1, 3, 4, 0}
+	for i, l := range order {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, `{"Effect":"Allow","Action":`+lists[l]+`,"Resource":"*"}`...)
+	}
+	b = append(b, "]}"...)
+	pol, err := Parse(b, Source{Type: Identity})
+	require.NoError(t, err)
+	s := pol.stmts
+	assert.Same(t, &s[0].actions.entries[0], &s[2].actions.entries[0], "A, B, A: the second A shares the first")
+	assert.Same(t, &s[1].actions.entries[0], &s[4].actions.entries[0], "B after A and C is shared")
+	for i, l := range order {
+		want, err := Parse([]byte(`{"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":`+lists[l]+`,"Resource":"*"}}`), Source{Type: Identity})
+		require.NoError(t, err)
+		got := s[i].actions.entries
+		require.Len(t, got, len(want.stmts[0].actions.entries), "statement %d", i)
+		for j := range got {
+			assert.Equal(t, want.stmts[0].actions.entries[j].full, got[j].full, "statement %d entry %d", i, j)
+			assert.Equal(t, want.stmts[0].actions.entries[j].service, got[j].service, "statement %d entry %d", i, j)
+		}
+	}
+}

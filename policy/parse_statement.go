@@ -142,13 +142,13 @@ func (p *parser) pair(f *stmtFields, el int, at *path) (first, second bool) {
 }
 
 // actions compiles an Action or NotAction element (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_action.html).
-// An element written exactly as the last one compiled without problems
-// shares its entries: policies repeat the same action list in statement
+// An element written exactly as one of the last few compiled without
+// problems shares its entries: policies repeat the same action list in statement
 // after statement, and compiled entries are never modified.
 func (p *parser) actions(m jsonsrc.Member, not bool, at *path) actionSet {
 	raw := p.doc.Raw(m.Value)
-	if l := &p.lastActions; l.entries != nil && l.raw == raw {
-		return actionSet{not: not, entries: l.entries}
+	if e := p.lastActions.find(raw); e != nil {
+		return actionSet{not: not, entries: e}
 	}
 	c := at.Child(m.Key)
 	problems := len(p.errs) + len(p.warns)
@@ -170,19 +170,19 @@ func (p *parser) actions(m jsonsrc.Member, not bool, at *path) actionSet {
 		as.entries = append(as.entries, e)
 	}
 	if len(p.errs)+len(p.warns) == problems && len(as.entries) > 0 {
-		p.lastActions = lastList[actionEntry]{raw: raw, entries: as.entries}
+		p.lastActions.add(raw, as.entries)
 	}
 	return as
 }
 
 // resources compiles a Resource or NotResource element (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_resource.html).
-// Like actions, an element written exactly as the last one compiled
-// without problems shares its entries (the variable mode is the same
+// Like actions, an element written exactly as one of the last few
+// compiled without problems shares its entries (the variable mode is the same
 // for the whole document).
 func (p *parser) resources(m jsonsrc.Member, not bool, at *path) resourceSet {
 	raw := p.doc.Raw(m.Value)
-	if l := &p.lastResources; l.entries != nil && l.raw == raw {
-		return resourceSet{present: true, not: not, entries: l.entries}
+	if e := p.lastResources.find(raw); e != nil {
+		return resourceSet{present: true, not: not, entries: e}
 	}
 	c := at.Child(m.Key)
 	problems := len(p.errs) + len(p.warns)
@@ -206,7 +206,7 @@ func (p *parser) resources(m jsonsrc.Member, not bool, at *path) resourceSet {
 		rs.entries = append(rs.entries, e)
 	}
 	if len(p.errs)+len(p.warns) == problems && len(rs.entries) > 0 {
-		p.lastResources = lastList[resourceEntry]{raw: raw, entries: rs.entries}
+		p.lastResources.add(raw, rs.entries)
 	}
 	return rs
 }
@@ -239,9 +239,31 @@ func (p *parser) resourceWarnings(s string, offset int, at *path, e resourceEntr
 	}
 }
 
-// lastList is the last Action or Resource element compiled without errors
-// or warnings: its JSON text as written and its entries.
+// lastList holds the last few Action or Resource elements compiled
+// without errors or warnings: their JSON text as written and their
+// entries. A few, not one, because policies often alternate between two
+// or three lists.
 type lastList[E any] struct {
-	raw     string
-	entries []E
+	raw     [lastListSize]string
+	entries [lastListSize][]E
+	next    int // the slot add fills next
+}
+
+// lastListSize is the number of elements a lastList remembers.
+const lastListSize = 4
+
+// find returns the entries of the element written as raw, or nil.
+func (l *lastList[E]) find(raw string) []E {
+	for i := range l.raw {
+		if l.entries[i] != nil && l.raw[i] == raw {
+			return l.entries[i]
+		}
+	}
+	return nil
+}
+
+// add remembers an element, replacing the oldest.
+func (l *lastList[E]) add(raw string, entries []E) {
+	l.raw[l.next], l.entries[l.next] = raw, entries
+	l.next = (l.next + 1) % lastListSize
 }

@@ -1,8 +1,6 @@
 package jsonsrc
 
 import (
-	"strings"
-
 	"github.com/tidwall/gjson"
 )
 
@@ -34,25 +32,10 @@ func (d *Doc) valueAt(i int, hint *int32) Value {
 
 // skipString returns the offset just past the (validated) string at i.
 func (d *Doc) skipString(i int) int {
-	src := d.src
-	for j := i + 1; j < len(src); {
-		k := strings.IndexByte(src[j:], '"')
-		if k < 0 {
-			break
-		}
-		j += k
-		// The quote closes the string unless an odd number of
-		// backslashes precedes it.
-		b := j - 1
-		for b > i && src[b] == '\\' {
-			b--
-		}
-		if (j-1-b)%2 == 0 {
-			return j + 1
-		}
-		j++
+	if j := skipString(d.src, i); j >= 0 {
+		return j
 	}
-	return len(src)
+	return len(d.src)
 }
 
 // skipWord returns the offset just past a number or literal at i.
