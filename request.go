@@ -214,7 +214,11 @@ func (r *Request) build(in RequestInput, merge *condition.Builder, keysChecked b
 	r.facts.restrictPublic = restrictPublicApplies(in.S3BlockPublicAccess, &r.facts, res, hasARN)
 
 	matchAs := in.Principal
-	derived := in.Principal.Context()
+	// The principal-derived keys: those of keysOf.Context() when keysOf
+	// is not nil (principal.SetContext sets them without building that
+	// context when it can), else derived.
+	keysOf := in.Principal
+	var derived condition.Context
 	if fed, ok := in.Principal.(principal.Federated); ok {
 		if r.facts.unsigned {
 			if in.Resource != fed.RoleARN() {
@@ -229,7 +233,7 @@ func (r *Request) build(in RequestInput, merge *condition.Builder, keysChecked b
 			}
 			// The token holder is not a session yet: it has no ARN, no
 			// account and only the identity provider to be named by.
-			derived = fed.AssumeContext()
+			derived, keysOf = fed.AssumeContext(), nil
 			matchAs = &asPrincipal{Principal: fed, ctx: derived,
 				id: principal.Identity{Provider: fed.Provider()}}
 		} else if id := in.Principal.Identity(); id.Provider != "" {
@@ -239,7 +243,7 @@ func (r *Request) build(in RequestInput, merge *condition.Builder, keysChecked b
 			noProvider := id
 			noProvider.Provider = ""
 			matchAs = &asPrincipal{Principal: in.Principal, arn: in.Principal.ARN(),
-				account: in.Principal.Account(), ctx: derived, id: noProvider}
+				account: in.Principal.Account(), ctx: in.Principal.Context(), id: noProvider}
 		}
 	}
 	temporary := !r.facts.unsigned && onTemporaryCredentials(in.Principal)
@@ -247,7 +251,7 @@ func (r *Request) build(in RequestInput, merge *condition.Builder, keysChecked b
 	if region == "" {
 		region = globalRegions[service]
 	}
-	ctx, err := requestContext(merge, in.Context, derived, in.Absent, in.UnsuppliedAbsent, temporary, in.Time, in.ResourceAccount, region)
+	ctx, err := requestContext(merge, in.Context, keysOf, derived, in.Absent, in.UnsuppliedAbsent, temporary, in.Time, in.ResourceAccount, region)
 	if err != nil {
 		return err
 	}
@@ -324,21 +328,31 @@ func checkAbsent(absent []string) error {
 // principal-derived keys. Merging once here makes every lookup during
 // evaluation a single table read. A non-nil b is reset and keeps the
 // context (Borrow); else the context has its own storage.
-func requestContext(b *condition.Builder, caller, derived condition.Context, absent []string, unsuppliedAbsent, temporary bool, t time.Time, resourceAccount, region string) (condition.Context, error) {
+func requestContext(b *condition.Builder, caller condition.Context, keysOf principal.Principal, derived condition.Context, absent []string, unsuppliedAbsent, temporary bool, t time.Time, resourceAccount, region string) (condition.Context, error) {
 	borrow := b != nil
 	if borrow {
 		b.Reset()
 	} else {
 		b = new(condition.Builder)
 	}
-	b.Grow(caller.Len() + derived.Len() + len(absent) + 10)
+	if keysOf != nil {
+		derived = condition.Context{} // read from keysOf below
+	}
+	b.Grow(caller.Len() + derived.Len() + len(absent) + 24)
 	if !unsuppliedAbsent {
 		// First, so that every later layer that gives one of these
 		// keys a value wins.
 		markUnknown(b, caller, absent)
 	}
-	b.SetAll(derived)
+	if keysOf != nil {
+		principal.SetContext(b, keysOf)
+	} else {
+		b.SetAll(derived)
+	}
 	ts := formatTime(t)
+	if temporary && keysOf != nil {
+		derived = keysOf.Context()
+	}
 	if temporary && !hasKey(derived, keyTokenIssueTime) {
 		// https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html: aws:TokenIssueTime is present for
 		// every principal on temporary credentials. When the principal's

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // Tag is one tag: a key and its value, for building a principal without a
@@ -78,12 +79,32 @@ func tagListProblem(tags []Tag) string {
 			continue
 		}
 		for _, prev := range tags[:i] {
-			if strings.EqualFold(prev.Key, t.Key) {
+			if sameLower(prev.Key, t.Key) {
 				return fmt.Sprintf("tag keys %q and %q differ only in case", prev.Key, t.Key)
 			}
 		}
 	}
 	return ""
+}
+
+// sameLower reports whether a and b are equal once lower-cased, as
+// [tagsProblem] and context keys compare them: ignoring ASCII case when
+// both are ASCII (the usual case, without lower-casing copies).
+func sameLower(a, b string) bool {
+	if isASCII(a) && isASCII(b) {
+		return strings.EqualFold(a, b)
+	}
+	return strings.ToLower(a) == strings.ToLower(b)
+}
+
+// isASCII reports whether s is ASCII.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // tagKeyNames caches the context key (aws:principaltag/k, lower case) of

@@ -30,6 +30,9 @@ type IAMUser struct {
 	// direct backs identity's direct names (the ARN and the unique ID),
 	// so that they share the user's allocation.
 	direct [2]string
+	// lazy is, for a user of a UserBuilder whose context is built on
+	// first use, that builder; ctx is then unset until it is built.
+	lazy *UserBuilder
 }
 
 // NewIAMUser validates in and returns the IAM user.
@@ -95,7 +98,16 @@ func (u *IAMUser) fill(in IAMUserInput, tags []Tag, tagsProb string, b *keyset, 
 		n = 2
 	}
 	u.identity = Identity{Account: u.account, direct: u.direct[:n:n]}
+	if b != nil {
+		u.addKeys(b, names, nil)
+	}
+	return nil
+}
 
+// addKeys adds the user's context keys to b. The context key of the i-th
+// tag is tagKeys[i] when tagKeys is not nil, else the one names gives
+// (names, when not nil, caches them).
+func (u *IAMUser) addKeys(b *keyset, names *tagKeyNames, tagKeys []string) {
 	b.str(keyPrincipalArn, u.arn)
 	b.str(keyPrincipalAccount, u.account)
 	b.str(keyPrincipalType, "User")
@@ -103,10 +115,33 @@ func (u *IAMUser) fill(in IAMUserInput, tags []Tag, tagsProb string, b *keyset, 
 		b.str(keyUserID, u.id)
 	}
 	b.str(keyUsername, u.name)
-	b.principalTagList(u.tags, names)
+	if tagKeys != nil {
+		for i, t := range u.tags {
+			b.str(tagKeys[i], t.Value)
+		}
+	} else {
+		b.principalTagList(u.tags, names)
+	}
 	b.str(keyPrincipalIsAWSService, "false")
 	u.creds.add(b, u.creds.Temporary, true)
-	return nil
+}
+
+// setKeys sets in b the keys addKeys adds, for a user whose credentials
+// are not temporary (addKeys adds no credential key for it), as
+// b.SetAll(u.Context()) would; tagKeys[i] is the context key of the i-th
+// tag.
+func (u *IAMUser) setKeys(b *condition.Builder, tagKeys []string) {
+	b.SetString(keyPrincipalArn, u.arn)
+	b.SetString(keyPrincipalAccount, u.account)
+	b.SetString(keyPrincipalType, "User")
+	if u.id != "" {
+		b.SetString(keyUserID, u.id)
+	}
+	b.SetString(keyUsername, u.name)
+	for i, t := range u.tags {
+		b.SetString(tagKeys[i], t.Value)
+	}
+	b.SetString(keyPrincipalIsAWSService, "false")
 }
 
 // Kind returns KindIAMUser.
@@ -141,7 +176,12 @@ func (u *IAMUser) Credentials() Credentials { return u.creds }
 func (u *IAMUser) Identity() Identity { return u.identity }
 
 // Context returns the keys derived for the user.
-func (u *IAMUser) Context() condition.Context { return u.ctx }
+func (u *IAMUser) Context() condition.Context {
+	if u.lazy != nil {
+		return u.lazy.context()
+	}
+	return u.ctx
+}
 
 func (u *IAMUser) sealed() {}
 

@@ -1,6 +1,12 @@
 package principal
 
-import "errors"
+import (
+	"errors"
+	"sync"
+	"sync/atomic"
+
+	"github.com/iameval/iameval/condition"
+)
 
 // errBuiltTwice is the error of a second UserBuilder.Build without Reset.
 var errBuiltTwice = errors.New("UserBuilder.Build called twice without Reset: the user built first would change")
@@ -22,6 +28,18 @@ type UserBuilder struct {
 	keys  keyset
 	names *tagKeyNames
 	built bool
+	// The context of a user whose credentials are not temporary and
+	// whose tag keys are ASCII (so that no two of its keys can collide:
+	// tagListProblem compares tag keys ignoring ASCII case, which is how
+	// context keys compare then) is built on first use: a RequestBuilder
+	// sets the user's keys in the request context directly (SetContext)
+	// and most users' own context is never asked for. ctxMu guards the
+	// building, ctxDone says it is done.
+	ctxMu   sync.Mutex
+	ctxDone atomic.Bool
+	// tagKeys[i] is the context key of the i-th tag of a lazy user,
+	// computed by Build: neither SetContext nor context changes names.
+	tagKeys []string
 }
 
 // Reset forgets the tags and the user built, keeping the memory.
@@ -30,6 +48,7 @@ func (b *UserBuilder) Reset() {
 	b.tags = b.tags[:0]
 	b.keys.b.Reset()
 	b.built = false
+	b.ctxDone.Store(false)
 }
 
 // Tag adds a tag of the user: aws:PrincipalTag/key. Keys are unique
@@ -54,9 +73,26 @@ func (b *UserBuilder) Build(in IAMUserInput) (*IAMUser, error) {
 		b.names = new(tagKeyNames)
 	}
 	b.keys.b.Grow(8 + len(b.tags))
-	if err := b.u.fill(in, b.tags, tagListProblem(b.tags), &b.keys, b.names); err != nil {
+	lazy := !in.Credentials.Temporary && asciiTagKeys(b.tags)
+	keys := &b.keys
+	if lazy {
+		keys = nil
+	}
+	if err := b.u.fill(in, b.tags, tagListProblem(b.tags), keys, b.names); err != nil {
 		b.u = IAMUser{}
 		return nil, err
+	}
+	if lazy {
+		clear(b.tagKeys)
+		b.tagKeys = b.tagKeys[:0]
+		for i, t := range b.u.tags {
+			b.tagKeys = append(b.tagKeys, b.names.principalTagKey(i, t.Key))
+		}
+		if b.tagKeys == nil {
+			b.tagKeys = []string{} // not nil: addKeys reads it
+		}
+		b.u.lazy = b
+		return &b.u, nil
 	}
 	ctx, p := b.keys.buildBorrowed()
 	if p != "" {
@@ -65,6 +101,45 @@ func (b *UserBuilder) Build(in IAMUserInput) (*IAMUser, error) {
 	}
 	b.u.ctx = ctx
 	return &b.u, nil
+}
+
+// context builds, once, the context of the user b built lazily.
+func (b *UserBuilder) context() condition.Context {
+	if b.ctxDone.Load() {
+		return b.u.ctx
+	}
+	b.ctxMu.Lock()
+	defer b.ctxMu.Unlock()
+	if !b.ctxDone.Load() {
+		b.u.addKeys(&b.keys, nil, b.tagKeys)
+		// No two keys collide (see ctxDone): there is no error.
+		b.u.ctx, _ = b.keys.buildBorrowed()
+		b.ctxDone.Store(true)
+	}
+	return b.u.ctx
+}
+
+// asciiTagKeys reports whether every tag key is ASCII.
+func asciiTagKeys(tags []Tag) bool {
+	for _, t := range tags {
+		if !isASCII(t.Key) {
+			return false
+		}
+	}
+	return true
+}
+
+// SetContext sets in b every key of p's context, as
+// b.SetAll(p.Context()) does. For an IAM user of a [UserBuilder] whose
+// context nobody asked for yet, it sets the user's keys without building
+// that context first: a caller that merges the principal's keys into a
+// request context, request after request, builds them once.
+func SetContext(b *condition.Builder, p Principal) {
+	if u, ok := p.(*IAMUser); ok && u.lazy != nil && !u.lazy.ctxDone.Load() {
+		u.setKeys(b, u.lazy.tagKeys)
+		return
+	}
+	b.SetAll(p.Context())
 }
 
 // HasTags reports whether tags were given since the last Reset.

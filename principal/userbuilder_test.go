@@ -28,6 +28,10 @@ func TestUserBuilderMatchesNewIAMUser(t *testing.T) {
 		{"tags, ID and MFA", IAMUserInput{ARN: arn, ID: "AIDAEXAMPLE", Credentials: Credentials{Temporary: true, MFA: true, MFAAge: time.Minute}},
 			map[string]string{"team": "ops", "Cost-Center": "42", "caf\u00e9": "x"}},
 		{"keys that differ in case", IAMUserInput{ARN: arn}, map[string]string{"team": "a", "Team": "b"}},
+		// U+0130 lower-cases to i but does not fold to it: the tag check
+		// lets both through and their context keys collide.
+		{"keys equal once lower-cased", IAMUserInput{ARN: arn}, map[string]string{"\u0130": "a", "i": "b"}},
+		{"upper-case ASCII tag key", IAMUserInput{ARN: arn, ID: "AIDAEXAMPLE"}, map[string]string{"Team": "ops", "project": ""}},
 		{"reserved prefix", IAMUserInput{ARN: arn}, map[string]string{"aws:team": "a"}},
 		{"bad character", IAMUserInput{ARN: arn}, map[string]string{"team": "a\u0000"}},
 		{"bad ARN", IAMUserInput{ARN: "arn:aws:iam::111122223333:role/alice"}, map[string]string{"team": "a"}},
@@ -101,12 +105,68 @@ func TestPlainTagAgrees(t *testing.T) {
 	}
 }
 
-// isASCII reports whether s is ASCII.
-func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= 0x80 {
-			return false
-		}
+// TestUserBuilderSetContext: SetContext sets in a Builder the keys of the
+// user's context (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html:
+// aws:PrincipalArn, aws:username, aws:PrincipalTag/K ...), whether the
+// UserBuilder built that context already or leaves it to first use; the
+// context asked for afterwards, from several goroutines at once, is the
+// same.
+func TestUserBuilderSetContext(t *testing.T) {
+	t.Parallel()
+	const arn = "arn:aws:iam::111122223333:user/division/alice"
+	tests := []struct {
+		name string
+		in   IAMUserInput
+		tags [][2]string
+	}{
+		{"no tags", IAMUserInput{ARN: arn}, nil},
+		{"tags and ID", IAMUserInput{ARN: arn, ID: "AIDAEXAMPLE"}, [][2]string{{"team", "ops"}, {"Cost-Center", "42"}}},
+		{"the same tag keys, other values", IAMUserInput{ARN: arn, ID: "AIDAEXAMPLE"}, [][2]string{{"team", "dev"}, {"Cost-Center", "7"}}},
+		{"another tag key first", IAMUserInput{ARN: arn}, [][2]string{{"Project", "x"}, {"team", "ops"}}},
+		{"non-ASCII tag key (built at once)", IAMUserInput{ARN: arn}, [][2]string{{"caf\u00e9", "x"}}},
+		{"temporary credentials (built at once)", IAMUserInput{ARN: arn, Credentials: Credentials{Temporary: true, MFA: true, MFAAge: time.Minute}}, [][2]string{{"team", "ops"}}},
 	}
-	return true
+	var ub UserBuilder
+	var set condition.Builder
+	for _, tc := range tests {
+		in := tc.in
+		in.Tags = map[string]string{}
+		for _, tg := range tc.tags {
+			in.Tags[tg[0]] = tg[1]
+		}
+		want, err := NewIAMUser(in)
+		require.NoError(t, err, tc.name)
+
+		ub.Reset()
+		for _, tg := range tc.tags {
+			ub.Tag(tg[0], tg[1])
+		}
+		got, err := ub.Build(tc.in)
+		require.NoError(t, err, tc.name)
+		set.Reset()
+		SetContext(&set, got)
+		ctx, err := set.Borrow()
+		require.NoError(t, err, tc.name)
+		assert.Equal(t, contextMap(want.Context()), contextMap(ctx), "%s: SetContext", tc.name)
+
+		results := make(chan map[string]string, 8)
+		for range 8 {
+			go func() { results <- contextMap(got.Context()) }()
+		}
+		for range 8 {
+			assert.Equal(t, contextMap(want.Context()), <-results, "%s: the user's own context", tc.name)
+		}
+		set.Reset()
+		SetContext(&set, got)
+		ctx, err = set.Borrow()
+		require.NoError(t, err, tc.name)
+		assert.Equal(t, contextMap(want.Context()), contextMap(ctx), "%s: SetContext once the context is built", tc.name)
+	}
+}
+
+// contextMap returns every key of c with its value.
+func contextMap(c condition.Context) map[string]string {
+	m := map[string]string{}
+	c.Each(func(k string, v condition.Value) { m[k] = v.String() })
+	return m
 }
