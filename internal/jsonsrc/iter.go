@@ -9,7 +9,7 @@ func (d *Doc) Root() Value { return d.root }
 
 // valueAt returns the value that starts at offset i (after white space).
 // hint is the index in d.opens where the search for a container's bracket
-// starts; it is advanced past the bracket found.
+// starts; it is advanced past the bracket found and its contents.
 func (d *Doc) valueAt(i int, hint *int32) Value {
 	i = skipSpace(d.src, i)
 	if i >= len(d.src) {
@@ -80,7 +80,9 @@ func (d *Doc) skipContainer(i int, hint *int32) (int, int32) {
 			k = lo
 		}
 	}
-	*hint = int32(k)
+	// The next container of the walk is the first one after this
+	// one's contents.
+	*hint = d.after[k]
 	if c := int(d.closes[k]); c > i {
 		return c + 1, int32(k)
 	}

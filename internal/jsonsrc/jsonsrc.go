@@ -65,6 +65,7 @@ type Doc struct {
 	lineStarts    []int
 	root          Value
 	opens, closes []int32 // see Brackets
+	after         []int32 // see brackets.after
 	ascii         bool    // src is ASCII: columns count bytes
 	bom           bool    // src began with a UTF-8 byte-order mark, blanked
 }
@@ -126,10 +127,11 @@ func Parse(src string, base diag.Position) (*Doc, error) {
 			return nil, d.syntaxError()
 		}
 	} else {
-		var ok bool
-		if d.opens, d.closes, ok = validate(src); !ok {
+		b, ok := validateBrackets(src)
+		if !ok {
 			return nil, d.syntaxError()
 		}
+		d.opens, d.closes, d.after = b.opens, b.closes, b.after
 	}
 	var hint int32
 	d.root = d.valueAt(0, &hint)

@@ -9,13 +9,32 @@ import "math/bits"
 // pass over the text without recursion, so nesting depth costs no stack.
 // It does not check UTF-8; Parse does that first.
 func validate(src string) (opens, closes []int32, ok bool) {
+	b, ok := validateBrackets(src)
+	return b.opens, b.closes, ok
+}
+
+// brackets is the bracket index of a document: see validateBrackets.
+type brackets struct {
+	opens, closes []int32
+	// after[i] is the index in opens of the first container after
+	// opens[i] that is not inside it: where a walk that skips container
+	// i looks for the next one.
+	after []int32
+}
+
+// validateBrackets is validate, also recording after.
+func validateBrackets(src string) (b brackets, ok bool) {
 	if len(src) > maxSource {
-		return nil, nil, false
+		return brackets{}, false
 	}
-	// A rough count of the containers sizes both slices at once.
-	guess := len(src) / 32
-	opens = make([]int32, 0, guess)
-	closes = make([]int32, 0, guess)
+	// A rough count of the containers sizes the three slices at once, in
+	// one block; a slice that outgrows its third moves out on its own.
+	guess := len(src)/32 + 1
+	block := make([]int32, 3*guess)
+	opens := block[0:0:guess]
+	closes := block[guess : guess : 2*guess]
+	after := block[2*guess : 2*guess : 3*guess]
+	fail := func() (brackets, bool) { return brackets{}, false }
 	var stackBuf [32]int32
 	stack := stackBuf[:0] // indexes into opens of the open containers
 
@@ -23,55 +42,60 @@ func validate(src string) (opens, closes []int32, ok bool) {
 	for {
 		// A value starts at i.
 		if i >= len(src) {
-			return nil, nil, false
+			return fail()
 		}
 		switch c := src[i]; c {
 		case '{', '[':
 			stack = append(stack, int32(len(opens)))
 			opens = append(opens, int32(i))
 			closes = append(closes, 0)
+			after = append(after, 0)
 			i = skipSpace(src, i+1)
 			if i < len(src) && src[i] == c+2 { // '}' is '{'+2, ']' is '['+2
 				closes[len(closes)-1] = int32(i)
+				after[len(after)-1] = int32(len(opens))
 				stack = stack[:len(stack)-1]
 				i++
 				break
 			}
 			if c == '{' {
 				if i = objectKey(src, i); i < 0 {
-					return nil, nil, false
+					return fail()
 				}
 			}
 			continue
 		case '"':
 			if i = skipString(src, i); i < 0 {
-				return nil, nil, false
+				return fail()
 			}
 		case 't':
 			if i = skipLiteral(src, i, "true"); i < 0 {
-				return nil, nil, false
+				return fail()
 			}
 		case 'f':
 			if i = skipLiteral(src, i, "false"); i < 0 {
-				return nil, nil, false
+				return fail()
 			}
 		case 'n':
 			if i = skipLiteral(src, i, "null"); i < 0 {
-				return nil, nil, false
+				return fail()
 			}
 		default:
 			if i = skipNumber(src, i); i < 0 {
-				return nil, nil, false
+				return fail()
 			}
 		}
 		// A value ended just before i: continue its container or close it.
 		for {
 			i = skipSpace(src, i)
 			if len(stack) == 0 {
-				return opens, closes, i == len(src)
+				if i != len(src) {
+					return fail()
+				}
+				return brackets{opens, closes, after}, true
 			}
 			if i >= len(src) {
-				return nil, nil, false
+				return fail()
 			}
 			top := stack[len(stack)-1]
 			open := src[opens[top]]
@@ -80,16 +104,17 @@ func validate(src string) (opens, closes []int32, ok bool) {
 				i = skipSpace(src, i+1)
 				if open == '{' {
 					if i = objectKey(src, i); i < 0 {
-						return nil, nil, false
+						return fail()
 					}
 				}
 			case open + 2:
 				closes[top] = int32(i)
+				after[top] = int32(len(opens))
 				stack = stack[:len(stack)-1]
 				i++
 				continue
 			default:
-				return nil, nil, false
+				return fail()
 			}
 			break
 		}

@@ -62,6 +62,9 @@ func TestBrackets(t *testing.T) {
 	opens, closes := d.Brackets()
 	assert.Equal(t, []int32{0, 5, 6, 9, 24}, opens, "every opening bracket, in source order, none from strings")
 	assert.Equal(t, []int32{26, 18, 7, 17, 25}, closes, "each one's closing bracket")
+	b, ok := validateBrackets(src)
+	assert.True(t, ok)
+	assert.Equal(t, []int32{5, 4, 3, 4, 5}, b.after, "the first container after each one's contents")
 }
 
 func FuzzValidate(f *testing.F) {
@@ -69,7 +72,8 @@ func FuzzValidate(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, src string) {
-		opens, closes, ok := validate(src)
+		b, ok := validateBrackets(src)
+		opens, closes := b.opens, b.closes
 		if want := json.Valid([]byte(src)); utf8.ValidString(src) && ok != want {
 			t.Fatalf("validate(%q) = %v, encoding/json says %v", src, ok, want)
 		}
@@ -86,6 +90,10 @@ func FuzzValidate(f *testing.F) {
 			}
 			if i > 0 && o <= opens[i-1] {
 				t.Fatalf("opens not ascending at %d", i)
+			}
+			a := int(b.after[i])
+			if a <= i || a > len(opens) || a < len(opens) && opens[a] < c || opens[a-1] > c {
+				t.Fatalf("bracket %d (%d..%d): after = %d", i, o, c, a)
 			}
 		}
 	})
