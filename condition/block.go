@@ -18,6 +18,16 @@ func NewBlock(clauses []Clause) Block {
 	return Block{clauses: slices.Clone(clauses)}
 }
 
+// NewBlockOf is [NewBlock] without the copy: the block keeps clauses,
+// which the caller must not modify afterwards. A parser carves the
+// clauses of all its blocks from one slice with it.
+func NewBlockOf(clauses []Clause) Block {
+	if len(clauses) == 0 {
+		return Block{}
+	}
+	return Block{clauses: clauses[:len(clauses):len(clauses)]}
+}
+
 // Clauses returns a copy of the block's clauses.
 func (b Block) Clauses() []Clause {
 	return slices.Clone(b.clauses)

@@ -83,6 +83,7 @@ func (p *parser) reserve(n int) {
 	p.actSlab = make([]actionEntry, 0, acts)
 	p.resSlab = make([]resourceEntry, 0, ress)
 	p.posSlab = make([]int, 0, clausesPerStatement*n)
+	p.clauseSlab = make([]condition.Clause, 0, clausesPerStatement*n)
 }
 
 // newStatement returns a zero Statement carved from the statement slab.

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/iameval/iameval/condition"
 	"github.com/iameval/iameval/diag"
 	"github.com/iameval/iameval/internal/jsonsrc"
 	"github.com/iameval/iameval/variables"
@@ -97,7 +98,8 @@ type parser struct {
 	// actCarved and resCarved count the entries carved so far, which
 	// size the next slab.
 	actCarved, resCarved int
-	posSlab              []int // the clause offsets of statements, see condition
+	posSlab              []int              // the clause offsets of statements, see condition
+	clauseSlab           []condition.Clause // the clauses of statements, see condition
 	// lastActions and lastResources are the last few elements compiled
 	// without problems, which an element with the same text shares.
 	lastActions   lastList[actionEntry]

@@ -10,17 +10,16 @@ import (
 )
 
 // condition compiles a Condition element (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition.html).
-// It returns the offsets of the clauses' condition keys,
-// in Block order, carved from the parser's position slab, and reports
-// whether the element has at least one clause.
+// Its clauses are carved from the parser's clause slab and the offsets of
+// the clauses' condition keys, returned in Block order, from its position
+// slab; it reports whether the element has at least one clause.
 func (p *parser) condition(v jsonsrc.Value, at *path) (condition.Block, []int, bool) {
 	if v.Kind != '{' {
 		p.typeError(v, at, "an object of condition operators")
 		return condition.Block{}, nil, false
 	}
 	start := len(p.posSlab)
-	var cbuf [4]condition.Clause
-	clauses := cbuf[:0]
+	cstart := len(p.clauseSlab)
 	var obuf [4]jsonsrc.Member
 	for _, om := range p.members(v, at, obuf[:0]) {
 		opPath := at.Child(om.Key)
@@ -57,17 +56,17 @@ func (p *parser) condition(v jsonsrc.Value, at *path) (condition.Block, []int, b
 				continue
 			}
 			if c, ok := p.clause(op, km.Key, km.KeyIndex, &kp, p.doc.Raw(km.Value), vals); ok {
-				clauses = append(clauses, c)
+				p.clauseSlab = append(p.clauseSlab, c)
 				p.posSlab = append(p.posSlab, km.KeyIndex)
 			}
 		}
 	}
-	if len(clauses) == 0 {
+	if len(p.clauseSlab) == cstart {
 		p.posSlab = p.posSlab[:start]
 		return condition.Block{}, nil, false
 	}
 	end := len(p.posSlab)
-	return condition.NewBlock(clauses), p.posSlab[start:end:end], true
+	return condition.NewBlockOf(p.clauseSlab[cstart:]), p.posSlab[start:end:end], true
 }
 
 // condValue is one policy value of a condition key, as text.
