@@ -191,8 +191,13 @@ func (p *parser) resources(m jsonsrc.Member, not bool, at *path) resourceSet {
 	rs := resourceSet{present: true, not: not, entries: p.resourceEntries(len(items))}
 	for i := range items {
 		it := &items[i]
-		e, ok, w := compileResource(it.s, p.mode)
-		if !ok {
+		// Compiled in place: an entry is too large to copy twice.
+		n := len(rs.entries)
+		rs.entries = rs.entries[:n+1]
+		e := &rs.entries[n]
+		var w resourceWarnings
+		if !compileResourceTo(e, &w, it.s, p.mode) {
+			rs.entries = rs.entries[:n]
 			ip := it.path(&c)
 			p.errorf(it.offset, &ip, ErrValue,
 				"expected \"*\" or an ARN (arn:partition:service:region:account:resource), found %s", strconv.Quote(it.s))
@@ -200,10 +205,9 @@ func (p *parser) resources(m jsonsrc.Member, not bool, at *path) resourceSet {
 		}
 		if !w.empty() {
 			ip := it.path(&c)
-			p.resourceWarnings(it.s, it.offset, &ip, e, w)
+			p.resourceWarnings(it.s, it.offset, &ip, e, &w)
 		}
 		e.text = it.s
-		rs.entries = append(rs.entries, e)
 	}
 	if len(p.errs)+len(p.warns) == problems && len(rs.entries) > 0 {
 		p.lastResources.add(raw, rs.entries)
@@ -212,7 +216,7 @@ func (p *parser) resources(m jsonsrc.Member, not bool, at *path) resourceSet {
 }
 
 // resourceWarnings reports what compileResource found suspicious.
-func (p *parser) resourceWarnings(s string, offset int, at *path, e resourceEntry, w resourceWarnings) {
+func (p *parser) resourceWarnings(s string, offset int, at *path, e *resourceEntry, w *resourceWarnings) {
 	q := strconv.Quote(s)
 	switch {
 	case w.short && e.never:

@@ -95,12 +95,19 @@ func nextColon(s string, mode variables.Mode) int {
 // compileResource compiles one Resource entry. ok is false when the entry is
 // neither "*" nor an ARN pattern (it must start with "arn:").
 func compileResource(s string, mode variables.Mode) (e resourceEntry, ok bool, w resourceWarnings) {
+	ok = compileResourceTo(&e, &w, s, mode)
+	return e, ok, w
+}
+
+// compileResourceTo is compileResource into *e, which must be zero, and
+// *w.
+func compileResourceTo(e *resourceEntry, w *resourceWarnings, s string, mode variables.Mode) bool {
 	if s == "*" {
 		e.any = true
-		return e, true, w
+		return true
 	}
 	if !strings.HasPrefix(s, "arn:") {
-		return e, false, w
+		return false
 	}
 	sc := scanARN(s)
 	if mode != variables.Substitute {
@@ -118,7 +125,7 @@ func compileResource(s string, mode variables.Mode) (e resourceEntry, ok bool, w
 		w.short = true
 		if !strings.HasSuffix(parts[n-1], "*") {
 			e.never = true
-			return e, true, w
+			return true
 		}
 		for ; n < 6; n++ {
 			parts[n] = "*"
@@ -165,7 +172,7 @@ func compileResource(s string, mode variables.Mode) (e resourceEntry, ok bool, w
 	if sc.wild >= 0 {
 		w.typeWildcard = typeWildcard(parts[2], res)
 	}
-	return e, true, w
+	return true
 }
 
 // arnScan is what one pass over a Resource entry finds, so that
