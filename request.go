@@ -331,14 +331,15 @@ func checkAbsent(absent []string) error {
 func requestContext(b *condition.Builder, caller condition.Context, keysOf principal.Principal, derived condition.Context, absent []string, unsuppliedAbsent, temporary bool, t time.Time, resourceAccount, region string) (condition.Context, error) {
 	borrow := b != nil
 	if borrow {
-		b.Reset()
+		b.Reset() // its storage is reused: no need to size it
 	} else {
+		n := derived.Len()
+		if keysOf != nil {
+			n = keysOf.Context().Len()
+		}
 		b = new(condition.Builder)
+		b.Grow(caller.Len() + n + len(absent) + 10)
 	}
-	if keysOf != nil {
-		derived = condition.Context{} // read from keysOf below
-	}
-	b.Grow(caller.Len() + derived.Len() + len(absent) + 24)
 	if !unsuppliedAbsent {
 		// First, so that every later layer that gives one of these
 		// keys a value wins.
