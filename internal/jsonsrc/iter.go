@@ -1,6 +1,8 @@
 package jsonsrc
 
 import (
+	"math/bits"
+
 	"github.com/tidwall/gjson"
 )
 
@@ -20,7 +22,7 @@ func (d *Doc) valueAt(i int, hint *int32) Value {
 	case Object, Array:
 		v.End, v.open = d.skipContainer(i, hint)
 	case String:
-		v.End = d.skipString(i)
+		v.End, v.plain = d.endString(i)
 	case True, False, Null:
 		v.End = d.skipWord(i)
 	default:
@@ -30,12 +32,45 @@ func (d *Doc) valueAt(i int, hint *int32) Value {
 	return v
 }
 
-// skipString returns the offset just past the (validated) string at i.
-func (d *Doc) skipString(i int) int {
-	if j := skipString(d.src, i); j >= 0 {
-		return j
+// endString returns the offset just past the (validated) string at i and
+// whether it has no escapes (its content is the text between its quotes).
+func (d *Doc) endString(i int) (end int, plain bool) {
+	src := d.src
+	plain = true
+	for i++; i < len(src); i += 2 {
+		i = nextQuoteOrBackslash(src, i)
+		if i >= len(src) {
+			break
+		}
+		if src[i] == '"' {
+			return i + 1, plain
+		}
+		// A backslash: the validated escape's second byte is neither a
+		// closing quote nor the start of an escape, and the rest of a
+		// \u escape is hexadecimal digits.
+		plain = false
 	}
-	return len(d.src)
+	return len(src), plain
+}
+
+// nextQuoteOrBackslash returns the offset of the first '"' or '\\' of s
+// at or after i, or len(s), reading eight bytes at a time.
+func nextQuoteOrBackslash(s string, i int) int {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	for ; i+8 <= len(s); i += 8 {
+		w := load64(s, i)
+		q := w ^ (ones * '"')
+		b := w ^ (ones * '\\')
+		if m := ((q-ones)&^q | (b-ones)&^b) & highs; m != 0 {
+			return i + bits.TrailingZeros64(m)/8
+		}
+	}
+	for ; i < len(s); i++ {
+		if s[i] == '"' || s[i] == '\\' {
+			return i
+		}
+	}
+	return len(s)
 }
 
 // skipWord returns the offset just past a number or literal at i.
@@ -130,7 +165,8 @@ func (it *Iter) Next() (key, val Value, ok bool) {
 			it.i = it.end
 			return Value{}, Value{}, false
 		}
-		key = Value{Kind: String, Index: i, End: d.skipString(i), open: -1}
+		key = Value{Kind: String, Index: i, open: -1}
+		key.End, key.plain = d.endString(i)
 		i = skipSpace(d.src, key.End)
 		if i < it.end && d.src[i] == ':' {
 			i++

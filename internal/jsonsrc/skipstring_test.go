@@ -52,3 +52,22 @@ func TestSkipStringWords(t *testing.T) {
 		}
 	}
 }
+
+// TestEndString checks the walk's string scan, which trusts validation,
+// against the validating one, and that it tells strings without escapes
+// apart (RFC 8259 section 7, https://www.rfc-editor.org/rfc/rfc8259#section-7).
+func TestEndString(t *testing.T) {
+	t.Parallel()
+	for n := 0; n < 20; n++ {
+		for _, mid := range []string{"", `\"`, `\\`, `\/`, `\u00e9`, `\n`, "é", "x"} {
+			for _, tail := range []string{"", "abc", strings.Repeat("y", 9), `\\`} {
+				lit := `"` + strings.Repeat("a", n) + mid + tail + `"`
+				src := lit + `,"next"`
+				d := &Doc{src: src}
+				end, plain := d.endString(0)
+				assert.Equal(t, skipString(src, 0), end, "%q", src)
+				assert.Equal(t, !strings.Contains(lit, `\`), plain, "%q", src)
+			}
+		}
+	}
+}

@@ -28,6 +28,7 @@ type Value struct {
 	Index int   // byte offset of the value's first character in Doc.Src
 	End   int   // byte offset just past its last character
 	open  int32 // for objects and arrays: the index in Doc.opens of the bracket, -1 unknown
+	plain bool  // a string known to have no escapes (false: not known)
 }
 
 // Exists reports whether v is a value (not [Missing]).
@@ -104,7 +105,7 @@ func (d *Doc) StrRaw(v Value) (string, bool) {
 		return "", true
 	}
 	s := d.src[v.Index+1 : v.End-1]
-	if strings.IndexByte(s, '\\') < 0 {
+	if v.plain || strings.IndexByte(s, '\\') < 0 {
 		return s, true
 	}
 	return Unescape(s), false
