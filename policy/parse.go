@@ -104,6 +104,7 @@ type parser struct {
 	// without problems, which an element with the same text shares.
 	lastActions   lastList[actionEntry]
 	lastResources lastList[resourceEntry]
+	lastBlocks    lastBlocks // operator blocks, likewise
 
 	// miscased holds the paths of elements written with the wrong case
 	// (Statement[0].Effect for "effect"), so that they are not also

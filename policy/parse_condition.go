@@ -22,6 +22,18 @@ func (p *parser) condition(v jsonsrc.Value, at *path) (condition.Block, []int, b
 	cstart := len(p.clauseSlab)
 	var obuf [4]jsonsrc.Member
 	for _, om := range p.members(v, at, obuf[:0]) {
+		bv := om.Value
+		if bv.Kind == '{' {
+			if b := p.lastBlocks.find(om.Key, p.doc.Raw(bv)); b != nil {
+				p.clauseSlab = append(p.clauseSlab, b.clauses...)
+				for _, off := range b.pos {
+					p.posSlab = append(p.posSlab, off-b.at+bv.Index)
+				}
+				continue
+			}
+		}
+		problems := len(p.errs) + len(p.warns)
+		cs, ps := len(p.clauseSlab), len(p.posSlab)
 		opPath := at.Child(om.Key)
 		op, canon, err := p.parseOperator(om.Key)
 		opOK := err == nil
@@ -34,7 +46,6 @@ func (p *parser) condition(v jsonsrc.Value, at *path) (condition.Block, []int, b
 		} else if canon != om.Key {
 			p.warnf(om.KeyIndex, &opPath, ErrValue, "operator %s is spelled %s by AWS", strconv.Quote(om.Key), strconv.Quote(canon))
 		}
-		bv := om.Value
 		if bv.Kind != '{' {
 			p.typeError(bv, &opPath, "an object of condition keys")
 			continue
@@ -60,6 +71,11 @@ func (p *parser) condition(v jsonsrc.Value, at *path) (condition.Block, []int, b
 				p.posSlab = append(p.posSlab, km.KeyIndex)
 			}
 		}
+		if n := len(p.clauseSlab); n > cs && len(p.errs)+len(p.warns) == problems {
+			m := len(p.posSlab)
+			p.lastBlocks.add(lastBlock{op: om.Key, raw: p.doc.Raw(bv), at: bv.Index,
+				clauses: p.clauseSlab[cs:n:n], pos: p.posSlab[ps:m:m]})
+		}
 	}
 	if len(p.clauseSlab) == cstart {
 		p.posSlab = p.posSlab[:start]
@@ -67,6 +83,40 @@ func (p *parser) condition(v jsonsrc.Value, at *path) (condition.Block, []int, b
 	}
 	end := len(p.posSlab)
 	return condition.NewBlockOf(p.clauseSlab[cstart:]), p.posSlab[start:end:end], true
+}
+
+// lastBlock is an operator's block of condition keys compiled without
+// errors or warnings: what a block written the same way under the same
+// operator reuses. Its clauses and key offsets are regions of the
+// parser's slabs, which are only appended to once they hold clauses.
+type lastBlock struct {
+	op, raw string             // the operator and the block's JSON text as written
+	at      int                // the block's offset
+	clauses []condition.Clause // its clauses, in order
+	pos     []int              // the offsets of their keys
+}
+
+// lastBlocks holds the last few lastBlocks: policies repeat blocks such
+// as {"Bool": {"aws:SecureTransport": "true"}} in many statements.
+type lastBlocks struct {
+	b    [lastListSize]lastBlock
+	next int
+}
+
+// find returns the remembered block of op written as raw, or nil.
+func (l *lastBlocks) find(op, raw string) *lastBlock {
+	for i := range l.b {
+		if b := &l.b[i]; b.clauses != nil && b.raw == raw && b.op == op {
+			return b
+		}
+	}
+	return nil
+}
+
+// add remembers a block, replacing the oldest.
+func (l *lastBlocks) add(b lastBlock) {
+	l.b[l.next] = b
+	l.next = (l.next + 1) % lastListSize
 }
 
 // condValue is one policy value of a condition key, as text.

@@ -1,6 +1,8 @@
 package policy
 
 import (
+	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -92,4 +94,42 @@ func TestAlternatingElementsShareEntries(t *testing.T) {
 			assert.Equal(t, want.stmts[0].actions.entries[j].service, got[j].service, "statement %d entry %d", i, j)
 		}
 	}
+}
+
+// TestRepeatedConditionBlocks checks that an operator block repeated in
+// later statements reuses the compiled clauses with the key positions of
+// its own statement, and that a repeated block with a warning is reported
+// at each place (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition.html).
+func TestRepeatedConditionBlocks(t *testing.T) {
+	t.Parallel()
+	stmt := `{"Effect":"Allow","Action":"s3:GetObject","Resource":"*","Condition":{"Bool":{"aws:SecureTransport":"true"},"IpAddress":{"aws:SourceIp":"%s"}}}`
+	src := `{"Version":"2012-10-17","Statement":[` +
+		fmt.Sprintf(stmt, "10.0.0.0/8") + ",\n  " + fmt.Sprintf(stmt, "10.1.0.0/16") + ",\n" + fmt.Sprintf(stmt, "10.0.0.0/8") + `]}`
+	pol, err := Parse([]byte(src), Source{Type: Identity})
+	require.NoError(t, err)
+	s := pol.stmts
+	require.Len(t, s, 3)
+	for i, st := range s {
+		require.Len(t, st.clauseOff, 2, "statement %d", i)
+		assert.Equal(t, 2, st.cond.Len(), "statement %d", i)
+		text := src[st.off:]
+		assert.Equal(t, st.off+strings.Index(text, `"aws:SecureTransport"`), st.clauseOff[0], "statement %d: Bool key offset", i)
+		assert.Equal(t, st.off+strings.Index(text, `"aws:SourceIp"`), st.clauseOff[1], "statement %d: IpAddress key offset", i)
+	}
+
+	warn := `{"Version":"2012-10-17","Statement":[
+{"Effect":"Allow","Action":"s3:GetObject","Resource":"*","Condition":{"StringEquals":{}}},
+{"Effect":"Allow","Action":"s3:GetObject","Resource":"*","Condition":{"stringequals":{"aws:username":"a"}}},
+{"Effect":"Allow","Action":"s3:GetObject","Resource":"*","Condition":{"stringequals":{"aws:username":"a"}}}]}`
+	pol, err = Parse([]byte(warn), Source{Type: Identity})
+	require.NoError(t, err)
+	var got []string
+	for _, w := range pol.Warnings() {
+		got = append(got, w.Error())
+	}
+	assert.Equal(t, []string{
+		`<input>:2:86: warning: Statement[0].Condition.StringEquals: operator "StringEquals" has no condition keys: it is always true`,
+		`<input>:3:71: warning: Statement[1].Condition.stringequals: operator "stringequals" is spelled "StringEquals" by AWS`,
+		`<input>:4:71: warning: Statement[2].Condition.stringequals: operator "stringequals" is spelled "StringEquals" by AWS`,
+	}, got)
 }
