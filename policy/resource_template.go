@@ -43,12 +43,16 @@ func compileOneVariable(res string, t variables.Template) *oneVariable {
 	if strings.ContainsAny(head, "*?") {
 		return nil
 	}
-	key := strings.ToLower(body)
-	if keys := t.Keys(); len(keys) != 1 || keys[0] != key {
+	key, one := t.OnlyKey()
+	if !one || key != strings.ToLower(body) {
 		return nil
 	}
-	got, ok := t.AppendPattern(nil, probe{key})
-	if !ok || string(got) != head+probeValue+tail {
+	var buf [128]byte
+	got, ok := t.AppendPattern(buf[:0], probe{key})
+	if !ok || len(got) != len(head)+len(probeValue)+len(tail) ||
+		string(got[:len(head)]) != head ||
+		string(got[len(head):len(head)+len(probeValue)]) != probeValue ||
+		string(got[len(head)+len(probeValue):]) != tail {
 		return nil
 	}
 	return &oneVariable{head: head, key: key, tail: wildcard.Compile(tail)}

@@ -138,6 +138,19 @@ func (t Template) Keys() []string {
 	return keys
 }
 
+// OnlyKey returns the lower-case key of the template's one variable, and
+// false when it has no variable or more than one. It does not allocate.
+func (t Template) OnlyKey() (string, bool) {
+	key, n := "", 0
+	for _, p := range t.parts {
+		if p.kind == variable {
+			key = p.text
+			n++
+		}
+	}
+	return key, n == 1
+}
+
 // AllKeysSet reports whether l has a value for every variable key the
 // template refers to, defaults aside: false exactly when [Template.Keys]
 // lists a key that l lacks. It does not allocate.

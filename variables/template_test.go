@@ -169,3 +169,29 @@ func BenchmarkAppendPattern(b *testing.B) {
 		_, _ = tpl.AppendPattern(buf[:0], l)
 	}
 }
+
+// TestOnlyKey checks that OnlyKey finds the key of a template with exactly
+// one variable (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html),
+// lower-cased as Keys gives it, and refuses other templates.
+func TestOnlyKey(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		tmpl string
+		key  string
+		one  bool
+	}{
+		{"home/${aws:UserName}/*", "aws:username", true},
+		{"${aws:username}-${aws:username}", "", false},
+		{"a/${*}/${aws:userid}", "aws:userid", true},
+		{"plain", "", false},
+		{"${*}", "", false},
+	} {
+		tmpl, _ := Parse(tc.tmpl, Substitute)
+		key, one := tmpl.OnlyKey()
+		assert.Equal(t, tc.one, one, tc.tmpl)
+		if tc.one {
+			assert.Equal(t, tc.key, key, tc.tmpl)
+			assert.Equal(t, []string{key}, tmpl.Keys(), tc.tmpl)
+		}
+	}
+}
