@@ -46,10 +46,15 @@ var vpcEndpointKeys = []string{
 // keySourceIP is aws:SourceIp normalized.
 var keySourceIP = condition.NormalizeKey(condition.KeySourceIP)
 
-// globalRegions are the services whose requests all go to one region,
-// the default of aws:RequestedRegion when the resource ARN has none.
-var globalRegions = map[string]string{
-	"iam": "us-east-1",
+// globalRegion returns the one region every request of service goes to,
+// the default of aws:RequestedRegion when the resource ARN has none: IAM's
+// only endpoint is in us-east-1. "" for other services. A comparison, not
+// a map lookup: every request asks.
+func globalRegion(service string) string {
+	if service == "iam" {
+		return "us-east-1"
+	}
+	return ""
 }
 
 // markUnknown sets an unknown value in b for every key of alwaysKeys that

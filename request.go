@@ -249,7 +249,7 @@ func (r *Request) build(in RequestInput, merge *condition.Builder, keysChecked b
 	temporary := !r.facts.unsigned && onTemporaryCredentials(in.Principal)
 	region := res.Region
 	if region == "" {
-		region = globalRegions[service]
+		region = globalRegion(service)
 	}
 	ctx, err := requestContext(merge, in.Context, keysOf, derived, in.Absent, in.UnsuppliedAbsent, temporary, in.Time, in.ResourceAccount, region)
 	if err != nil {

@@ -59,8 +59,8 @@ func NewIAMUser(in IAMUserInput) (*IAMUser, error) {
 
 // fill validates in, whose tags are tags (sorted by key) with the problem
 // tagsProb ("" when they are valid), sets every field of u but its context,
-// and adds the user's context keys to b; names, when not nil, caches the
-// context keys of tag keys.
+// and, when b is not nil, adds the user's context keys to b; names, when
+// not nil, caches the context keys of tag keys.
 func (u *IAMUser) fill(in IAMUserInput, tags []Tag, tagsProb string, b *keyset, names *tagKeyNames) error {
 	const k = KindIAMUser
 	e, p := parseEntity(in.ARN, "user")

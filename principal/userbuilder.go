@@ -19,7 +19,9 @@ var errBuiltTwice = errors.New("UserBuilder.Build called twice without Reset: th
 //
 // Lifetime: the user [UserBuilder.Build] returns, and its Context, are
 // valid until the builder's next [UserBuilder.Reset]; after it they hold
-// the next user's facts. Keep a user longer with [NewIAMUser]. The zero
+// the next user's facts. Keep a user longer with [NewIAMUser]. The user's
+// Context is usually built on its first use (by then from any number of
+// goroutines), since [SetContext] gives its keys without it. The zero
 // UserBuilder is ready to use; it must not be used by two goroutines at
 // once.
 type UserBuilder struct {
