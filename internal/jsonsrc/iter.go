@@ -22,7 +22,10 @@ func (d *Doc) valueAt(i int, hint *int32) Value {
 	case Object, Array:
 		v.End, v.open = d.skipContainer(i, hint)
 	case String:
-		v.End, v.plain = d.endString(i)
+		var plain bool
+		if v.End, plain = d.endString(i); plain {
+			v.open = plainString
+		}
 	case True, False, Null:
 		v.End = d.skipWord(i)
 	default:
@@ -166,7 +169,10 @@ func (it *Iter) Next() (key, val Value, ok bool) {
 			return Value{}, Value{}, false
 		}
 		key = Value{Kind: String, Index: i, open: -1}
-		key.End, key.plain = d.endString(i)
+		var plain bool
+		if key.End, plain = d.endString(i); plain {
+			key.open = plainString
+		}
 		i = skipSpace(d.src, key.End)
 		if i < it.end && d.src[i] == ':' {
 			i++

@@ -25,11 +25,17 @@ const (
 // is [Missing].
 type Value struct {
 	Kind  Kind
-	Index int   // byte offset of the value's first character in Doc.Src
-	End   int   // byte offset just past its last character
-	open  int32 // for objects and arrays: the index in Doc.opens of the bracket, -1 unknown
-	plain bool  // a string known to have no escapes (false: not known)
+	Index int // byte offset of the value's first character in Doc.Src
+	End   int // byte offset just past its last character
+	// open is, for objects and arrays, the index in Doc.opens of the
+	// bracket (-1 unknown); for strings, plainString marks one known to
+	// have no escapes. One field for both keeps a Value four words, which
+	// calls pass in registers.
+	open int32
 }
+
+// plainString is the open of a string known to have no escapes.
+const plainString = -2
 
 // Exists reports whether v is a value (not [Missing]).
 func (v Value) Exists() bool { return v.Kind != Missing }
@@ -105,7 +111,7 @@ func (d *Doc) StrRaw(v Value) (string, bool) {
 		return "", true
 	}
 	s := d.src[v.Index+1 : v.End-1]
-	if v.plain || strings.IndexByte(s, '\\') < 0 {
+	if v.open == plainString || strings.IndexByte(s, '\\') < 0 {
 		return s, true
 	}
 	return Unescape(s), false
