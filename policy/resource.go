@@ -113,6 +113,24 @@ func compileResourceTo(e *resourceEntry, w *resourceWarnings, s string, mode var
 	if mode != variables.Substitute {
 		sc.vars = -1 // "${" is plain text
 	}
+	if sc.vars < 0 && sc.n == 5 && (sc.wild < 0 || sc.wild > sc.colons[4]) {
+		// The common entry: six parts, no variables, wildcards only in
+		// the resource part. The literal prefix holds the whole head.
+		e.prefix = s[:sc.literal(len(s))]
+		e.partOff = sc.colons[4] + 1
+		res := s[e.partOff:]
+		e.part = wildcard.Compile(res)
+		if sc.wild >= 0 {
+			w.typeWildcard = typeWildcard(s[sc.colons[1]+1:sc.colons[2]], res)
+		}
+		return true
+	}
+	return compileARN(e, w, s, mode, sc)
+}
+
+// compileARN is compileResourceTo for an ARN pattern other than the
+// common shape, given its scan.
+func compileARN(e *resourceEntry, w *resourceWarnings, s string, mode variables.Mode, sc arnScan) bool {
 	var parts [6]string
 	var n int
 	if sc.vars >= 0 {

@@ -62,6 +62,12 @@ func TestCompileResourceScan(t *testing.T) {
 		"arn::::",
 		"arn:::::",
 		"arn:aws:iam::*:role/a*",
+		"arn:aws:iam::123456789012:u*",
+		"arn:aws:ec2:us-east-1:123456789012:instance/*",
+		"arn:aws:ec2:us-east-1:123456789012:inst?nce/i-1",
+		"arn:aws:s3:::bucket/a:b*",
+		"arn:aws:s3:us-*:::x",
+		"arn:aws:s3:::",
 	}
 	for _, s := range entries {
 		for _, mode := range []variables.Mode{variables.Substitute, variables.Literal} {
@@ -76,6 +82,19 @@ func TestCompileResourceScan(t *testing.T) {
 				wantParts, wantN := splitARN(s, mode)
 				assert.Equal(t, wantN, n, s)
 				assert.Equal(t, wantParts, parts, s)
+			}
+			// The general path gives the same entry and warnings.
+			var ge resourceEntry
+			var gw resourceWarnings
+			if strings.HasPrefix(s, "arn:") {
+				gsc := scanARN(s)
+				if mode != variables.Substitute {
+					gsc.vars = -1
+				}
+				assert.True(t, compileARN(&ge, &gw, s, mode, gsc), s)
+				_, _, w := compileResource(s, mode)
+				assert.Equal(t, ge, e, "entry of %q (mode %d)", s, mode)
+				assert.Equal(t, gw, w, "warnings of %q (mode %d)", s, mode)
 			}
 			if e.never {
 				continue
