@@ -175,6 +175,14 @@ func (p *parser) parseOperator(name string) (condition.Operator, string, error) 
 	return op, canon, err
 }
 
+// maxCachedClauses bounds the clause cache: sharing pays for the few
+// conditions real policies repeat, while a hostile policy of 100,000
+// distinct keys would keep an entry (and index slot) per key, about 100
+// bytes each, for nothing (issue 15). Past the bound clauses are compiled
+// without being remembered; sharing is only a saving, never a difference
+// in what a clause decides.
+const maxCachedClauses = 1024
+
 // cachedClause is a compiled clause and what compiling it reported.
 type cachedClause struct {
 	op     condition.Operator
@@ -213,6 +221,9 @@ func (p *parser) newClause(op condition.Operator, key, raw string, values []stri
 		}
 	}
 	clause, errs := condition.NewClause(op, key, values, p.mode)
+	if len(p.clauses) >= maxCachedClauses {
+		return clause, errs
+	}
 	if p.clauses == nil {
 		p.clauses = make([]cachedClause, 0, 32)
 	}
