@@ -117,6 +117,14 @@ func (c *checker) checkRedundantStatements() {
 			continue
 		}
 		cand = idx.candidates(s, cand[:0])
+		// Gathering the candidates is work too: 100,000 identical
+		// statements would each gather all the others (issue 15).
+		if budget -= len(cand); budget < 0 {
+			c.add(codeRedundancyIncomplete, item{pos: s.pos, path: s.path},
+				"too many overlapping statements to compare: statements from this one on were not checked for redundancy",
+				"split the policy, or merge statements that differ only in their Action or Resource")
+			return
+		}
 		for _, j := range cand {
 			o := stmts[j]
 			if int(j) == i || group[j] != group[i] && (s.effect != "Allow" || o.effect != "Deny" || len(o.clauses) > 0) {
