@@ -179,8 +179,17 @@ func (r *reader) principal(v value, key item, not bool) principalElement {
 
 // conditions reads the clauses of a Condition element.
 func (r *reader) conditions(v value, at string) []clause {
-	var out []clause
-	for _, om := range r.doc.Members(v) {
+	ops := r.doc.Members(v)
+	n := 0
+	for _, om := range ops {
+		if om.Value.IsObject() {
+			n += r.doc.Count(om.Value)
+		}
+	}
+	// Sized once: a condition of 100,000 keys grew its slice a few dozen
+	// times, five times the final size in all (issue 15).
+	out := make([]clause, 0, n)
+	for _, om := range ops {
 		opPath := at + "." + pathName(om.Key)
 		op := item{text: om.Key, pos: r.pos(om.KeyIndex), path: opPath}
 		for _, km := range r.doc.Members(om.Value) {
