@@ -1,5 +1,7 @@
 package lint
 
+import "strings"
+
 // escalationActions are the actions that, allowed on every resource,
 // let a principal raise its own permissions on their own, without passing
 // a role to a service: they are the single-permission methods of Rhino
@@ -31,3 +33,12 @@ var escalationActions = []string{
 	"glue:UpdateDevEndpoint",
 	"lambda:UpdateFunctionCode",
 }
+
+// escalationLower is escalationActions in lower case, for actionCoverage.
+var escalationLower = func() []string {
+	out := make([]string, len(escalationActions))
+	for i, a := range escalationActions {
+		out[i] = strings.ToLower(a)
+	}
+	return out
+}()
