@@ -1,5 +1,7 @@
 package policy
 
+import "slices"
+
 // serviceLists holds, for every service prefix named in a policy's Action
 // elements, the statements that can match an action of that service, in
 // document order; other lists the statements that can match an action of
@@ -30,18 +32,62 @@ type candidate struct {
 const serviceListsMapMin = 9
 
 // buildServiceLists files the statements listed in cands (ascending) by
-// the services their action part can match.
+// the services their action part can match. The lists are counted first
+// and carved from one array, so that a policy costs a few allocations
+// rather than one per list growth.
 func buildServiceLists(stmts []*Statement, cands []int32) serviceLists {
 	var sl serviceLists
+	var nameBuf [16]string
+	names := nameBuf[:0]
 	for _, i := range cands {
 		a := &stmts[i].actions
 		for k := range a.entries {
-			if svc := a.entries[k].service; !a.entries[k].any && sl.find(svc) < 0 {
-				sl.names = append(sl.names, svc)
+			if svc := a.entries[k].service; !a.entries[k].any && !slices.Contains(names, svc) {
+				names = append(names, svc)
 			}
 		}
 	}
-	sl.lists = make([][]candidate, len(sl.names))
+	// counts[k] is the length of list k, counts[len(names)] that of other.
+	var countBuf [17]int
+	counts := countBuf[:]
+	if len(names)+1 > len(countBuf) {
+		counts = make([]int, len(names)+1)
+	}
+	counts = counts[:len(names)+1]
+	total := 0
+	for _, i := range cands {
+		a := &stmts[i].actions
+		if a.anyService() {
+			counts[len(names)]++
+			total++
+		}
+		for k, svc := range names {
+			if a.mayMatchService(svc) {
+				counts[k]++
+				total++
+			}
+		}
+	}
+	if total == 0 {
+		return sl
+	}
+	backing := make([]candidate, total)
+	carve := func(n int) []candidate {
+		if n == 0 {
+			return nil
+		}
+		l := backing[:0:n]
+		backing = backing[n:]
+		return l
+	}
+	if len(names) > 0 {
+		sl.names = slices.Clone(names)
+		sl.lists = make([][]candidate, len(names))
+		for k := range names {
+			sl.lists[k] = carve(counts[k])
+		}
+	}
+	sl.other = carve(counts[len(names)])
 	for _, i := range cands {
 		a := &stmts[i].actions
 		c := candidate{mask: a.mask(), stmt: i}
@@ -61,16 +107,6 @@ func buildServiceLists(stmts []*Statement, cands []int32) serviceLists {
 		}
 	}
 	return sl
-}
-
-// find returns the index of svc in names, or -1.
-func (sl *serviceLists) find(svc string) int {
-	for k, n := range sl.names {
-		if n == svc {
-			return k
-		}
-	}
-	return -1
 }
 
 // lookup returns the statements that can match the action of the
