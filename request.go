@@ -209,7 +209,7 @@ func (r *Request) build(in RequestInput, merge *condition.Builder, keysChecked b
 	// r need not be cleared first, which a RequestBuilder's reused request
 	// would pay for on every call.
 	r.in = in
-	r.facts = deriveFacts(in.Principal, service, name, in.Resource, res, hasARN, in.ResourceAccount)
+	deriveFacts(&r.facts, in.Principal, service, name, in.Resource, res, hasARN, in.ResourceAccount)
 	r.facts.restrictPublic = restrictPublicApplies(in.S3BlockPublicAccess, &r.facts, res, hasARN)
 
 	matchAs := in.Principal
