@@ -36,12 +36,16 @@ type facts struct {
 	fixedReason   string
 }
 
-func deriveFacts(p principal.Principal, service, name, resource string, res arn.ARN, hasARN bool, resourceAccount string) facts {
-	f := facts{
-		kind:    p.Kind(),
+// deriveFacts sets *f to the facts of a request, every field but
+// restrictPublic, in place: a RequestBuilder's reused request need not
+// copy them.
+func deriveFacts(f *facts, p principal.Principal, service, name, resource string, res arn.ARN, hasARN bool, resourceAccount string) {
+	kind := p.Kind()
+	*f = facts{
+		kind:    kind,
 		service: service,
 		name:    name,
-		root:    p.Kind() == principal.KindRoot,
+		root:    kind == principal.KindRoot,
 	}
 	f.serviceLinked = p.Identity().ServiceLinked
 	f.unsigned = isUnsignedCall(p, service, name, resource)
@@ -53,10 +57,9 @@ func deriveFacts(p principal.Principal, service, name, resource string, res arn.
 		f.sameAccount = p.Account() != "" && p.Account() == resourceAccount
 	}
 	f.rp = resourcePolicyMode(service, name, res, hasARN)
-	f.rcpWhy = rcpExemption(&f, res, hasARN)
+	f.rcpWhy = rcpExemption(f, res, hasARN)
 	f.rcp = f.rcpWhy == ""
-	f.fixedDecision, f.fixedReason, f.fixed = fixedOutcome(p, &f)
-	return f
+	f.fixedDecision, f.fixedReason, f.fixed = fixedOutcome(p, f)
 }
 
 // isUnsignedCall reports whether a WebIdentity or SAML principal makes the

@@ -34,18 +34,63 @@ const rcpPage = "https://docs.aws.amazon.com/organizations/latest/userguide/orgs
 // rcpSupported reports whether service is on AWS's list of services that
 // support RCPs.
 func rcpSupported(service string) bool {
-	return rcpServiceSet[service]
+	return rcpServiceSet.has(service)
 }
 
-// rcpServiceSet holds rcpServices: every request asks, and a map lookup
-// costs less than a bisection of the list.
-var rcpServiceSet = func() map[string]bool {
-	set := make(map[string]bool, len(rcpServices))
-	for _, s := range rcpServices {
-		set[s] = true
+// rcpServiceSet holds rcpServices: every request asks, and a probe of a
+// small table costs less than a map lookup or a bisection of the list.
+var rcpServiceSet = newServiceSet(rcpServices)
+
+// serviceSet is a set of service prefixes in an open-addressed table with
+// at least four slots per prefix, so that a prefix off the list usually
+// meets an empty slot at once.
+type serviceSet struct {
+	slots []string // "" is an empty slot
+	mask  uint32
+}
+
+// newServiceSet returns the set of the non-empty strings of list.
+func newServiceSet(list []string) serviceSet {
+	n := 8
+	for n < 4*len(list) {
+		n *= 2
 	}
-	return set
-}()
+	s := serviceSet{slots: make([]string, n), mask: uint32(n - 1)}
+	for _, v := range list {
+		if v == "" || s.has(v) {
+			continue
+		}
+		i := serviceHash(v) & s.mask
+		for s.slots[i] != "" {
+			i = (i + 1) & s.mask
+		}
+		s.slots[i] = v
+	}
+	return s
+}
+
+// has reports whether v is in s.
+func (s *serviceSet) has(v string) bool {
+	if v == "" {
+		return false
+	}
+	for i := serviceHash(v) & s.mask; s.slots[i] != ""; i = (i + 1) & s.mask {
+		if s.slots[i] == v {
+			return true
+		}
+	}
+	return false
+}
+
+// serviceHash is the 32-bit FNV-1a hash of v: prefixes are short.
+func serviceHash(v string) uint32 {
+	h := uint32(2166136261)
+	for i := 0; i < len(v); i++ {
+		h ^= uint32(v[i])
+		h *= 16777619
+	}
+	return h
+}
 
 // rcpExemption returns why RCPs do not govern the request, or "" when they
 // do. f must have its kind, service, name and serviceLinked set.

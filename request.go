@@ -164,10 +164,9 @@ func (r *Request) build(in RequestInput, merge *condition.Builder, keysChecked b
 	}
 	// policy.NewRequest checks the action ([policy.CheckRequestAction])
 	// and lower-cases it once for the policies and for the facts below;
-	// the caller and the context are added once derived (WithCaller).
-	var err error
-	r.preq, err = policy.NewRequest(policy.RequestInput{Action: in.Action, Resource: in.Resource})
-	if err != nil {
+	// the caller and the context are added once derived (SetCaller).
+	// The request is built in place: it is a few hundred bytes to copy.
+	if err := r.preq.Init(policy.RequestInput{Action: in.Action, Resource: in.Resource}); err != nil {
 		return err
 	}
 	preq := &r.preq
@@ -210,7 +209,7 @@ func (r *Request) build(in RequestInput, merge *condition.Builder, keysChecked b
 	// r need not be cleared first, which a RequestBuilder's reused request
 	// would pay for on every call.
 	r.in = in
-	r.facts = deriveFacts(in.Principal, service, name, in.Resource, res, hasARN, in.ResourceAccount)
+	deriveFacts(&r.facts, in.Principal, service, name, in.Resource, res, hasARN, in.ResourceAccount)
 	r.facts.restrictPublic = restrictPublicApplies(in.S3BlockPublicAccess, &r.facts, res, hasARN)
 
 	matchAs := in.Principal
@@ -267,10 +266,11 @@ func (r *Request) build(in RequestInput, merge *condition.Builder, keysChecked b
 		}
 	}
 
-	r.preq = r.preq.WithCaller(matchAs, r.ctx)
+	r.preq.SetCaller(matchAs, r.ctx)
 	// The boundary's request differs only in HasBoundary: a copy shares
 	// the lower-cased action and split resource.
-	r.preqBoundary = r.preq.WithBoundary(true)
+	r.preqBoundary = r.preq
+	r.preqBoundary.SetBoundary(true)
 	return nil
 }
 

@@ -15,21 +15,27 @@ import (
 // reported in one run). What cannot be read is left out; package policy
 // reports why.
 type document struct {
+	src     *jsonsrc.Doc // positions and the text of condition values
 	file    string
 	typ     policy.Type
 	hasVer  bool
-	rootPos diag.Position
+	rootOff int
 	stmts   []*statement
 }
 
-// item is one string of a document with where it is written.
+// item is one string of a document with where it is written. It keeps the
+// byte offset, not the file position (five words), which is made when a
+// finding needs it (issue 15).
 type item struct {
 	text  string
 	lower string // text in lower case, for actions
-	pos   diag.Position
 	path  string // see fullPath
+	off   int    // byte offset in the document
 	elem  int    // 1 + the index of the entry in the array at path; 0: path names the item itself
 }
+
+// pos returns the file position of a document offset.
+func (d *document) pos(off int) diag.Position { return d.src.Pos(off) }
 
 // fullPath returns the path of the item. Entries of an array share their
 // array's path, so that a list of 1,000 condition values does not hold
@@ -56,18 +62,21 @@ type principalElement struct {
 	star bool // "*" or {"AWS": "*"} among the entries
 }
 
-// clause is one operator-key pair of a Condition element.
+// clause is one operator-key pair of a Condition element. Its values are
+// kept as their place in the document, read when the redundancy check
+// compares conditions: no check positions them, and as items a condition
+// value was eight times its text (issue 15).
 type clause struct {
-	op     item // the operator as written, like "StringEqualsIfExists"
-	key    item // the condition key as written
-	values []item
+	op     item  // the operator as written, like "StringEqualsIfExists"
+	key    item  // the condition key as written
+	values value // a scalar or an array; what is not a scalar is left out
 }
 
 // statement is one statement of the document.
 type statement struct {
 	index     int
 	path      string // Statement[0], or Statement for a single statement object
-	pos       diag.Position
+	off       int    // byte offset in the document
 	sid       *item
 	effect    string // "Allow", "Deny", or "" when missing or invalid
 	principal principalElement
@@ -95,7 +104,7 @@ func readDocument(src []byte, s policy.Source) *document {
 	if !root.IsObject() {
 		return nil
 	}
-	d := &document{file: file, typ: s.Type, rootPos: r.pos(root.Index)}
+	d := &document{src: doc, file: file, typ: s.Type, rootOff: root.Index}
 	for _, m := range doc.Members(root) {
 		switch m.Key {
 		case "Version":
@@ -123,18 +132,15 @@ type reader struct {
 // value is a JSON value of the document.
 type value = jsonsrc.Value
 
-// pos returns the file position of a document offset.
-func (r *reader) pos(off int) diag.Position { return r.doc.Pos(off) }
-
 // statement reads one statement object.
 func (r *reader) statement(v value, index int, at string) *statement {
-	s := &statement{index: index, path: at, pos: r.pos(v.Index)}
+	s := &statement{index: index, path: at, off: v.Index}
 	for _, m := range r.doc.Members(v) {
-		key := item{text: m.Key, pos: r.pos(m.KeyIndex), path: at + "." + m.Key}
+		key := item{text: m.Key, off: m.KeyIndex, path: at + "." + m.Key}
 		switch m.Key {
 		case "Sid":
 			if isString(m.Value) {
-				s.sid = &item{text: r.doc.Str(m.Value), pos: r.pos(m.Value.Index), path: key.path}
+				s.sid = &item{text: r.doc.Str(m.Value), off: m.Value.Index, path: key.path}
 			}
 		case "Effect":
 			if isString(m.Value) && (r.doc.Str(m.Value) == "Allow" || r.doc.Str(m.Value) == "Deny") {
@@ -161,7 +167,7 @@ func (r *reader) statement(v value, index int, at string) *statement {
 func (r *reader) principal(v value, key item, not bool) principalElement {
 	p := principalElement{element: element{present: true, not: not, key: key}}
 	if isString(v) {
-		p.items = append(p.items, item{text: r.doc.Str(v), pos: r.pos(v.Index), path: key.path})
+		p.items = append(p.items, item{text: r.doc.Str(v), off: v.Index, path: key.path})
 		p.star = r.doc.Str(v) == "*"
 		return p
 	}
@@ -191,12 +197,10 @@ func (r *reader) conditions(v value, at string) []clause {
 	out := make([]clause, 0, n)
 	for _, om := range ops {
 		opPath := at + "." + pathName(om.Key)
-		op := item{text: om.Key, pos: r.pos(om.KeyIndex), path: opPath}
+		op := item{text: om.Key, off: om.KeyIndex, path: opPath}
 		for _, km := range r.doc.Members(om.Value) {
 			kp := opPath + "." + pathName(km.Key)
-			c := clause{op: op, key: item{text: km.Key, pos: r.pos(km.KeyIndex), path: kp}}
-			c.values = r.scalars(km.Value, kp)
-			out = append(out, c)
+			out = append(out, clause{op: op, key: item{text: km.Key, off: km.KeyIndex, path: kp}, values: km.Value})
 		}
 	}
 	return out
@@ -206,34 +210,34 @@ func (r *reader) conditions(v value, at string) []clause {
 // out.
 func (r *reader) strings(v value, at string) []item {
 	if isString(v) {
-		return []item{{text: r.doc.Str(v), pos: r.pos(v.Index), path: at}}
+		return []item{{text: r.doc.Str(v), off: v.Index, path: at}}
 	}
 	var out []item
 	for i, e := range r.doc.Elements(v) {
 		if isString(e) {
-			out = append(out, item{text: r.doc.Str(e), pos: r.pos(e.Index), path: at, elem: i + 1})
+			out = append(out, item{text: r.doc.Str(e), off: e.Index, path: at, elem: i + 1})
 		}
 	}
 	return out
 }
 
-// scalars reads a condition value: a string, number or boolean, or an
-// array of them, as text.
-func (r *reader) scalars(v value, at string) []item {
+// valueTexts appends the texts of a condition value to dst: a string,
+// number or boolean, or those of an array of them, as text; other values
+// are left out.
+func valueTexts(doc *jsonsrc.Doc, v value, dst []string) []string {
 	if !v.IsArray() {
 		if isScalar(v) {
-			return []item{{text: r.scalarText(v), pos: r.pos(v.Index), path: at}}
+			dst = append(dst, scalarText(doc, v))
 		}
-		return nil
+		return dst
 	}
-	out := make([]item, 0, r.doc.Count(v))
-	for it := r.doc.Items(v); ; {
+	for it := doc.Items(v); ; {
 		_, e, ok := it.Next()
 		if !ok {
-			return out
+			return dst
 		}
 		if isScalar(e) {
-			out = append(out, item{text: r.scalarText(e), pos: r.pos(e.Index), path: at, elem: it.Index() + 1})
+			dst = append(dst, scalarText(doc, e))
 		}
 	}
 }
@@ -252,11 +256,11 @@ func isScalar(v value) bool {
 
 // scalarText returns a scalar as IAM compares it: the string itself, or
 // the JSON text of a number or boolean.
-func (r *reader) scalarText(v value) string {
+func scalarText(doc *jsonsrc.Doc, v value) string {
 	if isString(v) {
-		return r.doc.Str(v)
+		return doc.Str(v)
 	}
-	return strings.TrimSpace(r.doc.Raw(v))
+	return strings.TrimSpace(doc.Raw(v))
 }
 
 // pathName writes a member name in a path as package policy does: bare

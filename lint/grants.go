@@ -189,7 +189,7 @@ func (c *checker) checkEscalation(s *statement) {
 	var first item
 	for i, a := range escalationActions {
 		if at, covered, _ := s.actionCoverage(escalationLower[i]); covered {
-			if len(names) == 0 || at.pos.Offset < first.pos.Offset {
+			if len(names) == 0 || at.off < first.off {
 				first = at
 			}
 			names = append(names, a)

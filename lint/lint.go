@@ -65,7 +65,7 @@ func (c *checker) add(code string, at item, msg, fix string) {
 
 // addSev records a finding with an explicit severity.
 func (c *checker) addSev(code string, sev Severity, at item, msg, fix string) {
-	c.out = append(c.out, Finding{Code: code, Severity: sev, Pos: at.pos, Path: at.fullPath(), Message: msg, Fix: fix})
+	c.out = append(c.out, Finding{Code: code, Severity: sev, Pos: c.doc.pos(at.off), Path: at.fullPath(), Message: msg, Fix: fix})
 }
 
 // run runs every check.
@@ -85,7 +85,7 @@ func (c *checker) checkVersion() {
 	if c.doc.hasVer || c.doc.typ == policy.RCP {
 		return
 	}
-	c.add(codeMissingVersion, item{pos: c.doc.rootPos},
+	c.add(codeMissingVersion, item{off: c.doc.rootOff},
 		"the policy has no \"Version\": policy variables such as ${aws:username} are read as plain text",
 		"add \"Version\": \"2012-10-17\"")
 }

@@ -1,9 +1,12 @@
 package lint
 
 import (
+	"hash/maphash"
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/iameval/iameval/internal/jsonsrc"
 )
 
 // checkRedundantEntries reports Action and Resource entries that repeat
@@ -34,7 +37,7 @@ func (c *checker) redundant(e element, code string, actions bool) {
 	for i, it := range e.items {
 		n := entryText(it, actions)
 		if j, dup := first[n]; dup {
-			c.add(code, it, "\""+it.text+"\" is listed twice (first at "+lineCol(e.items[j])+")", "remove this entry")
+			c.add(code, it, "\""+it.text+"\" is listed twice (first at "+c.lineCol(e.items[j])+")", "remove this entry")
 			continue
 		}
 		first[n] = i
@@ -66,8 +69,9 @@ func entryCovers(a, b string, actions bool) bool {
 }
 
 // lineCol formats the position of it as "line:col".
-func lineCol(it item) string {
-	return itoa(it.pos.Line) + ":" + itoa(it.pos.Column)
+func (c *checker) lineCol(it item) string {
+	p := c.doc.pos(it.off)
+	return itoa(p.Line) + ":" + itoa(p.Column)
 }
 
 // checkRedundantStatements reports a statement that another statement of
@@ -85,11 +89,9 @@ func lineCol(it item) string {
 func (c *checker) checkRedundantStatements() {
 	stmts := c.doc.stmts
 	ok := make([]bool, len(stmts))
-	sigs := make([]string, len(stmts))
 	prins := make([]string, len(stmts))
 	for i, s := range stmts {
 		if ok[i] = comparable(s); ok[i] {
-			sigs[i] = conditionSignature(s)
 			prins[i] = principalSignature(s)
 		}
 	}
@@ -97,19 +99,7 @@ func (c *checker) checkRedundantStatements() {
 	// Statements of the same effect, principals and condition share a
 	// group; only those, and the unconditional Denies, can make a
 	// statement redundant or shadow it.
-	group := make([]int, len(stmts))
-	groups := map[string]int{}
-	for i, s := range stmts {
-		if ok[i] {
-			k := groupKey(s.effect, prins[i], sigs[i])
-			g, seen := groups[k]
-			if !seen {
-				g = len(groups)
-				groups[k] = g
-			}
-			group[i] = g
-		}
-	}
+	group := c.groupStatements(ok, prins)
 	budget := redundancyBudget
 	var cand []int32
 	for i, s := range stmts {
@@ -120,7 +110,7 @@ func (c *checker) checkRedundantStatements() {
 		// Gathering the candidates is work too: 100,000 identical
 		// statements would each gather all the others (issue 15).
 		if budget -= len(cand); budget < 0 {
-			c.add(codeRedundancyIncomplete, item{pos: s.pos, path: s.path},
+			c.add(codeRedundancyIncomplete, item{off: s.off, path: s.path},
 				"too many overlapping statements to compare: statements from this one on were not checked for redundancy",
 				"split the policy, or merge statements that differ only in their Action or Resource")
 			return
@@ -134,25 +124,25 @@ func (c *checker) checkRedundantStatements() {
 				continue
 			}
 			if budget -= len(o.action.items) + len(o.resource.items) + len(s.action.items) + len(s.resource.items); budget < 0 {
-				c.add(codeRedundancyIncomplete, item{pos: s.pos, path: s.path},
+				c.add(codeRedundancyIncomplete, item{off: s.off, path: s.path},
 					"too many overlapping statements to compare: statements from this one on were not checked for redundancy",
 					"split the policy, or merge statements that differ only in their Action or Resource")
 				return
 			}
-			if o.effect == s.effect && prins[i] == prins[j] && sigs[i] == sigs[j] &&
+			if group[j] == group[i] &&
 				coversAll(o.action.items, s.action.items, true) && coversAll(o.resource.items, s.resource.items, false) {
 				// Of two identical statements, report the later one.
 				if int(j) > i && coversAll(s.action.items, o.action.items, true) && coversAll(s.resource.items, o.resource.items, false) {
 					continue
 				}
-				c.add(codeRedundantStatement, item{pos: s.pos, path: s.path},
+				c.add(codeRedundantStatement, item{off: s.off, path: s.path},
 					"the statement is redundant: "+o.path+" has the same effect on every action and resource it covers",
 					"remove the statement")
 				break
 			}
 			if s.effect == "Allow" && o.effect == "Deny" && len(o.clauses) == 0 && denyCoversPrincipal(o, s, prins[j] == prins[i]) &&
 				coversAll(o.action.items, s.action.items, true) && coversAll(o.resource.items, s.resource.items, false) {
-				c.add(codeShadowed, item{pos: s.pos, path: s.path},
+				c.add(codeShadowed, item{off: s.off, path: s.path},
 					"the statement never allows anything: "+o.path+" denies every action and resource it covers, without a condition",
 					"remove the statement, or narrow the Deny")
 				break
@@ -167,10 +157,74 @@ func (c *checker) checkRedundantStatements() {
 // otherwise be compared pair by pair.
 const redundancyBudget = 10_000_000
 
-// groupKey joins a statement's effect, principal signature and condition
-// signature.
-func groupKey(effect, prin, sig string) string {
-	return effect + "\x00" + strconv.Itoa(len(prin)) + ":" + prin + sig
+// groupRep is the first statement of a group, found by the hash of its
+// effect, principals and condition signature.
+type groupRep struct {
+	stmt  int
+	group int32
+	sig   string // its condition signature, once another statement's hash matched
+	known bool   // sig is set
+}
+
+// groupStatements numbers the comparable statements (ok) by effect,
+// principal signature (prins) and condition signature: statements of one
+// group have all three equal. Signatures are hashed and not kept: kept,
+// they held a copy of every condition value of the policy (issue 15); a
+// hash match is confirmed by comparing the signatures themselves, so
+// that only equal statements share a group.
+func (c *checker) groupStatements(ok []bool, prins []string) []int32 {
+	stmts := c.doc.stmts
+	group := make([]int32, len(stmts))
+	seed := maphash.MakeSeed()
+	reps := map[uint64][]groupRep{}
+	n := int32(0)
+	var buf []string
+	for i, s := range stmts {
+		if !ok[i] {
+			continue
+		}
+		var sig string
+		sig, buf = conditionSignature(c.doc.src, s, buf)
+		h := groupHash(seed, s.effect, prins[i], sig)
+		list := reps[h]
+		g := int32(-1)
+		for k := range list {
+			r := &list[k]
+			o := stmts[r.stmt]
+			if o.effect != s.effect || prins[r.stmt] != prins[i] {
+				continue
+			}
+			if !r.known {
+				r.sig, buf = conditionSignature(c.doc.src, o, buf)
+				r.known = true
+			}
+			if r.sig == sig {
+				g = r.group
+				break
+			}
+		}
+		if g < 0 {
+			g = n
+			n++
+			reps[h] = append(list, groupRep{stmt: i, group: g})
+		}
+		group[i] = g
+	}
+	return group
+}
+
+// groupHash hashes a statement's effect, principal signature and
+// condition signature.
+func groupHash(seed maphash.Seed, effect, prin, sig string) uint64 {
+	var h maphash.Hash
+	h.SetSeed(seed)
+	h.WriteString(effect)
+	h.WriteByte(0)
+	h.WriteString(strconv.Itoa(len(prin)))
+	h.WriteByte(':')
+	h.WriteString(prin)
+	h.WriteString(sig)
+	return h.Sum64()
 }
 
 // comparable reports whether the statement can be compared with others:
@@ -254,14 +308,21 @@ func denyCoversPrincipal(d, a *statement, same bool) bool {
 
 // conditionSignature returns the statement's condition clauses as one
 // string, so that two statements have the same condition, as written and
-// in any order, when their signatures are equal.
-func conditionSignature(s *statement) string {
+// in any order, when their signatures are equal. The values are read from
+// doc; buf is scratch space for them, returned for reuse.
+func conditionSignature(doc *jsonsrc.Doc, s *statement, buf []string) (string, []string) {
+	if len(s.clauses) == 0 {
+		return "", buf
+	}
 	out := make([]string, 0, len(s.clauses))
 	for _, cl := range s.clauses {
-		out = append(out, cl.op.text+"\x00"+strings.ToLower(cl.key.text)+"\x00"+strings.Join(texts(cl.values), "\x00"))
+		buf = valueTexts(doc, cl.values, buf[:0])
+		slices.Sort(buf)
+		out = append(out, cl.op.text+"\x00"+strings.ToLower(cl.key.text)+"\x00"+strings.Join(buf, "\x00"))
 	}
+	clear(buf)
 	slices.Sort(out)
-	return strings.Join(out, "\x01")
+	return strings.Join(out, "\x01"), buf
 }
 
 // texts returns the texts of items, sorted.

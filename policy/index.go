@@ -1,9 +1,6 @@
 package policy
 
-import (
-	"slices"
-	"sort"
-)
+import "slices"
 
 // index selects, for a request, the statements that can possibly apply
 // so that a large policy costs little per request: each statement is filed once, under the literal
@@ -48,8 +45,17 @@ func buildIndex(stmts []*Statement, principals bool, minStatements int) index {
 		x.svc = buildServiceLists(stmts, x.always)
 		return x
 	}
-	var unfiled []int32 // statements not filed under a prefix, ascending
-	var pairs []filing  // statements filed under prefixes, in statement order
+	// The working lists live on the stack for typical policies; pairs
+	// and svcPairs are sized at once, in one block, for larger ones.
+	var unfiledBuf [64]int32
+	var pairBuf, svcBuf [64]filing
+	unfiled := unfiledBuf[:0] // statements not filed under a prefix, ascending
+	pairs := pairBuf[:0]      // statements filed under prefixes, in statement order
+	svcPairs := svcBuf[:0]    // unfiled statements filed under services, likewise
+	if nr, na := countEntries(stmts); nr > len(pairBuf) || na > len(svcBuf) {
+		block := make([]filing, nr+na)
+		pairs, svcPairs = block[:0:nr], block[nr:nr]
+	}
 	for i, s := range stmts {
 		n := int32(i)
 		if s.resources.indexable() {
@@ -63,21 +69,48 @@ func buildIndex(stmts []*Statement, principals bool, minStatements int) index {
 			continue
 		}
 		unfiled = append(unfiled, n)
-		if services, ok := s.actions.services(); ok {
-			if x.byService == nil {
-				x.byService = make(map[string][]int32)
-			}
-			for _, svc := range services {
-				x.byService[svc] = append(x.byService[svc], n)
-			}
+		if first, ok := appendServices(svcPairs, &s.actions, n); ok {
+			svcPairs = first
 			continue
 		}
 		x.always = append(x.always, n)
 	}
-	x.fileByPrefix(pairs)
-	sort.Ints(x.lengths)
+	var lengths [16]int
+	x.byPrefix, x.lengths = fileUnder(pairs, lengths[:0])
+	x.byService, _ = fileUnder(svcPairs, nil)
 	x.svc = buildServiceLists(stmts, unfiled)
 	return x
+}
+
+// countEntries returns the number of Resource and Action entries of the
+// statements: bounds on the filings buildIndex makes.
+func countEntries(stmts []*Statement) (resources, actions int) {
+	for _, s := range stmts {
+		resources += len(s.resources.entries)
+		actions += len(s.actions.entries)
+	}
+	return resources, actions
+}
+
+// appendServices appends to dst a filing of statement n under each
+// distinct service prefix of its Action element, when the element has
+// no "*" and is not a NotAction (see [actionSet.services]); it reports
+// whether it did.
+func appendServices(dst []filing, a *actionSet, n int32) ([]filing, bool) {
+	if a.not || len(a.entries) == 0 {
+		return dst, false
+	}
+	first := len(dst)
+	for i := range a.entries {
+		e := &a.entries[i]
+		if e.any {
+			return dst[:first], false
+		}
+		if !slices.ContainsFunc(dst[first:], func(f filing) bool { return f.prefix == e.service }) {
+			dst = append(dst, filing{e.service, n})
+		}
+	}
+	return dst, true
 }
 
 // filing is a statement filed under a literal resource prefix.
@@ -86,27 +119,34 @@ type filing struct {
 	stmt   int32
 }
 
-// fileByPrefix builds byPrefix and lengths from pairs, which list each
-// statement's distinct prefixes in statement order. The map is sized up
-// front and the lists are carved from one array (each with room for its
-// first statement only, so that appending to a repeated prefix copies its
-// list rather than overwrite the next one): a large policy costs a few
-// allocations rather than one per prefix.
-func (x *index) fileByPrefix(pairs []filing) {
+// fileUnder builds a map from prefixes to the statements filed under
+// them from pairs, which list each statement's distinct prefixes in
+// statement order, and appends the distinct prefix lengths, ascending,
+// to lengths when it is not nil. The map is sized up front and the lists
+// are carved from one array (each with room for its first statement
+// only, so that appending to a repeated prefix copies its list rather
+// than overwrite the next one): a large policy costs a few allocations
+// rather than one per prefix. No pairs give a nil map.
+func fileUnder(pairs []filing, lengths []int) (map[string][]int32, []int) {
 	if len(pairs) == 0 {
-		return
+		return nil, nil
 	}
 	backing := make([]int32, len(pairs))
-	x.byPrefix = make(map[string][]int32, len(pairs))
+	m := make(map[string][]int32, len(pairs))
 	for i, f := range pairs {
-		if list, ok := x.byPrefix[f.prefix]; ok {
-			x.byPrefix[f.prefix] = append(list, f.stmt)
+		if list, ok := m[f.prefix]; ok {
+			m[f.prefix] = append(list, f.stmt)
 			continue
 		}
 		backing[i] = f.stmt
-		x.byPrefix[f.prefix] = backing[i : i+1 : i+1]
-		if !slices.Contains(x.lengths, len(f.prefix)) {
-			x.lengths = append(x.lengths, len(f.prefix))
+		m[f.prefix] = backing[i : i+1 : i+1]
+		if lengths != nil && !slices.Contains(lengths, len(f.prefix)) {
+			lengths = append(lengths, len(f.prefix))
 		}
 	}
+	if lengths == nil {
+		return m, nil
+	}
+	slices.Sort(lengths)
+	return m, slices.Clip(slices.Clone(lengths))
 }

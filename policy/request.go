@@ -56,11 +56,24 @@ type prepared struct {
 // the request. A resource that is neither "*" nor an ARN is accepted;
 // only a "*" Resource entry matches it.
 func NewRequest(in RequestInput) (Request, error) {
-	q, err := prepareValue(in.Action, in.Resource)
-	if err != nil {
-		return Request{}, err
+	var r Request
+	err := r.Init(in)
+	return r, err
+}
+
+// Init makes *r the request NewRequest(in) returns, in place, and returns
+// NewRequest's error (r is then the zero Request). A caller that keeps
+// its Request in memory it reuses (iameval's RequestBuilder) saves
+// copying the Request, which is a few hundred bytes. Init, like
+// [Request.SetCaller] and [Request.SetBoundary], changes r: call it only
+// on a Request nobody else reads yet.
+func (r *Request) Init(in RequestInput) error {
+	r.principal, r.context, r.hasBoundary = in.Principal, in.Context, in.HasBoundary
+	if err := r.prep.set(in.Action, in.Resource); err != nil {
+		*r = Request{}
+		return err
 	}
-	return Request{prep: q, principal: in.Principal, context: in.Context, hasBoundary: in.HasBoundary}, nil
+	return nil
 }
 
 // Action returns the action as given.
@@ -81,28 +94,50 @@ func (r *Request) HasBoundary() bool { return r.hasBoundary }
 // WithCaller returns a copy of r with another principal and context; the
 // action and resource are not validated or lower-cased again.
 func (r Request) WithCaller(p principal.Principal, ctx condition.Lookup) Request {
-	r.principal, r.context = p, ctx
+	r.SetCaller(p, ctx)
 	return r
+}
+
+// SetCaller gives r another principal and context, as [Request.WithCaller]
+// does, in place; see [Request.Init] for when r may be changed.
+func (r *Request) SetCaller(p principal.Principal, ctx condition.Lookup) {
+	r.principal, r.context = p, ctx
 }
 
 // WithBoundary returns a copy of r whose caller has a permissions boundary
 // or not.
 func (r Request) WithBoundary(has bool) Request {
-	r.hasBoundary = has
+	r.SetBoundary(has)
 	return r
 }
 
-// prepareValue computes the cached form of an action and a resource.
+// SetBoundary says whether r's caller has a permissions boundary, as
+// [Request.WithBoundary] does, in place; see [Request.Init] for when r may
+// be changed.
+func (r *Request) SetBoundary(has bool) {
+	r.hasBoundary = has
+}
+
+// prepareValue returns the cached form of an action and a resource.
 func prepareValue(action, resource string) (prepared, error) {
-	q := prepared{ok: true, action: action, resource: resource, resStar: resource == "*"}
-	if err := prepareAction(&q, action); err != nil {
-		return prepared{}, err
+	var q prepared
+	err := q.set(action, resource)
+	return q, err
+}
+
+// set makes q the cached form of an action and a resource, or the zero
+// prepared with the action's error.
+func (q *prepared) set(action, resource string) error {
+	*q = prepared{ok: true, action: action, resource: resource, resStar: resource == "*"}
+	if err := prepareAction(q, action); err != nil {
+		*q = prepared{}
+		return err
 	}
 	if !q.resStar {
 		q.resParts, q.resARN = arn.Split(resource)
 		q.resARN = q.resARN && q.resParts[0] == "arn"
 	}
-	return q, nil
+	return nil
 }
 
 // ResourceARN returns the resource split at its first five colons, and

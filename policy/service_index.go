@@ -1,5 +1,7 @@
 package policy
 
+import "slices"
+
 // serviceLists holds, for every service prefix named in a policy's Action
 // elements, the statements that can match an action of that service, in
 // document order; other lists the statements that can match an action of
@@ -10,10 +12,17 @@ package policy
 // the request's service (an Action element without "*" and without an
 // entry for the service), so they never change an outcome.
 type serviceLists struct {
-	names  []string   // lower-case service prefixes
+	names  []keyed    // lower-case service prefixes (text only)
 	lists  []candList // lists[i] for names[i]
 	other  candList
 	byName map[string]*candList // the same lists, for policies naming many services
+}
+
+// keyed is a lower-case text with its actionHash: a literal action of a
+// candList, or a service name (whose hash is not used).
+type keyed struct {
+	hash uint64
+	text string
 }
 
 // candList is the list of candidates of one service. When the literal
@@ -24,8 +33,7 @@ type serviceLists struct {
 // rule actions out.
 type candList struct {
 	cands  []candidate
-	lits   []string // lower-case literal actions ("s3:getobject")
-	hashes []uint64 // actionHash of lits
+	lits   []keyed // lower-case literal actions ("s3:getobject")
 	hashed bool
 }
 
@@ -72,81 +80,126 @@ const (
 const serviceListsMapMin = 9
 
 // buildServiceLists files the statements listed in cands (ascending) by
-// the services their action part can match.
+// the services their action part can match. The lists are counted first
+// and carved from one array, their literal actions and the service names
+// from another, so that a policy costs a few allocations rather than one
+// per list growth.
 func buildServiceLists(stmts []*Statement, cands []int32) serviceLists {
 	var sl serviceLists
+	var nameBuf [16]string
+	names := nameBuf[:0]
 	for _, i := range cands {
 		a := &stmts[i].actions
 		for k := range a.entries {
-			if svc := a.entries[k].service; !a.entries[k].any && sl.find(svc) < 0 {
-				sl.names = append(sl.names, svc)
+			if svc := a.entries[k].service; !a.entries[k].any && !slices.Contains(names, svc) {
+				names = append(names, svc)
 			}
 		}
 	}
-	sl.lists = make([]candList, len(sl.names))
-	var members []int32
-	for k, svc := range sl.names {
-		members = members[:0]
-		for _, i := range cands {
-			if stmts[i].actions.mayMatchService(svc) {
-				members = append(members, i)
-			}
-		}
-		sl.lists[k] = buildCandList(stmts, members, svc)
+	// counts[k] is the length of list k, counts[len(names)] that of
+	// other; lits[k] bounds the number of literal actions of list k.
+	var countBuf, litBuf [17]int
+	counts, lits := countBuf[:], litBuf[:]
+	if len(names)+1 > len(countBuf) {
+		block := make([]int, 2*(len(names)+1))
+		counts, lits = block[:len(names)+1], block[len(names)+1:]
 	}
-	members = members[:0]
+	counts, lits = counts[:len(names)+1], lits[:len(names)+1]
+	total, totalLits := 0, 0
 	for _, i := range cands {
-		if stmts[i].actions.anyService() {
-			members = append(members, i)
+		a := &stmts[i].actions
+		if a.anyService() {
+			counts[len(names)]++
+			total++
 		}
+		for k, svc := range names {
+			if a.mayMatchService(svc) {
+				counts[k]++
+				total++
+			}
+		}
+		if a.not {
+			continue
+		}
+		for j := range a.entries {
+			if e := &a.entries[j]; e.full != "" {
+				lits[slices.Index(names, e.service)]++
+				totalLits++
+			}
+		}
+	}
+	if total == 0 {
+		return sl
+	}
+	backing := make([]candidate, total)
+	carve := func(n int) []candidate {
+		if n == 0 {
+			return nil
+		}
+		l := backing[:0:n]
+		backing = backing[n:]
+		return l
+	}
+	keys := make([]keyed, len(names), len(names)+totalLits)
+	carveKeys := func(n int) []keyed {
+		l := keys[len(keys) : len(keys) : len(keys)+n]
+		keys = keys[:len(keys)+n]
+		return l
 	}
 	// No entry names the service "" (compileAction), so the other list
 	// has no literals: its statements hold by "*" or are NotAction.
-	sl.other = buildCandList(stmts, members, "")
-	if len(sl.names) >= serviceListsMapMin {
-		sl.byName = make(map[string]*candList, len(sl.names))
-		for k, svc := range sl.names {
+	sl.other = buildCandList(stmts, cands, "", carve(counts[len(names)]), nil)
+	if len(names) > 0 {
+		sl.names = keys[:len(names)]
+		sl.lists = make([]candList, len(names))
+		for k, svc := range names {
+			sl.names[k].text = svc
+			sl.lists[k] = buildCandList(stmts, cands, svc, carve(counts[k]), carveKeys(lits[k]))
+		}
+	}
+	if len(names) >= serviceListsMapMin {
+		sl.byName = make(map[string]*candList, len(names))
+		for k, svc := range names {
 			sl.byName[svc] = &sl.lists[k]
 		}
 	}
 	return sl
 }
 
-// buildCandList returns the list of the statements members (ascending)
-// for actions of the lower-case service svc ("" for a service no entry
-// names).
-func buildCandList(stmts []*Statement, members []int32, svc string) candList {
-	var cl candList
-	if len(members) == 0 {
-		return cl
-	}
-	for _, i := range members {
+// buildCandList returns the list, for actions of the lower-case service
+// svc ("" for a service no entry names), of the statements of cands
+// (ascending) whose action part may match them, in cands, which has room
+// for them; lits has room for the list's literal actions.
+func buildCandList(stmts []*Statement, cands []int32, svc string, list []candidate, lits []keyed) candList {
+	cl := candList{lits: lits}
+	for _, i := range cands {
 		a := &stmts[i].actions
+		if svc == "" && !a.anyService() || svc != "" && !a.mayMatchService(svc) {
+			continue
+		}
+		list = append(list, candidate{stmt: i, res: newResourceFilter(&stmts[i].resources)})
 		if a.not {
 			continue
 		}
 		for k := range a.entries {
 			e := &a.entries[k]
 			if e.full != "" && e.service == svc && cl.literal(e.full) < 0 {
-				cl.lits = append(cl.lits, e.full)
-				cl.hashes = append(cl.hashes, e.hash)
+				cl.lits = append(cl.lits, keyed{e.hash, e.full})
 			}
 		}
 	}
+	cl.cands = list
 	if len(cl.lits) > maxLiterals {
-		cl.lits, cl.hashes, cl.hashed = nil, nil, true
+		cl.lits, cl.hashed = nil, true
 	}
-	cl.cands = make([]candidate, len(members))
-	for j, i := range members {
-		s := stmts[i]
+	for j := range cl.cands {
 		c := &cl.cands[j]
-		c.stmt = i
-		c.res = newResourceFilter(&s.resources)
+		a := &stmts[c.stmt].actions
 		if cl.hashed {
-			c.mask, c.act = s.actions.mask(), actHashed
+			c.mask, c.act = a.mask(), actHashed
 			continue
 		}
-		c.mask, c.act = cl.rule(&s.actions, svc)
+		c.mask, c.act = cl.rule(a, svc)
 	}
 	return cl
 }
@@ -186,8 +239,8 @@ func matchesAnyName(e *actionEntry) bool {
 
 // literal returns the index of the lower-case action full in lits, or -1.
 func (cl *candList) literal(full string) int {
-	for k, l := range cl.lits {
-		if l == full {
+	for k := range cl.lits {
+		if cl.lits[k].text == full {
 			return k
 		}
 	}
@@ -200,22 +253,12 @@ func (cl *candList) bit(q *prepared) uint64 {
 	if cl.hashed {
 		return q.actionBit
 	}
-	for k, h := range cl.hashes {
-		if h == q.actionHash && q.isAction(cl.lits[k]) {
+	for k := range cl.lits {
+		if l := &cl.lits[k]; l.hash == q.actionHash && q.isAction(l.text) {
 			return 1 << k
 		}
 	}
 	return 0
-}
-
-// find returns the index of svc in names, or -1.
-func (sl *serviceLists) find(svc string) int {
-	for k, n := range sl.names {
-		if n == svc {
-			return k
-		}
-	}
-	return -1
 }
 
 // lookup returns the statements that can match the action of the
@@ -227,8 +270,8 @@ func (sl *serviceLists) lookup(q *prepared) *candList {
 		}
 		return &sl.other
 	}
-	for k, n := range sl.names {
-		if q.isService(n) {
+	for k := range sl.names {
+		if q.isService(sl.names[k].text) {
 			return &sl.lists[k]
 		}
 	}

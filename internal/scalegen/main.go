@@ -13,18 +13,20 @@ import (
 	"path/filepath"
 )
 
-// doc is one generated policy: its file name and a writer of its text.
+// doc is one generated policy: its file name, a writer of its text and
+// the decision its scenario expects.
 type doc struct {
-	name  string
-	write func(w *bufio.Writer)
+	name   string
+	write  func(w *bufio.Writer)
+	expect string
 }
 
 // docs are the table's three inputs, generated as policy/scale_bench_test.go
 // generates the benchmark's smaller ones.
 var docs = []doc{
-	{"sids-100k", func(w *bufio.Writer) { sids(w, 100_000) }},
-	{"keys-100k", func(w *bufio.Writer) { keys(w, 100_000) }},
-	{"values-5k-1001", func(w *bufio.Writer) { values(w, 5_000, 1_001) }},
+	{"sids-100k", func(w *bufio.Writer) { sids(w, 100_000) }, "allowed"},
+	{"keys-100k", func(w *bufio.Writer) { keys(w, 100_000) }, "implicitDeny"},
+	{"values-5k-1001", func(w *bufio.Writer) { values(w, 5_000, 1_001) }, "implicitDeny"},
 }
 
 // sids writes n statements, each with its own Sid.
@@ -71,12 +73,15 @@ func values(w *bufio.Writer, n, v int) {
 	w.WriteString("]}\n")
 }
 
-// scenario is a one-case scenario reading the policy file name.
+// scenario is a one-case scenario reading the policy file name and
+// expecting a decision: the statements allow s3:GetObject, unless a
+// condition on a principal tag the request does not carry stops them.
 const scenario = `{"name": "issue 15 scale: %[1]s",
  "cases": [{"name": "one request against %[1]s",
+  "principal": "arn:aws:iam::123456789012:user/alice",
   "action": "s3:GetObject", "resource": "arn:aws:s3:::b/k",
   "policies": {"identity": [{"file": "%[1]s.json"}]},
-  "expect": "implicitDeny"}]}
+  "expect": "%[2]s"}]}
 `
 
 func main() {
@@ -94,7 +99,7 @@ func main() {
 			fmt.Fprintln(os.Stderr, err)
 			os.Exit(1)
 		}
-		if err := writeFile(filepath.Join(dir, d.name+".scenario.json"), func(w *bufio.Writer) { fmt.Fprintf(w, scenario, d.name) }); err != nil {
+		if err := writeFile(filepath.Join(dir, d.name+".scenario.json"), func(w *bufio.Writer) { fmt.Fprintf(w, scenario, d.name, d.expect) }); err != nil {
 			fmt.Fprintln(os.Stderr, err)
 			os.Exit(1)
 		}
