@@ -68,6 +68,9 @@ type Doc struct {
 	after         []int32 // see brackets.after
 	ascii         bool    // src is ASCII: columns count bytes
 	bom           bool    // src began with a UTF-8 byte-order mark, blanked
+	// lineBuf holds lineStarts for documents of a few lines (minified
+	// ones are one), which then cost no allocation of their own.
+	lineBuf [4]int
 }
 
 // bom is the UTF-8 encoding of U+FEFF, the byte-order mark that editors on
@@ -99,7 +102,11 @@ func Parse(src string, base diag.Position) (*Doc, error) {
 		base.Column = 1
 	}
 	d := &Doc{src: src, base: base, bom: hasBOM}
-	d.lineStarts = make([]int, 1, 1+strings.Count(src, "\n"))
+	if n := 1 + strings.Count(src, "\n"); n <= len(d.lineBuf) {
+		d.lineStarts = d.lineBuf[:1]
+	} else {
+		d.lineStarts = make([]int, 1, n)
+	}
 	for i := 0; ; {
 		j := strings.IndexByte(src[i:], '\n')
 		if j < 0 {
