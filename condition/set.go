@@ -116,7 +116,7 @@ func (c *clause) evalValue(v *Value, l Lookup, o *outcome) truth {
 	if v != nil && v.unknown {
 		// Present, value not given: Null knows the answer, nothing else does.
 		if c.fam == famNull {
-			p := matchNull(c.nulls, false)
+			p := matchNull(c.nulls(), false)
 			if o != nil {
 				o.why, o.pair = whyNull, p
 			}
@@ -136,7 +136,7 @@ func (c *clause) evalValue(v *Value, l Lookup, o *outcome) truth {
 	}
 
 	if c.fam == famNull {
-		p := matchNull(c.nulls, !found || allEmpty(v))
+		p := matchNull(c.nulls(), !found || allEmpty(v))
 		if o != nil {
 			o.why, o.pair = whyNull, p
 		}

@@ -26,12 +26,20 @@ type stringValue struct {
 // values that read request keys share one allocation, and so do the
 // globs; neither slice grows past its capacity, so the pointers into it
 // stay valid.
+//
+// The values of a StringEquals* or StringEqualsIgnoreCase* clause without
+// variables are their own fixed text: then compileString returns nil, and
+// matchString compares the values themselves (issue 15: a compiled value
+// is 40 bytes, most conditions are plain text).
 func compileString(b Base, values []string, mode variables.Mode) ([]stringValue, []*ValueError) {
+	like := b.Positive() == StringLike
+	if !like && plainValues(values, mode) {
+		return nil, nil
+	}
 	out := make([]stringValue, len(values))
 	var warns []*ValueError
 	var tmpls []variables.Template
 	var globs []wildcard.Pattern
-	like := b.Positive() == StringLike
 	for i, v := range values {
 		t, w := variables.Parse(v, mode)
 		warns = appendTemplateWarnings(warns, i, w)
@@ -58,13 +66,38 @@ func compileString(b Base, values []string, mode variables.Mode) ([]stringValue,
 	return out, warns
 }
 
+// plainValues reports whether no value is read as a template in mode:
+// variables.Parse returns every such value as its own text, without
+// warnings.
+func plainValues(values []string, mode variables.Mode) bool {
+	if mode == variables.Literal {
+		return true
+	}
+	for _, v := range values {
+		if strings.Contains(v, "${") {
+			return false
+		}
+	}
+	return true
+}
+
 // matchString tests the request value s against the policy values with the
 // positive form of base b (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html).
-func matchString(b Base, vals []stringValue, s string, l Lookup) pairResult {
+// vals are the compiled values, or nil for StringEquals* values that are
+// all fixed text: then values are compared.
+func matchString(b Base, vals []stringValue, values []string, s string, l Lookup) pairResult {
 	r := noMatch
 	switch b.Positive() {
 	case StringEquals, StringEqualsIgnoreCase:
 		fold := b.Positive() == StringEqualsIgnoreCase
+		if vals == nil {
+			for i, text := range values {
+				if text == s || fold && strings.EqualFold(text, s) {
+					return r.match(i)
+				}
+			}
+			return r
+		}
 		for i := range vals {
 			v := &vals[i]
 			text := v.text

@@ -140,19 +140,20 @@ func (t *Trace) record(i int, c *clause, o outcome, l Lookup) {
 // variables.
 func (c *clause) variableKeys() []string {
 	var keys []string
-	for i := range c.strs {
-		if c.strs[i].dyn {
-			keys = append(keys, c.strs[i].tmpl.Names()...)
+	strs, bools, arns := c.strs(), c.bools(), c.arns()
+	for i := range strs {
+		if strs[i].dyn {
+			keys = append(keys, strs[i].tmpl.Names()...)
 		}
 	}
-	for i := range c.bools {
-		if c.bools[i].dyn {
-			keys = append(keys, c.bools[i].tmpl.Names()...)
+	for i := range bools {
+		if bools[i].dyn {
+			keys = append(keys, bools[i].tmpl.Names()...)
 		}
 	}
-	for i := range c.arns {
-		if c.arns[i].dyn {
-			keys = append(keys, c.arns[i].tmpl.Names()...)
+	for i := range arns {
+		if arns[i].dyn {
+			keys = append(keys, arns[i].tmpl.Names()...)
 		}
 	}
 	return keys
@@ -161,18 +162,19 @@ func (c *clause) variableKeys() []string {
 // variableKeysSet reports whether l has a value for every key that
 // variableKeys lists, without allocating.
 func (c *clause) variableKeysSet(l Lookup) bool {
-	for i := range c.strs {
-		if c.strs[i].dyn && !c.strs[i].tmpl.AllKeysSet(l) {
+	strs, bools, arns := c.strs(), c.bools(), c.arns()
+	for i := range strs {
+		if strs[i].dyn && !strs[i].tmpl.AllKeysSet(l) {
 			return false
 		}
 	}
-	for i := range c.bools {
-		if c.bools[i].dyn && !c.bools[i].tmpl.AllKeysSet(l) {
+	for i := range bools {
+		if bools[i].dyn && !bools[i].tmpl.AllKeysSet(l) {
 			return false
 		}
 	}
-	for i := range c.arns {
-		if c.arns[i].dyn && !c.arns[i].tmpl.AllKeysSet(l) {
+	for i := range arns {
+		if arns[i].dyn && !arns[i].tmpl.AllKeysSet(l) {
 			return false
 		}
 	}

@@ -66,18 +66,23 @@ const (
 	clausesPerStatement   = 1
 	slabMin               = 16
 	reserveTypical        = 1024
+	// reserveShare is the share of a large policy's statements the action
+	// and resource slabs are first sized for.
+	reserveShare = 8
 )
 
 // reserve sizes the slabs for a document of n statements. A small policy
-// gets room for typical statements at once; a large one (past
-// reserveTypical statements) one entry per statement, and further entries
-// in chunks of a quarter of what was used so far, so that
-// 100,000 one-action statements do not leave two thirds of the slab
-// unused.
+// gets room for typical statements at once. A large one (past
+// reserveTypical statements) gets room for an entry per reserveShare
+// statements, and further entries in chunks of a quarter of what was
+// used so far: statements that repeat a list share its entries, so
+// 100,000 statements of one action and one resource used 2 of the
+// 200,000 entries once reserved (issue 15: 21 MB of 82), while a policy
+// of distinct lists still allocates at most a quarter more than it uses.
 func (p *parser) reserve(n int) {
 	acts, ress := actionsPerStatement*n, resourcesPerStatement*n
 	if n > reserveTypical {
-		acts, ress = n, n
+		acts, ress = n/reserveShare, n/reserveShare
 	}
 	p.stmtSlab = make([]Statement, 0, n)
 	p.actSlab = make([]actionEntry, 0, acts)

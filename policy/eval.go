@@ -250,16 +250,32 @@ func (p *Policy) evalList(e *env, list []int32, o *effects) bool {
 	return false
 }
 
-// evalCandidates matches the listed statements whose action mask has the
-// request's action bit and reports whether o is complete.
-func (p *Policy) evalCandidates(e *env, list []candidate, o *effects) bool {
-	bit := e.q.actionBit
-	for _, c := range list {
-		if c.mask&bit == 0 {
+// evalCandidates matches the candidates of cl that can apply to the
+// request and reports whether o is complete. What the list knows decides
+// most statements without reading them: the mask and rule of a
+// candidate prove or rule out its Action element, and its resource
+// filter rules out most resources its Resource element does not match.
+func (p *Policy) evalCandidates(e *env, cl *candList, o *effects) bool {
+	if len(cl.cands) == 0 {
+		return false
+	}
+	q := e.q
+	bit := cl.bit(q)
+	for i := range cl.cands {
+		c := &cl.cands[i]
+		// proven: the Action element holds (see actionRule).
+		proven := c.mask&bit != 0 && c.act != actHashed || c.act == actAll
+		if !proven && (c.act == actMask || c.act == actHashed && c.mask&bit == 0) {
+			continue
+		}
+		if c.res.rejects(q.resource) {
 			continue
 		}
 		s := p.stmts[c.stmt]
-		if ok, pm := s.applies(e); ok {
+		if !proven && !s.actions.applies(q) {
+			continue
+		}
+		if ok, pm := s.appliesPastAction(e); ok {
 			add(o, s.effect, pm)
 			if complete(*o, p.idx.principals) {
 				return true
@@ -301,6 +317,12 @@ func (s *Statement) applies(e *env) (bool, PrincipalMatch) {
 	if !s.actions.applies(e.q) {
 		return false, PrincipalNone
 	}
+	return s.appliesPastAction(e)
+}
+
+// appliesPastAction is applies for a statement whose Action or NotAction
+// element is known to hold.
+func (s *Statement) appliesPastAction(e *env) (bool, PrincipalMatch) {
 	if !s.resources.applies(e.q, e.l) {
 		return false, PrincipalNone
 	}

@@ -34,6 +34,7 @@ func Parse(src []byte, s Source) (*Policy, error) {
 		file = s.Base.File
 	}
 	p := &parser{file: file, typ: s.Type}
+	p.valBuf, p.textBuf = p.valArr[:0], p.textArr[:0]
 	if int(s.Type) >= len(typeNames) {
 		return nil, diag.ErrorList{{Pos: p.basePos(s.Base), Kind: ErrValue, Msg: fmt.Sprintf("unknown policy type %d", uint8(s.Type))}}
 	}
@@ -44,7 +45,10 @@ func Parse(src []byte, s Source) (*Policy, error) {
 		return nil, diag.ErrorList{jsonsrc.SyntaxProblem(err, file, ErrSyntax)}
 	}
 	p.doc = doc
-	pol := &Policy{typ: s.Type, file: file}
+	// The policy and its line table are allocated together.
+	pl := &policyWithLines{Policy: Policy{typ: s.Type, file: file}}
+	pol := &pl.Policy
+	pol.lines = &pl.lines
 	p.document(p.doc.Root(), pol)
 	p.resolve(pol)
 	if len(p.errs) > 0 {
@@ -59,6 +63,13 @@ func Parse(src []byte, s Source) (*Policy, error) {
 	pol.id = s.ID
 	pol.idx = buildIndex(pol.stmts, s.Type.hasPrincipal(), indexMinStatements)
 	return pol, nil
+}
+
+// policyWithLines is a Policy with room for its line table, so that
+// Parse allocates both at once.
+type policyWithLines struct {
+	Policy
+	lines lineTable
 }
 
 // parser holds the state of one Parse call.
@@ -90,6 +101,10 @@ type parser struct {
 	// long value lists grows them once rather than once per key.
 	valBuf  []condValue
 	textBuf []string
+	// valArr and textArr are valBuf's and textBuf's first arrays, inside
+	// the parser so that the usual few values cost no allocation.
+	valArr  [8]condValue
+	textArr [8]string
 	// Slabs from which statements and entries are carved, to allocate
 	// them in a few blocks rather than one by one.
 	stmtSlab []Statement
@@ -141,7 +156,7 @@ func (p *parser) resolve(pol *Policy) {
 	}
 	start := p.doc.Pos(0)
 	src := p.doc.Src()
-	pol.lines = &lineTable{file: p.file, src: src, start: start, ascii: p.doc.ASCII(), starts: p.doc.LineStarts(), bom: p.doc.BOMColumns()}
+	*pol.lines = lineTable{file: p.file, src: src, start: start, ascii: p.doc.ASCII(), starts: p.doc.LineStarts(), bom: p.doc.BOMColumns()}
 	if len(ps) == 0 {
 		return
 	}

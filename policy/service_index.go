@@ -12,19 +12,67 @@ import "slices"
 // the request's service (an Action element without "*" and without an
 // entry for the service), so they never change an outcome.
 type serviceLists struct {
-	names  []string      // lower-case service prefixes
-	lists  [][]candidate // lists[i] for names[i]
-	other  []candidate
-	byName map[string][]candidate // the same lists, for policies naming many services
+	names  []keyed    // lower-case service prefixes (text only)
+	lists  []candList // lists[i] for names[i]
+	other  candList
+	byName map[string]*candList // the same lists, for policies naming many services
 }
 
-// candidate is a statement in a serviceLists list, with the action mask
-// of its Action element: a statement whose mask lacks the request's
-// actionBit cannot match the action and is skipped without being read.
+// keyed is a lower-case text with its actionHash: a literal action of a
+// candList, or a service name (whose hash is not used).
+type keyed struct {
+	hash uint64
+	text string
+}
+
+// candList is the list of candidates of one service. When the literal
+// Action entries of the list name at most 64 distinct actions, lits holds
+// them and bit i of a candidate's mask stands for lits[i] exactly, so that
+// a mask with the request action's bit proves that the Action element
+// holds. Otherwise hashed is set and masks hold actionBits, which only
+// rule actions out.
+type candList struct {
+	cands  []candidate
+	lits   []keyed // lower-case literal actions ("s3:getobject")
+	hashed bool
+}
+
+// maxLiterals is the number of distinct literal actions a list can tell
+// apart exactly: one mask bit each.
+const maxLiterals = 64
+
+// candidate is a statement in a serviceLists list, with what the list can
+// say about its Action element without reading the statement: the mask of
+// its literal entries for the list's service, and act, how the mask is
+// read. res rules out, from the request's resource alone, most resources
+// its Resource element does not match.
 type candidate struct {
 	mask uint64
 	stmt int32
+	act  actionRule
+	res  resourceFilter
 }
+
+// actionRule says how the Action or NotAction element of a candidate is
+// decided for an action of the list's service.
+type actionRule uint8
+
+const (
+	// actMask: the element holds exactly when the mask has the request
+	// action's bit (the element is Action, its entries for the service
+	// are literal).
+	actMask actionRule = iota
+	// actAll: the element holds for every action of the service (Action
+	// with "*" or "service:*").
+	actAll
+	// actCheck: when the mask lacks the bit, the element must be matched
+	// (NotAction, or an entry with a wildcard in the name); a mask with
+	// the bit still proves it holds.
+	actCheck
+	// actHashed: the list is hashed; a mask with the bit must be
+	// matched, one without it rules the statement out.
+	actHashed
+)
 
 // serviceListsMapMin is the number of services from which lists are also
 // kept in a map: comparing a handful of short strings is cheaper than
@@ -33,8 +81,9 @@ const serviceListsMapMin = 9
 
 // buildServiceLists files the statements listed in cands (ascending) by
 // the services their action part can match. The lists are counted first
-// and carved from one array, so that a policy costs a few allocations
-// rather than one per list growth.
+// and carved from one array, their literal actions and the service names
+// from another, so that a policy costs a few allocations rather than one
+// per list growth.
 func buildServiceLists(stmts []*Statement, cands []int32) serviceLists {
 	var sl serviceLists
 	var nameBuf [16]string
@@ -47,14 +96,16 @@ func buildServiceLists(stmts []*Statement, cands []int32) serviceLists {
 			}
 		}
 	}
-	// counts[k] is the length of list k, counts[len(names)] that of other.
-	var countBuf [17]int
-	counts := countBuf[:]
+	// counts[k] is the length of list k, counts[len(names)] that of
+	// other; lits[k] bounds the number of literal actions of list k.
+	var countBuf, litBuf [17]int
+	counts, lits := countBuf[:], litBuf[:]
 	if len(names)+1 > len(countBuf) {
-		counts = make([]int, len(names)+1)
+		block := make([]int, 2*(len(names)+1))
+		counts, lits = block[:len(names)+1], block[len(names)+1:]
 	}
-	counts = counts[:len(names)+1]
-	total := 0
+	counts, lits = counts[:len(names)+1], lits[:len(names)+1]
+	total, totalLits := 0, 0
 	for _, i := range cands {
 		a := &stmts[i].actions
 		if a.anyService() {
@@ -65,6 +116,15 @@ func buildServiceLists(stmts []*Statement, cands []int32) serviceLists {
 			if a.mayMatchService(svc) {
 				counts[k]++
 				total++
+			}
+		}
+		if a.not {
+			continue
+		}
+		for j := range a.entries {
+			if e := &a.entries[j]; e.full != "" {
+				lits[slices.Index(names, e.service)]++
+				totalLits++
 			}
 		}
 	}
@@ -80,48 +140,140 @@ func buildServiceLists(stmts []*Statement, cands []int32) serviceLists {
 		backing = backing[n:]
 		return l
 	}
+	keys := make([]keyed, len(names), len(names)+totalLits)
+	carveKeys := func(n int) []keyed {
+		l := keys[len(keys) : len(keys) : len(keys)+n]
+		keys = keys[:len(keys)+n]
+		return l
+	}
+	// No entry names the service "" (compileAction), so the other list
+	// has no literals: its statements hold by "*" or are NotAction.
+	sl.other = buildCandList(stmts, cands, "", carve(counts[len(names)]), nil)
 	if len(names) > 0 {
-		sl.names = slices.Clone(names)
-		sl.lists = make([][]candidate, len(names))
-		for k := range names {
-			sl.lists[k] = carve(counts[k])
+		sl.names = keys[:len(names)]
+		sl.lists = make([]candList, len(names))
+		for k, svc := range names {
+			sl.names[k].text = svc
+			sl.lists[k] = buildCandList(stmts, cands, svc, carve(counts[k]), carveKeys(lits[k]))
 		}
 	}
-	sl.other = carve(counts[len(names)])
-	for _, i := range cands {
-		a := &stmts[i].actions
-		c := candidate{mask: a.mask(), stmt: i}
-		if a.anyService() {
-			sl.other = append(sl.other, c)
-		}
-		for k, svc := range sl.names {
-			if a.mayMatchService(svc) {
-				sl.lists[k] = append(sl.lists[k], c)
-			}
-		}
-	}
-	if len(sl.names) >= serviceListsMapMin {
-		sl.byName = make(map[string][]candidate, len(sl.names))
-		for k, svc := range sl.names {
-			sl.byName[svc] = sl.lists[k]
+	if len(names) >= serviceListsMapMin {
+		sl.byName = make(map[string]*candList, len(names))
+		for k, svc := range names {
+			sl.byName[svc] = &sl.lists[k]
 		}
 	}
 	return sl
 }
 
+// buildCandList returns the list, for actions of the lower-case service
+// svc ("" for a service no entry names), of the statements of cands
+// (ascending) whose action part may match them, in cands, which has room
+// for them; lits has room for the list's literal actions.
+func buildCandList(stmts []*Statement, cands []int32, svc string, list []candidate, lits []keyed) candList {
+	cl := candList{lits: lits}
+	for _, i := range cands {
+		a := &stmts[i].actions
+		if svc == "" && !a.anyService() || svc != "" && !a.mayMatchService(svc) {
+			continue
+		}
+		list = append(list, candidate{stmt: i, res: newResourceFilter(&stmts[i].resources)})
+		if a.not {
+			continue
+		}
+		for k := range a.entries {
+			e := &a.entries[k]
+			if e.full != "" && e.service == svc && cl.literal(e.full) < 0 {
+				cl.lits = append(cl.lits, keyed{e.hash, e.full})
+			}
+		}
+	}
+	cl.cands = list
+	if len(cl.lits) > maxLiterals {
+		cl.lits, cl.hashed = nil, true
+	}
+	for j := range cl.cands {
+		c := &cl.cands[j]
+		a := &stmts[c.stmt].actions
+		if cl.hashed {
+			c.mask, c.act = a.mask(), actHashed
+			continue
+		}
+		c.mask, c.act = cl.rule(a, svc)
+	}
+	return cl
+}
+
+// rule returns the mask and rule of the action part a for the list's
+// service svc, whose literals are already in cl.lits.
+func (cl *candList) rule(a *actionSet, svc string) (uint64, actionRule) {
+	if a.not {
+		return 0, actCheck
+	}
+	var mask uint64
+	act := actMask
+	for k := range a.entries {
+		e := &a.entries[k]
+		switch {
+		case e.any:
+			return 0, actAll
+		case e.service != svc:
+			// Matches no action of svc (the request's service is svc).
+		case e.full != "":
+			mask |= 1 << cl.literal(e.full)
+		case matchesAnyName(e):
+			return 0, actAll
+		default:
+			act = actCheck
+		}
+	}
+	return mask, act
+}
+
+// matchesAnyName reports whether the name glob of e matches every action
+// name: "service:*".
+func matchesAnyName(e *actionEntry) bool {
+	p, ok := e.name.PrefixOnly()
+	return ok && p == ""
+}
+
+// literal returns the index of the lower-case action full in lits, or -1.
+func (cl *candList) literal(full string) int {
+	for k := range cl.lits {
+		if cl.lits[k].text == full {
+			return k
+		}
+	}
+	return -1
+}
+
+// bit returns the mask bit of the action of q: in a hashed list its
+// actionBit, else the bit of its literal, 0 when no entry names it.
+func (cl *candList) bit(q *prepared) uint64 {
+	if cl.hashed {
+		return q.actionBit
+	}
+	for k := range cl.lits {
+		if l := &cl.lits[k]; l.hash == q.actionHash && q.isAction(l.text) {
+			return 1 << k
+		}
+	}
+	return 0
+}
+
 // lookup returns the statements that can match the action of the
 // prepared request q.
-func (sl *serviceLists) lookup(q *prepared) []candidate {
+func (sl *serviceLists) lookup(q *prepared) *candList {
 	if sl.byName != nil {
 		if list, ok := sl.byName[q.service]; ok {
 			return list
 		}
-		return sl.other
+		return &sl.other
 	}
-	for k, n := range sl.names {
-		if q.isService(n) {
-			return sl.lists[k]
+	for k := range sl.names {
+		if q.isService(sl.names[k].text) {
+			return &sl.lists[k]
 		}
 	}
-	return sl.other
+	return &sl.other
 }

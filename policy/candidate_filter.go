@@ -1,0 +1,65 @@
+package policy
+
+// resourceFilter rules out, from the request's resource alone, most
+// resources that no entry of a statement's Resource element matches,
+// without reading the statement: every resource an entry matches starts
+// with the entry's literal prefix (resourceEntry.match tests it first),
+// so a resource that does not end the prefix's place with the prefix's
+// last eight bytes is matched by no entry. The filter only rules out; a
+// resource it lets through is matched in full.
+type resourceFilter struct {
+	on    bool      // the filter applies; off, it rules nothing out
+	n     uint8     // entries tested; with on and n 0 every entry never matches
+	ends  [2]uint16 // the length of each entry's prefix
+	words [2]uint64 // the last eight bytes of each entry's prefix, as word reads them
+}
+
+// resourceFilterWord is the shortest prefix a filter tests: one word.
+const resourceFilterWord = 8
+
+// newResourceFilter returns the filter of a Resource element: on for a
+// Resource (not NotResource) element whose entries never match or have a
+// literal prefix of at least a word, at most two of them.
+func newResourceFilter(s *resourceSet) resourceFilter {
+	var f resourceFilter
+	if !s.present || s.not {
+		return f
+	}
+	for i := range s.entries {
+		e := &s.entries[i]
+		if e.never {
+			continue // matches nothing (resourceEntry.match)
+		}
+		if e.any || len(e.prefix) < resourceFilterWord || len(e.prefix) > 1<<16-1 || int(f.n) == len(f.ends) {
+			return resourceFilter{}
+		}
+		f.ends[f.n] = uint16(len(e.prefix))
+		f.words[f.n] = word(e.prefix, len(e.prefix)-resourceFilterWord)
+		f.n++
+	}
+	f.on = true
+	return f
+}
+
+// rejects reports whether no entry can match the resource res: res does
+// not start with any entry's prefix.
+func (f *resourceFilter) rejects(res string) bool {
+	if !f.on {
+		return false
+	}
+	for i := range int(f.n) {
+		end := int(f.ends[i])
+		if len(res) >= end && word(res, end-resourceFilterWord) == f.words[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// word returns the eight bytes of s at i, little-endian; s must hold
+// them.
+func word(s string, i int) uint64 {
+	b := s[i : i+8]
+	return uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+}

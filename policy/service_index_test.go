@@ -1,0 +1,201 @@
+package policy
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// The fast path decides Action elements from candidate masks and rules
+// out resources with a word of each entry's prefix. These tests hold it
+// against the plain matcher on inputs chosen to break a wrong shortcut.
+var (
+	// Action elements (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_action.html):
+	// literal names in any case, wildcards at the end, in the middle and
+	// as '?', "service:*", "*", other services with the same name,
+	// several services in one element, a wildcard in the service prefix
+	// (matched literally).
+	shortcutActions = []string{`"s3:GetObject"`, `"S3:GETOBJECT"`, `"s3:Get*Acl"`, `"s3:Get*"`, `"s3:*"`, `"*"`,
+		`"s3:?etObject"`, `"ec2:GetObject"`, `"s3:GetObjectAcl"`, `["s3:PutObject", "ec2:*"]`, `"s3*:GetObject"`,
+		`["ec2:DescribeInstances", "s3:getobjectacl", "iam:GetUser"]`, `["s3:Get*Acl", "s3:PutObject"]`,
+		`["iam:*", "s3:GetObject"]`, `"s3:*Object"`, `"s3:G*t*"`}
+	// Resource elements (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_resource.html):
+	// prefixes shorter and longer than a word, variables, entries that
+	// never match, several entries, and prefixes that share their last
+	// eight bytes with a resource they are not a prefix of.
+	shortcutResources = []string{`"*"`, `"arn:aws:s3:::b/*"`, `"arn:aws:s3:::aa-data/home/*"`,
+		`"arn:aws:s3:::aa-data/home/${aws:username}/*"`, `"arn:*"`, `"arn:aws*"`, `"arn:aws:s3"`,
+		`["arn:aws:s3:::aa-data/home/x", "arn:aws:s3:::b"]`, `["arn:aws:s3", "arn:aws:s3:::b/k"]`,
+		`["arn:aws:s3:::b", "arn:aws:s3:::c", "arn:aws:s3:::bb-data/home/*"]`, `"arn:aws:s3:::bb-data/home/alice/*"`,
+		`"arn:aws:ec2:*:111122223333:instance/*"`, `"arn:aws:s3:::b"`}
+	shortcutReqActions = []string{"s3:GetObject", "s3:getobjectacl", "S3:GetObjectAcl", "s3:GetObjectVersionAcl",
+		"ec2:GetObject", "s3:PutObject", "iam:GetUser", "sqs:SendMessage", "s3:GetBucketPolicy", "ec2:DescribeInstances"}
+	shortcutReqResources = []string{"*", "arn:aws:s3:::b", "arn:aws:s3:::b/k", "arn:aws:s3:::aa-data/home/x",
+		"arn:aws:s3:::bb-data/home/x", "arn:aws:s3:::cc-data/home/alice/k", "arn:aws:s3:::aa-data/home/alice/k",
+		"arn:aws:s3:::bb-data/home/alice/k", "arn:aws:s3:::aa-data/home", "arn:aws:s3:::c",
+		"arn:aws:ec2:us-east-1:111122223333:instance/i-1", "arn:aws:s3:::ta/home/", "notarn"}
+)
+
+// shortcutPolicy returns a random identity policy of n statements built
+// from the shortcut elements.
+func shortcutPolicy(rng *rand.Rand, n int) string {
+	var b strings.Builder
+	b.WriteString(`{"Version": "2012-10-17", "Statement": [`)
+	for i := range n {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		effect, action, resource := "Allow", "Action", "Resource"
+		if rng.IntN(3) == 0 {
+			effect = "Deny"
+		}
+		if rng.IntN(5) == 0 {
+			action = "NotAction"
+		}
+		if rng.IntN(6) == 0 {
+			resource = "NotResource"
+		}
+		fmt.Fprintf(&b, `{"Effect": %q, %q: %s, %q: %s}`, effect, action, pick(rng, shortcutActions), resource, pick(rng, shortcutResources))
+	}
+	b.WriteString("]}")
+	return b.String()
+}
+
+// TestCandidateShortcutsDifferential checks that deciding Action elements
+// by mask and ruling out resources by prefix word never change an
+// outcome: every statement is also matched in full, one by one.
+func TestCandidateShortcutsDifferential(t *testing.T) {
+	t.Parallel()
+	rng := rand.New(rand.NewPCG(3, 4))
+	who := alice(t)
+	var requests []*Request
+	for _, a := range shortcutReqActions {
+		for _, r := range shortcutReqResources {
+			requests = append(requests, newRequest(t, who, a, r, nil))
+		}
+	}
+	policies := 300
+	if testing.Short() {
+		policies = 40
+	}
+	for range policies {
+		src := shortcutPolicy(rng, 1+rng.IntN(12))
+		p := mustParse(t, Identity, src)
+		for _, min := range []int{0, indexMinStatements} {
+			p.idx = buildIndex(p.stmts, false, min)
+			for _, r := range requests {
+				e, err := r.env()
+				require.NoError(t, err)
+				if !assert.Equal(t, p.evalLinear(&e), p.evalIndexed(&e), "policy %s\nrequest %s %s", src, r.Action(), r.Resource()) {
+					return
+				}
+			}
+		}
+	}
+}
+
+// TestCandidateShortcutsManyLiterals checks a list naming more literal
+// actions than a mask has bits: it falls back to hashed masks, which only
+// rule actions out, and still decides like the plain matcher.
+func TestCandidateShortcutsManyLiterals(t *testing.T) {
+	t.Parallel()
+	var b strings.Builder
+	b.WriteString(`{"Version": "2012-10-17", "Statement": [`)
+	for i := range 70 {
+		fmt.Fprintf(&b, `{"Effect": "Allow", "Action": ["s3:Action%d", "s3:Get*"], "Resource": "arn:aws:s3:::b%d/*"}, `, i, i)
+	}
+	b.WriteString(`{"Effect": "Deny", "Action": "s3:Action69", "Resource": "*"}]}`)
+	p := mustParse(t, Identity, b.String())
+	p.idx = buildIndex(p.stmts, false, len(p.stmts)+1) // all in the service lists
+	cl := p.idx.svc.lookup(&newRequest(t, alice(t), "s3:Action1", "*", nil).prep)
+	assert.True(t, cl.hashed, "71 literals do not fit in a mask")
+	for _, c := range []struct {
+		action, resource string
+		want             effects
+	}{
+		{"s3:Action5", "arn:aws:s3:::b5/k", effAllow},
+		{"s3:ACTION5", "arn:aws:s3:::b6/k", 0},
+		{"s3:Action69", "arn:aws:s3:::b69/k", effAllow | effDeny},
+		{"s3:GetObject", "arn:aws:s3:::b12/k", effAllow},
+		{"s3:PutObject", "arn:aws:s3:::b12/k", 0},
+	} {
+		r := newRequest(t, alice(t), c.action, c.resource, nil)
+		e, err := r.env()
+		require.NoError(t, err)
+		assert.Equal(t, c.want, p.evalIndexed(&e), "%s %s", c.action, c.resource)
+		assert.Equal(t, p.evalLinear(&e), p.evalIndexed(&e), "%s %s", c.action, c.resource)
+	}
+}
+
+// TestCandidateRules checks what a list says about each Action element
+// for the actions of its service: a literal for the service is proved by
+// its bit alone, a wildcard in the name or NotAction must be matched,
+// "*" and "service:*" hold for every action, and entries of other
+// services do not count.
+func TestCandidateRules(t *testing.T) {
+	t.Parallel()
+	p := mustParse(t, Identity, `{"Version": "2012-10-17", "Statement": [
+	  {"Effect": "Allow", "Action": ["s3:GetObject", "EC2:*"], "Resource": "*"},
+	  {"Effect": "Allow", "Action": "s3:Get*Acl", "Resource": "*"},
+	  {"Effect": "Allow", "NotAction": "s3:GetObject", "Resource": "*"},
+	  {"Effect": "Allow", "Action": "s3:*", "Resource": "*"},
+	  {"Effect": "Allow", "Action": ["ec2:GetObject", "S3:PUTOBJECT"], "Resource": "*"},
+	  {"Effect": "Allow", "Action": "*", "Resource": "*"}]}`)
+	rules := func(action string) (bit uint64, masks []uint64, acts []actionRule) {
+		cl := p.idx.svc.lookup(&newRequest(t, alice(t), action, "*", nil).prep)
+		for _, c := range cl.cands {
+			masks = append(masks, c.mask)
+			acts = append(acts, c.act)
+		}
+		return cl.bit(&newRequest(t, alice(t), action, "*", nil).prep), masks, acts
+	}
+	bit, masks, acts := rules("S3:GetObject")
+	assert.Equal(t, []actionRule{actMask, actCheck, actCheck, actAll, actMask, actAll}, acts)
+	assert.Equal(t, []uint64{1, 0, 0, 0, 2, 0}, masks, "s3:getobject and s3:putobject, in order; ec2:GetObject is not an s3 action")
+	assert.Equal(t, uint64(1), bit)
+	bit, _, _ = rules("s3:GetObjectAcl")
+	assert.Zero(t, bit, "no literal names it: only the wildcard entries can match")
+	_, masks, acts = rules("ec2:GetObject")
+	assert.Equal(t, []actionRule{actAll, actCheck, actMask, actAll}, acts, "statements 0, 2, 4, 5")
+	assert.Equal(t, []uint64{0, 0, 1, 0}, masks)
+	_, _, acts = rules("sqs:SendMessage")
+	assert.Equal(t, []actionRule{actCheck, actAll}, acts, "NotAction and \"*\" for a service no entry names")
+}
+
+// TestResourceFilter checks that the prefix word rules out exactly
+// resources that do not start with an entry's prefix, and that elements
+// it cannot judge are let through.
+func TestResourceFilter(t *testing.T) {
+	t.Parallel()
+	p := mustParse(t, Identity, `{"Version": "2012-10-17", "Statement": [
+	  {"Effect": "Allow", "Action": "s3:GetObject", "Resource": ["arn:aws:s3:::aa-data/home/${aws:username}/*", "arn:aws:s3"]},
+	  {"Effect": "Allow", "Action": "s3:GetObject", "Resource": ["arn:aws:s3:::b/*", "arn:aws:s3:::c"]},
+	  {"Effect": "Allow", "Action": "s3:GetObject", "Resource": ["arn:aws:s3:::b", "arn:aws:s3:::c", "arn:aws:s3:::d"]},
+	  {"Effect": "Allow", "Action": "s3:GetObject", "NotResource": "arn:aws:s3:::b"},
+	  {"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws*"},
+	  {"Effect": "Allow", "Action": "s3:GetObject", "Resource": ["arn:aws:s3:::b", "*"]},
+	  {"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3"}]}`)
+	filter := func(i int) resourceFilter { return newResourceFilter(&p.stmts[i].resources) }
+	for i, on := range []bool{true, true, false, false, false, false, true} {
+		assert.Equal(t, on, filter(i).on, "statement %d", i)
+	}
+	f := filter(0)
+	assert.False(t, f.rejects("arn:aws:s3:::aa-data/home/bob/k"), "starts with the prefix")
+	assert.False(t, f.rejects("arn:aws:s3:::bb-data/home/bob/k"), "same last word: matched in full")
+	assert.True(t, f.rejects("arn:aws:s3:::aa-data/homes/k"))
+	assert.True(t, f.rejects("arn:aws:s3:::aa-data/hom"), "shorter than the prefix")
+	f = filter(1)
+	assert.False(t, f.rejects("arn:aws:s3:::c"))
+	assert.False(t, f.rejects("arn:aws:s3:::b/"))
+	assert.True(t, f.rejects("arn:aws:s3:::b"))
+	assert.True(t, f.rejects("*"))
+	f = filter(6)
+	assert.True(t, f.rejects("arn:aws:s3:::b"), "an entry with fewer than six parts and no trailing '*' matches nothing")
+	rp := mustParse(t, Resource, `{"Version": "2012-10-17", "Statement": [
+	  {"Effect": "Allow", "Principal": "*", "Action": "s3:GetObject"}]}`)
+	assert.False(t, newResourceFilter(&rp.stmts[0].resources).on, "no Resource element: the resource the policy is attached to")
+}
