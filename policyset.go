@@ -66,6 +66,9 @@ func (ps *PolicySet) Validate() error {
 // problem returns a description of what makes ps invalid, or "". It does not
 // allocate when ps is valid.
 func (ps *PolicySet) problem() string {
+	if ps.valid() {
+		return ""
+	}
 	for i, p := range ps.Identity {
 		if msg := checkPolicy(p, policy.Identity); msg != "" {
 			return fmt.Sprintf("identity[%d] %s", i, msg)
@@ -122,4 +125,35 @@ func checkPolicy(p *policy.Policy, want policy.Type) string {
 		return fmt.Sprintf("was parsed as a %s policy, not %s", got, want)
 	}
 	return ""
+}
+
+// valid reports whether ps is well formed, the test of problem without
+// its messages: a loop of comparisons that every evaluation runs.
+func (ps *PolicySet) valid() bool {
+	return allOfType(ps.Identity, policy.Identity) && allOfType(ps.Session, policy.Session) &&
+		(ps.PermissionsBoundary == nil || ps.PermissionsBoundary.Type() == policy.PermissionsBoundary) &&
+		(ps.Resource == nil || ps.Resource.Type() == policy.Resource) &&
+		levelsOfType(ps.SCP, policy.SCP) && levelsOfType(ps.RCP, policy.RCP) &&
+		allOfType(ps.VPCEndpoint, policy.VPCEndpoint)
+}
+
+// allOfType reports whether every policy of ps is non-nil and of type t.
+func allOfType(ps []*policy.Policy, t policy.Type) bool {
+	for _, p := range ps {
+		if p == nil || p.Type() != t {
+			return false
+		}
+	}
+	return true
+}
+
+// levelsOfType reports whether every level holds a policy and only
+// non-nil policies of type t.
+func levelsOfType(levels [][]*policy.Policy, t policy.Type) bool {
+	for _, level := range levels {
+		if len(level) == 0 || !allOfType(level, t) {
+			return false
+		}
+	}
+	return true
 }

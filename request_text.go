@@ -57,17 +57,19 @@ func isPlainASCII(s string) bool {
 	// is set (w), when adding one sets it (0x7f; no carry leaves a byte
 	// below 0x80) or when subtracting 0x20 sets it (below 0x20). A borrow
 	// only follows a byte below 0x20, so a word is refused exactly when
-	// one of its bytes is.
+	// one of its bytes is. Each word is read from an 8-byte slice of s,
+	// whose length the compiler knows: no bounds check per byte.
 	const ones, highs = 0x0101010101010101, 0x8080808080808080
-	i := 0
-	for ; i+8 <= len(s); i += 8 {
-		w := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
-			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+	for len(s) >= 8 {
+		t := s[:8]
+		w := uint64(t[0]) | uint64(t[1])<<8 | uint64(t[2])<<16 | uint64(t[3])<<24 |
+			uint64(t[4])<<32 | uint64(t[5])<<40 | uint64(t[6])<<48 | uint64(t[7])<<56
 		if (w|(w+ones)|(w-0x20*ones))&highs != 0 {
 			return false
 		}
+		s = s[8:]
 	}
-	for ; i < len(s); i++ {
+	for i := 0; i < len(s); i++ {
 		if c := s[i]; c < 0x20 || c > 0x7e {
 			return false
 		}

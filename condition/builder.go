@@ -57,6 +57,12 @@ type layoutOp struct {
 	kind      opKind
 	slot      int32
 	final     bool // no later operation of the layout writes slot
+	// dst is where the fast path writes the operation's value: the
+	// value of slot in table when final, else the operation's entry of
+	// dead. Set by keepLayout; table and dead stay in place while the
+	// layout is kept (only Borrow's slow path replaces them, and it
+	// drops the layout first).
+	dst *Value
 }
 
 // What Borrow's operations did to a slot.
@@ -152,11 +158,7 @@ func (b *Builder) onLayout(kind opKind, key string, v *Value) bool {
 		if l := &b.layout[i]; l.kind == kind && len(l.key) == len(key) &&
 			(unsafe.StringData(l.key) == unsafe.StringData(key) || l.key == key) &&
 			(v.single || len(v.list) > 0 || v.unknown) {
-			if l.final {
-				b.table.slots[l.slot].val = *v
-			} else {
-				b.dead[i] = *v
-			}
+			*l.dst = *v
 			b.fast++
 			return true
 		}
@@ -173,10 +175,7 @@ func (b *Builder) onLayoutFields(kind opKind, key, one string, single, unknown b
 	if i < b.fastMax {
 		if l := &b.layout[i]; l.kind == kind && len(l.key) == len(key) &&
 			(unsafe.StringData(l.key) == unsafe.StringData(key) || l.key == key) {
-			v := &b.dead[i]
-			if l.final {
-				v = &b.table.slots[l.slot].val
-			}
+			v := l.dst
 			v.one, v.list, v.single, v.unknown = one, nil, single, unknown
 			b.fast++
 			return true
@@ -195,12 +194,8 @@ func (b *Builder) unfast() {
 		return
 	}
 	b.keys = slices.Grow(b.keys, b.fast)
-	for i, l := range b.layout[:b.fast] {
-		v := b.dead[i]
-		if l.final {
-			v = b.table.slots[l.slot].val
-		}
-		b.keys = append(b.keys, spelledKey{norm: l.norm, key: l.key, hash: l.hash, val: v, kind: l.kind})
+	for _, l := range b.layout[:b.fast] {
+		b.keys = append(b.keys, spelledKey{norm: l.norm, key: l.key, hash: l.hash, val: *l.dst, kind: l.kind})
 	}
 	clear(b.dead[:b.fast])
 	b.fast = 0
@@ -356,6 +351,13 @@ func (b *Builder) keepLayout() {
 		b.dead = make([]Value, len(b.layout))
 	}
 	b.dead = b.dead[:len(b.layout)]
+	for i := range b.layout {
+		l := &b.layout[i]
+		l.dst = &b.dead[i]
+		if l.final {
+			l.dst = &b.table.slots[l.slot].val
+		}
+	}
 	b.layoutOK = true
 }
 

@@ -140,14 +140,15 @@ func sidPath(s *sidInfo) string {
 }
 
 // checkSids warns about Sids outside [A-Za-z0-9] and repeated Sids (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_sid.html).
-// Up to sidScanLimit Sids, a repeat is found by comparing with every
-// earlier Sid; past that, a map of first occurrences keeps the check
-// linear in the number of statements.
+// Up to sidScanLimit Sids, a repeat is found in a sidTable on the stack;
+// past that, a map of first occurrences keeps the check linear in the
+// number of statements.
 func (p *parser) checkSids() {
 	if len(p.sids) == 0 {
 		return
 	}
 	var first map[string]int
+	var small sidTable
 	if len(p.sids) > sidScanLimit {
 		first = make(map[string]int, len(p.sids))
 	}
@@ -165,12 +166,7 @@ func (p *parser) checkSids() {
 				first[s.sid] = i
 			}
 		} else {
-			for k := range i {
-				if p.sids[k].sid == s.sid {
-					j = k
-					break
-				}
-			}
+			j = small.find(p.sids, i)
 		}
 		if j >= 0 {
 			at := p.doc.Pos(p.sids[j].stmt)
@@ -181,9 +177,35 @@ func (p *parser) checkSids() {
 	}
 }
 
-// sidScanLimit is the number of Sids up to which checkSids compares each
-// with every earlier one rather than building a map.
+// sidScanLimit is the number of Sids up to which checkSids finds repeats
+// in a sidTable on the stack rather than in a map.
 const sidScanLimit = 32
+
+// sidTable finds the first statement with a Sid among up to sidScanLimit
+// Sids: an open-addressing table, half full at most, of 1 + the index of
+// the first Sid with each text, so that a Sid is compared with the few
+// whose hash collides rather than with every earlier one.
+type sidTable [2 * sidScanLimit]int32
+
+// find returns the index of the first of sids[:i] whose text is that of
+// sids[i], or -1 after entering sids[i] as the first with its text.
+func (t *sidTable) find(sids []sidInfo, i int) int {
+	sid := sids[i].sid
+	h := uint32(2166136261) // FNV-1a
+	for k := 0; k < len(sid); k++ {
+		h = (h ^ uint32(sid[k])) * 16777619
+	}
+	for k := h % uint32(len(t)); ; k = (k + 1) % uint32(len(t)) {
+		e := t[k]
+		if e == 0 {
+			t[k] = int32(i + 1)
+			return -1
+		}
+		if sids[e-1].sid == sid {
+			return int(e - 1)
+		}
+	}
+}
 
 // isAlnum reports whether s consists of ASCII letters and digits only.
 func isAlnum(s string) bool {

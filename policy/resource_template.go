@@ -3,6 +3,7 @@ package policy
 import (
 	"strings"
 
+	"github.com/iameval/iameval/condition"
 	"github.com/iameval/iameval/internal/wildcard"
 	"github.com/iameval/iameval/variables"
 )
@@ -55,7 +56,9 @@ func compileOneVariable(res string, t variables.Template) *oneVariable {
 		string(got[len(head)+len(probeValue):]) != tail {
 		return nil
 	}
-	return &oneVariable{head: head, key: key, tail: wildcard.Compile(tail)}
+	// The key is interned when it is a global key (aws:username), so that
+	// a Context finds its hash without hashing it on every request.
+	return &oneVariable{head: head, key: condition.NormalizeKey(key), tail: wildcard.Compile(tail)}
 }
 
 // probeValue is the value probe gives: plain text that AppendPattern

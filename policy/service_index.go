@@ -12,14 +12,14 @@ import "slices"
 // the request's service (an Action element without "*" and without an
 // entry for the service), so they never change an outcome.
 type serviceLists struct {
-	names  []keyed    // lower-case service prefixes (text only)
+	names  []keyed    // lower-case service prefixes
 	lists  []candList // lists[i] for names[i]
 	other  candList
 	byName map[string]*candList // the same lists, for policies naming many services
 }
 
 // keyed is a lower-case text with its actionHash: a literal action of a
-// candList, or a service name (whose hash is not used).
+// candList, or a service name.
 type keyed struct {
 	hash uint64
 	text string
@@ -153,7 +153,7 @@ func buildServiceLists(stmts []*Statement, cands []int32) serviceLists {
 		sl.names = keys[:len(names)]
 		sl.lists = make([]candList, len(names))
 		for k, svc := range names {
-			sl.names[k].text = svc
+			sl.names[k] = keyed{actionHash(svc), svc}
 			sl.lists[k] = buildCandList(stmts, cands, svc, carve(counts[k]), carveKeys(lits[k]))
 		}
 	}
@@ -271,7 +271,7 @@ func (sl *serviceLists) lookup(q *prepared) *candList {
 		return &sl.other
 	}
 	for k := range sl.names {
-		if q.isService(sl.names[k].text) {
+		if n := &sl.names[k]; n.hash == q.serviceHash && q.isService(n.text) {
 			return &sl.lists[k]
 		}
 	}

@@ -73,7 +73,9 @@ next:
 		key := d.Str(k)
 		m := Member{Key: key, KeyIndex: k.Index, Value: v}
 		for i, name := range known {
-			if name != key {
+			// Known keys of one length mostly differ in their first
+			// byte (Action, Effect): compare it before the whole key.
+			if len(name) != len(key) || len(key) > 0 && name[0] != key[0] || name != key {
 				continue
 			}
 			if out[i].Value.Kind != Missing {

@@ -115,17 +115,20 @@ func Parse(src string, base diag.Position) (*Doc, error) {
 		i += j + 1
 		d.lineStarts = append(d.lineStarts, i)
 	}
-	d.ascii = isASCII(src)
+	// Invalid UTF-8 is reported before a syntax error. Validation says
+	// whether a valid document is ASCII; otherwise isASCII does.
+	var b brackets
+	ok := false
+	if len(src) <= maxSource {
+		b, ok = validateBrackets(src)
+	}
+	if ok {
+		d.ascii = b.ascii
+	} else {
+		d.ascii = isASCII(src)
+	}
 	if !d.ascii && !utf8.ValidString(src) {
-		off := 0
-		for off < len(src) {
-			r, w := utf8.DecodeRuneInString(src[off:])
-			if r == utf8.RuneError && w == 1 {
-				break
-			}
-			off += w
-		}
-		return nil, &SyntaxError{Pos: d.Pos(off), Msg: "invalid UTF-8 in JSON text"}
+		return nil, d.utf8Error()
 	}
 	if len(src) > maxSource {
 		// Too long for the bracket index: gjson validates, and finds
@@ -134,7 +137,6 @@ func Parse(src string, base diag.Position) (*Doc, error) {
 			return nil, d.syntaxError()
 		}
 	} else {
-		b, ok := validateBrackets(src)
 		if !ok {
 			return nil, d.syntaxError()
 		}
@@ -143,6 +145,20 @@ func Parse(src string, base diag.Position) (*Doc, error) {
 	var hint int32
 	d.root = d.valueAt(0, &hint)
 	return d, nil
+}
+
+// utf8Error positions the first byte of the document that is not UTF-8.
+func (d *Doc) utf8Error() error {
+	src := d.src
+	off := 0
+	for off < len(src) {
+		r, w := utf8.DecodeRuneInString(src[off:])
+		if r == utf8.RuneError && w == 1 {
+			break
+		}
+		off += w
+	}
+	return &SyntaxError{Pos: d.Pos(off), Msg: "invalid UTF-8 in JSON text"}
 }
 
 // syntaxError positions the first syntax error of the document (see

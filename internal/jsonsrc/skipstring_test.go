@@ -35,8 +35,39 @@ func refSkipString(src string, i int) int {
 	return -1
 }
 
-// TestSkipStringWords checks the eight-bytes-at-a-time string scan
-// against a byte-by-byte one for every special byte (quote, backslash,
+// refSkipStringASCII is skipStringASCII read one byte at a time.
+func refSkipStringASCII(src string, i int) int {
+	for i++; i < len(src); i++ {
+		switch c := src[i]; {
+		case c >= 0x80:
+			return notASCII
+		case c == '"':
+			return i + 1
+		case c < 0x20:
+			return -1
+		case c == '\\':
+			i++
+			if i >= len(src) {
+				return -1
+			}
+			switch src[i] {
+			case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
+			case 'u':
+				if i+4 >= len(src) || !isHex(src[i+1]) || !isHex(src[i+2]) || !isHex(src[i+3]) || !isHex(src[i+4]) {
+					return -1
+				}
+				i += 4
+			default:
+				return -1
+			}
+		}
+	}
+	return -1
+}
+
+// TestSkipStringWords checks the eight-bytes-at-a-time string scans
+// (with and without looking for bytes outside ASCII) against byte-by-byte
+// ones for every special byte (quote, backslash,
 // each control character, and bytes just above them or with the top bit
 // set) at every place of a word: RFC 8259 section 7 forbids unescaped
 // control characters in strings (https://www.rfc-editor.org/rfc/rfc8259#section-7).
@@ -48,6 +79,7 @@ func TestSkipStringWords(t *testing.T) {
 			for _, tail := range []string{`"`, `abc"`, strings.Repeat("x", 9) + `"`, ""} {
 				src := `"` + strings.Repeat("a", n) + sp + tail + "  "
 				assert.Equal(t, refSkipString(src, 0), skipString(src, 0), "%q", src)
+				assert.Equal(t, refSkipStringASCII(src, 0), skipStringASCII(src, 0), "%q", src)
 			}
 		}
 	}

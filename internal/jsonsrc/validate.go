@@ -20,6 +20,9 @@ type brackets struct {
 	// opens[i] that is not inside it: where a walk that skips container
 	// i looks for the next one.
 	after []int32
+	// ascii reports that the text is all ASCII: a valid document has
+	// other bytes only inside strings, which the scan looks at anyway.
+	ascii bool
 }
 
 // validateBrackets is validate, also recording after.
@@ -37,6 +40,7 @@ func validateBrackets(src string) (b brackets, ok bool) {
 	fail := func() (brackets, bool) { return brackets{}, false }
 	var stackBuf [32]int32
 	stack := stackBuf[:0] // indexes into opens of the open containers
+	ascii := true         // no string so far has a byte outside ASCII
 
 	i := skipSpace(src, 0)
 	for {
@@ -59,13 +63,13 @@ func validateBrackets(src string) (b brackets, ok bool) {
 				break
 			}
 			if c == '{' {
-				if i = objectKey(src, i); i < 0 {
+				if i = objectKey(src, i, &ascii); i < 0 {
 					return fail()
 				}
 			}
 			continue
 		case '"':
-			if i = skipString(src, i); i < 0 {
+			if i = skipStr(src, i, &ascii); i < 0 {
 				return fail()
 			}
 		case 't':
@@ -92,7 +96,7 @@ func validateBrackets(src string) (b brackets, ok bool) {
 				if i != len(src) {
 					return fail()
 				}
-				return brackets{opens, closes, after}, true
+				return brackets{opens, closes, after, ascii}, true
 			}
 			if i >= len(src) {
 				return fail()
@@ -103,7 +107,7 @@ func validateBrackets(src string) (b brackets, ok bool) {
 			case ',':
 				i = skipSpace(src, i+1)
 				if open == '{' {
-					if i = objectKey(src, i); i < 0 {
+					if i = objectKey(src, i, &ascii); i < 0 {
 						return fail()
 					}
 				}
@@ -139,12 +143,12 @@ func skipSpace(src string, i int) int {
 }
 
 // objectKey reads a member's key and colon at i and returns where its
-// value starts, or -1.
-func objectKey(src string, i int) int {
+// value starts, or -1; see skipStr for ascii.
+func objectKey(src string, i int, ascii *bool) int {
 	if i >= len(src) || src[i] != '"' {
 		return -1
 	}
-	if i = skipString(src, i); i < 0 {
+	if i = skipStr(src, i, ascii); i < 0 {
 		return -1
 	}
 	i = skipSpace(src, i)
@@ -163,6 +167,78 @@ var stringSpecial = func() (t [256]bool) {
 	t['"'], t['\\'] = true, true
 	return t
 }()
+
+// skipStr is skipString while *ascii holds, also looking for bytes
+// outside ASCII (skipStringASCII): at the first it sets *ascii to false,
+// and the rest of the document is scanned without looking for them.
+func skipStr(src string, i int, ascii *bool) int {
+	if *ascii {
+		if j := skipStringASCII(src, i); j != notASCII {
+			return j
+		}
+		*ascii = false
+	}
+	return skipString(src, i)
+}
+
+// notASCII is what skipStringASCII returns for a string with a byte
+// outside ASCII.
+const notASCII = -2
+
+// stringSpecialASCII is stringSpecial also marking the bytes outside
+// ASCII.
+var stringSpecialASCII = func() (t [256]bool) {
+	t = stringSpecial
+	for c := 0x80; c < 0x100; c++ {
+		t[c] = true
+	}
+	return t
+}()
+
+// skipStringASCII is skipString, but returns notASCII when the string
+// has a byte outside ASCII before its end or its first error.
+func skipStringASCII(src string, i int) int {
+	const highs = 0x8080808080808080
+	for i++; ; i++ {
+		for i+8 <= len(src) {
+			w := load64(src, i)
+			if m := specialBytes(w) | w&highs; m != 0 {
+				i += bits.TrailingZeros64(m) / 8
+				break
+			}
+			i += 8
+		}
+		for i < len(src) && !stringSpecialASCII[src[i]] {
+			i++
+		}
+		if i >= len(src) {
+			return -1
+		}
+		switch c := src[i]; {
+		case c == '"':
+			return i + 1
+		case c == '\\':
+			i++
+			if i >= len(src) {
+				return -1
+			}
+			switch src[i] {
+			case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
+			case 'u':
+				if i+4 >= len(src) || !isHex(src[i+1]) || !isHex(src[i+2]) || !isHex(src[i+3]) || !isHex(src[i+4]) {
+					return -1
+				}
+				i += 4
+			default:
+				return -1
+			}
+		case c >= 0x80:
+			return notASCII
+		default:
+			return -1 // a control character
+		}
+	}
+}
 
 // skipString returns the offset just past the string that starts at i,
 // or -1 when it is not a valid JSON string.

@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 
 	"github.com/iameval/iameval/diag"
 )
@@ -67,6 +68,46 @@ func TestBrackets(t *testing.T) {
 	assert.Equal(t, []int32{5, 4, 3, 4, 5}, b.after, "the first container after each one's contents")
 }
 
+// TestValidateASCII checks that validation tells documents that are all
+// ASCII (whose columns count bytes) from the others, wherever the first
+// other byte is: in a key, in a value, after an escape, past the first
+// eight bytes of a string.
+func TestValidateASCII(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		src   string
+		ascii bool
+	}{
+		{`{"a":["b","c\u00e9"],"d":1}`, true},
+		{`{"é":1}`, false},
+		{`{"a":"é"}`, false},
+		{`{"a":"\"é"}`, false},
+		{`{"a":"0123456789é"}`, false},
+		{`["x", "0123456789abcdef", "y"]`, true},
+		{`["x", "y", "0123456789abcdefgh€"]`, false},
+	} {
+		b, ok := validateBrackets(tc.src)
+		require.True(t, ok, tc.src)
+		assert.Equal(t, tc.ascii, b.ascii, tc.src)
+		d, err := Parse(tc.src, diag.Position{})
+		require.NoError(t, err, tc.src)
+		assert.Equal(t, tc.ascii, d.ASCII(), tc.src)
+	}
+}
+
+// TestInvalidUTF8BeforeSyntax checks that text with both invalid UTF-8
+// and a syntax error reports the invalid UTF-8, as before validation
+// said whether a document is ASCII.
+func TestInvalidUTF8BeforeSyntax(t *testing.T) {
+	t.Parallel()
+	for _, src := range []string{"{\"a\":\"\xff\"", "{\"a\":\"\xff\"}", "[1,,\"\xc3\"]"} {
+		_, err := Parse(src, diag.Position{})
+		var se *SyntaxError
+		require.ErrorAs(t, err, &se, "%q", src)
+		assert.Equal(t, "invalid UTF-8 in JSON text", se.Msg, "%q", src)
+	}
+}
+
 func FuzzValidate(f *testing.F) {
 	for _, s := range []string{`{"a":1}`, `[1,[2,{"x":[]}]]`, `"\u00e9"`, `-1.5E-3`, `{"a":1,}`, `[`, `{"a":"b"}}`} {
 		f.Add(s)
@@ -79,6 +120,9 @@ func FuzzValidate(f *testing.F) {
 		}
 		if !ok {
 			return
+		}
+		if b.ascii != isASCII(src) {
+			t.Fatalf("validate(%q) says ASCII %v, isASCII %v", src, b.ascii, isASCII(src))
 		}
 		if len(opens) != len(closes) {
 			t.Fatalf("%d opens, %d closes", len(opens), len(closes))
