@@ -27,11 +27,10 @@ type document struct {
 // byte offset, not the file position (five words), which is made when a
 // finding needs it (issue 15).
 type item struct {
-	text  string
-	lower string // text in lower case, for actions
-	path  string // see fullPath
-	off   int    // byte offset in the document
-	elem  int    // 1 + the index of the entry in the array at path; 0: path names the item itself
+	text string
+	path string // see fullPath
+	off  int    // byte offset in the document
+	elem int    // 1 + the index of the entry in the array at path; 0: path names the item itself
 }
 
 // pos returns the file position of a document offset.
@@ -54,6 +53,16 @@ type element struct {
 	not     bool // NotPrincipal, NotAction, NotResource
 	key     item // the element name with its position
 	items   []item
+	lower   []string // for Action and NotAction, the entries in lower case
+}
+
+// entry returns the text entries compare by: for actions (an Action or
+// NotAction element), the i-th entry in lower case.
+func (e *element) entry(i int, actions bool) string {
+	if actions {
+		return e.lower[i]
+	}
+	return e.items[i].text
 }
 
 // principalElement is a Principal or NotPrincipal element.
@@ -67,22 +76,19 @@ type principalElement struct {
 // compares conditions: no check positions them, and as items a condition
 // value was eight times its text (issue 15).
 type clause struct {
-	op     item  // the operator as written, like "StringEqualsIfExists"
+	op     *item // the operator as written, like "StringEqualsIfExists", shared by the clauses of its block
 	key    item  // the condition key as written
 	values value // a scalar or an array; what is not a scalar is left out
 }
 
 // statement is one statement of the document.
 type statement struct {
-	index     int
 	path      string // Statement[0], or Statement for a single statement object
 	off       int    // byte offset in the document
-	sid       *item
 	effect    string // "Allow", "Deny", or "" when missing or invalid
 	principal principalElement
 	action    element
 	resource  element
-	condKey   item
 	clauses   []clause
 }
 
@@ -99,67 +105,109 @@ func readDocument(src []byte, s policy.Source) *document {
 	if err != nil {
 		return nil
 	}
-	r := reader{doc: doc}
+	r := reader{doc: doc, lowered: map[string]string{}}
 	root := doc.Root()
 	if !root.IsObject() {
 		return nil
 	}
 	d := &document{src: doc, file: file, typ: s.Type, rootOff: root.Index}
-	for _, m := range doc.Members(root) {
-		switch m.Key {
+	r.members(root, func(key string, _ int, val value) {
+		switch key {
 		case "Version":
 			d.hasVer = true
 		case "Statement":
-			if m.Value.IsArray() {
-				for i, v := range doc.Elements(m.Value) {
+			if val.IsArray() {
+				if d.stmts == nil {
+					d.stmts = make([]*statement, 0, doc.Count(val))
+				}
+				for it := doc.Items(val); ; {
+					_, v, ok := it.Next()
+					if !ok {
+						break
+					}
 					if v.IsObject() {
-						d.stmts = append(d.stmts, r.statement(v, i, "Statement["+strconv.Itoa(i)+"]"))
+						d.stmts = append(d.stmts, r.statement(v, "Statement["+strconv.Itoa(it.Index())+"]"))
 					}
 				}
-			} else if m.Value.IsObject() {
-				d.stmts = append(d.stmts, r.statement(m.Value, 0, "Statement"))
+			} else if val.IsObject() {
+				d.stmts = append(d.stmts, r.statement(val, "Statement"))
 			}
 		}
-	}
+	})
 	return d
 }
 
 // reader holds what readDocument needs while walking.
 type reader struct {
-	doc *jsonsrc.Doc // names the file: its positions carry it
+	doc     *jsonsrc.Doc      // names the file: its positions carry it
+	lowered map[string]string // action names in lower case, see lower
+}
+
+// maxLowered bounds the reader's cache of lower-cased action names.
+const maxLowered = 1024
+
+// lower returns s in lower case. Policies repeat the same actions in many
+// statements: the few distinct names are lowered once, not once per
+// statement (issue 15).
+func (r *reader) lower(s string) string {
+	if l, ok := r.lowered[s]; ok {
+		return l
+	}
+	l := strings.ToLower(s)
+	if len(r.lowered) < maxLowered {
+		r.lowered[s] = l
+	}
+	return l
 }
 
 // value is a JSON value of the document.
 type value = jsonsrc.Value
 
-// statement reads one statement object.
-func (r *reader) statement(v value, index int, at string) *statement {
-	s := &statement{index: index, path: at, off: v.Index}
-	for _, m := range r.doc.Members(v) {
-		key := item{text: m.Key, off: m.KeyIndex, path: at + "." + m.Key}
-		switch m.Key {
-		case "Sid":
-			if isString(m.Value) {
-				s.sid = &item{text: r.doc.Str(m.Value), off: m.Value.Index, path: key.path}
-			}
+// members calls f with each member of the object v in source order: its
+// key, the offset of the key and its value. Walking, rather than
+// gathering the members into a slice, allocates nothing (issue 15: the
+// slices of 100,000 statements were a quarter of what validate
+// allocated).
+func (r *reader) members(v value, f func(key string, keyOff int, val value)) {
+	if !v.IsObject() {
+		return
+	}
+	for it := r.doc.Items(v); ; {
+		k, val, ok := it.Next()
+		if !ok {
+			return
+		}
+		f(r.doc.Str(k), k.Index, val)
+	}
+}
+
+// statement reads one statement object. The checks read its Effect,
+// Principal, Action, Resource and Condition; nothing else is kept.
+func (r *reader) statement(v value, at string) *statement {
+	s := &statement{path: at, off: v.Index}
+	r.members(v, func(name string, keyOff int, val value) {
+		key := func() item { return item{text: name, off: keyOff, path: at + "." + name} }
+		switch name {
 		case "Effect":
-			if isString(m.Value) && (r.doc.Str(m.Value) == "Allow" || r.doc.Str(m.Value) == "Deny") {
-				s.effect = r.doc.Str(m.Value)
+			if isString(val) && (r.doc.Str(val) == "Allow" || r.doc.Str(val) == "Deny") {
+				s.effect = r.doc.Str(val)
 			}
 		case "Action", "NotAction":
-			s.action = element{present: true, not: m.Key == "NotAction", key: key, items: r.strings(m.Value, key.path)}
+			k := key()
+			s.action = element{present: true, not: name == "NotAction", key: k, items: r.strings(val, k.path)}
+			s.action.lower = make([]string, len(s.action.items))
 			for i := range s.action.items {
-				s.action.items[i].lower = strings.ToLower(s.action.items[i].text)
+				s.action.lower[i] = r.lower(s.action.items[i].text)
 			}
 		case "Resource", "NotResource":
-			s.resource = element{present: true, not: m.Key == "NotResource", key: key, items: r.strings(m.Value, key.path)}
+			k := key()
+			s.resource = element{present: true, not: name == "NotResource", key: k, items: r.strings(val, k.path)}
 		case "Principal", "NotPrincipal":
-			s.principal = r.principal(m.Value, key, m.Key == "NotPrincipal")
+			s.principal = r.principal(val, key(), name == "NotPrincipal")
 		case "Condition":
-			s.condKey = key
-			s.clauses = r.conditions(m.Value, key.path)
+			s.clauses = r.conditions(val, at+"."+name)
 		}
-	}
+	})
 	return s
 }
 
@@ -171,38 +219,37 @@ func (r *reader) principal(v value, key item, not bool) principalElement {
 		p.star = r.doc.Str(v) == "*"
 		return p
 	}
-	for _, m := range r.doc.Members(v) {
-		at := key.path + "." + pathName(m.Key)
-		for _, it := range r.strings(m.Value, at) {
+	r.members(v, func(name string, _ int, val value) {
+		at := key.path + "." + pathName(name)
+		for _, it := range r.strings(val, at) {
 			p.items = append(p.items, it)
-			if m.Key == "AWS" && it.text == "*" {
+			if name == "AWS" && it.text == "*" {
 				p.star = true
 			}
 		}
-	}
+	})
 	return p
 }
 
 // conditions reads the clauses of a Condition element.
 func (r *reader) conditions(v value, at string) []clause {
-	ops := r.doc.Members(v)
 	n := 0
-	for _, om := range ops {
-		if om.Value.IsObject() {
-			n += r.doc.Count(om.Value)
+	r.members(v, func(_ string, _ int, val value) {
+		if val.IsObject() {
+			n += r.doc.Count(val)
 		}
-	}
+	})
 	// Sized once: a condition of 100,000 keys grew its slice a few dozen
 	// times, five times the final size in all (issue 15).
 	out := make([]clause, 0, n)
-	for _, om := range ops {
-		opPath := at + "." + pathName(om.Key)
-		op := item{text: om.Key, off: om.KeyIndex, path: opPath}
-		for _, km := range r.doc.Members(om.Value) {
-			kp := opPath + "." + pathName(km.Key)
-			out = append(out, clause{op: op, key: item{text: km.Key, off: km.KeyIndex, path: kp}, values: km.Value})
-		}
-	}
+	r.members(v, func(opName string, opOff int, block value) {
+		opPath := at + "." + pathName(opName)
+		op := &item{text: opName, off: opOff, path: opPath}
+		r.members(block, func(key string, keyOff int, val value) {
+			kp := opPath + "." + pathName(key)
+			out = append(out, clause{op: op, key: item{text: key, off: keyOff, path: kp}, values: val})
+		})
+	})
 	return out
 }
 
@@ -212,13 +259,19 @@ func (r *reader) strings(v value, at string) []item {
 	if isString(v) {
 		return []item{{text: r.doc.Str(v), off: v.Index, path: at}}
 	}
+	if !v.IsArray() {
+		return nil
+	}
 	var out []item
-	for i, e := range r.doc.Elements(v) {
+	for it := r.doc.Items(v); ; {
+		_, e, ok := it.Next()
+		if !ok {
+			return out
+		}
 		if isString(e) {
-			out = append(out, item{text: r.doc.Str(e), off: e.Index, path: at, elem: i + 1})
+			out = append(out, item{text: r.doc.Str(e), off: e.Index, path: at, elem: it.Index() + 1})
 		}
 	}
-	return out
 }
 
 // valueTexts appends the texts of a condition value to dst: a string,

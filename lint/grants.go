@@ -96,8 +96,8 @@ func (s *statement) actionCoverage(action string) (at item, covered, wildcard bo
 	if !s.action.present {
 		return item{}, false, false
 	}
-	for _, a := range s.action.items {
-		if actionCovers(a.lower, action) {
+	for i, a := range s.action.items {
+		if actionCovers(s.action.lower[i], action) {
 			if s.action.not {
 				return item{}, false, false
 			}
