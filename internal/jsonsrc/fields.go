@@ -64,7 +64,7 @@ func (d *Doc) Fields(obj Value, at *Path, known []string, out []Member, sink Sin
 	var other []Member // unknown keys, for duplicate detection
 	var seen keySet
 	it := d.Items(obj)
-next:
+	last := len(known) - 1 // the slot of the previous known key: the search starts at 0
 	for {
 		k, v, ok := it.Next()
 		if !ok {
@@ -72,18 +72,14 @@ next:
 		}
 		key := d.Str(k)
 		m := Member{Key: key, KeyIndex: k.Index, Value: v}
-		for i, name := range known {
-			// Known keys of one length mostly differ in their first
-			// byte (Action, Effect): compare it before the whole key.
-			if len(name) != len(key) || len(key) > 0 && name[0] != key[0] || name != key {
-				continue
-			}
+		if i := findKnown(known, key, last); i >= 0 {
+			last = i
 			if out[i].Value.Kind != Missing {
 				sink.Problem(&Problem{Kind: DuplicateKey, Offset: k.Index, At: at.String(), Key: key, First: out[i]})
 			} else {
 				out[i] = m
 			}
-			continue next
+			continue
 		}
 		if j := seen.find(key, other); j >= 0 {
 			sink.Problem(&Problem{Kind: DuplicateKey, Offset: k.Index, At: at.String(), Key: key, First: other[j]})
@@ -94,6 +90,25 @@ next:
 		near, caseOnly := Near(key, known)
 		sink.Problem(&Problem{Kind: UnknownKey, Offset: k.Index, At: at.String(), Key: key, Near: near, CaseOnly: caseOnly, Known: known})
 	}
+}
+
+// findKnown returns the index of key in known, or -1. Members are
+// mostly written in the order of known (Sid, Effect, Action, Resource),
+// so the search starts after the previous member's slot, last, and
+// wraps around.
+func findKnown(known []string, key string, last int) int {
+	for j := range known {
+		i := last + 1 + j
+		if i >= len(known) {
+			i -= len(known)
+		}
+		// Known keys of one length mostly differ in their first byte
+		// (Action, Effect): compare it before the whole key.
+		if name := known[i]; len(name) == len(key) && (len(key) == 0 || name[0] == key[0]) && name == key {
+			return i
+		}
+	}
+	return -1
 }
 
 // FreeMembers appends to dst the members of the object obj whose keys are
