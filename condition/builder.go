@@ -114,23 +114,32 @@ func (b *Builder) Set(key string, v Value) {
 // AddString is Add(key, StringValue(value)), for the usual single-valued
 // key: the value goes to its slot without being built first.
 func (b *Builder) AddString(key, value string) {
-	if !b.onLayoutFields(opAdd, key, value, true, false) {
-		b.slow(key, StringValue(value), opAdd)
+	if v := b.fastDst(opAdd, key); v != nil {
+		v.one, v.list, v.single, v.unknown = value, nil, true, false
+		return
 	}
+	b.unfast()
+	b.slow(key, StringValue(value), opAdd)
 }
 
 // SetString is Set(key, StringValue(value)); see [Builder.AddString].
 func (b *Builder) SetString(key, value string) {
-	if !b.onLayoutFields(opSet, key, value, true, false) {
-		b.slow(key, StringValue(value), opSet)
+	if v := b.fastDst(opSet, key); v != nil {
+		v.one, v.list, v.single, v.unknown = value, nil, true, false
+		return
 	}
+	b.unfast()
+	b.slow(key, StringValue(value), opSet)
 }
 
 // SetUnknown is Set(key, UnknownValue()); see [Builder.AddString].
 func (b *Builder) SetUnknown(key string) {
-	if !b.onLayoutFields(opSet, key, "", false, true) {
-		b.slow(key, UnknownValue(), opSet)
+	if v := b.fastDst(opSet, key); v != nil {
+		v.one, v.list, v.single, v.unknown = "", nil, false, true
+		return
 	}
+	b.unfast()
+	b.slow(key, UnknownValue(), opSet)
 }
 
 // Delete removes key, under any spelling, and any value given before.
@@ -151,15 +160,9 @@ func (b *Builder) slow(key string, v Value, kind opKind) {
 // once and writes each value once. Otherwise the operations taken so far
 // are turned back into keys, where the caller records this one.
 func (b *Builder) onLayout(kind opKind, key string, v *Value) bool {
-	i := b.fast
-	if i < b.fastMax {
-		// The spelling is usually the very string of the last request
-		// (a constant, a key of the principal's table): same pointer.
-		if l := &b.layout[i]; l.kind == kind && len(l.key) == len(key) &&
-			(unsafe.StringData(l.key) == unsafe.StringData(key) || l.key == key) &&
-			(v.single || len(v.list) > 0 || v.unknown) {
-			*l.dst = *v
-			b.fast++
+	if v.single || len(v.list) > 0 || v.unknown {
+		if d := b.fastDst(kind, key); d != nil {
+			*d = *v
 			return true
 		}
 	}
@@ -167,22 +170,24 @@ func (b *Builder) onLayout(kind opKind, key string, v *Value) bool {
 	return false
 }
 
-// onLayoutFields is onLayout for the value Value{one: one, single:
-// single, unknown: unknown} (a StringValue or an UnknownValue), written
-// into its slot field by field.
-func (b *Builder) onLayoutFields(kind opKind, key, one string, single, unknown bool) bool {
+// fastDst returns, when the operation kind on key (spelled as given)
+// repeats the next operation of layout, where its value goes (and takes
+// the operation); else nil, and the caller must leave the fast path
+// (unfast). Small enough to be inlined into the operations.
+func (b *Builder) fastDst(kind opKind, key string) *Value {
 	i := b.fast
-	if i < b.fastMax {
-		if l := &b.layout[i]; l.kind == kind && len(l.key) == len(key) &&
-			(unsafe.StringData(l.key) == unsafe.StringData(key) || l.key == key) {
-			v := l.dst
-			v.one, v.list, v.single, v.unknown = one, nil, single, unknown
-			b.fast++
-			return true
-		}
+	if i >= b.fastMax {
+		return nil
 	}
-	b.unfast()
-	return false
+	// The spelling is usually the very string of the last request (a
+	// constant, a key of the principal's table): same pointer.
+	l := &b.layout[i]
+	if l.kind != kind || len(l.key) != len(key) ||
+		unsafe.StringData(l.key) != unsafe.StringData(key) && l.key != key {
+		return nil
+	}
+	b.fast++
+	return l.dst
 }
 
 // unfast turns the operations taken on the fast path back into keys,

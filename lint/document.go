@@ -30,8 +30,13 @@ type item struct {
 	text string
 	path string // see fullPath
 	off  int    // byte offset in the document
-	elem int    // 1 + the index of the entry in the array at path; 0: path names the item itself
+	elem int    // 1 + the index of the entry in the array at path; 0: path names the item itself; keyed: a member named text of the object at path
 }
+
+// keyed is the elem of an item that is a member key of the object at its
+// path, such as a condition key: its path is made when a finding needs
+// it, so that a condition of 100,000 keys does not hold 100,000 paths.
+const keyed = -1
 
 // pos returns the file position of a document offset.
 func (d *document) pos(off int) diag.Position { return d.src.Pos(off) }
@@ -40,8 +45,11 @@ func (d *document) pos(off int) diag.Position { return d.src.Pos(off) }
 // array's path, so that a list of 1,000 condition values does not hold
 // 1,000 path strings; an entry's own is made when a finding needs it.
 func (it item) fullPath() string {
-	if it.elem == 0 {
+	switch it.elem {
+	case 0:
 		return it.path
+	case keyed:
+		return it.path + "." + pathName(it.text)
 	}
 	return it.path + "[" + strconv.Itoa(it.elem-1) + "]"
 }
@@ -246,8 +254,7 @@ func (r *reader) conditions(v value, at string) []clause {
 		opPath := at + "." + pathName(opName)
 		op := &item{text: opName, off: opOff, path: opPath}
 		r.members(block, func(key string, keyOff int, val value) {
-			kp := opPath + "." + pathName(key)
-			out = append(out, clause{op: op, key: item{text: key, off: keyOff, path: kp}, values: val})
+			out = append(out, clause{op: op, key: item{text: key, off: keyOff, path: opPath, elem: keyed}, values: val})
 		})
 	})
 	return out
