@@ -118,8 +118,7 @@ func (b *Builder) AddString(key, value string) {
 		v.one, v.list, v.single, v.unknown = value, nil, true, false
 		return
 	}
-	b.unfast()
-	b.slow(key, StringValue(value), opAdd)
+	b.putString(opAdd, key, value)
 }
 
 // SetString is Set(key, StringValue(value)); see [Builder.AddString].
@@ -128,8 +127,7 @@ func (b *Builder) SetString(key, value string) {
 		v.one, v.list, v.single, v.unknown = value, nil, true, false
 		return
 	}
-	b.unfast()
-	b.slow(key, StringValue(value), opSet)
+	b.putString(opSet, key, value)
 }
 
 // SetUnknown is Set(key, UnknownValue()); see [Builder.AddString].
@@ -138,8 +136,42 @@ func (b *Builder) SetUnknown(key string) {
 		v.one, v.list, v.single, v.unknown = "", nil, false, true
 		return
 	}
+	b.put(opSet, key, UnknownValue())
+}
+
+// putString is put for a StringValue, which it builds only when needed.
+func (b *Builder) putString(kind opKind, key, value string) {
+	if v := b.sameText(kind, key); v != nil {
+		v.one, v.list, v.single, v.unknown = value, nil, true, false
+		return
+	}
+	b.slow(key, StringValue(value), kind)
+}
+
+// put takes the operation kind on key with the value v when fastDst did
+// not: on the fast path when key is another string of the same text as
+// the layout's, else recorded in keys. Apart from the operations, so that
+// they make no call and keep a small frame on the fast path.
+func (b *Builder) put(kind opKind, key string, v Value) {
+	if d := b.sameText(kind, key); d != nil {
+		*d = v
+		return
+	}
+	b.slow(key, v, kind)
+}
+
+// sameText is fastDst for a key that is another string of the same text
+// as the layout's (fastDst compares the strings' pointers only); when it
+// returns nil, it has left the fast path (unfast).
+func (b *Builder) sameText(kind opKind, key string) *Value {
+	if i := b.fast; i < b.fastMax {
+		if l := &b.layout[i]; l.kind == kind && l.key == key {
+			b.fast++
+			return l.dst
+		}
+	}
 	b.unfast()
-	b.slow(key, UnknownValue(), opSet)
+	return nil
 }
 
 // Delete removes key, under any spelling, and any value given before.
@@ -161,7 +193,11 @@ func (b *Builder) slow(key string, v Value, kind opKind) {
 // are turned back into keys, where the caller records this one.
 func (b *Builder) onLayout(kind opKind, key string, v *Value) bool {
 	if v.single || len(v.list) > 0 || v.unknown {
-		if d := b.fastDst(kind, key); d != nil {
+		d := b.fastDst(kind, key)
+		if d == nil {
+			d = b.sameText(kind, key)
+		}
+		if d != nil {
 			*d = *v
 			return true
 		}
@@ -170,24 +206,20 @@ func (b *Builder) onLayout(kind opKind, key string, v *Value) bool {
 	return false
 }
 
-// fastDst returns, when the operation kind on key (spelled as given)
-// repeats the next operation of layout, where its value goes (and takes
-// the operation); else nil, and the caller must leave the fast path
-// (unfast). Small enough to be inlined into the operations.
+// fastDst returns, when the operation kind on key repeats the next
+// operation of layout with the very same string (a constant, a key of
+// the principal's table: the usual case in a loop), where its value goes,
+// and takes the operation; else nil, and the caller tries sameText.
+// Small enough to be inlined into the operations.
 func (b *Builder) fastDst(kind opKind, key string) *Value {
-	i := b.fast
-	if i >= b.fastMax {
-		return nil
+	if i := b.fast; i < b.fastMax {
+		if l := &b.layout[i]; l.kind == kind && len(l.key) == len(key) &&
+			unsafe.StringData(l.key) == unsafe.StringData(key) {
+			b.fast++
+			return l.dst
+		}
 	}
-	// The spelling is usually the very string of the last request (a
-	// constant, a key of the principal's table): same pointer.
-	l := &b.layout[i]
-	if l.kind != kind || len(l.key) != len(key) ||
-		unsafe.StringData(l.key) != unsafe.StringData(key) && l.key != key {
-		return nil
-	}
-	b.fast++
-	return l.dst
+	return nil
 }
 
 // unfast turns the operations taken on the fast path back into keys,
