@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -59,9 +60,20 @@ func (it item) fullPath() string {
 type element struct {
 	present bool
 	not     bool // NotPrincipal, NotAction, NotResource
-	key     item // the element name with its position
+	star    bool // Principal: "*" or {"AWS": "*"} among the entries
+	keyOff  int  // where the element's name is written; see statement.key
 	items   []item
 	lower   []string // for Action and NotAction, the entries in lower case
+}
+
+// key returns the name of the element e of s (name, or notName for its
+// Not form) with its position; the path is made here, for a finding,
+// rather than kept (issue 15).
+func (s *statement) key(e *element, name, notName string) item {
+	if e.not {
+		name = notName
+	}
+	return item{text: name, off: e.keyOff, path: s.path + "." + name}
 }
 
 // entry returns the text entries compare by: for actions (an Action or
@@ -71,12 +83,6 @@ func (e *element) entry(i int, actions bool) string {
 		return e.lower[i]
 	}
 	return e.items[i].text
-}
-
-// principalElement is a Principal or NotPrincipal element.
-type principalElement struct {
-	element
-	star bool // "*" or {"AWS": "*"} among the entries
 }
 
 // clause is one operator-key pair of a Condition element. Its values are
@@ -94,7 +100,7 @@ type statement struct {
 	path      string // Statement[0], or Statement for a single statement object
 	off       int    // byte offset in the document
 	effect    string // "Allow", "Deny", or "" when missing or invalid
-	principal principalElement
+	principal element
 	action    element
 	resource  element
 	clauses   []clause
@@ -125,20 +131,26 @@ func readDocument(src []byte, s policy.Source) *document {
 			d.hasVer = true
 		case "Statement":
 			if val.IsArray() {
-				if d.stmts == nil {
-					d.stmts = make([]*statement, 0, doc.Count(val))
-				}
+				// The statements of an array are carved from one
+				// slab, not allocated one by one.
+				n := doc.Count(val)
+				d.stmts = slices.Grow(d.stmts, n)
+				slab := make([]statement, n)
 				for it := doc.Items(val); ; {
 					_, v, ok := it.Next()
 					if !ok {
 						break
 					}
 					if v.IsObject() {
-						d.stmts = append(d.stmts, r.statement(v, "Statement["+strconv.Itoa(it.Index())+"]"))
+						st := &slab[it.Index()]
+						r.statement(st, v, "Statement["+strconv.Itoa(it.Index())+"]")
+						d.stmts = append(d.stmts, st)
 					}
 				}
 			} else if val.IsObject() {
-				d.stmts = append(d.stmts, r.statement(val, "Statement"))
+				st := &statement{}
+				r.statement(st, val, "Statement")
+				d.stmts = append(d.stmts, st)
 			}
 		}
 	})
@@ -189,46 +201,42 @@ func (r *reader) members(v value, f func(key string, keyOff int, val value)) {
 	}
 }
 
-// statement reads one statement object. The checks read its Effect,
+// statement reads one statement object into s. The checks read its Effect,
 // Principal, Action, Resource and Condition; nothing else is kept.
-func (r *reader) statement(v value, at string) *statement {
-	s := &statement{path: at, off: v.Index}
+func (r *reader) statement(s *statement, v value, at string) {
+	s.path, s.off = at, v.Index
 	r.members(v, func(name string, keyOff int, val value) {
-		key := func() item { return item{text: name, off: keyOff, path: at + "." + name} }
 		switch name {
 		case "Effect":
 			if isString(val) && (r.doc.Str(val) == "Allow" || r.doc.Str(val) == "Deny") {
 				s.effect = r.doc.Str(val)
 			}
 		case "Action", "NotAction":
-			k := key()
-			s.action = element{present: true, not: name == "NotAction", key: k, items: r.strings(val, k.path)}
+			s.action = element{present: true, not: name == "NotAction", keyOff: keyOff, items: r.strings(val, at+"."+name)}
 			s.action.lower = make([]string, len(s.action.items))
 			for i := range s.action.items {
 				s.action.lower[i] = r.lower(s.action.items[i].text)
 			}
 		case "Resource", "NotResource":
-			k := key()
-			s.resource = element{present: true, not: name == "NotResource", key: k, items: r.strings(val, k.path)}
+			s.resource = element{present: true, not: name == "NotResource", keyOff: keyOff, items: r.strings(val, at+"."+name)}
 		case "Principal", "NotPrincipal":
-			s.principal = r.principal(val, key(), name == "NotPrincipal")
+			s.principal = r.principal(val, keyOff, at+"."+name, name == "NotPrincipal")
 		case "Condition":
 			s.clauses = r.conditions(val, at+"."+name)
 		}
 	})
-	return s
 }
 
 // principal reads a Principal or NotPrincipal element.
-func (r *reader) principal(v value, key item, not bool) principalElement {
-	p := principalElement{element: element{present: true, not: not, key: key}}
+func (r *reader) principal(v value, keyOff int, path string, not bool) element {
+	p := element{present: true, not: not, keyOff: keyOff}
 	if isString(v) {
-		p.items = append(p.items, item{text: r.doc.Str(v), off: v.Index, path: key.path})
+		p.items = append(p.items, item{text: r.doc.Str(v), off: v.Index, path: path})
 		p.star = r.doc.Str(v) == "*"
 		return p
 	}
 	r.members(v, func(name string, _ int, val value) {
-		at := key.path + "." + pathName(name)
+		at := path + "." + pathName(name)
 		for _, it := range r.strings(val, at) {
 			p.items = append(p.items, it)
 			if name == "AWS" && it.text == "*" {
