@@ -108,14 +108,14 @@ type statement struct {
 
 // readDocument reads src leniently. It returns nil when src is not JSON
 // or not an object.
-func readDocument(src []byte, s policy.Source) *document {
+func readDocument(src string, s policy.Source) *document {
 	file := s.File
 	if file == "" {
 		file = s.Base.File
 	}
 	base := s.Base
 	base.File = file
-	doc, err := jsonsrc.Parse(string(src), base)
+	doc, err := jsonsrc.Parse(src, base)
 	if err != nil {
 		return nil
 	}

@@ -29,6 +29,14 @@ const (
 //
 // Positions are relative to s.File, starting at s.Base.
 func Parse(src []byte, s Source) (*Policy, error) {
+	return ParseString(string(src), s)
+}
+
+// ParseString is [Parse] for a document held in a string, which it does
+// not copy: the policy's texts share its memory. A caller that has the
+// text as a string, or reads it twice as package lint does, saves a copy
+// of the document (issue 15).
+func ParseString(src string, s Source) (*Policy, error) {
 	file := s.File
 	if file == "" {
 		file = s.Base.File
@@ -40,7 +48,7 @@ func Parse(src []byte, s Source) (*Policy, error) {
 	}
 	base := s.Base
 	base.File = file
-	doc, err := jsonsrc.Parse(string(src), base)
+	doc, err := jsonsrc.Parse(src, base)
 	if err != nil {
 		return nil, diag.ErrorList{jsonsrc.SyntaxProblem(err, file, ErrSyntax)}
 	}
