@@ -74,8 +74,9 @@ func markUnknown(b *condition.Builder, caller condition.Context, absent []string
 			}
 		}
 	}
-	for _, a := range alwaysKeys {
-		if declaredAbsent(absent, a.key) || a.notThroughVPCEndpoint && viaEndpoint {
+	for i := range alwaysKeys {
+		a := &alwaysKeys[i] // not copied: every request runs this loop
+		if len(absent) > 0 && declaredAbsent(absent, a.key) || a.notThroughVPCEndpoint && viaEndpoint {
 			continue
 		}
 		b.SetUnknown(a.key)

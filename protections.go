@@ -88,10 +88,21 @@ var protections = []protection{
 // group or role.
 var attachActions = []string{"attachgrouppolicy", "attachrolepolicy", "attachuserpolicy"}
 
+// protectedServices holds the services of protections and "iam" (for
+// attachActions): protected refuses no request of another service, and
+// most requests are of another, so it checks this set first.
+var protectedServices = func() serviceSet {
+	list := []string{"iam"}
+	for _, p := range protections {
+		list = append(list, p.service)
+	}
+	return newServiceSet(list)
+}()
+
 // protected returns the AWS-enforced refusal that decides the request, or
 // "" when none does. ctx is the request context (for iam:PolicyARN).
 func protected(service, name string, res arn.ARN, hasARN bool, ctx condition.Context) string {
-	if !hasARN {
+	if !hasARN || !protectedServices.has(service) {
 		return ""
 	}
 	for i := range protections {

@@ -61,3 +61,18 @@ func TestServiceSetIsTheList(t *testing.T) {
 		assert.Equal(t, slices.Contains(rcpServices, s), rcpSupported(s), "%q", s)
 	}
 }
+
+// TestProtectedServices: protected checks protectedServices before its
+// table, so the set must hold the service of every protection and "iam"
+// (attaching a service-linked role's policy), or an AWS-enforced refusal
+// (https://docs.aws.amazon.com/IAM/latest/UserGuide/using-service-linked-roles.html,
+// https://docs.aws.amazon.com/kms/latest/APIReference/API_CreateAlias.html)
+// would be skipped and the request decided by the policies alone.
+func TestProtectedServices(t *testing.T) {
+	t.Parallel()
+	assert.True(t, protectedServices.has("iam"))
+	for _, p := range protections {
+		assert.True(t, protectedServices.has(p.service), p.service)
+	}
+	assert.False(t, protectedServices.has("s3"), "s3 has no protection")
+}

@@ -77,11 +77,12 @@ func (b Block) EvalFor(l Lookup, t *Trace, deny bool) bool {
 		}
 		return true
 	}
+	room := t.reserve(b.clauses)
 	pass := true
 	for i := range b.clauses {
 		c := b.clauses[i].body()
 		o := c.decide(l)
-		t.record(i, c, o, l)
+		t.record(i, c, o, l, &room)
 		pass = pass && (o.truth == isTrue || o.truth == isUnknown && deny)
 	}
 	t.dedupMissing()
@@ -116,7 +117,7 @@ func (c Clause) Eval(l Lookup, t *Trace) bool {
 	b := c.body()
 	o := b.decide(l)
 	if t != nil {
-		t.record(0, b, o, l)
+		t.record(0, b, o, l, nil)
 		t.dedupMissing()
 	}
 	return o.pass

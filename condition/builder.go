@@ -57,6 +57,12 @@ type layoutOp struct {
 	kind      opKind
 	slot      int32
 	final     bool // no later operation of the layout writes slot
+	// dst is where the fast path writes the operation's value: the
+	// value of slot in table when final, else the operation's entry of
+	// dead. Set by keepLayout; table and dead stay in place while the
+	// layout is kept (only Borrow's slow path replaces them, and it
+	// drops the layout first).
+	dst *Value
 }
 
 // What Borrow's operations did to a slot.
@@ -108,23 +114,64 @@ func (b *Builder) Set(key string, v Value) {
 // AddString is Add(key, StringValue(value)), for the usual single-valued
 // key: the value goes to its slot without being built first.
 func (b *Builder) AddString(key, value string) {
-	if !b.onLayoutFields(opAdd, key, value, true, false) {
-		b.slow(key, StringValue(value), opAdd)
+	if v := b.fastDst(opAdd, key); v != nil {
+		v.one, v.list, v.single, v.unknown = value, nil, true, false
+		return
 	}
+	b.putString(opAdd, key, value)
 }
 
 // SetString is Set(key, StringValue(value)); see [Builder.AddString].
 func (b *Builder) SetString(key, value string) {
-	if !b.onLayoutFields(opSet, key, value, true, false) {
-		b.slow(key, StringValue(value), opSet)
+	if v := b.fastDst(opSet, key); v != nil {
+		v.one, v.list, v.single, v.unknown = value, nil, true, false
+		return
 	}
+	b.putString(opSet, key, value)
 }
 
 // SetUnknown is Set(key, UnknownValue()); see [Builder.AddString].
 func (b *Builder) SetUnknown(key string) {
-	if !b.onLayoutFields(opSet, key, "", false, true) {
-		b.slow(key, UnknownValue(), opSet)
+	if v := b.fastDst(opSet, key); v != nil {
+		v.one, v.list, v.single, v.unknown = "", nil, false, true
+		return
 	}
+	b.put(opSet, key, UnknownValue())
+}
+
+// putString is put for a StringValue, which it builds only when needed.
+func (b *Builder) putString(kind opKind, key, value string) {
+	if v := b.sameText(kind, key); v != nil {
+		v.one, v.list, v.single, v.unknown = value, nil, true, false
+		return
+	}
+	b.slow(key, StringValue(value), kind)
+}
+
+// put takes the operation kind on key with the value v when fastDst did
+// not: on the fast path when key is another string of the same text as
+// the layout's, else recorded in keys. Apart from the operations, so that
+// they make no call and keep a small frame on the fast path.
+func (b *Builder) put(kind opKind, key string, v Value) {
+	if d := b.sameText(kind, key); d != nil {
+		*d = v
+		return
+	}
+	b.slow(key, v, kind)
+}
+
+// sameText is fastDst for a key that is another string of the same text
+// as the layout's (fastDst compares the strings' pointers only); when it
+// returns nil, it has left the fast path (unfast).
+func (b *Builder) sameText(kind opKind, key string) *Value {
+	if i := b.fast; i < b.fastMax {
+		if l := &b.layout[i]; l.kind == kind && l.key == key {
+			b.fast++
+			return l.dst
+		}
+	}
+	b.unfast()
+	return nil
 }
 
 // Delete removes key, under any spelling, and any value given before.
@@ -145,19 +192,13 @@ func (b *Builder) slow(key string, v Value, kind opKind) {
 // once and writes each value once. Otherwise the operations taken so far
 // are turned back into keys, where the caller records this one.
 func (b *Builder) onLayout(kind opKind, key string, v *Value) bool {
-	i := b.fast
-	if i < b.fastMax {
-		// The spelling is usually the very string of the last request
-		// (a constant, a key of the principal's table): same pointer.
-		if l := &b.layout[i]; l.kind == kind && len(l.key) == len(key) &&
-			(unsafe.StringData(l.key) == unsafe.StringData(key) || l.key == key) &&
-			(v.single || len(v.list) > 0 || v.unknown) {
-			if l.final {
-				b.table.slots[l.slot].val = *v
-			} else {
-				b.dead[i] = *v
-			}
-			b.fast++
+	if v.single || len(v.list) > 0 || v.unknown {
+		d := b.fastDst(kind, key)
+		if d == nil {
+			d = b.sameText(kind, key)
+		}
+		if d != nil {
+			*d = *v
 			return true
 		}
 	}
@@ -165,25 +206,20 @@ func (b *Builder) onLayout(kind opKind, key string, v *Value) bool {
 	return false
 }
 
-// onLayoutFields is onLayout for the value Value{one: one, single:
-// single, unknown: unknown} (a StringValue or an UnknownValue), written
-// into its slot field by field.
-func (b *Builder) onLayoutFields(kind opKind, key, one string, single, unknown bool) bool {
-	i := b.fast
-	if i < b.fastMax {
+// fastDst returns, when the operation kind on key repeats the next
+// operation of layout with the very same string (a constant, a key of
+// the principal's table: the usual case in a loop), where its value goes,
+// and takes the operation; else nil, and the caller tries sameText.
+// Small enough to be inlined into the operations.
+func (b *Builder) fastDst(kind opKind, key string) *Value {
+	if i := b.fast; i < b.fastMax {
 		if l := &b.layout[i]; l.kind == kind && len(l.key) == len(key) &&
-			(unsafe.StringData(l.key) == unsafe.StringData(key) || l.key == key) {
-			v := &b.dead[i]
-			if l.final {
-				v = &b.table.slots[l.slot].val
-			}
-			v.one, v.list, v.single, v.unknown = one, nil, single, unknown
+			unsafe.StringData(l.key) == unsafe.StringData(key) {
 			b.fast++
-			return true
+			return l.dst
 		}
 	}
-	b.unfast()
-	return false
+	return nil
 }
 
 // unfast turns the operations taken on the fast path back into keys,
@@ -195,12 +231,8 @@ func (b *Builder) unfast() {
 		return
 	}
 	b.keys = slices.Grow(b.keys, b.fast)
-	for i, l := range b.layout[:b.fast] {
-		v := b.dead[i]
-		if l.final {
-			v = b.table.slots[l.slot].val
-		}
-		b.keys = append(b.keys, spelledKey{norm: l.norm, key: l.key, hash: l.hash, val: v, kind: l.kind})
+	for _, l := range b.layout[:b.fast] {
+		b.keys = append(b.keys, spelledKey{norm: l.norm, key: l.key, hash: l.hash, val: *l.dst, kind: l.kind})
 	}
 	clear(b.dead[:b.fast])
 	b.fast = 0
@@ -356,6 +388,13 @@ func (b *Builder) keepLayout() {
 		b.dead = make([]Value, len(b.layout))
 	}
 	b.dead = b.dead[:len(b.layout)]
+	for i := range b.layout {
+		l := &b.layout[i]
+		l.dst = &b.dead[i]
+		if l.final {
+			l.dst = &b.table.slots[l.slot].val
+		}
+	}
 	b.layoutOK = true
 }
 

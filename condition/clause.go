@@ -57,12 +57,12 @@ type clause struct {
 	// data points to the first of len(values) compiled values of the
 	// family's type (see the accessors strs, nums, ...), or is nil: one
 	// word rather than a slice header per family, of which a clause
-	// uses one (issue 15: a clause was 320 bytes, 144 now). String
+	// uses one (issue 15: a clause was 320 bytes, 112 now). String
 	// clauses whose values are all fixed text leave it nil and compare
 	// values directly.
 	data unsafe.Pointer
 
-	warns []*ValueError
+	warns *[]*ValueError // nil: none; most clauses have none, and a pointer is a third of a slice
 }
 
 // payload returns the pointer a clause keeps for the compiled values vs.
@@ -147,11 +147,12 @@ func (c *clause) nulls() []bool {
 	return view[bool](c)
 }
 
-// clauseWithValues is a clause with room for the one or two values most
-// clauses have, so that compiling one allocates once.
+// clauseWithValues is a clause with room for the one value most clauses
+// have, so that compiling one allocates once (112 bytes; room for two
+// made every clause 144).
 type clauseWithValues struct {
 	clause
-	store [2]string
+	store [1]string
 }
 
 // newClauseBody returns a zero clause holding a copy of values.
@@ -241,7 +242,10 @@ func NewClause(op Operator, key string, values []string, mode variables.Mode) (C
 		warns = append(warns, &ValueError{Index: -1, Err: fmt.Errorf(
 			"%s is multivalued: without ForAnyValue: or ForAllValues: AWS does not say how a list of values reads, so iameval takes the condition as unknown when the key has values (an Allow does not apply, a Deny does)", key)})
 	}
-	c.warns = warns
+	if len(warns) > 0 {
+		w := warns // declared here, so that it is moved to the heap only when there are warnings
+		c.warns = &w
+	}
 	if len(errs) > 0 {
 		c.invalid = true
 	}
@@ -266,7 +270,12 @@ func (c Clause) Values() []string { return slices.Clone(c.body().values) }
 // (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html), an empty value list (Index -1), and a plain
 // operator on a documented multivalued key such as aws:TagKeys (Index
 // -1). The slice is a copy.
-func (c Clause) Warnings() []*ValueError { return slices.Clone(c.body().warns) }
+func (c Clause) Warnings() []*ValueError {
+	if w := c.body().warns; w != nil {
+		return slices.Clone(*w)
+	}
+	return nil
+}
 
 // String returns the operator and the key, as in `StringLike "s3:prefix"`.
 func (c Clause) String() string {

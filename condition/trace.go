@@ -21,6 +21,33 @@ type Trace struct {
 	Missing []string
 }
 
+// reserve makes room in t for the results of the clauses and returns room
+// for copies of their values (issue 15: a condition of 100,000 keys grew
+// Clauses seventeen times and copied each clause's values apart).
+func (t *Trace) reserve(clauses []Clause) []string {
+	t.Clauses = slices.Grow(t.Clauses, len(clauses))
+	n := 0
+	for i := range clauses {
+		n += len(clauses[i].body().values)
+	}
+	return make([]string, 0, n)
+}
+
+// copyValues returns a copy of vs, carved from room (see reserve) when
+// it has enough; its capacity is its length, so that appending to it
+// never writes into another clause's copy.
+func copyValues(vs []string, room *[]string) []string {
+	if len(vs) == 0 {
+		return nil
+	}
+	if room == nil || cap(*room)-len(*room) < len(vs) {
+		return slices.Clone(vs)
+	}
+	start := len(*room)
+	*room = append(*room, vs...)
+	return (*room)[start:len(*room):len(*room)]
+}
+
 // linearMissing is how many missing keys addMissing compares one by one;
 // past it, keys are appended as found and dedupMissing removes the
 // repeats in one pass at the end of the evaluation, so that a condition of
@@ -105,13 +132,14 @@ func foldKey(s string) string {
 	return string(b)
 }
 
-// record appends the result of clause c, index i, with outcome o.
-func (t *Trace) record(i int, c *clause, o outcome, l Lookup) {
+// record appends the result of clause c, index i, with outcome o; the
+// copy of its values is carved from room when it is not nil.
+func (t *Trace) record(i int, c *clause, o outcome, l Lookup, room *[]string) {
 	r := ClauseResult{
 		Index:        i,
 		Operator:     c.op.String(),
 		Key:          c.key,
-		PolicyValues: slices.Clone(c.values),
+		PolicyValues: copyValues(c.values, room),
 		Passed:       o.pass,
 		Missing:      !o.found,
 		Unknown:      o.truth == isUnknown,
@@ -119,9 +147,6 @@ func (t *Trace) record(i int, c *clause, o outcome, l Lookup) {
 	}
 	if o.found {
 		r.RequestValues = o.value.Strings()
-	}
-	if len(r.PolicyValues) == 0 {
-		r.PolicyValues = nil
 	}
 	t.Clauses = append(t.Clauses, r)
 	if !o.found && !c.invalid {

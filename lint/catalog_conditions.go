@@ -73,12 +73,12 @@ func (c *checker) checkConditionKeys(s *statement, sa statementActions) {
 		}
 		c.checkOperatorType(cl, op, key)
 		if op.IfExists && (alwaysPresent[strings.ToLower(name)] || c.doc.typ == policy.Identity && signedPresent[strings.ToLower(name)]) {
-			c.add(codeIfExistsAlways, cl.op,
+			c.add(codeIfExistsAlways, *cl.op,
 				"\""+name+"\" is in every request, so "+cl.op.text+" behaves as "+strings.TrimSuffix(op.String(), "IfExists"),
 				"write "+strings.TrimSuffix(op.String(), "IfExists"))
 		}
 		if op.Set == condition.ForAllValues && !key.Type.Multivalued() && key.Type != 0 {
-			c.add(codeForAllSingle, cl.op,
+			c.add(codeForAllSingle, *cl.op,
 				"ForAllValues with the single-valued key \""+name+"\" is true when the request lacks the key",
 				"remove \"ForAllValues:\"")
 		}

@@ -19,11 +19,11 @@ func newCoverIndex(stmts []*statement, ok []bool) *coverIndex {
 		if !ok[i] {
 			continue
 		}
-		for _, it := range s.action.items {
-			file(x.actions, literalStart(entryText(it, true)), int32(i))
+		for j := range s.action.items {
+			file(x.actions, literalStart(s.action.entry(j, true)), int32(i))
 		}
-		for _, it := range s.resource.items {
-			file(x.resources, literalStart(entryText(it, false)), int32(i))
+		for j := range s.resource.items {
+			file(x.resources, literalStart(s.resource.entry(j, false)), int32(i))
 		}
 	}
 	return x
@@ -65,11 +65,11 @@ func (x *coverIndex) candidates(s *statement, dst []int32) []int32 {
 			best, bestN, bestMap = text, n, m
 		}
 	}
-	for _, it := range s.action.items {
-		consider(x.actions, entryText(it, true))
+	for j := range s.action.items {
+		consider(x.actions, s.action.entry(j, true))
 	}
-	for _, it := range s.resource.items {
-		consider(x.resources, entryText(it, false))
+	for j := range s.resource.items {
+		consider(x.resources, s.resource.entry(j, false))
 	}
 	if bestN <= 0 {
 		return dst

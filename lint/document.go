@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -27,12 +28,16 @@ type document struct {
 // byte offset, not the file position (five words), which is made when a
 // finding needs it (issue 15).
 type item struct {
-	text  string
-	lower string // text in lower case, for actions
-	path  string // see fullPath
-	off   int    // byte offset in the document
-	elem  int    // 1 + the index of the entry in the array at path; 0: path names the item itself
+	text string
+	path string // see fullPath
+	off  int    // byte offset in the document
+	elem int    // 1 + the index of the entry in the array at path; 0: path names the item itself; keyed: a member named text of the object at path
 }
+
+// keyed is the elem of an item that is a member key of the object at its
+// path, such as a condition key: its path is made when a finding needs
+// it, so that a condition of 100,000 keys does not hold 100,000 paths.
+const keyed = -1
 
 // pos returns the file position of a document offset.
 func (d *document) pos(off int) diag.Position { return d.src.Pos(off) }
@@ -41,8 +46,11 @@ func (d *document) pos(off int) diag.Position { return d.src.Pos(off) }
 // array's path, so that a list of 1,000 condition values does not hold
 // 1,000 path strings; an entry's own is made when a finding needs it.
 func (it item) fullPath() string {
-	if it.elem == 0 {
+	switch it.elem {
+	case 0:
 		return it.path
+	case keyed:
+		return it.path + "." + pathName(it.text)
 	}
 	return it.path + "[" + strconv.Itoa(it.elem-1) + "]"
 }
@@ -52,14 +60,29 @@ func (it item) fullPath() string {
 type element struct {
 	present bool
 	not     bool // NotPrincipal, NotAction, NotResource
-	key     item // the element name with its position
+	star    bool // Principal: "*" or {"AWS": "*"} among the entries
+	keyOff  int  // where the element's name is written; see statement.key
 	items   []item
+	lower   []string // for Action and NotAction, the entries in lower case
 }
 
-// principalElement is a Principal or NotPrincipal element.
-type principalElement struct {
-	element
-	star bool // "*" or {"AWS": "*"} among the entries
+// key returns the name of the element e of s (name, or notName for its
+// Not form) with its position; the path is made here, for a finding,
+// rather than kept (issue 15).
+func (s *statement) key(e *element, name, notName string) item {
+	if e.not {
+		name = notName
+	}
+	return item{text: name, off: e.keyOff, path: s.path + "." + name}
+}
+
+// entry returns the text entries compare by: for actions (an Action or
+// NotAction element), the i-th entry in lower case.
+func (e *element) entry(i int, actions bool) string {
+	if actions {
+		return e.lower[i]
+	}
+	return e.items[i].text
 }
 
 // clause is one operator-key pair of a Condition element. Its values are
@@ -67,142 +90,181 @@ type principalElement struct {
 // compares conditions: no check positions them, and as items a condition
 // value was eight times its text (issue 15).
 type clause struct {
-	op     item  // the operator as written, like "StringEqualsIfExists"
+	op     *item // the operator as written, like "StringEqualsIfExists", shared by the clauses of its block
 	key    item  // the condition key as written
 	values value // a scalar or an array; what is not a scalar is left out
 }
 
 // statement is one statement of the document.
 type statement struct {
-	index     int
 	path      string // Statement[0], or Statement for a single statement object
 	off       int    // byte offset in the document
-	sid       *item
 	effect    string // "Allow", "Deny", or "" when missing or invalid
-	principal principalElement
+	principal element
 	action    element
 	resource  element
-	condKey   item
 	clauses   []clause
 }
 
 // readDocument reads src leniently. It returns nil when src is not JSON
 // or not an object.
-func readDocument(src []byte, s policy.Source) *document {
+func readDocument(src string, s policy.Source) *document {
 	file := s.File
 	if file == "" {
 		file = s.Base.File
 	}
 	base := s.Base
 	base.File = file
-	doc, err := jsonsrc.Parse(string(src), base)
+	doc, err := jsonsrc.Parse(src, base)
 	if err != nil {
 		return nil
 	}
-	r := reader{doc: doc}
+	r := reader{doc: doc, lowered: map[string]string{}}
 	root := doc.Root()
 	if !root.IsObject() {
 		return nil
 	}
 	d := &document{src: doc, file: file, typ: s.Type, rootOff: root.Index}
-	for _, m := range doc.Members(root) {
-		switch m.Key {
+	r.members(root, func(key string, _ int, val value) {
+		switch key {
 		case "Version":
 			d.hasVer = true
 		case "Statement":
-			if m.Value.IsArray() {
-				for i, v := range doc.Elements(m.Value) {
+			if val.IsArray() {
+				// The statements of an array are carved from one
+				// slab, not allocated one by one.
+				n := doc.Count(val)
+				d.stmts = slices.Grow(d.stmts, n)
+				slab := make([]statement, n)
+				for it := doc.Items(val); ; {
+					_, v, ok := it.Next()
+					if !ok {
+						break
+					}
 					if v.IsObject() {
-						d.stmts = append(d.stmts, r.statement(v, i, "Statement["+strconv.Itoa(i)+"]"))
+						st := &slab[it.Index()]
+						r.statement(st, v, "Statement["+strconv.Itoa(it.Index())+"]")
+						d.stmts = append(d.stmts, st)
 					}
 				}
-			} else if m.Value.IsObject() {
-				d.stmts = append(d.stmts, r.statement(m.Value, 0, "Statement"))
+			} else if val.IsObject() {
+				st := &statement{}
+				r.statement(st, val, "Statement")
+				d.stmts = append(d.stmts, st)
 			}
 		}
-	}
+	})
 	return d
 }
 
 // reader holds what readDocument needs while walking.
 type reader struct {
-	doc *jsonsrc.Doc // names the file: its positions carry it
+	doc     *jsonsrc.Doc      // names the file: its positions carry it
+	lowered map[string]string // action names in lower case, see lower
+}
+
+// maxLowered bounds the reader's cache of lower-cased action names.
+const maxLowered = 1024
+
+// lower returns s in lower case. Policies repeat the same actions in many
+// statements: the few distinct names are lowered once, not once per
+// statement (issue 15).
+func (r *reader) lower(s string) string {
+	if l, ok := r.lowered[s]; ok {
+		return l
+	}
+	l := strings.ToLower(s)
+	if len(r.lowered) < maxLowered {
+		r.lowered[s] = l
+	}
+	return l
 }
 
 // value is a JSON value of the document.
 type value = jsonsrc.Value
 
-// statement reads one statement object.
-func (r *reader) statement(v value, index int, at string) *statement {
-	s := &statement{index: index, path: at, off: v.Index}
-	for _, m := range r.doc.Members(v) {
-		key := item{text: m.Key, off: m.KeyIndex, path: at + "." + m.Key}
-		switch m.Key {
-		case "Sid":
-			if isString(m.Value) {
-				s.sid = &item{text: r.doc.Str(m.Value), off: m.Value.Index, path: key.path}
-			}
+// members calls f with each member of the object v in source order: its
+// key, the offset of the key and its value. Walking, rather than
+// gathering the members into a slice, allocates nothing (issue 15: the
+// slices of 100,000 statements were a quarter of what validate
+// allocated).
+func (r *reader) members(v value, f func(key string, keyOff int, val value)) {
+	if !v.IsObject() {
+		return
+	}
+	for it := r.doc.Items(v); ; {
+		k, val, ok := it.Next()
+		if !ok {
+			return
+		}
+		f(r.doc.Str(k), k.Index, val)
+	}
+}
+
+// statement reads one statement object into s. The checks read its Effect,
+// Principal, Action, Resource and Condition; nothing else is kept.
+func (r *reader) statement(s *statement, v value, at string) {
+	s.path, s.off = at, v.Index
+	r.members(v, func(name string, keyOff int, val value) {
+		switch name {
 		case "Effect":
-			if isString(m.Value) && (r.doc.Str(m.Value) == "Allow" || r.doc.Str(m.Value) == "Deny") {
-				s.effect = r.doc.Str(m.Value)
+			if isString(val) && (r.doc.Str(val) == "Allow" || r.doc.Str(val) == "Deny") {
+				s.effect = r.doc.Str(val)
 			}
 		case "Action", "NotAction":
-			s.action = element{present: true, not: m.Key == "NotAction", key: key, items: r.strings(m.Value, key.path)}
+			s.action = element{present: true, not: name == "NotAction", keyOff: keyOff, items: r.strings(val, at+"."+name)}
+			s.action.lower = make([]string, len(s.action.items))
 			for i := range s.action.items {
-				s.action.items[i].lower = strings.ToLower(s.action.items[i].text)
+				s.action.lower[i] = r.lower(s.action.items[i].text)
 			}
 		case "Resource", "NotResource":
-			s.resource = element{present: true, not: m.Key == "NotResource", key: key, items: r.strings(m.Value, key.path)}
+			s.resource = element{present: true, not: name == "NotResource", keyOff: keyOff, items: r.strings(val, at+"."+name)}
 		case "Principal", "NotPrincipal":
-			s.principal = r.principal(m.Value, key, m.Key == "NotPrincipal")
+			s.principal = r.principal(val, keyOff, at+"."+name, name == "NotPrincipal")
 		case "Condition":
-			s.condKey = key
-			s.clauses = r.conditions(m.Value, key.path)
+			s.clauses = r.conditions(val, at+"."+name)
 		}
-	}
-	return s
+	})
 }
 
 // principal reads a Principal or NotPrincipal element.
-func (r *reader) principal(v value, key item, not bool) principalElement {
-	p := principalElement{element: element{present: true, not: not, key: key}}
+func (r *reader) principal(v value, keyOff int, path string, not bool) element {
+	p := element{present: true, not: not, keyOff: keyOff}
 	if isString(v) {
-		p.items = append(p.items, item{text: r.doc.Str(v), off: v.Index, path: key.path})
+		p.items = append(p.items, item{text: r.doc.Str(v), off: v.Index, path: path})
 		p.star = r.doc.Str(v) == "*"
 		return p
 	}
-	for _, m := range r.doc.Members(v) {
-		at := key.path + "." + pathName(m.Key)
-		for _, it := range r.strings(m.Value, at) {
+	r.members(v, func(name string, _ int, val value) {
+		at := path + "." + pathName(name)
+		for _, it := range r.strings(val, at) {
 			p.items = append(p.items, it)
-			if m.Key == "AWS" && it.text == "*" {
+			if name == "AWS" && it.text == "*" {
 				p.star = true
 			}
 		}
-	}
+	})
 	return p
 }
 
 // conditions reads the clauses of a Condition element.
 func (r *reader) conditions(v value, at string) []clause {
-	ops := r.doc.Members(v)
 	n := 0
-	for _, om := range ops {
-		if om.Value.IsObject() {
-			n += r.doc.Count(om.Value)
+	r.members(v, func(_ string, _ int, val value) {
+		if val.IsObject() {
+			n += r.doc.Count(val)
 		}
-	}
+	})
 	// Sized once: a condition of 100,000 keys grew its slice a few dozen
 	// times, five times the final size in all (issue 15).
 	out := make([]clause, 0, n)
-	for _, om := range ops {
-		opPath := at + "." + pathName(om.Key)
-		op := item{text: om.Key, off: om.KeyIndex, path: opPath}
-		for _, km := range r.doc.Members(om.Value) {
-			kp := opPath + "." + pathName(km.Key)
-			out = append(out, clause{op: op, key: item{text: km.Key, off: km.KeyIndex, path: kp}, values: km.Value})
-		}
-	}
+	r.members(v, func(opName string, opOff int, block value) {
+		opPath := at + "." + pathName(opName)
+		op := &item{text: opName, off: opOff, path: opPath}
+		r.members(block, func(key string, keyOff int, val value) {
+			out = append(out, clause{op: op, key: item{text: key, off: keyOff, path: opPath, elem: keyed}, values: val})
+		})
+	})
 	return out
 }
 
@@ -212,13 +274,19 @@ func (r *reader) strings(v value, at string) []item {
 	if isString(v) {
 		return []item{{text: r.doc.Str(v), off: v.Index, path: at}}
 	}
+	if !v.IsArray() {
+		return nil
+	}
 	var out []item
-	for i, e := range r.doc.Elements(v) {
+	for it := r.doc.Items(v); ; {
+		_, e, ok := it.Next()
+		if !ok {
+			return out
+		}
 		if isString(e) {
-			out = append(out, item{text: r.doc.Str(e), off: e.Index, path: at, elem: i + 1})
+			out = append(out, item{text: r.doc.Str(e), off: e.Index, path: at, elem: it.Index() + 1})
 		}
 	}
-	return out
 }
 
 // valueTexts appends the texts of a condition value to dst: a string,

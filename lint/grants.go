@@ -21,17 +21,17 @@ func (c *checker) checkGrants(s *statement) {
 	}
 	t := c.doc.typ
 	if s.action.present && s.action.not && grants(t) {
-		c.add(codeAllowNotAction, s.action.key,
+		c.add(codeAllowNotAction, s.key(&s.action, "Action", "NotAction"),
 			"\"Allow\" with \"NotAction\" allows every action not listed, of every service, including actions AWS adds later",
 			"list the allowed actions in \"Action\" instead")
 	}
 	if s.resource.present && s.resource.not && grants(t) {
-		c.add(codeAllowNotResource, s.resource.key,
+		c.add(codeAllowNotResource, s.key(&s.resource, "Resource", "NotResource"),
 			"\"Allow\" with \"NotResource\" allows the actions on every resource not listed, including resources created later",
 			"list the allowed resources in \"Resource\" instead")
 	}
 	if t == policy.Resource && s.principal.present && !s.principal.not && s.principal.star && len(s.clauses) == 0 {
-		c.add(codePublicPrincipal, s.principal.key,
+		c.add(codePublicPrincipal, s.key(&s.principal, "Principal", "NotPrincipal"),
 			"Principal \"*\" without a condition allows everyone, including anonymous callers and every other AWS account",
 			"name the principals, or add a condition such as aws:PrincipalOrgID or aws:SourceAccount")
 	}
@@ -96,8 +96,8 @@ func (s *statement) actionCoverage(action string) (at item, covered, wildcard bo
 	if !s.action.present {
 		return item{}, false, false
 	}
-	for _, a := range s.action.items {
-		if actionCovers(a.lower, action) {
+	for i, a := range s.action.items {
+		if actionCovers(s.action.lower[i], action) {
 			if s.action.not {
 				return item{}, false, false
 			}
@@ -105,7 +105,7 @@ func (s *statement) actionCoverage(action string) (at item, covered, wildcard bo
 		}
 	}
 	if s.action.not {
-		return s.action.key, true, true
+		return s.key(&s.action, "Action", "NotAction"), true, true
 	}
 	return item{}, false, false
 }
@@ -139,7 +139,7 @@ func (c *checker) checkPassRole(s *statement) {
 	var code string
 	var where item
 	if s.resource.not {
-		where = s.resource.key
+		where = s.key(&s.resource, "Resource", "NotResource")
 		switch {
 		case notAction:
 			code = codePassRoleNotBoth

@@ -16,7 +16,9 @@ import (
 // are relative to s.File, starting at s.Base, as in policy.Parse.
 func Check(src []byte, s policy.Source) []Finding {
 	var out []Finding
-	errs, warns := parse(src, s)
+	// One copy of the document serves both readings.
+	text := string(src)
+	errs, warns := parse(text, s)
 	for _, e := range errs {
 		out = append(out, fromPolicy(e))
 	}
@@ -25,7 +27,7 @@ func Check(src []byte, s policy.Source) []Finding {
 			out = append(out, f)
 		}
 	}
-	if d := readDocument(src, s); d != nil {
+	if d := readDocument(text, s); d != nil {
 		c := checker{doc: d, cat: catalog.Default()}
 		c.run()
 		out = append(out, c.out...)
@@ -34,10 +36,10 @@ func Check(src []byte, s policy.Source) []Finding {
 	return out
 }
 
-// parse runs policy.Parse and returns its errors and its warnings, which
+// parse runs policy.ParseString and returns its errors and its warnings, which
 // Parse returns together when the document is invalid.
-func parse(src []byte, s policy.Source) (errs, warns diag.ErrorList) {
-	p, err := policy.Parse(src, s)
+func parse(src string, s policy.Source) (errs, warns diag.ErrorList) {
+	p, err := policy.ParseString(src, s)
 	if err != nil {
 		var list diag.ErrorList
 		if !errors.As(err, &list) {

@@ -46,7 +46,7 @@ func loadAWSUse() {
 		}
 	}
 	for _, p := range managed.All() {
-		d := readDocument([]byte(p.Document), policy.Source{})
+		d := readDocument(p.Document, policy.Source{})
 		if d == nil {
 			continue
 		}

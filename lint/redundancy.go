@@ -35,7 +35,7 @@ func (c *checker) redundant(e element, code string, actions bool) {
 		}
 	}
 	for i, it := range e.items {
-		n := entryText(it, actions)
+		n := e.entry(i, actions)
 		if j, dup := first[n]; dup {
 			c.add(code, it, "\""+it.text+"\" is listed twice (first at "+c.lineCol(e.items[j])+")", "remove this entry")
 			continue
@@ -43,20 +43,12 @@ func (c *checker) redundant(e element, code string, actions bool) {
 		first[n] = i
 		for _, j := range globs {
 			other := e.items[j]
-			if m := entryText(other, actions); m != n && entryCovers(m, n, actions) {
+			if m := e.entry(j, actions); m != n && entryCovers(m, n, actions) {
 				c.add(code, it, "\""+it.text+"\" is already covered by \""+other.text+"\"", "remove this entry")
 				break
 			}
 		}
 	}
-}
-
-// entryText is the text entries compare by: lower case for actions.
-func entryText(it item, actions bool) string {
-	if actions {
-		return it.lower
-	}
-	return it.text
 }
 
 // entryCovers reports whether entry a covers entry b (both as
@@ -130,9 +122,9 @@ func (c *checker) checkRedundantStatements() {
 				return
 			}
 			if group[j] == group[i] &&
-				coversAll(o.action.items, s.action.items, true) && coversAll(o.resource.items, s.resource.items, false) {
+				coversAll(&o.action, &s.action, true) && coversAll(&o.resource, &s.resource, false) {
 				// Of two identical statements, report the later one.
-				if int(j) > i && coversAll(s.action.items, o.action.items, true) && coversAll(s.resource.items, o.resource.items, false) {
+				if int(j) > i && coversAll(&s.action, &o.action, true) && coversAll(&s.resource, &o.resource, false) {
 					continue
 				}
 				c.add(codeRedundantStatement, item{off: s.off, path: s.path},
@@ -141,7 +133,7 @@ func (c *checker) checkRedundantStatements() {
 				break
 			}
 			if s.effect == "Allow" && o.effect == "Deny" && len(o.clauses) == 0 && denyCoversPrincipal(o, s, prins[j] == prins[i]) &&
-				coversAll(o.action.items, s.action.items, true) && coversAll(o.resource.items, s.resource.items, false) {
+				coversAll(&o.action, &s.action, true) && coversAll(&o.resource, &s.resource, false) {
 				c.add(codeShadowed, item{off: s.off, path: s.path},
 					"the statement never allows anything: "+o.path+" denies every action and resource it covers, without a condition",
 					"remove the statement, or narrow the Deny")
@@ -235,13 +227,13 @@ func comparable(s *statement) bool {
 }
 
 // coversAll reports whether every entry of b is covered by an entry of a.
-func coversAll(a, b []item, actions bool) bool {
-	if len(a) <= 16 {
+func coversAll(a, b *element, actions bool) bool {
+	if len(a.items) <= 16 {
 	next1:
-		for _, x := range b {
-			t := entryText(x, actions)
-			for _, y := range a {
-				if u := entryText(y, actions); u == t || entryCovers(u, t, actions) {
+		for i := range b.items {
+			t := b.entry(i, actions)
+			for j := range a.items {
+				if u := a.entry(j, actions); u == t || entryCovers(u, t, actions) {
 					continue next1
 				}
 			}
@@ -249,18 +241,18 @@ func coversAll(a, b []item, actions bool) bool {
 		}
 		return true
 	}
-	exact := make(map[string]bool, len(a))
+	exact := make(map[string]bool, len(a.items))
 	var globs []string
-	for _, y := range a {
-		t := entryText(y, actions)
+	for j := range a.items {
+		t := a.entry(j, actions)
 		exact[t] = true
 		if hasWildcard(t) {
 			globs = append(globs, t)
 		}
 	}
 next:
-	for _, x := range b {
-		t := entryText(x, actions)
+	for i := range b.items {
+		t := b.entry(i, actions)
 		if exact[t] {
 			continue
 		}

@@ -84,31 +84,18 @@ func (a *actionSet) applies(q *prepared) bool {
 	return a.covers(q) != a.not
 }
 
-// services returns the distinct service prefixes of the entries and
-// whether the element can be indexed by them: an Action (not NotAction)
-// element without a "*" entry.
-func (a *actionSet) services() ([]string, bool) {
-	if a.not {
-		return nil, false
+// namesServices reports whether the element names every service it can
+// match: an Action (not NotAction) element without a "*" entry.
+func (a *actionSet) namesServices() bool {
+	if a.not || len(a.entries) == 0 {
+		return false
 	}
-	var out []string
 	for i := range a.entries {
-		e := &a.entries[i]
-		if e.any {
-			return nil, false
-		}
-		dup := false
-		for _, s := range out {
-			if s == e.service {
-				dup = true
-				break
-			}
-		}
-		if !dup {
-			out = append(out, e.service)
+		if a.entries[i].any {
+			return false
 		}
 	}
-	return out, len(out) > 0
+	return true
 }
 
 // mayMatchService reports whether the action part can hold for some

@@ -139,8 +139,17 @@ func TestIndexFiling(t *testing.T) {
 	assert.Equal(t, map[string][]int32{"arn:aws:s3:::b/": {0}, "arn:aws:s3:::home/": {0}}, x.byPrefix,
 		"literal prefix up to the first wildcard or variable; repeated prefixes filed once; never-matching entries not at all")
 	assert.Equal(t, []int{15, 18}, x.lengths)
-	assert.Equal(t, map[string][]int32{"ec2": {1}, "iam": {1}}, x.byService, "lower-case service prefixes, each once")
-	assert.Equal(t, []int32{2, 4}, x.always)
+	var names []string
+	for _, k := range x.svc.names {
+		names = append(names, k.text)
+	}
+	assert.Equal(t, []string{"ec2", "iam", "s3"}, names, "lower-case service prefixes, each once")
+	var ec2 []int32
+	for _, c := range x.svc.lists[0].cands {
+		ec2 = append(ec2, c.stmt)
+	}
+	assert.Equal(t, []int32{1, 2, 4}, ec2, "statement 1 once under ec2 (ec2:* and EC2:Describe*), with the NotAction and \"*\" statements")
+	assert.Equal(t, []int32{2, 4}, x.always, "statements whose Action element names no service")
 }
 
 // TestIndexSkipsStatements checks that a request on the large W2 policy
@@ -150,7 +159,7 @@ func TestIndexSkipsStatements(t *testing.T) {
 	p, err := Parse(readBench(t, "w2-policy.json"), Source{})
 	require.NoError(t, err)
 	assert.Empty(t, p.idx.always)
-	assert.Empty(t, p.idx.byService)
+	assert.Empty(t, p.idx.svc.names)
 	assert.Len(t, p.idx.byPrefix, 1000)
 	r := newRequest(t, alice(t), "s3:GetObject", "arn:aws:s3:::reports-0499/2024/summary.csv", nil)
 	visited := 0

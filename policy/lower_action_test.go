@@ -72,8 +72,9 @@ func TestLowerActionCache(t *testing.T) {
 // (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_action.html).
 func TestPrepareActionRemembered(t *testing.T) {
 	t.Parallel()
+	// Actions of fewer than eight bytes are hashed whole (actionSlot).
 	for _, a := range []string{"S3:GetObject", "Route53-Recovery:Get-X", "s3:getobject",
-		"Ec2:DescribeInstancesWithAVeryLongNameThatDoesNotFitInline"} {
+		"Ec2:DescribeInstancesWithAVeryLongNameThatDoesNotFitInline", "S3:Get", "s3:get", "A:B"} {
 		var first, second prepared
 		require.NoError(t, prepareAction(&first, a))
 		require.NoError(t, prepareAction(&second, a))
@@ -88,5 +89,6 @@ func TestPrepareActionRemembered(t *testing.T) {
 	}
 	for range 2 {
 		assert.Error(t, prepareAction(&prepared{}, "S3:Get Object"), "a space is no action character")
+		assert.Error(t, prepareAction(&prepared{}, "S3:G t"), "a space is no action character")
 	}
 }

@@ -29,18 +29,26 @@ const (
 //
 // Positions are relative to s.File, starting at s.Base.
 func Parse(src []byte, s Source) (*Policy, error) {
+	return ParseString(string(src), s)
+}
+
+// ParseString is [Parse] for a document held in a string, which it does
+// not copy: the policy's texts share its memory. A caller that has the
+// text as a string, or reads it twice as package lint does, saves a copy
+// of the document (issue 15).
+func ParseString(src string, s Source) (*Policy, error) {
 	file := s.File
 	if file == "" {
 		file = s.Base.File
 	}
+	// The parser stays on the stack: nothing keeps a pointer to it.
 	p := &parser{file: file, typ: s.Type}
-	p.valBuf, p.textBuf = p.valArr[:0], p.textArr[:0]
 	if int(s.Type) >= len(typeNames) {
 		return nil, diag.ErrorList{{Pos: p.basePos(s.Base), Kind: ErrValue, Msg: fmt.Sprintf("unknown policy type %d", uint8(s.Type))}}
 	}
 	base := s.Base
 	base.File = file
-	doc, err := jsonsrc.Parse(string(src), base)
+	doc, err := jsonsrc.Parse(src, base)
 	if err != nil {
 		return nil, diag.ErrorList{jsonsrc.SyntaxProblem(err, file, ErrSyntax)}
 	}
@@ -96,15 +104,11 @@ type parser struct {
 	clauses     []cachedClause
 	clauseIndex map[uint64]int32 // clauseHash → the latest entry with that hash
 	clauseSeed  maphash.Seed
-	// valBuf and textBuf hold the values of the condition key being
-	// compiled; they are reused from key to key, so that a policy of many
-	// long value lists grows them once rather than once per key.
+	// valBuf and textBuf hold the values of a condition key too long for
+	// the stack arrays of condition, as condValues and as text (see
+	// keyValues).
 	valBuf  []condValue
 	textBuf []string
-	// valArr and textArr are valBuf's and textBuf's first arrays, inside
-	// the parser so that the usual few values cost no allocation.
-	valArr  [8]condValue
-	textArr [8]string
 	// Slabs from which statements and entries are carved, to allocate
 	// them in a few blocks rather than one by one.
 	stmtSlab []Statement

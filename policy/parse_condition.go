@@ -20,6 +20,10 @@ func (p *parser) condition(v jsonsrc.Value, at *path) (condition.Block, []int, b
 	}
 	start := len(p.posSlab)
 	cstart := len(p.clauseSlab)
+	// The values of the key being compiled, as condValues and as text:
+	// on the stack for the usual few values (see keyValues).
+	var valArr [8]condValue
+	var textArr [8]string
 	var obuf [4]jsonsrc.Member
 	for _, om := range p.members(v, at, obuf[:0]) {
 		bv := om.Value
@@ -61,12 +65,11 @@ func (p *parser) condition(v jsonsrc.Value, at *path) (condition.Block, []int, b
 			if !keyOK {
 				p.errorf(km.KeyIndex, &kp, ErrValue, "expected a condition key name, found \"\"")
 			}
-			vals, ok := p.conditionValues(km.Value, &kp, p.valBuf[:0])
-			p.valBuf = vals[:0] // the next key reuses what this one grew
+			vals, texts, ok := p.keyValues(km.Value, &kp, valArr[:0], textArr[:0])
 			if !ok || !opOK || !keyOK {
 				continue
 			}
-			if c, ok := p.clause(op, km.Key, km.KeyIndex, &kp, p.doc.Raw(km.Value), vals); ok {
+			if c, ok := p.clause(op, km.Key, km.KeyIndex, &kp, p.doc.Raw(km.Value), vals, texts); ok {
 				p.clauseSlab = append(p.clauseSlab, c)
 				p.posSlab = append(p.posSlab, km.KeyIndex)
 			}
@@ -136,13 +139,9 @@ func (cv *condValue) path(kp *path) path {
 }
 
 // clause compiles one operator/key entry and positions its problems; raw
-// is the JSON text of its values.
-func (p *parser) clause(op condition.Operator, key string, keyIdx int, kp *path, raw string, vals []condValue) (condition.Clause, bool) {
-	texts := p.textBuf[:0]
-	for i := range vals {
-		texts = append(texts, vals[i].s)
-	}
-	p.textBuf = texts[:0] // newClause keeps a copy; the next clause reuses it
+// is the JSON text of its values, texts the text of each of vals (which
+// newClause copies).
+func (p *parser) clause(op condition.Operator, key string, keyIdx int, kp *path, raw string, vals []condValue, texts []string) (condition.Clause, bool) {
 	c, errs := p.newClause(op, key, raw, texts)
 	for _, e := range errs {
 		var ve *condition.ValueError
@@ -165,6 +164,34 @@ func (p *parser) clause(op condition.Operator, key string, keyIdx int, kp *path,
 		}
 	}
 	return c, true
+}
+
+// keyValues reads the values of a condition key (see conditionValues)
+// and their texts. A key with at most as many values as vals and texts
+// have room for uses them (the caller's arrays on the
+// stack); one that may have more uses the parser's valBuf and textBuf,
+// reused from key to key so that a policy of many long value lists grows
+// them once rather than once per key.
+func (p *parser) keyValues(v jsonsrc.Value, kp *path, vals []condValue, texts []string) ([]condValue, []string, bool) {
+	// An array of n values is at least 2n+1 bytes long; a longer array
+	// is counted.
+	if room := min(cap(vals), cap(texts)); v.Kind == '[' && (v.End-v.Index-1)/2 > room && p.doc.Count(v) > room {
+		// Separate variables from vals and texts, so that the
+		// caller's arrays never flow into the parser.
+		bigVals, ok := p.conditionValues(v, kp, p.valBuf[:0])
+		p.valBuf = bigVals[:0]
+		bigTexts := p.textBuf[:0]
+		for i := range bigVals {
+			bigTexts = append(bigTexts, bigVals[i].s)
+		}
+		p.textBuf = bigTexts[:0] // newClause keeps a copy
+		return bigVals, bigTexts, ok
+	}
+	vals, ok := p.conditionValues(v, kp, vals)
+	for i := range vals {
+		texts = append(texts, vals[i].s)
+	}
+	return vals, texts, ok
 }
 
 // conditionValues appends to dst the values of one condition key: a

@@ -128,12 +128,16 @@ func prepareValue(action, resource string) (prepared, error) {
 // set makes q the cached form of an action and a resource, or the zero
 // prepared with the action's error.
 func (q *prepared) set(action, resource string) error {
-	*q = prepared{ok: true, action: action, resource: resource, resStar: resource == "*"}
+	// Every field is set below, without clearing q first: q is a few
+	// hundred bytes (TestInitIsNewRequest checks that none is left over).
+	q.ok, q.action, q.resource, q.resStar = true, action, resource, resource == "*"
 	if err := prepareAction(q, action); err != nil {
 		*q = prepared{}
 		return err
 	}
-	if !q.resStar {
+	if q.resStar {
+		q.resParts, q.resARN = [6]string{}, false
+	} else {
 		q.resParts, q.resARN = arn.Split(resource)
 		q.resARN = q.resARN && q.resParts[0] == "arn"
 	}
@@ -175,20 +179,17 @@ var lowerActions [256]atomic.Pointer[lowered]
 // of q derived from it: the lower-case action, service and name, their
 // hashes and the inline text.
 func prepareAction(q *prepared, action string) error {
-	h, upper := uint32(len(action)), false
-	for i := 0; i < len(action); i++ {
-		c := action[i]
-		upper = upper || 'A' <= c && c <= 'Z'
-		h = h*31 + uint32(c)
+	slot := &lowerActions[actionSlot(action)]
+	// Only actions with an upper-case letter are remembered: a hit is
+	// one, checked when it was remembered.
+	if e := slot.Load(); e != nil && e.action == action {
+		q.lower, q.service, q.name = e.lower, e.lower[:e.svc], e.lower[e.svc+1:]
+		q.actionHash, q.serviceHash, q.actionBit, q.text = e.actionHash, e.serviceHash, e.actionBit, e.text
+		return nil
 	}
-	slot := &lowerActions[h%uint32(len(lowerActions))]
-	if upper {
-		if e := slot.Load(); e != nil && e.action == action {
-			// Checked when it was remembered.
-			q.lower, q.service, q.name = e.lower, e.lower[:e.svc], e.lower[e.svc+1:]
-			q.actionHash, q.serviceHash, q.actionBit, q.text = e.actionHash, e.serviceHash, e.actionBit, e.text
-			return nil
-		}
+	upper := false
+	for i := 0; i < len(action) && !upper; i++ {
+		upper = 'A' <= action[i] && action[i] <= 'Z'
 	}
 	if err := CheckRequestAction(action); err != nil {
 		return err
@@ -203,6 +204,7 @@ func prepareAction(q *prepared, action string) error {
 	q.lower, q.service, q.name = lower, lower[:i], lower[i+1:]
 	q.actionHash, q.serviceHash = actionHash(q.lower), actionHash(q.service)
 	q.actionBit = actionBit(q.actionHash)
+	q.text = actionText{} // set leaves the bytes after the action
 	q.text.set(q.lower, len(q.service))
 	if upper {
 		// The action is copied: it may be a piece of a larger text that
@@ -211,6 +213,30 @@ func prepareAction(q *prepared, action string) error {
 			actionHash: q.actionHash, serviceHash: q.serviceHash, actionBit: q.actionBit, text: q.text})
 	}
 	return nil
+}
+
+// actionSlot returns the slot of lowerActions for action: a hash of its
+// length and of its first and last eight bytes (of every byte, when it is
+// shorter), which tell most actions apart without reading all of them.
+// Two actions in one slot only take turns being remembered.
+func actionSlot(action string) int {
+	h := uint64(len(action))
+	if len(action) >= 8 {
+		h ^= le64(action[:8])*0x9e3779b97f4a7c15 ^ le64(action[len(action)-8:])*0xc2b2ae3d27d4eb4f
+	} else {
+		for i := 0; i < len(action); i++ {
+			h = h*31 + uint64(action[i])
+		}
+		h *= 0x9e3779b97f4a7c15
+	}
+	return int(h>>56) % len(lowerActions)
+}
+
+// le64 returns the eight bytes of s as a little-endian word.
+func le64(s string) uint64 {
+	t := s[:8]
+	return uint64(t[0]) | uint64(t[1])<<8 | uint64(t[2])<<16 | uint64(t[3])<<24 |
+		uint64(t[4])<<32 | uint64(t[5])<<40 | uint64(t[6])<<48 | uint64(t[7])<<56
 }
 
 // lowerAction returns strings.ToLower(action) for an action that

@@ -11,14 +11,28 @@ import (
 // per name in known; see [jsonsrc.Doc.Fields]. Unknown and repeated keys
 // are reported through p's Problem method (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_grammar.html).
 func (p *parser) fields(obj jsonsrc.Value, at *path, known []string, out []jsonsrc.Member) {
-	p.doc.Fields(obj, at, known, out, p)
+	var ps []jsonsrc.Problem
+	p.doc.FieldsTo(obj, at, known, out, &ps)
+	p.problems(ps)
+}
+
+// problems words the problems of a strict walk; see Problem. The walks
+// collect them in a slice rather than calling the parser as a
+// [jsonsrc.Sink], so that the parser stays on Parse's stack.
+func (p *parser) problems(ps []jsonsrc.Problem) {
+	for i := range ps {
+		p.Problem(&ps[i])
+	}
 }
 
 // members appends to dst the members of an object whose keys are free
 // form (condition operators and keys), reporting repeated keys (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_grammar.html) and
 // leaving out their later occurrences.
 func (p *parser) members(obj jsonsrc.Value, at *path, dst []jsonsrc.Member) []jsonsrc.Member {
-	return p.doc.FreeMembers(obj, at, false, dst, p)
+	var ps []jsonsrc.Problem
+	dst = p.doc.FreeMembersTo(obj, at, false, dst, &ps)
+	p.problems(ps)
+	return dst
 }
 
 // Problem words a problem of the strict walk as policy errors: a

@@ -41,12 +41,26 @@ func awsIAMARN(s string) (a arn.ARN, ok bool) {
 		return arn.ARN{}, false
 	}
 	account := s[len(head):colon]
-	for i := range len(account) {
-		if account[i] < '0' || account[i] > '9' {
-			return arn.ARN{}, false
-		}
+	if !digits12(account) {
+		return arn.ARN{}, false
 	}
 	return arn.ARN{Partition: "aws", Service: "iam", Account: account, Resource: s[colon+1:]}, true
+}
+
+// digits12 reports whether the 12 bytes of s are all ASCII digits, eight
+// and then four at a time: a byte is outside '0'..'9' when its high bit is
+// set, when subtracting 0x30 sets it (below '0') or when adding 0x46 sets
+// it (above '9'). A borrow only follows a byte below '0' and a carry one
+// of 0xba or more, both refused already, so a word is refused exactly
+// when one of its bytes is.
+func digits12(s string) bool {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	t := s[:12]
+	w := uint64(t[0]) | uint64(t[1])<<8 | uint64(t[2])<<16 | uint64(t[3])<<24 |
+		uint64(t[4])<<32 | uint64(t[5])<<40 | uint64(t[6])<<48 | uint64(t[7])<<56
+	v := uint64(t[8]) | uint64(t[9])<<8 | uint64(t[10])<<16 | uint64(t[11])<<24 | 0x30303030<<32
+	return (w|(w-0x30*ones)|(w+0x46*ones))&highs == 0 &&
+		(v|(v-0x30*ones)|(v+0x46*ones))&highs == 0
 }
 
 // entity is an IAM user or role named by its ARN

@@ -66,3 +66,27 @@ func TestTagKeyNamesCache(t *testing.T) {
 		}
 	}
 }
+
+// TestDigits12: the word-at-a-time check of an account ID's 12 digits
+// (https://docs.aws.amazon.com/accounts/latest/reference/manage-acct-identifiers.html)
+// agrees with the byte-by-byte rule for every byte value at every
+// position, among digits of each value: a non-digit taken for one would
+// let awsIAMARN accept an account the general parser refuses.
+func TestDigits12(t *testing.T) {
+	t.Parallel()
+	for fill := byte('0'); fill <= '9'; fill++ {
+		for pos := range 12 {
+			for c := range 256 {
+				b := []byte(strings.Repeat(string(fill), 12))
+				b[pos] = byte(c)
+				want := c >= '0' && c <= '9'
+				if got := digits12(string(b)); got != want {
+					t.Fatalf("digits12(%q) = %v, want %v", b, got, want)
+				}
+			}
+		}
+	}
+	assert.True(t, digits12("111122223333"))
+	assert.False(t, digits12("1111222233/3"), "'/' is just below '0'")
+	assert.False(t, digits12("11112222333:"), "':' is just above '9'")
+}

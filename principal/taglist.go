@@ -189,14 +189,28 @@ func plainTag(k, v string) bool {
 	return plainTagText(k) && plainTagText(v)
 }
 
-// plainTagText reports whether s holds only ASCII tag characters.
+// plainTagText reports whether s holds only ASCII tag characters
+// (isPlainTagChar), one table read per byte.
 func plainTagText(s string) bool {
 	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == ' ' ||
-			c == '_' || c == '.' || c == ':' || c == '/' || c == '=' || c == '+' || c == '-' || c == '@') {
+		if !plainTagChars[s[i]] {
 			return false
 		}
 	}
 	return true
+}
+
+// plainTagChars[c] is isPlainTagChar(c).
+var plainTagChars = func() (t [256]bool) {
+	for c := range t {
+		t[c] = isPlainTagChar(byte(c))
+	}
+	return t
+}()
+
+// isPlainTagChar reports whether c is an ASCII tag character: a letter, a
+// digit, a space or one of _.:/=+-@.
+func isPlainTagChar(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == ' ' ||
+		c == '_' || c == '.' || c == ':' || c == '/' || c == '=' || c == '+' || c == '-' || c == '@'
 }

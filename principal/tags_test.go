@@ -1,6 +1,7 @@
 package principal
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -77,4 +78,20 @@ func TestOverlay(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestPlainTagText: the table plainTagText reads accepts, of the 256 byte
+// values, exactly the ASCII letters, digits, space and _.:/=+-@ that tag
+// keys and values may hold
+// (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_tags.html); every
+// other byte sends the tag to the full check.
+func TestPlainTagText(t *testing.T) {
+	t.Parallel()
+	const allowed = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 _.:/=+-@"
+	for c := range 256 {
+		want := strings.IndexByte(allowed, byte(c)) >= 0
+		assert.Equal(t, want, plainTagText(string([]byte{byte(c)})), "byte 0x%02x", c)
+		assert.Equal(t, want, plainTagText("team"+string([]byte{byte(c)})+"x"), "byte 0x%02x inside", c)
+	}
+	assert.True(t, plainTagText(""))
 }

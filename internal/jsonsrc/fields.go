@@ -57,14 +57,32 @@ type Sink interface {
 // [DuplicateKey], and an obj that is not an object as [WrongType]. at is
 // the path of obj. Fields allocates only to report problems.
 func (d *Doc) Fields(obj Value, at *Path, known []string, out []Member, sink Sink) []Member {
+	var ps []Problem
+	out = d.FieldsTo(obj, at, known, out, &ps)
+	report(ps, sink)
+	return out
+}
+
+// report hands the problems to sink, in order.
+func report(ps []Problem, sink Sink) {
+	for i := range ps {
+		sink.Problem(&ps[i])
+	}
+}
+
+// FieldsTo is [Doc.Fields] appending the problems to *probs instead of
+// handing them to a [Sink]: a reader that keeps its state on the stack
+// passes a slice of its own, as a Sink (an interface) would move that
+// state to the heap.
+func (d *Doc) FieldsTo(obj Value, at *Path, known []string, out []Member, probs *[]Problem) []Member {
 	if obj.Kind != Object {
-		sink.Problem(&Problem{Kind: WrongType, Offset: obj.Index, At: at.String(), Value: obj, Want: "an object"})
+		*probs = append(*probs, Problem{Kind: WrongType, Offset: obj.Index, At: at.String(), Value: obj, Want: "an object"})
 		return out
 	}
 	var other []Member // unknown keys, for duplicate detection
 	var seen keySet
 	it := d.Items(obj)
-next:
+	last := len(known) - 1 // the slot of the previous known key: the search starts at 0
 	for {
 		k, v, ok := it.Next()
 		if !ok {
@@ -72,28 +90,43 @@ next:
 		}
 		key := d.Str(k)
 		m := Member{Key: key, KeyIndex: k.Index, Value: v}
-		for i, name := range known {
-			// Known keys of one length mostly differ in their first
-			// byte (Action, Effect): compare it before the whole key.
-			if len(name) != len(key) || len(key) > 0 && name[0] != key[0] || name != key {
-				continue
-			}
+		if i := findKnown(known, key, last); i >= 0 {
+			last = i
 			if out[i].Value.Kind != Missing {
-				sink.Problem(&Problem{Kind: DuplicateKey, Offset: k.Index, At: at.String(), Key: key, First: out[i]})
+				*probs = append(*probs, Problem{Kind: DuplicateKey, Offset: k.Index, At: at.String(), Key: key, First: out[i]})
 			} else {
 				out[i] = m
 			}
-			continue next
+			continue
 		}
 		if j := seen.find(key, other); j >= 0 {
-			sink.Problem(&Problem{Kind: DuplicateKey, Offset: k.Index, At: at.String(), Key: key, First: other[j]})
+			*probs = append(*probs, Problem{Kind: DuplicateKey, Offset: k.Index, At: at.String(), Key: key, First: other[j]})
 			continue
 		}
 		other = append(other, m)
 		seen.add(other)
 		near, caseOnly := Near(key, known)
-		sink.Problem(&Problem{Kind: UnknownKey, Offset: k.Index, At: at.String(), Key: key, Near: near, CaseOnly: caseOnly, Known: known})
+		*probs = append(*probs, Problem{Kind: UnknownKey, Offset: k.Index, At: at.String(), Key: key, Near: near, CaseOnly: caseOnly, Known: known})
 	}
+}
+
+// findKnown returns the index of key in known, or -1. Members are
+// mostly written in the order of known (Sid, Effect, Action, Resource),
+// so the search starts after the previous member's slot, last, and
+// wraps around.
+func findKnown(known []string, key string, last int) int {
+	for j := range known {
+		i := last + 1 + j
+		if i >= len(known) {
+			i -= len(known)
+		}
+		// Known keys of one length mostly differ in their first byte
+		// (Action, Effect): compare it before the whole key.
+		if name := known[i]; len(name) == len(key) && (len(key) == 0 || name[0] == key[0]) && name == key {
+			return i
+		}
+	}
+	return -1
 }
 
 // FreeMembers appends to dst the members of the object obj whose keys are
@@ -102,8 +135,17 @@ next:
 // keys equal to an earlier one but for case as [FoldedKey]. An obj that is
 // not an object is reported as [WrongType].
 func (d *Doc) FreeMembers(obj Value, at *Path, foldCase bool, dst []Member, sink Sink) []Member {
+	var ps []Problem
+	dst = d.FreeMembersTo(obj, at, foldCase, dst, &ps)
+	report(ps, sink)
+	return dst
+}
+
+// FreeMembersTo is [Doc.FreeMembers] appending the problems to *probs;
+// see [Doc.FieldsTo].
+func (d *Doc) FreeMembersTo(obj Value, at *Path, foldCase bool, dst []Member, probs *[]Problem) []Member {
 	if obj.Kind != Object {
-		sink.Problem(&Problem{Kind: WrongType, Offset: obj.Index, At: at.String(), Value: obj, Want: "an object"})
+		*probs = append(*probs, Problem{Kind: WrongType, Offset: obj.Index, At: at.String(), Value: obj, Want: "an object"})
 		return dst
 	}
 	start := len(dst)
@@ -121,7 +163,7 @@ func (d *Doc) FreeMembers(obj Value, at *Path, foldCase bool, dst []Member, sink
 			if first.Key != key {
 				kind = FoldedKey
 			}
-			sink.Problem(&Problem{Kind: kind, Offset: k.Index, At: at.String(), Key: key, First: first})
+			*probs = append(*probs, Problem{Kind: kind, Offset: k.Index, At: at.String(), Key: key, First: first})
 			continue
 		}
 		dst = append(dst, Member{Key: key, KeyIndex: k.Index, Value: v})

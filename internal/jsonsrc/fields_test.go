@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/iameval/iameval/diag"
@@ -76,4 +77,22 @@ func TestFreeMembers(t *testing.T) {
 			t.Errorf("%s (-want +got):\n%s", tc.why, diff)
 		}
 	}
+}
+
+// TestFindKnown checks that the search for a known key finds it wherever
+// it starts (after the previous member's slot) and whatever the order of
+// the members, and tells keys of one length and first byte apart.
+func TestFindKnown(t *testing.T) {
+	t.Parallel()
+	known := []string{"Sid", "Effect", "Principal", "NotPrincipal", "Action", "NotAction", "Resource", "NotResource", "Condition", ""}
+	for last := range known {
+		for i, key := range known {
+			assert.Equal(t, i, findKnown(known, key, last), "%q after slot %d", key, last)
+		}
+		for _, key := range []string{"sid", "Actions", "Conditio", "N", "Effect "} {
+			assert.Equal(t, -1, findKnown(known, key, last), "%q after slot %d", key, last)
+		}
+	}
+	assert.Equal(t, -1, findKnown(nil, "Sid", -1), "no known keys")
+	assert.Equal(t, 1, findKnown([]string{"Ab", "Ac"}, "Ac", 1), "same length and first byte")
 }

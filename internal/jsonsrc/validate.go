@@ -131,7 +131,9 @@ const maxSource = 1<<31 - 1
 // skipSpace returns the offset of the first non-space character at or
 // after i.
 func skipSpace(src string, i int) int {
-	for i < len(src) {
+	// Every space character is at most ' ': one comparison settles the
+	// usual case of no space (minified text, or after the indentation).
+	for i < len(src) && src[i] <= ' ' {
 		switch src[i] {
 		case ' ', '\t', '\n', '\r':
 			i++

@@ -83,7 +83,7 @@ func TestValidateASCII(t *testing.T) {
 		{`{"a":"é"}`, false},
 		{`{"a":"\"é"}`, false},
 		{`{"a":"0123456789é"}`, false},
-		{`["x", "0123456789abcdef", "y"]`, true},
+		{`["x", "0123456789abcdef", "y\u007f"]`, true},
 		{`["x", "y", "0123456789abcdefgh€"]`, false},
 	} {
 		b, ok := validateBrackets(tc.src)
