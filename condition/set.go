@@ -121,7 +121,7 @@ func (c *clause) evalValue(v *Value, l Lookup, o *outcome) truth {
 		if p.unknown() {
 			return isUnknown
 		}
-		return of(p.matched != c.op.Base.Negated())
+		return of(p.isMatch() != c.op.Base.Negated())
 	}
 	if v != nil && v.unknown {
 		// Present, value not given: Null knows the answer, nothing else does.
@@ -130,7 +130,7 @@ func (c *clause) evalValue(v *Value, l Lookup, o *outcome) truth {
 			if o != nil {
 				o.why, o.pair = whyNull, p
 			}
-			return of(p.matched)
+			return of(p.isMatch())
 		}
 		if o != nil {
 			o.why = whyUnknownValue
@@ -150,7 +150,7 @@ func (c *clause) evalValue(v *Value, l Lookup, o *outcome) truth {
 		if o != nil {
 			o.why, o.pair = whyNull, p
 		}
-		return of(p.matched)
+		return of(p.isMatch())
 	}
 
 	neg := c.op.Base.Negated()
@@ -193,7 +193,7 @@ func (c *clause) evalValue(v *Value, l Lookup, o *outcome) truth {
 		if o != nil {
 			o.why, o.val, o.pair, o.unres = whyPair, 0, p, p.unresolved
 		}
-		return of(p.matched != neg)
+		return of(p.isMatch() != neg)
 	}
 
 	if allEmpty(v) {
@@ -225,7 +225,7 @@ func (c *clause) evalValue(v *Value, l Lookup, o *outcome) truth {
 				o.unres = p.unresolved
 			}
 		}
-		if (p.matched != neg) == anyValue {
+		if (p.isMatch() != neg) == anyValue {
 			if o != nil {
 				o.why, o.val, o.pair = whyDeciding, i, p
 			}

@@ -280,16 +280,16 @@ func (c *clause) pairReason(s string, p pairResult, neg bool) string {
 	switch {
 	case p.bad:
 		fmt.Fprintf(&b, "request value %q is not %s, so it matches no policy value", s, c.fam.kind())
-	case p.matched:
+	case p.isMatch():
 		fmt.Fprintf(&b, "request value %q matches policy value %q", s, c.values[p.index])
 	default:
 		fmt.Fprintf(&b, "request value %q matches no policy value", s)
 	}
-	if p.unresolved >= 0 && !p.matched {
+	if p.unresolved >= 0 && !p.isMatch() {
 		fmt.Fprintf(&b, "; policy value %q has a variable with no value and matches nothing", c.values[p.unresolved])
 	}
 	if neg {
-		if p.matched {
+		if p.isMatch() {
 			b.WriteString(": the negated operator fails")
 		} else {
 			b.WriteString(": the negated operator passes")

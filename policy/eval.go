@@ -259,16 +259,16 @@ func (p *Policy) evalCandidates(e *env, cl *candList, o *effects) bool {
 	if len(cl.cands) == 0 {
 		return false
 	}
+	if cl.hashed {
+		return p.evalHashed(e, cl, o)
+	}
 	q := e.q
 	bit := cl.bit(q)
 	for i := range cl.cands {
 		c := &cl.cands[i]
 		// proven: the Action element holds (see actionRule).
-		proven := c.mask&bit != 0 && c.act != actHashed || c.act == actAll
-		if !proven && (c.act == actMask || c.act == actHashed && c.mask&bit == 0) {
-			continue
-		}
-		if c.res.rejects(q.resource) {
+		proven := c.mask&bit != 0 || c.act == actAll
+		if !proven && c.act == actMask || c.res.rejects(q.resource) {
 			continue
 		}
 		s := p.stmts[c.stmt]
@@ -276,6 +276,27 @@ func (p *Policy) evalCandidates(e *env, cl *candList, o *effects) bool {
 			continue
 		}
 		if ok, pm := s.appliesPastAction(e); ok {
+			add(o, s.effect, pm)
+			if complete(*o, p.idx.principals) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// evalHashed is evalCandidates for a hashed list: a mask without the
+// request action's bit rules a statement out, one with it proves
+// nothing.
+func (p *Policy) evalHashed(e *env, cl *candList, o *effects) bool {
+	q := e.q
+	for i := range cl.cands {
+		c := &cl.cands[i]
+		if c.mask&q.actionBit == 0 || c.res.rejects(q.resource) {
+			continue
+		}
+		s := p.stmts[c.stmt]
+		if ok, pm := s.applies(e); ok {
 			add(o, s.effect, pm)
 			if complete(*o, p.idx.principals) {
 				return true
