@@ -59,15 +59,18 @@ func isPlainASCII(s string) bool {
 	// only follows a byte below 0x20, so a word is refused exactly when
 	// one of its bytes is. Each word is read from an 8-byte slice of s,
 	// whose length the compiler knows: no bounds check per byte.
-	const ones, highs = 0x0101010101010101, 0x8080808080808080
-	for len(s) >= 8 {
-		t := s[:8]
-		w := uint64(t[0]) | uint64(t[1])<<8 | uint64(t[2])<<16 | uint64(t[3])<<24 |
-			uint64(t[4])<<32 | uint64(t[5])<<40 | uint64(t[6])<<48 | uint64(t[7])<<56
-		if (w|(w+ones)|(w-0x20*ones))&highs != 0 {
+	// A text of eight bytes or more ends with its last eight bytes, read
+	// as a word (overlapping the words before it): no byte-by-byte tail.
+	if len(s) >= 8 {
+		if !plainWord(s[len(s)-8:]) {
 			return false
 		}
-		s = s[8:]
+		for ; len(s) > 8; s = s[8:] {
+			if !plainWord(s[:8]) {
+				return false
+			}
+		}
+		return true
 	}
 	for i := 0; i < len(s); i++ {
 		if c := s[i]; c < 0x20 || c > 0x7e {
@@ -75,4 +78,14 @@ func isPlainASCII(s string) bool {
 		}
 	}
 	return true
+}
+
+// plainWord is isPlainASCII for the first eight bytes of s, read as one
+// little-endian word (see isPlainASCII).
+func plainWord(s string) bool {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	t := s[:8]
+	w := uint64(t[0]) | uint64(t[1])<<8 | uint64(t[2])<<16 | uint64(t[3])<<24 |
+		uint64(t[4])<<32 | uint64(t[5])<<40 | uint64(t[6])<<48 | uint64(t[7])<<56
+	return (w|(w+ones)|(w-0x20*ones))&highs == 0
 }

@@ -200,22 +200,28 @@ func TestCheckTextASCIIFastPath(t *testing.T) {
 
 // TestIsPlainASCIIWords holds the eight-bytes-at-a-time test of
 // isPlainASCII to the byte-by-byte rule (0x20 to 0x7e): every byte value,
-// at every offset of a 17-byte text (two words and a tail), next to bytes
-// just inside the range (0x20, 0x7e) whose neighbours a carry or borrow
-// could disturb.
+// at every offset of texts of 1 to 25 bytes (shorter than a word, whole
+// words, and words with a last word that overlaps the one before it),
+// next to bytes just inside the range (0x20, 0x7e) whose neighbours a
+// carry or borrow could disturb.
 func TestIsPlainASCIIWords(t *testing.T) {
 	t.Parallel()
 	for _, fill := range []byte{0x20, 0x7e, 'a'} {
-		for pos := range 17 {
-			for c := range 256 {
-				b := make([]byte, 17)
-				for i := range b {
-					b[i] = fill
+		for n := 1; n <= 25; n++ {
+			for pos := range n {
+				for c := range 256 {
+					b := make([]byte, n)
+					for i := range b {
+						b[i] = fill
+					}
+					b[pos] = byte(c)
+					want := c >= 0x20 && c <= 0x7e
+					if got := isPlainASCII(string(b)); got != want {
+						t.Fatalf("isPlainASCII: byte 0x%02x at %d of %d among 0x%02x: %v", c, pos, n, fill, got)
+					}
 				}
-				b[pos] = byte(c)
-				want := c >= 0x20 && c <= 0x7e
-				assert.Equal(t, want, isPlainASCII(string(b)), "byte 0x%02x at %d among 0x%02x", c, pos, fill)
 			}
 		}
 	}
+	assert.True(t, isPlainASCII(""))
 }

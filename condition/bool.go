@@ -71,6 +71,9 @@ func matchBool(vals []boolValue, s string, l Lookup) pairResult {
 			}
 		}
 		if pv == want {
+			if r == noMatch {
+				return matched(i) // built in registers, not copied from r
+			}
 			return r.match(i)
 		}
 	}

@@ -53,7 +53,10 @@ func compileIP(values []string) ([]netip.Prefix, []error) {
 // matchIP reports whether the request address s lies in one of the policy
 // prefixes. An address of the other family is in none of them.
 func matchIP(prefixes []netip.Prefix, s string) pairResult {
-	a, ok := parseAddr(s)
+	a, ok := parseDottedQuad(s)
+	if !ok {
+		a, ok = parseAddr(s)
+	}
 	if !ok {
 		return badRequest
 	}
@@ -63,4 +66,42 @@ func matchIP(prefixes []netip.Prefix, s string) pairResult {
 		}
 	}
 	return noMatch
+}
+
+// parseDottedQuad parses s when it is an IPv4 address in the dotted-quad
+// form that netip.ParseAddr accepts: four decimal fields of one to three
+// digits, each at most 255, none with a leading zero. It reports false
+// for any other text, which parseAddr then decides: request addresses
+// are almost always this form, and reading it here saves the general
+// parser's work on each evaluation.
+func parseDottedQuad(s string) (netip.Addr, bool) {
+	if len(s) < len("0.0.0.0") || len(s) > len("255.255.255.255") {
+		return netip.Addr{}, false
+	}
+	var b [4]byte
+	field, val, digits := 0, 0, 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case '0' <= c && c <= '9':
+			if digits > 0 && val == 0 {
+				return netip.Addr{}, false // leading zero
+			}
+			val = val*10 + int(c-'0')
+			if val > 255 {
+				return netip.Addr{}, false
+			}
+			digits++
+		case c == '.' && digits > 0 && field < 3:
+			b[field] = byte(val)
+			field, val, digits = field+1, 0, 0
+		default:
+			return netip.Addr{}, false
+		}
+	}
+	if field != 3 || digits == 0 {
+		return netip.Addr{}, false
+	}
+	b[3] = byte(val)
+	return netip.AddrFrom4(b), true
 }

@@ -113,6 +113,16 @@ func (c *clause) eval(l Lookup, o *outcome) truth {
 // evalValue is eval once the key is looked up: v is its value, nil when
 // the key is absent.
 func (c *clause) evalValue(v *Value, l Lookup, o *outcome) truth {
+	if o == nil && v != nil && v.single && !v.unknown && c.op.Set == NoSet && c.fam != famNull {
+		// The common clause of the hot path: one request value under a
+		// plain operator. The steps below reach the same pair rule for
+		// it, after tests that cannot hold here.
+		p := c.match(v.one, l)
+		if p.unknown() {
+			return isUnknown
+		}
+		return of(p.matched != c.op.Base.Negated())
+	}
 	if v != nil && v.unknown {
 		// Present, value not given: Null knows the answer, nothing else does.
 		if c.fam == famNull {

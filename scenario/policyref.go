@@ -147,13 +147,16 @@ func (l *loader) parseFile(v jsonsrc.Value, path, id string, typ policy.Type) *p
 		l.errorf(v.Index, path, ErrValue, "cannot read policy file %s: %v (a reference with another id or type parses the file again)", name, ErrReadBudget)
 		return nil
 	}
-	p, err := policy.Parse(src, policy.Source{ID: id, File: name, Type: typ})
+	// One copy of the text serves the policy and the kept source (issue
+	// 15: each made its own).
+	text := string(src)
+	p, err := policy.ParseString(text, policy.Source{ID: id, File: name, Type: typ})
 	if err != nil {
 		l.addPolicyErrors(err, nil)
 		return nil
 	}
 	l.warnings = append(l.warnings, p.Warnings()...)
-	l.keepSource(p, &policySource{text: string(src), file: name})
+	l.keepSource(p, &policySource{text: text, file: name})
 	if l.parsed == nil {
 		l.parsed = map[fileRef]*policy.Policy{}
 	}
@@ -164,12 +167,13 @@ func (l *loader) parseFile(v jsonsrc.Value, path, id string, typ policy.Type) *p
 // parse parses one policy document with its source position base and adds
 // its errors and warnings, adjusted by fix when not nil.
 func (l *loader) parse(src []byte, id string, typ policy.Type, base diag.Position, fix func(*diag.Error)) *policy.Policy {
-	p, err := policy.Parse(src, policy.Source{ID: id, File: l.name, Type: typ, Base: base})
+	text := string(src)
+	p, err := policy.ParseString(text, policy.Source{ID: id, File: l.name, Type: typ, Base: base})
 	if err != nil {
 		l.addPolicyErrors(err, fix)
 		return nil
 	}
-	l.keepSource(p, &policySource{text: string(src), base: base.Offset, file: l.name, doc: l.doc})
+	l.keepSource(p, &policySource{text: text, base: base.Offset, file: l.name, doc: l.doc})
 	for _, w := range p.Warnings() {
 		if fix != nil {
 			c := *w

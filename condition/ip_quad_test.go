@@ -1,0 +1,76 @@
+package condition
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"net/netip"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+)
+
+// checkDottedQuad fails t when parseDottedQuad accepts s differently from
+// netip.ParseAddr, the parser IpAddress request values are defined by
+// (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html#Conditions_IPAddress):
+// what the fast parser accepts must parse to the same address, and what
+// it declines is left to parseAddr.
+func checkDottedQuad(t *testing.T, s string) {
+	t.Helper()
+	got, ok := parseDottedQuad(s)
+	if !ok {
+		return
+	}
+	want, err := netip.ParseAddr(s)
+	if assert.NoError(t, err, "%q accepted by the fast parser only", s) {
+		assert.Equal(t, want, got, "%q", s)
+	}
+}
+
+// TestParseDottedQuad checks the fast IPv4 parser against netip on the
+// forms it must accept and the near misses it must leave to netip.
+func TestParseDottedQuad(t *testing.T) {
+	t.Parallel()
+	for _, s := range []string{"203.0.113.7", "0.0.0.0", "255.255.255.255", "10.20.0.255", "1.2.3.4"} {
+		_, ok := parseDottedQuad(s)
+		assert.True(t, ok, "%q is a plain dotted quad", s)
+		checkDottedQuad(t, s)
+	}
+	for _, s := range []string{"", "1.2.3", "1.2.3.4.5", "01.2.3.4", "1.2.3.04", "1.2.3.00", "256.1.1.1", "1.2.3.256",
+		"1..3.4", ".1.2.3", "1.2.3.", "1.2.3.4 ", " 1.2.3.4", "1.2.3.4/32", "1.2.3.4%eth0", "::ffff:1.2.3.4",
+		"1000.1.1.1", "1.2.3.-4", "+1.2.3.4", "1.2.3.4\x00", "１.2.3.4", "2001:db8::1", "1234567890123456"} {
+		_, ok := parseDottedQuad(s)
+		assert.False(t, ok, "%q is not a plain dotted quad: netip decides it", s)
+	}
+	// Random texts over the alphabet of addresses, with near misses.
+	rng := rand.New(rand.NewPCG(5, 6))
+	const alphabet = "0123456789..:/%a"
+	for range 20000 {
+		b := make([]byte, 1+rng.IntN(16))
+		for i := range b {
+			b[i] = alphabet[rng.IntN(len(alphabet))]
+		}
+		checkDottedQuad(t, string(b))
+		checkDottedQuad(t, fmt.Sprintf("%d.%d.%d.%d", rng.IntN(300), rng.IntN(300), rng.IntN(1100), rng.IntN(300)))
+	}
+}
+
+// TestMatchIPFastAndGeneral checks that IpAddress decides the same for an
+// address the fast parser reads and for the same address written in a
+// form only netip reads (IPv4-mapped IPv6 stays IPv6, as in netip).
+func TestMatchIPFastAndGeneral(t *testing.T) {
+	t.Parallel()
+	runEvalCases(t, []evalCase{
+		{"quad", "IpAddress", []string{"203.0.113.0/24"}, "203.0.113.7", true, "a dotted quad in the block", 0},
+		{"leadingZeroRefused", "IpAddress", []string{"10.0.0.0/8"}, "010.0.0.1", false, "netip refuses leading zeros; the pair is false", 0},
+		{"leadingZeroNot", "NotIpAddress", []string{"10.0.0.0/8"}, "010.0.0.1", true, "negated operator on an unparsable request value", 0},
+		{"mapped", "IpAddress", []string{"203.0.113.0/24"}, "::ffff:203.0.113.7", false, "an IPv4-mapped IPv6 address is of the other family for netip", 0},
+	})
+}
+
+// FuzzParseDottedQuad holds the fast IPv4 parser against netip.
+func FuzzParseDottedQuad(f *testing.F) {
+	for _, s := range []string{"203.0.113.7", "01.2.3.4", "1.2.3.4/8", "255.255.255.256", "::ffff:1.2.3.4"} {
+		f.Add(s)
+	}
+	f.Fuzz(checkDottedQuad)
+}
