@@ -117,9 +117,9 @@ func (r *Request) Unsigned() bool { return r.facts.unsigned }
 // forget makes r a request that Evaluate and Explain deny, as the zero
 // Request is (they check the policy request's principal first), without
 // clearing all of it: a RequestBuilder does so on every Reset, and build
-// sets every field again.
+// sets every field again (a failed build clears r).
 func (r *Request) forget() {
-	r.preq = policy.Request{}
+	r.preq.SetCaller(nil, nil)
 	r.in.Principal = nil
 }
 
