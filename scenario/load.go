@@ -15,7 +15,7 @@ type loader struct {
 	walker
 	open     func(path string) ([]byte, error)
 	openText func(path string) (string, error) // when not nil, reads policy files in place of open, without a copy
-	caseErrs diag.ErrorList // problems of single cases, moved out of errs
+	caseErrs diag.ErrorList                    // problems of single cases, moved out of errs
 	warnings diag.ErrorList
 	sources  map[*policy.Policy]*policySource
 	accts    *account.Accounts // the file's "accounts", or nil
