@@ -171,7 +171,7 @@ func (r *Request) build(in RequestInput, merge *condition.Builder, keysChecked b
 	}
 	preq := &r.preq
 	service, name := preq.LowerAction()
-	if err := checkInputText(in, keysChecked); err != nil {
+	if err := checkInputText(&in, keysChecked); err != nil {
 		return err
 	}
 	var res arn.ARN
@@ -279,7 +279,7 @@ func (r *Request) build(in RequestInput, merge *condition.Builder, keysChecked b
 // the keys declared absent; and that no context value exceeds the
 // expansion budget ([checkValueSize]). With keysChecked, the caller has
 // checked the context keys and values already.
-func checkInputText(in RequestInput, keysChecked bool) error {
+func checkInputText(in *RequestInput, keysChecked bool) error {
 	if err := checkText("resource", in.Resource); err != nil {
 		return err
 	}
