@@ -117,9 +117,9 @@ func (r *Request) Unsigned() bool { return r.facts.unsigned }
 // forget makes r a request that Evaluate and Explain deny, as the zero
 // Request is (they check the policy request's principal first), without
 // clearing all of it: a RequestBuilder does so on every Reset, and build
-// sets every field again.
+// sets every field again (a failed build clears r).
 func (r *Request) forget() {
-	r.preq = policy.Request{}
+	r.preq.SetCaller(nil, nil)
 	r.in.Principal = nil
 }
 
@@ -171,7 +171,7 @@ func (r *Request) build(in RequestInput, merge *condition.Builder, keysChecked b
 	}
 	preq := &r.preq
 	service, name := preq.LowerAction()
-	if err := checkInputText(in, keysChecked); err != nil {
+	if err := checkInputText(&in, keysChecked); err != nil {
 		return err
 	}
 	var res arn.ARN
@@ -279,7 +279,7 @@ func (r *Request) build(in RequestInput, merge *condition.Builder, keysChecked b
 // the keys declared absent; and that no context value exceeds the
 // expansion budget ([checkValueSize]). With keysChecked, the caller has
 // checked the context keys and values already.
-func checkInputText(in RequestInput, keysChecked bool) error {
+func checkInputText(in *RequestInput, keysChecked bool) error {
 	if err := checkText("resource", in.Resource); err != nil {
 		return err
 	}

@@ -15,9 +15,15 @@ import (
 // readable skip what cannot be read (package policy reports it). Positions
 // are relative to s.File, starting at s.Base, as in policy.Parse.
 func Check(src []byte, s policy.Source) []Finding {
-	var out []Finding
 	// One copy of the document serves both readings.
-	text := string(src)
+	return CheckString(string(src), s)
+}
+
+// CheckString is [Check] for a document held in a string, which it does
+// not copy: a caller that read the document as bytes can convert it once
+// and let the bytes go (issue 15).
+func CheckString(text string, s policy.Source) []Finding {
+	var out []Finding
 	errs, warns := parse(text, s)
 	for _, e := range errs {
 		out = append(out, fromPolicy(e))

@@ -92,7 +92,12 @@ type parser struct {
 	mode  variables.Mode
 	errs  diag.ErrorList
 	warns diag.ErrorList
-	sids  []sidInfo
+	// skipped holds the indexes of the elements of the Statement array
+	// that are not objects, which make a statement's index in the policy
+	// differ from its index in the array (see checkSids).
+	skipped []int
+	// stmtList reports that Statement is an array.
+	stmtList bool
 
 	// arena holds lower-cased action text; see lower.
 	arena []byte

@@ -62,13 +62,16 @@ func (p *parser) document(root jsonsrc.Value, pol *Policy) {
 	case '[':
 		count := p.countItems(v)
 		pol.stmts = make([]*Statement, 0, count)
-		p.sids = make([]sidInfo, 0, count)
 		p.reserve(count)
+		p.stmtList = true
 		n := 0
 		for it := p.doc.Items(v); ; n++ {
 			_, e, ok := it.Next()
 			if !ok {
 				break
+			}
+			if e.Kind != '{' {
+				p.skipped = append(p.skipped, n)
 			}
 			ep := at.Elem(n)
 			p.addStatement(pol, e, &ep)
@@ -80,7 +83,7 @@ func (p *parser) document(root jsonsrc.Value, pol *Policy) {
 	default:
 		p.typeError(v, &at, "a statement object or an array of statements")
 	}
-	p.checkSids()
+	p.checkSids(pol.stmts)
 }
 
 // version reads the Version element and sets the variable mode (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_version.html,
@@ -118,44 +121,49 @@ func (p *parser) addStatement(pol *Policy, v jsonsrc.Value, at *path) {
 	pol.stmts = append(pol.stmts, s)
 }
 
-// sidInfo remembers where a statement's Sid was written, for warnings.
-type sidInfo struct {
-	sid    string
-	offset int  // of the Sid value
-	stmt   int  // offset of the statement
-	index  int  // of the statement
-	list   bool // the statements are an array
-}
-
-// sidPath returns the path of the Sid element of statement s.
-func sidPath(s *sidInfo) string {
+// sidPath returns the path of the Sid element of the statement at index
+// ai of the Statement array (or of the one statement, when Statement is
+// an object).
+func (p *parser) sidPath(ai int) string {
 	st := top("Statement")
-	if !s.list {
+	if !p.stmtList {
 		c := st.Child("Sid")
 		return c.String()
 	}
-	e := st.Elem(s.index)
+	e := st.Elem(ai)
 	c := e.Child("Sid")
 	return c.String()
 }
 
+// sidOffset returns the offset of the Sid value of statement s, found
+// again in the document as only warnings need it. Like Fields, it takes
+// the first Sid member.
+func (p *parser) sidOffset(s *Statement) int {
+	return p.doc.Get(p.doc.ValueAt(s.off), "Sid").Index
+}
+
 // checkSids warns about Sids outside [A-Za-z0-9] and repeated Sids (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_sid.html).
-// Up to sidScanLimit Sids, a repeat is found in a sidTable on the stack;
-// past that, a map of first occurrences keeps the check linear in the
-// number of statements.
-func (p *parser) checkSids() {
-	if len(p.sids) == 0 {
-		return
-	}
+// Past sidScanLimit statements, a map of first occurrences keeps the
+// check linear in the number of statements; up to it, a repeat is found
+// in a sidTable on the stack.
+func (p *parser) checkSids(stmts []*Statement) {
 	var first map[string]int
 	var small sidTable
-	if len(p.sids) > sidScanLimit {
-		first = make(map[string]int, len(p.sids))
+	if len(stmts) > sidScanLimit {
+		first = make(map[string]int, len(stmts))
 	}
-	for i := range p.sids {
-		s := &p.sids[i]
+	// ai is the index in the Statement array of stmts[i]: the elements
+	// that are not objects (p.skipped, ascending) are not statements.
+	ai, sk := -1, 0
+	for i, s := range stmts {
+		for ai++; sk < len(p.skipped) && p.skipped[sk] == ai; sk++ {
+			ai++
+		}
+		if s.sid == "" {
+			continue
+		}
 		if !isAlnum(s.sid) {
-			p.warnAt(s.offset, sidPath(s), ErrValue,
+			p.warnAt(p.sidOffset(s), p.sidPath(ai), ErrValue,
 				"Sid %q has characters other than A-Z, a-z and 0-9, which IAM does not accept", s.sid)
 		}
 		j := -1
@@ -166,31 +174,31 @@ func (p *parser) checkSids() {
 				first[s.sid] = i
 			}
 		} else {
-			j = small.find(p.sids, i)
+			j = small.find(stmts, i)
 		}
 		if j >= 0 {
-			at := p.doc.Pos(p.sids[j].stmt)
-			p.warnAt(s.offset, sidPath(s), ErrValue,
+			at := p.doc.Pos(stmts[j].off)
+			p.warnAt(p.sidOffset(s), p.sidPath(ai), ErrValue,
 				"duplicate Sid %q (first in the statement at %d:%d): Sids should be unique in a policy",
 				s.sid, at.Line, at.Column)
 		}
 	}
 }
 
-// sidScanLimit is the number of Sids up to which checkSids finds repeats
-// in a sidTable on the stack rather than in a map.
+// sidScanLimit is the number of statements up to which checkSids finds
+// repeated Sids in a sidTable on the stack rather than in a map.
 const sidScanLimit = 32
 
 // sidTable finds the first statement with a Sid among up to sidScanLimit
-// Sids: an open-addressing table, half full at most, of 1 + the index of
-// the first Sid with each text, so that a Sid is compared with the few
-// whose hash collides rather than with every earlier one.
+// statements: an open-addressing table, half full at most, of 1 + the
+// index of the first statement with each Sid, so that a Sid is compared
+// with the few whose hash collides rather than with every earlier one.
 type sidTable [2 * sidScanLimit]int32
 
-// find returns the index of the first of sids[:i] whose text is that of
-// sids[i], or -1 after entering sids[i] as the first with its text.
-func (t *sidTable) find(sids []sidInfo, i int) int {
-	sid := sids[i].sid
+// find returns the index of the first of stmts[:i] whose Sid is that of
+// stmts[i], or -1 after entering stmts[i] as the first with its Sid.
+func (t *sidTable) find(stmts []*Statement, i int) int {
+	sid := stmts[i].sid
 	h := uint32(2166136261) // FNV-1a
 	for k := 0; k < len(sid); k++ {
 		h = (h ^ uint32(sid[k])) * 16777619
@@ -201,7 +209,7 @@ func (t *sidTable) find(sids []sidInfo, i int) int {
 			t[k] = int32(i + 1)
 			return -1
 		}
-		if sids[e-1].sid == sid {
+		if stmts[e-1].sid == sid {
 			return int(e - 1)
 		}
 	}

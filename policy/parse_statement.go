@@ -54,9 +54,8 @@ func (p *parser) statement(v jsonsrc.Value, at *path) *Statement {
 		if m.Value.Kind != '"' {
 			c := at.Child("Sid")
 			p.typeError(m.Value, &c, "a string")
-		} else if sid := p.doc.Str(m.Value); sid != "" {
-			s.sid = sid
-			p.sids = append(p.sids, sidInfo{sid: sid, offset: m.Value.Index, stmt: off, index: at.ElemIndex(), list: at.IsElem()})
+		} else {
+			s.sid = p.doc.Str(m.Value) // checkSids reads it
 		}
 	}
 	effectOK := p.effect(&f, s, off, at)

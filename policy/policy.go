@@ -67,18 +67,18 @@ func (p *Policy) Warnings() diag.ErrorList {
 
 // Statement is one compiled statement of a [Policy]. It is immutable.
 type Statement struct {
-	policy *Policy
-	index  int
-	sid    string
-	effect Effect
-	off    int // of the opening brace in the document text; see lineTable
-	endOff int // of the closing brace
+	policy  *Policy
+	index   int
+	sid     string
+	effect  Effect
+	hasCond bool // a non-empty Condition element (next to effect: one word for both)
+	off     int  // of the opening brace in the document text; see lineTable
+	endOff  int  // of the closing brace
 
 	principal *principalSet // nil: no Principal or NotPrincipal element
 	actions   actionSet
 	resources resourceSet
 	cond      condition.Block
-	hasCond   bool // a non-empty Condition element
 
 	// elemOff holds, by Part, where the Principal/NotPrincipal, Action/
 	// NotAction, Resource/NotResource and Condition keys are written (the

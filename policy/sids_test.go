@@ -7,6 +7,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/iameval/iameval/diag"
 )
 
 // TestDuplicateSidsManyStatements checks that repeated Sids are found the
@@ -42,4 +44,31 @@ func TestDuplicateSidsManyStatements(t *testing.T) {
 		}
 		assert.Equal(t, want, got, "%d statements", n)
 	}
+}
+
+// TestSidWarningsAfterNonObjects checks that the Sid warnings of a
+// Statement array with elements that are not objects (each an error of
+// its own) name each statement by its index in the array and point at
+// its Sid value: the Sid element is optional, but IAM accepts only
+// letters and digits and expects Sids unique in a policy
+// (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_sid.html).
+func TestSidWarningsAfterNonObjects(t *testing.T) {
+	t.Parallel()
+	src := `{"Statement":[1,
+{"Sid":"A","Effect":"Allow","Action":"s3:GetObject","Resource":"*"},
+"x", [],
+{"Effect":"Allow","Sid":"A","Action":"s3:GetObject","Resource":"*"},
+{"Sid":"b-c","Sid":"d","Effect":"Allow","Action":"s3:GetObject","Resource":"*"}]}`
+	_, err := Parse([]byte(src), Source{Type: Identity})
+	require.Error(t, err)
+	var warns []string
+	for _, e := range err.(diag.ErrorList) {
+		if e.IsWarning() {
+			warns = append(warns, e.Error())
+		}
+	}
+	assert.Equal(t, []string{
+		`<input>:4:25: warning: Statement[4].Sid: duplicate Sid "A" (first in the statement at 2:1): Sids should be unique in a policy`,
+		`<input>:5:8: warning: Statement[5].Sid: Sid "b-c" has characters other than A-Z, a-z and 0-9, which IAM does not accept`,
+	}, warns)
 }

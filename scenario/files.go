@@ -26,50 +26,62 @@ var ErrReadBudget = fmt.Errorf("the files of this run exceed the %d MiB total re
 var totalReadLimit int64 = MaxTotalRead
 
 // Files reads the scenario and policy files of one run with [ReadFile]:
-// each path once, later reads getting the same bytes, and at most
+// each path once, later reads getting the same text, and at most
 // [MaxTotalRead] bytes in all. The zero Files is ready to use and safe for
 // concurrent use.
 type Files struct {
 	mu    sync.Mutex
-	read  map[string][]byte // by cleaned absolute path
+	read  map[string]string // by cleaned absolute path
 	total int64
 }
 
-// ReadFile reads path, or returns the bytes read for it before. The
-// returned slice is shared: callers must not modify it.
+// ReadFile reads path, or the text read for it before, and returns a copy
+// of its bytes.
 func (f *Files) ReadFile(path string) ([]byte, error) {
+	text, err := f.readText(path)
+	if err != nil {
+		return nil, err
+	}
+	return []byte(text), nil
+}
+
+// readText reads path once and keeps its text: [Files.Load] parses
+// policies from that text, so that a policy file is held once, not as
+// bytes here and again as the text of its parsed policy (issue 15).
+func (f *Files) readText(path string) (string, error) {
 	key := path
 	if abs, err := filepath.Abs(path); err == nil {
 		key = abs
 	}
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	if src, ok := f.read[key]; ok {
-		return src, nil
+	if text, ok := f.read[key]; ok {
+		return text, nil
 	}
 	src, err := ReadFile(path)
 	if err != nil {
-		return nil, err
+		return "", err
 	}
 	if f.total+int64(len(src)) > totalReadLimit {
-		return nil, &fs.PathError{Op: "read", Path: path, Err: ErrReadBudget}
+		return "", &fs.PathError{Op: "read", Path: path, Err: ErrReadBudget}
 	}
 	f.total += int64(len(src))
 	if f.read == nil {
-		f.read = map[string][]byte{}
+		f.read = map[string]string{}
 	}
-	f.read[key] = src
-	return src, nil
+	text := string(src)
+	f.read[key] = text
+	return text, nil
 }
 
 // Load reads and loads the scenario file at path as [LoadFile] does,
 // reading it and its {"file": ...} policies through f.
 func (f *Files) Load(path string) (*File, error) {
-	src, err := f.ReadFile(path)
+	text, err := f.readText(path)
 	if err != nil {
 		return &File{Name: path, Errors: diag.ErrorList{readError(path, err)}}, err
 	}
-	return Load(path, src, f.ReadFile)
+	return load(path, text, f.ReadFile, f.readText)
 }
 
 // fileRef names one parse of a policy file: the same file read with

@@ -14,7 +14,8 @@ var fileKeys = []string{"name", "policies", "principal", "cases", "accounts"}
 type loader struct {
 	walker
 	open     func(path string) ([]byte, error)
-	caseErrs diag.ErrorList // problems of single cases, moved out of errs
+	openText func(path string) (string, error) // when not nil, reads policy files in place of open, without a copy
+	caseErrs diag.ErrorList                    // problems of single cases, moved out of errs
 	warnings diag.ErrorList
 	sources  map[*policy.Policy]*policySource
 	accts    *account.Accounts // the file's "accounts", or nil
@@ -50,9 +51,15 @@ type loader struct {
 // every other case still runs; problems outside any case are in
 // [File.Errors]. [File.Run] reports each as one error result.
 func Load(name string, src []byte, open func(path string) ([]byte, error)) (*File, error) {
-	l := &loader{walker: walker{name: name}, open: open}
+	return load(name, string(src), open, nil)
+}
+
+// load is [Load] of the text src; openText, when not nil, reads the
+// policy files as text.
+func load(name, src string, open func(path string) ([]byte, error), openText func(path string) (string, error)) (*File, error) {
+	l := &loader{walker: walker{name: name}, open: open, openText: openText}
 	f := &File{Name: name}
-	doc, err := jsonsrc.Parse(string(src), diag.Position{File: name})
+	doc, err := jsonsrc.Parse(src, diag.Position{File: name})
 	if err != nil {
 		f.Errors = diag.ErrorList{jsonsrc.SyntaxProblem(err, name, ErrSyntax)}
 		return f, f.Errors

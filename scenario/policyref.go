@@ -126,7 +126,7 @@ func (l *loader) parseFile(v jsonsrc.Value, path, id string, typ policy.Type) *p
 	if !ok {
 		return nil
 	}
-	if l.open == nil {
+	if l.open == nil && l.openText == nil {
 		l.errorf(v.Index, path, ErrValue, "cannot read %q: no file opener was given to Load", rel)
 		return nil
 	}
@@ -138,18 +138,17 @@ func (l *loader) parseFile(v jsonsrc.Value, path, id string, typ policy.Type) *p
 	if p, ok := l.parsed[ref]; ok {
 		return p // parsed, and its warnings reported, for an earlier reference
 	}
-	src, err := l.open(name)
+	text, err := l.readText(name)
 	if err != nil {
 		l.errorf(v.Index, path, ErrValue, "cannot read policy file: %v", err)
 		return nil
 	}
-	if l.parsedBytes += int64(len(src)); l.parsedBytes > totalReadLimit {
+	if l.parsedBytes += int64(len(text)); l.parsedBytes > totalReadLimit {
 		l.errorf(v.Index, path, ErrValue, "cannot read policy file %s: %v (a reference with another id or type parses the file again)", name, ErrReadBudget)
 		return nil
 	}
 	// One copy of the text serves the policy and the kept source (issue
 	// 15: each made its own).
-	text := string(src)
 	p, err := policy.ParseString(text, policy.Source{ID: id, File: name, Type: typ})
 	if err != nil {
 		l.addPolicyErrors(err, nil)
@@ -162,6 +161,16 @@ func (l *loader) parseFile(v jsonsrc.Value, path, id string, typ policy.Type) *p
 	}
 	l.parsed[ref] = p
 	return p
+}
+
+// readText reads a policy file with openText, or with open and a copy
+// of its bytes.
+func (l *loader) readText(name string) (string, error) {
+	if l.openText != nil {
+		return l.openText(name)
+	}
+	src, err := l.open(name)
+	return string(src), err
 }
 
 // parse parses one policy document with its source position base and adds

@@ -73,7 +73,10 @@ func runValidate(args []string, stdout, stderr io.Writer) int {
 			result = exitInvalid
 			continue
 		}
-		findings = append(findings, lint.Check(src, policy.Source{ID: name, File: name, Type: typ})...)
+		// The text is the one copy the checks read; the bytes read are
+		// not used again, so that the collector can free them (issue 15).
+		text := string(src)
+		findings = append(findings, lint.CheckString(text, policy.Source{ID: name, File: name, Type: typ})...)
 	}
 	if err := lint.Write(stdout, lint.Format(*format), findings); err != nil {
 		fmt.Fprintf(stderr, "iameval validate: %v\n", err)

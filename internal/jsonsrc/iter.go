@@ -9,6 +9,14 @@ import (
 // Root returns the top-level value.
 func (d *Doc) Root() Value { return d.root }
 
+// ValueAt returns the value that starts at byte offset i of the document
+// (after white space), such as one a reader found earlier and kept only
+// the offset of. i must be where a value starts.
+func (d *Doc) ValueAt(i int) Value {
+	var hint int32 = -1
+	return d.valueAt(i, &hint)
+}
+
 // valueAt returns the value that starts at offset i (after white space).
 // hint is the index in d.opens where the search for a container's bracket
 // starts; it is advanced past the bracket found and its contents.
