@@ -111,7 +111,12 @@ func runTest(args []string, stdout, stderr io.Writer) int {
 		// are error results of the report.
 		sf, _ := read.Load(name)
 		printWarnings(stderr, sf.Warnings)
-		report.Merge(sf.Run())
+		if *format == "json" {
+			report.Merge(sf.Run())
+		} else {
+			// Only failures print their explanation (issue 15).
+			report.Merge(sf.RunBrief())
+		}
 		loaded = append(loaded, sf)
 	}
 	var cov *scenario.Coverage
