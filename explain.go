@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"sort"
+	"strings"
 	"sync"
 
 	"github.com/iameval/iameval/condition"
@@ -142,7 +143,10 @@ func newCollector(brief bool) *collector {
 // until they are overwritten: clearing them would cost more than the
 // explanation's other bookkeeping, and sync.Pool drops idle collectors at
 // the next garbage collections, so what they refer to is kept no longer.
+// The full results are the exception: they are few, but one can hold a
+// large condition's trace, and the Explanation shares their missing keys.
 func (c *collector) release() {
+	clear(c.fulls)
 	*c = collector{placed: c.placed[:0], records: c.records[:0], fulls: c.fulls[:0], outcomes: c.outcomes[:0]}
 	collectors.Put(c)
 }
@@ -151,6 +155,9 @@ func (c *collector) release() {
 func (c *collector) Record(r policy.StatementResult) {
 	e := entry{stmt: r.Statement, at: int32(len(c.placed) - 1), applies: r.Applies, pm: r.Principal, failed: r.Failed}
 	if !r.Brief {
+		if c.brief {
+			r = compact(r)
+		}
 		c.fulls = append(c.fulls, r)
 		e.full = int32(len(c.fulls))
 	}
@@ -339,23 +346,34 @@ func identityExclusion(f *facts) string {
 }
 
 // missingKeys returns the keys looked up and absent, deduplicated ignoring
-// case (first spelling wins), sorted ignoring case.
+// case (first spelling wins), sorted ignoring case. Each key is lowered
+// once: a stable sort by the lowered key keeps the spellings of one key
+// in the order they were recorded, and the first of each run is kept
+// (issue 15: a condition of 100,000 absent keys was lowered again in
+// every comparison and deduplicated through a map).
 func (c *collector) missingKeys() []string {
-	var out []string
-	seen := map[string]bool{}
+	n := 0
 	for i := range c.fulls { // brief results have no missing keys
+		n += len(c.fulls[i].MissingKeys)
+	}
+	if n == 0 {
+		return nil
+	}
+	type lowered struct{ norm, key string }
+	all := make([]lowered, 0, n)
+	for i := range c.fulls {
 		for _, k := range c.fulls[i].MissingKeys {
-			n := condition.NormalizeKey(k)
-			if !seen[n] {
-				seen[n] = true
-				out = append(out, k)
-			}
+			all = append(all, lowered{condition.NormalizeKey(k), k})
 		}
 	}
-	sort.SliceStable(out, func(i, j int) bool {
-		return condition.NormalizeKey(out[i]) < condition.NormalizeKey(out[j])
-	})
-	return out
+	slices.SortStableFunc(all, func(a, b lowered) int { return strings.Compare(a.norm, b.norm) })
+	out := make([]string, 0, n)
+	for i := range all {
+		if i == 0 || all[i].norm != all[i-1].norm {
+			out = append(out, all[i].key)
+		}
+	}
+	return slices.Clip(out)
 }
 
 // litType maps a grant input to the policy type that supplies it.
@@ -526,7 +544,9 @@ func (c *collector) closest(missing []policy.Type) []NearMiss {
 			At:           failedAt(&rec.res).LineColumn(),
 		}
 		if len(rec.res.MissingKeys) > 0 {
-			nm.MissingKeys = append([]string(nil), rec.res.MissingKeys...)
+			// The result is this explanation's own (release clears
+			// the collector's), so its list is shared, not copied.
+			nm.MissingKeys = slices.Clip(rec.res.MissingKeys)
 		}
 		out = append(out, nm)
 	}

@@ -26,6 +26,11 @@ func (x *Explanation) WriteTo(w io.Writer) (int64, error) {
 	return int64(n), err
 }
 
+// textMissingKeys is the most missing context keys the text lists; it
+// counts the others ("and 99980 more"). A list of 100,000 keys helps no
+// reader (issue 15); the Explanation and its JSON form keep them all.
+const textMissingKeys = 20
+
 func (x *Explanation) write(b *strings.Builder) {
 	q := x.Request
 	who := q.Principal
@@ -71,7 +76,12 @@ func (x *Explanation) write(b *strings.Builder) {
 		}
 	}
 	if len(x.MissingKeys) > 0 {
-		fmt.Fprintf(b, "  missing context keys: %s\n", strings.Join(x.MissingKeys, ", "))
+		keys := x.MissingKeys[:min(len(x.MissingKeys), textMissingKeys)]
+		fmt.Fprintf(b, "  missing context keys: %s", strings.Join(keys, ", "))
+		if more := len(x.MissingKeys) - len(keys); more > 0 {
+			fmt.Fprintf(b, " and %d more", more)
+		}
+		b.WriteByte('\n')
 	}
 	for _, u := range x.Unknown {
 		fmt.Fprintf(b, "  unknown: %s\n", u)

@@ -30,6 +30,11 @@ var totalReadLimit int64 = MaxTotalRead
 // [MaxTotalRead] bytes in all. The zero Files is ready to use and safe for
 // concurrent use.
 type Files struct {
+	// OnRead, when set, is called with the size of each file read for
+	// the first time, before its text is parsed: iameval raises its soft
+	// memory limit with it.
+	OnRead func(size int)
+
 	mu    sync.Mutex
 	read  map[string]string // by cleaned absolute path
 	total int64
@@ -71,6 +76,9 @@ func (f *Files) readText(path string) (string, error) {
 	}
 	text := string(src)
 	f.read[key] = text
+	if f.OnRead != nil {
+		f.OnRead(len(src))
+	}
 	return text, nil
 }
 

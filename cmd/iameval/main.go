@@ -29,6 +29,15 @@
 // for invalid usage or input: a file that cannot be read, a scenario or
 // policy that is invalid (reported as file:line:col: message).
 //
+// Memory: test and validate set a soft memory limit for the Go garbage
+// collector (runtime/debug.SetMemoryLimit) of 32 MiB plus six times the
+// bytes of the files they have read, raised as each file is read, so
+// that a large or hostile input does not hold twice its live memory in
+// collector headroom. The limit is soft: it never fails a run, and near
+// it the collector takes more CPU time (at most about half). When the
+// GOMEMLIMIT environment variable is set, iameval leaves the limit it
+// sets alone (GOMEMLIMIT=off removes any limit).
+//
 // The scenario format is described in the documentation of package
 // github.com/iameval/iameval/scenario.
 package main

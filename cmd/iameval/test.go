@@ -61,6 +61,10 @@ Flags:
                fail (exit status 1) when fewer than N percent of the
                statements decided a case; implies --coverage
 
+Memory: a soft memory limit of 32 MiB plus six times the bytes read
+keeps the garbage collector's headroom small on large inputs; setting
+GOMEMLIMIT (GOMEMLIMIT=off for none) replaces it.
+
 Exit status: 0 when every case with an "expect" got it, 1 when one did not
 or coverage is under --min-coverage, 2 when a case or a file could not run.
 `
@@ -101,13 +105,18 @@ func runTest(args []string, stdout, stderr io.Writer) int {
 	var loaded []*scenario.File
 	// One run reads each file once and at most scenario.MaxTotalRead
 	// bytes in all.
-	var read scenario.Files
+	read := scenario.Files{OnRead: startMemLimit().add}
 	for _, name := range files {
 		// A file with problems still runs its good cases; the problems
 		// are error results of the report.
 		sf, _ := read.Load(name)
 		printWarnings(stderr, sf.Warnings)
-		report.Merge(sf.Run())
+		if *format == "json" {
+			report.Merge(sf.Run())
+		} else {
+			// Only failures print their explanation (issue 15).
+			report.Merge(sf.RunBrief())
+		}
 		loaded = append(loaded, sf)
 	}
 	var cov *scenario.Coverage

@@ -1,0 +1,129 @@
+package iameval
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/iameval/iameval/condition"
+	"github.com/iameval/iameval/policy"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// TestExplainCompactedEqualsFull checks that compacting the full results
+// of a brief explanation changes nothing it reports: Explain gives what
+// ExplainWith with every statement's full result gives, less Statements.
+// The cases look up absent keys (missing keys, https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-logic-multiple-context-keys-or-values.html),
+// spell one key in two cases (condition keys are case-insensitive,
+// https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition.html),
+// and use aws:SecureTransport, which AWS sets on every request, so that
+// its absence makes a clause of unknown truth.
+func TestExplainCompactedEqualsFull(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		why string
+		ps  docs
+	}{
+		{"one condition of many absent keys: the first failing clause is where it failed", docs{identity: []string{
+			stmt(`"Effect":"Allow","Action":"s3:GetObject","Resource":"*","Condition":{"StringEquals":{"aws:PrincipalTag/b":"1","aws:PrincipalTag/a":"2","aws:username":"alice"}}`),
+		}}},
+		{"a passing clause before the failing one, and keys spelt in two cases across statements", docs{identity: []string{
+			stmt(`"Effect":"Allow","Action":"s3:GetObject","Resource":"*","Condition":{"StringEquals":{"aws:username":"alice","aws:PrincipalTag/Team":"x"}}`),
+			stmt(`"Effect":"Allow","Action":"s3:GetObject","Resource":"*","Condition":{"StringEquals":{"aws:principaltag/team":"y","aws:RequestTag/z":"1"}}`),
+		}}},
+		{"clauses of unknown truth in an Allow and in a Deny", docs{identity: []string{
+			allow("s3:GetObject", "*"),
+			stmt(`"Effect":"Deny","Action":"s3:GetObject","Resource":"*","Condition":{"Bool":{"aws:SecureTransport":"false"},"StringEquals":{"aws:PrincipalTag/x":"1"}}`),
+		}}},
+		{"an Allow whose unknown clause follows a failing one", docs{identity: []string{
+			stmt(`"Effect":"Allow","Action":"s3:GetObject","Resource":"*","Condition":{"StringEquals":{"aws:PrincipalTag/x":"1"},"Bool":{"aws:SecureTransport":"true"}}`),
+		}}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.why, func(t *testing.T) {
+			ps := tc.ps.build(t)
+			r := newReq(t, alice, "s3:GetObject", objA)
+			brief := Explain(ps, r)
+			full := ExplainWith(ps, r, ExplainOptions{Statements: true})
+			require.NotEmpty(t, full.MissingKeys, "the case looks up absent keys")
+			full.Statements = nil
+			assert.Equal(t, full, brief)
+		})
+	}
+}
+
+func TestExplainMissingKeysOnceSortedFirstSpelling(t *testing.T) {
+	t.Parallel()
+	// Keys are case-insensitive (reference_policies_elements_condition.html):
+	// one key spelt two ways is listed once, as first written, and the
+	// list is sorted ignoring case.
+	ps := docs{identity: []string{
+		stmt(`"Effect":"Allow","Action":"s3:GetObject","Resource":"*","Condition":{"StringEquals":{"aws:PrincipalTag/Zed":"1"}}`),
+		stmt(`"Effect":"Allow","Action":"s3:GetObject","Resource":"*","Condition":{"StringEquals":{"aws:principaltag/zed":"1","aws:PrincipalTag/alpha":"1"}}`),
+		stmt(`"Effect":"Allow","Action":"s3:GetObject","Resource":"*","Condition":{"StringEquals":{"AWS:PrincipalTag/ALPHA":"1","aws:PrincipalTag/Mid":"1"}}`),
+	}}.build(t)
+	x := Explain(ps, newReq(t, alice, "s3:GetObject", objA))
+	assert.Equal(t, []string{"aws:PrincipalTag/alpha", "aws:PrincipalTag/Mid", "aws:PrincipalTag/Zed"}, x.MissingKeys)
+}
+
+func TestCompactKeepsFirstFailingAndUnknownClauses(t *testing.T) {
+	t.Parallel()
+	// What a brief explanation reads of a trace: where the statement
+	// failed (the first failing clause) and the clauses of unknown
+	// truth; values are dropped, so that they keep no copy alive.
+	tr := &condition.Trace{
+		Clauses: []condition.ClauseResult{
+			{Index: 0, Key: "a", Passed: true, PolicyValues: []string{"v"}},
+			{Index: 1, Key: "b", Missing: true, PolicyValues: []string{"v"}},
+			{Index: 2, Key: "c", Missing: true},
+			{Index: 3, Key: "aws:SecureTransport", Unknown: true, Missing: true, Reason: "r", PolicyValues: []string{"true"}},
+		},
+		Missing: []string{"b", "c", "aws:SecureTransport"},
+	}
+	r := compact(policy.StatementResult{Failed: policy.PartCondition, Detail: "d", Condition: tr, MissingKeys: tr.Missing})
+	assert.Equal(t, []condition.ClauseResult{
+		{Index: 1, Key: "b", Missing: true},
+		{Index: 3, Key: "aws:SecureTransport", Unknown: true, Missing: true, Reason: "r"},
+	}, r.Condition.Clauses)
+	assert.Nil(t, r.Condition.Missing)
+	assert.Equal(t, "d", r.Detail)
+	assert.Equal(t, []string{"b", "c", "aws:SecureTransport"}, r.MissingKeys)
+	assert.Equal(t, len(r.MissingKeys), cap(r.MissingKeys), "clipped: appending to the explanation's list never writes into another")
+	assert.Len(t, tr.Clauses, 4, "the trace itself is not changed")
+
+	same := policy.StatementResult{Failed: policy.PartResource, Detail: "no condition"}
+	assert.Equal(t, same, compact(same), "a result without a trace is kept")
+}
+
+func TestReleaseDropsFullResults(t *testing.T) {
+	t.Parallel()
+	// A recycled collector must not keep a large condition's results
+	// alive until the pool drops it (issue 15).
+	c := newCollector(true)
+	c.placed = append(c.placed, placed{})
+	c.Record(policy.StatementResult{Detail: "full", MissingKeys: []string{"k"}})
+	fulls := c.fulls[:1]
+	c.release()
+	assert.Equal(t, policy.StatementResult{}, fulls[0])
+}
+
+func TestExplainManyMissingKeysText(t *testing.T) {
+	t.Parallel()
+	// The text lists the first missing keys and counts the rest; the
+	// JSON form and the Explanation keep every key.
+	var b strings.Builder
+	for i := range 30 {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		fmt.Fprintf(&b, `"aws:PrincipalTag/k%02d":"v"`, i)
+	}
+	ps := docs{identity: []string{stmt(`"Effect":"Allow","Action":"s3:GetObject","Resource":"*","Condition":{"StringEquals":{` + b.String() + `}}`)}}.build(t)
+	x := Explain(ps, newReq(t, alice, "s3:GetObject", objA))
+	require.Len(t, x.MissingKeys, 30)
+	text := x.String()
+	assert.Contains(t, text, "missing context keys: aws:PrincipalTag/k00, aws:PrincipalTag/k01,")
+	assert.Contains(t, text, "aws:PrincipalTag/k19 and 10 more\n")
+	assert.NotContains(t, text, "aws:PrincipalTag/k20")
+}

@@ -1,0 +1,60 @@
+package scenario_test
+
+import (
+	"path/filepath"
+	"testing"
+
+	"github.com/iameval/iameval"
+	"github.com/iameval/iameval/scenario"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// TestRunBriefIsRunLessPassingExplanations: RunBrief reports what Run
+// reports, with the explanations of passing cases left out; the decision
+// of a passing case comes from iameval.Evaluate, which reaches the
+// decision Explain reports.
+func TestRunBriefIsRunLessPassingExplanations(t *testing.T) {
+	t.Parallel()
+	files, err := filepath.Glob("testdata/scenarios/*.json")
+	require.NoError(t, err)
+	shared, _ := filepath.Glob(filepath.Join(sharedConformance, "*.json"))
+	files = append(files, shared...)
+	require.NotEmpty(t, files)
+	for _, name := range files {
+		f, _ := scenario.LoadFile(name)
+		want := f.Run()
+		for i := range want.Results {
+			if want.Results[i].Error == nil && want.Results[i].Pass {
+				want.Results[i].Explanation = nil
+			}
+		}
+		assert.Equal(t, want, f.RunBrief(), name)
+	}
+}
+
+// TestRunBriefExplainsFailures: a case that does not get its expected
+// decision, and a case that cannot run, are reported as Run reports
+// them; a case without "expect" passes and is not explained.
+func TestRunBriefExplainsFailures(t *testing.T) {
+	t.Parallel()
+	src := `{"policies": {"identity": [{"Version": "2012-10-17", "Statement": [
+	   {"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}]}]},
+	 "cases": [
+	  {"name": "wrong", "principal": "arn:aws:iam::111122223333:user/alice", "action": "s3:PutObject", "resource": "*", "expect": "allowed"},
+	  {"name": "right", "principal": "arn:aws:iam::111122223333:user/alice", "action": "s3:GetObject", "resource": "*", "expect": "allowed"},
+	  {"name": "no expect", "principal": "arn:aws:iam::111122223333:user/alice", "action": "s3:PutObject", "resource": "*"},
+	  {"name": "bad", "principal": "arn:aws:iam::111122223333:user/alice", "action": "s3:GetObject", "resource": "*", "expect": "maybe"}]}`
+	f, _ := scenario.Load("s.json", []byte(src), nil)
+	full, brief := f.Run(), f.RunBrief()
+	require.Len(t, brief.Results, 4)
+	assert.Equal(t, full.Results[0], brief.Results[0], "a failure keeps its explanation")
+	assert.NotNil(t, brief.Results[0].Explanation)
+	assert.Nil(t, brief.Results[1].Explanation)
+	assert.Equal(t, iameval.Allowed, brief.Results[1].Decision)
+	assert.Nil(t, brief.Results[2].Explanation)
+	assert.Equal(t, iameval.ImplicitDeny, brief.Results[2].Decision)
+	assert.Nil(t, brief.Results[2].Expect)
+	assert.Equal(t, full.Results[3], brief.Results[3], "an error result is Run's")
+	assert.Equal(t, [3]int{2, 1, 1}, [3]int{brief.Passed, brief.Failed, brief.Errors})
+}
