@@ -172,7 +172,7 @@ func (p *parser) parseOperator(name string) (condition.Operator, string, error) 
 	case p.opIndex != nil:
 		p.opIndex[name] = len(p.opNames) - 1
 	case len(p.opNames) > scanLimit:
-		p.opIndex = make(map[string]int, 2*len(p.opNames))
+		p.opIndex = p.newOpIndex(2 * len(p.opNames))
 		for i, o := range p.opNames {
 			p.opIndex[o.name] = i
 		}
@@ -237,8 +237,7 @@ func (p *parser) newClause(op condition.Operator, key, raw string, values []stri
 	case p.clauseIndex != nil:
 		p.indexClause(len(p.clauses)-1, h)
 	case len(p.clauses) > scanLimit:
-		p.clauseSeed = maphash.MakeSeed()
-		p.clauseIndex = make(map[uint64]int32, 2*len(p.clauses))
+		p.clauseIndex = p.newClauseIndex(2 * len(p.clauses))
 		for i := range p.clauses {
 			c := &p.clauses[i]
 			p.indexClause(i, p.clauseHash(c.op, c.key, c.raw))

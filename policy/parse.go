@@ -53,12 +53,17 @@ func ParseString(src string, s Source) (*Policy, error) {
 		return nil, diag.ErrorList{jsonsrc.SyntaxProblem(err, file, ErrSyntax)}
 	}
 	p.doc = doc
+	p.takeScratch()
 	// The policy and its line table are allocated together.
 	pl := &policyWithLines{Policy: Policy{typ: s.Type, file: file}}
 	pol := &pl.Policy
 	pol.lines = &pl.lines
 	p.document(p.doc.Root(), pol)
 	p.resolve(pol)
+	// The walk is over: the next Parse reuses the bracket index and the
+	// caches' storage.
+	p.doc.Release()
+	p.releaseScratch()
 	if len(p.errs) > 0 {
 		all := append(p.errs, p.warns...)
 		all.Sort()
@@ -109,6 +114,9 @@ type parser struct {
 	clauses     []cachedClause
 	clauseIndex map[uint64]int32 // clauseHash → the latest entry with that hash
 	clauseSeed  maphash.Seed
+	// scratch is where the caches' storage came from and goes back to
+	// (see takeScratch).
+	scratch *parseScratch
 	// valBuf and textBuf hold the values of a condition key too long for
 	// the stack arrays of condition, as condValues and as text (see
 	// keyValues).

@@ -1,10 +1,6 @@
 package jsonsrc
 
-import (
-	"math/bits"
-
-	"github.com/tidwall/gjson"
-)
+import "math/bits"
 
 // Root returns the top-level value.
 func (d *Doc) Root() Value { return d.root }
@@ -101,9 +97,9 @@ func (d *Doc) skipWord(i int) int {
 // it up from *hint.
 func (d *Doc) skipContainer(i int, hint *int32) (int, int32) {
 	if d.opens == nil {
-		// Too long for the bracket index (see maxSource): let gjson
-		// find the end.
-		return i + len(gjson.Parse(d.src[i:]).Raw), -1
+		// Too long for the bracket index (see maxSource), or released
+		// (see Release): scan for the end.
+		return d.scanContainer(i), -1
 	}
 	k := int(*hint)
 	if k < 0 || k >= len(d.opens) || int(d.opens[k]) != i {
@@ -133,6 +129,27 @@ func (d *Doc) skipContainer(i int, hint *int32) (int, int32) {
 		return c + 1, int32(k)
 	}
 	return len(d.src), int32(k)
+}
+
+// scanContainer returns the offset just past the (validated) object or
+// array at i, counting brackets outside strings.
+func (d *Doc) scanContainer(i int) int {
+	src := d.src
+	depth := 0
+	for ; i < len(src); i++ {
+		switch src[i] {
+		case '"':
+			end, _ := d.endString(i)
+			i = end - 1
+		case '{', '[':
+			depth++
+		case '}', ']':
+			if depth--; depth == 0 {
+				return i + 1
+			}
+		}
+	}
+	return len(src)
 }
 
 // Iter walks the members of an object or the elements of an array; see

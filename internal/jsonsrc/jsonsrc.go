@@ -27,10 +27,11 @@
 //   - [DecodeEscape], [Unescape] and [Unquote] are the one escape decoder;
 //     Unquote also says where each decoded byte came from.
 //
-// gjson (github.com/tidwall/gjson) validates and walks documents too long
-// for the bracket index (over 2 GiB); everything else is this package's
-// own single pass, because walking with gjson's ForEach re-reads every
-// nested value once per level.
+// gjson (github.com/tidwall/gjson) validates documents too long for the
+// bracket index (over 2 GiB), whose walks then find where containers end
+// by scanning; everything else is this package's own single pass, because
+// walking with gjson's ForEach re-reads every nested value once per level.
+// [Doc.Release] hands a bracket index back for the next Parse.
 //
 // It is internal: its API follows the loaders' needs.
 package jsonsrc
@@ -58,16 +59,17 @@ func (e *SyntaxError) Error() string {
 }
 
 // Doc is a validated JSON document with a line index. It is immutable and
-// safe for concurrent use.
+// safe for concurrent use, but for [Doc.Release].
 type Doc struct {
 	src           string
 	base          diag.Position
 	lineStarts    []int
 	root          Value
-	opens, closes []int32 // see Brackets
-	after         []int32 // see brackets.after
-	ascii         bool    // src is ASCII: columns count bytes
-	bom           bool    // src began with a UTF-8 byte-order mark, blanked
+	opens, closes []int32  // see Brackets
+	after         []int32  // see brackets.after
+	block         *[]int32 // the block opens, closes and after were carved from, for Release
+	ascii         bool     // src is ASCII: columns count bytes
+	bom           bool     // src began with a UTF-8 byte-order mark, blanked
 	// lineBuf holds lineStarts for documents of a few lines (minified
 	// ones are one), which then cost no allocation of their own.
 	lineBuf [4]int
@@ -120,7 +122,8 @@ func Parse(src string, base diag.Position) (*Doc, error) {
 	var b brackets
 	ok := false
 	if len(src) <= maxSource {
-		b, ok = validateBrackets(src)
+		d.block = getBlock(3 * bracketGuess(len(src)))
+		b, ok = validateBracketsIn(src, *d.block)
 	}
 	if ok {
 		d.ascii = b.ascii
@@ -128,16 +131,18 @@ func Parse(src string, base diag.Position) (*Doc, error) {
 		d.ascii = isASCII(src)
 	}
 	if !d.ascii && !utf8.ValidString(src) {
+		d.Release()
 		return nil, d.utf8Error()
 	}
 	if len(src) > maxSource {
-		// Too long for the bracket index: gjson validates, and finds
-		// where containers end while walking (see skipContainer).
+		// Too long for the bracket index: gjson validates, and walks
+		// find where containers end by scanning (see skipContainer).
 		if !gjson.Valid(src) {
 			return nil, d.syntaxError()
 		}
 	} else {
 		if !ok {
+			d.Release()
 			return nil, d.syntaxError()
 		}
 		d.opens, d.closes, d.after = b.opens, b.closes, b.after

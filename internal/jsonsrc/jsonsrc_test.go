@@ -118,3 +118,37 @@ func TestByteOrderMark(t *testing.T) {
 	_, err = Parse("{\"a\": \uFEFF1}", diag.Position{})
 	assert.Error(t, err, "a mark after the start is not white space in JSON")
 }
+
+// TestReleaseKeepsWalks checks that a released document still walks to
+// the same values (finding container ends by scanning), and that a
+// document parsed into its reused bracket index walks its own text.
+func TestReleaseKeepsWalks(t *testing.T) {
+	t.Parallel()
+	walk := func(d *Doc) []string {
+		var out []string
+		var rec func(v Value)
+		rec = func(v Value) {
+			out = append(out, d.Raw(v))
+			for it := d.Items(v); ; {
+				_, e, ok := it.Next()
+				if !ok {
+					return
+				}
+				rec(e)
+			}
+		}
+		rec(d.Root())
+		return out
+	}
+	a, err := Parse(`{"a":[1,{"b":[true,[]]}],"c":{"d":"x"}}`, diag.Position{})
+	require.NoError(t, err)
+	want := walk(a)
+	a.Release()
+	assert.Equal(t, want, walk(a), "walks after Release scan for container ends")
+	a.Release() // a second Release does nothing
+	b, err := Parse(`[{"x":[[1],[2,{"y":{}}]]},[3]]`, diag.Position{})
+	require.NoError(t, err)
+	assert.Equal(t, []string{`[{"x":[[1],[2,{"y":{}}]]},[3]]`, `{"x":[[1],[2,{"y":{}}]]}`, `[[1],[2,{"y":{}}]]`, `[1]`, `1`, `[2,{"y":{}}]`, `2`, `{"y":{}}`, `{}`, `[3]`, `3`}, walk(b),
+		"a document parsed after a Release has its own bracket index")
+	assert.Equal(t, want, walk(a), "the released document is not affected by the reuse")
+}

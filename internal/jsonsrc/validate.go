@@ -27,13 +27,27 @@ type brackets struct {
 
 // validateBrackets is validate, also recording after.
 func validateBrackets(src string) (b brackets, ok bool) {
+	return validateBracketsIn(src, nil)
+}
+
+// bracketGuess is the number of containers the bracket index of a text of
+// n bytes is first sized for: a rough count, one per 32 bytes.
+func bracketGuess(n int) int { return n/32 + 1 }
+
+// validateBracketsIn is validateBrackets carving opens, closes and after
+// from block when it has room for 3*bracketGuess(len(src)) offsets (a
+// block a released document handed back, see [Doc.Release]), else from a
+// new one.
+func validateBracketsIn(src string, block []int32) (b brackets, ok bool) {
 	if len(src) > maxSource {
 		return brackets{}, false
 	}
 	// A rough count of the containers sizes the three slices at once, in
 	// one block; a slice that outgrows its third moves out on its own.
-	guess := len(src)/32 + 1
-	block := make([]int32, 3*guess)
+	guess := bracketGuess(len(src))
+	if cap(block) < 3*guess {
+		block = make([]int32, 3*guess)
+	}
 	opens := block[0:0:guess]
 	closes := block[guess : guess : 2*guess]
 	after := block[2*guess : 2*guess : 3*guess]

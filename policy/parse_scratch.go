@@ -1,0 +1,95 @@
+package policy
+
+import (
+	"hash/maphash"
+	"sync"
+)
+
+// parseScratch is the storage of a parser's operator and clause caches
+// (opNames, clauses and their indexes), which no Policy keeps: Parse
+// takes one from scratchPool and hands it back, emptied, when done, so
+// that parsing document after document does not allocate and clear the
+// caches each time.
+type parseScratch struct {
+	opNames     []opName
+	clauses     []cachedClause
+	opIndex     map[string]int   // empty, or nil
+	clauseIndex map[uint64]int32 // empty, or nil
+	clauseSeed  maphash.Seed     // the seed clauseIndex was last filled with
+	seeded      bool             // clauseSeed is set
+}
+
+// scratchPool holds *parseScratch values.
+var scratchPool sync.Pool
+
+// maxPooledEntries bounds the caches kept for reuse: the caches of a
+// hostile policy (thousands of distinct operators or clauses) are left to
+// the collector rather than held by the pool.
+const maxPooledEntries = 64
+
+// takeScratch gives p the storage of a pooled parseScratch, or of a new
+// one.
+func (p *parser) takeScratch() {
+	sc, _ := scratchPool.Get().(*parseScratch)
+	if sc == nil {
+		sc = &parseScratch{}
+	}
+	p.scratch = sc
+	p.opNames, p.clauses = sc.opNames, sc.clauses
+}
+
+// newOpIndex returns an empty map for opIndex, the pooled one if any.
+func (p *parser) newOpIndex(n int) map[string]int {
+	if m := p.scratch.opIndex; m != nil {
+		p.scratch.opIndex = nil
+		return m
+	}
+	return make(map[string]int, n)
+}
+
+// newClauseIndex returns an empty map for clauseIndex, the pooled one if
+// any, and sets clauseSeed.
+func (p *parser) newClauseIndex(n int) map[uint64]int32 {
+	sc := p.scratch
+	if !sc.seeded {
+		sc.clauseSeed, sc.seeded = maphash.MakeSeed(), true
+	}
+	p.clauseSeed = sc.clauseSeed
+	if m := sc.clauseIndex; m != nil {
+		sc.clauseIndex = nil
+		return m
+	}
+	return make(map[uint64]int32, n)
+}
+
+// releaseScratch empties the parser's caches, which hold clauses and
+// texts of the document, and hands their storage back to scratchPool.
+func (p *parser) releaseScratch() {
+	sc := p.scratch
+	if sc == nil {
+		return
+	}
+	p.scratch = nil
+	if cap(p.opNames) <= maxPooledEntries {
+		clear(p.opNames)
+		sc.opNames = p.opNames[:0]
+	} else {
+		sc.opNames = nil
+	}
+	if cap(p.clauses) <= maxPooledEntries {
+		clear(p.clauses)
+		sc.clauses = p.clauses[:0]
+	} else {
+		sc.clauses = nil
+	}
+	if m := p.opIndex; m != nil && len(m) <= maxPooledEntries {
+		clear(m)
+		sc.opIndex = m
+	}
+	if m := p.clauseIndex; m != nil && len(m) <= maxPooledEntries {
+		clear(m)
+		sc.clauseIndex = m
+	}
+	p.opNames, p.clauses, p.opIndex, p.clauseIndex = nil, nil, nil, nil
+	scratchPool.Put(sc)
+}
