@@ -29,9 +29,28 @@ type document struct {
 // finding needs it (issue 15).
 type item struct {
 	text string
-	path string // see fullPath
+	path string // see fullPath; within a statement, relative to it (".Action")
 	off  int    // byte offset in the document
-	elem int    // 1 + the index of the entry in the array at path; 0: path names the item itself; keyed: a member named text of the object at path
+	elem int32  // 1 + the index of the entry in the array at path; 0: path names the item itself; keyed: a member named text of the object at path
+	stmt int32  // the statement path is relative to, see stmtPath; 0: path is the document's
+}
+
+// singleStmt is the stmt of an item, and the at of a statement, for the
+// statement of a document whose Statement is one object, not an array.
+const singleStmt = -1
+
+// stmtPath returns the path of the statement that at names: "" for 0,
+// "Statement" for singleStmt, else "Statement[at-1]". Statements keep
+// this number rather than their path, which is made when a finding needs
+// it (issue 15: 100,000 statements held four paths each).
+func stmtPath(at int32) string {
+	switch {
+	case at == 0:
+		return ""
+	case at == singleStmt:
+		return "Statement"
+	}
+	return "Statement[" + strconv.Itoa(int(at)-1) + "]"
 }
 
 // keyed is the elem of an item that is a member key of the object at its
@@ -46,22 +65,23 @@ func (d *document) pos(off int) diag.Position { return d.src.Pos(off) }
 // array's path, so that a list of 1,000 condition values does not hold
 // 1,000 path strings; an entry's own is made when a finding needs it.
 func (it item) fullPath() string {
+	path := stmtPath(it.stmt) + it.path
 	switch it.elem {
 	case 0:
-		return it.path
+		return path
 	case keyed:
-		return it.path + "." + pathName(it.text)
+		return path + "." + pathName(it.text)
 	}
-	return it.path + "[" + strconv.Itoa(it.elem-1) + "]"
+	return path + "[" + strconv.Itoa(int(it.elem)-1) + "]"
 }
 
 // element is a Principal, Action, Resource or Condition element (or its
 // Not form) of a statement.
 type element struct {
 	present bool
-	not     bool // NotPrincipal, NotAction, NotResource
-	star    bool // Principal: "*" or {"AWS": "*"} among the entries
-	keyOff  int  // where the element's name is written; see statement.key
+	not     bool  // NotPrincipal, NotAction, NotResource
+	star    bool  // Principal: "*" or {"AWS": "*"} among the entries
+	keyOff  int32 // where the element's name is written (documents are far below 2 GiB); see statement.key
 	items   []item
 	lower   []string // for Action and NotAction, the entries in lower case
 }
@@ -73,7 +93,7 @@ func (s *statement) key(e *element, name, notName string) item {
 	if e.not {
 		name = notName
 	}
-	return item{text: name, off: e.keyOff, path: s.path + "." + name}
+	return item{text: name, off: int(e.keyOff), stmt: s.at, path: "." + name}
 }
 
 // entry returns the text entries compare by: for actions (an Action or
@@ -97,7 +117,7 @@ type clause struct {
 
 // statement is one statement of the document.
 type statement struct {
-	path      string // Statement[0], or Statement for a single statement object
+	at        int32  // 1 + its index in the Statement array, or singleStmt: see stmtPath
 	off       int    // byte offset in the document
 	effect    string // "Allow", "Deny", or "" when missing or invalid
 	principal element
@@ -125,7 +145,7 @@ func readDocument(src string, s policy.Source) *document {
 		return nil
 	}
 	d := &document{src: doc, file: file, typ: s.Type, rootOff: root.Index}
-	r.members(root, func(key string, _ int, val value) {
+	r.members(root, func(key string, _ int32, val value) {
 		switch key {
 		case "Version":
 			d.hasVer = true
@@ -143,13 +163,13 @@ func readDocument(src string, s policy.Source) *document {
 					}
 					if v.IsObject() {
 						st := &slab[it.Index()]
-						r.statement(st, v, "Statement["+strconv.Itoa(it.Index())+"]")
+						r.statement(st, v, int32(it.Index())+1)
 						d.stmts = append(d.stmts, st)
 					}
 				}
 			} else if val.IsObject() {
 				st := &statement{}
-				r.statement(st, val, "Statement")
+				r.statement(st, val, singleStmt)
 				d.stmts = append(d.stmts, st)
 			}
 		}
@@ -161,6 +181,7 @@ func readDocument(src string, s policy.Source) *document {
 type reader struct {
 	doc     *jsonsrc.Doc      // names the file: its positions carry it
 	lowered map[string]string // action names in lower case, see lower
+	stmt    int32             // the statement being read: the stmt of its items
 }
 
 // maxLowered bounds the reader's cache of lower-cased action names.
@@ -188,7 +209,7 @@ type value = jsonsrc.Value
 // gathering the members into a slice, allocates nothing (issue 15: the
 // slices of 100,000 statements were a quarter of what validate
 // allocated).
-func (r *reader) members(v value, f func(key string, keyOff int, val value)) {
+func (r *reader) members(v value, f func(key string, keyOff int32, val value)) {
 	if !v.IsObject() {
 		return
 	}
@@ -197,45 +218,73 @@ func (r *reader) members(v value, f func(key string, keyOff int, val value)) {
 		if !ok {
 			return
 		}
-		f(r.doc.Str(k), k.Index, val)
+		f(r.doc.Str(k), int32(k.Index), val)
 	}
 }
 
 // statement reads one statement object into s. The checks read its Effect,
 // Principal, Action, Resource and Condition; nothing else is kept.
-func (r *reader) statement(s *statement, v value, at string) {
-	s.path, s.off = at, v.Index
-	r.members(v, func(name string, keyOff int, val value) {
+func (r *reader) statement(s *statement, v value, at int32) {
+	s.at, s.off = at, v.Index
+	r.stmt = at
+	defer func() { r.stmt = 0 }()
+	r.members(v, func(name string, keyOff int32, val value) {
 		switch name {
 		case "Effect":
 			if isString(val) && (r.doc.Str(val) == "Allow" || r.doc.Str(val) == "Deny") {
 				s.effect = r.doc.Str(val)
 			}
 		case "Action", "NotAction":
-			s.action = element{present: true, not: name == "NotAction", keyOff: keyOff, items: r.strings(val, at+"."+name)}
+			s.action = element{present: true, not: name == "NotAction", keyOff: keyOff, items: r.strings(val, elementPath(name))}
 			s.action.lower = make([]string, len(s.action.items))
 			for i := range s.action.items {
 				s.action.lower[i] = r.lower(s.action.items[i].text)
 			}
 		case "Resource", "NotResource":
-			s.resource = element{present: true, not: name == "NotResource", keyOff: keyOff, items: r.strings(val, at+"."+name)}
+			s.resource = element{present: true, not: name == "NotResource", keyOff: keyOff, items: r.strings(val, elementPath(name))}
 		case "Principal", "NotPrincipal":
-			s.principal = r.principal(val, keyOff, at+"."+name, name == "NotPrincipal")
+			s.principal = r.principal(val, keyOff, elementPath(name), name == "NotPrincipal")
 		case "Condition":
-			s.clauses = r.conditions(val, at+"."+name)
+			s.clauses = r.conditions(val, elementPath(name))
 		}
 	})
 }
 
+// path returns the statement's path, like "Statement[3]".
+func (s *statement) path() string { return stmtPath(s.at) }
+
+// elementPath returns the path of a statement's element relative to the
+// statement, ".Action" for "Action": a constant, not a string made for
+// each statement.
+func elementPath(name string) string {
+	switch name {
+	case "Action":
+		return ".Action"
+	case "NotAction":
+		return ".NotAction"
+	case "Resource":
+		return ".Resource"
+	case "NotResource":
+		return ".NotResource"
+	case "Principal":
+		return ".Principal"
+	case "NotPrincipal":
+		return ".NotPrincipal"
+	case "Condition":
+		return ".Condition"
+	}
+	return "." + pathName(name)
+}
+
 // principal reads a Principal or NotPrincipal element.
-func (r *reader) principal(v value, keyOff int, path string, not bool) element {
+func (r *reader) principal(v value, keyOff int32, path string, not bool) element {
 	p := element{present: true, not: not, keyOff: keyOff}
 	if isString(v) {
-		p.items = append(p.items, item{text: r.doc.Str(v), off: v.Index, path: path})
+		p.items = append(p.items, item{text: r.doc.Str(v), off: v.Index, path: path, stmt: r.stmt})
 		p.star = r.doc.Str(v) == "*"
 		return p
 	}
-	r.members(v, func(name string, _ int, val value) {
+	r.members(v, func(name string, _ int32, val value) {
 		at := path + "." + pathName(name)
 		for _, it := range r.strings(val, at) {
 			p.items = append(p.items, it)
@@ -250,7 +299,7 @@ func (r *reader) principal(v value, keyOff int, path string, not bool) element {
 // conditions reads the clauses of a Condition element.
 func (r *reader) conditions(v value, at string) []clause {
 	n := 0
-	r.members(v, func(_ string, _ int, val value) {
+	r.members(v, func(_ string, _ int32, val value) {
 		if val.IsObject() {
 			n += r.doc.Count(val)
 		}
@@ -258,11 +307,11 @@ func (r *reader) conditions(v value, at string) []clause {
 	// Sized once: a condition of 100,000 keys grew its slice a few dozen
 	// times, five times the final size in all (issue 15).
 	out := make([]clause, 0, n)
-	r.members(v, func(opName string, opOff int, block value) {
+	r.members(v, func(opName string, opOff int32, block value) {
 		opPath := at + "." + pathName(opName)
-		op := &item{text: opName, off: opOff, path: opPath}
-		r.members(block, func(key string, keyOff int, val value) {
-			out = append(out, clause{op: op, key: item{text: key, off: keyOff, path: opPath, elem: keyed}, values: val})
+		op := &item{text: opName, off: int(opOff), path: opPath, stmt: r.stmt}
+		r.members(block, func(key string, keyOff int32, val value) {
+			out = append(out, clause{op: op, key: item{text: key, off: int(keyOff), path: opPath, elem: keyed, stmt: r.stmt}, values: val})
 		})
 	})
 	return out
@@ -272,7 +321,7 @@ func (r *reader) conditions(v value, at string) []clause {
 // out.
 func (r *reader) strings(v value, at string) []item {
 	if isString(v) {
-		return []item{{text: r.doc.Str(v), off: v.Index, path: at}}
+		return []item{{text: r.doc.Str(v), off: v.Index, path: at, stmt: r.stmt}}
 	}
 	if !v.IsArray() {
 		return nil
@@ -284,7 +333,7 @@ func (r *reader) strings(v value, at string) []item {
 			return out
 		}
 		if isString(e) {
-			out = append(out, item{text: r.doc.Str(e), off: e.Index, path: at, elem: it.Index() + 1})
+			out = append(out, item{text: r.doc.Str(e), off: e.Index, path: at, elem: int32(it.Index()) + 1, stmt: r.stmt})
 		}
 	}
 }

@@ -102,7 +102,7 @@ func (c *checker) checkRedundantStatements() {
 		// Gathering the candidates is work too: 100,000 identical
 		// statements would each gather all the others (issue 15).
 		if budget -= len(cand); budget < 0 {
-			c.add(codeRedundancyIncomplete, item{off: s.off, path: s.path},
+			c.add(codeRedundancyIncomplete, item{off: s.off, stmt: s.at},
 				"too many overlapping statements to compare: statements from this one on were not checked for redundancy",
 				"split the policy, or merge statements that differ only in their Action or Resource")
 			return
@@ -116,7 +116,7 @@ func (c *checker) checkRedundantStatements() {
 				continue
 			}
 			if budget -= len(o.action.items) + len(o.resource.items) + len(s.action.items) + len(s.resource.items); budget < 0 {
-				c.add(codeRedundancyIncomplete, item{off: s.off, path: s.path},
+				c.add(codeRedundancyIncomplete, item{off: s.off, stmt: s.at},
 					"too many overlapping statements to compare: statements from this one on were not checked for redundancy",
 					"split the policy, or merge statements that differ only in their Action or Resource")
 				return
@@ -127,15 +127,15 @@ func (c *checker) checkRedundantStatements() {
 				if int(j) > i && coversAll(&s.action, &o.action, true) && coversAll(&s.resource, &o.resource, false) {
 					continue
 				}
-				c.add(codeRedundantStatement, item{off: s.off, path: s.path},
-					"the statement is redundant: "+o.path+" has the same effect on every action and resource it covers",
+				c.add(codeRedundantStatement, item{off: s.off, stmt: s.at},
+					"the statement is redundant: "+o.path()+" has the same effect on every action and resource it covers",
 					"remove the statement")
 				break
 			}
 			if s.effect == "Allow" && o.effect == "Deny" && len(o.clauses) == 0 && denyCoversPrincipal(o, s, prins[j] == prins[i]) &&
 				coversAll(&o.action, &s.action, true) && coversAll(&o.resource, &s.resource, false) {
-				c.add(codeShadowed, item{off: s.off, path: s.path},
-					"the statement never allows anything: "+o.path+" denies every action and resource it covers, without a condition",
+				c.add(codeShadowed, item{off: s.off, stmt: s.at},
+					"the statement never allows anything: "+o.path()+" denies every action and resource it covers, without a condition",
 					"remove the statement, or narrow the Deny")
 				break
 			}
