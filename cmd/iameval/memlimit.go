@@ -21,7 +21,7 @@ import (
 // took 2.5 times the CPU; 32 MiB costs it nothing measurable.
 const (
 	memLimitBase    = 32 << 20
-	memLimitPerByte = 6
+	memLimitPerByte = 5
 )
 
 // memLimit sets and raises the process's soft memory limit as a command
