@@ -59,11 +59,14 @@ func (p *parser) countItems(v jsonsrc.Value) int {
 // Typical statements have two or three Action and one or two Resource
 // entries, and statements repeating the last action list share its
 // entries (see actions); the slabs are sized for that and grow in slabMin
-// steps.
+// steps. Conditions often pair two keys (aws:SecureTransport with
+// aws:SourceIp), and a clause costs 16 bytes of slab, so the clause slabs
+// have room for two per statement rather than regrowing, which copies
+// them.
 const (
 	actionsPerStatement   = 1
 	resourcesPerStatement = 2
-	clausesPerStatement   = 1
+	clausesPerStatement   = 2
 	slabMin               = 16
 	reserveTypical        = 1024
 	// reserveShare is the share of a large policy's statements the action
