@@ -61,7 +61,7 @@ Flags:
                fail (exit status 1) when fewer than N percent of the
                statements decided a case; implies --coverage
 
-Memory: a soft memory limit of 32 MiB plus six times the bytes read
+Memory: a soft memory limit of 32 MiB plus five times the bytes read
 keeps the garbage collector's headroom small on large inputs; setting
 GOMEMLIMIT (GOMEMLIMIT=off for none) replaces it.
 
