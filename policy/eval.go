@@ -246,7 +246,11 @@ var errNotBuilt = errors.New("request not built with policy.NewRequest: it match
 func (p *Policy) evalIndexed(e *env) effects {
 	var o effects
 	x := &p.idx
-	if p.evalCandidates(e, x.svc.lookup(e.q), &o) {
+	if cl := x.svc.lookup(e.q); cl.narrow {
+		if p.evalNarrow(e, cl, &o) {
+			return o
+		}
+	} else if p.evalCandidates(e, cl, &o) {
 		return o
 	}
 	if e.q.resARN {
@@ -295,15 +299,21 @@ func (p *Policy) evalList(e *env, list []int32, o *effects) bool {
 // candidate prove or rule out its Action element, and its resource
 // filter rules out most resources its Resource element does not match.
 func (p *Policy) evalCandidates(e *env, cl *candList, o *effects) bool {
-	if len(cl.cands) == 0 {
-		return false
-	}
 	if cl.narrow {
 		return p.evalNarrow(e, cl, o)
+	}
+	if len(cl.cands) == 0 {
+		return false
 	}
 	if cl.hashed {
 		return p.evalHashed(e, cl, o)
 	}
+	return p.evalWide(e, cl, o)
+}
+
+// evalWide is evalCandidates for a list that is neither narrow nor
+// hashed: more than 64 candidates.
+func (p *Policy) evalWide(e *env, cl *candList, o *effects) bool {
 	q := e.q
 	bit := cl.bit(q)
 	for i := range cl.cands {
@@ -331,11 +341,20 @@ func (p *Policy) evalCandidates(e *env, cl *candList, o *effects) bool {
 // candidates of the set of the request's action.
 func (p *Policy) evalNarrow(e *env, cl *candList, o *effects) bool {
 	q := e.q
+	res := q.resource
 	set, bit := cl.find(q)
 	for ; set != 0; set &= set - 1 {
 		c := &cl.cands[bits.TrailingZeros64(set)]
-		if c.res.rejects(q.resource) {
-			continue
+		// c.res.rejects(res), with the test of the first entry written
+		// out: rejects is too large to be inlined.
+		if f := &c.res; f.on {
+			if f.n == 0 {
+				continue
+			}
+			end := int(f.ends[0])
+			if (len(res) < end || word(res, end-resourceFilterWord) != f.words[0]) && (f.n < 2 || !f.hit(res, 1)) {
+				continue
+			}
 		}
 		s := p.stmts[c.stmt]
 		// proven: the Action element holds (see actionRule).
