@@ -124,12 +124,10 @@ func runTest(args []string, stdout, stderr io.Writer) int {
 		cov = scenario.MeasureCoverage(loaded...)
 	}
 	if *format == "json" {
-		b, err := marshalReport(report, cov)
-		if err != nil {
+		if err := writeReport(stdout, report, cov); err != nil {
 			fmt.Fprintf(stderr, "iameval test: %v\n", err)
 			return exitInvalid
 		}
-		fmt.Fprintf(stdout, "%s\n", b)
 	} else {
 		for _, res := range report.Results {
 			writeResult(stdout, res)
@@ -231,22 +229,26 @@ func expected(res scenario.Result) string {
 	return "expected " + res.Expect.String()
 }
 
-// marshalReport renders the --json document: the report, and with
-// --coverage a "coverage" object after "failed". Without coverage it is
-// exactly the report's own JSON form.
-func marshalReport(report *scenario.Report, cov *scenario.Coverage) ([]byte, error) {
+// writeReport writes the --json document, indented, and a newline: the
+// report, and with --coverage a "coverage" object after "failed". Without
+// coverage it is exactly the report's own JSON form. An encoder writes it
+// to w, rather than json.MarshalIndent to a copy printed with fmt, which
+// held the document three times (issue 15).
+func writeReport(w io.Writer, report *scenario.Report, cov *scenario.Coverage) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
 	if cov == nil {
-		return json.MarshalIndent(report, "", "  ")
+		return enc.Encode(report)
 	}
 	results := report.Results
 	if results == nil {
 		results = []scenario.Result{}
 	}
-	return json.MarshalIndent(struct {
+	return enc.Encode(struct {
 		Results  []scenario.Result  `json:"results"`
 		Passed   int                `json:"passed"`
 		Failed   int                `json:"failed"`
 		Errors   int                `json:"errors"`
 		Coverage *scenario.Coverage `json:"coverage"`
-	}{results, report.Passed, report.Failed, report.Errors, cov}, "", "  ")
+	}{results, report.Passed, report.Failed, report.Errors, cov})
 }
