@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"encoding/json"
 	"fmt"
 	"io"
 	"os"
@@ -231,20 +230,18 @@ func expected(res scenario.Result) string {
 
 // writeReport writes the --json document, indented, and a newline: the
 // report, and with --coverage a "coverage" object after "failed". Without
-// coverage it is exactly the report's own JSON form. An encoder writes it
-// to w, rather than json.MarshalIndent to a copy printed with fmt, which
-// held the document three times (issue 15).
+// coverage it is exactly the report's own JSON form. It is indented as
+// it is written (encodeIndented), rather than by json.MarshalIndent into
+// a copy printed with fmt, which held the document three times (issue 15).
 func writeReport(w io.Writer, report *scenario.Report, cov *scenario.Coverage) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
 	if cov == nil {
-		return enc.Encode(report)
+		return encodeIndented(w, report)
 	}
 	results := report.Results
 	if results == nil {
 		results = []scenario.Result{}
 	}
-	return enc.Encode(struct {
+	return encodeIndented(w, struct {
 		Results  []scenario.Result  `json:"results"`
 		Passed   int                `json:"passed"`
 		Failed   int                `json:"failed"`
