@@ -55,14 +55,24 @@ func validateBracketsIn(src string, block []int32) (b brackets, ok bool) {
 	var stackBuf [32]int32
 	stack := stackBuf[:0] // indexes into opens of the open containers
 	ascii := true         // no string so far has a byte outside ASCII
+	// key says that the string at i is an object key, which a colon
+	// follows. Keys and string values share one scanning loop, written
+	// out here: most strings are plain ASCII text, whose closing quote is
+	// then found without a call (a call spills the loop's state to the
+	// stack and reloads it, which cost more than the scan).
+	key := false
 
 	i := skipSpace(src, 0)
 	for {
-		// A value starts at i.
+		// A value, or with key an object key, starts at i.
 		if i >= len(src) {
 			return fail()
 		}
-		switch c := src[i]; c {
+		c := src[i]
+		if key && c != '"' {
+			return fail()
+		}
+		switch c {
 		case '{', '[':
 			stack = append(stack, int32(len(opens)))
 			opens = append(opens, int32(i))
@@ -76,15 +86,34 @@ func validateBracketsIn(src string, block []int32) (b brackets, ok bool) {
 				i++
 				break
 			}
-			if c == '{' {
-				if i = objectKey(src, i, &ascii); i < 0 {
-					return fail()
-				}
-			}
+			key = c == '{'
 			continue
 		case '"':
-			if i = skipStr(src, i, &ascii); i < 0 {
+			j := i + 1
+			for j+8 <= len(src) {
+				w := load64(src, j)
+				if m := specialBytes(w) | w&0x8080808080808080; m != 0 {
+					j += bits.TrailingZeros64(m) / 8
+					break
+				}
+				j += 8
+			}
+			// j is at the first quote, backslash, control character or
+			// byte outside ASCII, or near the end of src; anything but a
+			// closing quote is skipStr's.
+			if j < len(src) && src[j] == '"' {
+				i = j + 1
+			} else if i = skipStr(src, i, &ascii); i < 0 {
 				return fail()
+			}
+			if key {
+				i = skipSpace(src, i)
+				if i >= len(src) || src[i] != ':' {
+					return fail()
+				}
+				i = skipSpace(src, i+1)
+				key = false
+				continue
 			}
 		case 't':
 			if i = skipLiteral(src, i, "true"); i < 0 {
@@ -120,11 +149,7 @@ func validateBracketsIn(src string, block []int32) (b brackets, ok bool) {
 			switch src[i] {
 			case ',':
 				i = skipSpace(src, i+1)
-				if open == '{' {
-					if i = objectKey(src, i, &ascii); i < 0 {
-						return fail()
-					}
-				}
+				key = open == '{'
 			case open + 2:
 				closes[top] = int32(i)
 				after[top] = int32(len(opens))
@@ -156,22 +181,6 @@ func skipSpace(src string, i int) int {
 		}
 	}
 	return i
-}
-
-// objectKey reads a member's key and colon at i and returns where its
-// value starts, or -1; see skipStr for ascii.
-func objectKey(src string, i int, ascii *bool) int {
-	if i >= len(src) || src[i] != '"' {
-		return -1
-	}
-	if i = skipStr(src, i, ascii); i < 0 {
-		return -1
-	}
-	i = skipSpace(src, i)
-	if i >= len(src) || src[i] != ':' {
-		return -1
-	}
-	return skipSpace(src, i+1)
 }
 
 // stringSpecial marks the bytes a string's content cannot hold as they
