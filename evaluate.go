@@ -182,6 +182,10 @@ type evaluator struct {
 // returns the outcome as bits in a register (see internal/outcome).
 var evalBits = outcome.Eval.(func(*policy.Policy, *policy.Request) outcome.Bits)
 
+// evalList is package policy's evaluation of a list of policies without
+// a recorder (see internal/outcome).
+var evalList = outcome.EvalList.(func([]*policy.Policy, *policy.Request) outcome.Bits)
+
 // eval evaluates one policy. On the hot path (c nil) no recorder is
 // passed, so package policy may use its indexes and stop early.
 func (e *evaluator) eval(p *policy.Policy, t policy.Type, level, index int) outcome.Bits {
@@ -219,6 +223,10 @@ func bitsOf(o *policy.Outcome) outcome.Bits {
 // list evaluates policies of one type (or one organization level). On the
 // hot path it returns at the first deny.
 func (e *evaluator) list(ps []*policy.Policy, t policy.Type, level int) (deny, anyAllow, allAllow bool) {
+	if e.c == nil {
+		o := evalList(ps, e.q)
+		return o.Has(outcome.Deny), o.Has(outcome.AnyAllow), o.Has(outcome.AllAllow)
+	}
 	allAllow = true
 	for i, p := range ps {
 		o := e.eval(p, t, level, i)
@@ -256,7 +264,13 @@ func run(ps *PolicySet, r *Request, c *collector) Decision {
 		return f.fixedDecision
 	}
 
-	st := state{paths: f.paths(), scpOK: true, vpceOK: true, sel: selectPolicies(ps, f)}
+	// The fields are set one by one: a composite literal is built in a
+	// temporary with byte stores and copied by words, which stalls the
+	// CPU (a failed store-to-load forward) on every call.
+	var st state
+	st.sel = selectPolicies(ps, f)
+	st.paths = f.paths()
+	st.scpOK, st.vpceOK = true, true
 	e := evaluator{q: &r.preq, c: c}
 	if st.sel.has(stepBoundary) {
 		e.q = &r.preqBoundary

@@ -127,3 +127,25 @@ func TestExplainManyMissingKeysText(t *testing.T) {
 	assert.Contains(t, text, "aws:PrincipalTag/k19 and 10 more\n")
 	assert.NotContains(t, text, "aws:PrincipalTag/k20")
 }
+
+func TestExplainManyDecidingText(t *testing.T) {
+	t.Parallel()
+	// Every matching Allow statement carries an allowed decision (like the
+	// simulator's MatchedStatements); the text lists 20 and counts the
+	// rest, the Explanation keeps them all.
+	var b strings.Builder
+	for i := range 25 {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		fmt.Fprintf(&b, `{"Sid":"S%02d","Effect":"Allow","Action":"s3:GetObject","Resource":"*"}`, i)
+	}
+	ps := docs{identity: []string{`{"Version":"2012-10-17","Statement":[` + b.String() + `]}`}}.build(t)
+	x := Explain(ps, newReq(t, alice, "s3:GetObject", objA))
+	require.Equal(t, Allowed, x.Decision)
+	require.Len(t, x.Deciding, 25)
+	text := x.String()
+	assert.Contains(t, text, `Statement[19] "S19"`)
+	assert.NotContains(t, text, `"S20"`)
+	assert.Contains(t, text, "\n    and 5 more\n")
+}

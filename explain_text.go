@@ -26,10 +26,14 @@ func (x *Explanation) WriteTo(w io.Writer) (int64, error) {
 	return int64(n), err
 }
 
-// textMissingKeys is the most missing context keys the text lists; it
-// counts the others ("and 99980 more"). A list of 100,000 keys helps no
-// reader (issue 15); the Explanation and its JSON form keep them all.
-const textMissingKeys = 20
+// textMissingKeys and textDeciding are the most missing context keys and
+// deciding statements the text lists; it counts the others ("and 99980
+// more"). A list of 100,000 keys or statements helps no reader (issue
+// 15); the Explanation and its JSON form keep them all.
+const (
+	textMissingKeys = 20
+	textDeciding    = 20
+)
 
 func (x *Explanation) write(b *strings.Builder) {
 	q := x.Request
@@ -54,8 +58,12 @@ func (x *Explanation) write(b *strings.Builder) {
 			title = "denied by"
 		}
 		fmt.Fprintf(b, "  %s:\n", title)
-		for _, s := range x.Deciding {
+		shown := x.Deciding[:min(len(x.Deciding), textDeciding)]
+		for _, s := range shown {
 			fmt.Fprintf(b, "    %s\n", s)
+		}
+		if more := len(x.Deciding) - len(shown); more > 0 {
+			fmt.Fprintf(b, "    and %d more\n", more)
 		}
 	}
 	if len(x.MissingAllow) > 0 {

@@ -56,6 +56,13 @@ func (f *resourceFilter) rejects(res string) bool {
 	return true
 }
 
+// hit reports whether res has the last word of entry i's prefix in its
+// place: without it, entry i cannot match res.
+func (f *resourceFilter) hit(res string, i int) bool {
+	end := int(f.ends[i])
+	return len(res) >= end && word(res, end-resourceFilterWord) == f.words[i]
+}
+
 // word returns the eight bytes of s at i, little-endian; s must hold
 // them.
 func word(s string, i int) uint64 {

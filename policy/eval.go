@@ -2,6 +2,7 @@ package policy
 
 import (
 	"errors"
+	"math/bits"
 
 	"github.com/iameval/iameval/condition"
 	"github.com/iameval/iameval/internal/outcome"
@@ -77,6 +78,44 @@ const (
 
 func init() {
 	outcome.Eval = func(p *Policy, r *Request) outcome.Bits { return p.eval(r, nil) }
+	outcome.EvalList = evalPolicies
+}
+
+// evalPolicies evaluates the policies ps, of one type, without a
+// recorder, and summarises their outcomes (see outcome.EvalList). It
+// reads r once for all of them, and the caller's identity only once a
+// policy needs it, and stops at the first deny: it reaches the outcomes
+// p.eval(r, nil) gives one by one.
+func evalPolicies(ps []*Policy, r *Request) outcome.Bits {
+	sum := outcome.AllAllow
+	var e env
+	if r == nil || r.load(&e, false) != nil {
+		// Every policy's outcome is empty (see eval).
+		if len(ps) > 0 {
+			sum = 0
+		}
+		return sum
+	}
+	who := false
+	for _, p := range ps {
+		var o effects
+		if p != nil {
+			if p.idx.names && !who {
+				who = true
+				_ = r.load(&e, true) // cannot fail: it did above
+			}
+			o = p.evalIndexed(&e)
+		}
+		if o&effDeny != 0 {
+			return (sum &^ outcome.AllAllow) | outcome.Deny
+		}
+		if o&effAllow != 0 {
+			sum |= outcome.AnyAllow
+		} else {
+			sum &^= outcome.AllAllow
+		}
+	}
+	return sum
 }
 
 // add records an applicable statement in o.
@@ -207,7 +246,11 @@ var errNotBuilt = errors.New("request not built with policy.NewRequest: it match
 func (p *Policy) evalIndexed(e *env) effects {
 	var o effects
 	x := &p.idx
-	if p.evalCandidates(e, x.svc.lookup(e.q), &o) {
+	if cl := x.svc.lookup(e.q); cl.narrow {
+		if p.evalNarrow(e, cl, &o) {
+			return o
+		}
+	} else if p.evalCandidates(e, cl, &o) {
 		return o
 	}
 	if e.q.resARN {
@@ -256,12 +299,21 @@ func (p *Policy) evalList(e *env, list []int32, o *effects) bool {
 // candidate prove or rule out its Action element, and its resource
 // filter rules out most resources its Resource element does not match.
 func (p *Policy) evalCandidates(e *env, cl *candList, o *effects) bool {
+	if cl.narrow {
+		return p.evalNarrow(e, cl, o)
+	}
 	if len(cl.cands) == 0 {
 		return false
 	}
 	if cl.hashed {
 		return p.evalHashed(e, cl, o)
 	}
+	return p.evalWide(e, cl, o)
+}
+
+// evalWide is evalCandidates for a list that is neither narrow nor
+// hashed: more than 64 candidates.
+func (p *Policy) evalWide(e *env, cl *candList, o *effects) bool {
 	q := e.q
 	bit := cl.bit(q)
 	for i := range cl.cands {
@@ -273,6 +325,40 @@ func (p *Policy) evalCandidates(e *env, cl *candList, o *effects) bool {
 		}
 		s := p.stmts[c.stmt]
 		if !proven && !s.actions.applies(q) {
+			continue
+		}
+		if ok, pm := s.appliesPastAction(e); ok {
+			add(o, s.effect, pm)
+			if complete(*o, p.idx.principals) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// evalNarrow is evalCandidates for a narrow list: it visits only the
+// candidates of the set of the request's action.
+func (p *Policy) evalNarrow(e *env, cl *candList, o *effects) bool {
+	q := e.q
+	res := q.resource
+	set, bit := cl.find(q)
+	for ; set != 0; set &= set - 1 {
+		c := &cl.cands[bits.TrailingZeros64(set)]
+		// c.res.rejects(res), with the test of the first entry written
+		// out: rejects is too large to be inlined.
+		if f := &c.res; f.on {
+			if f.n == 0 {
+				continue
+			}
+			end := int(f.ends[0])
+			if (len(res) < end || word(res, end-resourceFilterWord) != f.words[0]) && (f.n < 2 || !f.hit(res, 1)) {
+				continue
+			}
+		}
+		s := p.stmts[c.stmt]
+		// proven: the Action element holds (see actionRule).
+		if c.mask&bit == 0 && c.act != actAll && !s.actions.applies(q) {
 			continue
 		}
 		if ok, pm := s.appliesPastAction(e); ok {

@@ -179,6 +179,11 @@ func compileARN(e *resourceEntry, w *resourceWarnings, s string, mode variables.
 			e.tmpl = t
 			e.vars = true
 			e.one = compileOneVariable(res, t)
+			if e.one != nil && e.partOff > 0 && strings.HasPrefix(e.prefix[e.partOff:], e.one.head) {
+				// A resource that starts with the prefix has the head in
+				// place (see match).
+				e.one.headInPrefix = true
+			}
 		} else {
 			e.part = wildcard.Compile(res)
 		}

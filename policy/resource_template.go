@@ -18,6 +18,10 @@ type oneVariable struct {
 	head string           // literal text before the variable, without wildcards
 	key  string           // the variable's key, lower case
 	tail wildcard.Pattern // the glob after the variable
+	// headInPrefix is set when the entry's literal prefix holds head at
+	// the start of the resource part: match is then only given parts of
+	// resources that start with the prefix, which start with head.
+	headInPrefix bool
 }
 
 // compileOneVariable returns the oneVariable form of the resource part
@@ -84,7 +88,7 @@ func (v *oneVariable) match(res string, l variables.Lookup) (matched, unresolved
 	if !ok {
 		return false, true
 	}
-	if !strings.HasPrefix(res, v.head) {
+	if !v.headInPrefix && !strings.HasPrefix(res, v.head) {
 		return false, false
 	}
 	res = res[len(v.head):]

@@ -19,10 +19,13 @@ type serviceLists struct {
 }
 
 // keyed is a lower-case text with its actionHash: a literal action of a
-// candList, or a service name.
+// candList, or a service name. For a literal of a narrow candList, set
+// holds the candidates that can match the literal's action (see
+// candList.sets).
 type keyed struct {
 	hash uint64
 	text string
+	set  uint64
 }
 
 // candList is the list of candidates of one service. When the literal
@@ -31,10 +34,18 @@ type keyed struct {
 // a mask with the request action's bit proves that the Action element
 // holds. Otherwise hashed is set and masks hold actionBits, which only
 // rule actions out.
+//
+// A list of at most 64 candidates that is not hashed is narrow: bit i of
+// a set stands for cands[i]. The set of lits[k] holds the candidates
+// whose mask has bit k or whose rule is not actMask; loose holds those
+// whose rule is not actMask, the only ones that can match an action no
+// literal names. The fast path visits the candidates of one set only.
 type candList struct {
 	cands  []candidate
 	lits   []keyed // lower-case literal actions ("s3:getobject")
+	loose  uint64
 	hashed bool
+	narrow bool
 }
 
 // maxLiterals is the number of distinct literal actions a list can tell
@@ -153,7 +164,7 @@ func buildServiceLists(stmts []*Statement, cands []int32) serviceLists {
 		sl.names = keys[:len(names)]
 		sl.lists = make([]candList, len(names))
 		for k, svc := range names {
-			sl.names[k] = keyed{actionHash(svc), svc}
+			sl.names[k] = keyed{hash: actionHash(svc), text: svc}
 			sl.lists[k] = buildCandList(stmts, cands, svc, carve(counts[k]), carveKeys(lits[k]))
 		}
 	}
@@ -184,7 +195,7 @@ func buildCandList(stmts []*Statement, cands []int32, svc string, list []candida
 		for k := range a.entries {
 			e := &a.entries[k]
 			if e.full != "" && e.service == svc && cl.literal(e.full) < 0 {
-				cl.lits = append(cl.lits, keyed{e.hash, e.full})
+				cl.lits = append(cl.lits, keyed{hash: e.hash, text: e.full})
 			}
 		}
 	}
@@ -201,7 +212,32 @@ func buildCandList(stmts []*Statement, cands []int32, svc string, list []candida
 		}
 		c.mask, c.act = cl.rule(a, svc)
 	}
+	cl.fillSets()
 	return cl
+}
+
+// fillSets sets narrow, loose and the sets of the literals of a list
+// whose masks and rules are final.
+func (cl *candList) fillSets() {
+	if cl.hashed || len(cl.cands) > 64 {
+		return
+	}
+	cl.narrow = true
+	for i := range cl.cands {
+		c := &cl.cands[i]
+		if c.act != actMask {
+			cl.loose |= 1 << i
+		}
+	}
+	for k := range cl.lits {
+		set := cl.loose
+		for i := range cl.cands {
+			if cl.cands[i].mask&(1<<k) != 0 {
+				set |= 1 << i
+			}
+		}
+		cl.lits[k].set = set
+	}
 }
 
 // rule returns the mask and rule of the action part a for the list's
@@ -259,6 +295,18 @@ func (cl *candList) bit(q *prepared) uint64 {
 		}
 	}
 	return 0
+}
+
+// find returns, for a narrow list, the candidates that can match the
+// action of q (see candList) and the mask bit of its literal, 0 when no
+// literal names it.
+func (cl *candList) find(q *prepared) (set, bit uint64) {
+	for k := range cl.lits {
+		if l := &cl.lits[k]; l.hash == q.actionHash && q.isAction(l.text) {
+			return l.set, 1 << k
+		}
+	}
+	return cl.loose, 0
 }
 
 // lookup returns the statements that can match the action of the

@@ -131,6 +131,40 @@ func TestCandidateShortcutsManyLiterals(t *testing.T) {
 	}
 }
 
+// TestCandidateShortcutsManyCandidates checks a list of more candidates
+// than a set has bits: it is not narrow, its candidates are read one by
+// one, and it still decides like the plain matcher, for the candidates
+// past the 64th too. A list of fewer candidates is narrow.
+func TestCandidateShortcutsManyCandidates(t *testing.T) {
+	t.Parallel()
+	var b strings.Builder
+	b.WriteString(`{"Version": "2012-10-17", "Statement": [`)
+	actions := []string{`"s3:GetObject"`, `"s3:Get*"`, `"s3:*"`, `["s3:PutObject", "s3:GetObject"]`}
+	for i := range 70 {
+		fmt.Fprintf(&b, `{"Effect": "Allow", "Action": %s, "Resource": "arn:aws:s3:::b%d/*"}, `, actions[i%len(actions)], i)
+	}
+	b.WriteString(`{"Effect": "Deny", "Action": "s3:PutObject", "Resource": "arn:aws:s3:::b67/*"}]}`)
+	p := mustParse(t, Identity, b.String())
+	p.idx = buildIndex(p.stmts, false, len(p.stmts)+1) // all in the service lists
+	cl := p.idx.svc.lookup(&newRequest(t, alice(t), "s3:GetObject", "*", nil).prep)
+	assert.False(t, cl.narrow || cl.hashed, "71 candidates do not fit in a set, 2 literals fit in a mask")
+	for i := range 71 {
+		for _, a := range []string{"s3:GetObject", "s3:PutObject", "s3:GetObjectAcl", "s3:ListBucket"} {
+			r := newRequest(t, alice(t), a, fmt.Sprintf("arn:aws:s3:::b%d/k", i), nil)
+			e, err := r.env()
+			require.NoError(t, err)
+			assert.Equal(t, p.evalLinear(&e), p.evalIndexed(&e), "%s b%d", a, i)
+		}
+	}
+	r := newRequest(t, alice(t), "s3:PutObject", "arn:aws:s3:::b67/k", nil)
+	e, err := r.env()
+	require.NoError(t, err)
+	assert.Equal(t, effAllow|effDeny, p.evalIndexed(&e), "the 68th and 71st candidates apply")
+
+	small := mustParse(t, Identity, `{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}]}`)
+	assert.True(t, small.idx.svc.lookup(&r.prep).narrow)
+}
+
 // TestCandidateRules checks what a list says about each Action element
 // for the actions of its service: a literal for the service is proved by
 // its bit alone, a wildcard in the name or NotAction must be matched,

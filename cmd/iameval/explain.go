@@ -132,12 +132,10 @@ func runExplain(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	if x.asJSON {
-		b, err := json.MarshalIndent(ex, "", "  ")
-		if err != nil {
+		if err := encodeIndented(stdout, ex); err != nil {
 			fmt.Fprintf(stderr, "iameval explain: %v\n", err)
 			return exitInvalid
 		}
-		fmt.Fprintf(stdout, "%s\n", b)
 		return exitOK
 	}
 	writeExplanation(stdout, ex, "")
@@ -221,7 +219,7 @@ func explainFromFlags(f *flags, x *explainFlags, stderr io.Writer) (*iameval.Exp
 		fmt.Fprintf(stderr, "iameval explain: invalid request: %v\n", err)
 		return nil, exitInvalid
 	}
-	return iameval.ExplainWith(ps, r, iameval.ExplainOptions{CheckAction: catalog.Default().CheckAction}), exitOK
+	return iameval.ExplainWith(ps, r, iameval.ExplainOptions{CheckAction: func(a string) string { return catalog.Default().CheckAction(a) }}), exitOK
 }
 
 // parsePrincipalFlag reads --principal: a JSON object of the scenario

@@ -30,7 +30,7 @@
 // policy that is invalid (reported as file:line:col: message).
 //
 // Memory: test and validate set a soft memory limit for the Go garbage
-// collector (runtime/debug.SetMemoryLimit) of 32 MiB plus six times the
+// collector (runtime/debug.SetMemoryLimit) of 32 MiB plus five times the
 // bytes of the files they have read, raised as each file is read, so
 // that a large or hostile input does not hold twice its live memory in
 // collector headroom. The limit is soft: it never fails a run, and near

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -84,4 +85,34 @@ func TestCommandsPrintNoControlBytes(t *testing.T) {
 		}
 		assert.Contains(t, stdout.String()+stderr.String(), `\u200b`, "%v: the refused character is shown escaped", args)
 	}
+}
+
+// countingWriter records the size of each write it receives.
+type countingWriter struct {
+	bytes.Buffer
+	sizes []int
+}
+
+func (c *countingWriter) Write(p []byte) (int, error) {
+	c.sizes = append(c.sizes, len(p))
+	return c.Buffer.Write(p)
+}
+
+func TestSafeWriterPassesLargeWritesInChunks(t *testing.T) {
+	// A 60 MB --json document must not be copied whole (issue 15): a
+	// large write is escaped and passed on in chunks of about safeChunk
+	// bytes, with the same bytes as one piece.
+	const n = 40_000
+	in := strings.Repeat("ab\x01é\n", n) // 6 bytes each, 240,000 in all
+	var w countingWriter
+	s := newSafeWriter(&w)
+	_, err := s.Write([]byte(in))
+	require.NoError(t, err)
+	require.NoError(t, s.Flush())
+	assert.Equal(t, strings.Repeat(`ab\u0001é`+"\n", n), w.String())
+	assert.Greater(t, len(w.sizes), 3)
+	for _, size := range w.sizes {
+		assert.LessOrEqual(t, size, safeChunk+8, "a chunk ends at most one escape past safeChunk")
+	}
+	assert.LessOrEqual(t, cap(s.buf), 2*safeChunk, "the reused buffer stays small")
 }

@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"encoding/json"
 	"fmt"
 	"io"
 	"os"
@@ -61,7 +60,7 @@ Flags:
                fail (exit status 1) when fewer than N percent of the
                statements decided a case; implies --coverage
 
-Memory: a soft memory limit of 32 MiB plus six times the bytes read
+Memory: a soft memory limit of 32 MiB plus five times the bytes read
 keeps the garbage collector's headroom small on large inputs; setting
 GOMEMLIMIT (GOMEMLIMIT=off for none) replaces it.
 
@@ -124,12 +123,10 @@ func runTest(args []string, stdout, stderr io.Writer) int {
 		cov = scenario.MeasureCoverage(loaded...)
 	}
 	if *format == "json" {
-		b, err := marshalReport(report, cov)
-		if err != nil {
+		if err := writeReport(stdout, report, cov); err != nil {
 			fmt.Fprintf(stderr, "iameval test: %v\n", err)
 			return exitInvalid
 		}
-		fmt.Fprintf(stdout, "%s\n", b)
 	} else {
 		for _, res := range report.Results {
 			writeResult(stdout, res)
@@ -231,22 +228,24 @@ func expected(res scenario.Result) string {
 	return "expected " + res.Expect.String()
 }
 
-// marshalReport renders the --json document: the report, and with
-// --coverage a "coverage" object after "failed". Without coverage it is
-// exactly the report's own JSON form.
-func marshalReport(report *scenario.Report, cov *scenario.Coverage) ([]byte, error) {
+// writeReport writes the --json document, indented, and a newline: the
+// report, and with --coverage a "coverage" object after "failed". Without
+// coverage it is exactly the report's own JSON form. It is indented as
+// it is written (encodeIndented), rather than by json.MarshalIndent into
+// a copy printed with fmt, which held the document three times (issue 15).
+func writeReport(w io.Writer, report *scenario.Report, cov *scenario.Coverage) error {
 	if cov == nil {
-		return json.MarshalIndent(report, "", "  ")
+		return encodeIndented(w, report)
 	}
 	results := report.Results
 	if results == nil {
 		results = []scenario.Result{}
 	}
-	return json.MarshalIndent(struct {
+	return encodeIndented(w, struct {
 		Results  []scenario.Result  `json:"results"`
 		Passed   int                `json:"passed"`
 		Failed   int                `json:"failed"`
 		Errors   int                `json:"errors"`
 		Coverage *scenario.Coverage `json:"coverage"`
-	}{results, report.Passed, report.Failed, report.Errors, cov}, "", "  ")
+	}{results, report.Passed, report.Failed, report.Errors, cov})
 }

@@ -32,7 +32,7 @@ Flags:
                        ERROR (default), SECURITY_WARNING, WARNING or
                        SUGGESTION
 
-Memory: a soft memory limit of 32 MiB plus six times the bytes read
+Memory: a soft memory limit of 32 MiB plus five times the bytes read
 keeps the garbage collector's headroom small on large inputs; setting
 GOMEMLIMIT (GOMEMLIMIT=off for none) replaces it.
 

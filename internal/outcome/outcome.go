@@ -20,6 +20,12 @@ const (
 	AllowAccount                   // ... with a match by account
 )
 
+// What EvalList says about a list of policies, in the same Bits.
+const (
+	AnyAllow Bits = 1 << (iota + 5) // some policy of the list allows
+	AllAllow                        // every policy of the list allows
+)
+
 // Has reports whether every bit of b is set in o.
 func (o Bits) Has(b Bits) bool { return o&b == b }
 
@@ -28,3 +34,11 @@ func (o Bits) Has(b Bits) bool { return o&b == b }
 // when it is initialised. It is typed any because this package sits
 // below policy; the engine asserts its type once.
 var Eval any
+
+// EvalList is package policy's evaluation of a list of policies of one
+// type without a recorder, a func([]*policy.Policy, *policy.Request) Bits
+// that package policy sets when it is initialised: Deny when a policy
+// denies (evaluation stops there; AllAllow is then unset and AnyAllow
+// says whether a policy before it allowed), AnyAllow and AllAllow as
+// named. It reads the request once for the whole list.
+var EvalList any

@@ -1,0 +1,58 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestEncodeIndentedIsMarshalIndent(t *testing.T) {
+	t.Parallel()
+	// The --json documents must not change (issue 15 only changed how
+	// they are written): every shape json.MarshalIndent formats, and
+	// strings holding JSON punctuation, escapes and HTML, which
+	// json.Marshal escapes.
+	big := make([]map[string]any, 5000)
+	for i := range big {
+		big[i] = map[string]any{"i": i, "s": strings.Repeat("x", i%50), "l": []int{i, i + 1}}
+	}
+	values := []any{
+		nil, true, 1.5, "plain", "",
+		map[string]any{}, []any{}, map[string]any{"a": []any{}, "b": map[string]any{}},
+		[]any{[]any{[]any{}}, map[string]any{"x": nil}},
+		map[string]any{`k{"[,:]}`: `v "quoted" \ back\\slash \"`, "html": "<a&b>", "ctl": "\x01\t\n\u2028", "u": "résumé"},
+		struct {
+			A []string `json:"a"`
+			B *int     `json:"b,omitempty"`
+			C string   `json:"c"`
+		}{A: []string{"x,y", "z:w", `"`}, C: `\`},
+		big,
+	}
+	for _, v := range values {
+		want, err := json.MarshalIndent(v, "", "  ")
+		require.NoError(t, err)
+		var got bytes.Buffer
+		require.NoError(t, encodeIndented(&got, v))
+		assert.Equal(t, string(want)+"\n", got.String())
+	}
+}
+
+// failWriter fails every write.
+type failWriter struct{}
+
+func (failWriter) Write([]byte) (int, error) { return 0, errors.New("disk full") }
+
+func TestEncodeIndentedReportsErrors(t *testing.T) {
+	t.Parallel()
+	// A value that cannot be encoded writes nothing; a failing writer's
+	// error is returned.
+	var out bytes.Buffer
+	require.Error(t, encodeIndented(&out, map[string]any{"f": func() {}}))
+	assert.Empty(t, out.String())
+	assert.EqualError(t, encodeIndented(failWriter{}, []int{1, 2}), "disk full")
+}
