@@ -32,7 +32,8 @@ var totalReadLimit int64 = MaxTotalRead
 type Files struct {
 	// OnRead, when set, is called with the size of each file read for
 	// the first time, before its text is parsed: iameval raises its soft
-	// memory limit with it.
+	// memory limit with it. It is called with the Files locked, so it
+	// must not use the Files.
 	OnRead func(size int)
 
 	mu    sync.Mutex

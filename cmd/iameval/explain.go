@@ -132,12 +132,10 @@ func runExplain(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	if x.asJSON {
-		b, err := json.MarshalIndent(ex, "", "  ")
-		if err != nil {
+		if err := encodeIndented(stdout, ex); err != nil {
 			fmt.Fprintf(stderr, "iameval explain: %v\n", err)
 			return exitInvalid
 		}
-		fmt.Fprintf(stdout, "%s\n", b)
 		return exitOK
 	}
 	writeExplanation(stdout, ex, "")

@@ -116,7 +116,11 @@ func runTest(args []string, stdout, stderr io.Writer) int {
 			// Only failures print their explanation (issue 15).
 			report.Merge(sf.RunBrief())
 		}
-		loaded = append(loaded, sf)
+		if *withCoverage {
+			// Only coverage reads the files again: without it, each
+			// file's policies are freed once its cases have run.
+			loaded = append(loaded, sf)
+		}
 	}
 	var cov *scenario.Coverage
 	if *withCoverage {

@@ -1,6 +1,9 @@
 package jsonsrc
 
-import "math/bits"
+import (
+	"math/bits"
+	"slices"
+)
 
 // validate reports whether src is one JSON value (RFC 8259) surrounded by
 // optional white space, and records where every object and array opens
@@ -42,100 +45,213 @@ func validateBracketsIn(src string, block []int32) (b brackets, ok bool) {
 	if len(src) > maxSource {
 		return brackets{}, false
 	}
-	// A rough count of the containers sizes the three slices at once, in
-	// one block; a slice that outgrows its third moves out on its own.
-	guess := bracketGuess(len(src))
-	if cap(block) < 3*guess {
-		block = make([]int32, 3*guess)
+	// A rough count of the containers sizes the three regions of the
+	// index at once, in one block; grow makes a larger one when the
+	// count was short.
+	g := bracketGuess(len(src))
+	if cap(block) < 3*g {
+		block = make([]int32, 3*g)
 	}
-	opens := block[0:0:guess]
-	closes := block[guess : guess : 2*guess]
-	after := block[2*guess : 2*guess : 3*guess]
-	fail := func() (brackets, bool) { return brackets{}, false }
 	var stackBuf [32]int32
-	stack := stackBuf[:0] // indexes into opens of the open containers
-	ascii := true         // no string so far has a byte outside ASCII
-
-	i := skipSpace(src, 0)
+	v := validator{src: src, blk: block[:3*g], g: g, stack: stackBuf[:0], ascii: true}
+	v.i = skipSpace(src, 0)
+	ended := false
 	for {
-		// A value starts at i.
-		if i >= len(src) {
-			return fail()
-		}
-		switch c := src[i]; c {
-		case '{', '[':
-			stack = append(stack, int32(len(opens)))
-			opens = append(opens, int32(i))
-			closes = append(closes, 0)
-			after = append(after, 0)
-			i = skipSpace(src, i+1)
-			if i < len(src) && src[i] == c+2 { // '}' is '{'+2, ']' is '['+2
-				closes[len(closes)-1] = int32(i)
-				after[len(after)-1] = int32(len(opens))
-				stack = stack[:len(stack)-1]
-				i++
-				break
+		switch v.scan(ended) {
+		case scanDone:
+			n, g := v.n, v.g
+			return brackets{
+				opens:  v.blk[0:n:g],
+				closes: v.blk[g : g+n : 2*g],
+				after:  v.blk[2*g : 2*g+n : 3*g],
+				ascii:  v.ascii,
+			}, true
+		case scanString:
+			i := skipStr(src, v.i, &v.ascii)
+			if i < 0 {
+				return brackets{}, false
 			}
-			if c == '{' {
-				if i = objectKey(src, i, &ascii); i < 0 {
-					return fail()
+			if v.key {
+				i = skipSpace(src, i)
+				if i >= len(src) || src[i] != ':' {
+					return brackets{}, false
 				}
+				v.i, v.key, ended = skipSpace(src, i+1), false, false
+				continue
 			}
-			continue
-		case '"':
-			if i = skipStr(src, i, &ascii); i < 0 {
-				return fail()
+			v.i, ended = i, true
+		case scanNumber:
+			if v.i = skipNumber(src, v.i); v.i < 0 {
+				return brackets{}, false
 			}
-		case 't':
-			if i = skipLiteral(src, i, "true"); i < 0 {
-				return fail()
-			}
-		case 'f':
-			if i = skipLiteral(src, i, "false"); i < 0 {
-				return fail()
-			}
-		case 'n':
-			if i = skipLiteral(src, i, "null"); i < 0 {
-				return fail()
-			}
+			ended = true
+		case scanGrow:
+			v.grow()
+			ended = false
 		default:
-			if i = skipNumber(src, i); i < 0 {
-				return fail()
+			return brackets{}, false
+		}
+	}
+}
+
+// validator is the state of validateBracketsIn: its loop (scan) keeps it
+// in registers and hands the rare cases back, as a call inside the loop
+// would spill the state to the stack and reload it at every value.
+type validator struct {
+	src   string
+	i     int     // where scan continues
+	blk   []int32 // opens, closes and after (see brackets), in regions of g offsets
+	g     int     // the room of each region of blk
+	n     int     // the containers found so far
+	stack []int32 // indexes into opens of the open containers
+	key   bool    // the string at i is an object key, which a colon follows
+	ascii bool    // no string so far has a byte outside ASCII
+}
+
+// What scan stops for.
+const (
+	scanDone   = iota // the text is one valid value
+	scanFail          // it is not
+	scanString        // at i, a string with an escape or a byte outside ASCII
+	scanNumber        // at i, a number
+	scanGrow          // at i, a container, and blk or stack is full
+)
+
+// scan validates from v.i, where a value (or with v.key an object key)
+// starts, or with ended where one ended, until the end of the text or a
+// case it leaves to validateBracketsIn. It makes no calls.
+func (v *validator) scan(ended bool) int {
+	src, i, blk, g, n, stack, key := v.src, v.i, v.blk, v.g, v.n, v.stack, v.key
+	if len(blk) < 3*g {
+		return scanFail // cannot happen: makes the compiler drop bounds checks
+	}
+	for {
+		if !ended {
+			// A value, or with key an object key, starts at i.
+			if i >= len(src) {
+				return scanFail
+			}
+			c := src[i]
+			if key && c != '"' {
+				return scanFail
+			}
+			switch c {
+			case '{', '[':
+				if n == g || len(stack) == cap(stack) {
+					v.i, v.n, v.stack, v.key = i, n, stack, key
+					return scanGrow
+				}
+				stack = stack[:len(stack)+1]
+				stack[len(stack)-1] = int32(n)
+				blk[n], blk[g+n], blk[2*g+n] = int32(i), 0, 0
+				n++
+				for i++; i < len(src) && src[i] <= ' ' && (src[i] == ' ' || src[i] == '\t' || src[i] == '\n' || src[i] == '\r'); i++ {
+				}
+				if i < len(src) && src[i] == c+2 { // '}' is '{'+2, ']' is '['+2
+					blk[g+n-1], blk[2*g+n-1] = int32(i), int32(n)
+					stack = stack[:len(stack)-1]
+					i++
+					break
+				}
+				key = c == '{'
+				continue
+			case '"':
+				j := i + 1
+				for j+8 <= len(src) {
+					w := load64(src, j)
+					if m := specialBytes(w) | w&0x8080808080808080; m != 0 {
+						j += bits.TrailingZeros64(m) / 8
+						break
+					}
+					j += 8
+				}
+				// j is at the first quote, backslash, control
+				// character or byte outside ASCII, or near the end
+				// of src: anything but a closing quote is skipStr's.
+				if j >= len(src) || src[j] != '"' {
+					v.i, v.n, v.stack, v.key = i, n, stack, key
+					return scanString
+				}
+				i = j + 1
+				if key {
+					for ; i < len(src) && src[i] <= ' ' && (src[i] == ' ' || src[i] == '\t' || src[i] == '\n' || src[i] == '\r'); i++ {
+					}
+					if i >= len(src) || src[i] != ':' {
+						return scanFail
+					}
+					for i++; i < len(src) && src[i] <= ' ' && (src[i] == ' ' || src[i] == '\t' || src[i] == '\n' || src[i] == '\r'); i++ {
+					}
+					key = false
+					continue
+				}
+			case 't':
+				if len(src)-i < 4 || src[i:i+4] != "true" {
+					return scanFail
+				}
+				i += 4
+			case 'f':
+				if len(src)-i < 5 || src[i:i+5] != "false" {
+					return scanFail
+				}
+				i += 5
+			case 'n':
+				if len(src)-i < 4 || src[i:i+4] != "null" {
+					return scanFail
+				}
+				i += 4
+			default:
+				v.i, v.n, v.stack, v.key = i, n, stack, key
+				return scanNumber
 			}
 		}
+		ended = false
 		// A value ended just before i: continue its container or close it.
 		for {
-			i = skipSpace(src, i)
+			for ; i < len(src) && src[i] <= ' ' && (src[i] == ' ' || src[i] == '\t' || src[i] == '\n' || src[i] == '\r'); i++ {
+			}
 			if len(stack) == 0 {
 				if i != len(src) {
-					return fail()
+					return scanFail
 				}
-				return brackets{opens, closes, after, ascii}, true
+				v.n = n
+				return scanDone
 			}
 			if i >= len(src) {
-				return fail()
+				return scanFail
 			}
 			top := stack[len(stack)-1]
-			open := src[opens[top]]
+			open := src[blk[top]]
 			switch src[i] {
 			case ',':
-				i = skipSpace(src, i+1)
-				if open == '{' {
-					if i = objectKey(src, i, &ascii); i < 0 {
-						return fail()
-					}
+				for i++; i < len(src) && src[i] <= ' ' && (src[i] == ' ' || src[i] == '\t' || src[i] == '\n' || src[i] == '\r'); i++ {
 				}
+				key = open == '{'
 			case open + 2:
-				closes[top] = int32(i)
-				after[top] = int32(len(opens))
+				blk[g+int(top)], blk[2*g+int(top)] = int32(i), int32(n)
 				stack = stack[:len(stack)-1]
 				i++
 				continue
 			default:
-				return fail()
+				return scanFail
 			}
 			break
 		}
+	}
+}
+
+// grow makes room for one more container: a block with twice the room
+// when the index is full, a larger stack when the nesting is deep.
+func (v *validator) grow() {
+	if n, g := v.n, v.g; n == g {
+		ng := 2 * g
+		nb := make([]int32, 3*ng)
+		copy(nb[0:n], v.blk[0:n])
+		copy(nb[ng:ng+n], v.blk[g:g+n])
+		copy(nb[2*ng:2*ng+n], v.blk[2*g:2*g+n])
+		v.blk, v.g = nb, ng
+	}
+	if len(v.stack) == cap(v.stack) {
+		v.stack = slices.Grow(v.stack, len(v.stack))
 	}
 }
 
@@ -156,22 +272,6 @@ func skipSpace(src string, i int) int {
 		}
 	}
 	return i
-}
-
-// objectKey reads a member's key and colon at i and returns where its
-// value starts, or -1; see skipStr for ascii.
-func objectKey(src string, i int, ascii *bool) int {
-	if i >= len(src) || src[i] != '"' {
-		return -1
-	}
-	if i = skipStr(src, i, ascii); i < 0 {
-		return -1
-	}
-	i = skipSpace(src, i)
-	if i >= len(src) || src[i] != ':' {
-		return -1
-	}
-	return skipSpace(src, i+1)
 }
 
 // stringSpecial marks the bytes a string's content cannot hold as they
@@ -320,14 +420,6 @@ func specialBytes(w uint64) uint64 {
 // isHex reports whether c is a hexadecimal digit.
 func isHex(c byte) bool {
 	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
-}
-
-// skipLiteral returns the offset just past the literal word at i, or -1.
-func skipLiteral(src string, i int, word string) int {
-	if len(src)-i < len(word) || src[i:i+len(word)] != word {
-		return -1
-	}
-	return i + len(word)
 }
 
 // skipNumber returns the offset just past the number at i, or -1 when the

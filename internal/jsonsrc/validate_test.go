@@ -2,6 +2,7 @@ package jsonsrc
 
 import (
 	"encoding/json"
+	"strings"
 	"testing"
 	"unicode/utf8"
 
@@ -141,4 +142,44 @@ func FuzzValidate(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestValidateGrows checks the bracket index of documents with more
+// containers than its first guess (one per 32 bytes) and nesting deeper
+// than the stack's first room, which validation grows while scanning.
+func TestValidateGrows(t *testing.T) {
+	t.Parallel()
+	dense := "[" + strings.Repeat(`[],{},`, 300) + `{"a" : [ {} ] }]`
+	deep := strings.Repeat(`{"k":[`, 100) + `"x"` + strings.Repeat(`]}`, 100)
+	for _, src := range []string{dense, deep} {
+		b, ok := validateBrackets(src)
+		require.True(t, ok)
+		// The reference: a stack of opening offsets.
+		var stack, opens []int
+		closes := map[int]int{}
+		inStr := false
+		for i := 0; i < len(src); i++ {
+			switch c := src[i]; {
+			case inStr && c == '\\':
+				i++
+			case c == '"':
+				inStr = !inStr
+			case inStr:
+			case c == '{' || c == '[':
+				stack = append(stack, i)
+				opens = append(opens, i)
+			case c == '}' || c == ']':
+				closes[stack[len(stack)-1]] = i
+				stack = stack[:len(stack)-1]
+			}
+		}
+		require.Len(t, b.opens, len(opens))
+		for k, o := range opens {
+			assert.Equal(t, int32(o), b.opens[k])
+			assert.Equal(t, int32(closes[o]), b.closes[k])
+		}
+		assert.Equal(t, json.Valid([]byte(src)), ok)
+	}
+	_, ok := validateBrackets(strings.Repeat("[", 100) + strings.Repeat("]", 99))
+	assert.False(t, ok, "one bracket left open")
 }
