@@ -9,6 +9,14 @@ import (
 
 // parseBool reads "true" or "false", ignoring case (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html).
 func parseBool(s string) (value, ok bool) {
+	// The lower-case spellings, which requests and policies nearly always
+	// use, are compared first: a plain compare is cheaper than EqualFold.
+	switch s {
+	case "true":
+		return true, true
+	case "false":
+		return false, true
+	}
 	switch {
 	case strings.EqualFold(s, "true"):
 		return true, true

@@ -1,5 +1,7 @@
 package policy
 
+import "strings"
+
 // resourceFilter rules out, from the request's resource alone, most
 // resources that no entry of a statement's Resource element matches,
 // without reading the statement: every resource an entry matches starts
@@ -19,7 +21,11 @@ const resourceFilterWord = 8
 
 // newResourceFilter returns the filter of a Resource element: on for a
 // Resource (not NotResource) element whose entries never match or have a
-// literal prefix of at least a word, at most two of them.
+// literal prefix of at least a word, with at most two prefixes that do
+// not start with another entry's prefix. A prefix that starts with
+// another is left out: every resource that starts with it starts with the
+// other, which the filter tests, so leaving it out rules out nothing
+// more.
 func newResourceFilter(s *resourceSet) resourceFilter {
 	var f resourceFilter
 	if !s.present || s.not {
@@ -27,10 +33,16 @@ func newResourceFilter(s *resourceSet) resourceFilter {
 	}
 	for i := range s.entries {
 		e := &s.entries[i]
-		if e.never {
-			continue // matches nothing (resourceEntry.match)
+		if !e.never && (e.any || len(e.prefix) < resourceFilterWord || len(e.prefix) > 1<<16-1) {
+			return resourceFilter{}
 		}
-		if e.any || len(e.prefix) < resourceFilterWord || len(e.prefix) > 1<<16-1 || int(f.n) == len(f.ends) {
+	}
+	for i := range s.entries {
+		e := &s.entries[i]
+		if e.never || coveredPrefix(s.entries, i) {
+			continue // matches nothing (resourceEntry.match), or needs no test
+		}
+		if int(f.n) == len(f.ends) {
 			return resourceFilter{}
 		}
 		f.ends[f.n] = uint16(len(e.prefix))
@@ -39,6 +51,20 @@ func newResourceFilter(s *resourceSet) resourceFilter {
 	}
 	f.on = true
 	return f
+}
+
+// coveredPrefix reports whether the prefix of entries[i] starts with the
+// prefix of another entry that can match: a shorter one, or an equal one
+// that comes first.
+func coveredPrefix(entries []resourceEntry, i int) bool {
+	p := entries[i].prefix
+	for j := range entries {
+		q := &entries[j]
+		if j != i && !q.never && strings.HasPrefix(p, q.prefix) && (len(q.prefix) < len(p) || j < i) {
+			return true
+		}
+	}
+	return false
 }
 
 // rejects reports whether no entry can match the resource res: res does

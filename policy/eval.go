@@ -7,6 +7,7 @@ import (
 	"github.com/iameval/iameval/condition"
 	"github.com/iameval/iameval/internal/outcome"
 	"github.com/iameval/iameval/principal"
+	"github.com/iameval/iameval/variables"
 )
 
 // StatementResult is what [Policy.Eval] reports to a [Recorder] about one
@@ -158,6 +159,7 @@ func setOutcome(out *Outcome, o effects) {
 type env struct {
 	q           *prepared
 	l           condition.Lookup
+	vl          variables.Lookup // l, converted once: resource entries read variables through it
 	who         principal.Principal
 	id          principal.Identity
 	kind        principal.Kind
@@ -225,6 +227,7 @@ func (r *Request) load(e *env, who bool) error {
 	if e.l == nil {
 		e.l = emptyLookup
 	}
+	e.vl = e.l
 	e.hasBoundary = r.hasBoundary
 	e.kind = principal.KindAnonymous
 	if who {
@@ -430,7 +433,7 @@ func (s *Statement) applies(e *env) (bool, PrincipalMatch) {
 // appliesPastAction is applies for a statement whose Action or NotAction
 // element is known to hold.
 func (s *Statement) appliesPastAction(e *env) (bool, PrincipalMatch) {
-	if !s.resources.applies(e.q, e.l) {
+	if !s.resources.applies(e.q, e.vl) {
 		return false, PrincipalNone
 	}
 	pm := PrincipalNotApplicable

@@ -31,7 +31,8 @@ var (
 		`"arn:aws:s3:::aa-data/home/${aws:username}/*"`, `"arn:*"`, `"arn:aws*"`, `"arn:aws:s3"`,
 		`["arn:aws:s3:::aa-data/home/x", "arn:aws:s3:::b"]`, `["arn:aws:s3", "arn:aws:s3:::b/k"]`,
 		`["arn:aws:s3:::b", "arn:aws:s3:::c", "arn:aws:s3:::bb-data/home/*"]`, `"arn:aws:s3:::bb-data/home/alice/*"`,
-		`"arn:aws:ec2:*:111122223333:instance/*"`, `"arn:aws:s3:::b"`}
+		`"arn:aws:ec2:*:111122223333:instance/*"`, `"arn:aws:s3:::b"`,
+		`["arn:aws:s3:::aa-data/home/x", "arn:aws:s3:::aa-data/home/*"]`, `["arn:aws:s3:::bb-data/home/alice/k", "arn:aws:s3:::bb-data/*", "arn:aws:s3:::b"]`}
 	shortcutReqActions = []string{"s3:GetObject", "s3:getobjectacl", "S3:GetObjectAcl", "s3:GetObjectVersionAcl",
 		"ec2:GetObject", "s3:PutObject", "iam:GetUser", "sqs:SendMessage", "s3:GetBucketPolicy", "ec2:DescribeInstances"}
 	shortcutReqResources = []string{"*", "arn:aws:s3:::b", "arn:aws:s3:::b/k", "arn:aws:s3:::aa-data/home/x",
@@ -212,9 +213,10 @@ func TestResourceFilter(t *testing.T) {
 	  {"Effect": "Allow", "Action": "s3:GetObject", "NotResource": "arn:aws:s3:::b"},
 	  {"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws*"},
 	  {"Effect": "Allow", "Action": "s3:GetObject", "Resource": ["arn:aws:s3:::b", "*"]},
-	  {"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3"}]}`)
+	  {"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3"},
+	  {"Effect": "Allow", "Action": "s3:GetObject", "Resource": ["arn:aws:s3:::bb-data/home/*", "arn:aws:s3:::bb-data", "arn:aws:s3:::cc-data/*", "arn:aws:s3:::cc-data/*"]}]}`)
 	filter := func(i int) resourceFilter { return newResourceFilter(&p.stmts[i].resources) }
-	for i, on := range []bool{true, true, false, false, false, false, true} {
+	for i, on := range []bool{true, true, false, false, false, false, true, true} {
 		assert.Equal(t, on, filter(i).on, "statement %d", i)
 	}
 	f := filter(0)
@@ -229,6 +231,12 @@ func TestResourceFilter(t *testing.T) {
 	assert.True(t, f.rejects("*"))
 	f = filter(6)
 	assert.True(t, f.rejects("arn:aws:s3:::b"), "an entry with fewer than six parts and no trailing '*' matches nothing")
+	f = filter(7)
+	assert.Equal(t, uint8(2), f.n, "bb-data/home/ starts with bb-data, and cc-data/ is repeated: two prefixes to test")
+	assert.False(t, f.rejects("arn:aws:s3:::bb-data/home/k"))
+	assert.False(t, f.rejects("arn:aws:s3:::bb-datax"), "starts with the shorter prefix")
+	assert.False(t, f.rejects("arn:aws:s3:::cc-data/k"))
+	assert.True(t, f.rejects("arn:aws:s3:::cc-datax"))
 	rp := mustParse(t, Resource, `{"Version": "2012-10-17", "Statement": [
 	  {"Effect": "Allow", "Principal": "*", "Action": "s3:GetObject"}]}`)
 	assert.False(t, newResourceFilter(&rp.stmts[0].resources).on, "no Resource element: the resource the policy is attached to")
