@@ -127,7 +127,7 @@ func (p *parser) effect(f *stmtFields, s *Statement, off int, at *path) bool {
 // pair reports which of the element el and its Not form (el+1) are
 // present, reporting the conflict when both are.
 func (p *parser) pair(f *stmtFields, el int, at *path) (first, second bool) {
-	a, b := f[el], f[el+1]
+	a, b := &f[el], &f[el+1]
 	if a.Exists() && b.Exists() {
 		later := b
 		if a.KeyIndex > b.KeyIndex {

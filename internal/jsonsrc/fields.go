@@ -88,7 +88,12 @@ func (d *Doc) FieldsTo(obj Value, at *Path, known []string, out []Member, probs 
 		if !ok {
 			return out
 		}
-		key := d.Str(k)
+		var key string
+		if k.open == plainString { // no escapes (see Iter.Next): the text between the quotes
+			key = d.src[k.Index+1 : k.End-1]
+		} else {
+			key = d.Str(k)
+		}
 		m := Member{Key: key, KeyIndex: k.Index, Value: v}
 		if i := findKnown(known, key, last); i >= 0 {
 			last = i
@@ -156,7 +161,12 @@ func (d *Doc) FreeMembersTo(obj Value, at *Path, foldCase bool, dst []Member, pr
 		if !ok {
 			return dst
 		}
-		key := d.Str(k)
+		var key string
+		if k.open == plainString { // no escapes (see Iter.Next): the text between the quotes
+			key = d.src[k.Index+1 : k.End-1]
+		} else {
+			key = d.Str(k)
+		}
 		if j := seen.find(key, dst[start:]); j >= 0 {
 			first := dst[start+j]
 			kind := DuplicateKey

@@ -176,34 +176,70 @@ func (d *Doc) Items(v Value) Iter {
 // [Doc.Str]) and the value, for arrays the element and a [Missing] key.
 // ok is false at the end.
 func (it *Iter) Next() (key, val Value, ok bool) {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
 	d := it.d
 	if d == nil {
 		return Value{}, Value{}, false
 	}
-	i := skipSpace(d.src, it.i)
-	if i < it.end && d.src[i] == ',' {
-		i = skipSpace(d.src, i+1)
+	src := d.src
+	i := skipSpace(src, it.i)
+	if i < it.end && src[i] == ',' {
+		i = skipSpace(src, i+1)
 	}
 	if i >= it.end {
 		it.i = it.end
 		return Value{}, Value{}, false
 	}
 	if it.obj {
-		if d.src[i] != '"' {
+		if src[i] != '"' {
 			it.i = it.end
 			return Value{}, Value{}, false
 		}
 		key = Value{Kind: String, Index: i, open: -1}
-		var plain bool
-		if key.End, plain = d.endString(i); plain {
-			key.open = plainString
+		// Most keys have no escapes: their closing quote is the first
+		// quote or backslash, found here without a call (see endString;
+		// near the end of src the loop may stop at another byte).
+		j := i + 1
+		for ; j+8 <= len(src); j += 8 {
+			w := load64(src, j)
+			q, b := w^(ones*'"'), w^(ones*'\\')
+			if m := ((q-ones)&^q | (b-ones)&^b) & highs; m != 0 {
+				j += bits.TrailingZeros64(m) / 8
+				break
+			}
 		}
-		i = skipSpace(d.src, key.End)
-		if i < it.end && d.src[i] == ':' {
-			i++
+		if j < len(src) && src[j] == '"' {
+			key.End, key.open = j+1, plainString
+		} else {
+			var plain bool
+			if key.End, plain = d.endString(i); plain {
+				key.open = plainString
+			}
+		}
+		i = skipSpace(src, key.End)
+		if i < it.end && src[i] == ':' {
+			i = skipSpace(src, i+1)
 		}
 	}
-	val = d.valueAt(i, &it.hint)
+	if i < len(src) && src[i] == '"' {
+		// A string value, likewise.
+		j := i + 1
+		for ; j+8 <= len(src); j += 8 {
+			w := load64(src, j)
+			q, b := w^(ones*'"'), w^(ones*'\\')
+			if m := ((q-ones)&^q | (b-ones)&^b) & highs; m != 0 {
+				j += bits.TrailingZeros64(m) / 8
+				break
+			}
+		}
+		if j < len(src) && src[j] == '"' {
+			val = Value{Kind: String, Index: i, End: j + 1, open: plainString}
+		} else {
+			val = d.valueAt(i, &it.hint)
+		}
+	} else {
+		val = d.valueAt(i, &it.hint)
+	}
 	if val.End <= i || val.End > it.end {
 		it.i = it.end
 		return Value{}, Value{}, false
