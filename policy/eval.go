@@ -157,9 +157,12 @@ func setOutcome(out *Outcome, o effects) {
 
 // env is the per-call evaluation state.
 type env struct {
-	q           *prepared
-	l           condition.Lookup
-	vl          variables.Lookup // l, converted once: resource entries read variables through it
+	q *prepared
+	l condition.Lookup
+	// vl is l as a variables.Lookup, which resource entries read
+	// variables through: converted by appliesPastAction when a statement
+	// first needs it, nil before.
+	vl          variables.Lookup
 	who         principal.Principal
 	id          principal.Identity
 	kind        principal.Kind
@@ -227,7 +230,7 @@ func (r *Request) load(e *env, who bool) error {
 	if e.l == nil {
 		e.l = emptyLookup
 	}
-	e.vl = e.l
+	e.vl = nil
 	e.hasBoundary = r.hasBoundary
 	e.kind = principal.KindAnonymous
 	if who {
@@ -249,7 +252,9 @@ var errNotBuilt = errors.New("request not built with policy.NewRequest: it match
 func (p *Policy) evalIndexed(e *env) effects {
 	var o effects
 	x := &p.idx
-	if cl := x.svc.lookup(e.q); cl.narrow {
+	if cl := x.svc.lookup(e.q); len(cl.cands) == 0 {
+		// No statement of the list can match the action.
+	} else if cl.narrow {
 		if p.evalNarrow(e, cl, &o) {
 			return o
 		}
@@ -433,6 +438,9 @@ func (s *Statement) applies(e *env) (bool, PrincipalMatch) {
 // appliesPastAction is applies for a statement whose Action or NotAction
 // element is known to hold.
 func (s *Statement) appliesPastAction(e *env) (bool, PrincipalMatch) {
+	if e.vl == nil {
+		e.vl = e.l // once per evaluation: an interface conversion costs a lookup
+	}
 	if !s.resources.applies(e.q, e.vl) {
 		return false, PrincipalNone
 	}
