@@ -237,6 +237,12 @@ func (it *Iter) Next() (key, val Value, ok bool) {
 		} else {
 			val = d.valueAt(i, &it.hint)
 		}
+	} else if k := int(it.hint); i < len(src) && (src[i] == '{' || src[i] == '[') && k >= 0 && k < len(d.opens) && int(d.opens[k]) == i {
+		// A container where the walk expects the next one: its end is
+		// in the bracket index (see skipContainer), read here without
+		// a call.
+		val = Value{Kind: Kind(src[i]), Index: i, End: int(d.closes[k]) + 1, open: int32(k)}
+		it.hint = d.after[k]
 	} else {
 		val = d.valueAt(i, &it.hint)
 	}
