@@ -12,7 +12,10 @@ import "slices"
 // the request's service (an Action element without "*" and without an
 // entry for the service), so they never change an outcome.
 type serviceLists struct {
-	names  []keyed    // lower-case service prefixes
+	names []keyed // lower-case service prefixes
+	// seen has bit hash&63 set for the hash of every name: a request whose
+	// service hash has its bit clear names none of them.
+	seen   uint64
 	lists  []candList // lists[i] for names[i]
 	other  candList
 	byName map[string]*candList // the same lists, for policies naming many services
@@ -165,6 +168,7 @@ func buildServiceLists(stmts []*Statement, cands []int32) serviceLists {
 		sl.lists = make([]candList, len(names))
 		for k, svc := range names {
 			sl.names[k] = keyed{hash: actionHash(svc), text: svc}
+			sl.seen |= 1 << (sl.names[k].hash & 63)
 			sl.lists[k] = buildCandList(stmts, cands, svc, carve(counts[k]), carveKeys(lits[k]))
 		}
 	}
@@ -312,6 +316,9 @@ func (cl *candList) find(q *prepared) (set, bit uint64) {
 // lookup returns the statements that can match the action of the
 // prepared request q.
 func (sl *serviceLists) lookup(q *prepared) *candList {
+	if sl.seen&(1<<(q.serviceHash&63)) == 0 {
+		return &sl.other
+	}
 	if sl.byName != nil {
 		if list, ok := sl.byName[q.service]; ok {
 			return list
