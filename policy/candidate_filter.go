@@ -10,7 +10,11 @@ import "strings"
 // last eight bytes is matched by no entry. The filter only rules out; a
 // resource it lets through is matched in full.
 type resourceFilter struct {
-	on    bool      // the filter applies; off, it rules nothing out
+	on bool // the filter applies; off, it rules nothing out
+	// all is set when the element holds for every resource: no Resource
+	// element, or a Resource element with a "*" entry. The filter is
+	// then off, and the element need not be matched.
+	all   bool
 	n     uint8     // entries tested; with on and n 0 every entry never matches
 	ends  [2]uint16 // the length of each entry's prefix
 	words [2]uint64 // the last eight bytes of each entry's prefix, as word reads them
@@ -28,12 +32,20 @@ const resourceFilterWord = 8
 // more.
 func newResourceFilter(s *resourceSet) resourceFilter {
 	var f resourceFilter
-	if !s.present || s.not {
+	if !s.present {
+		return resourceFilter{all: true}
+	}
+	if s.not {
 		return f
 	}
 	for i := range s.entries {
+		if s.entries[i].any {
+			return resourceFilter{all: true} // resourceEntry.match
+		}
+	}
+	for i := range s.entries {
 		e := &s.entries[i]
-		if !e.never && (e.any || len(e.prefix) < resourceFilterWord || len(e.prefix) > 1<<16-1) {
+		if !e.never && (len(e.prefix) < resourceFilterWord || len(e.prefix) > 1<<16-1) {
 			return resourceFilter{}
 		}
 	}

@@ -369,7 +369,14 @@ func (p *Policy) evalNarrow(e *env, cl *candList, o *effects) bool {
 		if c.mask&bit == 0 && c.act != actAll && !s.actions.applies(q) {
 			continue
 		}
-		if ok, pm := s.appliesPastAction(e); ok {
+		var ok bool
+		var pm PrincipalMatch
+		if c.res.all {
+			ok, pm = s.appliesPastResource(e)
+		} else {
+			ok, pm = s.appliesPastAction(e)
+		}
+		if ok {
 			add(o, s.effect, pm)
 			if complete(*o, p.idx.principals) {
 				return true
@@ -444,6 +451,12 @@ func (s *Statement) appliesPastAction(e *env) (bool, PrincipalMatch) {
 	if !s.resources.applies(e.q, e.vl) {
 		return false, PrincipalNone
 	}
+	return s.appliesPastResource(e)
+}
+
+// appliesPastResource is appliesPastAction for a statement whose Resource
+// or NotResource element is known to hold too.
+func (s *Statement) appliesPastResource(e *env) (bool, PrincipalMatch) {
 	pm := PrincipalNotApplicable
 	if s.principal != nil {
 		if pm = s.principalMatch(e); pm == PrincipalNone {

@@ -202,8 +202,10 @@ func TestCandidateRules(t *testing.T) {
 }
 
 // TestResourceFilter checks that the prefix word rules out exactly
-// resources that do not start with an entry's prefix, and that elements
-// it cannot judge are let through.
+// resources that do not start with an entry's prefix, that elements it
+// cannot judge are let through, and that only a "*" entry or a missing
+// Resource element is taken to hold for every resource
+// (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_resource.html).
 func TestResourceFilter(t *testing.T) {
 	t.Parallel()
 	p := mustParse(t, Identity, `{"Version": "2012-10-17", "Statement": [
@@ -218,6 +220,7 @@ func TestResourceFilter(t *testing.T) {
 	filter := func(i int) resourceFilter { return newResourceFilter(&p.stmts[i].resources) }
 	for i, on := range []bool{true, true, false, false, false, false, true, true} {
 		assert.Equal(t, on, filter(i).on, "statement %d", i)
+		assert.Equal(t, i == 5, filter(i).all, "statement %d: only a \"*\" entry holds for every resource", i)
 	}
 	f := filter(0)
 	assert.False(t, f.rejects("arn:aws:s3:::aa-data/home/bob/k"), "starts with the prefix")
@@ -240,4 +243,5 @@ func TestResourceFilter(t *testing.T) {
 	rp := mustParse(t, Resource, `{"Version": "2012-10-17", "Statement": [
 	  {"Effect": "Allow", "Principal": "*", "Action": "s3:GetObject"}]}`)
 	assert.False(t, newResourceFilter(&rp.stmts[0].resources).on, "no Resource element: the resource the policy is attached to")
+	assert.True(t, newResourceFilter(&rp.stmts[0].resources).all, "no Resource element holds for every request to the resource")
 }
