@@ -5,10 +5,11 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/iameval/iameval/condition"
-	"github.com/iameval/iameval/policy"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/iameval/iameval/condition"
+	"github.com/iameval/iameval/policy"
 )
 
 // TestExplainCompactedEqualsFull checks that compacting the full results

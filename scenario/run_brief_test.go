@@ -4,10 +4,11 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/iameval/iameval"
-	"github.com/iameval/iameval/scenario"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/iameval/iameval"
+	"github.com/iameval/iameval/scenario"
 )
 
 // TestRunBriefIsRunLessPassingExplanations: RunBrief reports what Run

@@ -122,7 +122,7 @@ func Parse(src string, base diag.Position) (*Doc, error) {
 	var b brackets
 	ok := false
 	if len(src) <= maxSource {
-		d.block = getBlock(3 * bracketGuess(len(src)))
+		d.block = getBlock(blockLen(len(src)))
 		b, ok = validateBracketsIn(src, *d.block)
 	}
 	if ok {

@@ -1,9 +1,6 @@
 package jsonsrc
 
-import (
-	"math/bits"
-	"slices"
-)
+import "math/bits"
 
 // validate reports whether src is one JSON value (RFC 8259) surrounded by
 // optional white space, and records where every object and array opens
@@ -37,8 +34,14 @@ func validateBrackets(src string) (b brackets, ok bool) {
 // n bytes is first sized for: a rough count, one per 32 bytes.
 func bracketGuess(n int) int { return n/32 + 1 }
 
+// blockLen is the length of the block validation carves the bracket
+// index of a text of n bytes from: opens, closes, after and the stack of
+// open containers, bracketGuess(n) offsets each (nesting is never deeper
+// than the number of containers).
+func blockLen(n int) int { return 4 * bracketGuess(n) }
+
 // validateBracketsIn is validateBrackets carving opens, closes and after
-// from block when it has room for 3*bracketGuess(len(src)) offsets (a
+// from block when it has room for blockLen(len(src)) offsets (a
 // block a released document handed back, see [Doc.Release]), else from a
 // new one.
 func validateBracketsIn(src string, block []int32) (b brackets, ok bool) {
@@ -49,11 +52,10 @@ func validateBracketsIn(src string, block []int32) (b brackets, ok bool) {
 	// index at once, in one block; grow makes a larger one when the
 	// count was short.
 	g := bracketGuess(len(src))
-	if cap(block) < 3*g {
-		block = make([]int32, 3*g)
+	if cap(block) < 4*g {
+		block = make([]int32, 4*g)
 	}
-	var stackBuf [32]int32
-	v := validator{src: src, blk: block[:3*g], g: g, stack: stackBuf[:0], ascii: true}
+	v := validator{src: src, blk: block[:4*g], g: g, ascii: true}
 	v.i = skipSpace(src, 0)
 	ended := false
 	for {
@@ -98,14 +100,18 @@ func validateBracketsIn(src string, block []int32) (b brackets, ok bool) {
 // in registers and hands the rare cases back, as a call inside the loop
 // would spill the state to the stack and reload it at every value.
 type validator struct {
-	src   string
-	i     int     // where scan continues
-	blk   []int32 // opens, closes and after (see brackets), in regions of g offsets
-	g     int     // the room of each region of blk
-	n     int     // the containers found so far
-	stack []int32 // indexes into opens of the open containers
-	key   bool    // the string at i is an object key, which a colon follows
-	ascii bool    // no string so far has a byte outside ASCII
+	src string
+	i   int // where scan continues
+	// blk holds opens, closes and after (see brackets) and, as a stack,
+	// the indexes into opens of the open containers, in regions of g
+	// offsets. The stack is not a slice of its own, which would move to
+	// the heap through the validator's pointer.
+	blk   []int32
+	g     int  // the room of each region of blk
+	n     int  // the containers found so far
+	depth int  // the open containers: the stack's height
+	key   bool // the string at i is an object key, which a colon follows
+	ascii bool // no string so far has a byte outside ASCII
 }
 
 // What scan stops for.
@@ -114,15 +120,15 @@ const (
 	scanFail          // it is not
 	scanString        // at i, a string with an escape or a byte outside ASCII
 	scanNumber        // at i, a number
-	scanGrow          // at i, a container, and blk or stack is full
+	scanGrow          // at i, a container, and blk is full
 )
 
 // scan validates from v.i, where a value (or with v.key an object key)
 // starts, or with ended where one ended, until the end of the text or a
 // case it leaves to validateBracketsIn. It makes no calls.
 func (v *validator) scan(ended bool) int {
-	src, i, blk, g, n, stack, key := v.src, v.i, v.blk, v.g, v.n, v.stack, v.key
-	if len(blk) < 3*g {
+	src, i, blk, g, n, depth, key := v.src, v.i, v.blk, v.g, v.n, v.depth, v.key
+	if len(blk) < 4*g {
 		return scanFail // cannot happen: makes the compiler drop bounds checks
 	}
 	for {
@@ -137,19 +143,19 @@ func (v *validator) scan(ended bool) int {
 			}
 			switch c {
 			case '{', '[':
-				if n == g || len(stack) == cap(stack) {
-					v.i, v.n, v.stack, v.key = i, n, stack, key
+				if n == g { // then depth < g too
+					v.i, v.n, v.depth, v.key = i, n, depth, key
 					return scanGrow
 				}
-				stack = stack[:len(stack)+1]
-				stack[len(stack)-1] = int32(n)
+				blk[3*g+depth] = int32(n)
+				depth++
 				blk[n], blk[g+n], blk[2*g+n] = int32(i), 0, 0
 				n++
 				for i++; i < len(src) && src[i] <= ' ' && (src[i] == ' ' || src[i] == '\t' || src[i] == '\n' || src[i] == '\r'); i++ {
 				}
 				if i < len(src) && src[i] == c+2 { // '}' is '{'+2, ']' is '['+2
 					blk[g+n-1], blk[2*g+n-1] = int32(i), int32(n)
-					stack = stack[:len(stack)-1]
+					depth--
 					i++
 					break
 				}
@@ -169,7 +175,7 @@ func (v *validator) scan(ended bool) int {
 				// character or byte outside ASCII, or near the end
 				// of src: anything but a closing quote is skipStr's.
 				if j >= len(src) || src[j] != '"' {
-					v.i, v.n, v.stack, v.key = i, n, stack, key
+					v.i, v.n, v.depth, v.key = i, n, depth, key
 					return scanString
 				}
 				i = j + 1
@@ -200,7 +206,7 @@ func (v *validator) scan(ended bool) int {
 				}
 				i += 4
 			default:
-				v.i, v.n, v.stack, v.key = i, n, stack, key
+				v.i, v.n, v.depth, v.key = i, n, depth, key
 				return scanNumber
 			}
 		}
@@ -209,7 +215,7 @@ func (v *validator) scan(ended bool) int {
 		for {
 			for ; i < len(src) && src[i] <= ' ' && (src[i] == ' ' || src[i] == '\t' || src[i] == '\n' || src[i] == '\r'); i++ {
 			}
-			if len(stack) == 0 {
+			if depth == 0 {
 				if i != len(src) {
 					return scanFail
 				}
@@ -219,7 +225,7 @@ func (v *validator) scan(ended bool) int {
 			if i >= len(src) {
 				return scanFail
 			}
-			top := stack[len(stack)-1]
+			top := blk[3*g+depth-1]
 			open := src[blk[top]]
 			switch src[i] {
 			case ',':
@@ -228,7 +234,7 @@ func (v *validator) scan(ended bool) int {
 				key = open == '{'
 			case open + 2:
 				blk[g+int(top)], blk[2*g+int(top)] = int32(i), int32(n)
-				stack = stack[:len(stack)-1]
+				depth--
 				i++
 				continue
 			default:
@@ -239,20 +245,15 @@ func (v *validator) scan(ended bool) int {
 	}
 }
 
-// grow makes room for one more container: a block with twice the room
-// when the index is full, a larger stack when the nesting is deep.
+// grow makes room for more containers: a block with twice the room.
 func (v *validator) grow() {
-	if n, g := v.n, v.g; n == g {
-		ng := 2 * g
-		nb := make([]int32, 3*ng)
-		copy(nb[0:n], v.blk[0:n])
-		copy(nb[ng:ng+n], v.blk[g:g+n])
-		copy(nb[2*ng:2*ng+n], v.blk[2*g:2*g+n])
-		v.blk, v.g = nb, ng
-	}
-	if len(v.stack) == cap(v.stack) {
-		v.stack = slices.Grow(v.stack, len(v.stack))
-	}
+	n, g, ng := v.n, v.g, 2*v.g
+	nb := make([]int32, 4*ng)
+	copy(nb[0:n], v.blk[0:n])
+	copy(nb[ng:ng+n], v.blk[g:g+n])
+	copy(nb[2*ng:2*ng+n], v.blk[2*g:2*g+n])
+	copy(nb[3*ng:3*ng+v.depth], v.blk[3*g:3*g+v.depth])
+	v.blk, v.g = nb, ng
 }
 
 // maxSource is the longest text whose offsets fit the int32 bracket index.
