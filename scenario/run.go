@@ -100,15 +100,34 @@ func (r Result) MarshalJSON() ([]byte, error) {
 // first, as one error result with an empty Case; each case with problems
 // of its own is one error result in its place.
 func (f *File) Run() *Report {
+	return f.runCases((*Case).Run)
+}
+
+// runCases reports the file's own problems as one error result, then
+// the result runCase gives for each case, in case order.
+func (f *File) runCases(runCase func(*Case) Result) *Report {
 	r := &Report{Results: make([]Result, 0, len(f.Cases)+1)}
 	if len(f.Errors) > 0 {
 		e := newResultError(f.Errors)
 		r.Add(Result{File: f.Name, Line: e.Line, Column: e.Column, Error: e})
 	}
 	for _, c := range f.Cases {
-		r.Add(c.Run())
+		r.Add(runCase(c))
 	}
 	return r
+}
+
+// result is the case's result for decision d with the explanation ex
+// (nil when not built): it passes when the case expects d or expects
+// nothing.
+func (c *Case) result(d iameval.Decision, ex *iameval.Explanation) Result {
+	res := Result{File: c.file, Case: c.Name, Decision: d, Pass: true, Explanation: ex, Line: c.Pos.Line, Column: c.Pos.Column}
+	if c.HasExpect {
+		want := c.Expect
+		res.Expect = &want
+		res.Pass = want == d
+	}
+	return res
 }
 
 // Run evaluates the case with [iameval.Explain]. A case with problems
@@ -128,13 +147,7 @@ func (c *Case) Run() Result {
 		return res
 	}
 	ex := iameval.ExplainWith(c.Policies, c.request, iameval.ExplainOptions{CheckAction: checkAction})
-	res := Result{File: c.file, Case: c.Name, Decision: ex.Decision, Pass: true, Explanation: ex, Line: c.Pos.Line, Column: c.Pos.Column}
-	if c.HasExpect {
-		want := c.Expect
-		res.Expect = &want
-		res.Pass = want == ex.Decision
-	}
-	return res
+	return c.result(ex.Decision, ex)
 }
 
 // Add appends res to r and counts it.

@@ -11,15 +11,7 @@ import "github.com/iameval/iameval"
 // statement that granted it: 100,000 for a policy of 100,000 matching
 // statements (issue 15).
 func (f *File) RunBrief() *Report {
-	r := &Report{Results: make([]Result, 0, len(f.Cases)+1)}
-	if len(f.Errors) > 0 {
-		e := newResultError(f.Errors)
-		r.Add(Result{File: f.Name, Line: e.Line, Column: e.Column, Error: e})
-	}
-	for _, c := range f.Cases {
-		r.Add(c.RunBrief())
-	}
-	return r
+	return f.runCases((*Case).RunBrief)
 }
 
 // RunBrief is [Case.Run] without the explanation of a case that passes
@@ -32,10 +24,5 @@ func (c *Case) RunBrief() Result {
 	if c.HasExpect && c.Expect != d {
 		return c.Run()
 	}
-	res := Result{File: c.file, Case: c.Name, Decision: d, Pass: true, Line: c.Pos.Line, Column: c.Pos.Column}
-	if c.HasExpect {
-		want := c.Expect
-		res.Expect = &want
-	}
-	return res
+	return c.result(d, nil)
 }
