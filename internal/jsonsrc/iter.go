@@ -63,12 +63,8 @@ func (d *Doc) endString(i int) (end int, plain bool) {
 // nextQuoteOrBackslash returns the offset of the first '"' or '\\' of s
 // at or after i, or len(s), reading eight bytes at a time.
 func nextQuoteOrBackslash(s string, i int) int {
-	const ones, highs = 0x0101010101010101, 0x8080808080808080
 	for ; i+8 <= len(s); i += 8 {
-		w := load64(s, i)
-		q := w ^ (ones * '"')
-		b := w ^ (ones * '\\')
-		if m := ((q-ones)&^q | (b-ones)&^b) & highs; m != 0 {
+		if m := quoteOrBackslashBytes(load64(s, i)); m != 0 {
 			return i + bits.TrailingZeros64(m)/8
 		}
 	}
@@ -78,6 +74,16 @@ func nextQuoteOrBackslash(s string, i int) int {
 		}
 	}
 	return len(s)
+}
+
+// quoteOrBackslashBytes returns a word whose lowest set bit is the top
+// bit of the first byte of w (little-endian) that is '"' or '\\'; 0 when
+// there is none. Bits above the lowest may be spurious (borrows), which
+// callers do not look at. It is inlined (see [specialBytes]).
+func quoteOrBackslashBytes(w uint64) uint64 {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	q, b := w^(ones*'"'), w^(ones*'\\')
+	return ((q-ones)&^q | (b-ones)&^b) & highs
 }
 
 // skipWord returns the offset just past a number or literal at i.
@@ -176,7 +182,6 @@ func (d *Doc) Items(v Value) Iter {
 // [Doc.Str]) and the value, for arrays the element and a [Missing] key.
 // ok is false at the end.
 func (it *Iter) Next() (key, val Value, ok bool) {
-	const ones, highs = 0x0101010101010101, 0x8080808080808080
 	d := it.d
 	if d == nil {
 		return Value{}, Value{}, false
@@ -201,9 +206,7 @@ func (it *Iter) Next() (key, val Value, ok bool) {
 		// near the end of src the loop may stop at another byte).
 		j := i + 1
 		for ; j+8 <= len(src); j += 8 {
-			w := load64(src, j)
-			q, b := w^(ones*'"'), w^(ones*'\\')
-			if m := ((q-ones)&^q | (b-ones)&^b) & highs; m != 0 {
+			if m := quoteOrBackslashBytes(load64(src, j)); m != 0 {
 				j += bits.TrailingZeros64(m) / 8
 				break
 			}
@@ -225,9 +228,7 @@ func (it *Iter) Next() (key, val Value, ok bool) {
 		// A string value, likewise.
 		j := i + 1
 		for ; j+8 <= len(src); j += 8 {
-			w := load64(src, j)
-			q, b := w^(ones*'"'), w^(ones*'\\')
-			if m := ((q-ones)&^q | (b-ones)&^b) & highs; m != 0 {
+			if m := quoteOrBackslashBytes(load64(src, j)); m != 0 {
 				j += bits.TrailingZeros64(m) / 8
 				break
 			}
