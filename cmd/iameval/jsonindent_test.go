@@ -56,3 +56,31 @@ func TestEncodeIndentedReportsErrors(t *testing.T) {
 	assert.Empty(t, out.String())
 	assert.EqualError(t, encodeIndented(failWriter{}, []int{1, 2}), "disk full")
 }
+
+// FuzzIndentWriter: for any valid JSON, indentWriter given the compact
+// form, split into writes at any place, produces what json.Indent does
+// (json.Encoder hands it compact text; a split inside a string or an
+// escape must not change the result).
+func FuzzIndentWriter(f *testing.F) {
+	for _, s := range []string{`{}`, `[]`, `{"a":[1,{"b":"c\"}"},[]],"d":{}}`, `"\\\""`, `[[[{}]]]`, `null`} {
+		f.Add([]byte(s), uint8(3))
+	}
+	f.Fuzz(func(t *testing.T, doc []byte, split uint8) {
+		var compact bytes.Buffer
+		if json.Compact(&compact, doc) != nil {
+			return
+		}
+		var want bytes.Buffer
+		require.NoError(t, json.Indent(&want, compact.Bytes(), "", "  "))
+		var got bytes.Buffer
+		iw := &indentWriter{w: &got}
+		src := compact.Bytes()
+		step := int(split)%7 + 1
+		for i := 0; i < len(src); i += step {
+			_, err := iw.Write(src[i:min(i+step, len(src))])
+			require.NoError(t, err)
+		}
+		require.NoError(t, iw.flush())
+		assert.Equal(t, want.String(), got.String())
+	})
+}
