@@ -221,7 +221,9 @@ func bitsOf(o *policy.Outcome) outcome.Bits {
 }
 
 // list evaluates policies of one type (or one organization level). On the
-// hot path it returns at the first deny.
+// hot path (no collector) package policy evaluates the whole list and
+// stops at the first deny; an explanation evaluates and records every
+// policy.
 func (e *evaluator) list(ps []*policy.Policy, t policy.Type, level int) (deny, anyAllow, allAllow bool) {
 	if e.c == nil {
 		o := evalList(ps, e.q)
@@ -230,12 +232,7 @@ func (e *evaluator) list(ps []*policy.Policy, t policy.Type, level int) (deny, a
 	allAllow = true
 	for i, p := range ps {
 		o := e.eval(p, t, level, i)
-		if o.Has(outcome.Deny) {
-			deny = true
-			if e.c == nil {
-				return deny, anyAllow, false
-			}
-		}
+		deny = deny || o.Has(outcome.Deny)
 		allow := o.Has(outcome.Allow)
 		anyAllow = anyAllow || allow
 		allAllow = allAllow && allow
