@@ -58,8 +58,19 @@ func (p *parser) condition(v jsonsrc.Value, at *path) (condition.Block, []int, b
 			p.warnf(bv.Index, &opPath, ErrValue, "operator %s has no condition keys: it is always true", strconv.Quote(om.Key))
 			continue
 		}
-		var kbuf [4]jsonsrc.Member
-		for _, km := range p.members(bv, &opPath, kbuf[:0]) {
+		// The keys are compiled as they are read, not collected first: a
+		// block of 100,000 keys needs no slice of them (issue 15).
+		var dups []jsonsrc.Problem
+		keys := p.doc.FreeItems(bv, &opPath, false, &dups)
+		for {
+			km, more := keys.Next(&opPath, &dups)
+			if len(dups) > 0 {
+				p.problems(dups) // repeated keys, in document order
+				dups = dups[:0]
+			}
+			if !more {
+				break
+			}
 			kp := opPath.Child(km.Key)
 			keyOK := km.Key != ""
 			if !keyOK {

@@ -27,7 +27,7 @@ type Problem struct {
 	At     string // the path of the object (or, for WrongType, the value) the problem is in
 	Key    string // the member's key (UnknownKey, DuplicateKey, FoldedKey)
 
-	First    Member   // the earlier member the key repeats (DuplicateKey, FoldedKey)
+	First    Member   // the earlier member the key repeats (DuplicateKey, FoldedKey): its Key and KeyIndex, and its Value for a known key
 	Near     string   // the known key an unknown key most likely means, "" for none
 	CaseOnly bool     // Near differs from Key only in case
 	Known    []string // the known keys (UnknownKey)
@@ -79,8 +79,7 @@ func (d *Doc) FieldsTo(obj Value, at *Path, known []string, out []Member, probs 
 		*probs = append(*probs, Problem{Kind: WrongType, Offset: obj.Index, At: at.String(), Value: obj, Want: "an object"})
 		return out
 	}
-	var other []Member // unknown keys, for duplicate detection
-	var seen keySet
+	var unknown *keySet // unknown keys, for duplicate detection; nil until one
 	it := d.Items(obj)
 	last := len(known) - 1 // the slot of the previous known key: the search starts at 0
 	for {
@@ -104,12 +103,13 @@ func (d *Doc) FieldsTo(obj Value, at *Path, known []string, out []Member, probs 
 			}
 			continue
 		}
-		if j := seen.find(key, other); j >= 0 {
-			*probs = append(*probs, Problem{Kind: DuplicateKey, Offset: k.Index, At: at.String(), Key: key, First: other[j]})
+		if unknown == nil {
+			unknown = &keySet{}
+		} else if first, repeated := unknown.find(key); repeated {
+			*probs = append(*probs, Problem{Kind: DuplicateKey, Offset: k.Index, At: at.String(), Key: key, First: first})
 			continue
 		}
-		other = append(other, m)
-		seen.add(other)
+		unknown.add(key, k.Index)
 		near, caseOnly := Near(key, known)
 		*probs = append(*probs, Problem{Kind: UnknownKey, Offset: k.Index, At: at.String(), Key: key, Near: near, CaseOnly: caseOnly, Known: known})
 	}
@@ -149,17 +149,48 @@ func (d *Doc) FreeMembers(obj Value, at *Path, foldCase bool, dst []Member, sink
 // FreeMembersTo is [Doc.FreeMembers] appending the problems to *probs;
 // see [Doc.FieldsTo].
 func (d *Doc) FreeMembersTo(obj Value, at *Path, foldCase bool, dst []Member, probs *[]Problem) []Member {
-	if obj.Kind != Object {
-		*probs = append(*probs, Problem{Kind: WrongType, Offset: obj.Index, At: at.String(), Value: obj, Want: "an object"})
-		return dst
-	}
-	start := len(dst)
-	seen := keySet{fold: foldCase}
-	it := d.Items(obj)
+	it := d.FreeItems(obj, at, foldCase, probs)
 	for {
-		k, v, ok := it.Next()
+		m, ok := it.Next(at, probs)
 		if !ok {
 			return dst
+		}
+		dst = append(dst, m)
+	}
+}
+
+// FreeIter walks the members of an object whose keys are data, as
+// [Doc.FreeMembers] reads them, without collecting them: a condition of
+// 100,000 keys is compiled key by key rather than from a slice of them
+// (issue 15). Make one with [Doc.FreeItems].
+type FreeIter struct {
+	it   Iter
+	seen keySet
+}
+
+// FreeItems starts a walk over the members of obj whose keys are data:
+// [FreeIter.Next] leaves out repeated keys, reporting a [DuplicateKey]
+// or, with foldCase, a [FoldedKey] problem for each, whose First has the
+// earlier member's Key and KeyIndex (not its Value). An obj that is not
+// an object is reported in *probs as [WrongType] and has no members.
+func (d *Doc) FreeItems(obj Value, at *Path, foldCase bool, probs *[]Problem) FreeIter {
+	if obj.Kind != Object {
+		*probs = append(*probs, Problem{Kind: WrongType, Offset: obj.Index, At: at.String(), Value: obj, Want: "an object"})
+		return FreeIter{it: Iter{d: d}}
+	}
+	return FreeIter{it: d.Items(obj), seen: keySet{fold: foldCase}}
+}
+
+// Next returns the next member whose key has not been seen before,
+// appending to *probs a problem for each repeated key it leaves out; at is
+// the path of the object. ok is false at the end. The problems are not
+// kept in f, so that a caller's slice of them can stay on its stack.
+func (f *FreeIter) Next(at *Path, probs *[]Problem) (m Member, ok bool) {
+	d := f.it.d
+	for {
+		k, v, more := f.it.Next()
+		if !more {
+			return Member{}, false
 		}
 		var key string
 		if k.open == plainString { // no escapes (see Iter.Next): the text between the quotes
@@ -167,8 +198,7 @@ func (d *Doc) FreeMembersTo(obj Value, at *Path, foldCase bool, dst []Member, pr
 		} else {
 			key = d.Str(k)
 		}
-		if j := seen.find(key, dst[start:]); j >= 0 {
-			first := dst[start+j]
+		if first, repeated := f.seen.find(key); repeated {
 			kind := DuplicateKey
 			if first.Key != key {
 				kind = FoldedKey
@@ -176,60 +206,79 @@ func (d *Doc) FreeMembersTo(obj Value, at *Path, foldCase bool, dst []Member, pr
 			*probs = append(*probs, Problem{Kind: kind, Offset: k.Index, At: at.String(), Key: key, First: first})
 			continue
 		}
-		dst = append(dst, Member{Key: key, KeyIndex: k.Index, Value: v})
-		seen.add(dst[start:])
+		f.seen.add(key, k.Index)
+		return Member{Key: key, KeyIndex: k.Index, Value: v}, true
 	}
 }
 
 // keySet finds the repeated keys of one object in linear time: it
-// compares a new key with the members read so far while they are at most
-// linearMembers, and looks it up in a map built from them past that, so
-// that an object of 80,000 keys is not compared pair by pair.
+// compares a new key with the first linearMembers keys one by one, and
+// looks it up in a map of them past that, so that an object of 80,000
+// keys is not compared pair by pair. It keeps each key and its offset,
+// not the member: a walk need not hold the members it has returned.
 type keySet struct {
-	fold bool           // keys equal but for case are the same key
-	m    map[string]int // key (lower-cased with fold) → index in the members
+	fold  bool // keys equal but for case are the same key
+	n     int  // keys in small
+	small [linearMembers]seenKey
+	exact map[string]int     // without fold, past linearMembers: key → offset
+	lower map[string]seenKey // with fold, past linearMembers: lower-cased key → the first of it
 }
 
-// find returns the index in seen (the members read so far) of the member
-// whose key is key, or -1.
-func (x *keySet) find(key string, seen []Member) int {
-	if x.m != nil {
-		if x.fold {
-			key = strings.ToLower(key)
-		}
-		if j, ok := x.m[key]; ok {
-			return j
-		}
-		return -1
-	}
-	for j := range seen {
-		if seen[j].Key == key || x.fold && strings.EqualFold(seen[j].Key, key) {
-			return j
-		}
-	}
-	return -1
+// seenKey is a key a keySet holds and the offset of its opening quote.
+type seenKey struct {
+	key   string
+	index int
 }
 
-// add records the last member of seen, which was just appended.
-func (x *keySet) add(seen []Member) {
+// find returns the earlier member (Key and KeyIndex) whose key is key.
+func (x *keySet) find(key string) (Member, bool) {
 	switch {
-	case x.m != nil:
-		x.put(seen, len(seen)-1)
-	case len(seen) > linearMembers:
-		x.m = make(map[string]int, 2*len(seen))
-		for j := range seen {
-			x.put(seen, j)
+	case x.exact != nil:
+		if i, ok := x.exact[key]; ok {
+			return Member{Key: key, KeyIndex: i}, true
+		}
+		return Member{}, false
+	case x.lower != nil:
+		if s, ok := x.lower[strings.ToLower(key)]; ok {
+			return Member{Key: s.key, KeyIndex: s.index}, true
+		}
+		return Member{}, false
+	}
+	for _, s := range x.small[:x.n] {
+		if s.key == key || x.fold && strings.EqualFold(s.key, key) {
+			return Member{Key: s.key, KeyIndex: s.index}, true
 		}
 	}
+	return Member{}, false
 }
 
-// put enters member j of seen in the map.
-func (x *keySet) put(seen []Member, j int) {
-	k := seen[j].Key
-	if x.fold {
-		k = strings.ToLower(k)
+// add records a key not seen before, at offset index.
+func (x *keySet) add(key string, index int) {
+	if x.exact == nil && x.lower == nil {
+		if x.n < len(x.small) {
+			x.small[x.n] = seenKey{key, index}
+			x.n++
+			return
+		}
+		if x.fold {
+			x.lower = make(map[string]seenKey, 4*len(x.small))
+		} else {
+			x.exact = make(map[string]int, 4*len(x.small))
+		}
+		for _, s := range x.small[:x.n] {
+			x.put(s.key, s.index)
+		}
 	}
-	x.m[k] = j
+	x.put(key, index)
+}
+
+// put enters a key in the map.
+func (x *keySet) put(key string, index int) {
+	if x.fold {
+		x.lower[strings.ToLower(key)] = seenKey{key, index}
+		return
+	}
+	x.exact[key] = index
 }
 
 // linearMembers is the number of members up to which repeated keys are
