@@ -52,7 +52,14 @@ type clause struct {
 	key     string // as written
 	nkey    string // normalized
 	khash   uint64 // hashKey(nkey), for Context lookups
-	values  []string
+
+	// vals points to the first of nvals policy values: to one, for the
+	// single value most clauses have, else to a copy of the list. Two
+	// words rather than a slice header and a wrapper make a clause 96
+	// bytes rather than 112 (issue 15).
+	vals  *string
+	nvals int
+	one   string
 
 	// data points to the first of len(values) compiled values of the
 	// family's type (see the accessors strs, nums, ...), or is nil: one
@@ -79,7 +86,15 @@ func view[T any](c *clause) []T {
 	if c.data == nil {
 		return nil
 	}
-	return unsafe.Slice((*T)(c.data), len(c.values))
+	return unsafe.Slice((*T)(c.data), c.nvals)
+}
+
+// values returns the policy values of c.
+func (c *clause) values() []string {
+	if c.vals == nil {
+		return nil
+	}
+	return unsafe.Slice(c.vals, c.nvals)
 }
 
 // strs returns the compiled values of a String* clause, or nil when they
@@ -147,23 +162,18 @@ func (c *clause) nulls() []bool {
 	return view[bool](c)
 }
 
-// clauseWithValues is a clause with room for the one value most clauses
-// have, so that compiling one allocates once (112 bytes; room for two
-// made every clause 144).
-type clauseWithValues struct {
-	clause
-	store [1]string
-}
-
 // newClauseBody returns a zero clause holding a copy of values.
 func newClauseBody(values []string) *clause {
-	if len(values) > len(clauseWithValues{}.store) {
-		return &clause{values: slices.Clone(values)}
+	c := &clause{nvals: len(values)}
+	switch len(values) {
+	case 0:
+	case 1:
+		c.one = values[0]
+		c.vals = &c.one
+	default:
+		c.vals = unsafe.SliceData(slices.Clone(values))
 	}
-	cw := &clauseWithValues{}
-	n := copy(cw.store[:], values)
-	cw.values = cw.store[:n:n]
-	return &cw.clause
+	return c
 }
 
 // invalidClause is what the zero Clause stands for.
@@ -262,7 +272,7 @@ func (c Clause) Key() string { return c.body().key }
 func (c Clause) NormalizedKey() string { return c.body().nkey }
 
 // Values returns a copy of the policy values as given to [NewClause].
-func (c Clause) Values() []string { return slices.Clone(c.body().values) }
+func (c Clause) Values() []string { return slices.Clone(c.body().values()) }
 
 // Warnings returns non-fatal findings about the policy values: a four-digit
 // date read as epoch seconds (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html), an Arn* value that is
@@ -288,7 +298,7 @@ func (c Clause) String() string {
 func (c *clause) match(s string, l Lookup) pairResult {
 	switch c.fam {
 	case famString:
-		return matchString(c.op.Base, c.strs(), c.values, s, l)
+		return matchString(c.op.Base, c.strs(), c.values(), s, l)
 	case famNumeric:
 		return matchOrdered(c.op.Base, c.nums(), s, parseDecimal, decimal.cmp)
 	case famDate:

@@ -28,7 +28,7 @@ func (t *Trace) reserve(clauses []Clause) []string {
 	t.Clauses = slices.Grow(t.Clauses, len(clauses))
 	n := 0
 	for i := range clauses {
-		n += len(clauses[i].body().values)
+		n += clauses[i].body().nvals
 	}
 	return make([]string, 0, n)
 }
@@ -139,7 +139,7 @@ func (t *Trace) record(i int, c *clause, o outcome, l Lookup, room *[]string) {
 		Index:        i,
 		Operator:     c.op.String(),
 		Key:          c.key,
-		PolicyValues: copyValues(c.values, room),
+		PolicyValues: copyValues(c.values(), room),
 		Passed:       o.pass,
 		Missing:      !o.found,
 		Unknown:      o.truth == isUnknown,
@@ -241,7 +241,7 @@ func (c *clause) reason(o outcome) string {
 		return "key is absent: IfExists passes but ForAnyValue fails on an empty set and AWS does not say which wins, so " + failClosed
 	case whyOverBudget:
 		return fmt.Sprintf("policy value %q expands past the %d KiB expansion budget: what it matches cannot be known, so %s",
-			c.values[o.pair.overBudget], variables.MaxExpansion>>10, failClosed)
+			c.values()[o.pair.overBudget], variables.MaxExpansion>>10, failClosed)
 	case whyEmptySet:
 		if c.op.Set == ForAllValues {
 			return "request value is empty: ForAllValues passes on an empty set"
@@ -267,7 +267,7 @@ func (c *clause) reason(o outcome) string {
 			fmt.Fprintf(&b, "; request value %q is not %s", o.value.At(o.bad), c.fam.kind())
 		}
 		if o.unres >= 0 {
-			fmt.Fprintf(&b, "; policy value %q has a variable with no value and matches nothing", c.values[o.unres])
+			fmt.Fprintf(&b, "; policy value %q has a variable with no value and matches nothing", c.values()[o.unres])
 		}
 		return b.String()
 	}
@@ -281,12 +281,12 @@ func (c *clause) pairReason(s string, p pairResult, neg bool) string {
 	case p.bad:
 		fmt.Fprintf(&b, "request value %q is not %s, so it matches no policy value", s, c.fam.kind())
 	case p.isMatch():
-		fmt.Fprintf(&b, "request value %q matches policy value %q", s, c.values[p.index])
+		fmt.Fprintf(&b, "request value %q matches policy value %q", s, c.values()[p.index])
 	default:
 		fmt.Fprintf(&b, "request value %q matches no policy value", s)
 	}
 	if p.unresolved >= 0 && !p.isMatch() {
-		fmt.Fprintf(&b, "; policy value %q has a variable with no value and matches nothing", c.values[p.unresolved])
+		fmt.Fprintf(&b, "; policy value %q has a variable with no value and matches nothing", c.values()[p.unresolved])
 	}
 	if neg {
 		if p.isMatch() {
