@@ -42,7 +42,21 @@ type reader struct {
 	strs []string
 	err  error
 	slab []string // lists are cut from it, so that they share allocations
+	// lists interns the lists by their encoding: many actions and
+	// resource types share a list of condition keys or dependent actions.
+	lists map[string][]string
+	// resources interns an action's resource types by their encoding,
+	// within one service (indexes are the service's): many actions take
+	// the same resource types with the same keys.
+	resources map[string][]ActionResource
+	arSlab    []ActionResource // interned resource lists are cut from it
+	arTmp     []ActionResource
 }
+
+// slabSize is the number of elements of a slab allocation: large enough
+// to amortise the allocations, small enough that the unused end of the
+// last one does not matter.
+const slabSize = 1024
 
 func (r *reader) fail(what string) {
 	if r.err == nil {
@@ -97,25 +111,35 @@ func (r *reader) str() string {
 }
 
 func (r *reader) list() []string {
+	at := r.i
 	n := r.count()
 	if n == 0 {
 		return nil
 	}
 	if len(r.slab)+n > cap(r.slab) {
-		r.slab = make([]string, 0, max(n, 4096))
+		r.slab = make([]string, 0, max(n, slabSize))
 	}
 	start := len(r.slab)
 	for k := 0; k < n; k++ {
 		r.slab = append(r.slab, r.str())
 	}
-	return r.slab[start:len(r.slab):len(r.slab)]
+	if r.err != nil {
+		return nil
+	}
+	if l, ok := r.lists[string(r.b[at:r.i])]; ok {
+		r.slab = r.slab[:start] // the same list, decoded before
+		return l
+	}
+	l := r.slab[start:len(r.slab):len(r.slab)]
+	r.lists[string(r.b[at:r.i])] = l
+	return l
 }
 
 func decodeRaw(raw []byte) (*Catalog, error) {
 	if !bytes.HasPrefix(raw, []byte(magic)) {
 		return nil, errors.New("catalog: not catalogue data (bad header)")
 	}
-	r := &reader{b: raw, i: len(magic)}
+	r := &reader{b: raw, i: len(magic), lists: make(map[string][]string), resources: make(map[string][]ActionResource)}
 	blobLen := r.uvarint()
 	if r.err == nil && blobLen > len(raw)-r.i {
 		r.fail("string blob longer than the data")
@@ -188,7 +212,7 @@ func (r *reader) service(s *Service) {
 		return
 	}
 	s.Actions = make([]Action, n)
-	var full strings.Builder
+	clear(r.resources)
 	for k := range s.Actions {
 		a := &s.Actions[k]
 		a.Service = s
@@ -197,28 +221,22 @@ func (r *reader) service(s *Service) {
 		if r.err == nil && (a.AccessLevel < List || a.AccessLevel > Tagging) {
 			r.fail("bad access level")
 		}
-		if m := r.count(); m > 0 {
-			a.ResourceTypes = make([]ActionResource, m)
-			for j := range a.ResourceTypes {
-				ar := &a.ResourceTypes[j]
-				idx := r.uvarint()
-				if idx >= len(s.ResourceTypes) {
-					r.fail("bad resource type index")
-					return
-				}
-				ar.Type = &s.ResourceTypes[idx]
-				ar.Required = r.byte() != 0
-				ar.ConditionKeys = r.list()
-				ar.DependentActions = r.list()
-			}
-		}
+		a.ResourceTypes = r.actionResources(s)
 		a.ConditionKeys = r.list()
 		a.DependentActions = r.list()
+	}
+	// The full names share one allocation, of the exact size.
+	size := 0
+	for k := range s.Actions {
+		size += len(s.Prefix) + 1 + len(s.Actions[k].Name)
+	}
+	var full strings.Builder
+	full.Grow(size)
+	for k := range s.Actions {
 		full.WriteString(s.Prefix)
 		full.WriteByte(':')
-		full.WriteString(a.Name)
+		full.WriteString(s.Actions[k].Name)
 	}
-	// The full names share one allocation.
 	all := full.String()
 	at := 0
 	for k := range s.Actions {
@@ -227,4 +245,42 @@ func (r *reader) service(s *Service) {
 		a.FullName = all[at : at+l]
 		at += l
 	}
+}
+
+// actionResources reads an action's resource types. Identical lists
+// within the service are decoded once and shared.
+func (r *reader) actionResources(s *Service) []ActionResource {
+	at := r.i
+	m := r.count()
+	if m == 0 {
+		return nil
+	}
+	r.arTmp = r.arTmp[:0]
+	for j := 0; j < m && r.err == nil; j++ {
+		var ar ActionResource
+		idx := r.uvarint()
+		if idx >= len(s.ResourceTypes) {
+			r.fail("bad resource type index")
+			return nil
+		}
+		ar.Type = &s.ResourceTypes[idx]
+		ar.Required = r.byte() != 0
+		ar.ConditionKeys = r.list()
+		ar.DependentActions = r.list()
+		r.arTmp = append(r.arTmp, ar)
+	}
+	if r.err != nil {
+		return nil
+	}
+	if l, ok := r.resources[string(r.b[at:r.i])]; ok {
+		return l
+	}
+	if len(r.arSlab)+m > cap(r.arSlab) {
+		r.arSlab = make([]ActionResource, 0, max(m, slabSize))
+	}
+	start := len(r.arSlab)
+	r.arSlab = append(r.arSlab, r.arTmp...)
+	l := r.arSlab[start:len(r.arSlab):len(r.arSlab)]
+	r.resources[string(r.b[at:r.i])] = l
+	return l
 }
