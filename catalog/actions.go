@@ -52,7 +52,7 @@ func (s *Service) MatchActions(pattern string) []*Action {
 
 func (s *Service) match(lowerPattern string, out []*Action) []*Action {
 	if !strings.ContainsAny(lowerPattern, "*?") {
-		if a := s.actions[lowerPattern]; a != nil {
+		if a := s.Action(lowerPattern); a != nil {
 			out = append(out, a)
 		}
 		return out

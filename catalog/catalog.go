@@ -19,7 +19,7 @@ type Catalog struct {
 	date, source string
 	services     []Service
 	byPrefix     map[string]*Service // by lower-case prefix
-	actions      map[string]*Action  // by lower-case "service:action"
+	actions      actionIndex         // by lower-case "service:action"
 	rcp          []string
 }
 
@@ -46,13 +46,6 @@ func Default() *Catalog {
 // index builds the lookup tables after decoding.
 func (c *Catalog) index() error {
 	c.byPrefix = make(map[string]*Service, len(c.services))
-	total := 0
-	for k := range c.services {
-		total += len(c.services[k].Actions)
-	}
-	c.actions = make(map[string]*Action, total)
-	// Lower-case keys share one allocation per service.
-	var lower []byte
 	for k := range c.services {
 		s := &c.services[k]
 		lp := strings.ToLower(s.Prefix)
@@ -63,23 +56,7 @@ func (c *Catalog) index() error {
 		if s.RCP {
 			c.rcp = append(c.rcp, s.Prefix)
 		}
-		lower = lower[:0]
-		for j := range s.Actions {
-			lower = appendLower(lower, s.Actions[j].FullName)
-		}
-		all := string(lower)
-		s.actions = make(map[string]*Action, len(s.Actions))
-		at := 0
-		for j := range s.Actions {
-			a := &s.Actions[j]
-			key := all[at : at+len(a.FullName)]
-			at += len(a.FullName)
-			if _, dup := c.actions[key]; dup {
-				return fmt.Errorf("catalog: action %s twice", a.FullName)
-			}
-			c.actions[key] = a
-			s.actions[key[len(s.Prefix)+1:]] = a
-		}
+		s.cat = c
 		for j := range s.ResourceTypes {
 			rt := &s.ResourceTypes[j]
 			rt.matchers = make([]arnFormat, len(rt.ARNFormats))
@@ -90,7 +67,7 @@ func (c *Catalog) index() error {
 		s.keys = newKeyIndex(s.ConditionKeys)
 	}
 	sort.Strings(c.rcp)
-	return nil
+	return c.actions.build(c.services)
 }
 
 // Date returns the date of the reference data, YYYY-MM-DD.
@@ -130,17 +107,21 @@ func (c *Catalog) Action(name string) *Action {
 	if len(name) > len(buf) {
 		return nil
 	}
-	return c.actions[string(lowerInto(buf[:], name))]
+	return c.actions.find(c.services, lowerInto(buf[:], name))
 }
 
 // Action returns the service's action with the name (without the
 // prefix), compared case-insensitively, or nil. It does not allocate.
 func (s *Service) Action(name string) *Action {
 	var buf [maxName]byte
-	if len(name) > len(buf) {
+	n := len(s.Prefix) + 1 + len(name)
+	if n > len(buf) || s.cat == nil {
 		return nil
 	}
-	return s.actions[string(lowerInto(buf[:], name))]
+	lowerInto(buf[:], s.Prefix)
+	buf[len(s.Prefix)] = ':'
+	lowerInto(buf[len(s.Prefix)+1:], name)
+	return s.cat.actions.find(s.cat.services, buf[:n])
 }
 
 // ResourceType returns the service's resource type with the name, or nil.

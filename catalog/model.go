@@ -14,8 +14,8 @@ type Service struct {
 	ResourceTypes []ResourceType // sorted by name
 	ConditionKeys []ConditionKey // the keys the service defines, sorted by name
 
-	actions map[string]*Action // by lower-case name
-	keys    keyIndex
+	cat  *Catalog // whose index finds the service's actions
+	keys keyIndex
 }
 
 // Action is one action of a service. Its fields are shared and
