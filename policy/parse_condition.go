@@ -2,6 +2,7 @@ package policy
 
 import (
 	"errors"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -60,6 +61,7 @@ func (p *parser) condition(v jsonsrc.Value, at *path) (condition.Block, []int, b
 		}
 		// The keys are compiled as they are read, not collected first: a
 		// block of 100,000 keys needs no slice of them (issue 15).
+		p.roomForClauses(bv)
 		var dups []jsonsrc.Problem
 		keys := p.doc.FreeItems(bv, &opPath, false, &dups)
 		for {
@@ -97,6 +99,22 @@ func (p *parser) condition(v jsonsrc.Value, at *path) (condition.Block, []int, b
 	}
 	end := len(p.posSlab)
 	return condition.NewBlockOf(p.clauseSlab[cstart:]), p.posSlab[start:end:end], true
+}
+
+// roomForClauses grows the clause and position slabs at once for a block
+// of condition keys that may not fit them, rather than doubling them
+// while it is compiled: a block of 100,000 keys left 1.6 MB of earlier
+// slabs behind (issue 15). A member takes at least five bytes ("":0,),
+// so only a block longer than five times the room left is counted.
+func (p *parser) roomForClauses(block jsonsrc.Value) {
+	room := min(cap(p.clauseSlab)-len(p.clauseSlab), cap(p.posSlab)-len(p.posSlab))
+	if (block.End-block.Index)/5 <= room {
+		return
+	}
+	if n := p.countItems(block); n > room {
+		p.clauseSlab = slices.Grow(p.clauseSlab, n)
+		p.posSlab = slices.Grow(p.posSlab, n)
+	}
 }
 
 // lastBlock is an operator's block of condition keys compiled without

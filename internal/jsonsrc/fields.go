@@ -1,6 +1,7 @@
 package jsonsrc
 
 import (
+	"hash/maphash"
 	"strings"
 
 	"github.com/iameval/iameval/internal/editdist"
@@ -104,7 +105,7 @@ func (d *Doc) FieldsTo(obj Value, at *Path, known []string, out []Member, probs 
 			continue
 		}
 		if unknown == nil {
-			unknown = &keySet{}
+			unknown = &keySet{d: d}
 		} else if first, repeated := unknown.find(key); repeated {
 			*probs = append(*probs, Problem{Kind: DuplicateKey, Offset: k.Index, At: at.String(), Key: key, First: first})
 			continue
@@ -178,7 +179,7 @@ func (d *Doc) FreeItems(obj Value, at *Path, foldCase bool, probs *[]Problem) Fr
 		*probs = append(*probs, Problem{Kind: WrongType, Offset: obj.Index, At: at.String(), Value: obj, Want: "an object"})
 		return FreeIter{it: Iter{d: d}}
 	}
-	return FreeIter{it: d.Items(obj), seen: keySet{fold: foldCase}}
+	return FreeIter{it: d.Items(obj), seen: keySet{d: d, fold: foldCase}}
 }
 
 // Next returns the next member whose key has not been seen before,
@@ -214,14 +215,21 @@ func (f *FreeIter) Next(at *Path, probs *[]Problem) (m Member, ok bool) {
 // keySet finds the repeated keys of one object in linear time: it
 // compares a new key with the first linearMembers keys one by one, and
 // looks it up in a map of them past that, so that an object of 80,000
-// keys is not compared pair by pair. It keeps each key and its offset,
-// not the member: a walk need not hold the members it has returned.
+// keys is not compared pair by pair. It keeps each key's offset, and
+// past linearMembers only its hash: a walk need not hold the members it
+// has returned, and an object of 100,000 keys needs a map of 16-byte
+// entries rather than of strings (issue 15).
 type keySet struct {
+	d     *Doc
 	fold  bool // keys equal but for case are the same key
 	n     int  // keys in small
 	small [linearMembers]seenKey
-	exact map[string]int     // without fold, past linearMembers: key → offset
-	lower map[string]seenKey // with fold, past linearMembers: lower-cased key → the first of it
+	seed  maphash.Seed
+	// byHash maps the hash of a key (lower-cased with fold) to the offset
+	// of its first occurrence, past linearMembers; a key whose hash is
+	// taken by another key goes to collided.
+	byHash   map[uint64]int
+	collided map[string]int
 }
 
 // seenKey is a key a keySet holds and the offset of its opening quote.
@@ -232,15 +240,17 @@ type seenKey struct {
 
 // find returns the earlier member (Key and KeyIndex) whose key is key.
 func (x *keySet) find(key string) (Member, bool) {
-	switch {
-	case x.exact != nil:
-		if i, ok := x.exact[key]; ok {
-			return Member{Key: key, KeyIndex: i}, true
+	if x.byHash != nil {
+		norm := x.normal(key)
+		i, ok := x.byHash[maphash.String(x.seed, norm)]
+		if !ok {
+			return Member{}, false
 		}
-		return Member{}, false
-	case x.lower != nil:
-		if s, ok := x.lower[strings.ToLower(key)]; ok {
-			return Member{Key: s.key, KeyIndex: s.index}, true
+		if first := x.d.keyAt(i); x.normal(first) == norm {
+			return Member{Key: first, KeyIndex: i}, true
+		}
+		if i, ok := x.collided[norm]; ok {
+			return Member{Key: x.d.keyAt(i), KeyIndex: i}, true
 		}
 		return Member{}, false
 	}
@@ -254,17 +264,14 @@ func (x *keySet) find(key string) (Member, bool) {
 
 // add records a key not seen before, at offset index.
 func (x *keySet) add(key string, index int) {
-	if x.exact == nil && x.lower == nil {
+	if x.byHash == nil {
 		if x.n < len(x.small) {
 			x.small[x.n] = seenKey{key, index}
 			x.n++
 			return
 		}
-		if x.fold {
-			x.lower = make(map[string]seenKey, 4*len(x.small))
-		} else {
-			x.exact = make(map[string]int, 4*len(x.small))
-		}
+		x.seed = maphash.MakeSeed()
+		x.byHash = make(map[uint64]int, 4*len(x.small))
 		for _, s := range x.small[:x.n] {
 			x.put(s.key, s.index)
 		}
@@ -272,13 +279,26 @@ func (x *keySet) add(key string, index int) {
 	x.put(key, index)
 }
 
-// put enters a key in the map.
+// put enters a key not seen before in the map.
 func (x *keySet) put(key string, index int) {
-	if x.fold {
-		x.lower[strings.ToLower(key)] = seenKey{key, index}
+	norm := x.normal(key)
+	h := maphash.String(x.seed, norm)
+	if _, taken := x.byHash[h]; !taken {
+		x.byHash[h] = index
 		return
 	}
-	x.exact[key] = index
+	if x.collided == nil {
+		x.collided = map[string]int{}
+	}
+	x.collided[norm] = index
+}
+
+// normal returns key as the set compares it: lower-cased with fold.
+func (x *keySet) normal(key string) string {
+	if x.fold {
+		return strings.ToLower(key)
+	}
+	return key
 }
 
 // linearMembers is the number of members up to which repeated keys are

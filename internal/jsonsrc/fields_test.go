@@ -1,6 +1,8 @@
 package jsonsrc
 
 import (
+	"hash/maphash"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -95,4 +97,74 @@ func TestFindKnown(t *testing.T) {
 	}
 	assert.Equal(t, -1, findKnown(nil, "Sid", -1), "no known keys")
 	assert.Equal(t, 1, findKnown([]string{"Ab", "Ac"}, "Ac", 1), "same length and first byte")
+}
+
+// TestFreeItemsFirstOccurrence checks what a repeated key's problem says
+// of the first occurrence (its key as written and its offset) past the
+// linear phase, where the set keeps only hashes and offsets and reads the
+// first key back from the document: escaped keys compare by their
+// unescaped text, as JSON defines them (RFC 8259, section 8.3).
+func TestFreeItemsFirstOccurrence(t *testing.T) {
+	t.Parallel()
+	src := `{`
+	for i := range 30 {
+		src += `"k` + string(rune('a'+i%26)) + string(rune('a'+i/26)) + `":0,`
+	}
+	src += `"esc\u0061pe":1,"Mixed":2,"escape":3,"MIXED":4,"kba":5}`
+	d, err := Parse(src, diag.Position{})
+	require.NoError(t, err)
+	for _, tc := range []struct {
+		fold bool
+		want []string
+		why  string
+	}{
+		{false, []string{"duplicate escape first=escape@", "duplicate kba first=kba@"}, "an escaped key repeats its unescaped text; exact keys only"},
+		{true, []string{"duplicate escape first=escape@", "folded MIXED first=Mixed@", "duplicate kba first=kba@"}, "with folding the first key is reported as written"},
+	} {
+		var probs []Problem
+		it := d.FreeItems(d.Root(), At("T"), tc.fold, &probs)
+		n := 0
+		for {
+			_, ok := it.Next(At("T"), &probs)
+			if !ok {
+				break
+			}
+			n++
+		}
+		var got []string
+		for _, p := range probs {
+			kind := map[ProblemKind]string{DuplicateKey: "duplicate", FoldedKey: "folded"}[p.Kind]
+			got = append(got, kind+" "+p.Key+" first="+p.First.Key+"@")
+			first := strings.Index(src, `"`+p.First.Key+`"`)
+			if p.First.Key == "escape" {
+				first = strings.Index(src, `"esc\u0061pe"`)
+			}
+			assert.Equal(t, first, p.First.KeyIndex, "%s: the first occurrence's offset", p.Key)
+		}
+		assert.Equal(t, tc.want, got, tc.why)
+		assert.Equal(t, 35-len(tc.want), n, "every member but the repeats is returned: %s", tc.why)
+	}
+}
+
+// TestKeySetHashCollision checks the path a hash collision takes: a key
+// whose hash is taken by another key is kept apart and still found.
+func TestKeySetHashCollision(t *testing.T) {
+	t.Parallel()
+	src := `{"one":1,"two":2}`
+	d, err := Parse(src, diag.Position{})
+	require.NoError(t, err)
+	x := keySet{d: d}
+	for i := range linearMembers {
+		x.add("pad"+string(rune('a'+i)), 0) // fill the linear phase
+	}
+	x.add("pad-last", 0) // now past it: the map is in use
+	require.NotNil(t, x.byHash)
+	// Pretend "two" hashes like "one": its slot holds "one"'s offset.
+	x.byHash[maphash.String(x.seed, "two")] = strings.Index(src, `"one"`)
+	x.add("two", strings.Index(src, `"two"`))
+	m, ok := x.find("two")
+	require.True(t, ok, "a collided key is found")
+	assert.Equal(t, Member{Key: "two", KeyIndex: strings.Index(src, `"two"`)}, m)
+	_, ok = x.find("three")
+	assert.False(t, ok, "an unseen key is not found")
 }

@@ -39,6 +39,16 @@ func (d *Doc) valueAt(i int, hint *int32) Value {
 	return v
 }
 
+// keyAt returns the text of the string whose opening quote is at offset
+// i, a key an iterator has returned before.
+func (d *Doc) keyAt(i int) string {
+	end, plain := d.endString(i)
+	if plain {
+		return d.src[i+1 : end-1]
+	}
+	return d.Str(Value{Kind: String, Index: i, End: end, open: -1})
+}
+
 // endString returns the offset just past the (validated) string at i and
 // whether it has no escapes (its content is the text between its quotes).
 func (d *Doc) endString(i int) (end int, plain bool) {
