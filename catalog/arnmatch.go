@@ -172,7 +172,7 @@ func (r *ResourceType) Matches(arn string) bool {
 		return false
 	}
 	var buf [64]elem
-	for _, f := range r.matchers {
+	for _, f := range r.matchers() {
 		if f.ok && f.fits(parts, buf[:0], compileLiteral) {
 			return true
 		}
@@ -189,7 +189,7 @@ func (r *ResourceType) MayMatch(pattern string) bool {
 		return true
 	}
 	parts, ok := splitARN(pattern)
-	for k, f := range r.matchers {
+	for k, f := range r.matchers() {
 		if !ok || !f.ok {
 			// Too few segments to compare one by one: compare the whole.
 			if overlap(compileTemplate(r.ARNFormats[k]), compilePolicy(pattern)) {

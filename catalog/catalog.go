@@ -46,6 +46,7 @@ func Default() *Catalog {
 // index builds the lookup tables after decoding.
 func (c *Catalog) index() error {
 	c.byPrefix = make(map[string]*Service, len(c.services))
+	lazy := make([]serviceIndex, len(c.services))
 	for k := range c.services {
 		s := &c.services[k]
 		lp := strings.ToLower(s.Prefix)
@@ -57,14 +58,7 @@ func (c *Catalog) index() error {
 			c.rcp = append(c.rcp, s.Prefix)
 		}
 		s.cat = c
-		for j := range s.ResourceTypes {
-			rt := &s.ResourceTypes[j]
-			rt.matchers = make([]arnFormat, len(rt.ARNFormats))
-			for f, format := range rt.ARNFormats {
-				rt.matchers[f] = compileFormat(format)
-			}
-		}
-		s.keys = newKeyIndex(s.ConditionKeys)
+		s.lazy = &lazy[k]
 	}
 	sort.Strings(c.rcp)
 	return c.actions.build(c.services)

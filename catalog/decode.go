@@ -190,6 +190,7 @@ func (r *reader) service(s *Service) {
 		for k := range s.ResourceTypes {
 			rt := &s.ResourceTypes[k]
 			rt.Service = s
+			rt.index = k
 			rt.Name = r.str()
 			rt.ARNFormats = r.list()
 			rt.ConditionKeys = r.list()

@@ -98,7 +98,7 @@ func (c *Catalog) ConditionKey(name string) (ConditionKey, bool) {
 		return ConditionKey{}, false
 	}
 	if s := c.Service(name[:i]); s != nil {
-		if k := s.keys.lookup(name); k != nil {
+		if k := s.index().keys.lookup(name); k != nil {
 			return *k, true
 		}
 	}
@@ -113,7 +113,7 @@ func (c *Catalog) ConditionKey(name string) (ConditionKey, bool) {
 // template matching it), case-insensitively. Services also define some
 // aws: keys (aws:RequestTag/${TagKey}) with the type they have there.
 func (s *Service) ConditionKey(name string) (ConditionKey, bool) {
-	if k := s.keys.lookup(name); k != nil {
+	if k := s.index().keys.lookup(name); k != nil {
 		return *k, true
 	}
 	return ConditionKey{}, false

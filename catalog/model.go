@@ -14,8 +14,8 @@ type Service struct {
 	ResourceTypes []ResourceType // sorted by name
 	ConditionKeys []ConditionKey // the keys the service defines, sorted by name
 
-	cat  *Catalog // whose index finds the service's actions
-	keys keyIndex
+	cat  *Catalog      // whose index finds the service's actions
+	lazy *serviceIndex // condition keys and ARN formats, indexed on first use
 }
 
 // Action is one action of a service. Its fields are shared and
@@ -62,7 +62,7 @@ type ResourceType struct {
 	// ConditionKeys lists the keys available for resources of this type.
 	ConditionKeys []string
 
-	matchers []arnFormat
+	index int // in Service.ResourceTypes
 }
 
 // ConditionKey is a condition key: a global key (aws:…, Service nil) or
