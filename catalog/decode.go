@@ -39,7 +39,7 @@ func Decode(data []byte) (*Catalog, error) {
 type reader struct {
 	b    []byte
 	i    int
-	strs []string
+	strs strTable
 	err  error
 	slab []string // lists are cut from it, so that they share allocations
 	// lists interns the lists by their encoding: many actions and
@@ -51,6 +51,7 @@ type reader struct {
 	resources map[string][]ActionResource
 	arSlab    []ActionResource // interned resource lists are cut from it
 	arTmp     []ActionResource
+	names     [][]byte // the names of a service's actions, in the data
 }
 
 // slabSize is the number of elements of a slab allocation: large enough
@@ -103,11 +104,21 @@ func (r *reader) byte() byte {
 
 func (r *reader) str() string {
 	i := r.uvarint()
-	if i >= len(r.strs) {
+	if i >= r.strs.len() {
 		r.fail("bad string index")
 		return ""
 	}
-	return r.strs[i]
+	return r.strs.get(i)
+}
+
+// name reads a string without copying it out of the data.
+func (r *reader) name() []byte {
+	i := r.uvarint()
+	if i >= r.strs.len() {
+		r.fail("bad string index")
+		return nil
+	}
+	return r.strs.bytes(i)
 }
 
 func (r *reader) list() []string {
@@ -147,20 +158,21 @@ func decodeRaw(raw []byte) (*Catalog, error) {
 	if r.err != nil {
 		return nil, r.err
 	}
-	blob := string(raw[r.i : r.i+blobLen])
+	r.strs.blob = raw[r.i : r.i+blobLen]
 	r.i += blobLen
 	n := r.count()
-	r.strs = make([]string, 0, n)
+	r.strs.offs = make([]uint32, 1, n+1)
 	off := 0
 	for k := 0; k < n && r.err == nil; k++ {
 		l := r.uvarint()
-		if l > len(blob)-off {
+		if l > blobLen-off {
 			r.fail("string past the blob")
 			break
 		}
-		r.strs = append(r.strs, blob[off:off+l])
 		off += l
+		r.strs.offs = append(r.strs.offs, uint32(off))
 	}
+	r.strs.strs = make([]string, len(r.strs.offs)-1)
 	c := &Catalog{}
 	c.date = r.str()
 	c.source = r.str()
@@ -214,10 +226,11 @@ func (r *reader) service(s *Service) {
 	}
 	s.Actions = make([]Action, n)
 	clear(r.resources)
+	r.names = r.names[:0]
 	for k := range s.Actions {
 		a := &s.Actions[k]
 		a.Service = s
-		a.Name = r.str()
+		r.names = append(r.names, r.name())
 		a.AccessLevel = AccessLevel(r.byte())
 		if r.err == nil && (a.AccessLevel < List || a.AccessLevel > Tagging) {
 			r.fail("bad access level")
@@ -226,24 +239,29 @@ func (r *reader) service(s *Service) {
 		a.ConditionKeys = r.list()
 		a.DependentActions = r.list()
 	}
-	// The full names share one allocation, of the exact size.
+	if r.err != nil {
+		return
+	}
+	// The full names share one allocation, of the exact size; each name
+	// is the end of its full name.
 	size := 0
-	for k := range s.Actions {
-		size += len(s.Prefix) + 1 + len(s.Actions[k].Name)
+	for _, name := range r.names {
+		size += len(s.Prefix) + 1 + len(name)
 	}
 	var full strings.Builder
 	full.Grow(size)
-	for k := range s.Actions {
+	for _, name := range r.names {
 		full.WriteString(s.Prefix)
 		full.WriteByte(':')
-		full.WriteString(s.Actions[k].Name)
+		full.Write(name)
 	}
 	all := full.String()
 	at := 0
 	for k := range s.Actions {
 		a := &s.Actions[k]
-		l := len(s.Prefix) + 1 + len(a.Name)
+		l := len(s.Prefix) + 1 + len(r.names[k])
 		a.FullName = all[at : at+l]
+		a.Name = a.FullName[len(s.Prefix)+1:]
 		at += l
 	}
 }

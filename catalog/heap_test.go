@@ -1,0 +1,65 @@
+package catalog_test
+
+import (
+	"runtime"
+	"sync"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/iameval/iameval/catalog"
+)
+
+// maxLiveHeap bounds the heap a decoded catalogue keeps alive. Every
+// command loads the catalogue, so it is a floor under the memory of
+// `iameval validate` on any input (issue 15: at most 10x the input).
+// Measured with Go 1.26 on the 2026 data: 4,962 KB (it was 9,980 KB with
+// two action maps over lower-case copies of the names, a list per action
+// and the whole string table kept).
+const maxLiveHeap = 5 << 20
+
+func TestDecodedCatalogueLiveHeap(t *testing.T) {
+	if raceEnabled {
+		t.Skip("the race detector changes allocation sizes")
+	}
+	if testing.Short() {
+		t.Skip("collects the heap")
+	}
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	c, err := catalog.Decode(catalog.EmbeddedData())
+	require.NoError(t, err)
+	runtime.GC()
+	runtime.ReadMemStats(&after)
+	runtime.KeepAlive(c)
+	live := int64(after.HeapAlloc) - int64(before.HeapAlloc)
+	t.Logf("live heap of a decoded catalogue: %d KB", live>>10)
+	assert.LessOrEqual(t, live, int64(maxLiveHeap), "a decoded catalogue keeps at most 5 MiB alive")
+}
+
+// A service's condition keys and ARN formats are indexed on first use;
+// concurrent first uses must agree (run with -race). S3 defines
+// s3:ExistingObjectTag/<key> (String) and the object resource type
+// (https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazons3.html).
+func TestLazyIndexConcurrent(t *testing.T) {
+	t.Parallel()
+	c, err := catalog.Decode(catalog.EmbeddedData())
+	require.NoError(t, err)
+	var wg sync.WaitGroup
+	for i := 0; i < 8; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			k, ok := c.ConditionKey("s3:ExistingObjectTag/team")
+			assert.True(t, ok, "a template key of S3")
+			assert.Equal(t, catalog.String, k.Type)
+			object := c.Service("s3").ResourceType("object")
+			if assert.NotNil(t, object) {
+				assert.True(t, object.Matches("arn:aws:s3:::bucket/key"), "an object ARN")
+			}
+		}()
+	}
+	wg.Wait()
+}
