@@ -1,11 +1,10 @@
 package condition
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/iameval/iameval/variables"
 )
@@ -84,52 +83,49 @@ func (t *Trace) Reset() {
 func (t *Trace) addMissing(key string) {
 	if len(t.Missing) > linearMissing ||
 		!slices.ContainsFunc(t.Missing, func(k string) bool { return strings.EqualFold(k, key) }) {
+		if len(t.Missing) == cap(t.Missing) {
+			// Doubled, not grown by append's quarter for large slices:
+			// 100,000 missing keys allocated five times their list
+			// (issue 15).
+			t.Missing = slices.Grow(t.Missing, max(len(t.Missing), 4))
+		}
 		t.Missing = append(t.Missing, key)
 	}
 }
 
 // dedupMissing removes from Missing the keys equal ignoring case to an
-// earlier one, keeping the first.
+// earlier one, keeping the first. It sorts the keys' positions rather
+// than filling a map of folded copies: 100,000 missing keys took 5.8 MB
+// that way, 0.5 MB this way (issue 15).
 func (t *Trace) dedupMissing() {
-	if len(t.Missing) <= linearMissing {
+	n := len(t.Missing)
+	if n <= linearMissing {
 		return
 	}
-	seen := make(map[string]struct{}, len(t.Missing))
+	order := make([]int32, n)
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortFunc(order, func(i, j int32) int {
+		if c := compareFold(t.Missing[i], t.Missing[j]); c != 0 {
+			return c
+		}
+		return cmp.Compare(i, j)
+	})
+	repeat := make([]bool, n)
+	for k := 1; k < n; k++ {
+		if compareFold(t.Missing[order[k-1]], t.Missing[order[k]]) == 0 {
+			repeat[order[k]] = true
+		}
+	}
 	out := t.Missing[:0]
-	for _, k := range t.Missing {
-		f := foldKey(k)
-		if _, dup := seen[f]; !dup {
-			seen[f] = struct{}{}
+	for i, k := range t.Missing {
+		if !repeat[i] {
 			out = append(out, k)
 		}
 	}
 	clear(t.Missing[len(out):])
 	t.Missing = out
-}
-
-// foldKey returns s with each character replaced by the smallest one it
-// equals under Unicode simple case folding, so that two strings are
-// equal under strings.EqualFold exactly when their foldKeys are equal.
-func foldKey(s string) string {
-	ascii := true
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			ascii = false
-			break
-		}
-	}
-	if ascii { // the smallest of an ASCII letter's folds is its upper case
-		return strings.ToUpper(s)
-	}
-	b := make([]byte, 0, len(s))
-	for _, r := range s {
-		m := r
-		for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
-			m = min(m, f)
-		}
-		b = utf8.AppendRune(b, m)
-	}
-	return string(b)
 }
 
 // record appends the result of clause c, index i, with outcome o; the

@@ -124,14 +124,27 @@ func TestTraceMissingManyKeys(t *testing.T) {
 	assert.Equal(t, want, tr.Missing, "each key once, as first written, in order")
 }
 
-// foldKey is the map key of strings.EqualFold: equal keys exactly for
-// strings equal ignoring case, including characters whose folding orbit
-// has more than two members (K, k and the Kelvin sign; s, S and ſ).
-func TestFoldKeyMatchesEqualFold(t *testing.T) {
-	words := []string{"aws:SourceIp", "AWS:SOURCEIP", "k", "K", "\u212a", "s", "S", "\u017f", "ß", "ẞ", "Σ", "σ", "ς", "é", "É", "\xff", "\ufffd", ""}
+// compareFold orders keys so that equal means strings.EqualFold,
+// including characters whose folding orbit has more than two members (K,
+// k and the Kelvin sign; s, S and ſ), and is a total order (antisymmetric
+// here, transitive by construction: lexicographic over folded runes).
+func TestCompareFoldMatchesEqualFold(t *testing.T) {
+	words := []string{"aws:SourceIp", "AWS:SOURCEIP", "k", "K", "\u212a", "s", "S", "\u017f", "ß", "ẞ", "Σ", "σ", "ς", "é", "É", "\xff", "\ufffd", "", "kK", "K\u212a", "a"}
 	for _, a := range words {
 		for _, b := range words {
-			assert.Equal(t, strings.EqualFold(a, b), foldKey(a) == foldKey(b), "%q vs %q", a, b)
+			assert.Equal(t, strings.EqualFold(a, b), compareFold(a, b) == 0, "%q vs %q", a, b)
+			assert.Equal(t, compareFold(a, b), -compareFold(b, a), "%q vs %q", a, b)
+		}
+	}
+}
+
+// CompareKeys orders keys as their NormalizeKey forms do, the order
+// explanations list missing keys in.
+func TestCompareKeysMatchesNormalizeKey(t *testing.T) {
+	words := []string{"aws:SourceIp", "AWS:SOURCEIP", "aws:sourceip", "aws:SourceIpX", "aws:Source", "aws:PrincipalTag/Team", "aws:principaltag/TEAM", "k", "K", "\u212a", "\u212ax", "kx", "É", "é", "ÉA", "éb", "\xff", "", "a" + strings.Repeat("B", 70), strings.Repeat("b", 71)}
+	for _, a := range words {
+		for _, b := range words {
+			assert.Equal(t, strings.Compare(NormalizeKey(a), NormalizeKey(b)), CompareKeys(a, b), "%q vs %q", a, b)
 		}
 	}
 }

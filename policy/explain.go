@@ -48,7 +48,14 @@ func (s *Statement) explain(e *env) StatementResult {
 		t := &condition.Trace{}
 		ok := s.cond.EvalFor(e.l, t, s.effect == Deny)
 		res.Condition = t
-		res.MissingKeys = appendUniqueAll(res.MissingKeys, t.Missing)
+		if len(res.MissingKeys) == 0 {
+			// The trace's list is this result's own: shared, not copied
+			// (issue 15), clipped so that appending to one never writes
+			// into the other.
+			res.MissingKeys = slices.Clip(t.Missing)
+		} else {
+			res.MissingKeys = appendUniqueAll(res.MissingKeys, t.Missing)
+		}
 		if !ok {
 			res.Failed = PartCondition
 			res.Detail = conditionDetail(t)
