@@ -26,7 +26,7 @@ func Decode(data []byte) (*Catalog, error) {
 	if err != nil {
 		return nil, fmt.Errorf("catalog: %w", err)
 	}
-	raw, err := io.ReadAll(io.LimitReader(zr, maxData+1))
+	raw, err := readAll(io.LimitReader(zr, maxData+1), sizeHint(data))
 	if err != nil {
 		return nil, fmt.Errorf("catalog: %w", err)
 	}
@@ -34,6 +34,42 @@ func Decode(data []byte) (*Catalog, error) {
 		return nil, errors.New("catalog: data larger than 64 MiB")
 	}
 	return decodeRaw(raw)
+}
+
+// sizeHint returns the size the gzip data say they decompress to (the
+// ISIZE field that ends them, RFC 1952), plus one byte for the read that
+// finds the end; 512 when the field is missing or too large. It is a
+// hint only: corrupt data may say anything, so it is believed only up
+// to what deflate can expand the data to (1032 times).
+func sizeHint(data []byte) int {
+	if len(data) < 4 {
+		return 512
+	}
+	n := binary.LittleEndian.Uint32(data[len(data)-4:])
+	if n > maxData || int(n) > 1032*len(data) {
+		return 512
+	}
+	return int(n) + 1
+}
+
+// readAll reads r to its end into a buffer of capacity hint, grown as
+// needed: as io.ReadAll does, without growing from 512 bytes, which
+// leaves 2 MB of garbage behind for 1 MB of data.
+func readAll(r io.Reader, hint int) ([]byte, error) {
+	b := make([]byte, 0, hint)
+	for {
+		if len(b) == cap(b) {
+			b = append(b, 0)[:len(b)]
+		}
+		n, err := r.Read(b[len(b):cap(b)])
+		b = b[:len(b)+n]
+		if err == io.EOF {
+			return b, nil
+		}
+		if err != nil {
+			return b, err
+		}
+	}
 }
 
 type reader struct {

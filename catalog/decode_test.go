@@ -102,6 +102,25 @@ func TestDecodeRejectsCorruptData(t *testing.T) {
 	}
 }
 
+// Decode sizes its buffer from the size gzip data end with (ISIZE,
+// https://www.rfc-editor.org/rfc/rfc1952#section-2.3.1), a hint it must
+// not trust: smaller, larger or absurd, the data read are the same.
+func TestReadAllSizeHint(t *testing.T) {
+	t.Parallel()
+	data := bytes.Repeat([]byte("0123456789"), 1000)
+	for _, hint := range []int{0, 1, 512, len(data), len(data) + 1, 3 * len(data)} {
+		got, err := readAll(bytes.NewReader(data), hint)
+		require.NoError(t, err)
+		assert.Equal(t, data, got, "hint %d", hint)
+	}
+	assert.Equal(t, len(rawEmbedded(t))+1, sizeHint(embedded), "the embedded data say their size")
+	lying := gz([]byte(magic))
+	copy(lying[len(lying)-4:], "\xff\xff\xff\x03") // 64 MiB from 40 bytes
+	assert.Equal(t, 512, sizeHint(lying), "not believed beyond what deflate can expand to")
+	_, err := Decode(lying)
+	assert.Error(t, err, "gzip checks the size")
+}
+
 func rawEmbedded(t testing.TB) []byte {
 	zr, err := gzip.NewReader(bytes.NewReader(embedded))
 	require.NoError(t, err)
