@@ -97,11 +97,11 @@ func (c *collector) record(i int) recorded {
 	return rec
 }
 
-// full returns rec with its full statement result (see
-// policy.BriefRecorder).
+// full returns rec with its full statement result, as a brief recorder
+// gets it: with a lean condition trace (see policy.BriefRecorder).
 func (rec recorded) full() recorded {
 	if rec.res.Brief {
-		rec.res = rec.res.Statement.Explain(rec.q)
+		rec.res = rec.res.Statement.ExplainLean(rec.q)
 	}
 	return rec
 }
@@ -155,9 +155,11 @@ func (c *collector) release() {
 func (c *collector) Record(r policy.StatementResult) {
 	e := entry{stmt: r.Statement, at: int32(len(c.placed) - 1), applies: r.Applies, pm: r.Principal, failed: r.Failed}
 	if !r.Brief {
-		if c.brief {
-			r = compact(r)
-		}
+		// A brief recorder's full results have lean condition traces
+		// (see policy.BriefRecorder); their missing keys are clipped, so
+		// that appending to the explanation's list never writes into the
+		// trace's.
+		r.MissingKeys = slices.Clip(r.MissingKeys)
 		c.fulls = append(c.fulls, r)
 		e.full = int32(len(c.fulls))
 	}

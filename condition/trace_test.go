@@ -7,6 +7,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 
 	"github.com/iameval/iameval/variables"
 )
@@ -146,5 +147,42 @@ func TestCompareKeysMatchesNormalizeKey(t *testing.T) {
 		for _, b := range words {
 			assert.Equal(t, strings.Compare(NormalizeKey(a), NormalizeKey(b)), CompareKeys(a, b), "%q vs %q", a, b)
 		}
+	}
+}
+
+// A lean trace keeps what a summary of the evaluation reads: the first
+// clause that did not pass (where the statement failed) and every clause
+// of unknown truth, without values, and still every missing key; the
+// result of the block is the same.
+func TestTraceLean(t *testing.T) {
+	var b Builder
+	b.AddString("aws:username", "alice")
+	b.Add("aws:SourceIp", UnknownValue())
+	ctx, err := b.Context()
+	require.NoError(t, err)
+	block := NewBlock([]Clause{
+		mustClause(t, "StringEquals", "aws:username", variables.Substitute, "alice"),   // passes
+		mustClause(t, "StringEquals", "aws:PrincipalTag/a", variables.Substitute, "1"), // absent: the first to fail
+		mustClause(t, "StringEquals", "aws:PrincipalTag/b", variables.Substitute, "2"), // absent: fails too, not kept
+		mustClause(t, "IpAddress", "aws:SourceIp", variables.Substitute, "10.0.0.0/8"), // unknown: kept
+	})
+	var full, lean Trace
+	lean.Lean = true
+	for _, deny := range []bool{false, true} {
+		full.Reset()
+		lean.Reset()
+		assert.Equal(t, block.EvalFor(ctx, &full, deny), block.EvalFor(ctx, &lean, deny), "the same result")
+		var want []ClauseResult
+		for _, cr := range full.Clauses {
+			if cr.Index == 1 || cr.Index == 3 {
+				cr.PolicyValues, cr.RequestValues = nil, nil
+				want = append(want, cr)
+			}
+		}
+		require.Len(t, want, 2)
+		assert.True(t, want[1].Unknown)
+		assert.Equal(t, want, lean.Clauses, "deny %v", deny)
+		assert.Equal(t, full.Missing, lean.Missing, "every missing key")
+		assert.Equal(t, []string{"aws:PrincipalTag/a", "aws:PrincipalTag/b", "aws:SourceIp"}, lean.Missing, "an unknown value counts as missing, as in a full trace")
 	}
 }

@@ -44,7 +44,8 @@ type Recorder interface {
 // list no missing key and no condition clause of unknown truth as
 // Statement, Applies, Principal and Failed only, with Brief set, so that
 // no text is built for statements that may never be shown; other
-// statements get their full result.
+// statements get their full result, with a lean condition trace (see
+// [condition.Trace].Lean and [Statement.ExplainLean]).
 type BriefRecorder interface {
 	Recorder
 	Brief() bool
@@ -415,7 +416,7 @@ func (p *Policy) evalAll(e *env, rec Recorder, brief bool) effects {
 		if brief {
 			res = s.brief(e)
 		} else {
-			res = s.explain(e)
+			res = s.explain(e, false)
 		}
 		if res.Applies {
 			add(&o, s.effect, res.Principal)

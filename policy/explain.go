@@ -9,8 +9,9 @@ import (
 	"github.com/iameval/iameval/principal"
 )
 
-// explain is the recording matcher: elements in Part order, with details.
-func (s *Statement) explain(e *env) StatementResult {
+// explain is the recording matcher: elements in Part order, with details;
+// lean gives it a lean condition trace (see [condition.Trace].Lean).
+func (s *Statement) explain(e *env, lean bool) StatementResult {
 	res := StatementResult{Statement: s, Principal: PrincipalNotApplicable}
 	if s.principal != nil {
 		res.Principal = s.principalMatch(e)
@@ -45,7 +46,7 @@ func (s *Statement) explain(e *env) StatementResult {
 		res.MissingKeys = missing
 	}
 	if s.hasCond {
-		t := &condition.Trace{}
+		t := &condition.Trace{Lean: lean}
 		ok := s.cond.EvalFor(e.l, t, s.effect == Deny)
 		res.Condition = t
 		if len(res.MissingKeys) == 0 {
@@ -69,6 +70,20 @@ func (s *Statement) explain(e *env) StatementResult {
 // Explain returns the full result of s for r: what [Policy.Eval] reports
 // about s to a [Recorder] that is not brief.
 func (s *Statement) Explain(r *Request) StatementResult {
+	return s.explainRequest(r, false)
+}
+
+// ExplainLean is [Statement.Explain] with a lean condition trace (see
+// [condition.Trace].Lean): the first clause that did not pass and those of
+// unknown truth, without values, and every missing key. It is what
+// [Policy.Eval] reports to a [BriefRecorder] for a statement it reports in
+// full.
+func (s *Statement) ExplainLean(r *Request) StatementResult {
+	return s.explainRequest(r, true)
+}
+
+// explainRequest is Explain and ExplainLean.
+func (s *Statement) explainRequest(r *Request, lean bool) StatementResult {
 	if r == nil {
 		return StatementResult{Statement: s, Principal: s.notApplicable(), Failed: PartAction, Detail: "no request"}
 	}
@@ -76,7 +91,7 @@ func (s *Statement) Explain(r *Request) StatementResult {
 	if err := r.load(&e, true); err != nil {
 		return StatementResult{Statement: s, Principal: s.notApplicable(), Failed: PartAction, Detail: err.Error()}
 	}
-	return s.explain(&e)
+	return s.explain(&e, lean)
 }
 
 // brief is explain for a [BriefRecorder]: how far s matched, without
@@ -97,7 +112,7 @@ func (s *Statement) brief(e *env) StatementResult {
 	}
 	ok, keysSet := s.resources.check(e.q, e.l)
 	if !keysSet {
-		return s.explain(e)
+		return s.explain(e, true)
 	}
 	if !ok {
 		res.Failed = PartResource
@@ -106,7 +121,7 @@ func (s *Statement) brief(e *env) StatementResult {
 	if s.hasCond {
 		pass, noted := s.cond.Check(e.l, s.effect == Deny)
 		if noted {
-			return s.explain(e)
+			return s.explain(e, true)
 		}
 		if !pass {
 			res.Failed = PartCondition

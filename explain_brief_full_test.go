@@ -8,19 +8,19 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/iameval/iameval/condition"
 	"github.com/iameval/iameval/policy"
 )
 
-// TestExplainCompactedEqualsFull checks that compacting the full results
-// of a brief explanation changes nothing it reports: Explain gives what
-// ExplainWith with every statement's full result gives, less Statements.
+// TestExplainBriefEqualsFull checks that the brief results and lean
+// condition traces of a brief explanation change nothing it reports:
+// Explain gives what ExplainWith with every statement's full result
+// gives, less Statements.
 // The cases look up absent keys (missing keys, https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-logic-multiple-context-keys-or-values.html),
 // spell one key in two cases (condition keys are case-insensitive,
 // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition.html),
 // and use aws:SecureTransport, which AWS sets on every request, so that
 // its absence makes a clause of unknown truth.
-func TestExplainCompactedEqualsFull(t *testing.T) {
+func TestExplainBriefEqualsFull(t *testing.T) {
 	t.Parallel()
 	tests := []struct {
 		why string
@@ -36,6 +36,10 @@ func TestExplainCompactedEqualsFull(t *testing.T) {
 		{"clauses of unknown truth in an Allow and in a Deny", docs{identity: []string{
 			allow("s3:GetObject", "*"),
 			stmt(`"Effect":"Deny","Action":"s3:GetObject","Resource":"*","Condition":{"Bool":{"aws:SecureTransport":"false"},"StringEquals":{"aws:PrincipalTag/x":"1"}}`),
+		}}},
+		{"a statement whose keys are present but do not match is explained again for the closest list, leanly", docs{identity: []string{
+			stmt(`"Effect":"Allow","Action":"s3:GetObject","Resource":"*","Condition":{"StringEquals":{"aws:username":"bob","aws:PrincipalType":"User"}}`),
+			stmt(`"Effect":"Allow","Action":"s3:GetObject","Resource":"*","Condition":{"StringEquals":{"aws:PrincipalTag/x":"1"}}`),
 		}}},
 		{"an Allow whose unknown clause follows a failing one", docs{identity: []string{
 			stmt(`"Effect":"Allow","Action":"s3:GetObject","Resource":"*","Condition":{"StringEquals":{"aws:PrincipalTag/x":"1"},"Bool":{"aws:SecureTransport":"true"}}`),
@@ -66,35 +70,6 @@ func TestExplainMissingKeysOnceSortedFirstSpelling(t *testing.T) {
 	}}.build(t)
 	x := Explain(ps, newReq(t, alice, "s3:GetObject", objA))
 	assert.Equal(t, []string{"aws:PrincipalTag/alpha", "aws:PrincipalTag/Mid", "aws:PrincipalTag/Zed"}, x.MissingKeys)
-}
-
-func TestCompactKeepsFirstFailingAndUnknownClauses(t *testing.T) {
-	t.Parallel()
-	// What a brief explanation reads of a trace: where the statement
-	// failed (the first failing clause) and the clauses of unknown
-	// truth; values are dropped, so that they keep no copy alive.
-	tr := &condition.Trace{
-		Clauses: []condition.ClauseResult{
-			{Index: 0, Key: "a", Passed: true, PolicyValues: []string{"v"}},
-			{Index: 1, Key: "b", Missing: true, PolicyValues: []string{"v"}},
-			{Index: 2, Key: "c", Missing: true},
-			{Index: 3, Key: "aws:SecureTransport", Unknown: true, Missing: true, Reason: "r", PolicyValues: []string{"true"}},
-		},
-		Missing: []string{"b", "c", "aws:SecureTransport"},
-	}
-	r := compact(policy.StatementResult{Failed: policy.PartCondition, Detail: "d", Condition: tr, MissingKeys: tr.Missing})
-	assert.Equal(t, []condition.ClauseResult{
-		{Index: 1, Key: "b", Missing: true},
-		{Index: 3, Key: "aws:SecureTransport", Unknown: true, Missing: true, Reason: "r"},
-	}, r.Condition.Clauses)
-	assert.Nil(t, r.Condition.Missing)
-	assert.Equal(t, "d", r.Detail)
-	assert.Equal(t, []string{"b", "c", "aws:SecureTransport"}, r.MissingKeys)
-	assert.Equal(t, len(r.MissingKeys), cap(r.MissingKeys), "clipped: appending to the explanation's list never writes into another")
-	assert.Len(t, tr.Clauses, 4, "the trace itself is not changed")
-
-	same := policy.StatementResult{Failed: policy.PartResource, Detail: "no condition"}
-	assert.Equal(t, same, compact(same), "a result without a trace is kept")
 }
 
 func TestReleaseDropsFullResults(t *testing.T) {
