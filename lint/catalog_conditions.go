@@ -36,52 +36,64 @@ var signedPresent = map[string]bool{
 // the operator fits its type, and the use of IfExists and ForAllValues
 // with it.
 func (c *checker) checkConditionKeys(s *statement, sa statementActions) {
-	for _, cl := range s.clauses {
-		op, err := condition.ParseOperator(cl.op.text)
+	// The operator is parsed once per block, and the keys are checked
+	// as the walk reads them (issue 15).
+	c.doc.blocks(s, func(opItem *item, block value) bool {
+		op, err := condition.ParseOperator(opItem.text)
 		if err != nil {
-			continue // package policy reports it
+			return true // package policy reports it
 		}
-		name := cl.key.text
-		prefix, _, ok := strings.Cut(name, ":")
-		if !ok {
-			continue
+		c.doc.keys(opItem, block, func(cl clause) bool {
+			c.checkConditionKey(cl, op, sa)
+			return true
+		})
+		return true
+	})
+}
+
+// checkConditionKey runs the checks of checkConditionKeys on one clause,
+// whose operator parsed as op.
+func (c *checker) checkConditionKey(cl clause, op condition.Operator, sa statementActions) {
+	name := cl.key.text
+	prefix, _, ok := strings.Cut(name, ":")
+	if !ok {
+		return
+	}
+	key, known := c.cat.ConditionKey(name)
+	global := strings.EqualFold(prefix, "aws")
+	if !known {
+		key, known = tagFamilyKey(c.cat.Service(prefix), name)
+	}
+	if !known {
+		if c.notInReference(cl.key, "key", name) {
+			return
 		}
-		key, known := c.cat.ConditionKey(name)
-		global := strings.EqualFold(prefix, "aws")
-		if !known {
-			key, known = tagFamilyKey(c.cat.Service(prefix), name)
+		switch {
+		case global:
+			c.add(codeGlobalKey, cl.key, "\""+name+"\" is not a global condition key", "")
+		case c.cat.Service(prefix) != nil:
+			c.add(codeServiceKey, cl.key, "\""+name+"\" is not a condition key of "+c.cat.Service(prefix).Name, "")
 		}
-		if !known {
-			if c.notInReference(cl.key, "key", name) {
-				continue
-			}
-			switch {
-			case global:
-				c.add(codeGlobalKey, cl.key, "\""+name+"\" is not a global condition key", "")
-			case c.cat.Service(prefix) != nil:
-				c.add(codeServiceKey, cl.key, "\""+name+"\" is not a condition key of "+c.cat.Service(prefix).Name, "")
-			}
-			// Other prefixes name identity providers (accounts.google.com:aud,
-			// saml:sub, an OIDC provider's host): not in the reference.
-			continue
-		}
-		if !global && key.Service != nil && !sa.all && len(sa.actions) > 0 && !isGlobal(name) &&
-			anySupports(serviceActions(key.Service), name) && !anySupports(sa.actions, name) {
-			c.add(codeKeyUnsupported, cl.key,
-				"none of the statement's actions supports \""+name+"\" in the Service Authorization Reference: their requests lack it, so the condition is always false"+ifExistsNote(op),
-				"")
-		}
-		c.checkOperatorType(cl, op, key)
-		if op.IfExists && (alwaysPresent[strings.ToLower(name)] || c.doc.typ == policy.Identity && signedPresent[strings.ToLower(name)]) {
-			c.add(codeIfExistsAlways, *cl.op,
-				"\""+name+"\" is in every request, so "+cl.op.text+" behaves as "+strings.TrimSuffix(op.String(), "IfExists"),
-				"write "+strings.TrimSuffix(op.String(), "IfExists"))
-		}
-		if op.Set == condition.ForAllValues && !key.Type.Multivalued() && key.Type != 0 {
-			c.add(codeForAllSingle, *cl.op,
-				"ForAllValues with the single-valued key \""+name+"\" is true when the request lacks the key",
-				"remove \"ForAllValues:\"")
-		}
+		// Other prefixes name identity providers (accounts.google.com:aud,
+		// saml:sub, an OIDC provider's host): not in the reference.
+		return
+	}
+	if !global && key.Service != nil && !sa.all && len(sa.actions) > 0 && !isGlobal(name) &&
+		serviceSupports(key.Service, name) && !anySupports(sa.actions, name) {
+		c.add(codeKeyUnsupported, cl.key,
+			"none of the statement's actions supports \""+name+"\" in the Service Authorization Reference: their requests lack it, so the condition is always false"+ifExistsNote(op),
+			"")
+	}
+	c.checkOperatorType(cl, op, key)
+	if op.IfExists && (alwaysPresent[strings.ToLower(name)] || c.doc.typ == policy.Identity && signedPresent[strings.ToLower(name)]) {
+		c.add(codeIfExistsAlways, *cl.op,
+			"\""+name+"\" is in every request, so "+cl.op.text+" behaves as "+strings.TrimSuffix(op.String(), "IfExists"),
+			"write "+strings.TrimSuffix(op.String(), "IfExists"))
+	}
+	if op.Set == condition.ForAllValues && !key.Type.Multivalued() && key.Type != 0 {
+		c.add(codeForAllSingle, *cl.op,
+			"ForAllValues with the single-valued key \""+name+"\" is true when the request lacks the key",
+			"remove \"ForAllValues:\"")
 	}
 }
 
@@ -93,13 +105,16 @@ func isGlobal(name string) bool {
 	return ok
 }
 
-// serviceActions returns the actions of svc.
-func serviceActions(svc *catalog.Service) []*catalog.Action {
-	out := make([]*catalog.Action, len(svc.Actions))
+// serviceSupports reports whether an action of svc supports the
+// condition key name, as anySupports does for a list of actions, without
+// making that list for each key.
+func serviceSupports(svc *catalog.Service, name string) bool {
 	for i := range svc.Actions {
-		out[i] = &svc.Actions[i]
+		if actionSupports(&svc.Actions[i], name) {
+			return true
+		}
 	}
-	return out
+	return false
 }
 
 // tagFamilyKey finds the service key of a tag family ("<prefix>:ResourceTag/tag-key",
@@ -132,13 +147,22 @@ func ifExistsNote(op condition.Operator) string {
 // key name: the action lists it, or one of its resource types does.
 func anySupports(actions []*catalog.Action, name string) bool {
 	for _, a := range actions {
-		if catalog.KeyListed(a.ConditionKeys, name) {
+		if actionSupports(a, name) {
 			return true
 		}
-		for _, ar := range a.ResourceTypes {
-			if catalog.KeyListed(ar.ConditionKeys, name) || catalog.KeyListed(ar.Type.ConditionKeys, name) {
-				return true
-			}
+	}
+	return false
+}
+
+// actionSupports reports whether the action supports the condition key
+// name: the action lists it, or one of its resource types does.
+func actionSupports(a *catalog.Action, name string) bool {
+	if catalog.KeyListed(a.ConditionKeys, name) {
+		return true
+	}
+	for _, ar := range a.ResourceTypes {
+		if catalog.KeyListed(ar.ConditionKeys, name) || catalog.KeyListed(ar.Type.ConditionKeys, name) {
+			return true
 		}
 	}
 	return false

@@ -105,16 +105,6 @@ func (e *element) entry(i int, actions bool) string {
 	return e.items[i].text
 }
 
-// clause is one operator-key pair of a Condition element. Its values are
-// kept as their place in the document, read when the redundancy check
-// compares conditions: no check positions them, and as items a condition
-// value was eight times its text (issue 15).
-type clause struct {
-	op     *item // the operator as written, like "StringEqualsIfExists", shared by the clauses of its block
-	key    item  // the condition key as written
-	values value // a scalar or an array; what is not a scalar is left out
-}
-
 // statement is one statement of the document.
 type statement struct {
 	at        int32  // 1 + its index in the Statement array, or singleStmt: see stmtPath
@@ -123,7 +113,8 @@ type statement struct {
 	principal element
 	action    element
 	resource  element
-	clauses   []clause
+	cond      int32 // 1 + the offset of the Condition element's value, 0 without one: its clauses are walked, not kept (see document.blocks)
+	hasClause bool  // the Condition element has a clause (an operator with a key)
 }
 
 // readDocument reads src leniently. It returns nil when src is not JSON
@@ -245,7 +236,7 @@ func (r *reader) statement(s *statement, v value, at int32) {
 		case "Principal", "NotPrincipal":
 			s.principal = r.principal(val, keyOff, elementPath(name), name == "NotPrincipal")
 		case "Condition":
-			s.clauses = r.conditions(val, elementPath(name))
+			s.cond, s.hasClause = int32(val.Index)+1, r.hasClause(val)
 		}
 	})
 }
@@ -296,25 +287,25 @@ func (r *reader) principal(v value, keyOff int32, path string, not bool) element
 	return p
 }
 
-// conditions reads the clauses of a Condition element.
-func (r *reader) conditions(v value, at string) []clause {
-	n := 0
-	r.members(v, func(_ string, _ int32, val value) {
-		if val.IsObject() {
-			n += r.doc.Count(val)
+// hasClause reports whether the Condition element v has a clause: an
+// operator whose block has a key.
+func (r *reader) hasClause(v value) bool {
+	if !v.IsObject() {
+		return false
+	}
+	for it := r.doc.Items(v); ; {
+		_, block, ok := it.Next()
+		if !ok {
+			return false
 		}
-	})
-	// Sized once: a condition of 100,000 keys grew its slice a few dozen
-	// times, five times the final size in all (issue 15).
-	out := make([]clause, 0, n)
-	r.members(v, func(opName string, opOff int32, block value) {
-		opPath := at + "." + pathName(opName)
-		op := &item{text: opName, off: int(opOff), path: opPath, stmt: r.stmt}
-		r.members(block, func(key string, keyOff int32, val value) {
-			out = append(out, clause{op: op, key: item{text: key, off: int(keyOff), path: opPath, elem: keyed, stmt: r.stmt}, values: val})
-		})
-	})
-	return out
+		if !block.IsObject() {
+			continue
+		}
+		keys := r.doc.Items(block)
+		if _, _, ok := keys.Next(); ok {
+			return true
+		}
+	}
 }
 
 // strings reads a string or an array of strings; other values are left

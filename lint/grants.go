@@ -30,7 +30,7 @@ func (c *checker) checkGrants(s *statement) {
 			"\"Allow\" with \"NotResource\" allows the actions on every resource not listed, including resources created later",
 			"list the allowed resources in \"Resource\" instead")
 	}
-	if t == policy.Resource && s.principal.present && !s.principal.not && s.principal.star && len(s.clauses) == 0 {
+	if t == policy.Resource && s.principal.present && !s.principal.not && s.principal.star && !s.hasClause {
 		c.add(codePublicPrincipal, s.key(&s.principal, "Principal", "NotPrincipal"),
 			"Principal \"*\" without a condition allows everyone, including anonymous callers and every other AWS account",
 			"name the principals, or add a condition such as aws:PrincipalOrgID or aws:SourceAccount")
@@ -77,13 +77,13 @@ func (c *checker) checkAllowAll(s *statement) bool {
 }
 
 // hasConditionKey reports whether a clause of the statement tests key.
-func (s *statement) hasConditionKey(key string) bool {
-	for _, cl := range s.clauses {
-		if strings.EqualFold(cl.key.text, key) {
-			return true
-		}
-	}
-	return false
+func (d *document) hasConditionKey(s *statement, key string) bool {
+	found := false
+	d.clauses(s, func(cl clause) bool {
+		found = strings.EqualFold(cl.key.text, key)
+		return !found
+	})
+	return found
 }
 
 // actionCoverage tells whether the statement's action element covers an
@@ -132,7 +132,7 @@ func anyRole(r string) bool {
 // (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use_passrole.html).
 func (c *checker) checkPassRole(s *statement) {
 	at, covered, star := s.actionCoverage("iam:passrole")
-	if !covered || s.hasConditionKey("iam:PassedToService") || !s.resource.present {
+	if !covered || c.doc.hasConditionKey(s, "iam:PassedToService") || !s.resource.present {
 		return
 	}
 	notAction := s.action.not

@@ -33,13 +33,21 @@ func CheckString(text string, s policy.Source) []Finding {
 			out = append(out, f)
 		}
 	}
-	if d := readDocument(text, s); d != nil {
-		c := checker{doc: d, cat: catalog.Default()}
-		c.run()
-		out = append(out, c.out...)
-	}
+	out = append(out, lintFindings(text, s)...)
 	sortFindings(out)
 	return out
+}
+
+// lintFindings runs this package's checks on text, read leniently, and
+// returns their findings unsorted.
+func lintFindings(text string, s policy.Source) []Finding {
+	d := readDocument(text, s)
+	if d == nil {
+		return nil
+	}
+	c := checker{doc: d, cat: catalog.Default()}
+	c.run()
+	return c.out
 }
 
 // parse runs policy.ParseString and returns its errors and its warnings, which

@@ -174,6 +174,25 @@ func TestChecks(t *testing.T) {
 			doc:  stmt(`{"Effect": "Allow", "Action": "s3:Get*", "Resource": "*", "Condition": {"Bool": {"aws:SecureTransport": "true"}}}`, `{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}`),
 		},
 		{
+			name: "same condition written in another order",
+			why:  "reference_policies_elements_condition: the blocks and keys of a condition are ANDed in any order, keys are case-insensitive and a key's values are ORed, so these two conditions are the same",
+			doc: stmt(`{"Effect": "Allow", "Action": "s3:Get*", "Resource": "*", "Condition": {"Bool": {"aws:SecureTransport": "true"}, "StringEquals": {"aws:PrincipalTag/team": ["a", "b"], "aws:PrincipalTag/env": "prod"}}}`,
+				`{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*", "Condition": {"StringEquals": {"aws:principaltag/env": "prod", "aws:PrincipalTag/team": ["b", "a"]}, "Bool": {"aws:SecureTransport": "true"}}}`),
+			want: []string{"REDUNDANT_STATEMENT 3:1"},
+		},
+		{
+			name: "condition with one key more",
+			why:  "reference_policies_elements_condition: the keys of a condition are ANDed, so a statement with one more key allows less and the broader one is not redundant",
+			doc: stmt(`{"Effect": "Allow", "Action": "s3:Get*", "Resource": "*", "Condition": {"StringEquals": {"aws:PrincipalTag/team": "a", "aws:PrincipalTag/env": "prod"}}}`,
+				`{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*", "Condition": {"StringEquals": {"aws:PrincipalTag/team": "a"}}}`),
+		},
+		{
+			name: "conditions differ in a value",
+			why:  "reference_policies_elements_condition: the values of a key are ORed, so another value is another condition",
+			doc: stmt(`{"Effect": "Allow", "Action": "s3:Get*", "Resource": "*", "Condition": {"StringEquals": {"aws:PrincipalTag/team": ["a", "b"]}}}`,
+				`{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*", "Condition": {"StringEquals": {"aws:PrincipalTag/team": ["a", "c"]}}}`),
+		},
+		{
 			name: "shadowed allow",
 			why:  "reference_policies_evaluation-logic: an explicit deny overrides any allow",
 			doc:  stmt(`{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/k"}`, `{"Effect": "Deny", "Action": "s3:*", "Resource": "*"}`),

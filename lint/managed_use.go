@@ -57,9 +57,10 @@ func loadAWSUse() {
 					add(awsUse.prefixes, prefix, p.Name)
 				}
 			}
-			for _, cl := range s.clauses {
+			d.clauses(s, func(cl clause) bool {
 				add(awsUse.keys, cl.key.text, p.Name)
-			}
+				return true
+			})
 		}
 	}
 }

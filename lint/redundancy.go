@@ -1,12 +1,11 @@
 package lint
 
 import (
+	"encoding/binary"
 	"hash/maphash"
 	"slices"
 	"strconv"
 	"strings"
-
-	"github.com/iameval/iameval/internal/jsonsrc"
 )
 
 // checkRedundantEntries reports Action and Resource entries that repeat
@@ -109,7 +108,7 @@ func (c *checker) checkRedundantStatements() {
 		}
 		for _, j := range cand {
 			o := stmts[j]
-			if int(j) == i || group[j] != group[i] && (s.effect != "Allow" || o.effect != "Deny" || len(o.clauses) > 0) {
+			if int(j) == i || group[j] != group[i] && (s.effect != "Allow" || o.effect != "Deny" || o.hasClause) {
 				continue
 			}
 			if int(j) == i {
@@ -132,7 +131,7 @@ func (c *checker) checkRedundantStatements() {
 					"remove the statement")
 				break
 			}
-			if s.effect == "Allow" && o.effect == "Deny" && len(o.clauses) == 0 && denyCoversPrincipal(o, s, prins[j] == prins[i]) &&
+			if s.effect == "Allow" && o.effect == "Deny" && !o.hasClause && denyCoversPrincipal(o, s, prins[j] == prins[i]) &&
 				coversAll(&o.action, &s.action, true) && coversAll(&o.resource, &s.resource, false) {
 				c.add(codeShadowed, item{off: s.off, stmt: s.at},
 					"the statement never allows anything: "+o.path()+" denies every action and resource it covers, without a condition",
@@ -150,7 +149,7 @@ func (c *checker) checkRedundantStatements() {
 const redundancyBudget = 10_000_000
 
 // groupRep is the first statement of a group, found by the hash of its
-// effect, principals and condition signature.
+// effect, principals and condition.
 type groupRep struct {
 	stmt  int
 	group int32
@@ -160,14 +159,16 @@ type groupRep struct {
 
 // groupStatements numbers the comparable statements (ok) by effect,
 // principal signature (prins) and condition signature: statements of one
-// group have all three equal. Signatures are hashed and not kept: kept,
-// they held a copy of every condition value of the policy (issue 15); a
-// hash match is confirmed by comparing the signatures themselves, so
-// that only equal statements share a group.
+// group have all three equal. Statements are found by a hash of the three
+// made without the condition signature (see conditionHash): made for
+// every statement, signatures were the largest part of what lint held
+// for a condition of 100,000 keys (issue 15). A hash match is confirmed
+// by comparing the signatures themselves, so that only equal statements
+// share a group.
 func (c *checker) groupStatements(ok []bool, prins []string) []int32 {
 	stmts := c.doc.stmts
 	group := make([]int32, len(stmts))
-	seed := maphash.MakeSeed()
+	hs := clauseHasher{seed: maphash.MakeSeed()}
 	reps := map[uint64][]groupRep{}
 	n := int32(0)
 	var buf []string
@@ -175,19 +176,22 @@ func (c *checker) groupStatements(ok []bool, prins []string) []int32 {
 		if !ok[i] {
 			continue
 		}
-		var sig string
-		sig, buf = conditionSignature(c.doc.src, s, buf)
-		h := groupHash(seed, s.effect, prins[i], sig)
+		h := groupHash(hs.seed, s.effect, prins[i], hs.condition(c.doc, s))
 		list := reps[h]
 		g := int32(-1)
+		sig, known := "", false
 		for k := range list {
 			r := &list[k]
 			o := stmts[r.stmt]
 			if o.effect != s.effect || prins[r.stmt] != prins[i] {
 				continue
 			}
+			if !known {
+				sig, buf = conditionSignature(c.doc, s, buf)
+				known = true
+			}
 			if !r.known {
-				r.sig, buf = conditionSignature(c.doc.src, o, buf)
+				r.sig, buf = conditionSignature(c.doc, o, buf)
 				r.known = true
 			}
 			if r.sig == sig {
@@ -206,8 +210,8 @@ func (c *checker) groupStatements(ok []bool, prins []string) []int32 {
 }
 
 // groupHash hashes a statement's effect, principal signature and
-// condition signature.
-func groupHash(seed maphash.Seed, effect, prin, sig string) uint64 {
+// condition hash.
+func groupHash(seed maphash.Seed, effect, prin string, cond uint64) uint64 {
 	var h maphash.Hash
 	h.SetSeed(seed)
 	h.WriteString(effect)
@@ -215,7 +219,9 @@ func groupHash(seed maphash.Seed, effect, prin, sig string) uint64 {
 	h.WriteString(strconv.Itoa(len(prin)))
 	h.WriteByte(':')
 	h.WriteString(prin)
-	h.WriteString(sig)
+	var b [8]byte
+	binary.LittleEndian.PutUint64(b[:], cond)
+	h.Write(b[:])
 	return h.Sum64()
 }
 
@@ -301,18 +307,19 @@ func denyCoversPrincipal(d, a *statement, same bool) bool {
 // conditionSignature returns the statement's condition clauses as one
 // string, so that two statements have the same condition, as written and
 // in any order, when their signatures are equal. The values are read from
-// doc; buf is scratch space for them, returned for reuse.
-func conditionSignature(doc *jsonsrc.Doc, s *statement, buf []string) (string, []string) {
-	if len(s.clauses) == 0 {
-		return "", buf
-	}
-	out := make([]string, 0, len(s.clauses))
-	for _, cl := range s.clauses {
-		buf = valueTexts(doc, cl.values, buf[:0])
+// the document; buf is scratch space for them, returned for reuse.
+func conditionSignature(doc *document, s *statement, buf []string) (string, []string) {
+	var out []string
+	doc.clauses(s, func(cl clause) bool {
+		buf = valueTexts(doc.src, cl.values, buf[:0])
 		slices.Sort(buf)
 		out = append(out, cl.op.text+"\x00"+strings.ToLower(cl.key.text)+"\x00"+strings.Join(buf, "\x00"))
-	}
+		return true
+	})
 	clear(buf)
+	if len(out) == 0 {
+		return "", buf
+	}
 	slices.Sort(out)
 	return strings.Join(out, "\x01"), buf
 }
