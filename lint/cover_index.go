@@ -20,10 +20,10 @@ func newCoverIndex(stmts []*statement, ok []bool) *coverIndex {
 			continue
 		}
 		for j := range s.action.items {
-			file(x.actions, literalStart(s.action.entry(j, true)), int32(i))
+			file(x.actions, literalStart(s.actionLower[j]), int32(i))
 		}
 		for j := range s.resource.items {
-			file(x.resources, literalStart(s.resource.entry(j, false)), int32(i))
+			file(x.resources, literalStart(s.resource.items[j].text), int32(i))
 		}
 	}
 	return x
@@ -66,10 +66,10 @@ func (x *coverIndex) candidates(s *statement, dst []int32) []int32 {
 		}
 	}
 	for j := range s.action.items {
-		consider(x.actions, s.action.entry(j, true))
+		consider(x.actions, s.actionLower[j])
 	}
 	for j := range s.resource.items {
-		consider(x.resources, s.resource.entry(j, false))
+		consider(x.resources, s.resource.items[j].text)
 	}
 	if bestN <= 0 {
 		return dst

@@ -83,7 +83,6 @@ type element struct {
 	star    bool  // Principal: "*" or {"AWS": "*"} among the entries
 	keyOff  int32 // where the element's name is written (documents are far below 2 GiB); see statement.key
 	items   []item
-	lower   []string // for Action and NotAction, the entries in lower case
 }
 
 // key returns the name of the element e of s (name, or notName for its
@@ -96,25 +95,47 @@ func (s *statement) key(e *element, name, notName string) item {
 	return item{text: name, off: int(e.keyOff), stmt: s.at, path: "." + name}
 }
 
-// entry returns the text entries compare by: for actions (an Action or
-// NotAction element), the i-th entry in lower case.
-func (e *element) entry(i int, actions bool) string {
-	if actions {
-		return e.lower[i]
+// entryList is an Action or Resource element (or its Not form) with the
+// texts its entries compare by.
+type entryList struct {
+	*element
+	lower   []string // for actions, the entries in lower case
+	actions bool     // an Action or NotAction element: entries compare case-insensitively
+}
+
+// actionList returns the statement's Action or NotAction element.
+func (s *statement) actionList() entryList {
+	return entryList{element: &s.action, lower: s.actionLower, actions: true}
+}
+
+// resourceList returns the statement's Resource or NotResource element.
+func (s *statement) resourceList() entryList {
+	return entryList{element: &s.resource}
+}
+
+// entry returns the text entries compare by: for actions, the i-th entry
+// in lower case.
+func (l entryList) entry(i int) string {
+	if l.actions {
+		return l.lower[i]
 	}
-	return e.items[i].text
+	return l.items[i].text
 }
 
 // statement is one statement of the document.
 type statement struct {
 	at        int32  // 1 + its index in the Statement array, or singleStmt: see stmtPath
+	cond      int32  // 1 + the offset of the Condition element's value, 0 without one: its clauses are walked, not kept (see document.blocks)
 	off       int    // byte offset in the document
 	effect    string // "Allow", "Deny", or "" when missing or invalid
 	principal element
 	action    element
 	resource  element
-	cond      int32 // 1 + the offset of the Condition element's value, 0 without one: its clauses are walked, not kept (see document.blocks)
-	hasClause bool  // the Condition element has a clause (an operator with a key)
+	// actionLower holds the entries of action in lower case. It is the
+	// statement's, not the element's, so that Principal and Resource do
+	// not carry an empty slice each (issue 15: 100,000 statements).
+	actionLower []string
+	hasClause   bool // the Condition element has a clause (an operator with a key)
 }
 
 // readDocument reads src leniently. It returns nil when src is not JSON
@@ -227,9 +248,9 @@ func (r *reader) statement(s *statement, v value, at int32) {
 			}
 		case "Action", "NotAction":
 			s.action = element{present: true, not: name == "NotAction", keyOff: keyOff, items: r.strings(val, elementPath(name))}
-			s.action.lower = make([]string, len(s.action.items))
+			s.actionLower = make([]string, len(s.action.items))
 			for i := range s.action.items {
-				s.action.lower[i] = r.lower(s.action.items[i].text)
+				s.actionLower[i] = r.lower(s.action.items[i].text)
 			}
 		case "Resource", "NotResource":
 			s.resource = element{present: true, not: name == "NotResource", keyOff: keyOff, items: r.strings(val, elementPath(name))}

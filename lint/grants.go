@@ -97,7 +97,7 @@ func (s *statement) actionCoverage(action string) (at item, covered, wildcard bo
 		return item{}, false, false
 	}
 	for i, a := range s.action.items {
-		if actionCovers(s.action.lower[i], action) {
+		if actionCovers(s.actionLower[i], action) {
 			if s.action.not {
 				return item{}, false, false
 			}

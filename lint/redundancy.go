@@ -14,15 +14,15 @@ import (
 // compare case-insensitively, resources case-sensitively
 // (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_resource.html).
 func (c *checker) checkRedundantEntries(s *statement) {
-	c.redundant(s.action, codeRedundantAction, true)
-	c.redundant(s.resource, codeRedundantResource, false)
+	c.redundant(s.actionList(), codeRedundantAction)
+	c.redundant(s.resourceList(), codeRedundantResource)
 }
 
 // redundant reports the entries of e that an earlier entry equals, or
 // that another, wildcard, entry covers without being equal to it. Only
 // wildcard entries can cover another, so the cost is the number of
 // entries times the number of wildcard entries.
-func (c *checker) redundant(e element, code string, actions bool) {
+func (c *checker) redundant(e entryList, code string) {
 	if !e.present || len(e.items) < 2 {
 		return
 	}
@@ -34,7 +34,7 @@ func (c *checker) redundant(e element, code string, actions bool) {
 		}
 	}
 	for i, it := range e.items {
-		n := e.entry(i, actions)
+		n := e.entry(i)
 		if j, dup := first[n]; dup {
 			c.add(code, it, "\""+it.text+"\" is listed twice (first at "+c.lineCol(e.items[j])+")", "remove this entry")
 			continue
@@ -42,7 +42,7 @@ func (c *checker) redundant(e element, code string, actions bool) {
 		first[n] = i
 		for _, j := range globs {
 			other := e.items[j]
-			if m := e.entry(j, actions); m != n && entryCovers(m, n, actions) {
+			if m := e.entry(j); m != n && entryCovers(m, n, e.actions) {
 				c.add(code, it, "\""+it.text+"\" is already covered by \""+other.text+"\"", "remove this entry")
 				break
 			}
@@ -121,9 +121,9 @@ func (c *checker) checkRedundantStatements() {
 				return
 			}
 			if group[j] == group[i] &&
-				coversAll(&o.action, &s.action, true) && coversAll(&o.resource, &s.resource, false) {
+				coversAll(o.actionList(), s.actionList()) && coversAll(o.resourceList(), s.resourceList()) {
 				// Of two identical statements, report the later one.
-				if int(j) > i && coversAll(&s.action, &o.action, true) && coversAll(&s.resource, &o.resource, false) {
+				if int(j) > i && coversAll(s.actionList(), o.actionList()) && coversAll(s.resourceList(), o.resourceList()) {
 					continue
 				}
 				c.add(codeRedundantStatement, item{off: s.off, stmt: s.at},
@@ -132,7 +132,7 @@ func (c *checker) checkRedundantStatements() {
 				break
 			}
 			if s.effect == "Allow" && o.effect == "Deny" && !o.hasClause && denyCoversPrincipal(o, s, prins[j] == prins[i]) &&
-				coversAll(&o.action, &s.action, true) && coversAll(&o.resource, &s.resource, false) {
+				coversAll(o.actionList(), s.actionList()) && coversAll(o.resourceList(), s.resourceList()) {
 				c.add(codeShadowed, item{off: s.off, stmt: s.at},
 					"the statement never allows anything: "+o.path()+" denies every action and resource it covers, without a condition",
 					"remove the statement, or narrow the Deny")
@@ -233,13 +233,14 @@ func comparable(s *statement) bool {
 }
 
 // coversAll reports whether every entry of b is covered by an entry of a.
-func coversAll(a, b *element, actions bool) bool {
+func coversAll(a, b entryList) bool {
+	actions := a.actions
 	if len(a.items) <= 16 {
 	next1:
 		for i := range b.items {
-			t := b.entry(i, actions)
+			t := b.entry(i)
 			for j := range a.items {
-				if u := a.entry(j, actions); u == t || entryCovers(u, t, actions) {
+				if u := a.entry(j); u == t || entryCovers(u, t, actions) {
 					continue next1
 				}
 			}
@@ -250,7 +251,7 @@ func coversAll(a, b *element, actions bool) bool {
 	exact := make(map[string]bool, len(a.items))
 	var globs []string
 	for j := range a.items {
-		t := a.entry(j, actions)
+		t := a.entry(j)
 		exact[t] = true
 		if hasWildcard(t) {
 			globs = append(globs, t)
@@ -258,7 +259,7 @@ func coversAll(a, b *element, actions bool) bool {
 	}
 next:
 	for i := range b.items {
-		t := b.entry(i, actions)
+		t := b.entry(i)
 		if exact[t] {
 			continue
 		}
