@@ -1,10 +1,7 @@
 package lint
 
 import (
-	"errors"
-
 	"github.com/iameval/iameval/catalog"
-	"github.com/iameval/iameval/diag"
 	"github.com/iameval/iameval/policy"
 )
 
@@ -24,7 +21,7 @@ func Check(src []byte, s policy.Source) []Finding {
 // and let the bytes go (issue 15).
 func CheckString(text string, s policy.Source) []Finding {
 	var out []Finding
-	errs, warns := parse(text, s)
+	errs, warns := policy.CheckString(text, s)
 	for _, e := range errs {
 		out = append(out, fromPolicy(e))
 	}
@@ -48,23 +45,6 @@ func lintFindings(text string, s policy.Source) []Finding {
 	c := checker{doc: d, cat: catalog.Default()}
 	c.run()
 	return c.out
-}
-
-// parse runs policy.ParseString and returns its errors and its warnings, which
-// Parse returns together when the document is invalid.
-func parse(src string, s policy.Source) (errs, warns diag.ErrorList) {
-	p, err := policy.ParseString(src, s)
-	if err != nil {
-		var list diag.ErrorList
-		if !errors.As(err, &list) {
-			var one *diag.Error
-			if errors.As(err, &one) {
-				list = diag.ErrorList{one}
-			}
-		}
-		return list.Split()
-	}
-	return nil, p.Warnings()
 }
 
 // checker runs the checks over one document and collects findings.

@@ -42,6 +42,7 @@ func FuzzParse(f *testing.F) {
 		if d1, d2 := dump(p1, err1), dump(p2, err2); d1 != d2 {
 			t.Fatalf("parsing twice differs:\n%s\n---\n%s", d1, d2)
 		}
+		_, _ = assertCheckAgrees(t, string(src), s, p1, err1)
 		if err1 != nil {
 			if p1 != nil {
 				t.Fatal("a policy returned with errors")

@@ -1,6 +1,7 @@
 package policy
 
 import (
+	"errors"
 	"fmt"
 	"hash/maphash"
 	"slices"
@@ -37,12 +38,39 @@ func Parse(src []byte, s Source) (*Policy, error) {
 // text as a string, or reads it twice as package lint does, saves a copy
 // of the document (issue 15).
 func ParseString(src string, s Source) (*Policy, error) {
+	return parseString(src, s, false)
+}
+
+// CheckString reports the errors and the warnings [ParseString] finds in
+// src, sorted by position, without keeping what it compiles: each
+// condition clause is compiled to check its values and then dropped, so
+// that checking a document of 100,000 condition keys does not hold
+// 100,000 compiled clauses (issue 15). Package lint and iameval validate
+// check documents with it.
+func CheckString(src string, s Source) (errs, warns diag.ErrorList) {
+	pol, err := parseString(src, s, true)
+	if err == nil {
+		return nil, pol.Warnings()
+	}
+	var list diag.ErrorList
+	if !errors.As(err, &list) {
+		var one *diag.Error
+		if errors.As(err, &one) {
+			list = diag.ErrorList{one}
+		}
+	}
+	return list.Split()
+}
+
+// parseString is ParseString; with checkOnly, condition clauses are not
+// kept (see CheckString) and the statement index is not built.
+func parseString(src string, s Source, checkOnly bool) (*Policy, error) {
 	file := s.File
 	if file == "" {
 		file = s.Base.File
 	}
 	// The parser stays on the stack: nothing keeps a pointer to it.
-	p := &parser{file: file, typ: s.Type}
+	p := &parser{file: file, typ: s.Type, checkOnly: checkOnly}
 	if int(s.Type) >= len(typeNames) {
 		return nil, diag.ErrorList{{Pos: p.basePos(s.Base), Kind: ErrValue, Msg: fmt.Sprintf("unknown policy type %d", uint8(s.Type))}}
 	}
@@ -74,7 +102,9 @@ func ParseString(src string, s Source) (*Policy, error) {
 		pol.warnings = p.warns
 	}
 	pol.id = s.ID
-	pol.idx = buildIndex(pol.stmts, s.Type.hasPrincipal(), indexMinStatements)
+	if !checkOnly {
+		pol.idx = buildIndex(pol.stmts, s.Type.hasPrincipal(), indexMinStatements)
+	}
 	return pol, nil
 }
 
@@ -91,12 +121,15 @@ type policyWithLines struct {
 // diag.Position.Offset; resolve turns them all into file positions in one pass
 // at the end.
 type parser struct {
-	doc   *jsonsrc.Doc
-	file  string
-	typ   Type
-	mode  variables.Mode
-	errs  diag.ErrorList
-	warns diag.ErrorList
+	doc  *jsonsrc.Doc
+	file string
+	typ  Type
+	// checkOnly: the policy is only checked (CheckString), so condition
+	// clauses are compiled for their problems and not kept.
+	checkOnly bool
+	mode      variables.Mode
+	errs      diag.ErrorList
+	warns     diag.ErrorList
 	// skipped holds the indexes of the elements of the Statement array
 	// that are not objects, which make a statement's index in the policy
 	// differ from its index in the array (see checkSids).

@@ -61,7 +61,9 @@ func (p *parser) condition(v jsonsrc.Value, at *path) (condition.Block, []int, b
 		}
 		// The keys are compiled as they are read, not collected first: a
 		// block of 100,000 keys needs no slice of them (issue 15).
-		p.roomForClauses(bv)
+		if !p.checkOnly {
+			p.roomForClauses(bv)
+		}
 		var dups []jsonsrc.Problem
 		keys := p.doc.FreeItems(bv, &opPath, false, &dups)
 		for {
@@ -82,7 +84,7 @@ func (p *parser) condition(v jsonsrc.Value, at *path) (condition.Block, []int, b
 			if !ok || !opOK || !keyOK {
 				continue
 			}
-			if c, ok := p.clause(op, km.Key, km.KeyIndex, &kp, p.doc.Raw(km.Value), vals, texts); ok {
+			if c, ok := p.clause(op, km.Key, km.KeyIndex, &kp, p.doc.Raw(km.Value), vals, texts); ok && !p.checkOnly {
 				p.clauseSlab = append(p.clauseSlab, c)
 				p.posSlab = append(p.posSlab, km.KeyIndex)
 			}
