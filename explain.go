@@ -30,6 +30,7 @@ func Explain(ps *PolicySet, r *Request) *Explanation {
 // returns; the Decision is always the one [Evaluate] reaches.
 func ExplainWith(ps *PolicySet, r *Request, o ExplainOptions) *Explanation {
 	c := newCollector(!o.Statements)
+	c.listLimit = o.ListLimit
 	d := run(ps, r, c)
 	x := c.explanation(d, ps, r)
 	if o.Statements && c.evaluated {
@@ -124,6 +125,8 @@ type collector struct {
 	// of the Explanation that need a statement's details (Closest) get
 	// its full result from recorded.full. Statements needs every detail.
 	brief bool
+	// listLimit is ExplainOptions.ListLimit.
+	listLimit int
 }
 
 // collectors recycles collectors and their lists between explanations:
@@ -197,7 +200,7 @@ func (c *collector) explanation(d Decision, ps *PolicySet, r *Request) *Explanat
 	st := &c.st
 	x.Types = c.typeDetails()
 	x.Skipped = skipped(ps, &r.facts, st.sel)
-	x.MissingKeys = c.missingKeys()
+	x.MissingKeys, x.MissingKeysMore = c.missingKeys()
 	x.Unknown = c.unknownClauses()
 	if st.public != nil {
 		x.Withheld = []string{withheldPublic(st.public)}
@@ -214,12 +217,16 @@ func (c *collector) explanation(d Decision, ps *PolicySet, r *Request) *Explanat
 	case ExplicitDeny:
 		for i := range c.records {
 			if e := &c.records[i]; e.applies && e.stmt.Effect() == policy.Deny {
-				rec := c.record(i)
-				x.Deciding = append(x.Deciding, ref(&rec))
+				if c.listed(len(x.Deciding)) {
+					rec := c.record(i)
+					x.Deciding = append(x.Deciding, ref(&rec))
+				} else {
+					x.DecidingMore++
+				}
 			}
 		}
 	case Allowed:
-		x.Deciding = c.allowing()
+		x.Deciding, x.DecidingMore = c.allowing()
 	case ImplicitDeny:
 		x.MissingAllow = c.missingAllow()
 		x.Closest = c.closest(x.MissingAllow)
@@ -348,25 +355,26 @@ func identityExclusion(f *facts) string {
 }
 
 // missingKeys returns the keys looked up and absent, deduplicated ignoring
-// case (first spelling wins), sorted ignoring case. Each key is lowered
-// once: a stable sort by the lowered key keeps the spellings of one key
-// in the order they were recorded, and the first of each run is kept
-// (issue 15: a condition of 100,000 absent keys was lowered again in
-// every comparison and deduplicated through a map).
-func (c *collector) missingKeys() []string {
+// case (first spelling wins), sorted ignoring case, and how many of them
+// the list limit left out. The positions of the keys are sorted by key,
+// then by position, so that the first spelling of each key leads its run.
+func (c *collector) missingKeys() (keys []string, more int) {
 	n := 0
 	for i := range c.fulls { // brief results have no missing keys
 		n += len(c.fulls[i].MissingKeys)
 	}
 	if n == 0 {
-		return nil
+		return nil, 0
 	}
 	// The keys are sorted by position in all, compared as normalized,
 	// rather than paired with normalized copies (issue 15: 100,000
-	// missing keys took 4 MB that way).
-	all := make([]string, 0, n)
-	for i := range c.fulls {
-		all = append(all, c.fulls[i].MissingKeys...)
+	// missing keys took 4 MB that way). One result's list is all itself.
+	all := c.fulls[0].MissingKeys
+	if len(all) < n {
+		all = make([]string, 0, n)
+		for i := range c.fulls {
+			all = append(all, c.fulls[i].MissingKeys...)
+		}
 	}
 	order := make([]int32, len(all))
 	for i := range order {
@@ -378,13 +386,21 @@ func (c *collector) missingKeys() []string {
 		}
 		return cmp.Compare(i, j)
 	})
-	out := make([]string, 0, n)
+	if c.listLimit > 0 {
+		n = min(n, c.listLimit)
+	}
+	keys = make([]string, 0, n)
 	for k, i := range order {
-		if k == 0 || condition.CompareKeys(all[order[k-1]], all[i]) != 0 {
-			out = append(out, all[i])
+		if k > 0 && condition.CompareKeys(all[order[k-1]], all[i]) == 0 {
+			continue
+		}
+		if c.listed(len(keys)) {
+			keys = append(keys, all[i])
+		} else {
+			more++
 		}
 	}
-	return slices.Clip(out)
+	return slices.Clip(keys), more
 }
 
 // litType maps a grant input to the policy type that supplies it.
@@ -414,9 +430,8 @@ func (c *collector) satisfiedPaths() lits {
 // allowing returns the Allow statements behind an allowed decision: for
 // every input of a satisfied path the statements that supplied it, plus
 // the allows of each SCP level and VPC endpoint policy.
-func (c *collector) allowing() []StatementRef {
+func (c *collector) allowing() (out []StatementRef, more int) {
 	need := c.satisfiedPaths()
-	var out []StatementRef
 	for i := range c.records {
 		e := &c.records[i]
 		if !e.applies || e.stmt.Effect() != policy.Allow {
@@ -442,12 +457,20 @@ func (c *collector) allowing() []StatementRef {
 		case policy.SCP, policy.VPCEndpoint:
 			use = true
 		}
-		if use {
+		if use && !c.listed(len(out)) {
+			more++
+		} else if use {
 			rec := c.record(i)
 			out = append(out, ref(&rec))
 		}
 	}
-	return out
+	return out, more
+}
+
+// listed reports whether a list holding n entries takes one more under
+// the collector's list limit.
+func (c *collector) listed(n int) bool {
+	return c.listLimit <= 0 || n < c.listLimit
 }
 
 // missingAllow names the policy types that lacked an allow: the inputs

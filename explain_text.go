@@ -26,14 +26,12 @@ func (x *Explanation) WriteTo(w io.Writer) (int64, error) {
 	return int64(n), err
 }
 
-// textMissingKeys and textDeciding are the most missing context keys and
-// deciding statements the text lists; it counts the others ("and 99980
-// more"). A list of 100,000 keys or statements helps no reader (issue
-// 15); the Explanation and its JSON form keep them all.
-const (
-	textMissingKeys = 20
-	textDeciding    = 20
-)
+// TextListLimit is the most missing context keys and deciding statements
+// [Explanation.String] lists; it counts the others ("and 99980 more"). A
+// list of 100,000 keys or statements helps no reader (issue 15); the
+// Explanation and its JSON form keep them all unless
+// [ExplainOptions].ListLimit says otherwise.
+const TextListLimit = 20
 
 func (x *Explanation) write(b *strings.Builder) {
 	q := x.Request
@@ -58,11 +56,11 @@ func (x *Explanation) write(b *strings.Builder) {
 			title = "denied by"
 		}
 		fmt.Fprintf(b, "  %s:\n", title)
-		shown := x.Deciding[:min(len(x.Deciding), textDeciding)]
+		shown := x.Deciding[:min(len(x.Deciding), TextListLimit)]
 		for _, s := range shown {
 			fmt.Fprintf(b, "    %s\n", s)
 		}
-		if more := len(x.Deciding) - len(shown); more > 0 {
+		if more := len(x.Deciding) - len(shown) + x.DecidingMore; more > 0 {
 			fmt.Fprintf(b, "    and %d more\n", more)
 		}
 	}
@@ -84,9 +82,9 @@ func (x *Explanation) write(b *strings.Builder) {
 		}
 	}
 	if len(x.MissingKeys) > 0 {
-		keys := x.MissingKeys[:min(len(x.MissingKeys), textMissingKeys)]
+		keys := x.MissingKeys[:min(len(x.MissingKeys), TextListLimit)]
 		fmt.Fprintf(b, "  missing context keys: %s", strings.Join(keys, ", "))
-		if more := len(x.MissingKeys) - len(keys); more > 0 {
+		if more := len(x.MissingKeys) - len(keys) + x.MissingKeysMore; more > 0 {
 			fmt.Fprintf(b, " and %d more", more)
 		}
 		b.WriteByte('\n')

@@ -51,6 +51,9 @@ type Explanation struct {
 	// for allowed, the Allow statements that carried each policy type the
 	// decision needed (like the simulator's MatchedStatements).
 	Deciding []StatementRef `json:"deciding,omitempty"`
+	// DecidingMore counts the deciding statements that
+	// [ExplainOptions].ListLimit left out of Deciding.
+	DecidingMore int `json:"decidingMore,omitempty"`
 	// MissingAllow lists, for implicitDeny, the policy types whose allow
 	// was missing, in policy-type order: "identity", "session",
 	// "permissionsBoundary", "resource", "scp", "vpcEndpoint".
@@ -64,6 +67,9 @@ type Explanation struct {
 	// spelled as in the first policy that used them, sorted ignoring case
 	// (the simulator's MissingContextValues).
 	MissingKeys []string `json:"missingKeys,omitempty"`
+	// MissingKeysMore counts the missing keys that
+	// [ExplainOptions].ListLimit left out of MissingKeys.
+	MissingKeysMore int `json:"missingKeysMore,omitempty"`
 	// Unknown lists, one sentence each, the condition clauses whose truth
 	// the request does not determine, with the statement they belong to
 	// and what to supply: a key AWS sets on every request that was not
@@ -196,6 +202,12 @@ type ExplainOptions struct {
 	// import the catalogue itself, so that programs that only evaluate stay
 	// small.
 	CheckAction func(action string) string
+	// ListLimit, when positive, keeps at most that many entries in
+	// Deciding and in MissingKeys (the first ones) and counts the others
+	// in DecidingMore and MissingKeysMore: what a summary shows
+	// ([Explanation.String] lists [TextListLimit] of each), without lists
+	// of 100,000 statements or keys for a hostile policy (issue 15).
+	ListLimit int
 }
 
 // EvaluatedStatement is how one consulted statement fared: whether it

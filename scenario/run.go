@@ -133,6 +133,11 @@ func (c *Case) result(d iameval.Decision, ex *iameval.Explanation) Result {
 // Run evaluates the case with [iameval.Explain]. A case with problems
 // ([Case.Err]) is not evaluated: its result carries them in Error.
 func (c *Case) Run() Result {
+	return c.run(iameval.ExplainOptions{CheckAction: checkAction})
+}
+
+// run is Run explaining with o.
+func (c *Case) run(o iameval.ExplainOptions) Result {
 	if len(c.Err) > 0 || c.request == nil {
 		res := Result{File: c.file, Case: c.Name, Line: c.Pos.Line, Column: c.Pos.Column}
 		if c.HasExpect {
@@ -146,7 +151,7 @@ func (c *Case) Run() Result {
 		res.Error = newResultError(list)
 		return res
 	}
-	ex := iameval.ExplainWith(c.Policies, c.request, iameval.ExplainOptions{CheckAction: checkAction})
+	ex := iameval.ExplainWith(c.Policies, c.request, o)
 	return c.result(ex.Decision, ex)
 }
 

@@ -1,7 +1,9 @@
 package scenario_test
 
 import (
+	"fmt"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -12,9 +14,10 @@ import (
 )
 
 // TestRunBriefIsRunLessPassingExplanations: RunBrief reports what Run
-// reports, with the explanations of passing cases left out; the decision
-// of a passing case comes from iameval.Evaluate, which reaches the
-// decision Explain reports.
+// reports, with the explanations of passing cases left out (and lists
+// cut where the text cuts them, which these files' lists are too short
+// for); the decision of a passing case comes from iameval.Evaluate, which
+// reaches the decision Explain reports.
 func TestRunBriefIsRunLessPassingExplanations(t *testing.T) {
 	t.Parallel()
 	files, err := filepath.Glob("testdata/scenarios/*.json")
@@ -58,4 +61,27 @@ func TestRunBriefExplainsFailures(t *testing.T) {
 	assert.Nil(t, brief.Results[2].Expect)
 	assert.Equal(t, full.Results[3], brief.Results[3], "an error result is Run's")
 	assert.Equal(t, [3]int{2, 1, 1}, [3]int{brief.Passed, brief.Failed, brief.Errors})
+}
+
+// TestRunBriefListsWhatTheTextShows: a failing case's explanation keeps
+// the deciding statements and missing keys its text lists and counts the
+// others, so its text is Run's; every matching Deny statement decides an
+// explicit deny (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html).
+func TestRunBriefListsWhatTheTextShows(t *testing.T) {
+	t.Parallel()
+	var stmts []string
+	for i := range iameval.TextListLimit + 5 {
+		stmts = append(stmts, fmt.Sprintf(`{"Sid": "D%02d", "Effect": "Deny", "Action": "s3:GetObject", "Resource": "*"}`, i))
+	}
+	src := `{"policies": {"identity": [{"Version": "2012-10-17", "Statement": [` + strings.Join(stmts, ",") + `]}]},
+	 "cases": [{"name": "denied", "principal": "arn:aws:iam::111122223333:user/alice", "action": "s3:GetObject", "resource": "*", "expect": "allowed"}]}`
+	f, _ := scenario.Load("s.json", []byte(src), nil)
+	full, brief := f.Run(), f.RunBrief()
+	require.Len(t, brief.Results, 1)
+	x, y := full.Results[0].Explanation, brief.Results[0].Explanation
+	require.NotNil(t, y)
+	assert.Len(t, x.Deciding, iameval.TextListLimit+5)
+	assert.Equal(t, x.Deciding[:iameval.TextListLimit], y.Deciding)
+	assert.Equal(t, 5, y.DecidingMore)
+	assert.Equal(t, x.String(), y.String())
 }
