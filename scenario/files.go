@@ -64,21 +64,20 @@ func (f *Files) readText(path string) (string, error) {
 	if text, ok := f.read[key]; ok {
 		return text, nil
 	}
-	src, err := ReadFile(path)
+	text, err := ReadText(path)
 	if err != nil {
 		return "", err
 	}
-	if f.total+int64(len(src)) > totalReadLimit {
+	if f.total+int64(len(text)) > totalReadLimit {
 		return "", &fs.PathError{Op: "read", Path: path, Err: ErrReadBudget}
 	}
-	f.total += int64(len(src))
+	f.total += int64(len(text))
 	if f.read == nil {
 		f.read = map[string]string{}
 	}
-	text := string(src)
 	f.read[key] = text
 	if f.OnRead != nil {
-		f.OnRead(len(src))
+		f.OnRead(len(text))
 	}
 	return text, nil
 }

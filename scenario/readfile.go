@@ -6,6 +6,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"unsafe"
 )
 
 // MaxFileSize is the largest scenario or policy file that [ReadFile]
@@ -54,6 +55,17 @@ func ReadFile(path string) ([]byte, error) {
 		return nil, err
 	}
 	return readLimited(path, f, info.Size())
+}
+
+// ReadText is [ReadFile] returning the text as a string that shares the
+// bytes read, which nothing else holds or writes: a policy file of up to
+// [MaxFileSize] is not copied to become text (issue 15).
+func ReadText(path string) (string, error) {
+	src, err := ReadFile(path)
+	if err != nil {
+		return "", err
+	}
+	return unsafe.String(unsafe.SliceData(src), len(src)), nil
 }
 
 // ReadLimited reads all of r, a stream such as standard input named name

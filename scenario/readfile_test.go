@@ -131,3 +131,29 @@ func TestReadFileRefusesLargeFiles(t *testing.T) {
 	_, err = ReadFile(path)
 	assert.ErrorIs(t, err, ErrTooLarge)
 }
+
+// ReadText is ReadFile as text: the same content, an empty file as "",
+// and the same refusals (a directory, a file past MaxFileSize, a missing
+// path), so that validate and the scenario loader read files one way.
+func TestReadText(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	for _, content := range []string{`{"Version":"2012-10-17"}`, ""} {
+		path := filepath.Join(dir, "p.json")
+		require.NoError(t, os.WriteFile(path, []byte(content), 0o600))
+		got, err := ReadText(path)
+		require.NoError(t, err)
+		assert.Equal(t, content, got)
+	}
+	_, err := ReadText(dir)
+	assert.ErrorIs(t, err, ErrNotRegular)
+	big := filepath.Join(dir, "big.json")
+	f, err := os.Create(big)
+	require.NoError(t, err)
+	require.NoError(t, f.Truncate(MaxFileSize+1)) // sparse: no disk used
+	require.NoError(t, f.Close())
+	_, err = ReadText(big)
+	assert.ErrorIs(t, err, ErrTooLarge)
+	_, err = ReadText(filepath.Join(dir, "missing.json"))
+	assert.ErrorIs(t, err, os.ErrNotExist)
+}
