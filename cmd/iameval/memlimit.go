@@ -16,9 +16,10 @@ import (
 
 // Soft memory limit: memLimitBase (the runtime, the action catalogue and
 // the work of ordinary inputs) plus memLimitPerByte for each byte read.
-// validate holds 15-18 MB live on small policies (the catalogue and its
-// indexes): under a 24 MiB base it collected four times as often and
-// took 2.5 times the CPU; 32 MiB costs it nothing measurable.
+// validate holds about 5 MB live on a small policy (mostly the
+// catalogue), but validating the 1,642 AWS managed policies in one run
+// took 2.2 times the CPU under a 16 MiB base and 1.4 times under 20 MiB;
+// 32 MiB costs it nothing measurable.
 const (
 	memLimitBase    = 32 << 20
 	memLimitPerByte = 5
