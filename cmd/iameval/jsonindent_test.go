@@ -9,6 +9,9 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/iameval/iameval"
+	"github.com/iameval/iameval/scenario"
 )
 
 func TestEncodeIndentedIsMarshalIndent(t *testing.T) {
@@ -83,4 +86,39 @@ func FuzzIndentWriter(f *testing.F) {
 		require.NoError(t, iw.flush())
 		assert.Equal(t, want.String(), got.String())
 	})
+}
+
+// writeReport writes, one result at a time, exactly what
+// json.MarshalIndent writes for the report (with --coverage, for the
+// report with a "coverage" member after "errors"): the --json document
+// of iameval test is a public contract.
+func TestWriteReportIsMarshalIndent(t *testing.T) {
+	t.Parallel()
+	allowed, denied := iameval.Allowed, iameval.ImplicitDeny
+	report := &scenario.Report{
+		Results: []scenario.Result{
+			{File: "a.json", Case: "one <&>", Decision: allowed, Expect: &allowed, Pass: true},
+			{File: "a.json", Case: "two", Decision: denied, Expect: &allowed},
+		},
+		Passed: 1, Failed: 1,
+	}
+	for _, r := range []*scenario.Report{report, {}} {
+		want, err := json.MarshalIndent(r, "", "  ")
+		require.NoError(t, err)
+		var got bytes.Buffer
+		require.NoError(t, writeReport(&got, r, nil))
+		assert.Equal(t, string(want)+"\n", got.String())
+	}
+	cov := &scenario.Coverage{}
+	want, err := json.MarshalIndent(struct {
+		Results  []scenario.Result  `json:"results"`
+		Passed   int                `json:"passed"`
+		Failed   int                `json:"failed"`
+		Errors   int                `json:"errors"`
+		Coverage *scenario.Coverage `json:"coverage"`
+	}{report.Results, 1, 1, 0, cov}, "", "  ")
+	require.NoError(t, err)
+	var got bytes.Buffer
+	require.NoError(t, writeReport(&got, report, cov))
+	assert.Equal(t, string(want)+"\n", got.String())
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"io"
 	"os"
@@ -233,23 +234,34 @@ func expected(res scenario.Result) string {
 }
 
 // writeReport writes the --json document, indented, and a newline: the
-// report, and with --coverage a "coverage" object after "failed". Without
+// report, and with --coverage a "coverage" object after "errors". Without
 // coverage it is exactly the report's own JSON form. It is indented as
-// it is written (encodeIndented), rather than by json.MarshalIndent into
-// a copy printed with fmt, which held the document three times (issue 15).
+// it is written (indentWriter), one result encoded at a time, rather
+// than the whole report encoded into one buffer, which json.Encoder then
+// copied again: the document of one case whose explanation lists 100,000
+// missing keys was held three times over (issue 15).
 func writeReport(w io.Writer, report *scenario.Report, cov *scenario.Coverage) error {
-	if cov == nil {
-		return encodeIndented(w, report)
+	iw := &indentWriter{w: w}
+	io.WriteString(iw, `{"results":[`)
+	for i := range report.Results {
+		if i > 0 {
+			io.WriteString(iw, ",")
+		}
+		b, err := json.Marshal(&report.Results[i])
+		if err != nil {
+			return err
+		}
+		iw.Write(b)
 	}
-	results := report.Results
-	if results == nil {
-		results = []scenario.Result{}
+	fmt.Fprintf(iw, `],"passed":%d,"failed":%d,"errors":%d`, report.Passed, report.Failed, report.Errors)
+	if cov != nil {
+		b, err := json.Marshal(cov)
+		if err != nil {
+			return err
+		}
+		io.WriteString(iw, `,"coverage":`)
+		iw.Write(b)
 	}
-	return encodeIndented(w, struct {
-		Results  []scenario.Result  `json:"results"`
-		Passed   int                `json:"passed"`
-		Failed   int                `json:"failed"`
-		Errors   int                `json:"errors"`
-		Coverage *scenario.Coverage `json:"coverage"`
-	}{results, report.Passed, report.Failed, report.Errors, cov})
+	io.WriteString(iw, "}\n")
+	return iw.flush()
 }
