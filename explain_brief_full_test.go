@@ -1,8 +1,6 @@
 package iameval
 
 import (
-	"fmt"
-	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -88,14 +86,8 @@ func TestExplainManyMissingKeysText(t *testing.T) {
 	t.Parallel()
 	// The text lists the first missing keys and counts the rest; the
 	// JSON form and the Explanation keep every key.
-	var b strings.Builder
-	for i := range 30 {
-		if i > 0 {
-			b.WriteByte(',')
-		}
-		fmt.Fprintf(&b, `"aws:PrincipalTag/k%02d":"v"`, i)
-	}
-	ps := docs{identity: []string{stmt(`"Effect":"Allow","Action":"s3:GetObject","Resource":"*","Condition":{"StringEquals":{` + b.String() + `}}`)}}.build(t)
+	keys := joinN(30, `"aws:PrincipalTag/k%02d":"v"`)
+	ps := docs{identity: []string{stmt(`"Effect":"Allow","Action":"s3:GetObject","Resource":"*","Condition":{"StringEquals":{` + keys + `}}`)}}.build(t)
 	x := Explain(ps, newReq(t, alice, "s3:GetObject", objA))
 	require.Len(t, x.MissingKeys, 30)
 	text := x.String()
@@ -109,14 +101,8 @@ func TestExplainManyDecidingText(t *testing.T) {
 	// Every matching Allow statement carries an allowed decision (like the
 	// simulator's MatchedStatements); the text lists 20 and counts the
 	// rest, the Explanation keeps them all.
-	var b strings.Builder
-	for i := range 25 {
-		if i > 0 {
-			b.WriteByte(',')
-		}
-		fmt.Fprintf(&b, `{"Sid":"S%02d","Effect":"Allow","Action":"s3:GetObject","Resource":"*"}`, i)
-	}
-	ps := docs{identity: []string{`{"Version":"2012-10-17","Statement":[` + b.String() + `]}`}}.build(t)
+	stmts := joinN(25, `{"Sid":"S%02d","Effect":"Allow","Action":"s3:GetObject","Resource":"*"}`)
+	ps := docs{identity: []string{`{"Version":"2012-10-17","Statement":[` + stmts + `]}`}}.build(t)
 	x := Explain(ps, newReq(t, alice, "s3:GetObject", objA))
 	require.Equal(t, Allowed, x.Decision)
 	require.Len(t, x.Deciding, 25)

@@ -2,8 +2,6 @@ package iameval
 
 import (
 	"encoding/json"
-	"fmt"
-	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -18,28 +16,17 @@ import (
 // (the simulator's MissingContextValues).
 func TestExplainListLimit(t *testing.T) {
 	t.Parallel()
-	statements := func(n int, effect string, cond func(i int) string) string {
-		var b strings.Builder
-		for i := range n {
-			if i > 0 {
-				b.WriteByte(',')
-			}
-			fmt.Fprintf(&b, `{"Sid":"S%02d","Effect":"%s","Action":"s3:GetObject","Resource":"*"%s}`, i, effect, cond(i))
-		}
-		return `{"Version":"2012-10-17","Statement":[` + b.String() + `]}`
-	}
-	none := func(int) string { return "" }
-	absentKey := func(i int) string {
-		return fmt.Sprintf(`,"Condition":{"StringEquals":{"aws:PrincipalTag/k%02d":"v"}}`, i)
+	statements := func(n int, statement string) string {
+		return `{"Version":"2012-10-17","Statement":[` + joinN(n, statement) + `]}`
 	}
 	tests := []struct {
 		why  string
 		ps   docs
 		want Decision
 	}{
-		{"30 allowing statements", docs{identity: []string{statements(30, "Allow", none)}}, Allowed},
-		{"25 denying statements", docs{identity: []string{allow("s3:GetObject", "*"), statements(25, "Deny", none)}}, ExplicitDeny},
-		{"30 absent keys", docs{identity: []string{statements(30, "Allow", absentKey)}}, ImplicitDeny},
+		{"30 allowing statements", docs{identity: []string{statements(30, `{"Sid":"S%02d","Effect":"Allow","Action":"s3:GetObject","Resource":"*"}`)}}, Allowed},
+		{"25 denying statements", docs{identity: []string{allow("s3:GetObject", "*"), statements(25, `{"Sid":"S%02d","Effect":"Deny","Action":"s3:GetObject","Resource":"*"}`)}}, ExplicitDeny},
+		{"30 absent keys", docs{identity: []string{statements(30, `{"Effect":"Allow","Action":"s3:GetObject","Resource":"*","Condition":{"StringEquals":{"aws:PrincipalTag/k%02d":"v"}}}`)}}, ImplicitDeny},
 	}
 	for _, tc := range tests {
 		ps := tc.ps.build(t)

@@ -2,6 +2,7 @@ package iameval
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -147,6 +148,16 @@ func (d docs) build(tb testing.TB) *PolicySet {
 		ps.VPCEndpoint = append(ps.VPCEndpoint, parsePolicy(tb, policy.VPCEndpoint, fmt.Sprintf("vpcEndpoint[%d]", i), s))
 	}
 	return ps
+}
+
+// joinN joins fmt.Sprintf(format, i) for i from 0 to n-1 with commas:
+// the members or statements of a generated document.
+func joinN(n int, format string) string {
+	parts := make([]string, n)
+	for i := range parts {
+		parts[i] = fmt.Sprintf(format, i)
+	}
+	return strings.Join(parts, ",")
 }
 
 // stmt builds a one-statement policy document from statement JSON members.

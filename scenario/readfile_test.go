@@ -123,13 +123,20 @@ func TestReadLimited(t *testing.T) {
 // its size alone, before any byte is read.
 func TestReadFileRefusesLargeFiles(t *testing.T) {
 	t.Parallel()
-	path := filepath.Join(t.TempDir(), "big.json")
+	_, err := ReadFile(tooLargeFile(t, t.TempDir()))
+	assert.ErrorIs(t, err, ErrTooLarge)
+}
+
+// tooLargeFile creates in dir a sparse file (no disk used) one byte past
+// MaxFileSize and returns its path.
+func tooLargeFile(t *testing.T, dir string) string {
+	t.Helper()
+	path := filepath.Join(dir, "big.json")
 	f, err := os.Create(path)
 	require.NoError(t, err)
-	require.NoError(t, f.Truncate(MaxFileSize+1)) // sparse: no disk used
+	require.NoError(t, f.Truncate(MaxFileSize+1))
 	require.NoError(t, f.Close())
-	_, err = ReadFile(path)
-	assert.ErrorIs(t, err, ErrTooLarge)
+	return path
 }
 
 // ReadText is ReadFile as text: the same content, an empty file as "",
@@ -147,12 +154,7 @@ func TestReadText(t *testing.T) {
 	}
 	_, err := ReadText(dir)
 	assert.ErrorIs(t, err, ErrNotRegular)
-	big := filepath.Join(dir, "big.json")
-	f, err := os.Create(big)
-	require.NoError(t, err)
-	require.NoError(t, f.Truncate(MaxFileSize+1)) // sparse: no disk used
-	require.NoError(t, f.Close())
-	_, err = ReadText(big)
+	_, err = ReadText(tooLargeFile(t, dir))
 	assert.ErrorIs(t, err, ErrTooLarge)
 	_, err = ReadText(filepath.Join(dir, "missing.json"))
 	assert.ErrorIs(t, err, os.ErrNotExist)
