@@ -1,7 +1,6 @@
 package policy
 
 import (
-	"errors"
 	"fmt"
 	"hash/maphash"
 	"slices"
@@ -38,7 +37,11 @@ func Parse(src []byte, s Source) (*Policy, error) {
 // text as a string, or reads it twice as package lint does, saves a copy
 // of the document (issue 15).
 func ParseString(src string, s Source) (*Policy, error) {
-	return parseString(src, s, false)
+	pol, problems := parseString(src, s, false)
+	if problems != nil {
+		return nil, problems
+	}
+	return pol, nil
 }
 
 // CheckString reports the errors and the warnings [ParseString] finds in
@@ -48,23 +51,17 @@ func ParseString(src string, s Source) (*Policy, error) {
 // 100,000 compiled clauses (issue 15). Package lint and iameval validate
 // check documents with it.
 func CheckString(src string, s Source) (errs, warns diag.ErrorList) {
-	pol, err := parseString(src, s, true)
-	if err == nil {
-		return nil, pol.Warnings()
+	pol, problems := parseString(src, s, true)
+	if problems != nil {
+		return problems.Split()
 	}
-	var list diag.ErrorList
-	if !errors.As(err, &list) {
-		var one *diag.Error
-		if errors.As(err, &one) {
-			list = diag.ErrorList{one}
-		}
-	}
-	return list.Split()
+	return nil, pol.Warnings()
 }
 
 // parseString is ParseString; with checkOnly, condition clauses are not
-// kept (see CheckString) and the statement index is not built.
-func parseString(src string, s Source, checkOnly bool) (*Policy, error) {
+// kept (see CheckString) and the statement index is not built. On any
+// error it returns a nil policy and every problem and warning, sorted.
+func parseString(src string, s Source, checkOnly bool) (*Policy, diag.ErrorList) {
 	file := s.File
 	if file == "" {
 		file = s.Base.File
