@@ -18,7 +18,8 @@
 //     CIDR prefixes, base64, globs, ARN components, ${...} templates);
 //     [NewBlock] ANDs clauses into the Condition element, and [Block.Eval]
 //     evaluates it against a request without allocating. Passing a [Trace]
-//     records why each clause passed or failed; the result never differs.
+//     records why each clause passed or failed (a lean one, only the first
+//     failing clause and those of unknown truth); the result never differs.
 //
 // Semantics follow the IAM User Guide pages "IAM JSON policy elements:
 // Condition operators", "Multivalued context keys" and "Single-valued vs.

@@ -8,6 +8,8 @@
 // sorted [diag.ErrorList]. Findings that AWS accepts but that are likely mistakes
 // are kept apart as warnings ([Policy.Warnings]). A policy that fails
 // validation is never returned, so it can never be evaluated.
+// [CheckString] reports the same problems and warnings without keeping
+// the compiled policy, for validators.
 //
 // The compiled [Policy] is immutable and safe for concurrent use. It keeps
 // no JSON values, only compiled forms (whose strings may share the memory
@@ -33,8 +35,10 @@
 // policy variables. With a Recorder it visits and reports every statement;
 // the Outcome is the same either way. A [BriefRecorder] gets the text of a
 // result (why a statement did not match, its condition clauses) only
-// where there is a missing key or an unknown clause to report;
-// [Statement.Explain] gives any statement's full result later.
+// where there is a missing key or an unknown clause to report, and then
+// with a lean condition trace (the first failing clause and those of
+// unknown truth); [Statement.Explain] gives any statement's full result
+// later, [Statement.ExplainLean] the one a BriefRecorder would get.
 //
 // Statement indexes are 0-based everywhere: in [Statement.Index] and in the
 // paths of errors (Statement[0].Effect).
