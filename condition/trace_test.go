@@ -2,6 +2,7 @@ package condition
 
 import (
 	"fmt"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -123,6 +124,27 @@ func TestTraceMissingManyKeys(t *testing.T) {
 	var tr Trace
 	NewBlock(clauses).Eval(nil, &tr)
 	assert.Equal(t, want, tr.Missing, "each key once, as first written, in order")
+}
+
+// Issue 15: a lean trace of 100,000 absent keys allocates about the
+// list of them once (16 bytes a key) and the dedupe's 5 bytes a key, not
+// a list doubled seventeen times (three times the list, twice it held at
+// the last step).
+func TestTraceMissingKeysAllocateOnce(t *testing.T) {
+	const n = 100_000
+	clauses := make([]Clause, n)
+	for i := range clauses {
+		clauses[i] = mustClause(t, "StringEquals", fmt.Sprintf("aws:PrincipalTag/k%d", i), variables.Substitute, "v")
+	}
+	block := NewBlock(clauses)
+	tr := Trace{Lean: true}
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	block.Eval(nil, &tr)
+	runtime.ReadMemStats(&after)
+	bytes := after.TotalAlloc - before.TotalAlloc
+	require.Len(t, tr.Missing, n)
+	assert.Less(t, bytes, uint64(n*(16+5)*5/4), "the missing list is allocated once")
 }
 
 // compareFold orders keys so that equal means strings.EqualFold,
