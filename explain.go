@@ -577,10 +577,13 @@ func (c *collector) closest(missing []policy.Type) []NearMiss {
 			Detail:       rec.res.Detail,
 			At:           failedAt(&rec.res).LineColumn(),
 		}
-		if len(rec.res.MissingKeys) > 0 {
+		if keys := rec.res.MissingKeys; len(keys) > 0 {
 			// The result is this explanation's own (release clears
 			// the collector's), so its list is shared, not copied.
-			nm.MissingKeys = slices.Clip(rec.res.MissingKeys)
+			if c.listLimit > 0 && len(keys) > c.listLimit {
+				keys, nm.MissingKeysMore = keys[:c.listLimit], len(keys)-c.listLimit
+			}
+			nm.MissingKeys = slices.Clip(keys)
 		}
 		out = append(out, nm)
 	}

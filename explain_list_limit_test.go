@@ -27,6 +27,7 @@ func TestExplainListLimit(t *testing.T) {
 		{"30 allowing statements", docs{identity: []string{statements(30, `{"Sid":"S%02d","Effect":"Allow","Action":"s3:GetObject","Resource":"*"}`)}}, Allowed},
 		{"25 denying statements", docs{identity: []string{allow("s3:GetObject", "*"), statements(25, `{"Sid":"S%02d","Effect":"Deny","Action":"s3:GetObject","Resource":"*"}`)}}, ExplicitDeny},
 		{"30 absent keys", docs{identity: []string{statements(30, `{"Effect":"Allow","Action":"s3:GetObject","Resource":"*","Condition":{"StringEquals":{"aws:PrincipalTag/k%02d":"v"}}}`)}}, ImplicitDeny},
+		{"one statement of 30 absent keys", docs{identity: []string{`{"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"s3:GetObject","Resource":"*","Condition":{"StringEquals":{` + joinN(30, `"aws:PrincipalTag/k%02d":"v"`) + `}}}}`}}, ImplicitDeny},
 	}
 	for _, tc := range tests {
 		ps := tc.ps.build(t)
@@ -42,6 +43,12 @@ func TestExplainListLimit(t *testing.T) {
 			n = min(limit, len(full.MissingKeys))
 			assert.Equal(t, full.MissingKeys[:n], x.MissingKeys, "%s, limit %d: the first missing keys", tc.why, limit)
 			assert.Equal(t, len(full.MissingKeys)-n, x.MissingKeysMore, "%s, limit %d: the others counted", tc.why, limit)
+			require.Len(t, x.Closest, len(full.Closest), "%s, limit %d", tc.why, limit)
+			for i, near := range full.Closest {
+				n = min(limit, len(near.MissingKeys))
+				assert.Equal(t, near.MissingKeys[:n], x.Closest[i].MissingKeys, "%s, limit %d: a near miss's first missing keys", tc.why, limit)
+				assert.Equal(t, len(near.MissingKeys)-n, x.Closest[i].MissingKeysMore, "%s, limit %d: the others counted", tc.why, limit)
+			}
 			if limit >= TextListLimit {
 				assert.Equal(t, full.String(), x.String(), "%s, limit %d: the text is the same", tc.why, limit)
 			}

@@ -20,9 +20,11 @@ import (
 //	              "resource": "...", "resourceAccount": "...", "unsigned": true},
 //	  "deciding": [StatementRef...],         // explicitDeny: the matching Deny statements;
 //	                                         // allowed: the Allow statements that carried each required type
+//	  "decidingMore": 12,                    // deciding statements ExplainOptions.ListLimit left out
 //	  "missingAllow": ["identity", ...],     // implicitDeny: the policy types that lacked an allow
 //	  "closest": [NearMiss...],              // implicitDeny: the allows that came closest, best first
 //	  "missingKeys": ["aws:SourceIp", ...],  // keys evaluated statements looked up and the request lacks
+//	  "missingKeysMore": 12,                 // missing keys ExplainOptions.ListLimit left out
 //	  "unknown": ["...", ...],               // condition clauses whose truth the request does not determine
 //	  "withheld": ["...", ...],              // grants a rule beyond the policies withheld
 //	  "types": [TypeDetail...],              // per policy type: its own decision (EvalDecisionDetails)
@@ -163,8 +165,11 @@ type NearMiss struct {
 	// start when that element is absent.
 	At diag.Position `json:"at"`
 	// MissingKeys are the context keys the statement looked up and the
-	// request lacks.
+	// request lacks, in the order it looked them up.
 	MissingKeys []string `json:"missingKeys,omitempty"`
+	// MissingKeysMore counts the missing keys that
+	// [ExplainOptions].ListLimit left out of MissingKeys.
+	MissingKeysMore int `json:"missingKeysMore,omitempty"`
 }
 
 // TypeDetail is one consulted policy type's own decision: explicitDeny when
@@ -203,8 +208,9 @@ type ExplainOptions struct {
 	// small.
 	CheckAction func(action string) string
 	// ListLimit, when positive, keeps at most that many entries in
-	// Deciding and in MissingKeys (the first ones) and counts the others
-	// in DecidingMore and MissingKeysMore: what a summary shows
+	// Deciding and in the MissingKeys of the explanation and of each of
+	// its Closest (the first ones) and counts the others in DecidingMore
+	// and MissingKeysMore: what a summary shows
 	// ([Explanation.String] lists [TextListLimit] of each), without lists
 	// of 100,000 statements or keys for a hostile policy (issue 15).
 	ListLimit int

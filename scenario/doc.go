@@ -72,6 +72,9 @@
 //	{"results": [{"file", "case", "decision", "expect", "pass", "explanation", "line", "column"}, ...],
 //	 "passed": N, "failed": N, "errors": N}
 //
+// An explanation lists at most [ReportListLimit] deciding statements and
+// missing context keys, and counts the rest.
+//
 // A case without "expect" is evaluated and reported, counted as passed,
 // and never fails. A case or file that could not run is an error result
 // with "decision": null and an "error" object. [Report.WriteJUnit] writes

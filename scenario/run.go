@@ -95,8 +95,8 @@ func (r Result) MarshalJSON() ([]byte, error) {
 	}{plain: plain(r)})
 }
 
-// Run evaluates every case of f with [iameval.Explain] and reports the
-// results in case order. Problems outside any case ([File.Errors]) come
+// Run evaluates every case of f with [iameval.Explain] (lists cut at
+// [ReportListLimit]) and reports the results in case order. Problems outside any case ([File.Errors]) come
 // first, as one error result with an empty Case; each case with problems
 // of its own is one error result in its place.
 func (f *File) Run() *Report {
@@ -130,11 +130,21 @@ func (c *Case) result(d iameval.Decision, ex *iameval.Explanation) Result {
 	return res
 }
 
-// Run evaluates the case with [iameval.Explain]. A case with problems
-// ([Case.Err]) is not evaluated: its result carries them in Error.
+// Run evaluates the case with [iameval.Explain], its lists cut at
+// [ReportListLimit]. A case with problems ([Case.Err]) is not evaluated:
+// its result carries them in Error.
 func (c *Case) Run() Result {
-	return c.run(iameval.ExplainOptions{CheckAction: checkAction})
+	return c.run(iameval.ExplainOptions{CheckAction: checkAction, ListLimit: ReportListLimit})
 }
+
+// ReportListLimit is the most deciding statements and missing context
+// keys a result's explanation lists ([iameval.ExplainOptions].ListLimit);
+// the explanation counts the others in decidingMore and missingKeysMore.
+// AWS's size quotas on policies keep real policy sets to a few thousand
+// statements; a hostile document of 100,000 matching statements made
+// `iameval test --json` hold 100,000 of them, their JSON and the whole
+// result's encoding at once (issue 15).
+const ReportListLimit = 10_000
 
 // run is Run explaining with o.
 func (c *Case) run(o iameval.ExplainOptions) Result {

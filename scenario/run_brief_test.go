@@ -85,3 +85,38 @@ func TestRunBriefListsWhatTheTextShows(t *testing.T) {
 	assert.Equal(t, 5, y.DecidingMore)
 	assert.Equal(t, x.String(), y.String())
 }
+
+// TestRunListsAtMostReportListLimit: a report's explanation lists at most
+// ReportListLimit deciding statements and missing keys and counts the
+// rest, so that `iameval test --json` on a document of 100,000 matching
+// statements or absent keys holds no list of them all (issue 15); every
+// matching Allow statement decides an allow and every key a statement
+// looked up and the request lacks is missing, as the simulator's
+// MissingContextValues
+// (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html).
+func TestRunListsAtMostReportListLimit(t *testing.T) {
+	t.Parallel()
+	const extra = 7
+	var stmts, keys []string
+	for i := range scenario.ReportListLimit + extra {
+		stmts = append(stmts, fmt.Sprintf(`{"Sid": "A%d", "Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}`, i))
+		keys = append(keys, fmt.Sprintf(`"aws:PrincipalTag/k%d": "v"`, i))
+	}
+	src := `{"cases": [
+	 {"name": "allowed", "principal": "arn:aws:iam::111122223333:user/alice", "action": "s3:GetObject", "resource": "*", "expect": "allowed",
+	  "policies": {"identity": [{"Version": "2012-10-17", "Statement": [` + strings.Join(stmts, ",") + `]}]}},
+	 {"name": "keys", "principal": "arn:aws:iam::111122223333:user/alice", "action": "s3:GetObject", "resource": "*", "expect": "implicitDeny",
+	  "policies": {"identity": [{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*",
+	   "Condition": {"StringEquals": {` + strings.Join(keys, ",") + `}}}]}]}}]}`
+	f, _ := scenario.Load("s.json", []byte(src), nil)
+	rep := f.Run()
+	require.Len(t, rep.Results, 2)
+	require.Equal(t, 2, rep.Passed)
+	allowed, denied := rep.Results[0].Explanation, rep.Results[1].Explanation
+	require.Len(t, allowed.Deciding, scenario.ReportListLimit)
+	assert.Equal(t, extra, allowed.DecidingMore)
+	assert.Equal(t, "A0", allowed.Deciding[0].Sid, "the first ones, in document order")
+	require.Len(t, denied.MissingKeys, scenario.ReportListLimit)
+	assert.Equal(t, extra, denied.MissingKeysMore)
+	assert.Equal(t, "aws:PrincipalTag/k0", denied.MissingKeys[0], "sorted ignoring case")
+}
