@@ -39,6 +39,7 @@ func Default() *Catalog {
 			panic(fmt.Sprintf("iameval/catalog: embedded data: %v", err))
 		}
 		defaultCat = c
+		decoded.Store(c)
 	})
 	return defaultCat
 }

@@ -22,6 +22,15 @@ const maxData = 64 << 20
 // writes (gzip-compressed). Embedded data are decoded by [Default]; Decode
 // is for data generated from another snapshot of the reference.
 func Decode(data []byte) (*Catalog, error) {
+	raw, err := inflate(data)
+	if err != nil {
+		return nil, err
+	}
+	return decodeRaw(raw)
+}
+
+// inflate returns the decompressed catalogue data.
+func inflate(data []byte) ([]byte, error) {
 	zr, err := gzip.NewReader(bytes.NewReader(data))
 	if err != nil {
 		return nil, fmt.Errorf("catalog: %w", err)
@@ -33,7 +42,7 @@ func Decode(data []byte) (*Catalog, error) {
 	if len(raw) > maxData {
 		return nil, errors.New("catalog: data larger than 64 MiB")
 	}
-	return decodeRaw(raw)
+	return raw, nil
 }
 
 // sizeHint returns the size the gzip data say they decompress to (the
@@ -183,10 +192,40 @@ func (r *reader) list() []string {
 }
 
 func decodeRaw(raw []byte) (*Catalog, error) {
+	r, err := newReader(raw)
+	if err != nil {
+		return nil, err
+	}
+	r.lists = make(map[string][]string)
+	r.resources = make(map[string][]ActionResource)
+	r.strs.strs = make([]string, r.strs.len())
+	c := &Catalog{}
+	c.date = r.str()
+	c.source = r.str()
+	ns := r.count()
+	c.services = make([]Service, ns)
+	for k := 0; k < ns && r.err == nil; k++ {
+		r.service(&c.services[k])
+	}
+	if r.err != nil {
+		return nil, r.err
+	}
+	if r.i != len(raw) {
+		return nil, fmt.Errorf("catalog: corrupt data: %d bytes left over", len(raw)-r.i)
+	}
+	if err := c.index(); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+// newReader checks the header of raw (decompressed data) and reads its
+// string table; the reader stands at what follows it, the date.
+func newReader(raw []byte) (*reader, error) {
 	if !bytes.HasPrefix(raw, []byte(magic)) {
 		return nil, errors.New("catalog: not catalogue data (bad header)")
 	}
-	r := &reader{b: raw, i: len(magic), lists: make(map[string][]string), resources: make(map[string][]ActionResource)}
+	r := &reader{b: raw, i: len(magic)}
 	blobLen := r.uvarint()
 	if r.err == nil && blobLen > len(raw)-r.i {
 		r.fail("string blob longer than the data")
@@ -208,25 +247,7 @@ func decodeRaw(raw []byte) (*Catalog, error) {
 		off += l
 		r.strs.offs = append(r.strs.offs, uint32(off))
 	}
-	r.strs.strs = make([]string, len(r.strs.offs)-1)
-	c := &Catalog{}
-	c.date = r.str()
-	c.source = r.str()
-	ns := r.count()
-	c.services = make([]Service, ns)
-	for k := 0; k < ns && r.err == nil; k++ {
-		r.service(&c.services[k])
-	}
-	if r.err != nil {
-		return nil, r.err
-	}
-	if r.i != len(raw) {
-		return nil, fmt.Errorf("catalog: corrupt data: %d bytes left over", len(raw)-r.i)
-	}
-	if err := c.index(); err != nil {
-		return nil, err
-	}
-	return c, nil
+	return r, r.err
 }
 
 func (r *reader) service(s *Service) {

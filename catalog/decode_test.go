@@ -138,7 +138,9 @@ func gz(b []byte) []byte {
 }
 
 // FuzzDecode feeds the decoder damaged catalogues: it must return an
-// error or a catalogue, never panic or hang.
+// error or a catalogue, never panic or hang; walkActionNames (the reader
+// of the names alone) must not either, and must visit exactly the
+// catalogue's actions when the data decode.
 func FuzzDecode(f *testing.F) {
 	m := sample()
 	if err := gen.Normalize(m); err != nil {
@@ -153,13 +155,21 @@ func FuzzDecode(f *testing.F) {
 	f.Add(raw)
 	f.Add([]byte(magic))
 	f.Fuzz(func(t *testing.T, raw []byte) {
+		var walked []string
+		walkErr := walkActionNames(raw, func(prefix, name []byte) {
+			walked = append(walked, string(prefix)+":"+string(name))
+		})
 		c, err := decodeRaw(raw)
 		if err == nil {
+			var want []string
 			for _, s := range c.Services() {
 				for i := range s.Actions {
 					_ = c.Action(s.Actions[i].FullName)
+					want = append(want, s.Actions[i].FullName)
 				}
 			}
+			require.NoError(t, walkErr, "data Decode accepts")
+			assert.Equal(t, want, walked, "the names of the decoded actions")
 		}
 	})
 }

@@ -18,7 +18,7 @@ type strTable struct {
 }
 
 // len returns the number of strings.
-func (t *strTable) len() int { return len(t.strs) }
+func (t *strTable) len() int { return len(t.offs) - 1 }
 
 // bytes returns string i as it is in the data, without copying it.
 func (t *strTable) bytes(i int) []byte { return t.blob[t.offs[i]:t.offs[i+1]] }

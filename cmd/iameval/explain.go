@@ -219,7 +219,7 @@ func explainFromFlags(f *flags, x *explainFlags, stderr io.Writer) (*iameval.Exp
 		fmt.Fprintf(stderr, "iameval explain: invalid request: %v\n", err)
 		return nil, exitInvalid
 	}
-	return iameval.ExplainWith(ps, r, iameval.ExplainOptions{CheckAction: func(a string) string { return catalog.Default().CheckAction(a) }}), exitOK
+	return iameval.ExplainWith(ps, r, iameval.ExplainOptions{CheckAction: catalog.CheckAction}), exitOK
 }
 
 // parsePrincipalFlag reads --principal: a JSON object of the scenario
