@@ -1,7 +1,8 @@
 package jsonsrc
 
 import (
-	"hash/maphash"
+	"fmt"
+	"math/rand/v2"
 	"strings"
 	"testing"
 
@@ -147,7 +148,8 @@ func TestFreeItemsFirstOccurrence(t *testing.T) {
 }
 
 // TestKeySetHashCollision checks the path a hash collision takes: a key
-// whose hash is taken by another key is kept apart and still found.
+// whose tag is another key's is told apart by reading the keys back, and
+// still found.
 func TestKeySetHashCollision(t *testing.T) {
 	t.Parallel()
 	src := `{"one":1,"two":2}`
@@ -157,14 +159,66 @@ func TestKeySetHashCollision(t *testing.T) {
 	for i := range linearMembers {
 		x.add("pad"+string(rune('a'+i)), 0) // fill the linear phase
 	}
-	x.add("pad-last", 0) // now past it: the map is in use
-	require.NotNil(t, x.byHash)
-	// Pretend "two" hashes like "one": its slot holds "one"'s offset.
-	x.byHash[maphash.String(x.seed, "two")] = strings.Index(src, `"one"`)
+	x.add("pad-last", 0) // now past it: the table is in use
+	require.NotNil(t, x.table)
+	// Pretend "one" has the tag of "two", in the slot "two" would take.
+	tag := x.tag("two")
+	i, found := x.probe(tag, "two")
+	require.False(t, found)
+	x.table[i] = tag<<x.offBits | uint64(strings.Index(src, `"one"`)+1)
+	x.used++
+	_, ok := x.find("two")
+	require.False(t, ok, "a key of the same tag is not the key")
 	x.add("two", strings.Index(src, `"two"`))
 	m, ok := x.find("two")
 	require.True(t, ok, "a collided key is found")
 	assert.Equal(t, Member{Key: "two", KeyIndex: strings.Index(src, `"two"`)}, m)
 	_, ok = x.find("three")
 	assert.False(t, ok, "an unseen key is not found")
+}
+
+// TestFreeItemsManyKeysAgreeWithPairwise: past the linear phase the
+// table grows several times; the repeats it finds are those a comparison
+// of every pair finds, with and without case folding (RFC 8259,
+// section 4: names within an object should be unique).
+func TestFreeItemsManyKeysAgreeWithPairwise(t *testing.T) {
+	t.Parallel()
+	rng := rand.New(rand.NewPCG(1, 2))
+	var keys []string
+	for range 5000 {
+		k := fmt.Sprintf("k%d", rng.IntN(3000))
+		if rng.IntN(4) == 0 {
+			k = strings.ToUpper(k)
+		}
+		keys = append(keys, k)
+	}
+	src := `{"` + strings.Join(keys, `":0,"`) + `":0}`
+	d, err := Parse(src, diag.Position{})
+	require.NoError(t, err)
+	for _, fold := range []bool{false, true} {
+		var wantRepeats []string
+		for i, k := range keys {
+			for _, earlier := range keys[:i] {
+				if k == earlier || fold && strings.EqualFold(k, earlier) {
+					wantRepeats = append(wantRepeats, k+"="+earlier)
+					break
+				}
+			}
+		}
+		var probs []Problem
+		it := d.FreeItems(d.Root(), At("T"), fold, &probs)
+		n := 0
+		for {
+			if _, ok := it.Next(At("T"), &probs); !ok {
+				break
+			}
+			n++
+		}
+		var repeats []string
+		for _, p := range probs {
+			repeats = append(repeats, p.Key+"="+p.First.Key)
+		}
+		assert.Equal(t, wantRepeats, repeats, "fold %v", fold)
+		assert.Equal(t, len(keys)-len(wantRepeats), n, "fold %v: the others are returned", fold)
+	}
 }
