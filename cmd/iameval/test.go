@@ -247,7 +247,9 @@ func writeReport(w io.Writer, report *scenario.Report, cov *scenario.Coverage) e
 		if i > 0 {
 			io.WriteString(iw, ",")
 		}
-		b, err := json.Marshal(&report.Results[i])
+		// MarshalJSON, not json.Marshal: that would encode the result
+		// and then copy and check the encoding again.
+		b, err := report.Results[i].MarshalJSON()
 		if err != nil {
 			return err
 		}
