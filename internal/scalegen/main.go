@@ -1,7 +1,9 @@
 // Command scalegen writes the hostile-but-legal documents of issue 15 (the
 // README's "Reliability: limits on hostile input" table) into a directory,
-// each with a one-case scenario that reads it, so that the peak memory of
-// `iameval validate` and `iameval test` can be re-measured with measure.sh.
+// each with a one-case scenario that reads it and one whose expectation is
+// wrong, so that the peak memory of `iameval validate` and `iameval test`
+// (plain, on a failing case and with --json) can be re-measured with
+// measure.sh.
 //
 //	go run ./internal/scalegen DIR
 package main
@@ -13,20 +15,22 @@ import (
 	"path/filepath"
 )
 
-// doc is one generated policy: its file name, a writer of its text and
-// the decision its scenario expects.
+// doc is one generated policy: its file name, a writer of its text, the
+// decision its scenario expects and a wrong one, which its failing
+// scenario expects (a failing case is explained).
 type doc struct {
 	name   string
 	write  func(w *bufio.Writer)
 	expect string
+	wrong  string
 }
 
 // docs are the table's three inputs, generated as policy/scale_bench_test.go
 // generates the benchmark's smaller ones.
 var docs = []doc{
-	{"sids-100k", func(w *bufio.Writer) { sids(w, 100_000) }, "allowed"},
-	{"keys-100k", func(w *bufio.Writer) { keys(w, 100_000) }, "implicitDeny"},
-	{"values-5k-1001", func(w *bufio.Writer) { values(w, 5_000, 1_001) }, "implicitDeny"},
+	{"sids-100k", func(w *bufio.Writer) { sids(w, 100_000) }, "allowed", "implicitDeny"},
+	{"keys-100k", func(w *bufio.Writer) { keys(w, 100_000) }, "implicitDeny", "allowed"},
+	{"values-5k-1001", func(w *bufio.Writer) { values(w, 5_000, 1_001) }, "implicitDeny", "allowed"},
 }
 
 // sids writes n statements, each with its own Sid.
@@ -99,9 +103,11 @@ func main() {
 			fmt.Fprintln(os.Stderr, err)
 			os.Exit(1)
 		}
-		if err := writeFile(filepath.Join(dir, d.name+".scenario.json"), func(w *bufio.Writer) { fmt.Fprintf(w, scenario, d.name, d.expect) }); err != nil {
-			fmt.Fprintln(os.Stderr, err)
-			os.Exit(1)
+		for file, expect := range map[string]string{".scenario.json": d.expect, ".fail.scenario.json": d.wrong} {
+			if err := writeFile(filepath.Join(dir, d.name+file), func(w *bufio.Writer) { fmt.Fprintf(w, scenario, d.name, expect) }); err != nil {
+				fmt.Fprintln(os.Stderr, err)
+				os.Exit(1)
+			}
 		}
 	}
 }
