@@ -1,6 +1,7 @@
 package scenario_test
 
 import (
+	"bytes"
 	"encoding/json"
 	"testing"
 
@@ -60,6 +61,16 @@ func TestOneBadCaseIsOneError(t *testing.T) {
 		"error": {"file": "testdata/onebad/onebad.json", "line": 9, "column": 107,
 			"message": "cases[1].expect: expected \"allowed\", \"explicitDeny\" or \"implicitDeny\", found \"alowed\"",
 			"problems": ["testdata/onebad/onebad.json:9:107: cases[1].expect: expected \"allowed\", \"explicitDeny\" or \"implicitDeny\", found \"alowed\""]}}`, string(b))
+
+	// WriteJSON writes what json.Marshal returns, and a newline, for
+	// every kind of result.
+	for i := range rep.Results {
+		want, err := json.Marshal(rep.Results[i])
+		require.NoError(t, err)
+		var got bytes.Buffer
+		require.NoError(t, rep.Results[i].WriteJSON(&got))
+		assert.Equal(t, string(want)+"\n", got.String(), rep.Results[i].Case)
+	}
 }
 
 // TestFileErrorsAreOneResult: a file that is not JSON, or cannot be read,

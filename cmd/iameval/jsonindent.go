@@ -14,14 +14,15 @@ func encodeIndented(w io.Writer, v any) error {
 	if err := json.NewEncoder(iw).Encode(v); err != nil {
 		return err
 	}
-	return iw.flush()
+	return iw.finish()
 }
 
-// indentWriter indents compact JSON, as written by json.Encoder (no
-// space outside strings but the newline that ends a value), the way
-// json.Indent does with no prefix and two spaces: a newline and the depth's
-// indent after an opening bracket and a comma and before a closing one, a
-// space after a colon, and an empty object or array kept as {} or [].
+// indentWriter indents JSON the way json.Indent does with no prefix and
+// two spaces: a newline and the depth's indent after an opening bracket
+// and a comma and before a closing one, a space after a colon, and an
+// empty object or array kept as {} or []. It drops the whitespace outside
+// strings it is given, such as the newline json.Encoder ends a value
+// with.
 type indentWriter struct {
 	w          io.Writer
 	out        []byte
@@ -49,6 +50,9 @@ func (iw *indentWriter) Write(p []byte) (int, error) {
 			case c == '"':
 				iw.inString = false
 			}
+			continue
+		}
+		if c == ' ' || c == '\t' || c == '\n' || c == '\r' {
 			continue
 		}
 		if iw.needIndent && c != '}' && c != ']' {
@@ -92,6 +96,12 @@ func (iw *indentWriter) newline() {
 	for range iw.depth {
 		iw.out = append(iw.out, ' ', ' ')
 	}
+}
+
+// finish ends the document with a newline and flushes it.
+func (iw *indentWriter) finish() error {
+	iw.out = append(iw.out, '\n')
+	return iw.flush()
 }
 
 // flush writes what is pending and returns the first write error.

@@ -61,7 +61,8 @@ func TestEncodeIndentedReportsErrors(t *testing.T) {
 }
 
 // FuzzIndentWriter: for any valid JSON, indentWriter given the compact
-// form, split into writes at any place, produces what json.Indent does
+// form or the document as written, split into writes at any place,
+// produces what json.Indent does
 // (json.Encoder hands it compact text; a split inside a string or an
 // escape must not change the result).
 func FuzzIndentWriter(f *testing.F) {
@@ -85,6 +86,15 @@ func FuzzIndentWriter(f *testing.F) {
 		}
 		require.NoError(t, iw.flush())
 		assert.Equal(t, want.String(), got.String())
+		// Whitespace between tokens, as the document has it, is dropped.
+		got.Reset()
+		iw = &indentWriter{w: &got}
+		for i := 0; i < len(doc); i += step {
+			_, err := iw.Write(doc[i:min(i+step, len(doc))])
+			require.NoError(t, err)
+		}
+		require.NoError(t, iw.flush())
+		assert.Equal(t, want.String(), got.String(), "from the document as written")
 	})
 }
 

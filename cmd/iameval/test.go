@@ -247,13 +247,9 @@ func writeReport(w io.Writer, report *scenario.Report, cov *scenario.Coverage) e
 		if i > 0 {
 			io.WriteString(iw, ",")
 		}
-		// MarshalJSON, not json.Marshal: that would encode the result
-		// and then copy and check the encoding again.
-		b, err := report.Results[i].MarshalJSON()
-		if err != nil {
+		if err := report.Results[i].WriteJSON(iw); err != nil {
 			return err
 		}
-		iw.Write(b)
 	}
 	fmt.Fprintf(iw, `],"passed":%d,"failed":%d,"errors":%d`, report.Passed, report.Failed, report.Errors)
 	if cov != nil {
@@ -264,6 +260,6 @@ func writeReport(w io.Writer, report *scenario.Report, cov *scenario.Coverage) e
 		io.WriteString(iw, `,"coverage":`)
 		iw.Write(b)
 	}
-	io.WriteString(iw, "}\n")
-	return iw.flush()
+	io.WriteString(iw, "}")
+	return iw.finish()
 }
