@@ -7,6 +7,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/stretchr/testify/assert"
+
 	"github.com/iameval/iameval/variables"
 )
 
@@ -183,5 +185,21 @@ func FuzzClauseEval(f *testing.F) {
 		if len(tr.Clauses) != 1 || tr.Clauses[0].Reason == "" {
 			t.Fatalf("trace has no reason: %+v", tr)
 		}
+	})
+}
+
+// FuzzCompareKeys: CompareKeys orders any two keys as their NormalizeKey
+// forms do, and compareFold finds two keys equal exactly when
+// strings.EqualFold does, antisymmetrically; explanations sort and
+// deduplicate missing keys with them (condition key names are not case
+// sensitive: https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition.html).
+func FuzzCompareKeys(f *testing.F) {
+	f.Add("aws:PrincipalTag/k1", "AWS:principaltag/K2")
+	f.Add("aws:PrincipalTag/\u212a", "aws:PrincipalTag/k")
+	f.Add("aws:Principal\xffTag/a", "aws:Principal\xffTag/B")
+	f.Fuzz(func(t *testing.T, a, b string) {
+		assert.Equal(t, strings.Compare(NormalizeKey(a), NormalizeKey(b)), CompareKeys(a, b), "%q vs %q", a, b)
+		assert.Equal(t, strings.EqualFold(a, b), compareFold(a, b) == 0, "%q vs %q", a, b)
+		assert.Equal(t, compareFold(a, b), -compareFold(b, a), "%q vs %q", a, b)
 	})
 }

@@ -12,7 +12,7 @@ import (
 // names: sorting 100,000 keys needs no copy of each (issue 15).
 func CompareKeys(a, b string) int {
 	n := min(len(a), len(b))
-	for i := 0; i < n; i++ {
+	for i := sameASCII(a, b); i < n; i++ {
 		ca, cb := a[i], b[i]
 		if ca >= utf8.RuneSelf || cb >= utf8.RuneSelf {
 			return strings.Compare(NormalizeKey(a), NormalizeKey(b))
@@ -36,6 +36,8 @@ func CompareKeys(a, b string) int {
 // smallest rune of its Unicode simple-folding orbit (the order foldKey's
 // forms have), without allocating.
 func compareFold(a, b string) int {
+	i := sameASCII(a, b)
+	a, b = a[i:], b[i:]
 	for a != "" && b != "" {
 		ra, na := rune(a[0]), 1
 		if ra >= utf8.RuneSelf {
@@ -69,6 +71,32 @@ func minFold(r rune) rune {
 		m = min(m, f)
 	}
 	return m
+}
+
+// sameASCII returns the length of the longest common prefix of a and b
+// that is all ASCII, comparing eight bytes at a time: the keys an
+// explanation sorts share long prefixes ("aws:PrincipalTag/"), and a
+// prefix equal byte for byte and ASCII is equal in every order here.
+func sameASCII(a, b string) int {
+	n := min(len(a), len(b))
+	i := 0
+	for ; i+8 <= n; i += 8 {
+		x, y := load64(a[i:i+8]), load64(b[i:i+8])
+		if x != y || x&0x8080808080808080 != 0 {
+			break
+		}
+	}
+	for i < n && a[i] == b[i] && a[i] < utf8.RuneSelf {
+		i++
+	}
+	return i
+}
+
+// load64 reads the eight bytes of s as a little-endian number (one load).
+func load64(s string) uint64 {
+	_ = s[7]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
 // lowerASCII returns the lower case of an ASCII byte.

@@ -161,6 +161,28 @@ func TestCompareFoldMatchesEqualFold(t *testing.T) {
 	}
 }
 
+// Keys sharing long prefixes, where the comparisons skip eight bytes at a
+// time: equal ASCII runs are skipped, and a difference of case, a
+// non-ASCII rune or an invalid byte inside or right after the run still
+// decides as it does in a short key.
+func TestCompareLongKeys(t *testing.T) {
+	// "aws:Pri" puts a two-byte rune across the first eight bytes.
+	prefixes := []string{"aws:PrincipalTag/", "AWS:principaltag/", "aws:PrincipalTag/\u212a", "aws:Principal\xffTag/", "aws:Principal\u00c9Tag/", "aws:PrincipalT", "aws:Pri"}
+	var words []string
+	for _, p := range prefixes {
+		for _, w := range []string{"", "k", "K", "\u212a", "kx", "é", "É", "Ê", "\xff", "team", "Team"} {
+			words = append(words, p+w)
+		}
+	}
+	for _, a := range words {
+		for _, b := range words {
+			assert.Equal(t, strings.EqualFold(a, b), compareFold(a, b) == 0, "%q vs %q", a, b)
+			assert.Equal(t, compareFold(a, b), -compareFold(b, a), "%q vs %q", a, b)
+			assert.Equal(t, strings.Compare(NormalizeKey(a), NormalizeKey(b)), CompareKeys(a, b), "%q vs %q", a, b)
+		}
+	}
+}
+
 // CompareKeys orders keys as their NormalizeKey forms do, the order
 // explanations list missing keys in.
 func TestCompareKeysMatchesNormalizeKey(t *testing.T) {
