@@ -109,7 +109,7 @@ func (b Block) Check(l Lookup, deny bool) (pass, noted bool) {
 		c := b.clauses[i].body()
 		o := c.decide(l)
 		pass = pass && (o.truth == isTrue || o.truth == isUnknown && deny)
-		noted = noted || o.truth == isUnknown || !o.found && !c.invalid || o.unres >= 0 && !c.variableKeysSet(l)
+		noted = noted || o.truth == isUnknown || !o.found && !c.invalid() || o.unres >= 0 && !c.variableKeysSet(l)
 	}
 	return pass, noted
 }

@@ -46,31 +46,45 @@ type Clause struct {
 
 // clause is the compiled form of a Clause.
 type clause struct {
-	op      Operator
-	fam     family
-	invalid bool
-	key     string // as written
-	nkey    string // normalized
-	khash   uint64 // hashKey(nkey), for Context lookups
+	op Operator
+	// fam is the operator's family, famInvalid for an invalid clause (an
+	// invalid operator or a policy value that does not parse).
+	fam family
+	// nvals is the number of policy values, below warnedBit, which marks
+	// a clause with warnings (see clauseWarnings); use count.
+	nvals uint32
+	key   string // as written
+	nkey  string // normalized
+	khash uint64 // hashKey(nkey), for Context lookups
 
 	// vals points to the first of nvals policy values: to one, for the
 	// single value most clauses have, else to a copy of the list. Two
-	// words rather than a slice header and a wrapper make a clause 96
-	// bytes rather than 112 (issue 15).
-	vals  *string
-	nvals int
-	one   string
+	// words rather than a slice header and a wrapper, the count in the
+	// word of the operator, and the rare warnings kept apart (see
+	// clauseWarnings) make a clause 80 bytes rather than 112 (issue 15).
+	vals *string
+	one  string
 
 	// data points to the first of len(values) compiled values of the
 	// family's type (see the accessors strs, nums, ...), or is nil: one
 	// word rather than a slice header per family, of which a clause
-	// uses one (issue 15: a clause was 320 bytes, 112 now). String
-	// clauses whose values are all fixed text leave it nil and compare
-	// values directly.
+	// uses one (issue 15: a clause was 320 bytes). String clauses whose
+	// values are all fixed text leave it nil and compare values
+	// directly.
 	data unsafe.Pointer
-
-	warns *[]*ValueError // nil: none; most clauses have none, and a pointer is a third of a slice
 }
+
+// invalid reports whether the clause is invalid: it evaluates to false.
+func (c *clause) invalid() bool { return c.fam == famInvalid }
+
+// warnedBit marks, in clause.nvals, a clause that has warnings.
+const warnedBit = 1 << 31
+
+// maxValues is the most policy values a clause holds.
+const maxValues = warnedBit - 1
+
+// count returns the number of policy values of c.
+func (c *clause) count() int { return int(c.nvals &^ warnedBit) }
 
 // payload returns the pointer a clause keeps for the compiled values vs.
 func payload[T any](vs []T) unsafe.Pointer {
@@ -86,7 +100,7 @@ func view[T any](c *clause) []T {
 	if c.data == nil {
 		return nil
 	}
-	return unsafe.Slice((*T)(c.data), c.nvals)
+	return unsafe.Slice((*T)(c.data), c.count())
 }
 
 // values returns the policy values of c.
@@ -94,7 +108,7 @@ func (c *clause) values() []string {
 	if c.vals == nil {
 		return nil
 	}
-	return unsafe.Slice(c.vals, c.nvals)
+	return unsafe.Slice(c.vals, c.count())
 }
 
 // strs returns the compiled values of a String* clause, or nil when they
@@ -164,7 +178,7 @@ func (c *clause) nulls() []bool {
 
 // newClauseBody returns a zero clause holding a copy of values.
 func newClauseBody(values []string) *clause {
-	c := &clause{nvals: len(values)}
+	c := &clause{nvals: uint32(len(values))}
 	switch len(values) {
 	case 0:
 	case 1:
@@ -177,7 +191,7 @@ func newClauseBody(values []string) *clause {
 }
 
 // invalidClause is what the zero Clause stands for.
-var invalidClause = clause{invalid: true}
+var invalidClause = clause{fam: famInvalid}
 
 // body returns the compiled form of c.
 func (c Clause) body() *clause {
@@ -203,10 +217,14 @@ var errNoValues = errors.New("no values: a positive operator never matches, a ne
 // be used. Non-fatal findings are available from [Clause.Warnings].
 func NewClause(op Operator, key string, values []string, mode variables.Mode) (Clause, []error) {
 	nkey := normalizeKey(key)
+	if uint64(len(values)) > maxValues {
+		c := &clause{op: op, key: key, nkey: nkey, khash: hashKey(nkey)}
+		return Clause{c}, []error{&ValueError{Index: -1, Err: fmt.Errorf("%d values: more than a clause holds", len(values))}}
+	}
 	c := newClauseBody(values)
 	c.op, c.key, c.nkey, c.khash, c.fam = op, key, nkey, hashKey(nkey), op.Base.family()
 	if !op.Valid() {
-		c.invalid = true
+		c.fam = famInvalid
 		return Clause{c}, []error{&ValueError{Index: -1, Err: fmt.Errorf("invalid operator %s", op)}}
 	}
 	var errs []error
@@ -253,11 +271,10 @@ func NewClause(op Operator, key string, values []string, mode variables.Mode) (C
 			"%s is multivalued: without ForAnyValue: or ForAllValues: AWS does not say how a list of values reads, so iameval takes the condition as unknown when the key has values (an Allow does not apply, a Deny does)", key)})
 	}
 	if len(warns) > 0 {
-		w := warns // declared here, so that it is moved to the heap only when there are warnings
-		c.warns = &w
+		setWarnings(c, warns)
 	}
 	if len(errs) > 0 {
-		c.invalid = true
+		c.fam = famInvalid
 	}
 	return Clause{c}, errs
 }
@@ -281,10 +298,7 @@ func (c Clause) Values() []string { return slices.Clone(c.body().values()) }
 // operator on a documented multivalued key such as aws:TagKeys (Index
 // -1). The slice is a copy.
 func (c Clause) Warnings() []*ValueError {
-	if w := c.body().warns; w != nil {
-		return slices.Clone(*w)
-	}
-	return nil
+	return slices.Clone(warnings(c.c))
 }
 
 // String returns the operator and the key, as in `StringLike "s3:prefix"`.

@@ -94,7 +94,7 @@ func (c *clause) holds(l Lookup) truth {
 // cannot differ. When o is not nil it also records there why the clause
 // passed or failed (every field but pass, which is the result).
 func (c *clause) eval(l Lookup, o *outcome) truth {
-	if c.invalid {
+	if c.invalid() {
 		if o != nil {
 			o.why = whyInvalid
 		}

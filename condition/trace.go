@@ -36,7 +36,7 @@ func (t *Trace) reserve(clauses []Clause) []string {
 	t.Clauses = slices.Grow(t.Clauses, len(clauses))
 	n := 0
 	for i := range clauses {
-		n += clauses[i].body().nvals
+		n += clauses[i].body().count()
 	}
 	return make([]string, 0, n)
 }
@@ -152,7 +152,7 @@ func (t *Trace) record(i int, c *clause, o outcome, l Lookup, room *[]string) {
 	} else {
 		t.recordFull(i, c, o, room)
 	}
-	if !o.found && !c.invalid {
+	if !o.found && !c.invalid() {
 		t.addMissing(c.key)
 	}
 	if o.unres >= 0 {
