@@ -24,7 +24,7 @@ func TestParseAllocatedBytesPerInputByte(t *testing.T) {
 		bound float64 // allocated bytes per input byte
 	}{
 		{"20,000 statements with Sids", sidsDoc(20_000), 8.5},                               // 7.2× measured when tightened from 9.5 (2026-12-06); 11.7× before the action and resource slabs of a large policy were reserved for an eighth of its statements
-		{"one condition of 20,000 keys", keysDoc(20_000), 8.5},                              // 7.0× measured when tightened from 11 (2026-12-07: a clause of 80 bytes, a key set of 8-byte entries); 8.7× with a clause of 96 bytes and a Go map for the key set, 46× before the clause cache was bounded, 30.7× before a clause kept one pointer to its compiled values, 23.1× before a clause was 112 bytes
+		{"one condition of 20,000 keys", keysDoc(20_000), 8.5},                              // 7.0× measured when tightened from 11 (2026-12-06: a clause of 80 bytes, a key set of 8-byte entries); 8.7× with a clause of 96 bytes and a Go map for the key set, 46× before the clause cache was bounded, 30.7× before a clause kept one pointer to its compiled values, 23.1× before a clause was 112 bytes
 		{"1,000 statements of 100 distinct values", valuesDoc(1_000, 100), 5},               // 8.1× before plain StringEquals values were compared as written
 		{"10,000 statements sharing one clause of 10 values", sameClauseDoc(10_000, 10), 5}, // 5.6× before the same
 	} {
