@@ -208,6 +208,20 @@ func (f *FreeIter) Next(at *Path, probs *[]Problem) (m Member, ok bool) {
 			*probs = append(*probs, Problem{Kind: kind, Offset: k.Index, At: at.String(), Key: key, First: first})
 			continue
 		}
+		if f.seen.table == nil && f.seen.n == len(f.seen.small) {
+			// The set leaves its linear phase: its table is sized once
+			// for every member left rather than doubled as it fills
+			// (issue 15: an object of 100,000 keys allocated 2 MB of
+			// tables that way, 1 MB this way).
+			rest, left := f.it, 1
+			for {
+				if _, _, more := rest.Next(); !more {
+					break
+				}
+				left++
+			}
+			f.seen.startTable(f.seen.n + left)
+		}
 		f.seen.add(key, k.Index)
 		return Member{Key: key, KeyIndex: k.Index, Value: v}, true
 	}
@@ -247,8 +261,7 @@ type seenKey struct {
 // find returns the earlier member (Key and KeyIndex) whose key is key.
 func (x *keySet) find(key string) (Member, bool) {
 	if x.table != nil {
-		norm := x.normal(key)
-		i, found := x.probe(x.tag(norm), norm)
+		i, found := x.probe(x.tag(key), key)
 		if !found {
 			return Member{}, false
 		}
@@ -271,14 +284,24 @@ func (x *keySet) add(key string, index int) {
 			x.n++
 			return
 		}
-		x.seed = maphash.MakeSeed()
-		x.offBits = uint(bits.Len(uint(len(x.d.src)) + 1))
-		x.table = make([]uint64, 4*len(x.small))
-		for _, s := range x.small[:x.n] {
-			x.put(s.key, s.index)
-		}
+		x.startTable(4 * len(x.small))
 	}
 	x.put(key, index)
+}
+
+// startTable moves the keys of the linear phase into a table with room
+// for n keys (it grows past them).
+func (x *keySet) startTable(n int) {
+	x.seed = maphash.MakeSeed()
+	x.offBits = uint(bits.Len(uint(len(x.d.src)) + 1))
+	size := 2 * len(x.small)
+	for size*7 < n*8 { // at most seven eighths full
+		size *= 2
+	}
+	x.table = make([]uint64, size)
+	for _, s := range x.small[:x.n] {
+		x.put(s.key, s.index)
+	}
 }
 
 // put enters a key not seen before in the table.
@@ -286,9 +309,8 @@ func (x *keySet) put(key string, index int) {
 	if (x.used+1)*8 > len(x.table)*7 {
 		x.grow()
 	}
-	norm := x.normal(key)
-	tag := x.tag(norm)
-	i, _ := x.probe(tag, norm)
+	tag := x.tag(key)
+	i, _ := x.probe(tag, key)
 	x.table[i] = tag<<x.offBits | uint64(index+1)
 	x.used++
 }
@@ -310,32 +332,61 @@ func (x *keySet) grow() {
 	}
 }
 
-// tag is the part of a key's entry that comes from its hash.
-func (x *keySet) tag(norm string) uint64 {
-	return maphash.String(x.seed, norm) >> x.offBits
+// tag is the part of a key's entry that comes from its hash: the hash of
+// the key lower-cased with fold, which an ASCII key of up to maxFoldBuf
+// bytes is without a copy.
+func (x *keySet) tag(key string) uint64 {
+	var h uint64
+	switch {
+	case !x.fold:
+		h = maphash.String(x.seed, key)
+	case len(key) <= maxFoldBuf && isASCII(key):
+		var buf [maxFoldBuf]byte
+		for i := 0; i < len(key); i++ {
+			c := key[i]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			buf[i] = c
+		}
+		h = maphash.Bytes(x.seed, buf[:len(key)])
+	default:
+		h = maphash.String(x.seed, strings.ToLower(key))
+	}
+	return h >> x.offBits
 }
 
-// probe returns the slot holding the key norm (compared as normal),
-// whose tag is tag, or the empty slot where it would go.
-func (x *keySet) probe(tag uint64, norm string) (int, bool) {
+// maxFoldBuf is the longest key keySet.tag lower-cases on the stack.
+const maxFoldBuf = 128
+
+// probe returns the slot holding key (compared as same does), whose tag
+// is tag, or the empty slot where it would go.
+func (x *keySet) probe(tag uint64, key string) (int, bool) {
 	mask := uint64(len(x.table) - 1)
 	for i := tag & mask; ; i = (i + 1) & mask {
 		e := x.table[i]
 		if e == 0 {
 			return int(i), false
 		}
-		if e>>x.offBits == tag && x.normal(x.d.keyAt(int(e&(1<<x.offBits-1))-1)) == norm {
+		if e>>x.offBits == tag && x.same(x.d.keyAt(int(e&(1<<x.offBits-1))-1), key) {
 			return int(i), true
 		}
 	}
 }
 
-// normal returns key as the set compares it: lower-cased with fold.
-func (x *keySet) normal(key string) string {
-	if x.fold {
-		return strings.ToLower(key)
+// same reports whether the table takes keys a and b for one key: equal,
+// or with fold equal lower-cased (for ASCII keys, equal ignoring ASCII
+// case, which is the same without the copies).
+func (x *keySet) same(a, b string) bool {
+	switch {
+	case a == b:
+		return true
+	case !x.fold:
+		return false
+	case isASCII(a) && isASCII(b):
+		return len(a) == len(b) && strings.EqualFold(a, b)
 	}
-	return key
+	return strings.ToLower(a) == strings.ToLower(b)
 }
 
 // linearMembers is the number of members up to which repeated keys are

@@ -222,3 +222,31 @@ func TestFreeItemsManyKeysAgreeWithPairwise(t *testing.T) {
 		assert.Equal(t, len(keys)-len(wantRepeats), n, "fold %v: the others are returned", fold)
 	}
 }
+
+// Issue 15: leaving its linear phase, a walk sizes the key set's table
+// for the members left, once: one allocation of 8 bytes a slot, at most
+// seven eighths full, for an object of 100,000 keys (1 MB), not a table
+// doubled as it fills (2 MB allocated in all).
+func TestFreeItemsSizesTheKeySetOnce(t *testing.T) {
+	const n = 100_000
+	keys := make([]string, n)
+	for i := range keys {
+		keys[i] = fmt.Sprintf(`"aws:PrincipalTag/k%d":"v"`, i)
+	}
+	src := "{" + strings.Join(keys, ",") + "}"
+	d, err := Parse(src, diag.Position{})
+	require.NoError(t, err)
+	var it FreeIter
+	allocs := testing.AllocsPerRun(5, func() {
+		var probs []Problem
+		it = d.FreeItems(d.Root(), At("T"), true, &probs)
+		for {
+			if _, ok := it.Next(At("T"), &probs); !ok {
+				break
+			}
+		}
+	})
+	assert.LessOrEqual(t, allocs, 1.5, "the table, once (a stray allocation of the runtime aside)")
+	assert.Len(t, it.seen.table, 131_072, "the smallest power of two at most seven eighths full")
+	assert.Equal(t, n, it.seen.used, "every key entered")
+}
