@@ -155,7 +155,7 @@ func (c *Case) Run() Result {
 // keys a result's explanation lists ([iameval.ExplainOptions].ListLimit);
 // the explanation counts the others in decidingMore and missingKeysMore.
 // AWS's size quotas on policies (a managed policy holds 6,144
-// characters) keep a real request's lists far shorter; a hostile
+// characters) keep the lists of real requests short; a hostile
 // document of 100,000 matching statements made `iameval test --json`
 // hold 100,000 of them, their JSON and the whole result's encoding at
 // once (issue 15).
