@@ -13,6 +13,9 @@
 // KB), and decoded once, on the first call of [Default]. The catalogue
 // is immutable and safe for concurrent use. Looking up an action by name
 // ([Catalog.Action]) takes constant time and does not allocate.
+// [CheckAction] answers whether an action exists from a set of the action
+// names alone, read from the same data, and decodes the catalogue only to
+// explain an action it does not have.
 //
 // Only programs that import this package carry the data: the engine
 // (package iameval) does not import it, so a program that only evaluates
