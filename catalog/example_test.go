@@ -47,3 +47,13 @@ func ExampleResourceType_Matches() {
 	// true
 	// false
 }
+
+// CheckAction says whether a denied action exists, as an explanation of an
+// implicit deny asks, and suggests the action a typo meant.
+func ExampleCheckAction() {
+	fmt.Printf("%q\n", catalog.CheckAction("s3:GetObject"))
+	fmt.Println(catalog.CheckAction("s3:GetObjcet"))
+	// Output:
+	// ""
+	// s3:GetObjcet is not an action of Amazon S3 (did you mean s3:GetObject?)
+}
