@@ -386,7 +386,10 @@ func (x *keySet) same(a, b string) bool {
 	case isASCII(a) && isASCII(b):
 		return len(a) == len(b) && strings.EqualFold(a, b)
 	}
-	return strings.ToLower(a) == strings.ToLower(b)
+	// Lower-cased, not strings.EqualFold, which folds more ("ſ" is "s"):
+	// keys the table takes for one must hash alike (see tag).
+	la, lb := strings.ToLower(a), strings.ToLower(b)
+	return la == lb
 }
 
 // linearMembers is the number of members up to which repeated keys are
