@@ -89,24 +89,72 @@ func compileLiteral(s string, buf []elem) []elem {
 
 // compilePolicy turns a segment of a policy's Resource pattern into
 // elements: '*' any run, '?' any one character, a policy variable
-// ${...} any run (its value is unknown here).
+// ${...} any run (its value is unknown here). Runs next to each other
+// are one run.
 func compilePolicy(s string) []elem {
 	var out []elem
-	for len(s) > 0 {
-		switch {
-		case s[0] == '*':
-			out = append(out, elem{class: classAny, star: true})
-		case s[0] == '?':
+	run := elem{class: classAny, star: true}
+	var vars variableEnds
+	for i := 0; i < len(s); i++ {
+		switch end := vars.at(s, i); {
+		case s[i] == '*' || end > 0:
+			if len(out) == 0 || out[len(out)-1] != run {
+				out = append(out, run)
+			}
+			i = max(i, end)
+		case s[i] == '?':
 			out = append(out, elem{class: classAny})
-		case strings.HasPrefix(s, "${") && strings.IndexByte(s, '}') > 0:
-			out = append(out, elem{class: classAny, star: true})
-			s = s[strings.IndexByte(s, '}'):]
 		default:
-			out = append(out, elem{class: classLit, lit: s[0]})
+			out = append(out, elem{class: classLit, lit: s[i]})
 		}
-		s = s[1:]
 	}
 	return out
+}
+
+// variableEnds finds where the policy variables of a pattern end, in
+// one pass however many "${" it holds.
+type variableEnds struct {
+	next int // offset of the first '}' at or after the last lookup; -1: none
+	set  bool
+}
+
+// at returns the offset of the '}' that ends a variable opening at i
+// ("${"), or 0 when none opens there.
+func (v *variableEnds) at(s string, i int) int {
+	if !strings.HasPrefix(s[i:], "${") {
+		return 0
+	}
+	if !v.set || v.next >= 0 && v.next < i {
+		v.set, v.next = true, strings.IndexByte(s[i:], '}')
+		if v.next >= 0 {
+			v.next += i
+		}
+	}
+	return max(v.next, 0)
+}
+
+// maxARN is the longest ARN there is: IAM takes resource ARNs of at most
+// 2,048 characters (the Length Constraints of ResourceArns,
+// https://docs.aws.amazon.com/IAM/latest/APIReference/API_SimulatePrincipalPolicy.html).
+// Matching a longer ARN, or a pattern that only longer ARNs match,
+// against a format would take time and memory proportional to its length
+// for an answer known at once (issue 15: a Resource of 30 MB made
+// validate allocate 2.2 GB).
+const maxARN = 2048
+
+// minLength returns the length of the shortest string the policy
+// pattern matches: its characters but '*' and ${...}.
+func minLength(pattern string) int {
+	n := 0
+	var vars variableEnds
+	for i := 0; i < len(pattern); i++ {
+		if end := vars.at(pattern, i); end > 0 {
+			i = end
+		} else if pattern[i] != '*' {
+			n++
+		}
+	}
+	return n
 }
 
 // meet reports whether one character can match both elements.
@@ -167,6 +215,9 @@ func overlap(a, b []elem) bool {
 // Matches reports whether the concrete ARN arn is a resource of this
 // type: it fits one of the type's ARN formats.
 func (r *ResourceType) Matches(arn string) bool {
+	if len(arn) > maxARN {
+		return false
+	}
 	parts, ok := splitARN(arn)
 	if !ok {
 		return false
@@ -187,6 +238,9 @@ func (r *ResourceType) Matches(arn string) bool {
 func (r *ResourceType) MayMatch(pattern string) bool {
 	if pattern == "*" {
 		return true
+	}
+	if minLength(pattern) > maxARN {
+		return false
 	}
 	parts, ok := splitARN(pattern)
 	for k, f := range r.matchers() {

@@ -136,10 +136,32 @@ func TestResourceTypeMayMatch(t *testing.T) {
 		{bucket, "arn:aws:s3:*", true, "a pattern with fewer segments is compared as a whole"},
 		{object, "arn:aws:s3:::b?k", true, "'?' may stand for the '/' between bucket and key"},
 		{object, "arn:aws:s3:::bk", false, "an object ARN needs a '/'"},
+		{object, "arn:aws:s3:::b/${aws:username}${aws:userid}*k", true, "variables and stars next to each other are one run"},
+		{object, "arn:aws:s3:::b/${aws:username", true, "an unclosed ${ is text"},
+		{object, "arn:aws:s3:::b/" + strings.Repeat("*", 100_000) + "k", true, "any number of stars in a row is one run"},
+		{object, "arn:aws:s3:::b/" + strings.Repeat("${", 1_000), true, "unclosed ${ are text"},
+		{object, "arn:aws:s3:::b/" + strings.Repeat("k", 2_033), true, "an ARN of 2,048 characters"},
+		{object, "arn:aws:s3:::b/" + strings.Repeat("k", 2_034), false, "no ARN is longer than 2,048 characters (IAM API ResourceArns)"},
+		{object, "arn:aws:s3:::b/" + strings.Repeat("k*", 2_034), false, "nor matches a pattern of more characters than that"},
 	}
 	for _, tc := range tests {
-		assert.Equal(t, tc.want, tc.rt.MayMatch(tc.pattern), "%s %s: %s", tc.rt.Name, tc.pattern, tc.why)
+		assert.Equal(t, tc.want, tc.rt.MayMatch(tc.pattern), "%s %s: %s", tc.rt.Name, tc.pattern[:min(len(tc.pattern), 60)], tc.why)
 	}
+}
+
+// Issue 15: a Resource of 30 MB made validate allocate 2.2 GB, comparing
+// it with every ARN format element by element. A pattern that only ARNs
+// longer than AWS's 2,048 characters could match is told apart by its
+// length, and a concrete ARN that long fits no format.
+func TestResourceTypeLongARNs(t *testing.T) {
+	object := catalog.Default().Service("s3").ResourceType("object")
+	long := "arn:aws:s3:::b/" + strings.Repeat("k", 1<<20)
+	allocs := testing.AllocsPerRun(3, func() {
+		assert.False(t, object.MayMatch(long))
+		assert.False(t, object.Matches(long))
+	})
+	assert.Zero(t, allocs, "answered from the length")
+	assert.True(t, object.Matches("arn:aws:s3:::b/"+strings.Repeat("k", 2_033)), "an object ARN of 2,048 characters")
 }
 
 func TestConditionKey(t *testing.T) {
