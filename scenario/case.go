@@ -39,11 +39,17 @@ func (l *loader) cases(v jsonsrc.Value, path string, d defaults) []*Case {
 			}
 			c.Err = append(diag.ErrorList(nil), l.errs[before:]...)
 			c.Err.Sort()
-			c.Policies, c.request = nil, nil
-			l.caseErrs = append(l.caseErrs, c.Err...)
+			c.Policies, c.built = nil, false
+			if l.each == nil {
+				l.caseErrs = append(l.caseErrs, c.Err...)
+			}
 			l.errs = l.errs[:before]
 		}
-		if c != nil {
+		switch {
+		case c == nil:
+		case l.each != nil:
+			l.each(c)
+		default:
 			out = append(out, c)
 		}
 	}
@@ -100,16 +106,7 @@ func (l *loader) readCase(v jsonsrc.Value, path string, d defaults) *Case {
 	if c.Principal == nil {
 		return nil // the file-level principal is broken
 	}
-	r, err := iameval.NewRequest(iameval.RequestInput{
-		Principal:       c.Principal,
-		Action:          c.Action,
-		Resource:        c.Resource,
-		ResourceAccount: c.ResourceAccount,
-		Context:         c.Context,
-		Absent:          c.Absent,
-
-		S3BlockPublicAccess: c.S3BlockPublicAccess,
-	})
+	r, err := c.newRequest()
 	if err != nil {
 		l.errorf(v.Index, path, ErrValue, "invalid request: %v", err)
 		return c
@@ -128,7 +125,7 @@ func (l *loader) readCase(v jsonsrc.Value, path string, d defaults) *Case {
 		l.errorf(v.Index, path, ErrValue, "%v", err)
 		return c
 	}
-	c.request = r
+	c.built = true
 	return c
 }
 

@@ -173,11 +173,15 @@ func refKey(r iameval.StatementRef) stmtKey {
 
 // measure evaluates case c of f and counts what decided it.
 func (m *meter) measure(f *File, c *Case) {
-	if c == nil || c.request == nil {
+	if c == nil {
+		return
+	}
+	r := c.Request()
+	if r == nil {
 		return
 	}
 	m.register(f, c.Policies)
-	x := iameval.ExplainWith(c.Policies, c.request, iameval.ExplainOptions{Statements: true})
+	x := iameval.ExplainWith(c.Policies, r, iameval.ExplainOptions{Statements: true})
 	m.cases++
 	consulted := map[*stmtTally]bool{}
 	decided := map[*stmtTally]bool{}

@@ -38,7 +38,7 @@ func TestClausesFromSourceMatchEngine(t *testing.T) {
 			}
 		}
 		for _, c := range f.Cases {
-			x := iameval.ExplainWith(c.Policies, c.request, iameval.ExplainOptions{Statements: true})
+			x := iameval.ExplainWith(c.Policies, c.Request(), iameval.ExplainOptions{Statements: true})
 			for _, es := range x.Statements {
 				wc, ok := written[es.Pos]
 				require.True(t, ok, "%s: %s has a source", name, es.StatementRef)

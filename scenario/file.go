@@ -73,13 +73,41 @@ type Case struct {
 	// [Case.Run] reports it as an error result.
 	Err diag.ErrorList
 
-	file    string
-	request *iameval.Request
+	file string
+	// built reports that the case's request was built when it was
+	// loaded. The request is built again for each use rather than kept:
+	// a request takes about 3.4 KB, and a file of 100,000 cases held
+	// 340 MB of them before running the first (issue 15).
+	built bool
 }
 
-// Request returns the engine request the case evaluates; nil when the case
-// has problems ([Case.Err]).
-func (c *Case) Request() *iameval.Request { return c.request }
+// Request returns the engine request the case evaluates, built from the
+// case's fields; nil when the case has problems ([Case.Err]). Each call
+// builds a new one.
+func (c *Case) Request() *iameval.Request {
+	if !c.built || len(c.Err) > 0 {
+		return nil
+	}
+	r, err := c.newRequest()
+	if err != nil {
+		return nil
+	}
+	return r
+}
+
+// newRequest builds the request of the case's fields.
+func (c *Case) newRequest() (*iameval.Request, error) {
+	return iameval.NewRequest(iameval.RequestInput{
+		Principal:       c.Principal,
+		Action:          c.Action,
+		Resource:        c.Resource,
+		ResourceAccount: c.ResourceAccount,
+		Context:         c.Context,
+		Absent:          c.Absent,
+
+		S3BlockPublicAccess: c.S3BlockPublicAccess,
+	})
+}
 
 // Case returns the first case of f named name.
 func (f *File) Case(name string) (*Case, bool) {

@@ -25,6 +25,9 @@ type loader struct {
 	// MaxTotalRead.
 	parsed      map[fileRef]*policy.Policy
 	parsedBytes int64
+	// each, when set, receives each case as it is read, which the File
+	// then does not keep (see Files.RunEach).
+	each func(*Case)
 }
 
 // Load reads the scenario file src, named name in positions and results.
@@ -57,7 +60,12 @@ func Load(name string, src []byte, open func(path string) ([]byte, error)) (*Fil
 // load is [Load] of the text src; openText, when not nil, reads the
 // policy files as text.
 func load(name, src string, open func(path string) ([]byte, error), openText func(path string) (string, error)) (*File, error) {
-	l := &loader{walker: walker{name: name}, open: open, openText: openText}
+	return (&loader{walker: walker{name: name}, open: open, openText: openText}).load(src)
+}
+
+// load loads the scenario file src.
+func (l *loader) load(src string) (*File, error) {
+	name := l.name
 	f := &File{Name: name}
 	doc, err := jsonsrc.Parse(src, diag.Position{File: name})
 	if err != nil {

@@ -122,13 +122,19 @@ func (f *File) Run() *Report {
 func (f *File) runCases(runCase func(*Case) Result) *Report {
 	r := &Report{Results: make([]Result, 0, len(f.Cases)+1)}
 	if len(f.Errors) > 0 {
-		e := newResultError(f.Errors)
-		r.Add(Result{File: f.Name, Line: e.Line, Column: e.Column, Error: e})
+		r.Add(fileErrorResult(f.Name, f.Errors))
 	}
 	for _, c := range f.Cases {
 		r.Add(runCase(c))
 	}
 	return r
+}
+
+// fileErrorResult is the one error result of the problems errs outside
+// any case of the file name.
+func fileErrorResult(name string, errs diag.ErrorList) Result {
+	e := newResultError(errs)
+	return Result{File: name, Line: e.Line, Column: e.Column, Error: e}
 }
 
 // result is the case's result for decision d with the explanation ex
@@ -163,7 +169,8 @@ const ReportListLimit = 1_000
 
 // run is Run explaining with o.
 func (c *Case) run(o iameval.ExplainOptions) Result {
-	if len(c.Err) > 0 || c.request == nil {
+	r := c.Request()
+	if r == nil {
 		res := Result{File: c.file, Case: c.Name, Line: c.Pos.Line, Column: c.Pos.Column}
 		if c.HasExpect {
 			want := c.Expect
@@ -176,13 +183,19 @@ func (c *Case) run(o iameval.ExplainOptions) Result {
 		res.Error = newResultError(list)
 		return res
 	}
-	ex := iameval.ExplainWith(c.Policies, c.request, o)
+	ex := iameval.ExplainWith(c.Policies, r, o)
 	return c.result(ex.Decision, ex)
 }
 
 // Add appends res to r and counts it.
 func (r *Report) Add(res Result) {
 	r.Results = append(r.Results, res)
+	r.Count(res)
+}
+
+// Count counts res in r without keeping it, for a run that hands its
+// results on as they come ([Files.RunEach]).
+func (r *Report) Count(res Result) {
 	switch {
 	case res.Error != nil:
 		r.Errors++

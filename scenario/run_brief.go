@@ -19,10 +19,11 @@ func (f *File) RunBrief() *Report {
 // (see [File.RunBrief]).
 func (c *Case) RunBrief() Result {
 	brief := iameval.ExplainOptions{CheckAction: checkAction, ListLimit: iameval.TextListLimit}
-	if len(c.Err) > 0 || c.request == nil {
+	r := c.Request()
+	if r == nil {
 		return c.run(brief)
 	}
-	d := iameval.Evaluate(c.Policies, c.request)
+	d := iameval.Evaluate(c.Policies, r)
 	if c.HasExpect && c.Expect != d {
 		return c.run(brief)
 	}
