@@ -101,44 +101,67 @@ func runTest(args []string, stdout, stderr io.Writer) int {
 	if len(files) == 0 {
 		return f.usageError(stderr, "no scenario file given")
 	}
+	// Results are handed on as each case runs and kept only for --junit,
+	// which writes them at the end: a file of 100,000 cases does not
+	// hold 100,000 results and explanations (issue 15).
 	report := &scenario.Report{}
+	keep := *junit != ""
+	var jw *reportWriter
+	if *format == "json" {
+		jw = newReportWriter(stdout)
+	}
+	emit := func(res scenario.Result) {
+		if keep {
+			report.Add(res)
+		} else {
+			report.Count(res)
+		}
+		switch *format {
+		case "json":
+			jw.add(res)
+		case "github":
+			writeResult(stdout, res)
+			writeAnnotation(stdout, res)
+		default:
+			writeResult(stdout, res)
+		}
+	}
 	var loaded []*scenario.File
 	// One run reads each file once and at most scenario.MaxTotalRead
 	// bytes in all.
 	read := scenario.Files{OnRead: startMemLimit().add}
 	for _, name := range files {
 		// A file with problems still runs its good cases; the problems
-		// are error results of the report.
+		// are error results of the report. With --json every case is
+		// explained; otherwise only failures print their explanation.
+		if !*withCoverage {
+			// Each case runs as it is read and is then forgotten.
+			sf := read.RunEach(name, *format == "json", emit)
+			printWarnings(stderr, sf.Warnings)
+			continue
+		}
+		// Coverage reads the files again, so they are kept.
 		sf, _ := read.Load(name)
 		printWarnings(stderr, sf.Warnings)
+		rep := sf.RunBrief()
 		if *format == "json" {
-			report.Merge(sf.Run())
-		} else {
-			// Only failures print their explanation (issue 15).
-			report.Merge(sf.RunBrief())
+			rep = sf.Run()
 		}
-		if *withCoverage {
-			// Only coverage reads the files again: without it, each
-			// file's policies are freed once its cases have run.
-			loaded = append(loaded, sf)
+		for _, res := range rep.Results {
+			emit(res)
 		}
+		loaded = append(loaded, sf)
 	}
 	var cov *scenario.Coverage
 	if *withCoverage {
 		cov = scenario.MeasureCoverage(loaded...)
 	}
 	if *format == "json" {
-		if err := writeReport(stdout, report, cov); err != nil {
+		if err := jw.finish(report, cov); err != nil {
 			fmt.Fprintf(stderr, "iameval test: %v\n", err)
 			return exitInvalid
 		}
 	} else {
-		for _, res := range report.Results {
-			writeResult(stdout, res)
-			if *format == "github" {
-				writeAnnotation(stdout, res)
-			}
-		}
 		if cov != nil {
 			fmt.Fprint(stdout, cov)
 		}
@@ -235,22 +258,53 @@ func expected(res scenario.Result) string {
 
 // writeReport writes the --json document, indented, and a newline: the
 // report, and with --coverage a "coverage" object after "errors". Without
-// coverage it is exactly the report's own JSON form. It is indented as
-// it is written (indentWriter), one result encoded at a time, rather
+// coverage it is exactly the report's own JSON form.
+func writeReport(w io.Writer, report *scenario.Report, cov *scenario.Coverage) error {
+	rw := newReportWriter(w)
+	for _, res := range report.Results {
+		rw.add(res)
+	}
+	return rw.finish(report, cov)
+}
+
+// reportWriter writes the --json document as its results come: indented
+// as it is written (indentWriter), one result encoded at a time, rather
 // than the whole report encoded into one buffer, which json.Encoder then
 // copied again: the document of one case whose explanation lists 100,000
-// missing keys was held three times over (issue 15).
-func writeReport(w io.Writer, report *scenario.Report, cov *scenario.Coverage) error {
-	iw := &indentWriter{w: w}
-	io.WriteString(iw, `{"results":[`)
-	for i := range report.Results {
-		if i > 0 {
-			io.WriteString(iw, ",")
-		}
-		if err := report.Results[i].WriteJSON(iw); err != nil {
-			return err
-		}
+// missing keys was held three times over, and a file of 100,000 cases
+// held every result (issue 15).
+type reportWriter struct {
+	iw  *indentWriter
+	n   int
+	err error
+}
+
+// newReportWriter starts the document on w.
+func newReportWriter(w io.Writer) *reportWriter {
+	rw := &reportWriter{iw: &indentWriter{w: w}}
+	io.WriteString(rw.iw, `{"results":[`)
+	return rw
+}
+
+// add writes one result.
+func (rw *reportWriter) add(res scenario.Result) {
+	if rw.err != nil {
+		return
 	}
+	if rw.n > 0 {
+		io.WriteString(rw.iw, ",")
+	}
+	rw.n++
+	rw.err = res.WriteJSON(rw.iw)
+}
+
+// finish writes the counts of report and, when not nil, the coverage,
+// and ends the document; it returns the first error.
+func (rw *reportWriter) finish(report *scenario.Report, cov *scenario.Coverage) error {
+	if rw.err != nil {
+		return rw.err
+	}
+	iw := rw.iw
 	fmt.Fprintf(iw, `],"passed":%d,"failed":%d,"errors":%d`, report.Passed, report.Failed, report.Errors)
 	if cov != nil {
 		b, err := json.Marshal(cov)
