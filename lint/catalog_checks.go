@@ -88,7 +88,7 @@ func (c *checker) checkActionNames(s *statement) statementActions {
 			}
 			msg := "\"" + it.text + "\" is not an action of " + svc.Name
 			fix := ""
-			if near := nearestAction(svc, name); near != "" {
+			if near := c.nearestAction(svc, name); near != "" {
 				msg += "; did you mean \"" + near + "\"?"
 				fix = "replace with \"" + near + "\""
 			}
@@ -121,24 +121,54 @@ func (c *checker) notInReference(it item, kind, name string) bool {
 
 // nearestService returns the service prefix closest to prefix, or "".
 func (c *checker) nearestService(prefix string) string {
-	var names []string
-	for _, s := range c.cat.Services() {
-		names = append(names, s.Prefix)
-	}
-	return nearest(strings.ToLower(prefix), names)
+	return c.suggest("", strings.ToLower(prefix), func() []string {
+		names := make([]string, 0, len(c.cat.Services()))
+		for _, s := range c.cat.Services() {
+			names = append(names, s.Prefix)
+		}
+		return names
+	})
 }
 
 // nearestAction returns the full name of the service's action closest to
 // name, or "".
-func nearestAction(svc *catalog.Service, name string) string {
-	names := make([]string, len(svc.Actions))
-	for i := range svc.Actions {
-		names[i] = svc.Actions[i].Name
-	}
-	if n := nearest(strings.ToLower(name), names); n != "" {
+func (c *checker) nearestAction(svc *catalog.Service, name string) string {
+	n := c.suggest(svc.Prefix, strings.ToLower(name), func() []string {
+		names := make([]string, len(svc.Actions))
+		for i := range svc.Actions {
+			names[i] = svc.Actions[i].Name
+		}
+		return names
+	})
+	if n != "" {
 		return svc.Prefix + ":" + n
 	}
 	return ""
+}
+
+// maxSuggestions is the most distinct unknown names of a document that
+// get a "did you mean": each is compared with every name of its kind,
+// and a hostile policy of 100,000 actions of unknown services took 11
+// seconds that way (issue 15). Past it the findings come without one.
+const maxSuggestions = 1000
+
+// suggest returns the nearest of the names candidates lists to the
+// lower-case word w, among the names of scope ("" for service prefixes,
+// else a service prefix), asking each word once.
+func (c *checker) suggest(scope, w string, candidates func() []string) string {
+	key := scope + ":" + w
+	if near, ok := c.near[key]; ok {
+		return near
+	}
+	if len(c.near) >= maxSuggestions {
+		return ""
+	}
+	if c.near == nil {
+		c.near = map[string]string{}
+	}
+	near := nearest(w, candidates())
+	c.near[key] = near
+	return near
 }
 
 // nearest returns the candidate with the smallest edit distance to the

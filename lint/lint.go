@@ -52,6 +52,9 @@ type checker struct {
 	doc *document
 	cat *catalog.Catalog // nil: no checks against the catalogue
 	out []Finding
+	// near holds the "did you mean" of each unknown name asked (see
+	// suggest).
+	near map[string]string
 }
 
 // add records a finding at it with the severity of code's rule.

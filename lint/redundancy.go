@@ -21,7 +21,9 @@ func (c *checker) checkRedundantEntries(s *statement) {
 // redundant reports the entries of e that an earlier entry equals, or
 // that another, wildcard, entry covers without being equal to it. Only
 // wildcard entries can cover another, so the cost is the number of
-// entries times the number of wildcard entries.
+// entries times the number of wildcard entries; past redundancyBudget
+// such comparisons the check stops and says so (issue 15: a Resource
+// list of 100,000 wildcard ARNs ran for minutes).
 func (c *checker) redundant(e entryList, code string) {
 	if !e.present || len(e.items) < 2 {
 		return
@@ -33,8 +35,15 @@ func (c *checker) redundant(e entryList, code string) {
 			globs = append(globs, i)
 		}
 	}
+	budget := redundancyBudget
 	for i, it := range e.items {
 		n := e.entry(i)
+		if budget -= len(globs); budget < 0 {
+			c.add(codeRedundancyIncomplete, it,
+				"too many wildcard entries to compare: entries from this one on were not checked for redundancy",
+				"split the list, or the statement")
+			return
+		}
 		if j, dup := first[n]; dup {
 			c.add(code, it, "\""+it.text+"\" is listed twice (first at "+c.lineCol(e.items[j])+")", "remove this entry")
 			continue
@@ -143,9 +152,10 @@ func (c *checker) checkRedundantStatements() {
 }
 
 // redundancyBudget bounds the work of checkRedundantStatements, counted
-// in Action and Resource entries of the statements compared: a hostile
-// policy whose statements all overlap without covering each other would
-// otherwise be compared pair by pair.
+// in Action and Resource entries of the statements compared, and that of
+// redundant, counted in the pairs of entries compared: a hostile policy
+// whose statements or entries all overlap without covering each other
+// would otherwise be compared pair by pair.
 const redundancyBudget = 10_000_000
 
 // groupRep is the first statement of a group, found by the hash of its

@@ -2,6 +2,7 @@ package lint
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -73,4 +74,55 @@ func TestRedundancyBudgetCountsCandidates(t *testing.T) {
 	got := codes(src)
 	assert.Equal(t, 1, got["REDUNDANCY_NOT_CHECKED"])
 	assert.Positive(t, got["REDUNDANT_STATEMENT"], "statements before the budget ran out are still reported")
+}
+
+// Issue 15: a Resource list of 100,000 wildcard ARNs compared every entry
+// with every wildcard entry and ran for minutes. The check stops at its
+// budget and says so; a list within it is checked whole, a covered entry
+// reported
+// (https://docs.aws.amazon.com/IAM/latest/UserGuide/access-analyzer-reference-policy-checks.html).
+func TestRedundantEntriesBudget(t *testing.T) {
+	list := func(n int) []byte {
+		parts := make([]string, n)
+		for i := range parts {
+			parts[i] = fmt.Sprintf(`"arn:aws:s3:::b%d/*"`, i)
+		}
+		parts = append(parts, `"arn:aws:s3:::b1/x"`) // covered by b1/*
+		return []byte(stmt(`{"Effect":"Allow","Action":"s3:GetObject","Resource":[` + strings.Join(parts, ",") + `]}`))
+	}
+	small := codes(list(1_000))
+	assert.Equal(t, 1, small["REDUNDANT_RESOURCE"], "the covered entry")
+	assert.Zero(t, small["REDUNDANCY_NOT_CHECKED"], "a thousand wildcard entries are compared whole")
+	large := codes(list(20_000))
+	assert.Equal(t, 1, large["REDUNDANCY_NOT_CHECKED"], "400 million pairs are past the budget")
+}
+
+// Issue 15: a policy of 100,000 actions of unknown services asked for a
+// "did you mean" for each, 11 seconds in all. Each unknown name is asked
+// once, and past maxSuggestions distinct names the findings come without
+// one; every unknown service is still reported.
+func TestDidYouMeanAskedOnce(t *testing.T) {
+	t.Parallel()
+	var actions []string
+	for i := range 3 * maxSuggestions {
+		actions = append(actions, fmt.Sprintf(`"s4:Get%d"`, i)) // s4 is near s3
+		actions = append(actions, fmt.Sprintf(`"zq%dx:Get"`, i))
+	}
+	fs := Check([]byte(stmt(`{"Effect":"Allow","Action":[`+strings.Join(actions, ",")+`],"Resource":"*"}`)), policy.Source{})
+	invalid, s3, suggested := 0, 0, 0
+	for _, f := range fs {
+		if f.Code != "INVALID_SERVICE_IN_ACTION" {
+			continue
+		}
+		invalid++
+		if strings.Contains(f.Message, `did you mean "s3"?`) {
+			s3++
+		}
+		if strings.Contains(f.Message, "did you mean") {
+			suggested++
+		}
+	}
+	assert.Equal(t, len(actions), invalid, "every unknown service is reported")
+	assert.Equal(t, 3*maxSuggestions, s3, "s4 is asked once, before the budget, and its answer kept")
+	assert.LessOrEqual(t, suggested-s3, maxSuggestions, "the other names get at most the budget's suggestions")
 }
