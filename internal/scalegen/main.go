@@ -3,7 +3,9 @@
 // each with a one-case scenario that reads it and one whose expectation is
 // wrong, so that the peak memory of `iameval validate` and `iameval test`
 // (plain, on a failing case and with --json) can be re-measured with
-// measure.sh.
+// measure.sh, and the other shapes of the README's reliability section
+// (extras: many cases, context keys, tags or policies; a long or a
+// wildcard-heavy Resource; unknown actions).
 //
 //	go run ./internal/scalegen DIR
 package main
@@ -110,6 +112,20 @@ func main() {
 			}
 		}
 	}
+	if err := writeExtras(dir); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+}
+
+// writeExtras writes the files of extras into dir.
+func writeExtras(dir string) error {
+	for _, e := range extras {
+		if err := writeFile(filepath.Join(dir, e.name+".json"), e.write); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // writeFile creates path and fills it with write.

@@ -3,8 +3,9 @@
 # generates the issue 15 documents and prints, for `iameval validate`,
 # `iameval test`, `iameval test` on a failing case (whose explanation it
 # prints) and `iameval test --json` on each, elapsed time, maximum
-# resident set size and its ratio to the input size. Run from the module
-# root:
+# resident set size and its ratio to the input size, then the same for
+# the other shapes of scalegen (test on the scenarios, validate on the
+# policies). Run from the module root:
 #
 #	sh internal/scalegen/measure.sh [DIR]
 set -eu
@@ -28,4 +29,17 @@ for name in ${NAMES:-sids-100k keys-100k values-5k-1001}; do
 		printf '%-16s %-9s %10s %8s %10s %6s\n' "$name" "$cmd" "$size" "$wall" "$rss" \
 			"$(awk -v r="$rss" -v s="$size" 'BEGIN { printf "%.1fx", r * 1024 / s }')"
 	done
+done
+# The other shapes: scenarios that test runs, policies that validate checks.
+for name in ${EXTRAS:-cases-100k.scenario context-100k.scenario tags-100k.scenario policies-100k.scenario long-resource wildcard-resources-100k unknown-actions-100k}; do
+	size=$(wc -c <"$dir/$name.json")
+	case $name in
+	*.scenario) cmd=test ;;
+	*) cmd=validate ;;
+	esac
+	/usr/bin/time -v "$dir/iameval" "$cmd" "$dir/$name.json" >/dev/null 2>"$dir/time.txt" || true
+	rss=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$dir/time.txt")
+	wall=$(sed -n 's/.*Elapsed (wall clock) time (h:mm:ss or m:ss): //p' "$dir/time.txt")
+	printf '%-16s %-9s %10s %8s %10s %6s\n' "$name" "$cmd" "$size" "$wall" "$rss" \
+		"$(awk -v r="$rss" -v s="$size" 'BEGIN { printf "%.1fx", r * 1024 / s }')"
 done
