@@ -56,6 +56,9 @@ func tagMap(tags []Tag) map[string]string {
 // tagListProblem is [tagsProblem] for tags sorted by key, which may also
 // give one key twice.
 func tagListProblem(tags []Tag) string {
+	if len(tags) > maxTags {
+		return tooManyTags(len(tags))
+	}
 	const quadratic = 16 // up to this many tags, compare every pair
 	var seen map[string]string
 	if len(tags) > quadratic {

@@ -1,6 +1,7 @@
 package principal
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -94,4 +95,32 @@ func TestPlainTagText(t *testing.T) {
 		assert.Equal(t, want, plainTagText("team"+string([]byte{byte(c)})+"x"), "byte 0x%02x inside", c)
 	}
 	assert.True(t, plainTagText(""))
+}
+
+// Issue 15: IAM attaches at most 50 tags to a user or role
+// (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html)
+// and STS passes at most 50 session tags
+// (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_session-tags.html):
+// a principal of 100,000 tags cost 46 times its text. 50 are a
+// principal's, 51 an error, whichever way the tags are given.
+func TestAtMost50Tags(t *testing.T) {
+	t.Parallel()
+	tags := func(n int) map[string]string {
+		m := map[string]string{}
+		for i := range n {
+			m[fmt.Sprintf("t%d", i)] = "v"
+		}
+		return m
+	}
+	const arn = "arn:aws:iam::111122223333:user/alice"
+	_, err := NewIAMUser(IAMUserInput{ARN: arn, Tags: tags(50)})
+	assert.NoError(t, err, "50 tags")
+	_, err = NewIAMUser(IAMUserInput{ARN: arn, Tags: tags(51)})
+	assert.ErrorContains(t, err, "51 tags: AWS allows at most 50")
+	var b UserBuilder
+	for i := range 51 {
+		b.Tag(fmt.Sprintf("t%d", i), "v")
+	}
+	_, err = b.Build(IAMUserInput{ARN: arn})
+	assert.ErrorContains(t, err, "51 tags: AWS allows at most 50", "through a UserBuilder")
 }
