@@ -145,7 +145,7 @@ func lowerInto(buf []byte, s string) []byte {
 }
 
 // appendLower appends s in ASCII lower case.
-func appendLower(dst []byte, s string) []byte {
+func appendLower[T string | []byte](dst []byte, s T) []byte {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if 'A' <= c && c <= 'Z' {

@@ -26,16 +26,7 @@ func TestDecodedCatalogueLiveHeap(t *testing.T) {
 	if testing.Short() {
 		t.Skip("collects the heap")
 	}
-	var before, after runtime.MemStats
-	runtime.GC()
-	runtime.ReadMemStats(&before)
-	c, err := catalog.Decode(catalog.EmbeddedData())
-	require.NoError(t, err)
-	runtime.GC()
-	runtime.ReadMemStats(&after)
-	runtime.KeepAlive(c)
-	live := int64(after.HeapAlloc) - int64(before.HeapAlloc)
-	t.Logf("live heap of a decoded catalogue: %d KB", live>>10)
+	live := liveHeap(t, "a decoded catalogue", func() (any, error) { return catalog.Decode(catalog.EmbeddedData()) })
 	assert.LessOrEqual(t, live, int64(maxLiveHeap), "a decoded catalogue keeps at most 5 MiB alive")
 }
 
@@ -50,17 +41,25 @@ func TestNameSetLiveHeap(t *testing.T) {
 	if testing.Short() {
 		t.Skip("collects the heap")
 	}
+	live := liveHeap(t, "the action names", catalog.DecodeEmbeddedNames)
+	assert.LessOrEqual(t, live, int64(1<<20), "the names keep at most 1 MiB alive")
+}
+
+// liveHeap returns the heap that what build returns keeps alive, and logs
+// it, named what, with what building it allocated.
+func liveHeap(t *testing.T, what string, build func() (any, error)) int64 {
+	t.Helper()
 	var before, after runtime.MemStats
 	runtime.GC()
 	runtime.ReadMemStats(&before)
-	set, err := catalog.DecodeEmbeddedNames()
+	v, err := build()
 	require.NoError(t, err)
 	runtime.GC()
 	runtime.ReadMemStats(&after)
-	runtime.KeepAlive(set)
+	runtime.KeepAlive(v)
 	live := int64(after.HeapAlloc) - int64(before.HeapAlloc)
-	t.Logf("live heap of the action names: %d KB; allocated %d KB", live>>10, (after.TotalAlloc-before.TotalAlloc)>>10)
-	assert.LessOrEqual(t, live, int64(1<<20), "the names keep at most 1 MiB alive")
+	t.Logf("live heap of %s: %d KB; allocated %d KB", what, live>>10, (after.TotalAlloc-before.TotalAlloc)>>10)
+	return live
 }
 
 // A service's condition keys and ARN formats are indexed on first use;

@@ -73,10 +73,10 @@ func decodeNames(data []byte) (*nameSet, error) {
 	var text strings.Builder
 	text.Grow(size)
 	ends := make([]uint32, 0, count)
+	var full []byte
 	walkActionNames(raw, func(prefix, name []byte) {
-		writeLower(&text, prefix)
-		text.WriteByte(':')
-		writeLower(&text, name)
+		full = appendLower(append(appendLower(full[:0], prefix), ':'), name)
+		text.Write(full)
 		ends = append(ends, uint32(text.Len()))
 	})
 	x := &nameSet{seed: maphash.MakeSeed(), text: text.String(), ends: ends}
@@ -140,16 +140,6 @@ func walkActionNames(raw []byte, visit func(prefix, name []byte)) error {
 		return errors.New("catalog: corrupt data: bytes left over")
 	}
 	return nil
-}
-
-// writeLower writes b in ASCII lower case.
-func writeLower(w *strings.Builder, b []byte) {
-	for _, c := range b {
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		w.WriteByte(c)
-	}
 }
 
 // skipList reads past a list of strings.

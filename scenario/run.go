@@ -110,9 +110,10 @@ func (r *Result) jsonView() any {
 }
 
 // Run evaluates every case of f with [iameval.Explain] (lists cut at
-// [ReportListLimit]) and reports the results in case order. Problems outside any case ([File.Errors]) come
-// first, as one error result with an empty Case; each case with problems
-// of its own is one error result in its place.
+// [ReportListLimit]) and reports the results in case order. Problems
+// outside any case ([File.Errors]) come first, as one error result with
+// an empty Case; each case with problems of its own is one error result
+// in its place.
 func (f *File) Run() *Report {
 	return f.runCases((*Case).Run)
 }
