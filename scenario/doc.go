@@ -73,7 +73,9 @@
 //	 "passed": N, "failed": N, "errors": N}
 //
 // An explanation lists at most [ReportListLimit] deciding statements and
-// missing context keys, and counts the rest.
+// missing context keys, and counts the rest. [Files.RunEach] loads and
+// runs a file case by case, handing on each result as it comes and
+// keeping no case, for files of any number of cases.
 //
 // A case without "expect" is evaluated and reported, counted as passed,
 // and never fails. A case or file that could not run is an error result
