@@ -274,6 +274,15 @@ func (b *Builder) Has(key string) bool {
 // share storage with b.
 func (b *Builder) Context() (Context, error) {
 	b.unfast()
+	if len(b.keys) > denseKeys {
+		return b.denseContext()
+	}
+	return b.sortedContext()
+}
+
+// sortedContext is [Builder.Context] for few operations: resolve sorts
+// them, and the table of the keys kept is built in one step.
+func (b *Builder) sortedContext() (Context, error) {
 	var small [32]int32
 	kept, err := b.resolve(small[:0])
 	if err != nil || len(kept) == 0 {

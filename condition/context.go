@@ -128,6 +128,21 @@ func (c Context) Keys() []string {
 	return keys
 }
 
+// EachUnsorted calls f for every key of c, as [Context.Each] does, but in
+// no particular order, which may change from one process to the next. It
+// does not sort: a caller that visits every key without needing their
+// order (a check of each key) saves the sorting of a large context.
+func (c Context) EachUnsorted(f func(key string, v Value)) {
+	if c.t == nil {
+		return
+	}
+	for j := range c.t.slots {
+		if e := &c.t.slots[j]; e.hash != 0 {
+			f(e.key, e.val)
+		}
+	}
+}
+
 // Each calls f for every key of c, in sorted key order, with the normalized
 // key and its value.
 func (c Context) Each(f func(key string, v Value)) {

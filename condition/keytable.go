@@ -33,9 +33,17 @@ type tableEntry struct {
 // table with linear probing whose entries sit in the slots themselves, so
 // that a lookup usually reads one or two cache lines, plus the slots in key
 // order for Keys and Each. It is never written after newKeyTable returns.
+//
+// A large table (see denseKeys) is dense instead: slots holds exactly its
+// keys, with no empty slot, and index is the open-addressing table, each
+// slot of which holds one plus the position of a key in slots (0 when
+// empty). A key then costs its entry and a few bytes of index, rather
+// than up to 8/3 entries of empty slots (issue 15: a request context of
+// 1,000,000 keys).
 type keyTable struct {
-	slots []tableEntry // len is a power of two, at most 3/4 full
-	mask  uint64       // len(slots) - 1
+	slots []tableEntry // len is a power of two, at most 3/4 full; dense: the keys
+	index []int32      // dense only: len is a power of two, at most 1/2 full
+	mask  uint64       // len(slots) - 1; dense: len(index) - 1
 	order []int32      // indexes into slots, sorted by key (see sorted)
 	count int          // keys in the table
 
@@ -55,7 +63,7 @@ func (t *keyTable) sorted() []int32 {
 	t.orderMu.Lock()
 	defer t.orderMu.Unlock()
 	if !t.orderReady.Load() {
-		t.order = t.order[:0]
+		t.order = slices.Grow(t.order[:0], t.count)
 		for j := range t.slots {
 			if t.slots[j].hash != 0 {
 				t.order = append(t.order, int32(j))
@@ -174,6 +182,9 @@ func (t *keyTable) lookup(key string, h uint64) (Value, bool) {
 // hashKey is h, or nil when the key is absent. The table is at most 3/4
 // full, so the probe always reaches an empty slot.
 func (t *keyTable) lookupPtr(key string, h uint64) *Value {
+	if t.index != nil {
+		return t.lookupDense(key, h)
+	}
 	for j := h & t.mask; ; j = (j + 1) & t.mask {
 		e := &t.slots[j]
 		if e.hash == h && e.key == key {
