@@ -297,16 +297,22 @@ func checkInputText(in *RequestInput, keysChecked bool) error {
 	if keysChecked {
 		return checkAbsent(in.Absent)
 	}
+	// The keys are checked in table order, which needs no sorting; only
+	// when one is wrong are they walked again in key order, so that the
+	// error names the same key on every run.
 	var keyErr error
-	in.Context.Each(func(k string, v condition.Value) {
+	check := func(k string, v condition.Value) {
 		if keyErr == nil {
 			keyErr = checkText("context key", k)
 		}
 		if keyErr == nil {
 			keyErr = checkValueSize(k, v)
 		}
-	})
+	}
+	in.Context.EachUnsorted(check)
 	if keyErr != nil {
+		keyErr = nil
+		in.Context.Each(check)
 		return keyErr
 	}
 	return checkAbsent(in.Absent)
@@ -338,7 +344,10 @@ func requestContext(b *condition.Builder, caller condition.Context, keysOf princ
 			n = keysOf.Context().Len()
 		}
 		b = new(condition.Builder)
-		b.Grow(caller.Len() + n + len(absent) + 10)
+		if caller.Len() <= largeCallerContext {
+			n += caller.Len()
+		}
+		b.Grow(n + len(absent) + 10)
 	}
 	if !unsuppliedAbsent {
 		// First, so that every later layer that gives one of these
@@ -371,12 +380,27 @@ func requestContext(b *condition.Builder, caller condition.Context, keysOf princ
 	for _, k := range absent {
 		b.Delete(k)
 	}
+	if !borrow && caller.Len() > largeCallerContext {
+		// The caller's keys win over all the others: the others are
+		// built alone and laid under them, rather than every caller key
+		// recorded in b (issue 15: a context of 1,000,000 keys).
+		base, err := b.Context()
+		if err != nil {
+			return condition.Context{}, err
+		}
+		return condition.Overlay(caller, base), nil
+	}
 	b.SetAll(caller)
 	if borrow {
 		return b.Borrow()
 	}
 	return b.Context()
 }
+
+// largeCallerContext is the number of caller keys above which
+// requestContext lays the caller's context over the other keys with
+// [condition.Overlay] instead of setting each in the Builder.
+const largeCallerContext = 64
 
 // hasKey reports whether c holds the normalized key.
 func hasKey(c condition.Context, key string) bool {

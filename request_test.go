@@ -1,8 +1,12 @@
 package iameval
 
 import (
+	"fmt"
+	"maps"
+	"strings"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -210,4 +214,48 @@ func TestNewRequestTokenIssueTime(t *testing.T) {
 			assert.Equal(t, "2024-05-01T12:00:00Z", v, "%s: an unknown issue time defaults to the request time", tc.name)
 		}
 	}
+}
+
+// TestNewRequestLargeContextMergesAsSmall: a caller context of more than
+// largeCallerContext keys is laid over the derived keys rather than set
+// key by key (issue 15), and must give the same request context: caller
+// keys win over engine and principal keys, absent keys stay removed, and
+// the derived keys fill in (scenario format, CASE: go doc ./scenario).
+func TestNewRequestLargeContextMergesAsSmall(t *testing.T) {
+	t.Parallel()
+	overrides := map[string]condition.Value{
+		"aws:SourceIp":          condition.StringValue("203.0.113.7"),
+		"aws:PrincipalTag/team": condition.StringValue("override"),
+		"AWS:ViaAWSService":     condition.StringValue("true"),
+		"aws:SecureTransport":   condition.UnknownValue(),
+	}
+	absent := []string{"AWS:UserName", "aws:CurrentTime"}
+	dump := func(c condition.Context, skip string) []string {
+		var out []string
+		c.Each(func(k string, v condition.Value) {
+			if !strings.HasPrefix(k, skip) {
+				out = append(out, fmt.Sprintf("%s=%q unknown=%v", k, v.Strings(), v.IsUnknown()))
+			}
+		})
+		return out
+	}
+	request := func(filler int) *Request {
+		values := maps.Clone(overrides)
+		for i := range filler {
+			values[fmt.Sprintf("ctx:Filler%d", i)] = condition.StringValue(fmt.Sprint(i))
+		}
+		caller, err := condition.NewContext(values)
+		require.NoError(t, err)
+		r, err := NewRequest(RequestInput{Principal: alice, Action: "s3:GetObject", Resource: keyA,
+			Context: caller, Absent: absent, Time: fixedTime})
+		require.NoError(t, err)
+		return r
+	}
+	small, large := request(0), request(2*largeCallerContext)
+	assert.Equal(t, small.Context().Len()+2*largeCallerContext, large.Context().Len())
+	if diff := cmp.Diff(dump(small.Context(), "ctx:filler"), dump(large.Context(), "ctx:filler")); diff != "" {
+		t.Fatalf("the large context merges differently (-small +large):\n%s", diff)
+	}
+	v, ok := large.Context().LookupVariable("ctx:filler7")
+	assert.True(t, ok && v == "7", "the caller's own keys are there")
 }
