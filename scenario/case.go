@@ -126,6 +126,9 @@ func (l *loader) readCase(v jsonsrc.Value, path string, d defaults) *Case {
 		return c
 	}
 	c.built = true
+	if l.each != nil {
+		c.first.Store(r) // run at once (see Case.first)
+	}
 	return c
 }
 

@@ -18,35 +18,38 @@ func (l *loader) context(v jsonsrc.Value, path string) (condition.Context, []str
 	}
 	var absent []string
 	before := len(l.errs)
-	values := map[string]condition.Value{}
-	for _, m := range l.freeMembers(v, path, true) {
-		p := join(path, m.Key)
+	// The keys go straight into a Builder (no map, no slice of members)
+	// and a member's path is made only to report a problem: a context of
+	// 1,000,000 keys costs its table and little else (issue 15).
+	var b condition.Builder
+	b.Grow(l.doc.Count(v))
+	l.eachFreeMember(v, path, true, func(m jsonsrc.Member) {
 		if m.Key == "" {
-			l.errorf(m.KeyIndex, p, ErrValue, "a context key must not be empty")
-			continue
+			l.errorf(m.KeyIndex, join(path, m.Key), ErrValue, "a context key must not be empty")
+			return
 		}
 		if isArray(m.Value) {
 			elems := l.doc.Elements(m.Value)
 			list := make([]string, 0, len(elems))
 			for i, e := range elems {
-				if s, ok := l.scalar(e, index(p, i)); ok {
+				if s, ok := l.scalar(e, path, m.Key, i); ok {
 					list = append(list, s)
 				}
 			}
 			if len(elems) == 0 {
 				absent = append(absent, m.Key)
 			}
-			values[m.Key] = condition.ListValue(list...)
-			continue
+			b.Add(m.Key, condition.ListValue(list...))
+			return
 		}
-		if s, ok := l.scalar(m.Value, p); ok {
-			values[m.Key] = condition.StringValue(s)
+		if s, ok := l.scalar(m.Value, path, m.Key, -1); ok {
+			b.Add(m.Key, condition.StringValue(s))
 		}
-	}
+	})
 	if len(l.errs) != before {
 		return condition.Context{}, nil, false
 	}
-	ctx, err := condition.NewContext(values)
+	ctx, err := b.Context()
 	if err != nil {
 		l.errorf(v.Index, path, ErrDuplicateKey, "%v", err)
 		return condition.Context{}, nil, false
@@ -54,15 +57,21 @@ func (l *loader) context(v jsonsrc.Value, path string) (condition.Context, []str
 	return ctx, absent, true
 }
 
-// scalar reads one context value: a string, a number or a boolean.
-func (l *loader) scalar(v jsonsrc.Value, path string) (string, bool) {
+// scalar reads one context value: a string, a number or a boolean. The
+// value is the member key of the object at path, or element i (i >= 0)
+// of its list; the path is made only to report a wrong type.
+func (l *loader) scalar(v jsonsrc.Value, path, key string, i int) (string, bool) {
 	switch v.Kind {
 	case jsonsrc.String:
 		return l.doc.Str(v), true
 	case jsonsrc.Number, jsonsrc.True, jsonsrc.False:
 		return l.doc.Raw(v), true
 	default:
-		l.typeError(v, path, "a string, a number or a boolean")
+		p := join(path, key)
+		if i >= 0 {
+			p = index(p, i)
+		}
+		l.typeError(v, p, "a string, a number or a boolean")
 		return "", false
 	}
 }

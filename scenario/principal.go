@@ -435,14 +435,14 @@ func (l *loader) valueMap(v jsonsrc.Value, path string, special func(m jsonsrc.M
 		if isArray(m.Value) {
 			var list []string
 			for i, e := range l.doc.Elements(m.Value) {
-				if s, ok := l.scalar(e, index(mp, i)); ok {
+				if s, ok := l.scalar(e, path, m.Key, i); ok {
 					list = append(list, s)
 				}
 			}
 			out[m.Key] = condition.ListValue(list...)
 			continue
 		}
-		if s, ok := l.scalar(m.Value, mp); ok {
+		if s, ok := l.scalar(m.Value, path, m.Key, -1); ok {
 			out[m.Key] = condition.StringValue(s)
 		}
 	}

@@ -70,6 +70,31 @@ func (w *walker) freeMembers(obj jsonsrc.Value, path string, foldCase bool) []js
 	return w.doc.FreeMembers(obj, jsonsrc.At(path), foldCase, nil, &sink{w: w})
 }
 
+// eachFreeMember calls f with each member of obj whose keys are data, as
+// freeMembers reads them, without collecting them first: a context of
+// 1,000,000 keys needs no slice of them (issue 15). The problems of
+// repeated keys are reported as they are met.
+func (w *walker) eachFreeMember(obj jsonsrc.Value, path string, foldCase bool, f func(m jsonsrc.Member)) {
+	if !obj.IsObject() {
+		return
+	}
+	at := jsonsrc.At(path)
+	s := &sink{w: w}
+	var probs []jsonsrc.Problem
+	it := w.doc.FreeItems(obj, at, foldCase, &probs)
+	for {
+		m, more := it.Next(at, &probs)
+		for i := range probs {
+			s.Problem(&probs[i])
+		}
+		probs = probs[:0]
+		if !more {
+			return
+		}
+		f(m)
+	}
+}
+
 // sink words the problems of a strict walk of the scenario file; what
 // names the object walked ("a case", "the principal").
 type sink struct {
