@@ -426,11 +426,10 @@ func (l *loader) valueMap(v jsonsrc.Value, path string, special func(m jsonsrc.M
 		l.typeError(v, path, "an object")
 		return nil
 	}
-	out := map[string]condition.Value{}
-	for _, m := range l.freeMembers(v, path, false) {
-		mp := join(path, m.Key)
-		if special != nil && special(m, mp) {
-			continue
+	out := make(map[string]condition.Value, l.doc.Count(v))
+	l.eachFreeMember(v, path, false, func(m jsonsrc.Member) {
+		if special != nil && special(m, join(path, m.Key)) {
+			return
 		}
 		if isArray(m.Value) {
 			var list []string
@@ -440,12 +439,12 @@ func (l *loader) valueMap(v jsonsrc.Value, path string, special func(m jsonsrc.M
 				}
 			}
 			out[m.Key] = condition.ListValue(list...)
-			continue
+			return
 		}
 		if s, ok := l.scalar(m.Value, path, m.Key, -1); ok {
 			out[m.Key] = condition.StringValue(s)
 		}
-	}
+	})
 	return out
 }
 
@@ -463,13 +462,13 @@ func (l *loader) tagsClaim(v jsonsrc.Value, path string) principal.TagsClaim {
 		if !isObject(m.Value) {
 			l.typeError(m.Value, p, "an object of tag values")
 		} else {
-			tc.PrincipalTags = map[string][]string{}
-			for _, t := range l.freeMembers(m.Value, p, true) {
+			tc.PrincipalTags = make(map[string][]string, l.doc.Count(m.Value))
+			l.eachFreeMember(m.Value, p, true, func(t jsonsrc.Member) {
 				vals, _, ok := l.stringOrList(t.Value, join(p, t.Key))
 				if ok {
 					tc.PrincipalTags[t.Key] = vals
 				}
-			}
+			})
 		}
 	}
 	if m, ok := f["transitive_tag_keys"]; ok {

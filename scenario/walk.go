@@ -60,20 +60,11 @@ func (w *walker) fields(obj jsonsrc.Value, path, what string, known ...string) m
 	return got
 }
 
-// freeMembers reads an object whose keys are data (tags, claims, context).
-// Exact duplicates are always reported; with foldCase, keys equal ignoring
-// case are reported too.
-func (w *walker) freeMembers(obj jsonsrc.Value, path string, foldCase bool) []jsonsrc.Member {
-	if !obj.IsObject() {
-		return nil
-	}
-	return w.doc.FreeMembers(obj, jsonsrc.At(path), foldCase, nil, &sink{w: w})
-}
-
-// eachFreeMember calls f with each member of obj whose keys are data, as
-// freeMembers reads them, without collecting them first: a context of
-// 1,000,000 keys needs no slice of them (issue 15). The problems of
-// repeated keys are reported as they are met.
+// eachFreeMember calls f with each member of obj whose keys are data
+// (tags, claims, context), without collecting them first: a context of
+// 1,000,000 keys needs no slice of them (issue 15). Exact duplicates are
+// always reported, and with foldCase keys equal ignoring case too, as
+// they are met.
 func (w *walker) eachFreeMember(obj jsonsrc.Value, path string, foldCase bool, f func(m jsonsrc.Member)) {
 	if !obj.IsObject() {
 		return
@@ -158,15 +149,15 @@ func (w *walker) stringMap(v jsonsrc.Value, path string, foldCase bool) (map[str
 		return nil, false
 	}
 	ok := true
-	out := make(map[string]string)
-	for _, m := range w.freeMembers(v, path, foldCase) {
-		s, good := w.str(m.Value, join(path, m.Key))
-		if !good {
+	out := make(map[string]string, w.doc.Count(v))
+	w.eachFreeMember(v, path, foldCase, func(m jsonsrc.Member) {
+		if m.Value.Kind != jsonsrc.String {
+			w.typeError(m.Value, join(path, m.Key), "a string")
 			ok = false
-			continue
+			return
 		}
-		out[m.Key] = s
-	}
+		out[m.Key] = w.doc.Str(m.Value)
+	})
 	return out, ok
 }
 
