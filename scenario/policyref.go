@@ -68,12 +68,15 @@ func (l *loader) policyRef(v jsonsrc.Value, path, defID string, typ policy.Type)
 // isReference reports whether the object v is the reference form rather
 // than a policy document: it has an "id", "document" or "file" key.
 func (l *loader) isReference(v jsonsrc.Value) bool {
-	for _, m := range l.doc.Members(v) {
-		if slices.Contains(policyRefKeys, m.Key) {
+	for it := l.doc.Items(v); ; {
+		k, _, more := it.Next()
+		if !more {
+			return false
+		}
+		if slices.Contains(policyRefKeys, l.doc.Str(k)) {
 			return true
 		}
 	}
-	return false
 }
 
 // parseEmbedded parses a policy document written as an object inside the

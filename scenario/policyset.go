@@ -78,8 +78,15 @@ func (l *loader) policyList(v jsonsrc.Value, path, key string, typ policy.Type) 
 		l.typeError(v, path, "a list of policies")
 		return nil
 	}
-	var out []*policy.Policy
-	for i, e := range l.doc.Elements(v) {
+	// Walked item by item into a list sized once: a list of 100,000
+	// policies needs no slice of its elements (issue 15).
+	out := make([]*policy.Policy, 0, l.doc.Count(v))
+	for it := l.doc.Items(v); ; {
+		_, e, more := it.Next()
+		if !more {
+			break
+		}
+		i := it.Index()
 		if p := l.policyRef(e, index(path, i), key+"["+strconv.Itoa(i)+"]", typ); p != nil {
 			out = append(out, p)
 		}
