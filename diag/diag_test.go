@@ -22,6 +22,7 @@ func TestPositionString(t *testing.T) {
 		{"the zero Position is an unnamed, unknown place", Position{}, "<input>"},
 	} {
 		assert.Equal(t, tc.want, tc.pos.String(), tc.why)
+		assert.Equal(t, "> "+tc.want, string(tc.pos.AppendText([]byte("> "))), "AppendText: %s", tc.why)
 	}
 }
 

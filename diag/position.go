@@ -28,6 +28,23 @@ func (p Position) String() string {
 	return f + ":" + strconv.Itoa(p.Line) + ":" + strconv.Itoa(p.Column)
 }
 
+// AppendText appends [Position.String] to b, for a writer of many
+// positions that builds no string for each.
+func (p Position) AppendText(b []byte) []byte {
+	if p.File == "" {
+		b = append(b, "<input>"...)
+	} else {
+		b = append(b, p.File...)
+	}
+	if p.Line == 0 {
+		return b
+	}
+	b = append(b, ':')
+	b = strconv.AppendInt(b, int64(p.Line), 10)
+	b = append(b, ':')
+	return strconv.AppendInt(b, int64(p.Column), 10)
+}
+
 // LineColumn returns p without its byte offset: the place as a reader names
 // it (file, line and column), for output that gives no offsets, such as an
 // explanation or a coverage report. Its JSON has no "offset".

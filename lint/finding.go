@@ -21,11 +21,23 @@ type Finding struct {
 // String returns "file:line:col: severity: path: message [CODE]", with
 // the severity in lower case and spaces ("security warning").
 func (f *Finding) String() string {
-	s := f.Pos.String() + ": " + f.Severity.label() + ": "
+	return string(f.appendText(nil))
+}
+
+// appendText appends [Finding.String] to b.
+func (f *Finding) appendText(b []byte) []byte {
+	b = f.Pos.AppendText(b)
+	b = append(b, ": "...)
+	b = append(b, f.Severity.label()...)
+	b = append(b, ": "...)
 	if f.Path != "" {
-		s += f.Path + ": "
+		b = append(b, f.Path...)
+		b = append(b, ": "...)
 	}
-	return s + f.Message + " [" + f.Code + "]"
+	b = append(b, f.Message...)
+	b = append(b, " ["...)
+	b = append(b, f.Code...)
+	return append(b, ']')
 }
 
 // label is the severity as text output writes it.

@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"bufio"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -41,18 +42,22 @@ func Write(w io.Writer, f Format, fs []Finding) error {
 // writeText writes one line per finding, and "  fix: ..." under it when
 // a fix is known.
 func writeText(w io.Writer, fs []Finding) error {
-	var b strings.Builder
+	// Written through a buffer line by line, not built whole first: the
+	// report of 3,000,000 findings is 400 MB of text (issue 15).
+	bw := bufio.NewWriterSize(w, 64<<10)
+	var line []byte
 	for i := range fs {
-		b.WriteString(fs[i].String())
-		b.WriteByte('\n')
+		line = append(fs[i].appendText(line[:0]), '\n')
 		if fs[i].Fix != "" {
-			b.WriteString("\tfix: ")
-			b.WriteString(fs[i].Fix)
-			b.WriteByte('\n')
+			line = append(line, "\tfix: "...)
+			line = append(line, fs[i].Fix...)
+			line = append(line, '\n')
+		}
+		if _, err := bw.Write(line); err != nil {
+			return err
 		}
 	}
-	_, err := io.WriteString(w, b.String())
-	return err
+	return bw.Flush()
 }
 
 // jsonFinding is a finding as the JSON format writes it.

@@ -88,6 +88,11 @@ func (c *checker) lineCol(it item) string {
 // comparisons the check stops and says so.
 func (c *checker) checkRedundantStatements() {
 	stmts := c.doc.stmts
+	if len(stmts) < 2 {
+		// Nothing to compare: a statement of 500,000 actions filed them
+		// all in the index for nothing (issue 15).
+		return
+	}
 	ok := make([]bool, len(stmts))
 	prins := make([]string, len(stmts))
 	for i, s := range stmts {
