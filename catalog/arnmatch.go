@@ -92,13 +92,18 @@ func compileLiteral(s string, buf []elem) []elem {
 // ${...} any run (its value is unknown here). Runs next to each other
 // are one run.
 func compilePolicy(s string) []elem {
-	var out []elem
+	return compilePolicyTo(s, nil)
+}
+
+// compilePolicyTo is compilePolicy appending to out.
+func compilePolicyTo(s string, out []elem) []elem {
+	base := len(out)
 	run := elem{class: classAny, star: true}
 	var vars variableEnds
 	for i := 0; i < len(s); i++ {
 		switch end := vars.at(s, i); {
 		case s[i] == '*' || end > 0:
-			if len(out) == 0 || out[len(out)-1] != run {
+			if len(out) == base || out[len(out)-1] != run {
 				out = append(out, run)
 			}
 			i = max(i, end)
@@ -243,6 +248,12 @@ func (r *ResourceType) MayMatch(pattern string) bool {
 		return false
 	}
 	parts, ok := splitARN(pattern)
+	// The pattern's segments are compiled once, on the stack for the
+	// usual lengths, for all the type's formats: checking 2,600,000
+	// Resource entries allocated for each segment and format (issue 15).
+	var buf [192]elem
+	var segs [6][]elem
+	compiled := false
 	for k, f := range r.matchers() {
 		if !ok || !f.ok {
 			// Too few segments to compare one by one: compare the whole.
@@ -251,11 +262,31 @@ func (r *ResourceType) MayMatch(pattern string) bool {
 			}
 			continue
 		}
-		if f.fits(parts, nil, func(s string, _ []elem) []elem { return compilePolicy(s) }) {
+		if !compiled {
+			b := buf[:0]
+			for i, p := range parts {
+				start := len(b)
+				b = compilePolicyTo(p, b)
+				segs[i] = b[start:len(b):len(b)]
+			}
+			compiled = true
+		}
+		if f.overlapsAll(&segs) {
 			return true
 		}
 	}
 	return false
+}
+
+// overlapsAll reports whether each compiled segment of a policy pattern
+// overlaps the format's segment.
+func (f *arnFormat) overlapsAll(segs *[6][]elem) bool {
+	for i := range segs {
+		if !overlap(f.segs[i], segs[i]) {
+			return false
+		}
+	}
+	return true
 }
 
 func (f *arnFormat) fits(parts [6]string, buf []elem, compile func(string, []elem) []elem) bool {
