@@ -82,6 +82,21 @@ func sameClauseDoc(n, v int) []byte {
 	return []byte(b.String())
 }
 
+// actionsDoc is one statement of n Action entries, each formatted with
+// its index, and a NotAction statement, which is filed for every service.
+func actionsDoc(n int, format string) []byte {
+	var b strings.Builder
+	b.WriteString(`{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":[`)
+	for i := range n {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		fmt.Fprintf(&b, format, i)
+	}
+	b.WriteString(`],"Resource":"*"},{"Effect":"Deny","NotAction":"s3:GetObject","Resource":"*"}]}`)
+	return []byte(b.String())
+}
+
 // scaleDocs are the benchmark's documents by name.
 func scaleDocs() []struct {
 	name string
@@ -99,6 +114,10 @@ func scaleDocs() []struct {
 		{"statements=10k,values=100", func() []byte { return valuesDoc(10_000, 100) }},
 		{"sameClause=10k,values=100", func() []byte { return sameClauseDoc(10_000, 100) }},
 		{"sameClause=100k,values=10", func() []byte { return sameClauseDoc(100_000, 10) }},
+		{"services=10k", func() []byte { return actionsDoc(10_000, `"svc%d:Act"`) }},
+		{"services=100k", func() []byte { return actionsDoc(100_000, `"svc%d:Act"`) }},
+		{"literals=10k", func() []byte { return actionsDoc(10_000, `"s3:Act%d"`) }},
+		{"literals=100k", func() []byte { return actionsDoc(100_000, `"s3:Act%d"`) }},
 	}
 }
 

@@ -93,131 +93,230 @@ const (
 // hashing one.
 const serviceListsMapMin = 9
 
+// maxListEntries bounds the candidates of the service lists of n
+// statements. A statement that can match any service (NotAction, "*") is
+// in every list, so that 100,000 of them and 100,000 service names would
+// make 10^10 candidates (issue 15); past the bound the policy gets one
+// list of every statement, each matched in full (see checkedList).
+func maxListEntries(n int) int { return 8*n + 1<<16 }
+
 // buildServiceLists files the statements listed in cands (ascending) by
-// the services their action part can match. The lists are counted first
-// and carved from one array, their literal actions and the service names
-// from another, so that a policy costs a few allocations rather than one
-// per list growth.
+// the services their action part can match. It reads each Action entry a
+// fixed number of times, however many services the policy names: the
+// lists are counted first and carved from one array, their literal
+// actions and the service names from another, so that a policy costs a
+// few allocations rather than one per list growth.
 func buildServiceLists(stmts []*Statement, cands []int32) serviceLists {
 	var sl serviceLists
+	// The service names, in order of first appearance.
 	var nameBuf [16]string
-	names := nameBuf[:0]
+	names := serviceNames{list: nameBuf[:0]}
 	for _, i := range cands {
 		a := &stmts[i].actions
 		for k := range a.entries {
-			if svc := a.entries[k].service; !a.entries[k].any && !slices.Contains(names, svc) {
-				names = append(names, svc)
+			if e := &a.entries[k]; !e.any {
+				names = names.add(e.service)
 			}
 		}
 	}
-	// counts[k] is the length of list k, counts[len(names)] that of
-	// other; lits[k] bounds the number of literal actions of list k.
-	var countBuf, litBuf [17]int
-	counts, lits := countBuf[:], litBuf[:]
-	if len(names)+1 > len(countBuf) {
-		block := make([]int, 2*(len(names)+1))
-		counts, lits = block[:len(names)+1], block[len(names)+1:]
+	n := len(names.list)
+	// counts[k] is the length of list k, counts[n] that of other; lits[k]
+	// bounds the number of literal actions of list k; last[k] is one
+	// more than the last statement counted (then filed) in list k.
+	var countBuf, litBuf, lastBuf [17]int
+	counts, lits, last := countBuf[:], litBuf[:], lastBuf[:]
+	if n+1 > len(countBuf) {
+		block := make([]int, 3*(n+1))
+		counts, lits, last = block[:n+1], block[n+1:2*(n+1)], block[2*(n+1):]
 	}
-	counts, lits = counts[:len(names)+1], lits[:len(names)+1]
-	total, totalLits := 0, 0
+	counts, lits, last = counts[:n+1], lits[:n+1], last[:n+1]
+	anyCount, totalLits := 0, 0
 	for _, i := range cands {
 		a := &stmts[i].actions
-		if a.anyService() {
-			counts[len(names)]++
-			total++
-		}
-		for k, svc := range names {
-			if a.mayMatchService(svc) {
-				counts[k]++
-				total++
-			}
-		}
-		if a.not {
-			continue
+		anySvc := a.anyService()
+		if anySvc {
+			anyCount++
 		}
 		for j := range a.entries {
-			if e := &a.entries[j]; e.full != "" {
-				lits[slices.Index(names, e.service)]++
+			e := &a.entries[j]
+			if e.any {
+				continue
+			}
+			k := names.index(e.service)
+			if !anySvc && last[k] != int(i)+1 {
+				last[k] = int(i) + 1
+				counts[k]++
+			}
+			if !a.not && e.full != "" && lits[k] <= maxLiterals {
+				lits[k]++
 				totalLits++
 			}
 		}
 	}
+	total := anyCount * (n + 1)
+	for k := range n {
+		total += counts[k]
+		counts[k] += anyCount
+	}
+	counts[n] = anyCount
 	if total == 0 {
+		return sl
+	}
+	if total > maxListEntries(len(cands)) {
+		sl.other = checkedList(stmts, cands)
 		return sl
 	}
 	backing := make([]candidate, total)
 	carve := func(n int) []candidate {
-		if n == 0 {
-			return nil
-		}
 		l := backing[:0:n]
 		backing = backing[n:]
 		return l
 	}
-	keys := make([]keyed, len(names), len(names)+totalLits)
-	carveKeys := func(n int) []keyed {
-		l := keys[len(keys) : len(keys) : len(keys)+n]
-		keys = keys[:len(keys)+n]
-		return l
-	}
-	// No entry names the service "" (compileAction), so the other list
-	// has no literals: its statements hold by "*" or are NotAction.
-	sl.other = buildCandList(stmts, cands, "", carve(counts[len(names)]), nil)
-	if len(names) > 0 {
-		sl.names = keys[:len(names)]
-		sl.lists = make([]candList, len(names))
-		for k, svc := range names {
+	keys := make([]keyed, n, n+totalLits)
+	sl.other = candList{cands: carve(counts[n])}
+	if n > 0 {
+		sl.names = keys[:n]
+		sl.lists = make([]candList, n)
+		for k, svc := range names.list {
 			sl.names[k] = keyed{hash: actionHash(svc), text: svc}
 			sl.seen |= 1 << (sl.names[k].hash & 63)
-			sl.lists[k] = buildCandList(stmts, cands, svc, carve(counts[k]), carveKeys(lits[k]))
+			m := len(keys)
+			keys = keys[:m+lits[k]]
+			sl.lists[k] = candList{cands: carve(counts[k]), lits: keys[m : m : m+lits[k]]}
 		}
 	}
-	if len(names) >= serviceListsMapMin {
-		sl.byName = make(map[string]*candList, len(names))
-		for k, svc := range names {
+	// The literal actions of each list, in order of first appearance;
+	// past maxLiterals the list is hashed.
+	for _, i := range cands {
+		a := &stmts[i].actions
+		if a.not {
+			continue
+		}
+		for j := range a.entries {
+			e := &a.entries[j]
+			if e.any || e.full == "" {
+				continue
+			}
+			cl := &sl.lists[names.index(e.service)]
+			if !cl.hashed && cl.literal(e.full) < 0 {
+				if len(cl.lits) == maxLiterals {
+					cl.lits, cl.hashed = nil, true
+					continue
+				}
+				cl.lits = append(cl.lits, keyed{hash: e.hash, text: e.full})
+			}
+		}
+	}
+	// The candidates, in document order, with their rules (see
+	// actionRule): for the list of a service, a literal entry of the
+	// service sets its bit, "service:*" holds, another wildcard entry must
+	// be matched, and entries of other services do not count.
+	clear(last)
+	for _, i := range cands {
+		a := &stmts[i].actions
+		res := newResourceFilter(&stmts[i].resources)
+		mask := a.mask()
+		if a.anyService() {
+			// In every list, with the same rule in each unhashed one: a
+			// NotAction element is matched, "*" holds.
+			act := actAll
+			if a.not {
+				act = actCheck
+			}
+			sl.other.cands = append(sl.other.cands, candidate{stmt: i, res: res, act: act})
+			for k := range sl.lists {
+				c := candidate{stmt: i, res: res, act: act}
+				if sl.lists[k].hashed {
+					c.mask, c.act = mask, actHashed
+				}
+				sl.lists[k].cands = append(sl.lists[k].cands, c)
+			}
+			continue
+		}
+		for j := range a.entries {
+			e := &a.entries[j]
+			k := names.index(e.service)
+			cl := &sl.lists[k]
+			if last[k] != int(i)+1 {
+				last[k] = int(i) + 1
+				c := candidate{stmt: i, res: res}
+				if cl.hashed {
+					c.mask, c.act = mask, actHashed
+				}
+				cl.cands = append(cl.cands, c)
+			}
+			c := &cl.cands[len(cl.cands)-1]
+			switch {
+			case c.act == actHashed || c.act == actAll:
+			case e.full != "":
+				c.mask |= 1 << cl.literal(e.full)
+			case matchesAnyName(e):
+				c.mask, c.act = 0, actAll
+			default:
+				c.act = actCheck
+			}
+		}
+	}
+	sl.other.fillSets()
+	for k := range sl.lists {
+		sl.lists[k].fillSets()
+	}
+	if n >= serviceListsMapMin {
+		sl.byName = make(map[string]*candList, n)
+		for k, svc := range names.list {
 			sl.byName[svc] = &sl.lists[k]
 		}
 	}
 	return sl
 }
 
-// buildCandList returns the list, for actions of the lower-case service
-// svc ("" for a service no entry names), of the statements of cands
-// (ascending) whose action part may match them, in cands, which has room
-// for them; lits has room for the list's literal actions.
-func buildCandList(stmts []*Statement, cands []int32, svc string, list []candidate, lits []keyed) candList {
-	cl := candList{lits: lits}
-	for _, i := range cands {
-		a := &stmts[i].actions
-		if svc == "" && !a.anyService() || svc != "" && !a.mayMatchService(svc) {
-			continue
-		}
-		list = append(list, candidate{stmt: i, res: newResourceFilter(&stmts[i].resources)})
-		if a.not {
-			continue
-		}
-		for k := range a.entries {
-			e := &a.entries[k]
-			if e.full != "" && e.service == svc && cl.literal(e.full) < 0 {
-				cl.lits = append(cl.lits, keyed{hash: e.hash, text: e.full})
-			}
-		}
-	}
-	cl.cands = list
-	if len(cl.lits) > maxLiterals {
-		cl.lits, cl.hashed = nil, true
-	}
-	for j := range cl.cands {
-		c := &cl.cands[j]
-		a := &stmts[c.stmt].actions
-		if cl.hashed {
-			c.mask, c.act = a.mask(), actHashed
-			continue
-		}
-		c.mask, c.act = cl.rule(a, svc)
+// checkedList is the one list of a policy whose service lists would be
+// too long: every statement of cands, its Action element matched in full.
+func checkedList(stmts []*Statement, cands []int32) candList {
+	cl := candList{cands: make([]candidate, len(cands))}
+	for j, i := range cands {
+		cl.cands[j] = candidate{stmt: i, act: actCheck, res: newResourceFilter(&stmts[i].resources)}
 	}
 	cl.fillSets()
 	return cl
+}
+
+// serviceNames numbers the service names of a policy's Action entries in
+// order of first appearance: a few are compared one by one, many are
+// found in a map. Its list may be on the caller's stack.
+type serviceNames struct {
+	list []string
+	byID map[string]int // set past 16 names
+}
+
+// add numbers svc when it is new.
+func (s serviceNames) add(svc string) serviceNames {
+	if s.byID == nil {
+		if slices.Contains(s.list, svc) {
+			return s
+		}
+		s.list = append(s.list, svc)
+		if len(s.list) > 16 {
+			s.byID = make(map[string]int, 2*len(s.list))
+			for k, n := range s.list {
+				s.byID[n] = k
+			}
+		}
+		return s
+	}
+	if _, ok := s.byID[svc]; !ok {
+		s.byID[svc] = len(s.list)
+		s.list = append(s.list, svc)
+	}
+	return s
+}
+
+// index returns the number of svc, which add numbered.
+func (s serviceNames) index(svc string) int {
+	if s.byID != nil {
+		return s.byID[svc]
+	}
+	return slices.Index(s.list, svc)
 }
 
 // fillSets sets narrow, loose and the sets of the literals of a list
@@ -242,32 +341,6 @@ func (cl *candList) fillSets() {
 		}
 		cl.lits[k].set = set
 	}
-}
-
-// rule returns the mask and rule of the action part a for the list's
-// service svc, whose literals are already in cl.lits.
-func (cl *candList) rule(a *actionSet, svc string) (uint64, actionRule) {
-	if a.not {
-		return 0, actCheck
-	}
-	var mask uint64
-	act := actMask
-	for k := range a.entries {
-		e := &a.entries[k]
-		switch {
-		case e.any:
-			return 0, actAll
-		case e.service != svc:
-			// Matches no action of svc (the request's service is svc).
-		case e.full != "":
-			mask |= 1 << cl.literal(e.full)
-		case matchesAnyName(e):
-			return 0, actAll
-		default:
-			act = actCheck
-		}
-	}
-	return mask, act
 }
 
 // matchesAnyName reports whether the name glob of e matches every action

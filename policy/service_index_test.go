@@ -245,3 +245,86 @@ func TestResourceFilter(t *testing.T) {
 	assert.False(t, newResourceFilter(&rp.stmts[0].resources).on, "no Resource element: the resource the policy is attached to")
 	assert.True(t, newResourceFilter(&rp.stmts[0].resources).all, "no Resource element holds for every request to the resource")
 }
+
+// TestServiceListsManyServicesDifferential holds the service lists of
+// policies naming many services (past the 16 compared one by one), lists
+// of more literal actions than a mask has bits, NotAction and "*"
+// statements in every list, and a policy whose lists would pass
+// maxListEntries (one list of every statement, matched in full), against
+// the plain matcher (issue 15: building the lists read every entry once
+// per service).
+func TestServiceListsManyServicesDifferential(t *testing.T) {
+	t.Parallel()
+	rng := rand.New(rand.NewPCG(5, 6))
+	service := func() string { return fmt.Sprintf("svc%d", rng.IntN(40)) }
+	entry := func() string {
+		switch rng.IntN(6) {
+		case 0:
+			return fmt.Sprintf(`"%s:*"`, service())
+		case 1:
+			return fmt.Sprintf(`"%s:Get*"`, service())
+		case 2:
+			return `"*"`
+		default:
+			return fmt.Sprintf(`"%s:Act%d"`, service(), rng.IntN(80))
+		}
+	}
+	var requests []*Request
+	for s := range 42 {
+		for _, a := range []string{"Act1", "act7", "GetThing", "Act79", "Other"} {
+			requests = append(requests, newRequest(t, alice(t), fmt.Sprintf("svc%d:%s", s, a), "arn:aws:s3:::b/k", nil))
+		}
+	}
+	check := func(src string) {
+		t.Helper()
+		p := mustParse(t, Identity, src)
+		p.idx = buildIndex(p.stmts, false, len(p.stmts)+1) // all in the service lists
+		for _, r := range requests {
+			e, err := r.env()
+			require.NoError(t, err)
+			if !assert.Equal(t, p.evalLinear(&e), p.evalIndexed(&e), "request %s\npolicy %.300s", r.Action(), src) {
+				t.FailNow()
+			}
+		}
+	}
+	for range 60 {
+		var b strings.Builder
+		b.WriteString(`{"Version": "2012-10-17", "Statement": [`)
+		for i := range 1 + rng.IntN(20) {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			elem, effect := "Action", "Allow"
+			if rng.IntN(6) == 0 {
+				elem = "NotAction"
+			}
+			if rng.IntN(3) == 0 {
+				effect = "Deny"
+			}
+			entries := make([]string, 1+rng.IntN(100))
+			for k := range entries {
+				entries[k] = entry()
+			}
+			fmt.Fprintf(&b, `{"Effect": %q, %q: [%s], "Resource": "*"}`, effect, elem, strings.Join(entries, ", "))
+		}
+		b.WriteString("]}")
+		check(b.String())
+	}
+	// 30 NotAction statements and one naming 3,000 services would file
+	// 90,000 candidates: past maxListEntries(31).
+	var b strings.Builder
+	b.WriteString(`{"Version": "2012-10-17", "Statement": [`)
+	for i := range 30 {
+		fmt.Fprintf(&b, `{"Effect": "Deny", "NotAction": "svc%d:Act1", "Resource": "*"}, `, i)
+	}
+	names := make([]string, 3000)
+	for k := range names {
+		names[k] = fmt.Sprintf(`"svc%d:Act%d"`, k, k%80)
+	}
+	fmt.Fprintf(&b, `{"Effect": "Allow", "Action": [%s], "Resource": "*"}]}`, strings.Join(names, ", "))
+	p := mustParse(t, Identity, b.String())
+	p.idx = buildIndex(p.stmts, false, len(p.stmts)+1)
+	assert.Empty(t, p.idx.svc.lists, "past maxListEntries: no list per service")
+	assert.Len(t, p.idx.svc.other.cands, 31, "one list of every statement")
+	check(b.String())
+}
