@@ -180,8 +180,17 @@ func meet(a, b elem) bool {
 // len(a) × len(b).
 func overlap(a, b []elem) bool {
 	w := len(b) + 1
-	seen := make([]bool, (len(a)+1)*w)
-	stack := []int{0}
+	// On the stack for the usual segment lengths: checking 100,000
+	// Resource entries allocated 25 MB here (issue 15).
+	var seenBuf [1024]bool
+	var stackBuf [64]int
+	seen := seenBuf[:0]
+	if n := (len(a) + 1) * w; n <= len(seenBuf) {
+		seen = seenBuf[:n]
+	} else {
+		seen = make([]bool, n)
+	}
+	stack := append(stackBuf[:0], 0)
 	seen[0] = true
 	push := func(i, j int) {
 		if k := i*w + j; !seen[k] {

@@ -338,7 +338,7 @@ func (r *reader) strings(v value, at string) []item {
 	if !v.IsArray() {
 		return nil
 	}
-	var out []item
+	out := make([]item, 0, r.doc.Count(v))
 	for it := r.doc.Items(v); ; {
 		_, e, ok := it.Next()
 		if !ok {
