@@ -7,7 +7,11 @@
 // (extras: many cases, context keys, tags or policies; a long or a
 // wildcard-heavy Resource; unknown actions).
 //
-//	go run ./internal/scalegen DIR
+//	go run ./internal/scalegen DIR [SCALE]
+//
+// SCALE (1 when left out) multiplies the item count of every file, up to
+// what fits in 60 MB, under the 64 MiB file limit; the file names keep
+// the base counts.
 package main
 
 import (
@@ -15,14 +19,17 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 )
 
-// doc is one generated policy: its file name, a writer of its text, the
-// decision its scenario expects and a wrong one, which its failing
-// scenario expects (a failing case is explained).
+// doc is one generated policy: its file name, its base count of items
+// and a writer of its text for a count, the decision its scenario expects
+// and a wrong one, which its failing scenario expects (a failing case is
+// explained).
 type doc struct {
 	name   string
-	write  func(w *bufio.Writer)
+	base   int
+	write  func(w *bufio.Writer, n int)
 	expect string
 	wrong  string
 }
@@ -30,9 +37,9 @@ type doc struct {
 // docs are the table's three inputs, generated as policy/scale_bench_test.go
 // generates the benchmark's smaller ones.
 var docs = []doc{
-	{"sids-100k", func(w *bufio.Writer) { sids(w, 100_000) }, "allowed", "implicitDeny"},
-	{"keys-100k", func(w *bufio.Writer) { keys(w, 100_000) }, "implicitDeny", "allowed"},
-	{"values-5k-1001", func(w *bufio.Writer) { values(w, 5_000, 1_001) }, "implicitDeny", "allowed"},
+	{"sids-100k", 100_000, sids, "allowed", "implicitDeny"},
+	{"keys-100k", 100_000, keys, "implicitDeny", "allowed"},
+	{"values-5k-1001", 5_000, func(w *bufio.Writer, n int) { values(w, n, 1_001) }, "implicitDeny", "allowed"},
 }
 
 // sids writes n statements, each with its own Sid.
@@ -90,18 +97,34 @@ const scenario = `{"name": "issue 15 scale: %[1]s",
   "expect": "%[2]s"}]}
 `
 
+// maxBytes is the most a scaled file may hold: under the 64 MiB file
+// limit, so that the scaled documents are read, not refused.
+const maxBytes = 60 << 20
+
+// scale multiplies the item counts of every file (see count).
+var scale = 1
+
 func main() {
-	if len(os.Args) != 2 {
-		fmt.Fprintln(os.Stderr, "usage: scalegen DIR")
+	if len(os.Args) < 2 || len(os.Args) > 3 {
+		fmt.Fprintln(os.Stderr, "usage: scalegen DIR [SCALE]")
 		os.Exit(2)
 	}
 	dir := os.Args[1]
+	if len(os.Args) == 3 {
+		n, err := strconv.Atoi(os.Args[2])
+		if err != nil || n < 1 {
+			fmt.Fprintln(os.Stderr, "scalegen: SCALE must be a positive integer")
+			os.Exit(2)
+		}
+		scale = n
+	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}
 	for _, d := range docs {
-		if err := writeFile(filepath.Join(dir, d.name+".json"), d.write); err != nil {
+		n := count(d.base, d.write)
+		if err := writeFile(filepath.Join(dir, d.name+".json"), func(w *bufio.Writer) { d.write(w, n) }); err != nil {
 			fmt.Fprintln(os.Stderr, err)
 			os.Exit(1)
 		}
@@ -118,10 +141,35 @@ func main() {
 	}
 }
 
+// count returns the number of items to write of a file whose base count
+// is base: base times scale, but no more than fit in maxBytes, judged
+// from the size of the file at its base count. The file names keep the
+// base count.
+func count(base int, write func(w *bufio.Writer, n int)) int {
+	if scale == 1 {
+		return base
+	}
+	var c byteCounter
+	w := bufio.NewWriter(&c)
+	write(w, base)
+	w.Flush()
+	perItem := max(1, c.n/base)
+	return max(base, min(base*scale, maxBytes/perItem))
+}
+
+// byteCounter counts the bytes written to it.
+type byteCounter struct{ n int }
+
+func (c *byteCounter) Write(p []byte) (int, error) {
+	c.n += len(p)
+	return len(p), nil
+}
+
 // writeExtras writes the files of extras into dir.
 func writeExtras(dir string) error {
 	for _, e := range extras {
-		if err := writeFile(filepath.Join(dir, e.name+".json"), e.write); err != nil {
+		n := count(e.base, e.write)
+		if err := writeFile(filepath.Join(dir, e.name+".json"), func(w *bufio.Writer) { e.write(w, n) }); err != nil {
 			return err
 		}
 	}

@@ -7,33 +7,35 @@ import (
 )
 
 // extra is a hostile file of another shape than docs': a scenario that
-// test runs or a policy that validate checks, written whole.
+// test runs or a policy that validate checks, written whole with its base
+// count of items or another.
 type extra struct {
 	name  string // the file is name.json
-	write func(w *bufio.Writer)
+	base  int
+	write func(w *bufio.Writer, n int)
 }
 
 // extras are the other shapes of the README's reliability section.
 var extras = []extra{
-	{"cases-100k.scenario", func(w *bufio.Writer) { cases(w, 100_000) }},
-	{"context-100k.scenario", func(w *bufio.Writer) {
-		oneCase(w, `"principal": "arn:aws:iam::123456789012:user/alice", "context": {`+list(100_000, `"ctx:k%d": "v"`)+`}`)
+	{"cases-100k.scenario", 100_000, cases},
+	{"context-100k.scenario", 100_000, func(w *bufio.Writer, n int) {
+		oneCase(w, `"principal": "arn:aws:iam::123456789012:user/alice", "context": {`+list(n, `"ctx:k%d": "v"`)+`}`)
 	}},
-	{"tags-100k.scenario", func(w *bufio.Writer) {
-		oneCase(w, `"principal": {"type": "IAMUser", "arn": "arn:aws:iam::123456789012:user/alice", "tags": {`+list(100_000, `"t%d": "v"`)+`}}`)
+	{"tags-100k.scenario", 100_000, func(w *bufio.Writer, n int) {
+		oneCase(w, `"principal": {"type": "IAMUser", "arn": "arn:aws:iam::123456789012:user/alice", "tags": {`+list(n, `"t%d": "v"`)+`}}`)
 	}},
-	{"policies-100k.scenario", func(w *bufio.Writer) {
+	{"policies-100k.scenario", 100_000, func(w *bufio.Writer, n int) {
 		fmt.Fprintf(w, `{"policies": {"identity": [%s]}, "cases": [{"name": "one", "principal": "arn:aws:iam::123456789012:user/alice", "action": "s3:GetObject", "resource": "arn:aws:s3:::b/k", "expect": "implicitDeny"}]}`+"\n",
-			list(100_000, `{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/k%d"}]}`))
+			list(n, `{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/k%d"}]}`))
 	}},
-	{"long-resource", func(w *bufio.Writer) {
-		fmt.Fprintf(w, `{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/%s"}]}`+"\n", strings.Repeat("x", 30<<20))
+	{"long-resource", 30 << 20, func(w *bufio.Writer, n int) {
+		fmt.Fprintf(w, `{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/%s"}]}`+"\n", strings.Repeat("x", n))
 	}},
-	{"wildcard-resources-100k", func(w *bufio.Writer) {
-		fmt.Fprintf(w, `{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": [%s]}]}`+"\n", list(100_000, `"arn:aws:s3:::b%d/*"`))
+	{"wildcard-resources-100k", 100_000, func(w *bufio.Writer, n int) {
+		fmt.Fprintf(w, `{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": [%s]}]}`+"\n", list(n, `"arn:aws:s3:::b%d/*"`))
 	}},
-	{"unknown-actions-100k", func(w *bufio.Writer) {
-		fmt.Fprintf(w, `{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": [%s], "Resource": "*"}]}`+"\n", list(100_000, `"svc%[1]d:Act%[1]d"`))
+	{"unknown-actions-100k", 100_000, func(w *bufio.Writer, n int) {
+		fmt.Fprintf(w, `{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": [%s], "Resource": "*"}]}`+"\n", list(n, `"svc%[1]d:Act%[1]d"`))
 	}},
 }
 
