@@ -143,13 +143,27 @@ func tagProblem(k, v string) string {
 	return ""
 }
 
-// maxTags is the most tags an IAM user or role, or a session, has: IAM
+// MaxTags is the most tags an IAM user or role, or a session, has: IAM
 // attaches at most 50 to a user or role
 // (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html)
 // and STS passes at most 50 session tags
 // (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_session-tags.html).
-// A principal of 100,000 tags cost 46 times its text (issue 15).
-const maxTags = 50
+// The constructors refuse more.
+const MaxTags = 50
+
+// maxTags is MaxTags. A principal of 100,000 tags cost 46 times its text
+// (issue 15).
+const maxTags = MaxTags
+
+// TagCountProblem returns the problem of n tags, the one the constructors
+// report, or "" when n is at most MaxTags: a reader of tags can refuse
+// too many before it builds their map.
+func TagCountProblem(n int) string {
+	if n <= maxTags {
+		return ""
+	}
+	return tooManyTags(n)
+}
 
 // tooManyTags is the problem of n tags, more than maxTags.
 func tooManyTags(n int) string {

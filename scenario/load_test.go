@@ -98,6 +98,13 @@ func TestLoadErrors(t *testing.T) {
 			why:  "reference_policies_grammar.md applied to scenario files: most decoders silently keep the last duplicate",
 		},
 		{
+			name: "more tags than AWS allows",
+			src:  `[{"principal": {"type": "IAMUser", "arn": "arn:aws:iam::123456789012:user/alice", "tags": {` + manyTags(51) + `}}, "action": "s3:GetObject", "resource": "*"}]`,
+			want: []string{`t.json:1:91: [0].principal.tags: 51 tags: AWS allows at most 50`},
+			kind: scenario.ErrValue,
+			why:  "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html: at most 50 tags on a user or role; refused before the tags are read",
+		},
+		{
 			name: "context keys equal ignoring case",
 			src:  `[{` + user + `, "action": "s3:GetObject", "resource": "*", "context": {"aws:SourceIp": "10.0.0.1", "AWS:SOURCEIP": "10.0.0.2"}}]`,
 			want: []string{`t.json:1:139: [0].context."AWS:SOURCEIP": key "AWS:SOURCEIP" repeats "aws:SourceIp" (line 1, column 111): keys are case-insensitive`},
@@ -358,4 +365,13 @@ func TestKindsTellTheFileFromItsPolicies(t *testing.T) {
 	_, err = scenario.Load("t.json", []byte(src), nil)
 	assert.ErrorIs(t, err, policy.ErrUnknownElement, "a misspelt policy element keeps policy's kind")
 	assert.NotErrorIs(t, err, scenario.ErrUnknownKey, "and is not a scenario key problem")
+}
+
+// manyTags returns n distinct tags as the members of a JSON object.
+func manyTags(n int) string {
+	tags := make([]string, n)
+	for i := range tags {
+		tags[i] = fmt.Sprintf(`"t%d": "v"`, i)
+	}
+	return strings.Join(tags, ", ")
 }
