@@ -82,7 +82,9 @@ func (l *loader) isReference(v jsonsrc.Value) bool {
 // parseEmbedded parses a policy document written as an object inside the
 // scenario file; its positions are scenario-file positions.
 func (l *loader) parseEmbedded(v jsonsrc.Value, path, id string, typ policy.Type) *policy.Policy {
-	return l.parse([]byte(l.doc.Raw(v)), id, typ, l.pos(v.Index), func(e *diag.Error) {
+	// The document's text is the scenario's own, not a copy: a list of
+	// 100,000 policies copied each twice (issue 15).
+	return l.parse(l.doc.Raw(v), id, typ, l.pos(v.Index), func(e *diag.Error) {
 		e.Path = within(path, e.Path)
 	})
 }
@@ -107,7 +109,7 @@ func within(prefix, inner string) string {
 func (l *loader) parseString(v jsonsrc.Value, path, id string, typ policy.Type) *policy.Policy {
 	start := v.Index + 1 // after the opening quote
 	raw := l.doc.Raw(v)[1 : v.End-v.Index-1]
-	return l.parse([]byte(shadow(raw)), id, typ, l.pos(start), func(e *diag.Error) {
+	return l.parse(shadow(raw), id, typ, l.pos(start), func(e *diag.Error) {
 		// Recompute line and column from the byte offset, which shadow
 		// keeps exact, against the scenario file's own line index.
 		off := e.Pos.Offset
@@ -178,8 +180,7 @@ func (l *loader) readText(name string) (string, error) {
 
 // parse parses one policy document with its source position base and adds
 // its errors and warnings, adjusted by fix when not nil.
-func (l *loader) parse(src []byte, id string, typ policy.Type, base diag.Position, fix func(*diag.Error)) *policy.Policy {
-	text := string(src)
+func (l *loader) parse(text, id string, typ policy.Type, base diag.Position, fix func(*diag.Error)) *policy.Policy {
 	p, err := policy.ParseString(text, policy.Source{ID: id, File: l.name, Type: typ, Base: base})
 	if err != nil {
 		l.addPolicyErrors(err, fix)
