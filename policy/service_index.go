@@ -100,6 +100,12 @@ const serviceListsMapMin = 9
 // list of every statement, each matched in full (see checkedList).
 func maxListEntries(n int) int { return 8*n + 1<<16 }
 
+// maxIndexedServices is the most service names a policy gets lists for:
+// AWS has fewer than 500 service prefixes, and numbering 100,000 unknown
+// ones took 15 MB (issue 15). Past it, as past maxListEntries, the policy
+// gets one list of every statement.
+const maxIndexedServices = 4096
+
 // buildServiceLists files the statements listed in cands (ascending) by
 // the services their action part can match. It reads each Action entry a
 // fixed number of times, however many services the policy names: the
@@ -117,6 +123,10 @@ func buildServiceLists(stmts []*Statement, cands []int32) serviceLists {
 			if e := &a.entries[k]; !e.any {
 				names = names.add(e.service)
 			}
+		}
+		if len(names.list) > maxIndexedServices {
+			sl.other = checkedList(stmts, cands)
+			return sl
 		}
 	}
 	n := len(names.list)

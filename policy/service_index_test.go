@@ -327,4 +327,16 @@ func TestServiceListsManyServicesDifferential(t *testing.T) {
 	assert.Empty(t, p.idx.svc.lists, "past maxListEntries: no list per service")
 	assert.Len(t, p.idx.svc.other.cands, 31, "one list of every statement")
 	check(b.String())
+	// More service names than maxIndexedServices: one list as well.
+	names = make([]string, maxIndexedServices+1)
+	for k := range names {
+		names[k] = fmt.Sprintf(`"svc%d:Act%d"`, k, k%80)
+	}
+	src := fmt.Sprintf(`{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": [%s], "Resource": "*"},
+		{"Effect": "Deny", "Action": "svc7:Act7", "Resource": "*"}]}`, strings.Join(names, ", "))
+	p = mustParse(t, Identity, src)
+	p.idx = buildIndex(p.stmts, false, len(p.stmts)+1)
+	assert.Empty(t, p.idx.svc.lists, "past maxIndexedServices: no list per service")
+	assert.Len(t, p.idx.svc.other.cands, 2, "one list of every statement")
+	check(src)
 }
