@@ -82,16 +82,34 @@ const (
 // 100,000 statements of one action and one resource used 2 of the
 // 200,000 entries once reserved (issue 15: 21 MB of 82), while a policy
 // of distinct lists still allocates at most a quarter more than it uses.
+//
+// A policy of one statement (many are: scenarios and accounts hold
+// thousands of them) gets no slab for its entries: each list is
+// allocated at its own length (see exact), so that no room is kept for a
+// second Resource entry it does not have.
 func (p *parser) reserve(n int) {
+	p.stmtSlab = make([]Statement, 0, n)
+	p.posSlab = make([]int, 0, clausesPerStatement*n)
+	p.clauseSlab = make([]condition.Clause, 0, clausesPerStatement*n)
+	if p.exact = n <= 1; p.exact {
+		return
+	}
 	acts, ress := actionsPerStatement*n, resourcesPerStatement*n
 	if n > reserveTypical {
 		acts, ress = n/reserveShare, n/reserveShare
 	}
-	p.stmtSlab = make([]Statement, 0, n)
 	p.actSlab = make([]actionEntry, 0, acts)
 	p.resSlab = make([]resourceEntry, 0, ress)
-	p.posSlab = make([]int, 0, clausesPerStatement*n)
-	p.clauseSlab = make([]condition.Clause, 0, clausesPerStatement*n)
+}
+
+// slabChunk is the room a slab gets when it runs out and carved entries
+// so far: none to spare for a policy of one statement (exact), else at
+// least slabMin and a quarter of what was carved.
+func (p *parser) slabChunk(carved int) int {
+	if p.exact {
+		return 0
+	}
+	return max(slabMin, carved/4)
 }
 
 // newStatement returns a zero Statement carved from the statement slab.
@@ -107,7 +125,7 @@ func (p *parser) newStatement() *Statement {
 // from the action slab.
 func (p *parser) actionEntries(n int) []actionEntry {
 	if cap(p.actSlab)-len(p.actSlab) < n {
-		p.actSlab = make([]actionEntry, 0, max(slabMin, n, p.actCarved/4))
+		p.actSlab = make([]actionEntry, 0, max(n, p.slabChunk(p.actCarved)))
 	}
 	p.actCarved += n
 	l := len(p.actSlab)
@@ -119,7 +137,7 @@ func (p *parser) actionEntries(n int) []actionEntry {
 // from the resource slab.
 func (p *parser) resourceEntries(n int) []resourceEntry {
 	if cap(p.resSlab)-len(p.resSlab) < n {
-		p.resSlab = make([]resourceEntry, 0, max(slabMin, n, p.resCarved/4))
+		p.resSlab = make([]resourceEntry, 0, max(n, p.slabChunk(p.resCarved)))
 	}
 	p.resCarved += n
 	l := len(p.resSlab)

@@ -84,7 +84,7 @@ func parseString(src string, s Source, checkOnly bool) (*Policy, diag.ErrorList)
 	pol := &pl.Policy
 	pol.lines = &pl.lines
 	p.document(p.doc.Root(), pol)
-	p.resolve(pol)
+	p.resolve(pl)
 	// The walk is over: the next Parse reuses the bracket index and the
 	// caches' storage.
 	p.doc.Release()
@@ -110,6 +110,10 @@ func parseString(src string, s Source, checkOnly bool) (*Policy, diag.ErrorList)
 type policyWithLines struct {
 	Policy
 	lines lineTable
+	// starts holds the line starts of a document of a few lines, which
+	// would otherwise keep the whole parsed document alive: the parser's
+	// jsonsrc.Doc holds them inline (234 bytes a policy kept for 8).
+	starts [4]int
 }
 
 // parser holds the state of one Parse call.
@@ -160,8 +164,11 @@ type parser struct {
 	// actCarved and resCarved count the entries carved so far, which
 	// size the next slab.
 	actCarved, resCarved int
-	posSlab              []int              // the clause offsets of statements, see condition
-	clauseSlab           []condition.Clause // the clauses of statements, see condition
+	// exact: the document has one statement, whose entry lists get
+	// slabs of their own length (see reserve).
+	exact      bool
+	posSlab    []int              // the clause offsets of statements, see condition
+	clauseSlab []condition.Clause // the clauses of statements, see condition
 	// lastActions and lastResources are the last few elements compiled
 	// without problems, which an element with the same text shares.
 	lastActions   lastList[actionEntry]
@@ -190,7 +197,8 @@ func (p *parser) basePos(b diag.Position) diag.Position {
 // file positions with a single forward scan of the text. Statements keep
 // their offsets: pol.lines positions them when asked, with the same
 // arithmetic (see lineTable.pos).
-func (p *parser) resolve(pol *Policy) {
+func (p *parser) resolve(pl *policyWithLines) {
+	pol := &pl.Policy
 	ps := make([]*diag.Position, 0, len(p.errs)+len(p.warns))
 	for _, e := range p.errs {
 		ps = append(ps, &e.Pos)
@@ -203,7 +211,11 @@ func (p *parser) resolve(pol *Policy) {
 	}
 	start := p.doc.Pos(0)
 	src := p.doc.Src()
-	*pol.lines = lineTable{file: p.file, src: src, start: start, ascii: p.doc.ASCII(), starts: p.doc.LineStarts(), bom: p.doc.BOMColumns()}
+	starts := p.doc.LineStarts()
+	if len(starts) <= len(pl.starts) {
+		starts = pl.starts[:copy(pl.starts[:], starts)]
+	}
+	*pol.lines = lineTable{file: p.file, src: src, start: start, ascii: p.doc.ASCII(), starts: starts, bom: p.doc.BOMColumns()}
 	if len(ps) == 0 {
 		return
 	}

@@ -58,6 +58,7 @@ func (p *parser) document(root jsonsrc.Value, pol *Policy) {
 	at := top("Statement")
 	switch v := m.Value; v.Kind {
 	case '{':
+		p.reserve(1)
 		p.addStatement(pol, v, &at)
 	case '[':
 		count := p.countItems(v)
