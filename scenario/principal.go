@@ -335,7 +335,7 @@ func (pr *principalReader) tags(key string) map[string]string {
 	}
 	if isObject(v) {
 		// Refused before the map is built, as the constructor would
-		// refuse it after: 4,500,000 tags took 7 s and 490 MB to refuse.
+		// refuse it after: 4,000,000 tags took 7 s and 490 MB to refuse.
 		if problem := principal.TagCountProblem(pr.l.doc.Count(v)); problem != "" {
 			pr.l.errorf(v.Index, p, ErrValue, "%s", problem)
 			return nil
