@@ -184,7 +184,7 @@ func overlap(a, b []elem) bool {
 	// Resource entries allocated 25 MB here (issue 15).
 	var seenBuf [1024]bool
 	var stackBuf [64]int
-	seen := seenBuf[:0]
+	var seen []bool
 	if n := (len(a) + 1) * w; n <= len(seenBuf) {
 		seen = seenBuf[:n]
 	} else {

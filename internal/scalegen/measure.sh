@@ -12,7 +12,7 @@
 #
 #	sh internal/scalegen/measure.sh [DIR]
 #
-# SCALE=N multiplies every document's item count, up to 60 MB a file
+# SCALE=N multiplies every document's item count, up to about 60 MB a file
 # (see scalegen), to check the time taken near the 64 MiB file limit.
 set -eu
 dir=${1:-$(mktemp -d)}
