@@ -1,7 +1,9 @@
 package account
 
 import (
+	"fmt"
 	"runtime"
+	"strings"
 	"sync"
 	"syscall"
 	"testing"
@@ -115,4 +117,48 @@ func BenchmarkCan(b *testing.B) {
 		for range seq {
 		}
 	}
+}
+
+// chainExport is an export of a user and n roles, each trusting the one
+// before it (the first trusts the user), and each allowed sts:AssumeRole
+// on every role: Reach finds one more role a step, and tries every role
+// not yet reached at each (issue 15).
+func chainExport(n int) []byte {
+	var b strings.Builder
+	allowAssume := `"RolePolicyList":[{"PolicyName":"p","PolicyDocument":{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"sts:AssumeRole","Resource":"*"}]}}]`
+	fmt.Fprintf(&b, `{"UserDetailList":[{"UserName":"u","UserId":"AIDA0000000000000001","Arn":"arn:aws:iam::111122223333:user/u","Path":"/","GroupList":[],"UserPolicyList":[{"PolicyName":"p","PolicyDocument":{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"sts:AssumeRole","Resource":"*"}]}}],"AttachedManagedPolicies":[]}],"RoleDetailList":[`)
+	for i := range n {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		trusted := "arn:aws:iam::111122223333:user/u"
+		if i > 0 {
+			trusted = fmt.Sprintf("arn:aws:iam::111122223333:role/r%d", i-1)
+		}
+		fmt.Fprintf(&b, `{"RoleName":"r%d","RoleId":"AROA%016d","Arn":"arn:aws:iam::111122223333:role/r%d","Path":"/","AssumeRolePolicyDocument":{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":%q},"Action":"sts:AssumeRole"}]},%s,"AttachedManagedPolicies":[]}`, i, i, i, trusted, allowAssume)
+	}
+	b.WriteString(`]}`)
+	return []byte(b.String())
+}
+
+// BenchmarkReachChain walks a chain of 300 roles: 45,000 steps decided.
+func BenchmarkReachChain(b *testing.B) {
+	l := NewLoader(Options{})
+	l.AddExport("chain.json", chainExport(300))
+	a, err := l.Load()
+	require.NoError(b, err)
+	u, ok := a.Principal("arn:aws:iam::111122223333:user/u")
+	require.True(b, ok)
+	b.ReportAllocs()
+	start := cpuTime()
+	for b.Loop() {
+		n := 0
+		for range a.Reach(u, Query{}) {
+			n++
+		}
+		if n != 300 {
+			b.Fatalf("reached %d roles, want 300", n)
+		}
+	}
+	reportCPU(b, start)
 }
