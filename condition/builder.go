@@ -321,7 +321,7 @@ func (b *Builder) Borrow() (Context, error) {
 	}
 	t.slots = t.slots[:n]
 	clear(t.slots)
-	t.mask = uint64(n - 1)
+	t.mask = uint32(n - 1)
 	t.order = t.order[:0]
 	t.lazy = true
 	t.orderReady.Store(false)
@@ -336,9 +336,9 @@ func (b *Builder) Borrow() (Context, error) {
 		if k.hash == 0 {
 			k.hash = hashKey(k.norm)
 		}
-		j := k.hash & t.mask
+		j := k.hash & uint64(t.mask)
 		for e := &t.slots[j]; e.hash != 0 && (e.hash != k.hash || e.key != k.norm); e = &t.slots[j] {
-			j = (j + 1) & t.mask
+			j = (j + 1) & uint64(t.mask)
 		}
 		e := &t.slots[j]
 		switch k.kind {

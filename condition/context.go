@@ -113,7 +113,7 @@ func (c Context) Len() int {
 	if c.t == nil {
 		return 0
 	}
-	return c.t.count
+	return int(c.t.count)
 }
 
 // Keys returns the normalized keys of c in sorted order, as a new slice.

@@ -42,10 +42,14 @@ type tableEntry struct {
 // 1,000,000 keys).
 type keyTable struct {
 	slots []tableEntry // len is a power of two, at most 3/4 full; dense: the keys
-	index []int32      // dense only: len is a power of two, at most 1/2 full
-	mask  uint64       // len(slots) - 1; dense: len(index) - 1
 	order []int32      // indexes into slots, sorted by key (see sorted)
-	count int          // keys in the table
+	// index is, for a dense table only, the open-addressing index: its
+	// len is a power of two, at most 1/2 full. A pointer, and mask and
+	// count of 32 bits, keep the inline tables of requests (keyTable4 ...)
+	// in the size classes they had before dense tables.
+	index *[]int32
+	mask  uint32 // len(slots) - 1; dense: len(*index) - 1
+	count int32  // keys in the table
 
 	// A table built by Builder.Borrow sorts order on first use (lazy),
 	// since most requests never list their keys; orderMu and orderReady
@@ -63,7 +67,7 @@ func (t *keyTable) sorted() []int32 {
 	t.orderMu.Lock()
 	defer t.orderMu.Unlock()
 	if !t.orderReady.Load() {
-		t.order = slices.Grow(t.order[:0], t.count)
+		t.order = slices.Grow(t.order[:0], int(t.count))
 		for j := range t.slots {
 			if t.slots[j].hash != 0 {
 				t.order = append(t.order, int32(j))
@@ -80,12 +84,12 @@ func (t *keyTable) sorted() []int32 {
 func newKeyTable(all []spelledKey, order []int32) *keyTable {
 	n := tableSize(len(order))
 	t := allocKeyTable(n)
-	t.mask = uint64(n - 1)
+	t.mask = uint32(n - 1)
 	if t.order == nil {
 		t.order = make([]int32, 0, len(order))
 	}
 	t.fill(all, order)
-	t.count = len(order)
+	t.count = int32(len(order))
 	return t
 }
 
@@ -107,9 +111,9 @@ func (t *keyTable) fill(all []spelledKey, order []int32) {
 			h = hashKey(all[k].norm)
 		}
 		e := tableEntry{hash: h, key: all[k].norm, val: all[k].val}
-		j := e.hash & t.mask
+		j := e.hash & uint64(t.mask)
 		for t.slots[j].hash != 0 {
-			j = (j + 1) & t.mask
+			j = (j + 1) & uint64(t.mask)
 		}
 		t.slots[j] = e
 		t.order = append(t.order, int32(j))
@@ -185,7 +189,7 @@ func (t *keyTable) lookupPtr(key string, h uint64) *Value {
 	if t.index != nil {
 		return t.lookupDense(key, h)
 	}
-	for j := h & t.mask; ; j = (j + 1) & t.mask {
+	for j := h & uint64(t.mask); ; j = (j + 1) & uint64(t.mask) {
 		e := &t.slots[j]
 		if e.hash == h && e.key == key {
 			return &e.val
@@ -209,9 +213,9 @@ func (t *keyTable) dropAbsent(state []uint8, spill *[]tableEntry) {
 	}
 	clear(t.slots)
 	for _, e := range kept {
-		j := e.hash & t.mask
+		j := e.hash & uint64(t.mask)
 		for t.slots[j].hash != 0 {
-			j = (j + 1) & t.mask
+			j = (j + 1) & uint64(t.mask)
 		}
 		t.slots[j] = e
 	}

@@ -11,8 +11,9 @@ const denseKeys = 64
 
 // lookupDense is lookupPtr for a dense table.
 func (t *keyTable) lookupDense(key string, h uint64) *Value {
-	for j := h & t.mask; ; j = (j + 1) & t.mask {
-		i := t.index[j]
+	index, mask := *t.index, uint64(t.mask)
+	for j := h & mask; ; j = (j + 1) & mask {
+		i := index[j]
 		if i == 0 {
 			return nil
 		}
@@ -38,8 +39,10 @@ func indexSize(n int) int {
 // as resolve words it.
 func (b *Builder) denseContext() (Context, error) {
 	t := &keyTable{slots: make([]tableEntry, 0, len(b.keys)), lazy: true}
-	t.index = make([]int32, indexSize(len(b.keys)))
-	t.mask = uint64(len(t.index) - 1)
+	index := make([]int32, indexSize(len(b.keys)))
+	t.index = &index
+	t.mask = uint32(len(index) - 1)
+	mask := uint64(t.mask)
 	state := make([]uint8, 0, len(b.keys)) // per entry: slotPresent, slotAdded
 	dup, drop := false, false
 	for i := range b.keys {
@@ -47,13 +50,13 @@ func (b *Builder) denseContext() (Context, error) {
 		if k.hash == 0 {
 			k.hash = hashKey(k.norm)
 		}
-		j := k.hash & t.mask
-		for ; t.index[j] != 0; j = (j + 1) & t.mask {
-			if e := &t.slots[t.index[j]-1]; e.hash == k.hash && e.key == k.norm {
+		j := k.hash & mask
+		for ; index[j] != 0; j = (j + 1) & mask {
+			if e := &t.slots[index[j]-1]; e.hash == k.hash && e.key == k.norm {
 				break
 			}
 		}
-		at := int(t.index[j]) - 1
+		at := int(index[j]) - 1
 		if at < 0 {
 			if k.kind == opDelete {
 				continue // nothing to delete
@@ -61,7 +64,7 @@ func (b *Builder) denseContext() (Context, error) {
 			at = len(t.slots)
 			t.slots = append(t.slots, tableEntry{hash: k.hash, key: k.norm})
 			state = append(state, 0)
-			t.index[j] = int32(at + 1)
+			index[j] = int32(at + 1)
 		}
 		switch k.kind {
 		case opAdd:
@@ -92,16 +95,16 @@ func (b *Builder) denseContext() (Context, error) {
 		}
 		clear(t.slots[len(kept):])
 		t.slots = kept
-		clear(t.index)
+		clear(index)
 		for i := range t.slots {
-			j := t.slots[i].hash & t.mask
-			for t.index[j] != 0 {
-				j = (j + 1) & t.mask
+			j := t.slots[i].hash & mask
+			for index[j] != 0 {
+				j = (j + 1) & mask
 			}
-			t.index[j] = int32(i + 1)
+			index[j] = int32(i + 1)
 		}
 	}
-	t.count = len(t.slots)
+	t.count = int32(len(t.slots))
 	if t.count == 0 {
 		return Context{}, nil
 	}
@@ -130,7 +133,7 @@ func Overlay(over, under Context) Context {
 		return c
 	}
 	o := over.t
-	t := &keyTable{slots: make([]tableEntry, 0, o.count+under.Len()), lazy: true}
+	t := &keyTable{slots: make([]tableEntry, 0, int(o.count)+under.Len()), lazy: true}
 	for j := range o.slots {
 		if o.slots[j].hash != 0 {
 			t.slots = append(t.slots, o.slots[j])
@@ -143,22 +146,25 @@ func Overlay(over, under Context) Context {
 		}
 	})
 	size := indexSize(len(t.slots))
-	if o.index != nil && len(o.index) == size {
+	var index []int32
+	if o.index != nil && len(*o.index) == size {
 		// A dense over keeps its keys in place: its index still finds
 		// them, and only under's keys are entered.
-		t.index = slices.Clone(o.index)
+		index = slices.Clone(*o.index)
 	} else {
-		t.index = make([]int32, size)
+		index = make([]int32, size)
 		n = 0
 	}
-	t.mask = uint64(size - 1)
+	t.index = &index
+	t.mask = uint32(size - 1)
+	mask := uint64(t.mask)
 	for i := n; i < len(t.slots); i++ {
-		j := t.slots[i].hash & t.mask
-		for t.index[j] != 0 {
-			j = (j + 1) & t.mask
+		j := t.slots[i].hash & mask
+		for index[j] != 0 {
+			j = (j + 1) & mask
 		}
-		t.index[j] = int32(i + 1)
+		index[j] = int32(i + 1)
 	}
-	t.count = len(t.slots)
+	t.count = int32(len(t.slots))
 	return Context{t: t}
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"testing"
+	"unsafe"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/stretchr/testify/assert"
@@ -136,7 +137,7 @@ func TestDenseContextSize(t *testing.T) {
 	require.NoError(t, err)
 	require.NotNil(t, c.t.index, "more than denseKeys keys: dense")
 	assert.Equal(t, n, len(c.t.slots))
-	assert.Equal(t, 2048, len(c.t.index))
+	assert.Equal(t, 2048, len(*c.t.index))
 	assert.Equal(t, n, c.Len())
 }
 
@@ -191,4 +192,12 @@ func TestOverlay(t *testing.T) {
 			assert.False(t, ok)
 		})
 	}
+}
+
+// TestKeyTableSize: dense tables did not make the key table larger, so
+// that the inline tables of requests keep their size classes (W4General
+// allocated 96 bytes more an op when the index was a slice field).
+func TestKeyTableSize(t *testing.T) {
+	t.Parallel()
+	assert.Equal(t, uintptr(80), unsafe.Sizeof(keyTable{}))
 }
