@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/iameval/iameval"
+	"github.com/iameval/iameval/policy"
 )
 
 // Step is a role reached by [Accounts.Reach] and how.
@@ -47,8 +48,16 @@ func (a *Accounts) Reach(p *Principal, q Query) iter.Seq[Step] {
 		for len(frontier) > 0 {
 			var next []node
 			for _, n := range frontier {
+				// A role whose trust policy has no Allow for this caller
+				// and sts:AssumeRole, conditions left out, cannot be
+				// assumed (every path of the role-trust rule needs it):
+				// it is skipped without a request.
+				pre, preErr := policy.NewRequest(policy.RequestInput{Principal: n.p.Caller, Action: "sts:AssumeRole", Resource: "*"})
 				for _, r := range a.principals {
 					if r.Kind != KindRole || seen[r] {
+						continue
+					}
+					if preErr == nil && r.Trust != nil && !r.Trust.MayAllow(&pre) {
 						continue
 					}
 					b.Reset()

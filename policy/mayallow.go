@@ -1,39 +1,26 @@
 package policy
 
-// MayAllow reports whether some Allow statement of p could apply to the
-// action and resource of r, whatever the principal and the request
-// context: its Action or NotAction element holds and its Resource element
-// may hold. Principal, NotPrincipal and Condition are not read, an entry
-// with policy variables and a NotResource element are taken to hold, so a
-// false answer means that no request with this action and resource is
-// allowed by p. Analyses over many principals use it to skip those that
-// cannot be granted. The zero Request may be allowed by nothing.
+// MayAllow reports whether some Allow statement of p can apply to r when
+// its conditions and its Resource element are left out: its Action (or
+// NotAction) and Principal (or NotPrincipal) elements hold for r. When it
+// reports false, p allows r nothing, whatever r's context and resource;
+// a caller that must evaluate many requests (the roles a principal may
+// assume: a role's trust policy must allow sts:AssumeRole,
+// https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use_permissions-to-switch.html)
+// can skip those. A request not built by [NewRequest] is allowed nothing.
 func (p *Policy) MayAllow(r *Request) bool {
-	if !r.prep.ok {
+	var e env
+	if r.load(&e, true) != nil {
 		return false
 	}
 	for _, s := range p.stmts {
-		if s.effect == Allow && s.actions.applies(&r.prep) && s.resources.mayApply(&r.prep) {
-			return true
+		if s.effect != Allow || !s.actions.applies(e.q) {
+			continue
 		}
-	}
-	return false
-}
-
-// mayApply is applies without a request context: entries with policy
-// variables, and NotResource, may hold.
-func (s *resourceSet) mayApply(q *prepared) bool {
-	if !s.present || s.not {
+		if s.principal != nil && s.principalMatch(&e) == PrincipalNone {
+			continue
+		}
 		return true
-	}
-	for i := range s.entries {
-		e := &s.entries[i]
-		if e.vars || (e.head != nil && e.head.vars != nil) {
-			return true
-		}
-		if m, _ := e.match(q, nil); m {
-			return true
-		}
 	}
 	return false
 }

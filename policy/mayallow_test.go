@@ -1,37 +1,67 @@
 package policy
 
 import (
+	"math/rand/v2"
+	"strconv"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
-// MayAllow over-approximates: it never says false where a request with
-// the action and resource could be allowed (conditions and variables are
-// taken to hold), and says false where the Action or Resource element
-// rules the request out (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_resource.html).
+// TestMayAllow: a trust policy may allow alice sts:AssumeRole when an
+// Allow statement's Principal and Action elements hold for her, whatever
+// its condition (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html).
 func TestMayAllow(t *testing.T) {
-	tests := []struct {
-		name, doc, action, resource string
-		want                        bool
+	t.Parallel()
+	r := newRequest(t, alice(t), "sts:AssumeRole", "arn:aws:iam::111122223333:role/r", nil)
+	for _, tc := range []struct {
+		name, stmts string
+		want        bool
 	}{
-		{"match", `{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::b/*"}`, "s3:GetObject", "arn:aws:s3:::b/k", true},
-		{"condition ignored", `{"Effect":"Allow","Action":"s3:GetObject","Resource":"*","Condition":{"Bool":{"aws:SecureTransport":"true"}}}`, "s3:GetObject", "arn:aws:s3:::b/k", true},
-		{"variable may hold", `{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::b/${aws:username}/*"}`, "s3:GetObject", "arn:aws:s3:::b/alice/k", true},
-		{"other resource", `{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::c/*"}`, "s3:GetObject", "arn:aws:s3:::b/k", false},
-		{"other action", `{"Effect":"Allow","Action":"s3:PutObject","Resource":"*"}`, "s3:GetObject", "arn:aws:s3:::b/k", false},
-		{"deny grants nothing", `{"Effect":"Deny","Action":"*","Resource":"*"}`, "s3:GetObject", "arn:aws:s3:::b/k", false},
-		{"NotResource may hold", `{"Effect":"Allow","Action":"s3:*","NotResource":"arn:aws:s3:::b/k"}`, "s3:GetObject", "arn:aws:s3:::b/k", true},
+		{"her ARN", `{"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::111122223333:user/alice"}, "Action": "sts:AssumeRole"}`, true},
+		{"her account", `{"Effect": "Allow", "Principal": {"AWS": "111122223333"}, "Action": "sts:AssumeRole"}`, true},
+		{"everyone", `{"Effect": "Allow", "Principal": "*", "Action": "sts:*"}`, true},
+		{"a condition that fails is left out", `{"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::111122223333:user/alice"}, "Action": "sts:AssumeRole", "Condition": {"StringEquals": {"sts:ExternalId": "x"}}}`, true},
+		{"another user", `{"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::111122223333:user/bob"}, "Action": "sts:AssumeRole"}`, false},
+		{"another account", `{"Effect": "Allow", "Principal": {"AWS": "444455556666"}, "Action": "sts:AssumeRole"}`, false},
+		{"a service", `{"Effect": "Allow", "Principal": {"Service": "ec2.amazonaws.com"}, "Action": "sts:AssumeRole"}`, false},
+		{"another action", `{"Effect": "Allow", "Principal": "*", "Action": "sts:TagSession"}`, false},
+		{"NotPrincipal naming her", `{"Effect": "Allow", "NotPrincipal": {"AWS": "arn:aws:iam::111122223333:user/alice"}, "Action": "sts:AssumeRole"}`, false},
+		{"only a Deny", `{"Effect": "Deny", "Principal": "*", "Action": "sts:AssumeRole"}`, false},
+	} {
+		p := mustParse(t, Resource, `{"Version": "2012-10-17", "Statement": [`+tc.stmts+`]}`)
+		assert.Equal(t, tc.want, p.MayAllow(r), tc.name)
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			p, err := Parse([]byte(`{"Version":"2012-10-17","Statement":[`+tt.doc+`]}`), Source{})
+	assert.False(t, mustParse(t, Resource, okTrust).MayAllow(&Request{}), "a request not built by NewRequest")
+}
+
+const okTrust = `{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": "*", "Action": "*"}]}`
+
+// TestMayAllowCoversEval: whenever an Allow statement of a random policy
+// applies to a request, MayAllow says it may: it is a sound filter.
+func TestMayAllowCoversEval(t *testing.T) {
+	t.Parallel()
+	rng := rand.New(rand.NewPCG(7, 8))
+	allowed := 0
+	for range 300 {
+		typ := Identity
+		if rng.IntN(2) == 0 {
+			typ = Resource
+		}
+		src := randomPolicy(rng, typ)
+		p, err := Parse([]byte(src), Source{Type: typ})
+		require.NoError(t, err, src)
+		for range 20 {
+			ctx := map[string]string{"aws:SecureTransport": strconv.FormatBool(rng.IntN(2) == 0)}
+			r := newRequest(t, pick(rng, randCallers)(t), pick(rng, randReqActions), pick(rng, randReqResources), ctx)
+			e, err := r.env()
 			require.NoError(t, err)
-			r, err := NewRequest(RequestInput{Action: tt.action, Resource: tt.resource})
-			require.NoError(t, err)
-			assert.Equal(t, tt.want, p.MayAllow(&r))
-			assert.False(t, p.MayAllow(&Request{}), "the zero Request may be allowed by nothing")
-		})
+			if p.evalLinear(&e)&effAllow != 0 {
+				allowed++
+				require.True(t, p.MayAllow(r), "an Allow applies, MayAllow must say so\npolicy %s\nrequest %s %s", src, r.Action(), r.Resource())
+			}
+		}
 	}
+	assert.Greater(t, allowed, 300, "enough requests an Allow applies to")
 }
