@@ -148,3 +148,20 @@ func ExampleBuilder() {
 	// false
 	// duplicate context key: "AWS:SourceIP" and "aws:SourceIp" differ only in case
 }
+
+// ExampleOverlay lays a caller's context over keys derived elsewhere:
+// the caller's value of a key wins, and the other keys fill in.
+func ExampleOverlay() {
+	derived, _ := condition.NewContext(map[string]condition.Value{
+		"aws:username":        condition.StringValue("alice"),
+		"aws:SecureTransport": condition.UnknownValue(),
+	})
+	caller, _ := condition.NewContext(map[string]condition.Value{
+		"aws:SecureTransport": condition.StringValue("true"),
+	})
+	ctx := condition.Overlay(caller, derived)
+	ctx.Each(func(key string, v condition.Value) { fmt.Println(key, v) })
+	// Output:
+	// aws:securetransport true
+	// aws:username alice
+}

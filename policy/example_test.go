@@ -118,3 +118,36 @@ func ExamplePolicy_Eval() {
 	//   TLSOnly applies=false principal=direct failed=Condition: condition Bool "aws:SecureTransport" not met: request value "true" matches no policy value
 	// {Deny:false Allow:true AllowDirect:false AllowIndirect:true AllowAccount:false}
 }
+
+// ExamplePolicy_MayAllow skips, before any full evaluation, the roles
+// whose trust policy cannot let a caller assume them: its Allow must name
+// the caller (or its account, or "*") for sts:AssumeRole, whatever the
+// condition says.
+func ExamplePolicy_MayAllow() {
+	trust, err := policy.Parse([]byte(`{
+  "Version": "2012-10-17",
+  "Statement": [{"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::111122223333:role/Deployer"},
+                 "Action": "sts:AssumeRole", "Condition": {"Bool": {"aws:MultiFactorAuthPresent": "true"}}}]
+}`), policy.Source{ID: "ProdAdmin#trust", Type: policy.Resource})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for role, id := range map[string]string{"Deployer": "AROAEXAMPLEDEPLOY", "Auditor": "AROAEXAMPLEAUDIT"} {
+		session, err := principal.NewAssumedRole(principal.AssumedRoleInput{
+			RoleARN: "arn:aws:iam::111122223333:role/" + role, RoleID: id, SessionName: "ci"})
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		r, err := policy.NewRequest(policy.RequestInput{Action: "sts:AssumeRole", Resource: "*", Principal: session})
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		fmt.Println(role, trust.MayAllow(&r))
+	}
+	// Unordered output:
+	// Deployer true
+	// Auditor false
+}
