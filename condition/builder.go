@@ -65,6 +65,24 @@ type layoutOp struct {
 	dst *Value
 }
 
+// applyOp records the operation kind on a key in the key's state (see
+// slotPresent): added reports a second Add of the key, which is an
+// error, and set that the operation gives the key a value (Add and Set
+// do; Delete removes it).
+func applyOp(state *uint8, kind opKind) (added, set bool) {
+	switch kind {
+	case opAdd:
+		added = *state&slotAdded != 0
+		*state |= slotAdded | slotPresent
+		return added, true
+	case opSet:
+		*state |= slotPresent
+		return false, true
+	}
+	*state &^= slotPresent
+	return false, false
+}
+
 // What Borrow's operations did to a slot.
 const (
 	slotPresent uint8 = 1 << iota // the key has a value
@@ -341,21 +359,14 @@ func (b *Builder) Borrow() (Context, error) {
 			j = (j + 1) & uint64(t.mask)
 		}
 		e := &t.slots[j]
-		switch k.kind {
-		case opAdd:
-			dup = dup || state[j]&slotAdded != 0
-			state[j] |= slotAdded | slotPresent
-		case opSet:
-			state[j] |= slotPresent
-		case opDelete:
-			state[j] &^= slotPresent
-			drop = true // and the layout is not kept
+		added, set := applyOp(&state[j], k.kind)
+		dup = dup || added
+		if !set {
+			drop = true // deleted, and the layout is not kept
 			continue
 		}
 		e.hash, e.key, e.val = k.hash, k.norm, k.val
-		if k.val.Len() == 0 && !k.val.unknown {
-			drop = true // an empty list: absent
-		}
+		drop = drop || k.val.absent()
 		b.layout = append(b.layout, layoutOp{key: k.key, norm: k.norm, hash: k.hash, kind: k.kind, slot: int32(j)})
 	}
 	if dup {
@@ -456,7 +467,7 @@ func (b *Builder) resolve(order []int32) ([]int32, error) {
 				dups = append(dups, fmt.Sprintf("%q and %q", added[0], k))
 			}
 		}
-		if final >= 0 && (all[final].val.Len() > 0 || all[final].val.unknown) {
+		if final >= 0 && !all[final].val.absent() {
 			kept = append(kept, final)
 		}
 		i = j

@@ -207,7 +207,7 @@ func (t *keyTable) dropAbsent(state []uint8, spill *[]tableEntry) {
 	kept := (*spill)[:0]
 	for j := range t.slots {
 		e := &t.slots[j]
-		if e.hash != 0 && state[j]&slotPresent != 0 && (e.val.Len() > 0 || e.val.unknown) {
+		if e.hash != 0 && state[j]&slotPresent != 0 && !e.val.absent() {
 			kept = append(kept, *e)
 		}
 	}

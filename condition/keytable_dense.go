@@ -66,21 +66,14 @@ func (b *Builder) denseContext() (Context, error) {
 			state = append(state, 0)
 			index[j] = int32(at + 1)
 		}
-		switch k.kind {
-		case opAdd:
-			dup = dup || state[at]&slotAdded != 0
-			state[at] |= slotAdded | slotPresent
-		case opSet:
-			state[at] |= slotPresent
-		case opDelete:
-			state[at] &^= slotPresent
+		added, set := applyOp(&state[at], k.kind)
+		dup = dup || added
+		if !set {
 			drop = true
 			continue
 		}
 		t.slots[at].val = k.val
-		if k.val.Len() == 0 && !k.val.unknown {
-			drop = true // an empty list: absent
-		}
+		drop = drop || k.val.absent()
 	}
 	if dup {
 		_, err := b.resolve(nil)
@@ -89,7 +82,7 @@ func (b *Builder) denseContext() (Context, error) {
 	if drop {
 		kept := t.slots[:0]
 		for i, e := range t.slots {
-			if state[i]&slotPresent != 0 && (e.val.Len() > 0 || e.val.unknown) {
+			if state[i]&slotPresent != 0 && !e.val.absent() {
 				kept = append(kept, e)
 			}
 		}

@@ -31,6 +31,12 @@ func (v Value) IsUnknown() bool {
 	return v.unknown
 }
 
+// absent reports whether a key given v is absent from a context: v is an
+// empty list (and not an [UnknownValue], which is present).
+func (v Value) absent() bool {
+	return v.Len() == 0 && !v.unknown
+}
+
 // StringValue returns the single-valued Value s.
 func StringValue(s string) Value {
 	return Value{one: s, single: true}

@@ -7,7 +7,6 @@ import (
 	"unsafe"
 
 	"github.com/iameval/iameval/condition"
-	"github.com/iameval/iameval/internal/jsonsrc"
 )
 
 // lower returns the item in lower case, as strings.ToLower would. ASCII
@@ -43,17 +42,6 @@ func (p *parser) lower(it *strItem) string {
 	// never grown in place beyond its capacity, so the string stays
 	// immutable, as with strings.Builder.
 	return unsafe.String(&p.arena[start], len(s))
-}
-
-// countItems returns the number of members or elements of the object or
-// array v; skipping each costs a lookup in the bracket index.
-func (p *parser) countItems(v jsonsrc.Value) int {
-	n := 0
-	for it := p.doc.Items(v); ; n++ {
-		if _, _, ok := it.Next(); !ok {
-			return n
-		}
-	}
 }
 
 // Typical statements have two or three Action and one or two Resource

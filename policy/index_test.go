@@ -83,6 +83,20 @@ func randomPolicy(rng *rand.Rand, typ Type) string {
 	return b.String()
 }
 
+// randomTypedPolicy parses a random identity or resource policy (see
+// randomPolicy) and returns it with its text.
+func randomTypedPolicy(t *testing.T, rng *rand.Rand) (*Policy, string) {
+	t.Helper()
+	typ := Identity
+	if rng.IntN(2) == 0 {
+		typ = Resource
+	}
+	src := randomPolicy(rng, typ)
+	p, err := Parse([]byte(src), Source{Type: typ})
+	require.NoError(t, err, src)
+	return p, src
+}
+
 // TestIndexDifferential proves that the index never changes an answer:
 // for random policies and requests, the indexed fast path, a plain linear
 // scan and the recording path give the same Outcome.
@@ -98,14 +112,8 @@ func TestIndexDifferential(t *testing.T) {
 		policies = 50
 	}
 	for range policies {
-		typ := Identity
-		if rng.IntN(2) == 0 {
-			typ = Resource
-		}
-		src := randomPolicy(rng, typ)
-		p, err := Parse([]byte(src), Source{Type: typ})
-		require.NoError(t, err, src)
-		p.idx = buildIndex(p.stmts, typ.hasPrincipal(), 0) // index even small policies
+		p, src := randomTypedPolicy(t, rng)
+		p.idx = buildIndex(p.stmts, p.Type().hasPrincipal(), 0) // index even small policies
 		for range requests {
 			ctx := map[string]string{"aws:SecureTransport": strconv.FormatBool(rng.IntN(2) == 0)}
 			r := newRequest(t, pick(rng, callers), pick(rng, randReqActions), pick(rng, randReqResources), ctx)

@@ -45,13 +45,7 @@ func TestMayAllowCoversEval(t *testing.T) {
 	rng := rand.New(rand.NewPCG(7, 8))
 	allowed := 0
 	for range 300 {
-		typ := Identity
-		if rng.IntN(2) == 0 {
-			typ = Resource
-		}
-		src := randomPolicy(rng, typ)
-		p, err := Parse([]byte(src), Source{Type: typ})
-		require.NoError(t, err, src)
+		p, src := randomTypedPolicy(t, rng)
 		for range 20 {
 			ctx := map[string]string{"aws:SecureTransport": strconv.FormatBool(rng.IntN(2) == 0)}
 			r := newRequest(t, pick(rng, randCallers)(t), pick(rng, randReqActions), pick(rng, randReqResources), ctx)

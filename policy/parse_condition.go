@@ -113,7 +113,7 @@ func (p *parser) roomForClauses(block jsonsrc.Value) {
 	if (block.End-block.Index)/5 <= room {
 		return
 	}
-	if n := p.countItems(block); n > room {
+	if n := p.doc.Count(block); n > room {
 		p.clauseSlab = slices.Grow(p.clauseSlab, n)
 		p.posSlab = slices.Grow(p.posSlab, n)
 	}

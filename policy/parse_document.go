@@ -61,7 +61,7 @@ func (p *parser) document(root jsonsrc.Value, pol *Policy) {
 		p.reserve(1)
 		p.addStatement(pol, v, &at)
 	case '[':
-		count := p.countItems(v)
+		count := p.doc.Count(v)
 		pol.stmts = make([]*Statement, 0, count)
 		p.reserve(count)
 		p.stmtList = true

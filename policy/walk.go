@@ -102,7 +102,7 @@ func (p *parser) strs(v jsonsrc.Value, at *path, dst []strItem) []strItem {
 			// Sized once for a long list rather than grown by a quarter
 			// at a time (issue 15: 100,000 Resource entries allocated
 			// five times their slice).
-			dst = slices.Grow(dst, p.countItems(v))
+			dst = slices.Grow(dst, p.doc.Count(v))
 		}
 		n := 0
 		for it := p.doc.Items(v); ; n++ {
