@@ -70,7 +70,9 @@ func (c *checker) checkActionNames(s *statement) statementActions {
 			}
 			msg := "\"" + prefix + "\" is not the prefix of an AWS service"
 			fix := ""
-			if near := c.nearestService(prefix); near != "" {
+			if c.full() {
+				// Counted, not kept: no suggestion to look for.
+			} else if near := c.nearestService(prefix); near != "" {
 				msg += "; did you mean \"" + near + "\"?"
 				fix = "replace with \"" + near + ":" + name + "\""
 			}
@@ -88,7 +90,9 @@ func (c *checker) checkActionNames(s *statement) statementActions {
 			}
 			msg := "\"" + it.text + "\" is not an action of " + svc.Name
 			fix := ""
-			if near := c.nearestAction(svc, name); near != "" {
+			if c.full() {
+				// Counted, not kept: no suggestion to look for.
+			} else if near := c.nearestAction(svc, name); near != "" {
 				msg += "; did you mean \"" + near + "\"?"
 				fix = "replace with \"" + near + "\""
 			}

@@ -4,6 +4,7 @@ import (
 	"slices"
 
 	"github.com/iameval/iameval/catalog"
+	"github.com/iameval/iameval/diag"
 	"github.com/iameval/iameval/policy"
 )
 
@@ -21,32 +22,49 @@ func Check(src []byte, s policy.Source) []Finding {
 // CheckString is [Check] for a document held in a string, which it does
 // not copy: a caller that read the document as bytes can convert it once
 // and let the bytes go (issue 15).
+//
+// At most [diag.MaxErrors] findings are kept; past them, the last finding
+// (TOO_MANY_FINDINGS, with the severity of the gravest left out) counts
+// the rest.
 func CheckString(text string, s policy.Source) []Finding {
 	var out []Finding
+	var left omission
 	errs, warns := policy.CheckString(text, s)
 	for _, e := range errs {
+		if o := omitted(e); o != nil {
+			left.add(o.Count, Error, e.Pos)
+			continue
+		}
 		out = append(out, fromPolicy(e))
 	}
 	for _, w := range warns {
+		if o := omitted(w); o != nil {
+			left.add(o.Count, Warning, w.Pos)
+			continue
+		}
 		if f, keep := fromPolicyWarning(w); keep {
 			out = append(out, f)
 		}
 	}
-	out = lintFindings(text, s, out)
+	out, left = lintFindings(text, s, out, left)
+	if left.count > 0 {
+		out = append(out, left.finding())
+	}
 	sortFindings(out)
 	return out
 }
 
 // lintFindings runs this package's checks on text, read leniently, and
-// returns out with their findings appended, unsorted.
-func lintFindings(text string, s policy.Source, out []Finding) []Finding {
+// returns out with their findings appended, unsorted, and left with the
+// findings past diag.MaxErrors added.
+func lintFindings(text string, s policy.Source, out []Finding, left omission) ([]Finding, omission) {
 	d := readDocument(text, s)
 	if d == nil {
-		return out
+		return out, left
 	}
-	c := checker{doc: d, cat: catalog.Default(), out: out}
+	c := checker{doc: d, cat: catalog.Default(), out: out, left: left}
 	c.run()
-	return c.out
+	return c.out, c.left
 }
 
 // checker runs the checks over one document and collects findings.
@@ -54,6 +72,8 @@ type checker struct {
 	doc *document
 	cat *catalog.Catalog // nil: no checks against the catalogue
 	out []Finding
+	// left counts the findings past diag.MaxErrors, which are not kept.
+	left omission
 	// near holds the "did you mean" of each unknown name asked (see
 	// suggest).
 	near map[string]string
@@ -66,6 +86,10 @@ func (c *checker) add(code string, at item, msg, fix string) {
 
 // addSev records a finding with an explicit severity.
 func (c *checker) addSev(code string, sev Severity, at item, msg, fix string) {
+	if c.full() {
+		c.left.add(1, sev, c.doc.pos(at.off))
+		return
+	}
 	if len(c.out) == cap(c.out) {
 		// Doubled rather than grown by a quarter as append grows large
 		// slices: a document of 3,000,000 findings copied them 20 times.
@@ -73,6 +97,10 @@ func (c *checker) addSev(code string, sev Severity, at item, msg, fix string) {
 	}
 	c.out = append(c.out, Finding{Code: code, Severity: sev, Pos: c.doc.pos(at.off), Path: at.fullPath(), Message: msg, Fix: fix})
 }
+
+// full reports whether the findings kept have reached diag.MaxErrors:
+// later ones are only counted, so checks need not word them.
+func (c *checker) full() bool { return len(c.out) >= diag.MaxErrors }
 
 // run runs every check.
 func (c *checker) run() {

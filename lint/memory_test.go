@@ -60,11 +60,11 @@ func TestLintAllocatedBytesPerInputByte(t *testing.T) {
 	}
 	// The catalogue and the names of AWS's managed policies are loaded
 	// once per process, not per document.
-	lintFindings(`{"Statement":{"Effect":"Allow","Action":"nosuch:Action","Resource":"*"}}`, policy.Source{}, nil)
+	lintFindings(`{"Statement":{"Effect":"Allow","Action":"nosuch:Action","Resource":"*"}}`, policy.Source{}, nil, omission{})
 	src := string(lintKeysDoc(20_000))
 	var before, after runtime.MemStats
 	runtime.ReadMemStats(&before)
-	out := lintFindings(src, policy.Source{File: "p.json"}, nil)
+	out, _ := lintFindings(src, policy.Source{File: "p.json"}, nil, omission{})
 	runtime.ReadMemStats(&after)
 	assert.Empty(t, out, "aws:PrincipalTag/<key> is a global condition key, valid with StringEquals")
 	ratio := float64(after.TotalAlloc-before.TotalAlloc) / float64(len(src))

@@ -85,6 +85,7 @@ var (
 	codeRedundantResource    = rule("REDUNDANT_RESOURCE", Suggestion, "A resource is listed twice or is covered by another entry of the same element.", checkRef+"suggestion-redundant-resource")
 	codeRedundantStatement   = rule("REDUNDANT_STATEMENT", Suggestion, "Another statement of the policy already has the same effect on everything this one covers.", checkRef+"suggestion-redundant-statement")
 	codeShadowed             = rule("SHADOWED_STATEMENT", Warning, "An unconditional Deny in the same policy covers everything this Allow allows, so it never grants anything.", userGuide+"reference_policies_evaluation-logic.html")
+	codeTooMany              = rule("TOO_MANY_FINDINGS", Error, "The document has more findings than are reported for one document (10,000); this one counts the rest, with the severity of the gravest.", userGuide+"reference_iam-quotas.html")
 	codeRedundancyIncomplete = rule("REDUNDANCY_NOT_CHECKED", Suggestion, "The policy has too many overlapping statements, or a list too many wildcard entries, for the redundancy check to compare them all.", userGuide+"reference_policies_evaluation-logic.html")
 )
 

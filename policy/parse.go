@@ -84,6 +84,7 @@ func parseString(src string, s Source, checkOnly bool) (*Policy, diag.ErrorList)
 	pol := &pl.Policy
 	pol.lines = &pl.lines
 	p.document(p.doc.Root(), pol)
+	p.closeLimit()
 	p.resolve(pl)
 	// The walk is over: the next Parse reuses the bracket index and the
 	// caches' storage.
@@ -131,6 +132,17 @@ type parser struct {
 	mode      variables.Mode
 	errs      diag.ErrorList
 	warns     diag.ErrorList
+	// limit keeps the first diag.MaxErrors problems and counts the
+	// rest; omittedErrs says an error is among those left out. errCount
+	// counts the errors, kept or not.
+	limit       diag.Limit
+	omittedErrs bool
+	errCount    int
+	// stmtErrs is the length of errs when the statement being parsed
+	// began, and principalErrs says its Principal or NotPrincipal had an
+	// error (see rcpRules).
+	stmtErrs      int
+	principalErrs bool
 	// skipped holds the indexes of the elements of the Statement array
 	// that are not objects, which make a statement's index in the policy
 	// differ from its index in the array (see checkSids).
@@ -259,23 +271,57 @@ func cmpOffset(a, b *diag.Position) int { return a.Offset - b.Offset }
 
 // errorf records a problem that makes the policy invalid.
 func (p *parser) errorf(offset int, at *path, kind error, format string, args ...any) {
-	p.errorAt(offset, at.String(), kind, format, args...)
+	if p.keepError(offset) {
+		p.errs = append(p.errs, &diag.Error{Pos: diag.Position{Offset: offset}, Path: at.String(), Kind: kind, Msg: fmt.Sprintf(format, args...)})
+	}
 }
 
 // errorAt records a problem that makes the policy invalid at a formatted
 // path.
 func (p *parser) errorAt(offset int, at string, kind error, format string, args ...any) {
-	p.errs = append(p.errs, &diag.Error{Pos: diag.Position{Offset: offset}, Path: at, Kind: kind, Msg: fmt.Sprintf(format, args...)})
+	if p.keepError(offset) {
+		p.errs = append(p.errs, &diag.Error{Pos: diag.Position{Offset: offset}, Path: at, Kind: kind, Msg: fmt.Sprintf(format, args...)})
+	}
+}
+
+// keepError counts one more error and reports whether it is kept (see
+// diag.MaxErrors); one left out still makes the policy invalid.
+func (p *parser) keepError(offset int) bool {
+	p.errCount++
+	if p.limit.Keep(offset) {
+		return true
+	}
+	p.omittedErrs = true
+	return false
 }
 
 // warnf records a finding that AWS accepts.
 func (p *parser) warnf(offset int, at *path, kind error, format string, args ...any) {
-	p.warnAt(offset, at.String(), kind, format, args...)
+	if p.limit.Keep(offset) {
+		p.warns = append(p.warns, &diag.Error{Pos: diag.Position{Offset: offset}, Path: at.String(), Kind: diag.AsWarning(kind), Msg: fmt.Sprintf(format, args...)})
+	}
 }
 
 // warnAt records a finding that AWS accepts at a formatted path.
 func (p *parser) warnAt(offset int, at string, kind error, format string, args ...any) {
-	p.warns = append(p.warns, &diag.Error{Pos: diag.Position{Offset: offset}, Path: at, Kind: diag.AsWarning(kind), Msg: fmt.Sprintf(format, args...)})
+	if p.limit.Keep(offset) {
+		p.warns = append(p.warns, &diag.Error{Pos: diag.Position{Offset: offset}, Path: at, Kind: diag.AsWarning(kind), Msg: fmt.Sprintf(format, args...)})
+	}
+}
+
+// closeLimit ends the problems with the one that counts those left out
+// (diag.TooMany): an error when an error was left out, else a warning.
+func (p *parser) closeLimit() {
+	n, first := p.limit.Omitted()
+	if n == 0 {
+		return
+	}
+	last := diag.TooMany(diag.Position{Offset: first}, n, !p.omittedErrs)
+	if p.omittedErrs {
+		p.errs = append(p.errs, last)
+	} else {
+		p.warns = append(p.warns, last)
+	}
 }
 
 // noteMiscased records that the element at path (Statement[0].Effect) is

@@ -37,7 +37,7 @@ func (p *parser) condition(v jsonsrc.Value, at *path) (condition.Block, []int, b
 				continue
 			}
 		}
-		problems := len(p.errs) + len(p.warns)
+		problems := p.limit.Count()
 		cs, ps := len(p.clauseSlab), len(p.posSlab)
 		opPath := at.Child(om.Key)
 		op, canon, err := p.parseOperator(om.Key)
@@ -89,7 +89,7 @@ func (p *parser) condition(v jsonsrc.Value, at *path) (condition.Block, []int, b
 				p.posSlab = append(p.posSlab, km.KeyIndex)
 			}
 		}
-		if n := len(p.clauseSlab); n > cs && len(p.errs)+len(p.warns) == problems {
+		if n := len(p.clauseSlab); n > cs && p.limit.Count() == problems {
 			m := len(p.posSlab)
 			p.lastBlocks.add(lastBlock{op: om.Key, raw: p.doc.Raw(bv), at: bv.Index,
 				clauses: p.clauseSlab[cs:n:n], pos: p.posSlab[ps:m:m]})

@@ -32,6 +32,7 @@ type stmtFields [numStatementElements]jsonsrc.Member
 // the rules of the policy type (https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies.html).
 func (p *parser) statement(v jsonsrc.Value, at *path) *Statement {
 	off := v.Index
+	p.stmtErrs = len(p.errs)
 	s := p.newStatement()
 	s.off, s.endOff = off, v.End-1
 	var f stmtFields
@@ -60,6 +61,7 @@ func (p *parser) statement(v jsonsrc.Value, at *path) *Statement {
 	}
 	effectOK := p.effect(&f, s, off, at)
 
+	principalErrs := p.errCount
 	hasP, hasNP := p.pair(&f, elPrincipal, at)
 	if hasP {
 		ps := p.principals(f[elPrincipal], false, at)
@@ -70,6 +72,7 @@ func (p *parser) statement(v jsonsrc.Value, at *path) *Statement {
 			s.principal = &ps
 		}
 	}
+	p.principalErrs = p.errCount > principalErrs
 	hasA, hasNA := p.pair(&f, elAction, at)
 	if !hasA && !hasNA {
 		p.missingf(off, at, statementElements[elAction:elAction+2], "missing \"Action\" or \"NotAction\"")
@@ -150,7 +153,7 @@ func (p *parser) actions(m jsonsrc.Member, not bool, at *path) actionSet {
 		return actionSet{not: not, entries: e}
 	}
 	c := at.Child(m.Key)
-	problems := len(p.errs) + len(p.warns)
+	problems := p.limit.Count()
 	var buf [8]strItem
 	items := p.strs(m.Value, &c, buf[:0])
 	as := actionSet{not: not, entries: p.actionEntries(len(items))}
@@ -168,7 +171,7 @@ func (p *parser) actions(m jsonsrc.Member, not bool, at *path) actionSet {
 		}
 		as.entries = append(as.entries, e)
 	}
-	if len(p.errs)+len(p.warns) == problems && len(as.entries) > 0 {
+	if p.limit.Count() == problems && len(as.entries) > 0 {
 		p.lastActions.add(raw, as.entries)
 	}
 	return as
@@ -184,7 +187,7 @@ func (p *parser) resources(m jsonsrc.Member, not bool, at *path) resourceSet {
 		return resourceSet{present: true, not: not, entries: e}
 	}
 	c := at.Child(m.Key)
-	problems := len(p.errs) + len(p.warns)
+	problems := p.limit.Count()
 	var buf [8]strItem
 	items := p.strs(m.Value, &c, buf[:0])
 	rs := resourceSet{present: true, not: not, entries: p.resourceEntries(len(items))}
@@ -208,7 +211,7 @@ func (p *parser) resources(m jsonsrc.Member, not bool, at *path) resourceSet {
 		}
 		e.text = it.s
 	}
-	if len(p.errs)+len(p.warns) == problems && len(rs.entries) > 0 {
+	if p.limit.Count() == problems && len(rs.entries) > 0 {
 		p.lastResources.add(raw, rs.entries)
 	}
 	return rs

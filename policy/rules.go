@@ -64,7 +64,7 @@ func (p *parser) rcpRules(f *stmtFields, s *Statement, at *path, effectOK bool) 
 	}
 	if m := f[elPrincipal]; m.Exists() && s.principal != nil && !s.principal.not && !s.principal.isStarOnly() {
 		c := at.Child(m.Key)
-		if !p.hasErrorsUnder(c.String()) {
+		if !p.principalErrs && !p.hasErrorsUnder(c.String()) {
 			p.errorf(m.Value.Index, &c, ErrNotAllowed, "expected \"*\": RCPs apply to every principal; use conditions to narrow them")
 		}
 	}
@@ -109,10 +109,12 @@ func isFullAccess(f *stmtFields, s *Statement) bool {
 		f[elResource].Exists() && len(s.resources.entries) == 1 && s.resources.entries[0].any
 }
 
-// hasErrorsUnder reports whether an error was already recorded at the path
-// or below it.
+// hasErrorsUnder reports whether an error of the statement being parsed
+// was recorded at the path or below it. Earlier statements' errors are
+// not looked at: they cannot be under it, and looking at them made
+// 100,000 statements quadratic.
 func (p *parser) hasErrorsUnder(at string) bool {
-	for _, e := range p.errs {
+	for _, e := range p.errs[p.stmtErrs:] {
 		if e.Path == at || len(e.Path) > len(at) && e.Path[:len(at)] == at && (e.Path[len(at)] == '.' || e.Path[len(at)] == '[') {
 			return true
 		}

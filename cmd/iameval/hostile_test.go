@@ -3,8 +3,10 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"syscall"
 	"testing"
 	"time"
@@ -12,6 +14,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/iameval/iameval/diag"
 	"github.com/iameval/iameval/scenario"
 )
 
@@ -153,4 +156,39 @@ func TestSimulatePagesThroughTheCommand(t *testing.T) {
 	assert.Equal(t, "s3:DeleteObject", next.EvaluationResults[0].EvalActionName)
 	assert.False(t, next.IsTruncated)
 	assert.NotContains(t, stdout, `"Marker"`, "no Marker on the last page")
+}
+
+// validate reports at most diag.MaxErrors findings of a document and a
+// last one that counts the rest, whose severity still fails the run
+// (issue 15: a document where every entry is wrong printed seven times
+// its size, from a peak of twenty times it). Here the kept findings are
+// suggestions and warnings, and the errors are all left out.
+func TestValidateFindingsPastLimit(t *testing.T) {
+	var b bytes.Buffer
+	b.WriteString(`{"Version": "2012-10-17", "Statement": [`)
+	for i := range diag.MaxErrors + 5 {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		// Every statement has an operator spelled in lower case (a
+		// warning); its unknown service is an error.
+		fmt.Fprintf(&b, "\n"+`{"Effect": "Allow", "Action": "nosvc%d:Get", "Resource": "*", "Condition": {"stringequals": {"aws:username": "a"}}}`, i)
+	}
+	b.WriteString("]}")
+	file := filepath.Join(t.TempDir(), "p.json")
+	require.NoError(t, os.WriteFile(file, b.Bytes(), 0o644))
+	code, stdout, stderr := runWithin(t, hangLimit, "validate", "--fail-on", "error", file)
+	assert.Equal(t, exitInvalid, code, "an error is among the findings left out")
+	assert.Empty(t, stderr)
+	lines := strings.Split(strings.TrimSpace(stdout), "\n")
+	var tooMany []string
+	for _, l := range lines {
+		if strings.HasSuffix(l, "[TOO_MANY_FINDINGS]") {
+			tooMany = append(tooMany, l)
+		}
+	}
+	require.Len(t, tooMany, 1)
+	assert.Contains(t, tooMany[0], ": error: ")
+	assert.Contains(t, tooMany[0], "more findings are not reported, the first of them here: at most 10000 are reported for one document")
+	assert.LessOrEqual(t, len(lines), diag.MaxErrors+2, "the findings kept, the last one, and a summary line")
 }

@@ -45,7 +45,7 @@ for name in ${NAMES:-sids-100k keys-100k values-5k-1001}; do
 done
 # The other shapes: scenarios that test runs, policies that validate
 # checks and explain compiles.
-for name in ${EXTRAS:-cases-100k.scenario context-100k.scenario tags-100k.scenario policies-100k.scenario long-resource wildcard-resources-100k unknown-actions-100k}; do
+for name in ${EXTRAS:-cases-100k.scenario context-100k.scenario tags-100k.scenario policies-100k.scenario long-resource wildcard-resources-100k unknown-actions-100k invalid-actions-100k}; do
 	f=$dir/$name.json
 	case $name in
 	*.scenario) measure "$name" test "$f" test "$f" ;;

@@ -37,6 +37,10 @@ var extras = []extra{
 	{"unknown-actions-100k", 100_000, func(w *bufio.Writer, n int) {
 		fmt.Fprintf(w, `{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": [%s], "Resource": "*"}]}`+"\n", list(n, `"svc%[1]d:Act%[1]d"`))
 	}},
+	// Every entry is an error of package policy (no "service:" prefix).
+	{"invalid-actions-100k", 100_000, func(w *bufio.Writer, n int) {
+		fmt.Fprintf(w, `{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": [%s], "Resource": "*"}]}`+"\n", list(n, `"act%d"`))
+	}},
 }
 
 // list joins n copies of format, each formatted with its index.
