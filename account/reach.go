@@ -13,7 +13,9 @@ type Step struct {
 	// Role is the role reached.
 	Role *Principal
 	// Path lists the ARNs from the starting principal to Role: the start,
-	// then each role assumed in turn.
+	// then each role assumed in turn. Steps share the storage of their
+	// common beginnings, so that a chain of n roles costs n ARNs, not n²
+	// (issue 15): Path is read-only, and appending to it copies it.
 	Path []string
 }
 
@@ -27,6 +29,12 @@ type Step struct {
 // tags and session policies are not modelled: each session carries the
 // role's tags.
 func (a *Accounts) Reach(p *Principal, q Query) iter.Seq[Step] {
+	return a.reach(p, q, true)
+}
+
+// reach is Reach; without indexed, each step tries every role (tests
+// compare the two).
+func (a *Accounts) reach(p *Principal, q Query, indexed bool) iter.Seq[Step] {
 	when := q.Time
 	if when.IsZero() {
 		when = time.Now()
@@ -37,23 +45,55 @@ func (a *Accounts) Reach(p *Principal, q Query) iter.Seq[Step] {
 		}
 		type node struct {
 			p    *Principal
-			path []string
+			path []string // its Path, with the room to extend it (see extend)
+			// extended says a step from this node has written past
+			// path's length, in the storage they share: the next step
+			// copies.
+			extended bool
+		}
+		// extend returns n's path with arn appended: in n's own storage
+		// for n's first step (each place of it is written once, by the
+		// line of first steps), in a copy for the others.
+		extend := func(n *node, arn string) []string {
+			if n.extended {
+				return append(append(make([]string, 0, len(n.path)+1), n.path...), arn)
+			}
+			n.extended = true
+			return append(n.path, arn)
 		}
 		seen := map[*Principal]bool{p: true}
-		frontier := []node{{p, []string{p.ARN}}}
+		frontier := []node{{p: p, path: []string{p.ARN}}}
 		// Each step is decided on a request built in one reused builder:
 		// a chain of 5,000 roles decides 12.5 million of them, and
 		// building each anew was most of the time (issue 15).
 		var b iameval.RequestBuilder
+		// Only the roles whose trust policy names the caller, or no
+		// one in particular, are tried (see trustIndex).
+		var index *trustIndex
+		if indexed {
+			index = newTrustIndex(a.principals)
+		}
+		var cands []int32
 		for len(frontier) > 0 {
 			var next []node
-			for _, n := range frontier {
+			for i := range frontier {
+				n := &frontier[i]
 				// A role whose trust policy has no Allow for this caller
 				// and sts:AssumeRole, conditions left out, cannot be
 				// assumed (every path of the role-trust rule needs it):
 				// it is skipped without a request.
 				pre, preErr := policy.NewRequest(policy.RequestInput{Principal: n.p.Caller, Action: "sts:AssumeRole", Resource: "*"})
-				for _, r := range a.principals {
+				if preErr == nil && index != nil {
+					id := n.p.Caller.Identity()
+					cands = index.candidates(&id, cands)
+				} else {
+					cands = cands[:0]
+					for i := range a.principals {
+						cands = append(cands, int32(i))
+					}
+				}
+				for _, i := range cands {
+					r := a.principals[i]
 					if r.Kind != KindRole || seen[r] {
 						continue
 					}
@@ -74,11 +114,11 @@ func (a *Accounts) Reach(p *Principal, q Query) iter.Seq[Step] {
 						continue
 					}
 					seen[r] = true
-					path := append(append([]string(nil), n.path...), r.ARN)
-					if !yield(Step{Role: r, Path: path}) {
+					path := extend(n, r.ARN)
+					if !yield(Step{Role: r, Path: path[:len(path):len(path)]}) {
 						return
 					}
-					next = append(next, node{r, path})
+					next = append(next, node{p: r, path: path})
 				}
 			}
 			frontier = next

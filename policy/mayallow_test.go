@@ -59,3 +59,51 @@ func TestMayAllowCoversEval(t *testing.T) {
 	}
 	assert.Greater(t, allowed, 300, "enough requests an Allow applies to")
 }
+
+// TestGranteesCoverMayAllow: whenever MayAllow says an Allow of a random
+// policy may apply, Grantees covers the caller, so that an index built
+// from Grantees never hides a role that trusts the caller.
+func TestGranteesCoverMayAllow(t *testing.T) {
+	t.Parallel()
+	rng := rand.New(rand.NewPCG(9, 10))
+	may := 0
+	for range 300 {
+		p, src := randomTypedPolicy(t, rng)
+		g := p.Grantees()
+		for range 20 {
+			r := newRequest(t, pick(rng, randCallers)(t), pick(rng, randReqActions), pick(rng, randReqResources), nil)
+			if !p.MayAllow(r) {
+				continue
+			}
+			may++
+			e, err := r.env()
+			require.NoError(t, err)
+			require.True(t, g.Covers(&e.id), "MayAllow holds, Grantees must cover the caller\npolicy %s\ncaller %v", src, e.id)
+		}
+	}
+	assert.Greater(t, may, 300, "enough requests MayAllow holds for")
+}
+
+// TestGrantees: what a trust policy's Allow statements name, by kind;
+// Deny statements name no one who could be allowed.
+func TestGrantees(t *testing.T) {
+	t.Parallel()
+	p := mustParse(t, Resource, `{"Version": "2012-10-17", "Statement": [
+		{"Effect": "Allow", "Principal": {"AWS": ["arn:aws:iam::111122223333:role/x", "111122223333", "arn:aws:iam::444455556666:root"]}, "Action": "sts:AssumeRole"},
+		{"Effect": "Allow", "Principal": {"Federated": "accounts.google.com", "Service": "ec2.amazonaws.com"}, "Action": "sts:AssumeRoleWithWebIdentity"},
+		{"Effect": "Deny", "Principal": "*", "Action": "sts:AssumeRole"}]}`)
+	assert.Equal(t, Grantees{
+		Names:     []string{"arn:aws:iam::111122223333:role/x"},
+		Accounts:  []string{"111122223333", "444455556666"},
+		Providers: []string{"accounts.google.com"},
+		Services:  []string{"ec2.amazonaws.com"},
+	}, p.Grantees())
+	for _, anyone := range []string{
+		`{"Effect": "Allow", "Principal": "*", "Action": "sts:AssumeRole"}`,
+		`{"Effect": "Allow", "Principal": {"AWS": "*"}, "Action": "sts:AssumeRole"}`,
+		`{"Effect": "Allow", "NotPrincipal": {"AWS": "111122223333"}, "Action": "sts:AssumeRole"}`,
+	} {
+		p := mustParse(t, Resource, `{"Version": "2012-10-17", "Statement": [`+anyone+`]}`)
+		assert.True(t, p.Grantees().Anyone, anyone)
+	}
+}

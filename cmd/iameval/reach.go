@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -13,7 +14,9 @@ const reachUsage = `Usage:
 Prints the roles of the exports that PRINCIPAL (a user or role ARN) can
 become through chains of sts:AssumeRole, nearest first, one per line: the
 role's ARN, then the path from PRINCIPAL ("A -> B -> ROLE"). Each step needs
-the caller's identity side and the role's trust policy to allow.
+the caller's identity side and the role's trust policy to allow. A path of
+more than 12 ARNs shows its first and last 6 and how many are left out
+between them ("(N more)"; with --json, "omitted": N).
 
 Flags:
 ` + accountFlagsUsage + `  --json                    print {"roles": [{"arn": ..., "path": [...]}, ...]}
@@ -37,20 +40,57 @@ func runReach(args []string, stdout, stderr io.Writer) int {
 		return status
 	}
 	type roleJSON struct {
-		ARN  string   `json:"arn"`
-		Path []string `json:"path"`
+		ARN     string   `json:"arn"`
+		Path    []string `json:"path"`
+		Omitted int      `json:"omitted,omitempty"`
 	}
-	roles := []roleJSON{}
+	// Each role is written as it is reached, in the layout
+	// json.MarshalIndent gives the whole list.
+	w := bufio.NewWriter(stdout)
+	if asJSON {
+		w.WriteString("{\n  \"roles\": [")
+	}
+	n := 0
 	for s := range accts.Reach(p, q) {
+		head, tail, omitted := shownPath(s.Path)
 		if asJSON {
-			roles = append(roles, roleJSON{s.Role.ARN, s.Path})
-			continue
+			b, _ := json.MarshalIndent(roleJSON{s.Role.ARN, append(head[:len(head):len(head)], tail...), omitted}, "    ", "  ")
+			if n > 0 {
+				w.WriteByte(',')
+			}
+			w.WriteString("\n    ")
+			w.Write(b)
+		} else {
+			w.WriteString(s.Role.ARN)
+			w.WriteByte('\t')
+			w.WriteString(strings.Join(head, " -> "))
+			if omitted > 0 {
+				fmt.Fprintf(w, " -> (%d more) -> %s", omitted, strings.Join(tail, " -> "))
+			}
+			w.WriteByte('\n')
 		}
-		fmt.Fprintf(stdout, "%s\t%s\n", s.Role.ARN, strings.Join(s.Path, " -> "))
+		n++
 	}
 	if asJSON {
-		b, _ := json.MarshalIndent(map[string]any{"roles": roles}, "", "  ")
-		fmt.Fprintf(stdout, "%s\n", b)
+		if n > 0 {
+			w.WriteString("\n  ")
+		}
+		w.WriteString("]\n}\n")
 	}
+	w.Flush()
 	return exitOK
+}
+
+// reachPathEnds is how many ARNs reach shows at each end of a path longer
+// than twice as many: a chain of n roles would otherwise print n² ARNs (a
+// 9 MB export of 20,000 roles printed 8 GB; issue 15).
+const reachPathEnds = 6
+
+// shownPath returns what reach shows of path: all of it as head, or its
+// first and last reachPathEnds ARNs and how many are left out between.
+func shownPath(path []string) (head, tail []string, omitted int) {
+	if len(path) <= 2*reachPathEnds {
+		return path, nil, 0
+	}
+	return path[:reachPathEnds], path[len(path)-reachPathEnds:], len(path) - 2*reachPathEnds
 }
