@@ -78,3 +78,34 @@ func (l *Limit) Count() int { return l.kept + l.omitted }
 // Omitted returns how many problems were not kept and the offset of the
 // first of them.
 func (l *Limit) Omitted() (count, first int) { return l.omitted, l.first }
+
+// Cut bounds a list merged from lists that were each limited: it keeps
+// the first MaxErrors problems (in l's order) that do not end a list, and
+// ends it with one problem that counts the rest and those each list left
+// out, positioned at the first of them in l's order. It is a warning when
+// every problem it stands for is. l is not modified.
+func Cut(l ErrorList) ErrorList {
+	kept := make(ErrorList, 0, min(len(l), MaxErrors+1))
+	count, warning := 0, true
+	var first *Error
+	for _, e := range l {
+		var o *Omitted
+		switch {
+		case errors.As(e.Kind, &o):
+			count += o.Count
+		case len(kept) < MaxErrors:
+			kept = append(kept, e)
+			continue
+		default:
+			count++
+		}
+		warning = warning && e.IsWarning()
+		if first == nil {
+			first = e
+		}
+	}
+	if count == 0 {
+		return kept
+	}
+	return append(kept, TooMany(first.Pos, count, warning))
+}

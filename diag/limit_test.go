@@ -44,3 +44,29 @@ func TestTooMany(t *testing.T) {
 	assert.Equal(t, 2, o.Count)
 	assert.True(t, errors.Is(ErrorList{w}, ErrTooMany), "found through a list")
 }
+
+// Cut merges lists that were each limited: the first MaxErrors problems
+// stay, and one problem counts every other, including those each list
+// had left out.
+func TestCut(t *testing.T) {
+	var l ErrorList
+	for i := range MaxErrors - 1 {
+		l = append(l, &Error{Pos: Position{Offset: i}, Kind: errKind, Msg: "a"})
+	}
+	l = append(l, TooMany(Position{Offset: 100_000}, 7, true))
+	for i := range 3 {
+		l = append(l, &Error{Pos: Position{Offset: MaxErrors + i}, Kind: errKind, Msg: "b"})
+	}
+	got := Cut(l)
+	require.Len(t, got, MaxErrors+1)
+	assert.Equal(t, "b", got[MaxErrors-1].Msg, "the first problem after the cut list is kept")
+	last := got[MaxErrors]
+	var o *Omitted
+	require.ErrorAs(t, last, &o)
+	assert.Equal(t, 7+2, o.Count)
+	assert.Equal(t, 100_000, last.Pos.Offset, "the first problem left out, in list order")
+	assert.False(t, last.IsWarning(), "two errors are among those left out")
+
+	short := ErrorList{{Kind: errKind}}
+	assert.Equal(t, short, Cut(short), "a short list is kept whole")
+}

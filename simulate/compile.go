@@ -52,15 +52,35 @@ type pair struct {
 
 // compiler turns an Input into a plan, collecting problems.
 type compiler struct {
-	in   *Input
-	src  *source
-	errs diag.ErrorList
-	p    *plan
+	in    *Input
+	src   *source
+	errs  diag.ErrorList
+	limit diag.Limit // keeps the first diag.MaxErrors problems
+	p     *plan
 }
 
 // fail records a problem with the parameter at path.
 func (c *compiler) fail(path string, kind error, format string, args ...any) {
-	c.errs = append(c.errs, &diag.Error{Pos: c.src.of(path), Path: path, Kind: kind, Msg: fmt.Sprintf(format, args...)})
+	pos := c.src.of(path)
+	if c.limit.Keep(pos.Offset) {
+		c.errs = append(c.errs, &diag.Error{Pos: pos, Path: path, Kind: kind, Msg: fmt.Sprintf(format, args...)})
+	}
+}
+
+// add records a problem, unless diag.MaxErrors are kept already.
+func (c *compiler) add(e *diag.Error) {
+	if c.limit.Keep(e.Pos.Offset) {
+		c.errs = append(c.errs, e)
+	}
+}
+
+// problems returns the problems, ended by the one that counts those left
+// out (see diag.MaxErrors).
+func (c *compiler) problems() diag.ErrorList {
+	if n, first := c.limit.Omitted(); n > 0 {
+		return append(c.errs, diag.TooMany(c.src.pos(first), n, false))
+	}
+	return c.errs
 }
 
 // compile checks every parameter and builds the requests to evaluate. It
@@ -81,7 +101,7 @@ func (in *Input) compile() (*plan, diag.ErrorList) {
 		c.fail(keyMaxItems, ErrValue, "must be an integer from 1 to 1000, not %d", in.MaxItems)
 	}
 	if len(c.errs) > 0 {
-		return nil, c.errs
+		return nil, c.problems()
 	}
 	if !in.Time.IsZero() {
 		when = in.Time
@@ -97,7 +117,7 @@ func (in *Input) compile() (*plan, diag.ErrorList) {
 	c.page(len(actions) * len(resources))
 	c.checkRequests()
 	if len(c.errs) > 0 {
-		return nil, c.errs
+		return nil, c.problems()
 	}
 	return p, nil
 }
@@ -181,7 +201,7 @@ func (c *compiler) levels(key string, levels [][]string, t policy.Type) [][]*pol
 // document, and records where the simulator says its statements are.
 func (c *compiler) policy(path, id, text string, t policy.Type) *policy.Policy {
 	if i, r := badPolicyChar(text); i >= 0 {
-		c.errs = append(c.errs, &diag.Error{Pos: c.src.inString(path, text, i), Path: path, Kind: ErrPolicy,
+		c.add(&diag.Error{Pos: c.src.inString(path, text, i), Path: path, Kind: ErrPolicy,
 			Msg: fmt.Sprintf("%s: character %U is not allowed in a policy document: AWS accepts tab, line feed, carriage return and U+0020 to U+00FF", id, r)})
 		return nil
 	}
@@ -198,7 +218,7 @@ func (c *compiler) policy(path, id, text string, t policy.Type) *policy.Policy {
 			if e.Path != "" {
 				msg = e.Path + ": " + msg
 			}
-			c.errs = append(c.errs, &diag.Error{Pos: c.src.inString(path, text, e.Pos.Offset), Path: path, Kind: ErrPolicy,
+			c.add(&diag.Error{Pos: c.src.inString(path, text, e.Pos.Offset), Path: path, Kind: ErrPolicy,
 				Msg: fmt.Sprintf("%s:%d:%d: %s", id, e.Pos.Line, e.Pos.Column, msg), Cause: e})
 		}
 		return nil

@@ -1,6 +1,7 @@
 package simulate
 
 import (
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -25,9 +26,10 @@ func ParseInput(src []byte, file string) (*Input, error) {
 	}
 	root := d.in.src.doc.Root()
 	d.document(root, false)
+	d.closeLimit()
 	if root.IsObject() {
 		_, errs := d.in.compile()
-		d.errs = append(d.errs, beyond(errs, d.errs)...)
+		d.errs = diag.Cut(append(d.errs, beyond(errs, d.errs)...))
 	}
 	d.errs.SortByPosition()
 	if err := d.errs.Err(); err != nil {
@@ -40,7 +42,8 @@ func ParseInput(src []byte, file string) (*Input, error) {
 type decoder struct {
 	in        *Input
 	errs      diag.ErrorList
-	principal bool // the document is simulate-principal-policy's
+	limit     diag.Limit // keeps the first diag.MaxErrors problems
+	principal bool       // the document is simulate-principal-policy's
 }
 
 // newDecoder parses src, the document of file, for a decoder; a syntax
@@ -55,7 +58,17 @@ func newDecoder(src []byte, file string) (*decoder, error) {
 
 // fail records a problem at offset off of the document.
 func (d *decoder) fail(off int, path string, kind error, format string, args ...any) {
-	d.errs = append(d.errs, &diag.Error{Pos: d.in.src.pos(off), Path: path, Kind: kind, Msg: fmt.Sprintf(format, args...)})
+	if d.limit.Keep(off) {
+		d.errs = append(d.errs, &diag.Error{Pos: d.in.src.pos(off), Path: path, Kind: kind, Msg: fmt.Sprintf(format, args...)})
+	}
+}
+
+// closeLimit ends the problems with the one that counts those left out
+// (see diag.MaxErrors).
+func (d *decoder) closeLimit() {
+	if n, first := d.limit.Omitted(); n > 0 {
+		d.errs = append(d.errs, diag.TooMany(d.in.src.pos(first), n, false))
+	}
 }
 
 // topKeys are the parameters of the request, in the order AWS lists them.
@@ -136,16 +149,26 @@ func (d *decoder) document(root jsonsrc.Value, principal bool) {
 // shape already reported: a value of the wrong type or a missing member
 // leaves a zero value behind, which compile would report again.
 func beyond(later, shape diag.ErrorList) diag.ErrorList {
+	// The paths of shape's problems, looked up for each path that
+	// encloses a later problem's: comparing every pair hung on 200,000
+	// of each (issue 15).
+	// The problem that counts those left out is about no path.
+	at := make(map[string]bool, len(shape))
+	for _, s := range shape {
+		if s.Kind != ErrUnknownKey && s.Kind != ErrDuplicateKey && !errors.Is(s.Kind, diag.ErrTooMany) {
+			at[s.Path] = true
+		}
+	}
 	var out diag.ErrorList
 	for _, e := range later {
-		covered := false
-		for _, s := range shape {
-			if s.Kind == ErrUnknownKey || s.Kind == ErrDuplicateKey {
-				continue
-			}
-			if e.Path == s.Path || strings.HasPrefix(e.Path, s.Path+".") || strings.HasPrefix(e.Path, s.Path+"[") {
-				covered = true
-				break
+		if errors.Is(e.Kind, diag.ErrTooMany) {
+			out = append(out, e)
+			continue
+		}
+		covered := at[e.Path]
+		for i := 0; i < len(e.Path) && !covered; i++ {
+			if c := e.Path[i]; c == '.' || c == '[' {
+				covered = at[e.Path[:i]]
 			}
 		}
 		if !covered {

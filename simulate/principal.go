@@ -61,6 +61,7 @@ func ParsePrincipalInput(src []byte, file string) (*Input, error) {
 		return nil, err
 	}
 	d.document(d.in.src.doc.Root(), true)
+	d.closeLimit()
 	d.errs.SortByPosition()
 	if err := d.errs.Err(); err != nil {
 		return nil, err

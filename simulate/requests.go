@@ -145,13 +145,13 @@ func (c *compiler) checkRequests() {
 	p := c.p
 	for a := range p.actions {
 		if _, err := p.pair(a, 0); err != nil {
-			c.errs = append(c.errs, c.positioned(err))
+			c.add(c.positioned(err))
 			return
 		}
 	}
 	for r := 1; r < len(p.resources); r++ {
 		if _, err := p.pair(0, r); err != nil {
-			c.errs = append(c.errs, c.positioned(err))
+			c.add(c.positioned(err))
 			return
 		}
 	}
