@@ -108,8 +108,11 @@ func (l *Loader) addManaged(m *managedPolicy) {
 func (l *Loader) Load() (*Accounts, error) {
 	a := l.resolve()
 	if len(l.errs) > 0 {
-		l.errs.Sort()
-		return nil, l.errs
+		// At most diag.MaxErrors problems are reported, the last one
+		// counting the rest.
+		errs := diag.Cut(l.errs)
+		errs.Sort()
+		return nil, errs
 	}
 	return a, nil
 }
@@ -160,7 +163,7 @@ func LoadFiles(in Files, opts Options) (*Accounts, error) {
 		}
 	}
 	if len(errs) > 0 {
-		errs = append(errs, l.errs...)
+		errs = diag.Cut(append(errs, l.errs...))
 		errs.Sort()
 		return nil, errs
 	}

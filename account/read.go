@@ -60,7 +60,7 @@ func (r *reader) object(v jsonsrc.Value, path, what string, known ...string) fie
 		r.errorf(v.Index, path, ErrType, "expected %s (a JSON object), found %s", what, jsonsrc.TypeName(v))
 		return nil
 	}
-	slots := r.doc.Fields(v, jsonsrc.At(path), known, make([]jsonsrc.Member, len(known)), sink{r})
+	slots := r.doc.KnownFields(v, jsonsrc.At(path), known, make([]jsonsrc.Member, len(known)), sink{r})
 	out := make(fields, 0, len(slots))
 	for _, m := range slots {
 		if m.Exists() {
@@ -92,6 +92,11 @@ func (s sink) Problem(pr *jsonsrc.Problem) {
 		s.r.errorf(pr.Offset, pr.Path(), ErrDuplicateKey, "%q is repeated (first at line %d, column %d)", pr.Key, fp.Line, fp.Column)
 	case jsonsrc.WrongType:
 		s.r.errorf(pr.Offset, pr.Path(), ErrType, "expected %s, found %s", pr.Want, jsonsrc.TypeName(pr.Value))
+	}
+	if pr.More > 0 {
+		// The repeated keys the walk left out: Load counts them with
+		// the problems past diag.MaxErrors.
+		*s.r.errs = append(*s.r.errs, diag.TooMany(s.r.pos(pr.MoreOffset), pr.More, false))
 	}
 }
 

@@ -61,6 +61,11 @@ func (p *parser) Problem(pr *jsonsrc.Problem) {
 	case jsonsrc.WrongType:
 		p.errorAt(pr.Offset, at, ErrType, "expected %s, found %s", pr.Want, p.describe(pr.Value))
 	}
+	for range pr.More {
+		// The walk kept no problem past diag.MaxErrors: nor does the
+		// parser, which counts them.
+		p.keepError(pr.MoreOffset)
+	}
 }
 
 // strItem is one string of an element that takes a string or a list of

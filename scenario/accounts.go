@@ -60,7 +60,9 @@ func (l *loader) accounts(v jsonsrc.Value, path string) *account.Accounts {
 	if err != nil {
 		var list diag.ErrorList
 		if errors.As(err, &list) {
-			l.errs = append(l.errs, list...)
+			for _, e := range list {
+				l.add(e)
+			}
 		} else {
 			l.errorf(v.Index, path, ErrValue, "%v", err)
 		}

@@ -31,13 +31,22 @@ func (l *loader) cases(v jsonsrc.Value, path string, d defaults) []*Case {
 	var out []*Case
 	for i, e := range l.doc.Elements(v) {
 		p := index(path, i)
-		before := len(l.errs)
+		before, problems := len(l.errs), l.count
+		// The case's problems are a list of their own (see
+		// diag.MaxErrors); the file's list goes on after it.
+		fileList := l.list
+		l.list = problemList{}
 		c := l.readCase(e, p, d)
-		if len(l.errs) > before {
+		last := l.closing()
+		l.list = fileList
+		if l.count > problems {
 			if c == nil {
 				c = &Case{Name: p, Pos: l.pos(e.Index), file: l.name}
 			}
 			c.Err = append(diag.ErrorList(nil), l.errs[before:]...)
+			if last != nil {
+				c.Err = append(c.Err, last)
+			}
 			c.Err.Sort()
 			c.Policies, c.built = nil, false
 			if l.each == nil {
@@ -64,7 +73,7 @@ func (l *loader) readCase(v jsonsrc.Value, path string, d defaults) *Case {
 		l.typeError(v, path, "a case object")
 		return nil
 	}
-	before := len(l.errs)
+	before := l.count
 	f := l.fields(v, path, "a case", caseKeys...)
 	c := &Case{Name: path, Pos: l.pos(v.Index), file: l.name}
 	if m, ok := f["name"]; ok {
@@ -100,7 +109,7 @@ func (l *loader) readCase(v jsonsrc.Value, path string, d defaults) *Case {
 	} else {
 		l.errorf(v.Index, path, ErrMissing, `missing "principal": give it in the case or at the top of the file`)
 	}
-	if len(l.errs) != before {
+	if l.count != before {
 		return c
 	}
 	if c.Principal == nil {

@@ -17,7 +17,7 @@ func (l *loader) context(v jsonsrc.Value, path string) (condition.Context, []str
 		return condition.Context{}, nil, false
 	}
 	var absent []string
-	before := len(l.errs)
+	before := l.count
 	// The keys go straight into a Builder (no map, no slice of members)
 	// and a member's path is made only to report a problem: a context of
 	// 1,000,000 keys costs its table and little else (issue 15).
@@ -46,7 +46,7 @@ func (l *loader) context(v jsonsrc.Value, path string) (condition.Context, []str
 			b.Add(m.Key, condition.StringValue(s))
 		}
 	})
-	if len(l.errs) != before {
+	if l.count != before {
 		return condition.Context{}, nil, false
 	}
 	ctx, err := b.Context()

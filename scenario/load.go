@@ -74,6 +74,7 @@ func (l *loader) load(src string) (*File, error) {
 	}
 	l.doc = doc
 	f = l.file(doc.Root())
+	l.errs = l.problems()
 	if len(l.errs) > 0 {
 		l.errs.Sort()
 		f.Errors = l.errs
@@ -81,7 +82,7 @@ func (l *loader) load(src string) (*File, error) {
 	f.Warnings = l.warnings
 	f.Warnings.Sort()
 	f.sources = l.sources
-	all := append(append(diag.ErrorList(nil), l.errs...), l.caseErrs...)
+	all := diag.Cut(append(append(diag.ErrorList(nil), l.errs...), l.caseErrs...))
 	all.Sort()
 	return f, all.Err()
 }

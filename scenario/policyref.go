@@ -207,7 +207,7 @@ func (l *loader) addPolicyErrors(err error, fix func(*diag.Error)) {
 		if errors.As(err, &one) {
 			list = diag.ErrorList{one}
 		} else {
-			l.errs = append(l.errs, &diag.Error{Pos: diag.Position{File: l.name}, Kind: ErrValue, Msg: err.Error()})
+			l.add(&diag.Error{Pos: diag.Position{File: l.name}, Kind: ErrValue, Msg: err.Error()})
 			return
 		}
 	}
@@ -221,6 +221,6 @@ func (l *loader) addPolicyErrors(err error, fix func(*diag.Error)) {
 			l.warnings = append(l.warnings, e) // reported with the errors
 			continue
 		}
-		l.errs = append(l.errs, e)
+		l.add(e)
 	}
 }

@@ -39,7 +39,7 @@ func (l *loader) policySet(v jsonsrc.Value, path string) (ps policySet, ok bool)
 		l.typeError(v, path, "an object (a POLICY SET)")
 		return ps, false
 	}
-	before := len(l.errs)
+	before := l.count
 	f := l.fields(v, path, "policies", policySetKeys...)
 	for _, key := range policySetKeys {
 		m, present := f[key]
@@ -68,7 +68,7 @@ func (l *loader) policySet(v jsonsrc.Value, path string) (ps policySet, ok bool)
 			ps.set.RCP = l.levels(m.Value, p, key, policy.RCP)
 		}
 	}
-	return ps, len(l.errs) == before
+	return ps, l.count == before
 }
 
 // policyList reads a list of POLICY. An empty list is the same as an absent

@@ -44,9 +44,10 @@ func ParsePrincipal(name string, src []byte) (principal.Principal, error) {
 	}
 	l := &loader{walker: walker{name: name, doc: doc}}
 	p, ok := l.principal(doc.Root(), "")
-	if !ok || len(l.errs) > 0 {
-		l.errs.Sort()
-		return nil, l.errs
+	if !ok || l.count > 0 {
+		errs := l.problems()
+		errs.Sort()
+		return nil, errs
 	}
 	return p, nil
 }
@@ -124,7 +125,7 @@ func (l *loader) principalObject(v jsonsrc.Value, path string) (principal.Princi
 	}
 	pr := &principalReader{l: l, path: path, kind: kind}
 	pr.f = l.fields(v, path, "a "+kind.String()+" principal", principalKeys[kind]...)
-	before := len(l.errs)
+	before := l.count
 	var (
 		p   principal.Principal
 		err error
@@ -266,7 +267,7 @@ type principalReader struct {
 }
 
 // failed reports whether problems were recorded since before.
-func (pr *principalReader) failed(before int) bool { return len(pr.l.errs) != before }
+func (pr *principalReader) failed(before int) bool { return pr.l.count != before }
 
 // member returns the value of key and its path.
 func (pr *principalReader) member(key string) (jsonsrc.Value, string, bool) {

@@ -34,7 +34,7 @@ func (f *Files) RunEach(path string, full bool, emit func(Result)) *File {
 			// The file's own problems are all known once its cases are
 			// reached: they come first.
 			if len(l.errs) > 0 {
-				errs := slices.Clone(l.errs)
+				errs := slices.Clone(l.problems())
 				errs.Sort()
 				emit(fileErrorResult(path, errs))
 			}

@@ -14,6 +14,19 @@ type walker struct {
 	name string
 	doc  *jsonsrc.Doc
 	errs diag.ErrorList
+	// count counts every problem, kept or not: a reader tells whether a
+	// part had problems by it, never by the length of errs.
+	count int
+	// list keeps the first diag.MaxErrors problems of the list they go
+	// to now, the file's or a case's (see cases), and counts the rest.
+	list problemList
+}
+
+// problemList is the limit of one list of problems (see diag.MaxErrors)
+// and where the first problem it left out is.
+type problemList struct {
+	limit diag.Limit
+	first diag.Position
 }
 
 // pos returns the position of the byte at offset in the scenario file.
@@ -23,12 +36,56 @@ func (w *walker) pos(offset int) diag.Position {
 
 // errorf records a problem at offset.
 func (w *walker) errorf(offset int, path string, kind error, format string, args ...any) {
+	if !w.keep(offset) {
+		return
+	}
 	w.errs = append(w.errs, &diag.Error{
 		Pos:  w.pos(offset),
 		Path: path,
 		Kind: kind,
 		Msg:  fmt.Sprintf(format, args...),
 	})
+}
+
+// add records a problem made elsewhere (a policy's, an account export's).
+func (w *walker) add(e *diag.Error) {
+	w.count++
+	if w.list.limit.Keep(0) {
+		w.errs = append(w.errs, e)
+	} else if n, _ := w.list.limit.Omitted(); n == 1 {
+		w.list.first = e.Pos
+	}
+}
+
+// keep counts a problem at offset and reports whether the current list
+// keeps it.
+func (w *walker) keep(offset int) bool {
+	w.count++
+	if w.list.limit.Keep(offset) {
+		return true
+	}
+	if n, _ := w.list.limit.Omitted(); n == 1 {
+		w.list.first = w.pos(offset)
+	}
+	return false
+}
+
+// closing returns the problem that ends the current list, counting those
+// it left out, or nil when it left none out.
+func (w *walker) closing() *diag.Error {
+	n, _ := w.list.limit.Omitted()
+	if n == 0 {
+		return nil
+	}
+	return diag.TooMany(w.list.first, n, false)
+}
+
+// problems returns the problems of the file: errs, ended by closing.
+func (w *walker) problems() diag.ErrorList {
+	if last := w.closing(); last != nil {
+		return append(w.errs[:len(w.errs):len(w.errs)], last)
+	}
+	return w.errs
 }
 
 // typeError records that v at path is not of the wanted JSON type.
@@ -119,6 +176,11 @@ func (s *sink) Problem(pr *jsonsrc.Problem) {
 			"key %q repeats %q (line %d, column %d): keys are case-insensitive", pr.Key, pr.First.Key, p.Line, p.Column)
 	case jsonsrc.WrongType:
 		w.typeError(pr.Value, path, pr.Want)
+	}
+	for range pr.More {
+		// The walk kept no problem past diag.MaxErrors: nor does the
+		// list, which counts them.
+		w.keep(pr.MoreOffset)
 	}
 }
 

@@ -5,6 +5,7 @@ import (
 	"math/bits"
 	"strings"
 
+	"github.com/iameval/iameval/diag"
 	"github.com/iameval/iameval/internal/editdist"
 )
 
@@ -36,7 +37,54 @@ type Problem struct {
 
 	Value Value  // the value of the wrong type (WrongType)
 	Want  string // what was wanted, like "an object" (WrongType)
+
+	// More counts the problems after this one that a list of problems
+	// (the *[]Problem of FieldsTo, FreeMembersTo, FreeItems and
+	// FreeIter.Next) left out: it keeps at most diag.MaxErrors, and the
+	// reader counts these as problems it does not keep (issue 15: an
+	// object of 600,000 unknown keys held 600,000 problems). MoreOffset
+	// is where the first of them is. A Sink is given every problem.
+	More, MoreOffset int
 }
+
+// addProblem appends p to *probs, or, when *probs holds diag.MaxErrors
+// problems, counts it in the last one's More.
+func addProblem(probs *[]Problem, p Problem) {
+	l := *probs
+	if len(l) < diag.MaxErrors {
+		*probs = append(l, p)
+		return
+	}
+	last := &l[len(l)-1]
+	if last.More == 0 {
+		last.MoreOffset = p.Offset
+	}
+	last.More++
+}
+
+// reportTo hands p to sink as it is found or, without one, keeps it in
+// *probs (see addProblem). The two are apart, not in one struct, so that
+// a caller's slice stays on its stack.
+func reportTo(sink Sink, probs *[]Problem, p Problem) {
+	if sink != nil {
+		sink.Problem(&p)
+	} else {
+		addProblem(probs, p)
+	}
+}
+
+// pathText returns text, or at formatted when text is "": a walk formats
+// its object's path once, for its first problem.
+func pathText(at *Path, text string) string {
+	if text == "" {
+		return at.String()
+	}
+	return text
+}
+
+// full reports whether *probs holds diag.MaxErrors problems: a problem
+// found now is only counted, so its text need not be made.
+func full(probs *[]Problem) bool { return len(*probs) >= diag.MaxErrors }
 
 // Path returns the path of the member (or value) the problem is about.
 func (p *Problem) Path() string {
@@ -60,7 +108,17 @@ type Sink interface {
 // the path of obj. Fields allocates only to report problems.
 func (d *Doc) Fields(obj Value, at *Path, known []string, out []Member, sink Sink) []Member {
 	var ps []Problem
-	out = d.FieldsTo(obj, at, known, out, &ps)
+	out = d.fieldsTo(obj, at, known, out, &ps, sink, true)
+	report(ps, sink)
+	return out
+}
+
+// KnownFields is [Doc.Fields] for objects that may have keys outside
+// known, such as AWS's outputs, which gain fields over time: other keys
+// are skipped, not reported.
+func (d *Doc) KnownFields(obj Value, at *Path, known []string, out []Member, sink Sink) []Member {
+	var ps []Problem
+	out = d.fieldsTo(obj, at, known, out, &ps, sink, false)
 	report(ps, sink)
 	return out
 }
@@ -77,10 +135,18 @@ func report(ps []Problem, sink Sink) {
 // passes a slice of its own, as a Sink (an interface) would move that
 // state to the heap.
 func (d *Doc) FieldsTo(obj Value, at *Path, known []string, out []Member, probs *[]Problem) []Member {
+	return d.fieldsTo(obj, at, known, out, probs, nil, true)
+}
+
+// fieldsTo is FieldsTo; with a sink, the problems go to it as they are
+// found rather than into *probs, and without unknown, keys outside known
+// are skipped.
+func (d *Doc) fieldsTo(obj Value, at *Path, known []string, out []Member, probs *[]Problem, sink Sink, unknownKeys bool) []Member {
 	if obj.Kind != Object {
 		*probs = append(*probs, Problem{Kind: WrongType, Offset: obj.Index, At: at.String(), Value: obj, Want: "an object"})
 		return out
 	}
+	var atText string   // at, formatted for the first problem
 	var unknown *keySet // unknown keys, for duplicate detection; nil until one
 	it := d.Items(obj)
 	last := len(known) - 1 // the slot of the previous known key: the search starts at 0
@@ -99,7 +165,8 @@ func (d *Doc) FieldsTo(obj Value, at *Path, known []string, out []Member, probs 
 		if i := findKnown(known, key, last); i >= 0 {
 			last = i
 			if out[i].Value.Kind != Missing {
-				*probs = append(*probs, Problem{Kind: DuplicateKey, Offset: k.Index, At: at.String(), Key: key, First: out[i]})
+				atText = pathText(at, atText)
+				reportTo(sink, probs, Problem{Kind: DuplicateKey, Offset: k.Index, At: atText, Key: key, First: out[i]})
 			} else {
 				out[i] = m
 			}
@@ -108,12 +175,21 @@ func (d *Doc) FieldsTo(obj Value, at *Path, known []string, out []Member, probs 
 		if unknown == nil {
 			unknown = &keySet{d: d}
 		} else if first, repeated := unknown.find(key); repeated {
-			*probs = append(*probs, Problem{Kind: DuplicateKey, Offset: k.Index, At: at.String(), Key: key, First: first})
+			atText = pathText(at, atText)
+			reportTo(sink, probs, Problem{Kind: DuplicateKey, Offset: k.Index, At: atText, Key: key, First: first})
 			continue
 		}
 		unknown.add(key, k.Index)
+		if !unknownKeys {
+			continue
+		}
+		if sink == nil && full(probs) {
+			reportTo(sink, probs, Problem{Kind: UnknownKey, Offset: k.Index})
+			continue
+		}
 		near, caseOnly := Near(key, known)
-		*probs = append(*probs, Problem{Kind: UnknownKey, Offset: k.Index, At: at.String(), Key: key, Near: near, CaseOnly: caseOnly, Known: known})
+		atText = pathText(at, atText)
+		reportTo(sink, probs, Problem{Kind: UnknownKey, Offset: k.Index, At: atText, Key: key, Near: near, CaseOnly: caseOnly, Known: known})
 	}
 }
 
@@ -177,7 +253,7 @@ type FreeIter struct {
 // an object is reported in *probs as [WrongType] and has no members.
 func (d *Doc) FreeItems(obj Value, at *Path, foldCase bool, probs *[]Problem) FreeIter {
 	if obj.Kind != Object {
-		*probs = append(*probs, Problem{Kind: WrongType, Offset: obj.Index, At: at.String(), Value: obj, Want: "an object"})
+		addProblem(probs, Problem{Kind: WrongType, Offset: obj.Index, At: at.String(), Value: obj, Want: "an object"})
 		return FreeIter{it: Iter{d: d}}
 	}
 	return FreeIter{it: d.Items(obj), seen: keySet{d: d, fold: foldCase}}
@@ -205,7 +281,11 @@ func (f *FreeIter) Next(at *Path, probs *[]Problem) (m Member, ok bool) {
 			if first.Key != key {
 				kind = FoldedKey
 			}
-			*probs = append(*probs, Problem{Kind: kind, Offset: k.Index, At: at.String(), Key: key, First: first})
+			if full(probs) {
+				addProblem(probs, Problem{Kind: kind, Offset: k.Index})
+			} else {
+				addProblem(probs, Problem{Kind: kind, Offset: k.Index, At: at.String(), Key: key, First: first})
+			}
 			continue
 		}
 		if f.seen.table == nil && f.seen.n == len(f.seen.small) {
