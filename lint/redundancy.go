@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/iameval/iameval/internal/firstseen"
 )
 
 // checkRedundantEntries reports Action and Resource entries that repeat
@@ -28,7 +30,7 @@ func (c *checker) redundant(e entryList, code string) {
 	if !e.present || len(e.items) < 2 {
 		return
 	}
-	first := make(map[string]int, len(e.items))
+	first := firstseen.New(len(e.items))
 	var globs []int
 	for i, it := range e.items {
 		if hasWildcard(it.text) {
@@ -44,11 +46,10 @@ func (c *checker) redundant(e entryList, code string) {
 				"split the list, or the statement")
 			return
 		}
-		if j, dup := first[n]; dup {
+		if j := first.Find(n, i, e.entry); j >= 0 {
 			c.add(code, it, "\""+it.text+"\" is listed twice (first at "+c.lineCol(e.items[j])+")", "remove this entry")
 			continue
 		}
-		first[n] = i
 		for _, j := range globs {
 			other := e.items[j]
 			if m := e.entry(j); m != n && entryCovers(m, n, e.actions) {

@@ -15,6 +15,7 @@ var allowed = map[string][]string{
 	"diag":                      nil,
 	"internal/wildcard":         nil,
 	"internal/editdist":         nil,
+	"internal/firstseen":        nil,
 	"internal/workflow":         nil,
 	"internal/arn":              nil,
 	"internal/iamname":          nil,
