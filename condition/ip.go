@@ -56,12 +56,9 @@ func parseAddr(s string) (netip.Addr, bool) {
 	return a, true
 }
 
-// compileIP parses the policy values of an IpAddress or NotIpAddress clause.
-func compileIP(values []string) ([]netip.Prefix, []error) {
-	return compileIPTo(make([]netip.Prefix, len(values)), values)
-}
-
-// compileIPTo is compileIP into out, which has len(values) elements.
+// compileIPTo parses the policy values of an IpAddress or NotIpAddress
+// clause into out, which has len(values) elements (see
+// newClauseBodyFor).
 func compileIPTo(out []netip.Prefix, values []string) ([]netip.Prefix, []error) {
 	var errs []error
 	for i, v := range values {
