@@ -190,6 +190,27 @@ func newClauseBody(values []string) *clause {
 	return c
 }
 
+// clauseOf is a clause of one policy value together with its compiled
+// value of type T, which the clause's data points to.
+type clauseOf[T any] struct {
+	clause
+	data [1]T
+}
+
+// newClauseBodyFor is newClauseBody also returning room for the compiled
+// values, of type T: a single value, as most clauses have, shares one
+// allocation with its compiled value.
+func newClauseBodyFor[T any](values []string) (*clause, []T) {
+	if len(values) != 1 {
+		return newClauseBody(values), make([]T, len(values))
+	}
+	b := &clauseOf[T]{}
+	b.nvals = 1
+	b.one = values[0]
+	b.vals = &b.one
+	return &b.clause, b.data[:]
+}
+
 // invalidClause is what the zero Clause stands for.
 var invalidClause = clause{fam: famInvalid}
 
@@ -221,8 +242,15 @@ func NewClause(op Operator, key string, values []string, mode variables.Mode) (C
 		c := &clause{op: op, key: key, nkey: nkey, khash: hashKey(nkey)}
 		return Clause{c}, []error{&ValueError{Index: -1, Err: fmt.Errorf("%d values: more than a clause holds", len(values))}}
 	}
-	c := newClauseBody(values)
-	c.op, c.key, c.nkey, c.khash, c.fam = op, key, nkey, hashKey(nkey), op.Base.family()
+	fam := op.Base.family()
+	var c *clause
+	var ipRoom []netip.Prefix // where compileIPTo compiles an IP clause's values
+	if fam == famIP && op.Valid() {
+		c, ipRoom = newClauseBodyFor[netip.Prefix](values)
+	} else {
+		c = newClauseBody(values)
+	}
+	c.op, c.key, c.nkey, c.khash, c.fam = op, key, nkey, hashKey(nkey), fam
 	if !op.Valid() {
 		c.fam = famInvalid
 		return Clause{c}, []error{&ValueError{Index: -1, Err: fmt.Errorf("invalid operator %s", op)}}
@@ -252,7 +280,7 @@ func NewClause(op Operator, key string, values []string, mode variables.Mode) (C
 		c.data = payload(bins)
 	case famIP:
 		var ips []netip.Prefix
-		ips, errs = compileIP(values)
+		ips, errs = compileIPTo(ipRoom, values)
 		c.data = payload(ips)
 	case famARN:
 		var arns []arnValue
@@ -266,7 +294,7 @@ func NewClause(op Operator, key string, values []string, mode variables.Mode) (C
 	if len(values) == 0 {
 		warns = append(warns, &ValueError{Index: -1, Err: errNoValues})
 	}
-	if op.Set == NoSet && c.fam != famNull && multivaluedGlobal[nkey] {
+	if op.Set == NoSet && c.fam != famNull && isMultivaluedGlobal(nkey) {
 		warns = append(warns, &ValueError{Index: -1, Err: fmt.Errorf(
 			"%s is multivalued: without ForAnyValue: or ForAllValues: AWS does not say how a list of values reads, so iameval takes the condition as unknown when the key has values (an Allow does not apply, a Deny does)", key)})
 	}

@@ -1,6 +1,7 @@
 package condition
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -112,4 +113,21 @@ func TestKeys(t *testing.T) {
 	assert.True(t, multivaluedGlobal[NormalizeKey(KeyPrincipalServiceNamesList)], "reference_policies_condition-single-vs-multi-valued-context-keys.md")
 	assert.False(t, multivaluedGlobal[NormalizeKey("aws:PrincipalTag/x")], "reference_policies_condition-single-vs-multi-valued-context-keys.md: tag keys are single-valued")
 	assert.Equal(t, "aws:sourceip", NormalizeKey(KeySourceIP))
+}
+
+// TestMultivaluedGlobalInterned keeps isMultivaluedGlobal exact: it answers
+// a key that is not interned without the map, which holds only when every
+// key the map lists is interned.
+func TestMultivaluedGlobalInterned(t *testing.T) {
+	t.Parallel()
+	for k := range multivaluedGlobal {
+		n := normalizeKey(strings.ToUpper(k))
+		_, ok := internedOffset(n)
+		assert.True(t, ok, "%s is not interned", k)
+		assert.True(t, isMultivaluedGlobal(n), k)
+		assert.True(t, isMultivaluedGlobal(normalizeKey(k)), k)
+	}
+	for _, k := range []string{"aws:sourceip", "aws:principaltag/x", "aws:tagkeysx", "s3:prefix", ""} {
+		assert.Equal(t, multivaluedGlobal[k], isMultivaluedGlobal(normalizeKey(k)), k)
+	}
 }

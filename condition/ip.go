@@ -11,7 +11,12 @@ import (
 // address a /128 (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html); host bits below the prefix length are cleared.
 // Addresses with a zone are rejected.
 func parsePrefix(s string) (netip.Prefix, bool) {
-	if strings.IndexByte(s, '/') >= 0 {
+	if slash := strings.LastIndexByte(s, '/'); slash >= 0 {
+		if a, ok := parseDottedQuad(s[:slash]); ok {
+			if bits, ok := prefixBits(s[slash+1:]); ok {
+				return netip.PrefixFrom(a, bits).Masked(), true
+			}
+		}
 		p, err := netip.ParsePrefix(s)
 		if err != nil {
 			return netip.Prefix{}, false
@@ -25,6 +30,22 @@ func parsePrefix(s string) (netip.Prefix, bool) {
 	return netip.PrefixFrom(a, a.BitLen()), true
 }
 
+// prefixBits reads the prefix length of an IPv4 CIDR block written as
+// netip.ParsePrefix accepts it: one or two decimal digits without a
+// leading zero, at most 32. It reports false for any other text, which
+// netip.ParsePrefix then decides: policies mostly write this form.
+func prefixBits(s string) (int, bool) {
+	switch {
+	case len(s) == 1 && '0' <= s[0] && s[0] <= '9':
+		return int(s[0] - '0'), true
+	case len(s) == 2 && '1' <= s[0] && s[0] <= '3' && '0' <= s[1] && s[1] <= '9':
+		if bits := int(s[0]-'0')*10 + int(s[1]-'0'); bits <= 32 {
+			return bits, true
+		}
+	}
+	return 0, false
+}
+
 // parseAddr parses a request IP address. CIDR blocks and zoned addresses are
 // not addresses.
 func parseAddr(s string) (netip.Addr, bool) {
@@ -35,9 +56,10 @@ func parseAddr(s string) (netip.Addr, bool) {
 	return a, true
 }
 
-// compileIP parses the policy values of an IpAddress or NotIpAddress clause.
-func compileIP(values []string) ([]netip.Prefix, []error) {
-	out := make([]netip.Prefix, len(values))
+// compileIPTo parses the policy values of an IpAddress or NotIpAddress
+// clause into out, which has len(values) elements (see
+// newClauseBodyFor).
+func compileIPTo(out []netip.Prefix, values []string) ([]netip.Prefix, []error) {
 	var errs []error
 	for i, v := range values {
 		p, ok := parsePrefix(v)

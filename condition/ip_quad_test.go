@@ -74,3 +74,18 @@ func FuzzParseDottedQuad(f *testing.F) {
 	}
 	f.Fuzz(checkDottedQuad)
 }
+
+// TestParsePrefixFastPath checks the IPv4 CIDR reading of parsePrefix
+// against netip.ParsePrefix.
+func TestParsePrefixFastPath(t *testing.T) {
+	t.Parallel()
+	for _, s := range []string{"10.1.0.0/16", "10.1.2.3/16", "0.0.0.0/0", "1.2.3.4/32", "1.2.3.4/33", "1.2.3.4/3", "1.2.3.4/03", "1.2.3.4/00",
+		"1.2.3.4/", "1.2.3.4/+1", "1.2.3.4/-1", "1.2.3.4/320", "01.2.3.4/8", "1.2.3/8", "1.2.3.4/8/8", "::1/64", "::ffff:1.2.3.4/96", "256.1.1.1/8", "1.2.3.4/1a"} {
+		want, err := netip.ParsePrefix(s)
+		got, ok := parsePrefix(s)
+		assert.Equal(t, err == nil, ok, s)
+		if err == nil {
+			assert.Equal(t, want.Masked(), got, s)
+		}
+	}
+}

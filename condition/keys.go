@@ -76,6 +76,20 @@ var multivaluedGlobal = map[string]bool{
 	"aws:principalservicenameslist": true,
 }
 
+// isMultivaluedGlobal reports whether multivaluedGlobal lists the
+// normalized key nkey. An interned key is answered from internMulti
+// without hashing it; every key of multivaluedGlobal is interned, so a
+// key that is not is not listed.
+func isMultivaluedGlobal(nkey string) bool {
+	if off, ok := internedOffset(nkey); ok {
+		return internMulti[off]
+	}
+	if isInterned(nkey) { // a piece of an interned key
+		return multivaluedGlobal[nkey]
+	}
+	return false
+}
+
 // internedKeys maps the normalized spelling of every global key above to
 // one shared string. Contexts and clauses store that string, so that the
 // keys of every request share their bytes (which stay in the CPU cache)
@@ -132,12 +146,14 @@ var internedKeys = func() map[string]string {
 	m := make(map[string]string, len(keys))
 	internHashes = make([]uint64, len(internBlock))
 	internLens = make([]uint8, len(internBlock))
+	internMulti = make([]bool, len(internBlock))
 	off := 0
 	for _, k := range keys {
 		n := internBlock[off : off+len(k)]
 		m[n] = n
 		internHashes[off] = maphash.String(keySeed, n) | 1
 		internLens[off] = uint8(len(n))
+		internMulti[off] = multivaluedGlobal[n]
 		off += len(k)
 	}
 	return m
@@ -149,22 +165,34 @@ var internBlock string
 
 // internHashes[i] is the hashKey of the interned key that starts at byte
 // i of internBlock and has internLens[i] bytes (0 where none starts).
+// internMulti[i] reports that multivaluedGlobal lists it.
 var (
 	internHashes []uint64
 	internLens   []uint8
+	internMulti  []bool
 )
 
 // internedHash returns hashKey(k) when k is one of the interned keys,
 // computed once; ok is false otherwise.
 func internedHash(k string) (h uint64, ok bool) {
-	if !isInterned(k) {
-		return 0, false
-	}
-	off := uintptr(unsafe.Pointer(unsafe.StringData(k))) - uintptr(unsafe.Pointer(unsafe.StringData(internBlock)))
-	if int(internLens[off]) != len(k) {
+	off, ok := internedOffset(k)
+	if !ok {
 		return 0, false
 	}
 	return internHashes[off], true
+}
+
+// internedOffset returns where k starts in internBlock when k is one of
+// the interned keys (not a piece of one); ok is false otherwise.
+func internedOffset(k string) (off uintptr, ok bool) {
+	if !isInterned(k) {
+		return 0, false
+	}
+	off = uintptr(unsafe.Pointer(unsafe.StringData(k))) - uintptr(unsafe.Pointer(unsafe.StringData(internBlock)))
+	if int(internLens[off]) != len(k) {
+		return 0, false
+	}
+	return off, true
 }
 
 // isInterned reports whether k's bytes lie inside internBlock: k is one of

@@ -15,9 +15,11 @@ func (noValues) LookupVariable(string) (string, bool) { return "", false }
 
 // isDynamic reports whether t reads request keys, so that it must be
 // expanded per request. Templates whose only variables are ${*}, ${?} and
-// ${$} expand to fixed text at compile time.
+// ${$} expand to fixed text at compile time. A template reads a key
+// exactly when a nil Lookup does not set all its keys, which tells
+// without collecting them.
 func isDynamic(t variables.Template) bool {
-	return t.HasVariables() && len(t.Keys()) > 0
+	return t.HasVariables() && !t.AllKeysSet(nil)
 }
 
 // fixedText returns the expansion of a template that reads no request keys.

@@ -1,6 +1,9 @@
 package policy
 
-import "slices"
+import (
+	"slices"
+	"strings"
+)
 
 // index selects, for a request, the statements that can possibly apply
 // so that a large policy costs little per request: each statement is filed once, under the literal
@@ -54,9 +57,8 @@ func buildIndex(stmts []*Statement, principals bool, minStatements int) index {
 		if s.resources.indexable() {
 			first := len(pairs)
 			for j := range s.resources.entries {
-				e := &s.resources.entries[j]
-				if !e.never && !slices.ContainsFunc(pairs[first:], func(f filing) bool { return f.prefix == e.prefix }) {
-					pairs = append(pairs, filing{e.prefix, n})
+				if e := &s.resources.entries[j]; !e.never {
+					pairs = addFiling(pairs, first, filing{e.prefix, n})
 				}
 			}
 			continue
@@ -87,8 +89,35 @@ type filing struct {
 	stmt   int32
 }
 
+// addFiling appends f to pairs, whose filings from first on are those of
+// f's statement, unless one of them has a prefix that f's prefix starts
+// with; it drops those whose prefix starts with f's. Every resource that
+// starts with the longer prefix starts with the shorter, under which
+// evalIndexed finds the statement first (it looks prefixes up shortest
+// first), so a statement is filed under the shortest of such prefixes
+// only ("arn:aws:s3:::b", not also "arn:aws:s3:::b/"), and a repeated
+// prefix once: filing it under the longer would only have it matched
+// again.
+func addFiling(pairs []filing, first int, f filing) []filing {
+	own := pairs[first:]
+	for _, g := range own {
+		if strings.HasPrefix(f.prefix, g.prefix) {
+			return pairs
+		}
+	}
+	kept := first
+	for _, g := range own {
+		if !strings.HasPrefix(g.prefix, f.prefix) {
+			pairs[kept] = g
+			kept++
+		}
+	}
+	return append(pairs[:kept], f)
+}
+
 // fileByPrefix builds byPrefix and lengths from pairs, which list each
-// statement's distinct prefixes in statement order. The map is sized up
+// statement's prefixes (none of which starts with another, see
+// addFiling) in statement order. The map is sized up
 // front and the lists are carved from one array (each with room for its
 // first statement only, so that appending to a repeated prefix copies its
 // list rather than overwrite the next one): a large policy costs a few

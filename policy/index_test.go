@@ -160,6 +160,19 @@ func TestIndexFiling(t *testing.T) {
 	assert.Equal(t, []int32{2, 4}, x.always, "statements whose Action element names no service")
 }
 
+// TestIndexFilingShortestPrefix checks that a statement is filed under the
+// shortest of its prefixes that start one another, whatever their order.
+func TestIndexFilingShortestPrefix(t *testing.T) {
+	t.Parallel()
+	p := mustParse(t, Identity, `{"Version": "2012-10-17", "Statement": [
+	  {"Effect": "Allow", "Action": "s3:*", "Resource": ["arn:aws:s3:::b/*", "arn:aws:s3:::b", "arn:aws:s3:::c/*"]},
+	  {"Effect": "Allow", "Action": "s3:*", "Resource": ["arn:aws:s3:::b", "arn:aws:s3:::b/*", "arn:aws:s3:::bb/x*"]},
+	  {"Effect": "Deny", "Action": "s3:*", "Resource": ["arn:aws:s3:::b/*", "arn:aws:s3:::b/x/*"]}]}`)
+	x := buildIndex(p.stmts, false, 0)
+	assert.Equal(t, map[string][]int32{"arn:aws:s3:::b": {0, 1}, "arn:aws:s3:::c/": {0}, "arn:aws:s3:::b/": {2}}, x.byPrefix)
+	assert.Equal(t, []int{14, 15}, x.lengths)
+}
+
 // TestIndexSkipsStatements checks that a request on the large W2 policy
 // looks at a handful of statements, not all 1,000.
 func TestIndexSkipsStatements(t *testing.T) {

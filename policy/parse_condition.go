@@ -26,6 +26,7 @@ func (p *parser) condition(v jsonsrc.Value, at *path) (condition.Block, []int, b
 	var valArr [8]condValue
 	var textArr [8]string
 	var obuf [4]jsonsrc.Member
+	var keys jsonsrc.FreeIter // the keys of each operator's block, in turn
 	for _, om := range p.members(v, at, obuf[:0]) {
 		bv := om.Value
 		if bv.Kind == '{' {
@@ -65,7 +66,7 @@ func (p *parser) condition(v jsonsrc.Value, at *path) (condition.Block, []int, b
 			p.roomForClauses(bv)
 		}
 		var dups []jsonsrc.Problem
-		keys := p.doc.FreeItems(bv, &opPath, false, &dups)
+		p.doc.StartFreeItems(&keys, bv, &opPath, false, &dups)
 		for {
 			km, more := keys.Next(&opPath, &dups)
 			if len(dups) > 0 {

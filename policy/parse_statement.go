@@ -96,7 +96,11 @@ func (p *parser) statement(v jsonsrc.Value, at *path) *Statement {
 	}
 	if m := f[elCondition]; m.Exists() {
 		c := at.Child("Condition")
-		s.cond, s.clauseOff, s.hasCond = p.condition(m.Value, &c)
+		var offs []int
+		s.cond, offs, s.hasCond = p.condition(m.Value, &c)
+		if len(offs) > 0 && len(offs) == s.cond.Len() {
+			s.clauseOff = &offs[0]
+		}
 	}
 	p.typeRules(&f, s, off, at, effectOK)
 	return s

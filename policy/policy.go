@@ -1,6 +1,8 @@
 package policy
 
 import (
+	"unsafe"
+
 	"github.com/iameval/iameval/condition"
 	"github.com/iameval/iameval/diag"
 	"github.com/iameval/iameval/variables"
@@ -82,12 +84,23 @@ type Statement struct {
 
 	// elemOff holds, by Part, where the Principal/NotPrincipal, Action/
 	// NotAction, Resource/NotResource and Condition keys are written (the
-	// statement's own offset for an absent element); clauseOff where the
-	// key of each condition clause is written, in Block order. They are
-	// offsets into the document text, turned into positions only when
-	// asked for (see lineTable), so that a statement stays small.
+	// statement's own offset for an absent element); clauseOff points to
+	// where the key of each condition clause is written, cond.Len()
+	// offsets in Block order (see clauseOffsets): a pointer rather than
+	// a slice keeps a statement 200 bytes. They are offsets into the
+	// document text, turned into positions only when asked for (see
+	// lineTable), so that a statement stays small.
 	elemOff   [PartCondition + 1]int
-	clauseOff []int
+	clauseOff *int
+}
+
+// clauseOffsets returns where the key of each condition clause is
+// written, in Block order.
+func (s *Statement) clauseOffsets() []int {
+	if s.clauseOff == nil {
+		return nil
+	}
+	return unsafe.Slice(s.clauseOff, s.cond.Len())
 }
 
 // position returns the file position of the document offset off.
@@ -146,8 +159,8 @@ func (s *Statement) ElementPos(part Part) diag.Position {
 // condition.Trace.Clauses[].Index) is written; the Condition element's
 // position when i is out of range.
 func (s *Statement) ClausePos(i int) diag.Position {
-	if i >= 0 && i < len(s.clauseOff) {
-		return s.position(s.clauseOff[i])
+	if offs := s.clauseOffsets(); i >= 0 && i < len(offs) {
+		return s.position(offs[i])
 	}
 	return s.ElementPos(PartCondition)
 }

@@ -72,9 +72,9 @@ func TestOneVariableMatchesExpansion(t *testing.T) {
 		arn := []string{"arn:aws:s3:::", "arn:aws:s3:*::"}[rng.IntN(2)]
 		e, ok, _ := compileResource(arn+res, variables.Substitute)
 		require.True(t, ok)
-		require.NotNil(t, e.one, "%q has the one-variable shape", res)
+		require.NotNil(t, e.tmpl.one, "%q has the one-variable shape", res)
 		general := e
-		general.one = nil
+		general.tmpl = &resourceTemplate{Template: e.tmpl.Template}
 		for range 8 {
 			l := vars{}
 			if rng.IntN(6) > 0 {

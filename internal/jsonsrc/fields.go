@@ -227,7 +227,8 @@ func (d *Doc) FreeMembers(obj Value, at *Path, foldCase bool, dst []Member, sink
 // FreeMembersTo is [Doc.FreeMembers] appending the problems to *probs;
 // see [Doc.FieldsTo].
 func (d *Doc) FreeMembersTo(obj Value, at *Path, foldCase bool, dst []Member, probs *[]Problem) []Member {
-	it := d.FreeItems(obj, at, foldCase, probs)
+	var it FreeIter
+	d.StartFreeItems(&it, obj, at, foldCase, probs)
 	for {
 		m, ok := it.Next(at, probs)
 		if !ok {
@@ -252,11 +253,22 @@ type FreeIter struct {
 // earlier member's Key and KeyIndex (not its Value). An obj that is not
 // an object is reported in *probs as [WrongType] and has no members.
 func (d *Doc) FreeItems(obj Value, at *Path, foldCase bool, probs *[]Problem) FreeIter {
+	var f FreeIter
+	d.StartFreeItems(&f, obj, at, foldCase, probs)
+	return f
+}
+
+// StartFreeItems is [Doc.FreeItems] into *f, which may hold an earlier
+// walk: a reader that walks many objects reuses one FreeIter rather than
+// copying a new one (about 500 bytes) for each.
+func (d *Doc) StartFreeItems(f *FreeIter, obj Value, at *Path, foldCase bool, probs *[]Problem) {
+	f.seen.d, f.seen.fold, f.seen.n, f.seen.table, f.seen.used = d, foldCase, 0, nil, 0
 	if obj.Kind != Object {
 		addProblem(probs, Problem{Kind: WrongType, Offset: obj.Index, At: at.String(), Value: obj, Want: "an object"})
-		return FreeIter{it: Iter{d: d}}
+		f.it = Iter{d: d}
+		return
 	}
-	return FreeIter{it: d.Items(obj), seen: keySet{d: d, fold: foldCase}}
+	f.it = d.Items(obj)
 }
 
 // Next returns the next member whose key has not been seen before,

@@ -250,3 +250,38 @@ func TestFreeItemsSizesTheKeySetOnce(t *testing.T) {
 	assert.Len(t, it.seen.table, 131_072, "the smallest power of two at most seven eighths full")
 	assert.Equal(t, n, it.seen.used, "every key entered")
 }
+
+// TestStartFreeItemsReuse checks that a FreeIter restarted on another
+// object walks it as a new one does: an earlier walk's keys, in its
+// linear phase or in its table, are forgotten.
+func TestStartFreeItemsReuse(t *testing.T) {
+	t.Parallel()
+	var many []string
+	for i := range 40 {
+		many = append(many, fmt.Sprintf(`"k%d":0`, i))
+	}
+	objects := []string{`{` + strings.Join(many, ",") + `}`, `{"k1":0,"K1":1,"k1":2}`, `[]`, `{"a":0,"k2":1}`, `{}`}
+	src := `[` + strings.Join(objects, ",") + `]`
+	d, err := Parse(src, diag.Position{})
+	require.NoError(t, err)
+	walk := func(f *FreeIter, probs *[]Problem) (keys []string) {
+		for {
+			m, ok := f.Next(At("T"), probs)
+			if !ok {
+				return keys
+			}
+			keys = append(keys, m.Key)
+		}
+	}
+	var reused FreeIter
+	for _, fold := range []bool{false, true} {
+		for _, v := range d.Elements(d.Root()) {
+			var wantProbs, gotProbs []Problem
+			fresh := d.FreeItems(v, At("T"), fold, &wantProbs)
+			want := walk(&fresh, &wantProbs)
+			d.StartFreeItems(&reused, v, At("T"), fold, &gotProbs)
+			assert.Equal(t, want, walk(&reused, &gotProbs), "%s fold %v", d.Raw(v), fold)
+			assert.Equal(t, wantProbs, gotProbs, "%s fold %v", d.Raw(v), fold)
+		}
+	}
+}
