@@ -11,12 +11,11 @@ import (
 // the statements' positions, which are asked for far less often than
 // statements are parsed. It is immutable.
 type lineTable struct {
-	file   string
 	src    string        // the document text
-	start  diag.Position // the position of offset 0
-	ascii  bool          // src is ASCII: columns count bytes
+	start  diag.Position // the position of offset 0, and the file name
 	starts []int         // the offset at which each line starts; starts[0] is 0
-	bom    int           // columns of a byte-order mark, not counted on the first line
+	ascii  bool          // src is ASCII: columns count bytes
+	bom    int32         // columns of a byte-order mark, not counted on the first line
 }
 
 // pos returns the position of offset off (clamped to the text), counted
@@ -35,7 +34,7 @@ func (t *lineTable) pos(off int) diag.Position {
 		col += utf8.RuneCountInString(t.src[from:off])
 	}
 	if k == 0 && t.bom > 0 {
-		col = max(col-t.bom, 1)
+		col = max(col-int(t.bom), 1)
 	}
-	return diag.Position{File: t.file, Offset: t.start.Offset + off, Line: line, Column: col}
+	return diag.Position{File: t.start.File, Offset: t.start.Offset + off, Line: line, Column: col}
 }

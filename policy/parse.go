@@ -97,7 +97,8 @@ func parseString(src string, s Source, checkOnly bool) (*Policy, diag.ErrorList)
 	}
 	if len(p.warns) > 0 {
 		p.warns.Sort()
-		pol.warnings = p.warns
+		warns := p.warns
+		pol.warnings = &warns
 	}
 	pol.id = s.ID
 	if !checkOnly {
@@ -227,7 +228,8 @@ func (p *parser) resolve(pl *policyWithLines) {
 	if len(starts) <= len(pl.starts) {
 		starts = pl.starts[:copy(pl.starts[:], starts)]
 	}
-	*pol.lines = lineTable{file: p.file, src: src, start: start, ascii: p.doc.ASCII(), starts: starts, bom: p.doc.BOMColumns()}
+	start.File = p.file // the lineTable's positions name it
+	*pol.lines = lineTable{src: src, start: start, ascii: p.doc.ASCII(), starts: starts, bom: int32(p.doc.BOMColumns())}
 	if len(ps) == 0 {
 		return
 	}

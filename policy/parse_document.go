@@ -31,11 +31,10 @@ func (p *parser) document(root jsonsrc.Value, pol *Policy) {
 
 	p.mode = variables.Literal
 	if m := f[docVersion]; m.Exists() {
-		pol.version = p.version(m.Value)
+		pol.version = versionOf(p.version(m.Value))
 	} else if p.typ == RCP {
 		p.missingf(rootOff, nil, documentElements[docVersion:docVersion+1], "missing \"Version\": RCPs require %q", Version2012)
 	}
-	pol.mode = p.mode
 
 	if m := f[docID]; m.Exists() {
 		at := top("Id")

@@ -5,22 +5,45 @@ import (
 
 	"github.com/iameval/iameval/condition"
 	"github.com/iameval/iameval/diag"
-	"github.com/iameval/iameval/variables"
 )
 
 // Policy is a parsed, validated and compiled policy document. It is
 // immutable and safe for concurrent use. Only [Parse] creates one.
+//
+// Its fields are few and small: a scenario or an account may hold
+// hundreds of thousands of policies (issue 15).
 type Policy struct {
 	id       string // Source.ID
 	docID    string // the document's Id element
 	typ      Type
+	version  versionCode
 	file     string
-	version  string // "" when the document has no Version
-	mode     variables.Mode
 	stmts    []*Statement
-	warnings diag.ErrorList
+	warnings *diag.ErrorList // nil when there are none
 	idx      index
 	lines    *lineTable // positions of statements, see Statement.position
+}
+
+// versionCode is a policy's Version element: one of the two AWS accepts,
+// or none.
+type versionCode uint8
+
+const (
+	noVersion versionCode = iota
+	version2012
+	version2008
+)
+
+// versionOf returns the code of a Version AWS accepts; any other text is
+// an error of the document, which then has no Policy.
+func versionOf(text string) versionCode {
+	switch text {
+	case Version2012:
+		return version2012
+	case Version2008:
+		return version2008
+	}
+	return noVersion
 }
 
 // ID returns the policy's name for explanations, Source.ID ("" when the
@@ -39,7 +62,15 @@ func (p *Policy) File() string { return p.file }
 
 // Version returns the Version element, "" when absent (which behaves as
 // 2008-10-17: policy variables are plain text).
-func (p *Policy) Version() string { return p.version }
+func (p *Policy) Version() string {
+	switch p.version {
+	case version2012:
+		return Version2012
+	case version2008:
+		return Version2008
+	}
+	return ""
+}
 
 // Statements returns the statements in document order. The slice is a
 // copy; the statements themselves are immutable.
@@ -61,10 +92,10 @@ func (p *Policy) HasAllow() bool {
 // Warnings returns findings that AWS accepts but that are likely mistakes,
 // sorted by position; nil when there are none. The slice is a copy.
 func (p *Policy) Warnings() diag.ErrorList {
-	if len(p.warnings) == 0 {
+	if p.warnings == nil {
 		return nil
 	}
-	return append(diag.ErrorList(nil), p.warnings...)
+	return append(diag.ErrorList(nil), *p.warnings...)
 }
 
 // Statement is one compiled statement of a [Policy]. It is immutable.
