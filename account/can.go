@@ -35,13 +35,13 @@ func (a *Accounts) Can(p *Principal, resource string, actions []string, q Query)
 			return nil, err
 		}
 		ps := a.PolicySet(p, resource, owner)
-		grants := map[string]bool{}
+		grants := p.grantSet()
 		return func(yield func(Result) bool) {
 			if p.Caller == nil {
 				return
 			}
 			for _, action := range actions {
-				if ps.Resource == nil && !p.mayGrantCached(serviceOf(action), grants) {
+				if ps.Resource == nil && !grants.mayGrant(serviceOf(action)) {
 					continue
 				}
 				req, err := a.request(p, action, resource, owner, &q, when)
@@ -66,10 +66,10 @@ func (a *Accounts) Can(p *Principal, resource string, actions []string, q Query)
 		}
 		ps := p.set
 		ps.RCP = a.org[p.Account].rcp
-		grants := map[string]bool{}
+		grants := p.grantSet()
 		for _, action := range actions {
 			service := serviceOf(action)
-			if service != "sts" && !p.mayGrantCached(service, grants) {
+			if service != "sts" && !grants.mayGrant(service) {
 				continue // no identity Allow for the service; resource policies are not consulted here
 			}
 			var best Result
@@ -78,13 +78,28 @@ func (a *Accounts) Can(p *Principal, resource string, actions []string, q Query)
 			if strings.EqualFold(action, "sts:AssumeRole") {
 				cands = append(cands, a.roleARNs...)
 			}
+			// identityMay says whether an identity Allow of p may grant
+			// the action: policy.Policy.MayAllow leaves the resource
+			// out, so it is asked once for the action, not once per
+			// example resource (issue 15: a user of 100,000 inline
+			// policies asked every policy for each of 100,000 examples).
+			identityMay, asked := false, false
 			for _, res := range cands {
 				rp := a.ResourcePolicy(res)
 				if rp == nil && service != "sts" {
 					// Without a resource policy only an identity Allow
 					// can grant: skip resources none can match.
+					if asked && !identityMay {
+						continue
+					}
 					pre, err := policy.NewRequest(policy.RequestInput{Action: action, Resource: res})
-					if err != nil || !p.mayAllow(&pre) {
+					if err != nil {
+						continue
+					}
+					if !asked {
+						identityMay, asked = p.mayAllow(&pre), true
+					}
+					if !identityMay {
 						continue
 					}
 				}
@@ -111,16 +126,6 @@ func (a *Accounts) Can(p *Principal, resource string, actions []string, q Query)
 			}
 		}
 	}, nil
-}
-
-// mayGrantCached is mayGrant with the answers kept per service.
-func (p *Principal) mayGrantCached(service string, cache map[string]bool) bool {
-	ok, seen := cache[service]
-	if !seen {
-		ok = p.mayGrant(service)
-		cache[service] = ok
-	}
-	return ok
 }
 
 // witnesses are the example resources of a principal's Allow statements,

@@ -88,23 +88,30 @@ func (a *Accounts) decide(p *Principal, req *iameval.Request, ps *iameval.Policy
 	return r, r.Decision == iameval.Allowed || len(r.MissingKeys) > 0
 }
 
-// mayGrant reports whether p's identity policies have an Allow statement
-// that can hold for an action of service (lower case). Without one, and
-// without a resource policy, no request of p to the service is allowed:
-// only the fixed outcomes of STS need no policy, and they are never
-// skipped.
-func (p *Principal) mayGrant(service string) bool {
-	if service == "sts" {
-		return true
-	}
+// grantSet is the services for which p's identity policies have an Allow
+// statement that can hold for an action (policy.Policy.AllowServices),
+// collected once: asking every policy for each service of the catalogue
+// took 3 s for a user of 100,000 inline policies (issue 15).
+type grantSet struct {
+	every    bool
+	services map[string]bool
+}
+
+// grantSet returns the services p's identity policies may grant.
+func (p *Principal) grantSet() grantSet {
+	g := grantSet{services: map[string]bool{}}
 	for _, q := range p.Identity {
-		for _, s := range q.Statements() {
-			if s.Effect() == policy.Allow && s.MayMatchService(service) {
-				return true
-			}
-		}
+		g.every = q.AllowServices(func(s string) { g.services[s] = true }) || g.every
 	}
-	return false
+	return g
+}
+
+// mayGrant reports whether an Allow statement of the set can hold for an
+// action of service (lower case). Without one, and without a resource
+// policy, no request of p to the service is allowed: only the fixed
+// outcomes of STS need no policy, and they are never skipped.
+func (g grantSet) mayGrant(service string) bool {
+	return service == "sts" || g.every || g.services[service]
 }
 
 // mayAllow reports whether some identity policy of p may allow r, its

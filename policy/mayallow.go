@@ -24,3 +24,44 @@ func (p *Policy) MayAllow(r *Request) bool {
 	}
 	return false
 }
+
+// AllowServices calls add with the service prefix (in lower case) of
+// each entry of the Action elements of p's Allow statements, and reports
+// whether one of them can hold for every service: it has a "*" entry or
+// is NotAction. [Policy.MayAllowService] holds for exactly the services
+// named and, when it reports true, for every service: a caller that asks
+// about many services of many policies collects them once.
+func (p *Policy) AllowServices(add func(service string)) (every bool) {
+	for _, s := range p.stmts {
+		if s.effect != Allow {
+			continue
+		}
+		if s.actions.not {
+			every = true
+			continue
+		}
+		for i := range s.actions.entries {
+			if e := &s.actions.entries[i]; e.any {
+				every = true
+			} else {
+				add(e.service)
+			}
+		}
+	}
+	return every
+}
+
+// MayAllowService reports whether some Allow statement of p can hold for
+// an action of service (a lower-case prefix such as "s3"): its Action
+// element names the service or has "*", or it is NotAction
+// ([Statement.MayMatchService]). It neither allocates nor copies the
+// statements, so that asking it of many policies for every service of
+// the catalogue stays cheap.
+func (p *Policy) MayAllowService(service string) bool {
+	for _, s := range p.stmts {
+		if s.effect == Allow && s.actions.mayMatchService(service) {
+			return true
+		}
+	}
+	return false
+}

@@ -107,3 +107,48 @@ func TestGrantees(t *testing.T) {
 		assert.True(t, p.Grantees().Anyone, anyone)
 	}
 }
+
+// TestMayAllowService: an Allow statement names the service, has "*" or
+// is NotAction; a Deny does not count, nor does another service
+// (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_action.html).
+func TestMayAllowService(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		name, stmts string
+		want        bool
+	}{
+		{"the service", `{"Effect": "Allow", "Action": ["ec2:Describe*", "s3:GetObject"], "Resource": "*"}`, true},
+		{"every action", `{"Effect": "Allow", "Action": "*", "Resource": "*"}`, true},
+		{"NotAction", `{"Effect": "Allow", "NotAction": "s3:*", "Resource": "*"}`, true},
+		{"another service", `{"Effect": "Allow", "Action": "s3express:*", "Resource": "*"}`, false},
+		{"a Deny", `{"Effect": "Deny", "Action": "s3:*", "Resource": "*"}`, false},
+	} {
+		p := mustParse(t, Identity, `{"Version": "2012-10-17", "Statement": [`+tc.stmts+`]}`)
+		assert.Equal(t, tc.want, p.MayAllowService("s3"), tc.name)
+		want := false
+		for _, s := range p.Statements() {
+			want = want || s.Effect() == Allow && s.MayMatchService("s3")
+		}
+		assert.Equal(t, want, p.MayAllowService("s3"), "%s: as its statements say", tc.name)
+	}
+}
+
+// TestAllowServicesAgreesWithMayAllowService: on random policies, the
+// services AllowServices names (or every one, when it says so) are those
+// MayAllowService holds for.
+func TestAllowServicesAgreesWithMayAllowService(t *testing.T) {
+	t.Parallel()
+	rng := rand.New(rand.NewPCG(11, 12))
+	services := []string{"s3", "ec2", "iam", "sts", "kms", "dynamodb", "s3express"}
+	checked := 0
+	for range 300 {
+		p, src := randomTypedPolicy(t, rng)
+		named := map[string]bool{}
+		every := p.AllowServices(func(s string) { named[s] = true })
+		for _, svc := range services {
+			require.Equal(t, p.MayAllowService(svc), every || named[svc], "service %s of policy %s", svc, src)
+			checked++
+		}
+	}
+	assert.Greater(t, checked, 1000)
+}
