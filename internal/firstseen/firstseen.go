@@ -3,7 +3,7 @@
 // 4-byte slots, each 1 + the index of the first string with its text.
 // A string is compared only with those whose hash collides with it. It
 // takes 8 to 16 bytes a string where a map[string]int took about 40
-// (issue 15: lint's check for repeated entries held 200 MB for the 5.6
+// (issue 15: lint's check for repeated entries held 200 MB for the 4
 // million of a 51 MB document).
 package firstseen
 
