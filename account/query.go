@@ -45,6 +45,11 @@ type Result struct {
 	MissingKeys []string
 	// Explanation is set with Query.Explain or ReportMissing.
 	Explanation *iameval.Explanation
+	// Unchecked, set by Can past CanBudget, counts the example
+	// resources of the action that were not tried: the action was not
+	// found allowed on those tried, and may be on one of these. Decision
+	// is then that of the best tried (ImplicitDeny when none told).
+	Unchecked int
 }
 
 // resourceAccount returns the account that owns resource.

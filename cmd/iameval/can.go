@@ -20,7 +20,10 @@ Prints the actions of the catalogue that PRINCIPAL (a user or role ARN of
 the exports; a role is evaluated as a session of it) is allowed, one per
 line, sorted: on --resource when given (its own policy taking part), else
 on some resource ("*", or a resource its identity-based Allow statements
-name for the action's service).
+name for the action's service). Trying those resources stops after a budget
+of policy evaluations (account.CanBudget; a tenth of it for one action): an
+action not found allowed by then prints as "ACTION ? not decided: N example
+resources not tried" ("unchecked": N with --json).
 
 Flags:
 ` + accountFlagsUsage + `  --resource ARN            the resource to evaluate every action on

@@ -61,6 +61,7 @@ type resultJSON struct {
 	Decision    iameval.Decision       `json:"decision"`
 	Deciding    []iameval.StatementRef `json:"deciding,omitempty"`
 	MissingKeys []string               `json:"missingKeys,omitempty"`
+	Unchecked   int                    `json:"unchecked,omitempty"`
 }
 
 // printResults prints results one per line (name, then "? keys" for a
@@ -69,14 +70,17 @@ func printResults(stdout, stderr io.Writer, seq func(func(account.Result) bool),
 	out := []resultJSON{}
 	for r := range seq {
 		if !asJSON {
-			if r.Decision == iameval.Allowed {
+			switch {
+			case r.Decision == iameval.Allowed:
 				fmt.Fprintln(stdout, name(r))
-			} else {
+			case r.Unchecked > 0:
+				fmt.Fprintf(stdout, "%s ? not decided: %d example resources not tried (account.CanBudget)\n", name(r), r.Unchecked)
+			default:
 				fmt.Fprintf(stdout, "%s ? %s\n", name(r), joinKeys(r.MissingKeys))
 			}
 			continue
 		}
-		j := resultJSON{Resource: r.Resource, Decision: r.Decision, MissingKeys: r.MissingKeys}
+		j := resultJSON{Resource: r.Resource, Decision: r.Decision, MissingKeys: r.MissingKeys, Unchecked: r.Unchecked}
 		if key == "principals" {
 			j.ARN = r.Principal.ARN
 		} else {
