@@ -121,6 +121,9 @@ func (a *Accounts) reach(p *Principal, q Query, indexed bool) iter.Seq[Step] {
 					next = append(next, node{p: r, path: path})
 				}
 			}
+			if index != nil {
+				index.dropReached(a.principals, seen)
+			}
 			frontier = next
 		}
 	}

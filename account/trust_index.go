@@ -75,3 +75,21 @@ func (x *trustIndex) candidates(id *principal.Identity, buf []int32) []int32 {
 	slices.Sort(buf)
 	return slices.Compact(buf)
 }
+
+// dropReached removes the roles reached from the lists every caller
+// reads, the roles that trust anyone and those that trust an account: a
+// step after the first found them all reached, and still read them all
+// (issue 15: 5,000 roles trusting "*" took 2.3 s, each reached role
+// walking the 5,000 others). The lists of names are each read by the
+// callers they name, once.
+func (x *trustIndex) dropReached(ps []*Principal, seen map[*Principal]bool) {
+	x.anyone = dropSeen(x.anyone, ps, seen)
+	for k, l := range x.byAccount {
+		x.byAccount[k] = dropSeen(l, ps, seen)
+	}
+}
+
+// dropSeen returns l without the roles seen, in l's storage.
+func dropSeen(l []int32, ps []*Principal, seen map[*Principal]bool) []int32 {
+	return slices.DeleteFunc(l, func(n int32) bool { return seen[ps[n]] })
+}
