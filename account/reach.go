@@ -16,8 +16,20 @@ type Step struct {
 	// then each role assumed in turn. Steps share the storage of their
 	// common beginnings, so that a chain of n roles costs n ARNs, not n²
 	// (issue 15): Path is read-only, and appending to it copies it.
+	// It is nil for a role not decided.
 	Path []string
+	// Undecided says Reach stopped at ReachBudget before it could tell
+	// whether Role can be reached: it may be. Such steps come last.
+	Undecided bool
 }
+
+// ReachBudget is the most steps (a caller and a role whose trust policy
+// may allow it, decided on a request) one [Accounts.Reach] decides: 2,500
+// roles reached and 2,500 that trust anyone only under a condition that
+// fails took 15 s, each reached role trying each of the others (issue
+// 15). Past it, Reach yields every role not reached as undecided
+// ([Step.Undecided]). 2,000,000 is a few seconds.
+const ReachBudget = 2_000_000
 
 // Reach returns the roles that p can become through chains of
 // sts:AssumeRole, each with a shortest path, nearest first (then in ARN
@@ -29,12 +41,12 @@ type Step struct {
 // tags and session policies are not modelled: each session carries the
 // role's tags.
 func (a *Accounts) Reach(p *Principal, q Query) iter.Seq[Step] {
-	return a.reach(p, q, true)
+	return a.reach(p, q, true, ReachBudget)
 }
 
-// reach is Reach; without indexed, each step tries every role (tests
-// compare the two).
-func (a *Accounts) reach(p *Principal, q Query, indexed bool) iter.Seq[Step] {
+// reach is Reach with the budget given; without indexed, each step tries
+// every role (tests compare the two).
+func (a *Accounts) reach(p *Principal, q Query, indexed bool, budget int) iter.Seq[Step] {
 	when := q.Time
 	if when.IsZero() {
 		when = time.Now()
@@ -74,6 +86,7 @@ func (a *Accounts) reach(p *Principal, q Query, indexed bool) iter.Seq[Step] {
 			index = newTrustIndex(a.principals)
 		}
 		var cands []int32
+		decided := 0 // steps decided, up to budget
 		for len(frontier) > 0 {
 			var next []node
 			for i := range frontier {
@@ -100,6 +113,16 @@ func (a *Accounts) reach(p *Principal, q Query, indexed bool) iter.Seq[Step] {
 					if preErr == nil && r.Trust != nil && !r.Trust.MayAllow(&pre) {
 						continue
 					}
+					if decided == budget {
+						// Every role not reached may still be.
+						for _, r := range a.principals {
+							if r.Kind == KindRole && !seen[r] && !yield(Step{Role: r, Undecided: true}) {
+								return
+							}
+						}
+						return
+					}
+					decided++
 					b.Reset()
 					req, err := b.Build(iameval.RequestInput{
 						Principal: n.p.Caller, Action: "sts:AssumeRole", Resource: r.ARN,

@@ -104,10 +104,10 @@ func TestReachIndexAgreesWithScan(t *testing.T) {
 			p, ok := a.Principal(fmt.Sprintf("arn:aws:iam::111122223333:user/u%d", u))
 			require.True(t, ok)
 			var scanned, indexed [][]string
-			for s := range a.reach(p, Query{}, false) {
+			for s := range a.reach(p, Query{}, false, ReachBudget) {
 				scanned = append(scanned, s.Path)
 			}
-			for s := range a.reach(p, Query{}, true) {
+			for s := range a.reach(p, Query{}, true, ReachBudget) {
 				indexed = append(indexed, s.Path)
 			}
 			steps += len(scanned)
@@ -177,4 +177,36 @@ func TestReachPathsShareSafely(t *testing.T) {
 		checked += len(steps)
 	}
 	assert.Greater(t, checked, 300, "enough steps, with branches")
+}
+
+// Past its budget Reach yields every role it has not reached as
+// undecided, last, rather than leaving it out (which reads as "cannot be
+// reached"); within the budget it finds what it finds without one.
+func TestReachBudget(t *testing.T) {
+	t.Parallel()
+	l := NewLoader(Options{})
+	l.AddExport("chain.json", chainExport(30))
+	a, err := l.Load()
+	require.NoError(t, err)
+	u, ok := a.Principal("arn:aws:iam::111122223333:user/u")
+	require.True(t, ok)
+	count := func(budget int) (reached, undecided int) {
+		for s := range a.reach(u, Query{}, true, budget) {
+			if s.Undecided {
+				undecided++
+				assert.Nil(t, s.Path)
+				continue
+			}
+			require.Zero(t, undecided, "undecided roles come last")
+			reached++
+		}
+		return reached, undecided
+	}
+	r, u0 := count(ReachBudget)
+	assert.Equal(t, 30, r)
+	assert.Zero(t, u0)
+	// In the chain each step decides one role: ten steps reach ten.
+	r, u1 := count(10)
+	assert.Equal(t, 10, r)
+	assert.Equal(t, 20, u1)
 }

@@ -16,7 +16,9 @@ become through chains of sts:AssumeRole, nearest first, one per line: the
 role's ARN, then the path from PRINCIPAL ("A -> B -> ROLE"). Each step needs
 the caller's identity side and the role's trust policy to allow. A path of
 more than 12 ARNs shows its first and last 6 and how many are left out
-between them ("(N more)"; with --json, "omitted": N).
+between them ("(N more)"; with --json, "omitted": N). Reach decides at most
+account.ReachBudget steps; past them every role not reached prints last as
+"ROLE\t? not decided" ("undecided": true with --json): it may be reachable.
 
 Flags:
 ` + accountFlagsUsage + `  --json                    print {"roles": [{"arn": ..., "path": [...]}, ...]}
@@ -40,9 +42,10 @@ func runReach(args []string, stdout, stderr io.Writer) int {
 		return status
 	}
 	type roleJSON struct {
-		ARN     string   `json:"arn"`
-		Path    []string `json:"path"`
-		Omitted int      `json:"omitted,omitempty"`
+		ARN       string   `json:"arn"`
+		Path      []string `json:"path"`
+		Omitted   int      `json:"omitted,omitempty"`
+		Undecided bool     `json:"undecided,omitempty"`
 	}
 	// Each role is written as it is reached, in the layout
 	// json.MarshalIndent gives the whole list.
@@ -53,13 +56,19 @@ func runReach(args []string, stdout, stderr io.Writer) int {
 	n := 0
 	for s := range accts.Reach(p, q) {
 		head, tail, omitted := shownPath(s.Path)
+		if head == nil {
+			head = []string{} // an undecided role's path: "path": []
+		}
 		if asJSON {
-			b, _ := json.MarshalIndent(roleJSON{s.Role.ARN, append(head[:len(head):len(head)], tail...), omitted}, "    ", "  ")
+			b, _ := json.MarshalIndent(roleJSON{s.Role.ARN, append(head[:len(head):len(head)], tail...), omitted, s.Undecided}, "    ", "  ")
 			if n > 0 {
 				w.WriteByte(',')
 			}
 			w.WriteString("\n    ")
 			w.Write(b)
+		} else if s.Undecided {
+			w.WriteString(s.Role.ARN)
+			w.WriteString("\t? not decided (account.ReachBudget)\n")
 		} else {
 			w.WriteString(s.Role.ARN)
 			w.WriteByte('\t')
