@@ -110,10 +110,6 @@ func (a *Accounts) can(p *Principal, resource string, actions []string, q Query,
 			// costly one leaves the others theirs.
 			stop := min(budget, spent+budget/10)
 			for k, res := range cands {
-				if spent >= stop {
-					unchecked = len(cands) - k
-					break
-				}
 				rp := a.ResourcePolicy(res)
 				if rp == nil && service != "sts" {
 					// Without a resource policy only an identity Allow
@@ -131,6 +127,12 @@ func (a *Accounts) can(p *Principal, resource string, actions []string, q Query,
 					if !identityMay {
 						continue
 					}
+				}
+				if spent >= stop {
+					// Only what needs an evaluation counts: the
+					// examples the identity side rules out do not.
+					unchecked = len(cands) - k
+					break
 				}
 				owner := ""
 				if x, ok := arn.Parse(res); !ok || !arn.IsAccountID(x.Account) {

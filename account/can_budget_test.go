@@ -3,6 +3,7 @@ package account
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -74,5 +75,31 @@ func TestCanBudget(t *testing.T) {
 			}
 		}
 		assert.Equal(t, tc.want, got, tc.name)
+	}
+}
+
+// Once the budget is spent, an action the identity side rules out
+// entirely (no Allow for it, so no evaluation needed) is still left out:
+// only examples that need an evaluation make an action not decided.
+func TestCanBudgetSpentLeavesRuledOutActions(t *testing.T) {
+	t.Parallel()
+	const n = 40
+	l := NewLoader(Options{})
+	l.AddExport("u.json", conditionalExport(t, n, false))
+	a, err := l.Load()
+	require.NoError(t, err)
+	p, ok := a.Principal("arn:aws:iam::111122223333:user/u")
+	require.True(t, ok)
+	// Ten costly actions spend the budget; s3:PutObject comes after.
+	actions := append(slices.Repeat([]string{"s3:GetObject"}, 10), "s3:PutObject")
+	seq, err := a.can(p, "", actions, Query{}, 10*(n+1)*5)
+	require.NoError(t, err)
+	var got []string
+	for r := range seq {
+		got = append(got, fmt.Sprintf("%s unchecked=%d", r.Action, r.Unchecked))
+	}
+	assert.Len(t, got, 10, "s3:GetObject ten times, not decided; s3:PutObject left out: %v", got)
+	for _, g := range got {
+		assert.Contains(t, g, "s3:GetObject unchecked=")
 	}
 }
