@@ -169,8 +169,9 @@ type parser struct {
 	exact      bool
 	posSlab    []int              // the clause offsets of statements, see condition
 	clauseSlab []condition.Clause // the clauses of statements, see condition
-	// lastActions and lastResources are the last few elements compiled
-	// without problems, which an element with the same text shares.
+	// lastActions and lastResources are the few elements compiled without
+	// problems that were last shared or compiled, which an element with
+	// the same text shares.
 	lastActions   lastList[actionEntry]
 	lastResources lastList[resourceEntry]
 	lastBlocks    lastBlocks // operator blocks, likewise
