@@ -148,6 +148,9 @@ type parser struct {
 	clauses     []cachedClause
 	clauseIndex map[uint64]int32 // clauseHash → the latest entry with that hash
 	clauseSeed  maphash.Seed
+	// clauseBodies carves the compiled forms of the clauses of a policy
+	// of more than one statement (see newClause).
+	clauseBodies condition.Clauses
 	// scratch is where the caches' storage came from and goes back to
 	// (see takeScratch).
 	scratch *parseScratch
