@@ -178,7 +178,14 @@ func (c *clause) nulls() []bool {
 
 // newClauseBody returns a zero clause holding a copy of values.
 func newClauseBody(values []string) *clause {
-	c := &clause{nvals: uint32(len(values))}
+	c := &clause{}
+	setValues(c, values)
+	return c
+}
+
+// setValues makes the zero clause c hold a copy of values.
+func setValues(c *clause, values []string) {
+	c.nvals = uint32(len(values))
 	switch len(values) {
 	case 0:
 	case 1:
@@ -187,7 +194,6 @@ func newClauseBody(values []string) *clause {
 	default:
 		c.vals = unsafe.SliceData(slices.Clone(values))
 	}
-	return c
 }
 
 // clauseOf is a clause of one policy value together with its compiled
@@ -205,9 +211,7 @@ func newClauseBodyFor[T any](values []string) (*clause, []T) {
 		return newClauseBody(values), make([]T, len(values))
 	}
 	b := &clauseOf[T]{}
-	b.nvals = 1
-	b.one = values[0]
-	b.vals = &b.one
+	setValues(&b.clause, values)
 	return &b.clause, b.data[:]
 }
 
@@ -237,6 +241,12 @@ var errNoValues = errors.New("no values: a positive operator never matches, a ne
 // bad value. A Clause returned with errors evaluates to false and should not
 // be used. Non-fatal findings are available from [Clause.Warnings].
 func NewClause(op Operator, key string, values []string, mode variables.Mode) (Clause, []error) {
+	return newClause(nil, op, key, values, mode)
+}
+
+// newClause is NewClause, carving the clause from the blocks of cs when
+// it is not nil (see Clauses).
+func newClause(cs *Clauses, op Operator, key string, values []string, mode variables.Mode) (Clause, []error) {
 	nkey := normalizeKey(key)
 	if uint64(len(values)) > maxValues {
 		c := &clause{op: op, key: key, nkey: nkey, khash: hashKey(nkey)}
@@ -246,9 +256,9 @@ func NewClause(op Operator, key string, values []string, mode variables.Mode) (C
 	var c *clause
 	var ipRoom []netip.Prefix // where compileIPTo compiles an IP clause's values
 	if fam == famIP && op.Valid() {
-		c, ipRoom = newClauseBodyFor[netip.Prefix](values)
+		c, ipRoom = cs.ipBody(values)
 	} else {
-		c = newClauseBody(values)
+		c = cs.body(values)
 	}
 	c.op, c.key, c.nkey, c.khash, c.fam = op, key, nkey, hashKey(nkey), fam
 	if !op.Valid() {

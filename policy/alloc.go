@@ -234,7 +234,13 @@ func (p *parser) newClause(op condition.Operator, key, raw string, values []stri
 			}
 		}
 	}
-	clause, errs := condition.NewClause(op, key, values, p.mode)
+	bodies := &p.clauseBodies
+	if p.exact {
+		// A policy of one statement allocates each clause at its own
+		// size, as its entry lists (see reserve).
+		bodies = nil
+	}
+	clause, errs := bodies.New(op, key, values, p.mode)
 	if len(p.clauses) >= maxCachedClauses {
 		return clause, errs
 	}

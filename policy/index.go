@@ -90,14 +90,14 @@ type filing struct {
 }
 
 // addFiling appends f to pairs, whose filings from first on are those of
-// f's statement, unless one of them has a prefix that f's prefix starts
-// with; it drops those whose prefix starts with f's. Every resource that
-// starts with the longer prefix starts with the shorter, under which
-// evalIndexed finds the statement first (it looks prefixes up shortest
-// first), so a statement is filed under the shortest of such prefixes
-// only ("arn:aws:s3:::b", not also "arn:aws:s3:::b/"), and a repeated
-// prefix once: filing it under the longer would only have it matched
-// again.
+// f's statement, unless f's prefix starts with the prefix of one of them;
+// it drops those whose prefix starts with f's. A resource that starts
+// with the longer of two such prefixes starts with the shorter, under
+// which evalIndexed finds the statement first (it looks prefixes up
+// shortest first), so the statement is filed under the shorter only
+// ("arn:aws:s3:::b", not also "arn:aws:s3:::b/"): filing it under the
+// longer too would only have it matched again. A repeated prefix is
+// filed once.
 func addFiling(pairs []filing, first int, f filing) []filing {
 	own := pairs[first:]
 	for _, g := range own {

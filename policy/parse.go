@@ -161,6 +161,9 @@ type parser struct {
 	clauses     []cachedClause
 	clauseIndex map[uint64]int32 // clauseHash → the latest entry with that hash
 	clauseSeed  maphash.Seed
+	// clauseBodies carves the compiled forms of the clauses of a policy
+	// of more than one statement (see newClause).
+	clauseBodies condition.Clauses
 	// scratch is where the caches' storage came from and goes back to
 	// (see takeScratch).
 	scratch *parseScratch
@@ -182,8 +185,9 @@ type parser struct {
 	exact      bool
 	posSlab    []int              // the clause offsets of statements, see condition
 	clauseSlab []condition.Clause // the clauses of statements, see condition
-	// lastActions and lastResources are the last few elements compiled
-	// without problems, which an element with the same text shares.
+	// lastActions and lastResources are the few elements compiled without
+	// problems that were last shared or compiled, which an element with
+	// the same text shares.
 	lastActions   lastList[actionEntry]
 	lastResources lastList[resourceEntry]
 	lastBlocks    lastBlocks // operator blocks, likewise

@@ -131,27 +131,30 @@ type lastBlock struct {
 	pos     []int              // the offsets of their keys
 }
 
-// lastBlocks holds the last few lastBlocks: policies repeat blocks such
-// as {"Bool": {"aws:SecureTransport": "true"}} in many statements.
+// lastBlocks holds the few lastBlocks last found or added: policies
+// repeat blocks such as {"Bool": {"aws:SecureTransport": "true"}} in
+// many statements.
 type lastBlocks struct {
-	b    [lastListSize]lastBlock
-	next int
+	b [lastListSize]lastBlock
+	recency
 }
 
 // find returns the remembered block of op written as raw, or nil.
 func (l *lastBlocks) find(op, raw string) *lastBlock {
 	for i := range l.b {
 		if b := &l.b[i]; b.clauses != nil && b.raw == raw && b.op == op {
+			l.touch(i)
 			return b
 		}
 	}
 	return nil
 }
 
-// add remembers a block, replacing the oldest.
+// add remembers a block, replacing the stalest (see recency).
 func (l *lastBlocks) add(b lastBlock) {
-	l.b[l.next] = b
-	l.next = (l.next + 1) % lastListSize
+	i := l.stalest()
+	l.b[i] = b
+	l.touch(i)
 }
 
 // condValue is one policy value of a condition key, as text.

@@ -148,8 +148,8 @@ func (p *parser) pair(f *stmtFields, el int, at *path) (first, second bool) {
 }
 
 // actions compiles an Action or NotAction element (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_action.html).
-// An element written exactly as one of the last few compiled without
-// problems shares its entries: policies repeat the same action list in statement
+// An element written exactly as one of the few last used (see lastList)
+// shares its entries: policies repeat the same action list in statement
 // after statement, and compiled entries are never modified.
 func (p *parser) actions(m jsonsrc.Member, not bool, at *path) actionSet {
 	raw := p.doc.Raw(m.Value)
@@ -182,8 +182,8 @@ func (p *parser) actions(m jsonsrc.Member, not bool, at *path) actionSet {
 }
 
 // resources compiles a Resource or NotResource element (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_resource.html).
-// Like actions, an element written exactly as one of the last few
-// compiled without problems shares its entries (the variable mode is the same
+// Like actions, an element written exactly as one of the few last used
+// shares its entries (the variable mode is the same
 // for the whole document).
 func (p *parser) resources(m jsonsrc.Member, not bool, at *path) resourceSet {
 	raw := p.doc.Raw(m.Value)
@@ -249,14 +249,14 @@ func (p *parser) resourceWarnings(s string, offset int, at *path, e *resourceEnt
 	}
 }
 
-// lastList holds the last few Action or Resource elements compiled
-// without errors or warnings: their JSON text as written and their
-// entries. A few, not one, because policies often alternate between two
-// or three lists.
+// lastList holds the few Action or Resource elements compiled without
+// errors or warnings that were last found or added: their JSON text as
+// written and their entries. A few, not one, because policies often
+// alternate between two or three lists.
 type lastList[E any] struct {
 	raw     [lastListSize]string
 	entries [lastListSize][]E
-	next    int // the slot add fills next
+	recency
 }
 
 // lastListSize is the number of elements a lastList remembers.
@@ -266,14 +266,16 @@ const lastListSize = 4
 func (l *lastList[E]) find(raw string) []E {
 	for i := range l.raw {
 		if l.entries[i] != nil && l.raw[i] == raw {
+			l.touch(i)
 			return l.entries[i]
 		}
 	}
 	return nil
 }
 
-// add remembers an element, replacing the oldest.
+// add remembers an element, replacing the stalest (see recency).
 func (l *lastList[E]) add(raw string, entries []E) {
-	l.raw[l.next], l.entries[l.next] = raw, entries
-	l.next = (l.next + 1) % lastListSize
+	i := l.stalest()
+	l.raw[i], l.entries[i] = raw, entries
+	l.touch(i)
 }

@@ -1,0 +1,69 @@
+package condition
+
+import (
+	"net/netip"
+
+	"github.com/iameval/iameval/variables"
+)
+
+// Clauses compiles clauses as [NewClause] does, carving their compiled
+// forms from blocks it allocates a few at a time rather than one by one:
+// a parser compiling the conditions of a policy uses one (policies that
+// give each statement its own aws:SourceIp range compile a clause per
+// statement). The clauses are immutable and safe for concurrent use, as
+// any Clause; a block is kept as long as one of its clauses is. The zero
+// Clauses is ready to use; it is not safe for concurrent use.
+type Clauses struct {
+	bodies   []clause                 // the unused rest of the current block
+	ips      []clauseOf[netip.Prefix] // likewise, for clauses of one IP value
+	nb, nips int                      // the clauses carved from each kind of block so far
+}
+
+// New is [NewClause], carving the clause from c's blocks; a nil c
+// allocates it on its own, as NewClause does.
+func (c *Clauses) New(op Operator, key string, values []string, mode variables.Mode) (Clause, []error) {
+	return newClause(c, op, key, values, mode)
+}
+
+// The first block of each kind has room for clauseBlockMin clauses, the
+// next ones for half the clauses carved so far, up to clauseBlockMax: a
+// policy takes a few blocks, and a condition of 20,000 keys leaves at
+// most clauseBlockMax clauses of room unused (issue 15).
+const (
+	clauseBlockMin = 4
+	clauseBlockMax = 64
+)
+
+// blockLen is the room of the next block after carved clauses.
+func blockLen(carved int) int { return min(max(clauseBlockMin, carved/2), clauseBlockMax) }
+
+// body is newClauseBody, carved from c's blocks when c is not nil.
+func (c *Clauses) body(values []string) *clause {
+	if c == nil {
+		return newClauseBody(values)
+	}
+	if len(c.bodies) == 0 {
+		c.bodies = make([]clause, blockLen(c.nb))
+	}
+	b := &c.bodies[0]
+	c.bodies = c.bodies[1:]
+	c.nb++
+	setValues(b, values)
+	return b
+}
+
+// ipBody is newClauseBodyFor[netip.Prefix], carving a clause of one value
+// from c's blocks when c is not nil.
+func (c *Clauses) ipBody(values []string) (*clause, []netip.Prefix) {
+	if c == nil || len(values) != 1 {
+		return newClauseBodyFor[netip.Prefix](values)
+	}
+	if len(c.ips) == 0 {
+		c.ips = make([]clauseOf[netip.Prefix], blockLen(c.nips))
+	}
+	b := &c.ips[0]
+	c.ips = c.ips[1:]
+	c.nips++
+	setValues(&b.clause, values)
+	return &b.clause, b.data[:]
+}
