@@ -56,6 +56,10 @@ func buildIndex(stmts []*Statement, principals bool, minStatements int) index {
 		n := int32(i)
 		if s.resources.indexable() {
 			first := len(pairs)
+			if len(s.resources.entries) > linearFilings {
+				pairs = addFilingsSorted(pairs, s.resources.entries, n)
+				continue
+			}
 			for j := range s.resources.entries {
 				if e := &s.resources.entries[j]; !e.never {
 					pairs = addFiling(pairs, first, filing{e.prefix, n})
@@ -81,6 +85,39 @@ func countResources(stmts []*Statement) int {
 		n += len(s.resources.entries)
 	}
 	return n
+}
+
+// linearFilings is the number of Resource entries of a statement up to
+// which addFiling compares each prefix with those of the statement filed
+// before it; past it addFilingsSorted sorts them, as comparing every pair
+// hung on a statement of 100,000 distinct resources (issue 15).
+const linearFilings = 16
+
+// addFilingsSorted appends to pairs the filings of statement n, whose
+// Resource entries are entries, as addFiling would one by one: each
+// distinct prefix once, and none that starts with another. In sorted
+// order a prefix that starts with a kept one comes right after it or
+// after others that start with it too, so the prefixes are sorted and
+// each is compared with the last one kept only. The filings of the
+// statement come in prefix order, which evalIndexed does not depend on.
+func addFilingsSorted(pairs []filing, entries []resourceEntry, n int32) []filing {
+	first := len(pairs)
+	for j := range entries {
+		if e := &entries[j]; !e.never {
+			pairs = append(pairs, filing{e.prefix, n})
+		}
+	}
+	own := pairs[first:]
+	slices.SortFunc(own, func(a, b filing) int { return strings.Compare(a.prefix, b.prefix) })
+	kept := first
+	for _, f := range own {
+		if kept > first && strings.HasPrefix(f.prefix, pairs[kept-1].prefix) {
+			continue
+		}
+		pairs[kept] = f
+		kept++
+	}
+	return pairs[:kept]
 }
 
 // filing is a statement filed under a literal resource prefix.
