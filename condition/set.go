@@ -15,7 +15,18 @@ const (
 	whyUnknownValue            // the key is present with a value nobody gave (UnknownValue)
 	whyAnyIfExists             // ForAnyValue:...IfExists on an absent key (readings differ)
 	whyOverBudget              // a policy value expanded past variables.MaxExpansion
+	whyTooManyPairs            // a set qualifier would compare more than MaxSetPairs pairs
 )
+
+// MaxSetPairs is the most pairs of a request value and a policy value
+// that a clause with ForAnyValue: or ForAllValues: compares for one
+// request. Each request value is compared with the policy values in
+// turn, so 30,000 of each (a 0.6 MB scenario) took 12 s, and a 64 MiB one
+// would take hours (issue 15). Past it the clause's truth is unknown and
+// it fails closed, as for an expansion past the budget. No request AWS
+// makes comes near it: its multivalued keys (aws:TagKeys, aws:CalledVia)
+// hold tens of values, and a policy of 10,240 characters a few thousand.
+const MaxSetPairs = 1_000_000
 
 // truth is the result of a clause: false, true, or unknown when the
 // request does not determine it. AWS's text leaves these cases open, and the readings disagree, so
@@ -202,6 +213,12 @@ func (c *clause) evalValue(v *Value, l Lookup, o *outcome) truth {
 			o.why = whyEmptySet
 		}
 		return of(c.op.Set == ForAllValues)
+	}
+	if v.Len()*c.count() > MaxSetPairs {
+		if o != nil {
+			o.why = whyTooManyPairs
+		}
+		return isUnknown
 	}
 	// ForAnyValue passes when some request value passes Op,
 	// ForAllValues when every one does; a single value is a one-element set.

@@ -264,6 +264,9 @@ func (c *clause) reason(o outcome) string {
 	case whyOverBudget:
 		return fmt.Sprintf("policy value %q expands past the %d KiB expansion budget: what it matches cannot be known, so %s",
 			c.values()[o.pair.overBudget], variables.MaxExpansion>>10, failClosed)
+	case whyTooManyPairs:
+		return fmt.Sprintf("%s: %d request values × %d policy values are more than the %d pairs a clause compares for one request, so %s",
+			c.op.Set, o.value.Len(), c.count(), MaxSetPairs, failClosed)
 	case whyEmptySet:
 		if c.op.Set == ForAllValues {
 			return "request value is empty: ForAllValues passes on an empty set"
