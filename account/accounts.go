@@ -94,12 +94,36 @@ func (a *Accounts) Accounts() []string { return a.accounts }
 
 // ResourcePolicy returns the resource-based policy loaded for resourceARN:
 // for a role ARN its trust policy, else one from the resource-policy
-// inputs; nil when none is known.
+// inputs; nil when none is known. An S3 object
+// (arn:aws:s3:::BUCKET/KEY) without a policy of its own has its bucket's:
+// a bucket policy governs the bucket's objects, and it is the policy
+// `aws s3api get-bucket-policy` gives, keyed by the bucket's ARN
+// (https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucket-policies.html).
 func (a *Accounts) ResourcePolicy(resourceARN string) *policy.Policy {
 	if p, ok := a.byARN[resourceARN]; ok && p.Kind == KindRole {
 		return p.Trust
 	}
-	return a.resource[resourceARN]
+	if p, ok := a.resource[resourceARN]; ok {
+		return p
+	}
+	if bucket, ok := s3Bucket(resourceARN); ok {
+		return a.resource[bucket]
+	}
+	return nil
+}
+
+// s3Bucket returns the ARN of the bucket of an S3 object ARN
+// (arn:PARTITION:s3:::BUCKET/KEY).
+func s3Bucket(objectARN string) (string, bool) {
+	x, ok := arn.Parse(objectARN)
+	if !ok || x.Service != "s3" || x.Region != "" || x.Account != "" {
+		return "", false
+	}
+	bucket, _, found := strings.Cut(x.Resource, "/")
+	if !found || bucket == "" {
+		return "", false
+	}
+	return "arn:" + x.Partition + ":s3:::" + bucket, true
 }
 
 // SCP returns the SCP levels of an account (nil when no organization

@@ -152,3 +152,27 @@ func TestReach(t *testing.T) {
 		t.Errorf("alice reaches %s, but no trust policy names her", s.Role.ARN)
 	}
 }
+
+// A bucket policy, loaded under the bucket's ARN as get-bucket-policy
+// gives it, governs the bucket's objects: its Deny removes alice's
+// s3:GetObject on reports/a.csv, and its Allow grants bob, whose own
+// policies do not. A policy loaded for the object itself wins over the
+// bucket's (https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucket-policies.html).
+func TestWhoCanBucketPolicyGovernsObjects(t *testing.T) {
+	bucketPolicy := `{"Version":"2012-10-17","Statement":[` +
+		`{"Effect":"Deny","Principal":{"AWS":"arn:aws:iam::111122223333:user/alice"},"Action":"s3:GetObject","Resource":"arn:aws:s3:::reports/*"},` +
+		`{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::111122223333:user/ops/bob"},"Action":"s3:GetObject","Resource":"arn:aws:s3:::reports/*"}]}`
+	a := loadTestdata(t, func(l *Loader) {
+		l.AddResourcePolicies("rp.json", []byte(`{"arn:aws:s3:::reports": `+bucketPolicy+`}`))
+	})
+	got := whoCan(t, a, "s3:GetObject", "arn:aws:s3:::reports/a.csv", Query{})
+	assert.Equal(t, []string{"arn:aws:iam::111122223333:role/admin", "arn:aws:iam::111122223333:user/ops/bob"}, got)
+	assert.Same(t, a.ResourcePolicy("arn:aws:s3:::reports"), a.ResourcePolicy("arn:aws:s3:::reports/a.csv"))
+	assert.Nil(t, a.ResourcePolicy("arn:aws:s3:::reportsX/a.csv"), "another bucket")
+	assert.Nil(t, a.ResourcePolicy("arn:aws:s3:us-east-1:111122223333:accesspoint/reports"), "not an object ARN")
+
+	own := loadTestdata(t, func(l *Loader) {
+		l.AddResourcePolicies("rp.json", []byte(`{"arn:aws:s3:::reports": `+bucketPolicy+`, "arn:aws:s3:::reports/a.csv": {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"*"}]}}`))
+	})
+	assert.NotSame(t, own.ResourcePolicy("arn:aws:s3:::reports"), own.ResourcePolicy("arn:aws:s3:::reports/a.csv"), "the object's own policy")
+}
