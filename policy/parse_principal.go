@@ -63,6 +63,7 @@ func (p *parser) principals(m jsonsrc.Member, not bool, at *path) principalSet {
 	default:
 		p.typeError(v, &c, "\"*\" or an object with \"AWS\", \"Federated\", \"Service\" or \"CanonicalUser\"")
 	}
+	ps.indexAWS()
 	return ps
 }
 
