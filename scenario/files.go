@@ -35,6 +35,9 @@ type Files struct {
 	// memory limit with it. It is called with the Files locked, so it
 	// must not use the Files.
 	OnRead func(size int)
+	// Meter, when set, measures the coverage of each case RunEach runs,
+	// as MeasureCoverage would of the loaded files.
+	Meter *CoverageMeter
 
 	mu    sync.Mutex
 	read  map[string]string // by cleaned absolute path

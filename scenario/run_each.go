@@ -40,6 +40,9 @@ func (f *Files) RunEach(path string, full bool, emit func(Result)) *File {
 			}
 		}
 		emit(run(c))
+		if f.Meter != nil {
+			f.Meter.m.measure(l.sources, c)
+		}
 	}
 	file, _ := l.load(text)
 	if !started && len(file.Errors) > 0 {

@@ -126,35 +126,24 @@ func runTest(args []string, stdout, stderr io.Writer) int {
 			writeResult(stdout, res)
 		}
 	}
-	var loaded []*scenario.File
 	// One run reads each file once and at most scenario.MaxTotalRead
 	// bytes in all.
 	read := scenario.Files{OnRead: startMemLimit().add}
+	if *withCoverage {
+		// Each case is measured as it runs, not kept for a second pass.
+		read.Meter = scenario.NewCoverageMeter()
+	}
 	for _, name := range files {
 		// A file with problems still runs its good cases; the problems
 		// are error results of the report. With --json every case is
 		// explained; otherwise only failures print their explanation.
-		if !*withCoverage {
-			// Each case runs as it is read and is then forgotten.
-			sf := read.RunEach(name, *format == "json", emit)
-			printWarnings(stderr, sf.Warnings)
-			continue
-		}
-		// Coverage reads the files again, so they are kept.
-		sf, _ := read.Load(name)
+		// Each case runs as it is read and is then forgotten.
+		sf := read.RunEach(name, *format == "json", emit)
 		printWarnings(stderr, sf.Warnings)
-		rep := sf.RunBrief()
-		if *format == "json" {
-			rep = sf.Run()
-		}
-		for _, res := range rep.Results {
-			emit(res)
-		}
-		loaded = append(loaded, sf)
 	}
 	var cov *scenario.Coverage
-	if *withCoverage {
-		cov = scenario.MeasureCoverage(loaded...)
+	if read.Meter != nil {
+		cov = read.Meter.Coverage()
 	}
 	if *format == "json" {
 		if err := jw.finish(report, cov); err != nil {
