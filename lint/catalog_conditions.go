@@ -78,8 +78,8 @@ func (c *checker) checkConditionKey(cl clause, op condition.Operator, sa stateme
 		// saml:sub, an OIDC provider's host): not in the reference.
 		return
 	}
-	if !global && key.Service != nil && !sa.all && len(sa.actions) > 0 && !isGlobal(name) &&
-		serviceSupports(key.Service, name) && !anySupports(sa.actions, name) {
+	if !global && key.Service != nil && !sa.all && !sa.empty() && !isGlobal(name) &&
+		c.serviceSupports(key.Service, name) && !sa.supports(name) {
 		c.add(codeKeyUnsupported, cl.key,
 			"none of the statement's actions supports \""+name+"\" in the Service Authorization Reference: their requests lack it, so the condition is always false"+ifExistsNote(op),
 			"")
@@ -106,15 +106,31 @@ func isGlobal(name string) bool {
 }
 
 // serviceSupports reports whether an action of svc supports the
-// condition key name, as anySupports does for a list of actions, without
-// making that list for each key.
-func serviceSupports(svc *catalog.Service, name string) bool {
+// condition key name, asked of the service's actions once per service and
+// key: statement after statement asked it again of hundreds of actions.
+func (c *checker) serviceSupports(svc *catalog.Service, name string) bool {
+	k := serviceKey{svc, name}
+	if ok, seen := c.serviceKeys[k]; seen {
+		return ok
+	}
+	ok := false
 	for i := range svc.Actions {
 		if actionSupports(&svc.Actions[i], name) {
-			return true
+			ok = true
+			break
 		}
 	}
-	return false
+	if c.serviceKeys == nil {
+		c.serviceKeys = map[serviceKey]bool{}
+	}
+	c.serviceKeys[k] = ok
+	return ok
+}
+
+// serviceKey is a service and a condition key name.
+type serviceKey struct {
+	svc  *catalog.Service
+	name string
 }
 
 // tagFamilyKey finds the service key of a tag family ("<prefix>:ResourceTag/tag-key",
@@ -145,14 +161,6 @@ func ifExistsNote(op condition.Operator) string {
 
 // anySupports reports whether one of the actions supports the condition
 // key name: the action lists it, or one of its resource types does.
-func anySupports(actions []*catalog.Action, name string) bool {
-	for _, a := range actions {
-		if actionSupports(a, name) {
-			return true
-		}
-	}
-	return false
-}
 
 // actionSupports reports whether the action supports the condition key
 // name: the action lists it, or one of its resource types does.

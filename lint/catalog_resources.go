@@ -13,7 +13,7 @@ import (
 // those actions, and an action that supports only "*" is never allowed
 // by a statement without a "*" entry.
 func (c *checker) checkResources(s *statement, sa statementActions) {
-	if sa.all || len(sa.actions) == 0 || !s.resource.present || s.resource.not {
+	if sa.all || sa.empty() || !s.resource.present || s.resource.not {
 		return
 	}
 	hasStar := false
@@ -38,13 +38,17 @@ func (c *checker) checkResources(s *statement, sa statementActions) {
 			}
 		}
 	}
-	types := map[*catalog.ResourceType]bool{}
-	for _, a := range sa.actions {
-		for _, ar := range a.ResourceTypes {
-			types[ar.Type] = true
-		}
+	if !hasStar || len(s.resource.items) > 1 {
+		c.checkResourceTypes(s, sa)
 	}
-	if len(types) == 0 {
+}
+
+// checkResourceTypes reports the Resource entries other than "*" that
+// name a resource of none of the resource types of the statement's
+// actions; the types are gathered only for a statement that has such an
+// entry.
+func (c *checker) checkResourceTypes(s *statement, sa statementActions) {
+	if !sa.anyType(func(*catalog.ResourceType) bool { return true }) {
 		return // every action is wildcard-only: reported above
 	}
 	// A suggestion, not a warning: the reference's ARN formats miss
@@ -56,14 +60,9 @@ func (c *checker) checkResources(s *statement, sa statementActions) {
 			continue
 		}
 		pattern := variablesAsWildcards(r.text)
-		matched := false
-		for t := range types {
-			if t.MayMatch(pattern) {
-				matched = true
-				break
-			}
-		}
-		if !matched {
+		if !sa.anyType(func(t *catalog.ResourceType) bool { return t.MayMatch(pattern) }) {
+			types := map[*catalog.ResourceType]bool{}
+			sa.anyType(func(t *catalog.ResourceType) bool { types[t] = true; return false })
 			c.add(codeResourceMismatch, r,
 				"\""+r.text+"\" matches none of the resource types of the statement's actions ("+typeList(types)+") in the Service Authorization Reference",
 				"remove it, or check the ARN format of the resource type")

@@ -74,6 +74,11 @@ type checker struct {
 	out []Finding
 	// left counts the findings past diag.MaxErrors, which are not kept.
 	left omission
+	// matched holds the actions each Action entry text matches (see
+	// matchActions).
+	matched map[string]*entryActions
+	// serviceKeys caches serviceSupports.
+	serviceKeys map[serviceKey]bool
 	// near holds the "did you mean" of each unknown name asked (see
 	// suggest).
 	near map[string]string
