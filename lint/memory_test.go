@@ -121,3 +121,37 @@ func lintValuesDoc(n, v int) []byte {
 	b.WriteString(`]}`)
 	return []byte(b.String())
 }
+
+// TestLintWildcardStatementsAllocate: a statement of service wildcards
+// costs its checks a few bytes per input byte, however many actions the
+// wildcards match (issue 15: each statement of "s3:*", "iam:*", "ec2:*"
+// collected its thousand actions in a map and asked each of them about
+// each condition key; 100,000 statements took 44 s). What an entry text
+// matches is worked out once per text.
+func TestLintWildcardStatementsAllocate(t *testing.T) {
+	if raceEnabled || testing.Short() {
+		t.Skip("allocation sizes differ under the race detector")
+	}
+	doc := func(n int) string {
+		var b strings.Builder
+		b.WriteString(`{"Version":"2012-10-17","Statement":[`)
+		for i := range n {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			fmt.Fprintf(&b, `{"Effect":"Allow","Action":["s3:*","iam:*","ec2:*"],"Resource":["arn:aws:s3:::b%d/*","*"],"Condition":{"StringEquals":{"s3:prefix":"a"}}}`, i)
+		}
+		b.WriteString(`]}`)
+		return b.String()
+	}
+	// The catalogue's services are decoded on first use, once per process.
+	lintFindings(doc(1), policy.Source{}, nil, omission{})
+	src := doc(2000)
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	lintFindings(src, policy.Source{File: "p.json"}, nil, omission{})
+	runtime.ReadMemStats(&after)
+	perStatement := float64(after.TotalAlloc-before.TotalAlloc) / 2000
+	t.Logf("2,000 wildcard statements (%d bytes): %.0f bytes allocated a statement, most of it its findings", len(src), perStatement)
+	assert.LessOrEqual(t, perStatement, 16384.0, "expanding the wildcards statement by statement allocated 261 KB a statement")
+}
