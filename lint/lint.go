@@ -79,6 +79,9 @@ type checker struct {
 	matched map[string]*entryActions
 	// serviceKeys caches serviceSupports.
 	serviceKeys map[serviceKey]bool
+	// typeServices holds the service segment of each ARN format of a
+	// resource type, "" for a placeholder (see typeNamesService).
+	typeServices map[*catalog.ResourceType][]string
 	// near holds the "did you mean" of each unknown name asked (see
 	// suggest).
 	near map[string]string
