@@ -67,6 +67,10 @@ func (c *checker) checkResourceTypes(s *statement, sa statementActions) {
 			// of "s3:*", "iam:*" and "ec2:*" has about 200 types.
 			return (!literal || c.typeNamesService(t, svc)) && t.MayMatch(pattern)
 		}) {
+			if c.full() {
+				c.add(codeResourceMismatch, r, "", "") // counted, not kept: not worded
+				continue
+			}
 			types := map[*catalog.ResourceType]bool{}
 			sa.anyType(func(t *catalog.ResourceType) bool { types[t] = true; return false })
 			c.add(codeResourceMismatch, r,
