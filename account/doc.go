@@ -27,10 +27,16 @@
 // positioned where it is referenced.
 //
 // Optional inputs add resource-based policies ([Loader.AddResourcePolicies],
-// [Loader.AddResourcePolicyDir]) and the organization's SCPs and RCPs
-// with each account's place in the organization ([Loader.AddOrganization]).
+// [Loader.AddResourcePolicyDir]; a bucket's policy also governs its
+// objects) and the organization's SCPs and RCPs with each account's place
+// in the organization ([Loader.AddOrganization]).
 //
-// Every problem of every input is reported at once, positioned
+// Can and Reach bound their work ([CanBudget], [ReachBudget]); past the
+// bound they report what they could not decide ([Result.Unchecked],
+// [Step.Undecided]) rather than leave it out.
+//
+// Every problem of every input is reported at once (up to
+// [diag.MaxErrors], the last one counting the rest), positioned
 // (file:line:col), as a [diag.ErrorList]. A problem inside a policy
 // written as a string is reported at the string, with its line and column
 // inside the decoded text. An input's own problems have this package's

@@ -22,6 +22,11 @@
 // A warning is an Error whose kind is marked by [AsWarning]: AWS accepts
 // what it points at, but it is probably not what the author meant.
 //
+// A loader keeps at most [MaxErrors] problems of one document ([Limit]
+// counts them) and ends a longer list with one of kind [ErrTooMany]
+// ([TooMany]) that says how many were left out; [Cut] bounds a list
+// merged from limited ones.
+//
 // diag imports nothing but the standard library, so that every package of
 // the module, from the lowest up, can use it.
 package diag

@@ -17,8 +17,11 @@
 //     sink) fills one slot per known key and reports unknown keys (with
 //     the known key they most likely mean, see [Near]), repeated keys and
 //     a non-object through a [Sink], as structured [Problem] values that
-//     each loader words in its own vocabulary. [Doc.FreeMembers] does the
-//     same for objects whose keys are data (tags, context keys).
+//     each loader words in its own vocabulary. [Doc.KnownFields] skips the
+//     keys outside known (AWS outputs), and [Doc.FreeMembers] does the
+//     same for objects whose keys are data (tags, context keys). A list of
+//     problems keeps at most diag.MaxErrors; the last counts the rest
+//     ([Problem].More).
 //   - [Path] names a place (Statement[1].Condition."aws:SourceIp") lazily,
 //     so valid documents pay nothing for paths; [Join] and [Index] do it on
 //     strings.
