@@ -103,9 +103,12 @@ type validator struct {
 	src string
 	i   int // where scan continues
 	// blk holds opens, closes and after (see brackets) and, as a stack,
-	// the indexes into opens of the open containers, in regions of g
-	// offsets. The stack is not a slice of its own, which would move to
-	// the heap through the validator's pointer.
+	// the open containers, in regions of g offsets. The stack is not a
+	// slice of its own, which would move to the heap through the
+	// validator's pointer. A stack entry is the container's index into
+	// opens shifted left once, with the low bit set for an object (see
+	// stackEntry), so that closing a container learns what its parent is
+	// with one load, not three.
 	blk   []int32
 	g     int  // the room of each region of blk
 	n     int  // the containers found so far
@@ -123,126 +126,184 @@ const (
 	scanGrow          // at i, a container, and blk is full
 )
 
+// stackEntry is the stack entry of the container with index k in opens
+// whose opening bracket is open ('{' or '['): k shifted left once, the low
+// bit set for an object ('{' has the bit 0x20 that '[' lacks).
+func stackEntry(k int, open byte) int32 { return int32(k)<<1 | int32(open>>5&1) }
+
+// closerOf returns the bracket that closes the container of stack entry
+// e: '}' for an object, ']' for an array ('}' is ']'+0x20).
+func closerOf(e int32) byte { return ']' + 0x20*byte(e&1) }
+
 // scan validates from v.i, where a value (or with v.key an object key)
 // starts, or with ended where one ended, until the end of the text or a
-// case it leaves to validateBracketsIn. It makes no calls.
+// case it leaves to validateBracketsIn. It makes no calls. It is a state
+// machine of three states (value, key and afterValue) joined by goto, so
+// that what it is reading lives in the program counter rather than in
+// variables, and the innermost open container's stack entry (top) stays
+// in a register: the stack is read only when a container closes. Each
+// state first tests the bytes minified text has there (a quote, a comma,
+// a closing bracket) and only then white space.
 func (v *validator) scan(ended bool) int {
-	src, i, blk, g, n, depth, key := v.src, v.i, v.blk, v.g, v.n, v.depth, v.key
-	if len(blk) < 4*g {
+	src, i, blk, g, n, depth := v.src, v.i, v.blk, v.g, v.n, v.depth
+	if len(blk) < 4*g || depth > g {
 		return scanFail // cannot happen: makes the compiler drop bounds checks
 	}
-	for {
-		if !ended {
-			// A value, or with key an object key, starts at i.
-			if i >= len(src) {
-				return scanFail
+	var top int32 // the stack entry of the innermost open container
+	var c byte
+	var j int
+	if depth > 0 {
+		top = blk[3*g+depth-1]
+	}
+	if ended {
+		goto afterValue
+	}
+	if v.key {
+		goto key
+	}
+
+value: // a value, or white space before it, starts at i
+	if i >= len(src) {
+		return scanFail
+	}
+	c = src[i]
+	if c == '"' {
+		// Most strings of a document have no escape and no byte
+		// outside ASCII: their closing quote is the first byte that
+		// stringStops marks, found eight bytes at a time. Anything
+		// else at j (or near the end of src) is skipStr's.
+		j = i + 1
+		for j+8 <= len(src) {
+			if m := stringStops(load64(src, j)); m != 0 {
+				j += bits.TrailingZeros64(m) / 8
+				break
 			}
-			c := src[i]
-			if key && c != '"' {
-				return scanFail
-			}
-			switch c {
-			case '{', '[':
-				if n == g { // then depth < g too
-					v.i, v.n, v.depth, v.key = i, n, depth, key
-					return scanGrow
-				}
-				blk[3*g+depth] = int32(n)
-				depth++
-				blk[n], blk[g+n], blk[2*g+n] = int32(i), 0, 0
-				n++
-				for i++; i < len(src) && src[i] <= ' ' && (src[i] == ' ' || src[i] == '\t' || src[i] == '\n' || src[i] == '\r'); i++ {
-				}
-				if i < len(src) && src[i] == c+2 { // '}' is '{'+2, ']' is '['+2
-					blk[g+n-1], blk[2*g+n-1] = int32(i), int32(n)
-					depth--
-					i++
-					break
-				}
-				key = c == '{'
-				continue
-			case '"':
-				j := i + 1
-				for j+8 <= len(src) {
-					w := load64(src, j)
-					if m := specialBytes(w) | w&0x8080808080808080; m != 0 {
-						j += bits.TrailingZeros64(m) / 8
-						break
-					}
-					j += 8
-				}
-				// j is at the first quote, backslash, control
-				// character or byte outside ASCII, or near the end
-				// of src: anything but a closing quote is skipStr's.
-				if j >= len(src) || src[j] != '"' {
-					v.i, v.n, v.depth, v.key = i, n, depth, key
-					return scanString
-				}
-				i = j + 1
-				if key {
-					for ; i < len(src) && src[i] <= ' ' && (src[i] == ' ' || src[i] == '\t' || src[i] == '\n' || src[i] == '\r'); i++ {
-					}
-					if i >= len(src) || src[i] != ':' {
-						return scanFail
-					}
-					for i++; i < len(src) && src[i] <= ' ' && (src[i] == ' ' || src[i] == '\t' || src[i] == '\n' || src[i] == '\r'); i++ {
-					}
-					key = false
-					continue
-				}
-			case 't':
-				if len(src)-i < 4 || src[i:i+4] != "true" {
-					return scanFail
-				}
-				i += 4
-			case 'f':
-				if len(src)-i < 5 || src[i:i+5] != "false" {
-					return scanFail
-				}
-				i += 5
-			case 'n':
-				if len(src)-i < 4 || src[i:i+4] != "null" {
-					return scanFail
-				}
-				i += 4
-			default:
-				v.i, v.n, v.depth, v.key = i, n, depth, key
-				return scanNumber
-			}
+			j += 8
 		}
-		ended = false
-		// A value ended just before i: continue its container or close it.
-		for {
-			for ; i < len(src) && src[i] <= ' ' && (src[i] == ' ' || src[i] == '\t' || src[i] == '\n' || src[i] == '\r'); i++ {
-			}
-			if depth == 0 {
-				if i != len(src) {
-					return scanFail
+		if j >= len(src) || src[j] != '"' {
+			v.i, v.n, v.depth, v.key = i, n, depth, false
+			return scanString
+		}
+		i = j + 1
+		goto afterValue
+	}
+	switch c {
+	case '{', '[':
+		if n == g { // then depth < g too
+			v.i, v.n, v.depth, v.key = i, n, depth, false
+			return scanGrow
+		}
+		blk[n] = int32(i)
+		for i++; i < len(src) && src[i] <= ' ' && (src[i] == ' ' || src[i] == '\t' || src[i] == '\n' || src[i] == '\r'); i++ {
+		}
+		if i < len(src) && src[i] == c+2 { // '}' is '{'+2, ']' is '['+2
+			// Empty: closed before it is ever on the stack.
+			blk[g+n], blk[2*g+n] = int32(i), int32(n+1)
+			n++
+			i++
+			goto afterValue
+		}
+		top = stackEntry(n, c)
+		blk[3*g+depth] = top
+		depth++
+		n++
+		if c == '{' {
+			goto key
+		}
+		goto value
+	case 't':
+		if len(src)-i < 4 || src[i:i+4] != "true" {
+			return scanFail
+		}
+		i += 4
+	case 'f':
+		if len(src)-i < 5 || src[i:i+5] != "false" {
+			return scanFail
+		}
+		i += 5
+	case 'n':
+		if len(src)-i < 4 || src[i:i+4] != "null" {
+			return scanFail
+		}
+		i += 4
+	case ' ', '\t', '\n', '\r':
+		for i++; i < len(src) && src[i] <= ' ' && (src[i] == ' ' || src[i] == '\t' || src[i] == '\n' || src[i] == '\r'); i++ {
+		}
+		goto value
+	default:
+		v.i, v.n, v.depth, v.key = i, n, depth, false
+		return scanNumber
+	}
+
+afterValue: // a value ended just before i: continue its container or close it
+	if i < len(src) {
+		c = src[i]
+		if depth > 0 {
+			if c == ',' {
+				i++
+				if top&1 != 0 {
+					goto key
 				}
-				v.n = n
-				return scanDone
+				goto value
 			}
-			if i >= len(src) {
-				return scanFail
-			}
-			top := blk[3*g+depth-1]
-			open := src[blk[top]]
-			switch src[i] {
-			case ',':
-				for i++; i < len(src) && src[i] <= ' ' && (src[i] == ' ' || src[i] == '\t' || src[i] == '\n' || src[i] == '\r'); i++ {
-				}
-				key = open == '{'
-			case open + 2:
-				blk[g+int(top)], blk[2*g+int(top)] = int32(i), int32(n)
+			if c == closerOf(top) {
+				blk[g+int(top>>1)], blk[2*g+int(top>>1)] = int32(i), int32(n)
 				depth--
 				i++
-				continue
-			default:
-				return scanFail
+				if depth > 0 {
+					top = blk[3*g+depth-1]
+				}
+				goto afterValue
 			}
+		}
+		if c <= ' ' && (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+			for i++; i < len(src) && src[i] <= ' ' && (src[i] == ' ' || src[i] == '\t' || src[i] == '\n' || src[i] == '\r'); i++ {
+			}
+			goto afterValue
+		}
+		return scanFail
+	}
+	if depth > 0 {
+		return scanFail
+	}
+	v.n = n
+	return scanDone
+
+key: // an object key, or white space before it, starts at i
+	if i >= len(src) {
+		return scanFail
+	}
+	if c = src[i]; c != '"' {
+		if c <= ' ' && (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+			for i++; i < len(src) && src[i] <= ' ' && (src[i] == ' ' || src[i] == '\t' || src[i] == '\n' || src[i] == '\r'); i++ {
+			}
+			goto key
+		}
+		return scanFail
+	}
+	j = i + 1
+	for j+8 <= len(src) {
+		if m := stringStops(load64(src, j)); m != 0 {
+			j += bits.TrailingZeros64(m) / 8
 			break
 		}
+		j += 8
 	}
+	if j >= len(src) || src[j] != '"' {
+		v.i, v.n, v.depth, v.key = i, n, depth, true
+		return scanString
+	}
+	if i = j + 1; i < len(src) && src[i] == ':' {
+		i++
+		goto value
+	}
+	for ; i < len(src) && src[i] <= ' ' && (src[i] == ' ' || src[i] == '\t' || src[i] == '\n' || src[i] == '\r'); i++ {
+	}
+	if i >= len(src) || src[i] != ':' {
+		return scanFail
+	}
+	i++
+	goto value
 }
 
 // grow makes room for more containers: a block with twice the room.
@@ -405,6 +466,23 @@ func load64(s string, i int) uint64 {
 	s = s[i : i+8]
 	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
 		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// stringStops returns a word whose lowest set bit is the top bit of the
+// first byte of w (little-endian) that ends the plain run of a string's
+// content: a quote, a backslash, a control character or a byte outside
+// ASCII; 0 when there is none. Bits above the lowest may be spurious
+// (borrows), which callers do not look at. Quotes, control characters and
+// bytes outside ASCII share one test: flipping the bit 0x02 maps the
+// quote (0x22) to 0x20 and the control characters onto themselves, so
+// that they are the bytes below 0x21, and x-0x21 sets the top bit of
+// those (no borrow comes from below the first), x that of the bytes from
+// 0x80. The backslash is the byte that b makes zero.
+func stringStops(w uint64) uint64 {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	x := w ^ (ones * 0x02)
+	b := w ^ (ones * '\\')
+	return ((x - ones*0x21) | x | (b-ones)&^b) & highs
 }
 
 // specialBytes returns a word whose lowest set bit is the top bit of the
