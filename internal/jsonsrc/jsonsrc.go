@@ -71,8 +71,13 @@ type Doc struct {
 	opens, closes []int32  // see Brackets
 	after         []int32  // see brackets.after
 	block         *[]int32 // the block opens, closes and after were carved from, for Release
-	ascii         bool     // src is ASCII: columns count bytes
-	bom           bool     // src began with a UTF-8 byte-order mark, blanked
+	// quotes is the bitmap of closing quotes (see brackets.quotes) of a
+	// document none of whose strings has an escape, else nil: with it,
+	// walks find where strings end and know they are plain without
+	// reading them.
+	quotes []int32
+	ascii  bool // src is ASCII: columns count bytes
+	bom    bool // src began with a UTF-8 byte-order mark, blanked
 	// lineBuf holds lineStarts for documents of a few lines (minified
 	// ones are one), which then cost no allocation of their own.
 	lineBuf [4]int
@@ -149,6 +154,9 @@ func Parse(src string, base diag.Position) (*Doc, error) {
 			return nil, d.syntaxError()
 		}
 		d.opens, d.closes, d.after = b.opens, b.closes, b.after
+		if !b.escapes {
+			d.quotes = b.quotes
+		}
 	}
 	var hint int32
 	d.root = d.valueAt(0, &hint)

@@ -1,6 +1,8 @@
 package jsonsrc
 
 import (
+	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -93,7 +95,59 @@ func FuzzParse(f *testing.F) {
 				t.Fatalf("value index %d outside input", m.Value.Index)
 			}
 		}
+		indexed := walkAll(d)
+		d.Release()
+		if diff := cmp.Diff(walkAll(d), indexed); diff != "" {
+			t.Fatalf("%q: the walk with the index differs from the scanning one (-scan +index):\n%s", src, diff)
+		}
 	})
+}
+
+// walkAll lists every key and value of d, with the text of strings, in
+// document order.
+func walkAll(d *Doc) []string {
+	var out []string
+	var rec func(v Value)
+	rec = func(v Value) {
+		s, plain := d.StrRaw(v)
+		out = append(out, fmt.Sprintf("%c %d-%d %q %v", v.Kind, v.Index, v.End, s, plain))
+		for it := d.Items(v); ; {
+			k, e, ok := it.Next()
+			if !ok {
+				return
+			}
+			if k.Exists() {
+				ks, kplain := d.StrRaw(k)
+				out = append(out, fmt.Sprintf("key %d-%d %q %v %q", k.Index, k.End, ks, kplain, d.keyAt(k.Index)))
+			}
+			rec(e)
+		}
+	}
+	rec(d.Root())
+	return out
+}
+
+// TestQuoteBitmap checks the walks that find string ends in the bitmap of
+// closing quotes against the scanning ones (after Release), on strings
+// shorter and longer than its 32- and 64-bit windows, starting anywhere in
+// a word, and on documents with an escape or a byte outside ASCII, which
+// walk without it.
+func TestQuoteBitmap(t *testing.T) {
+	t.Parallel()
+	for pad := 0; pad < 40; pad++ {
+		for _, n := range []int{0, 1, 7, 8, 30, 31, 32, 33, 63, 64, 65, 100, 200} {
+			for _, odd := range []string{"", `\"`, `\u00e9`, "é"} {
+				long := strings.Repeat("x", n)
+				src := `{"` + strings.Repeat("p", pad) + `":["` + long + `",{"` + long + `k":"v` + odd + `"}],"` + long + `":"` + long + `","e":""}`
+				d, err := Parse(src, diag.Position{})
+				require.NoError(t, err, src)
+				indexed := walkAll(d)
+				assert.Equal(t, !strings.Contains(odd, `\`), d.quotes != nil, "%q: the bitmap is kept when no string has an escape", src)
+				d.Release()
+				require.Equal(t, walkAll(d), indexed, src)
+			}
+		}
+	}
 }
 
 // TestByteOrderMark: a file saved with a UTF-8 byte-order mark (Notepad

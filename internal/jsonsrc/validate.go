@@ -1,6 +1,9 @@
 package jsonsrc
 
-import "math/bits"
+import (
+	"math/bits"
+	"strings"
+)
 
 // validate reports whether src is one JSON value (RFC 8259) surrounded by
 // optional white space, and records where every object and array opens
@@ -23,6 +26,13 @@ type brackets struct {
 	// ascii reports that the text is all ASCII: a valid document has
 	// other bytes only inside strings, which the scan looks at anyway.
 	ascii bool
+	// quotes is a bitmap of the closing quotes of the document's strings
+	// (bit i%32 of quotes[i/32] for offset i), with a spare word at the
+	// end: a walk finds where a string ends with a load or two (see
+	// closingQuote) rather than by reading it again.
+	quotes []int32
+	// escapes reports that some string has an escape.
+	escapes bool
 }
 
 // validateBrackets is validate, also recording after.
@@ -34,11 +44,16 @@ func validateBrackets(src string) (b brackets, ok bool) {
 // n bytes is first sized for: a rough count, one per 32 bytes.
 func bracketGuess(n int) int { return n/32 + 1 }
 
+// quoteWords is the length of the bitmap of closing quotes (see
+// brackets.quotes) of a text of n bytes: a bit per byte, and a spare word
+// so that closingQuote reads two words wherever it starts.
+func quoteWords(n int) int { return n/32 + 2 }
+
 // blockLen is the length of the block validation carves the bracket
 // index of a text of n bytes from: opens, closes, after and the stack of
 // open containers, bracketGuess(n) offsets each (nesting is never deeper
-// than the number of containers).
-func blockLen(n int) int { return 4 * bracketGuess(n) }
+// than the number of containers), then the bitmap of closing quotes.
+func blockLen(n int) int { return 4*bracketGuess(n) + quoteWords(n) }
 
 // validateBracketsIn is validateBrackets carving opens, closes and after
 // from block when it has room for blockLen(len(src)) offsets (a
@@ -52,10 +67,11 @@ func validateBracketsIn(src string, block []int32) (b brackets, ok bool) {
 	// index at once, in one block; grow makes a larger one when the
 	// count was short.
 	g := bracketGuess(len(src))
-	if cap(block) < 4*g {
-		block = make([]int32, 4*g)
+	if cap(block) < blockLen(len(src)) {
+		block = make([]int32, blockLen(len(src)))
 	}
-	v := validator{src: src, blk: block[:4*g], g: g, ascii: true}
+	v := validator{src: src, blk: block[:blockLen(len(src))], g: g, ascii: true}
+	clear(v.blk[4*g:]) // the bitmap of closing quotes; the regions are written before they are read
 	v.i = skipSpace(src, 0)
 	ended := false
 	for {
@@ -63,15 +79,21 @@ func validateBracketsIn(src string, block []int32) (b brackets, ok bool) {
 		case scanDone:
 			n, g := v.n, v.g
 			return brackets{
-				opens:  v.blk[0:n:g],
-				closes: v.blk[g : g+n : 2*g],
-				after:  v.blk[2*g : 2*g+n : 3*g],
-				ascii:  v.ascii,
+				opens:   v.blk[0:n:g],
+				closes:  v.blk[g : g+n : 2*g],
+				after:   v.blk[2*g : 2*g+n : 3*g],
+				ascii:   v.ascii,
+				quotes:  v.blk[4*g:],
+				escapes: v.escapes,
 			}, true
 		case scanString:
 			i := skipStr(src, v.i, &v.ascii)
 			if i < 0 {
 				return brackets{}, false
+			}
+			v.blk[4*v.g+((i-1)>>5)] |= 1 << ((i - 1) & 31)
+			if !v.escapes && strings.IndexByte(src[v.i:i], '\\') >= 0 {
+				v.escapes = true
 			}
 			if v.key {
 				i = skipSpace(src, i)
@@ -109,12 +131,13 @@ type validator struct {
 	// opens shifted left once, with the low bit set for an object (see
 	// stackEntry), so that closing a container learns what its parent is
 	// with one load, not three.
-	blk   []int32
-	g     int  // the room of each region of blk
-	n     int  // the containers found so far
-	depth int  // the open containers: the stack's height
-	key   bool // the string at i is an object key, which a colon follows
-	ascii bool // no string so far has a byte outside ASCII
+	blk     []int32
+	g       int  // the room of each region of blk
+	n       int  // the containers found so far
+	depth   int  // the open containers: the stack's height
+	key     bool // the string at i is an object key, which a colon follows
+	ascii   bool // no string so far has a byte outside ASCII
+	escapes bool // some string so far has an escape
 }
 
 // What scan stops for.
@@ -146,7 +169,7 @@ func closerOf(e int32) byte { return ']' + 0x20*byte(e&1) }
 // a closing bracket) and only then white space.
 func (v *validator) scan(ended bool) int {
 	src, i, blk, g, n, depth := v.src, v.i, v.blk, v.g, v.n, v.depth
-	if len(blk) < 4*g || depth > g {
+	if len(blk) < 4*g+quoteWords(len(src)) || depth > g {
 		return scanFail // cannot happen: makes the compiler drop bounds checks
 	}
 	var top int32 // the stack entry of the innermost open container
@@ -184,6 +207,7 @@ value: // a value, or white space before it, starts at i
 			v.i, v.n, v.depth, v.key = i, n, depth, false
 			return scanString
 		}
+		blk[4*g+(j>>5)] |= 1 << (j & 31)
 		i = j + 1
 		goto afterValue
 	}
@@ -293,6 +317,7 @@ key: // an object key, or white space before it, starts at i
 		v.i, v.n, v.depth, v.key = i, n, depth, true
 		return scanString
 	}
+	blk[4*g+(j>>5)] |= 1 << (j & 31)
 	if i = j + 1; i < len(src) && src[i] == ':' {
 		i++
 		goto value
@@ -309,7 +334,8 @@ key: // an object key, or white space before it, starts at i
 // grow makes room for more containers: a block with twice the room.
 func (v *validator) grow() {
 	n, g, ng := v.n, v.g, 2*v.g
-	nb := make([]int32, 4*ng)
+	nb := make([]int32, 4*ng+len(v.blk)-4*g)
+	copy(nb[4*ng:], v.blk[4*g:]) // the bitmap of closing quotes
 	copy(nb[0:n], v.blk[0:n])
 	copy(nb[ng:ng+n], v.blk[g:g+n])
 	copy(nb[2*ng:2*ng+n], v.blk[2*g:2*g+n])
