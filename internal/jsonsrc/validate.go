@@ -50,10 +50,10 @@ func bracketGuess(n int) int { return n/32 + 1 }
 func quoteWords(n int) int { return n/32 + 2 }
 
 // blockLen is the length of the block validation carves the bracket
-// index of a text of n bytes from: opens, closes, after and the stack of
-// open containers, bracketGuess(n) offsets each (nesting is never deeper
-// than the number of containers), then the bitmap of closing quotes.
-func blockLen(n int) int { return 4*bracketGuess(n) + quoteWords(n) }
+// index of a text of n bytes from: opens, closes and after,
+// bracketGuess(n) offsets each, then the bitmap of closing quotes. The
+// stack of open containers needs no room of its own (see validator.blk).
+func blockLen(n int) int { return 3*bracketGuess(n) + quoteWords(n) }
 
 // validateBracketsIn is validateBrackets carving opens, closes and after
 // from block when it has room for blockLen(len(src)) offsets (a
@@ -71,7 +71,7 @@ func validateBracketsIn(src string, block []int32) (b brackets, ok bool) {
 		block = make([]int32, blockLen(len(src)))
 	}
 	v := validator{src: src, blk: block[:blockLen(len(src))], g: g, ascii: true}
-	clear(v.blk[4*g:]) // the bitmap of closing quotes; the regions are written before they are read
+	clear(v.blk[3*g:]) // the bitmap of closing quotes; the regions are written before they are read
 	v.i = skipSpace(src, 0)
 	ended := false
 	for {
@@ -83,7 +83,7 @@ func validateBracketsIn(src string, block []int32) (b brackets, ok bool) {
 				closes:  v.blk[g : g+n : 2*g],
 				after:   v.blk[2*g : 2*g+n : 3*g],
 				ascii:   v.ascii,
-				quotes:  v.blk[4*g:],
+				quotes:  v.blk[3*g:],
 				escapes: v.escapes,
 			}, true
 		case scanString:
@@ -91,7 +91,7 @@ func validateBracketsIn(src string, block []int32) (b brackets, ok bool) {
 			if i < 0 {
 				return brackets{}, false
 			}
-			v.blk[4*v.g+((i-1)>>5)] |= 1 << ((i - 1) & 31)
+			v.blk[3*v.g+((i-1)>>5)] |= 1 << ((i - 1) & 31)
 			if !v.escapes && strings.IndexByte(src[v.i:i], '\\') >= 0 {
 				v.escapes = true
 			}
@@ -124,20 +124,22 @@ func validateBracketsIn(src string, block []int32) (b brackets, ok bool) {
 type validator struct {
 	src string
 	i   int // where scan continues
-	// blk holds opens, closes and after (see brackets) and, as a stack,
-	// the open containers, in regions of g offsets. The stack is not a
-	// slice of its own, which would move to the heap through the
-	// validator's pointer. A stack entry is the container's index into
-	// opens shifted left once, with the low bit set for an object (see
-	// stackEntry), so that closing a container learns what its parent is
-	// with one load, not three.
+	// blk holds opens, closes and after (see brackets) in regions of g
+	// offsets, then the bitmap of closing quotes. The stack of open
+	// containers is a list threaded through closes: the entry of a
+	// container still open in closes holds the stack entry of its parent
+	// until its closing bracket's offset replaces it. A stack entry is
+	// the container's index into opens shifted left once, with the low
+	// bit set for an object (see stackEntry), so that closing a container
+	// learns what its parent is with one load, not three.
 	blk     []int32
-	g       int  // the room of each region of blk
-	n       int  // the containers found so far
-	depth   int  // the open containers: the stack's height
-	key     bool // the string at i is an object key, which a colon follows
-	ascii   bool // no string so far has a byte outside ASCII
-	escapes bool // some string so far has an escape
+	g       int   // the room of each region of blk
+	n       int   // the containers found so far
+	depth   int   // the open containers: the stack's height
+	top     int32 // the stack entry of the innermost open container
+	key     bool  // the string at i is an object key, which a colon follows
+	ascii   bool  // no string so far has a byte outside ASCII
+	escapes bool  // some string so far has an escape
 }
 
 // What scan stops for.
@@ -168,16 +170,12 @@ func closerOf(e int32) byte { return ']' + 0x20*byte(e&1) }
 // state first tests the bytes minified text has there (a quote, a comma,
 // a closing bracket) and only then white space.
 func (v *validator) scan(ended bool) int {
-	src, i, blk, g, n, depth := v.src, v.i, v.blk, v.g, v.n, v.depth
-	if len(blk) < 4*g+quoteWords(len(src)) || depth > g {
+	src, i, blk, g, n, depth, top := v.src, v.i, v.blk, v.g, v.n, v.depth, v.top
+	if len(blk) < 3*g+quoteWords(len(src)) {
 		return scanFail // cannot happen: makes the compiler drop bounds checks
 	}
-	var top int32 // the stack entry of the innermost open container
 	var c byte
 	var j int
-	if depth > 0 {
-		top = blk[3*g+depth-1]
-	}
 	if ended {
 		goto afterValue
 	}
@@ -204,17 +202,17 @@ value: // a value, or white space before it, starts at i
 			j += 8
 		}
 		if j >= len(src) || src[j] != '"' {
-			v.i, v.n, v.depth, v.key = i, n, depth, false
+			v.i, v.n, v.depth, v.top, v.key = i, n, depth, top, false
 			return scanString
 		}
-		blk[4*g+(j>>5)] |= 1 << (j & 31)
+		blk[3*g+(j>>5)] |= 1 << (j & 31)
 		i = j + 1
 		goto afterValue
 	}
 	switch c {
 	case '{', '[':
-		if n == g { // then depth < g too
-			v.i, v.n, v.depth, v.key = i, n, depth, false
+		if n == g {
+			v.i, v.n, v.depth, v.top, v.key = i, n, depth, top, false
 			return scanGrow
 		}
 		blk[n] = int32(i)
@@ -227,8 +225,8 @@ value: // a value, or white space before it, starts at i
 			i++
 			goto afterValue
 		}
+		blk[g+n] = top // the parent's entry, until n closes
 		top = stackEntry(n, c)
-		blk[3*g+depth] = top
 		depth++
 		n++
 		if c == '{' {
@@ -255,7 +253,7 @@ value: // a value, or white space before it, starts at i
 		}
 		goto value
 	default:
-		v.i, v.n, v.depth, v.key = i, n, depth, false
+		v.i, v.n, v.depth, v.top, v.key = i, n, depth, top, false
 		return scanNumber
 	}
 
@@ -271,12 +269,11 @@ afterValue: // a value ended just before i: continue its container or close it
 				goto value
 			}
 			if c == closerOf(top) {
-				blk[g+int(top>>1)], blk[2*g+int(top>>1)] = int32(i), int32(n)
+				k := int(top >> 1)
+				top = blk[g+k] // the parent's entry (at depth 1, unused)
+				blk[g+k], blk[2*g+k] = int32(i), int32(n)
 				depth--
 				i++
-				if depth > 0 {
-					top = blk[3*g+depth-1]
-				}
 				goto afterValue
 			}
 		}
@@ -314,10 +311,10 @@ key: // an object key, or white space before it, starts at i
 		j += 8
 	}
 	if j >= len(src) || src[j] != '"' {
-		v.i, v.n, v.depth, v.key = i, n, depth, true
+		v.i, v.n, v.depth, v.top, v.key = i, n, depth, top, true
 		return scanString
 	}
-	blk[4*g+(j>>5)] |= 1 << (j & 31)
+	blk[3*g+(j>>5)] |= 1 << (j & 31)
 	if i = j + 1; i < len(src) && src[i] == ':' {
 		i++
 		goto value
@@ -334,12 +331,11 @@ key: // an object key, or white space before it, starts at i
 // grow makes room for more containers: a block with twice the room.
 func (v *validator) grow() {
 	n, g, ng := v.n, v.g, 2*v.g
-	nb := make([]int32, 4*ng+len(v.blk)-4*g)
-	copy(nb[4*ng:], v.blk[4*g:]) // the bitmap of closing quotes
+	nb := make([]int32, 3*ng+len(v.blk)-3*g)
+	copy(nb[3*ng:], v.blk[3*g:]) // the bitmap of closing quotes
 	copy(nb[0:n], v.blk[0:n])
 	copy(nb[ng:ng+n], v.blk[g:g+n])
 	copy(nb[2*ng:2*ng+n], v.blk[2*g:2*g+n])
-	copy(nb[3*ng:3*ng+v.depth], v.blk[3*g:3*g+v.depth])
 	v.blk, v.g = nb, ng
 }
 
