@@ -236,10 +236,17 @@ func (it *Iter) Next() (key, val Value, ok bool) {
 	if d == nil {
 		return Value{}, Value{}, false
 	}
-	src := d.src
-	i := skipSpace(src, it.i)
+	src, quotes := d.src, d.quotes
+	// Between items: white space, a comma, white space; minified text
+	// has only the comma, which is tested first.
+	i := it.i
 	if i < it.end && src[i] == ',' {
-		i = skipSpace(src, i+1)
+		i++
+	}
+	if i < len(src) && src[i] <= ' ' {
+		if i = skipSpace(src, i); i < it.end && src[i] == ',' {
+			i = skipSpace(src, i+1)
+		}
 	}
 	if i >= it.end {
 		it.i = it.end
@@ -257,35 +264,44 @@ func (it *Iter) Next() (key, val Value, ok bool) {
 		// the first quote or backslash, found here without a call (see
 		// endString; near the end of src the loop may stop at another
 		// byte).
-		j := -1
-		if d.quotes != nil {
-			j = closingQuote(d.quotes, i)
+		if quotes != nil {
+			if j := closingQuote(quotes, i); j > i {
+				key.End, key.open = j+1, plainString
+			}
 		} else {
-			for j = i + 1; j+8 <= len(src); j += 8 {
+			j := i + 1
+			for ; j+8 <= len(src); j += 8 {
 				if m := quoteOrBackslashBytes(load64(src, j)); m != 0 {
 					j += bits.TrailingZeros64(m) / 8
 					break
 				}
 			}
+			if j < len(src) && src[j] == '"' {
+				key.End, key.open = j+1, plainString
+			}
 		}
-		if j > i && j < len(src) && src[j] == '"' {
-			key.End, key.open = j+1, plainString
-		} else {
+		if key.End == 0 {
 			var plain bool
 			if key.End, plain = d.endString(i); plain {
 				key.open = plainString
 			}
 		}
-		i = skipSpace(src, key.End)
-		if i < it.end && src[i] == ':' {
-			i = skipSpace(src, i+1)
+		// The colon, then the value: in minified text right after
+		// the key.
+		if i = key.End; i < len(src) && src[i] == ':' {
+			i++
+		} else if i = skipSpace(src, i); i < it.end && src[i] == ':' {
+			i++
+		}
+		if i < len(src) && src[i] <= ' ' {
+			i = skipSpace(src, i)
 		}
 	}
 	if i < len(src) && src[i] == '"' {
 		// A string value, likewise.
 		j := -1
-		if d.quotes != nil {
-			j = closingQuote(d.quotes, i)
+		if quotes != nil {
+			j = closingQuote(quotes, i)
 		} else {
 			for j = i + 1; j+8 <= len(src); j += 8 {
 				if m := quoteOrBackslashBytes(load64(src, j)); m != 0 {
@@ -293,8 +309,11 @@ func (it *Iter) Next() (key, val Value, ok bool) {
 					break
 				}
 			}
+			if j >= len(src) || src[j] != '"' {
+				j = -1
+			}
 		}
-		if j > i && j < len(src) && src[j] == '"' {
+		if j > i {
 			val = Value{Kind: String, Index: i, End: j + 1, open: plainString}
 		} else {
 			val = d.valueAt(i, &it.hint)
