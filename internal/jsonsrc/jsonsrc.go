@@ -112,18 +112,21 @@ func Parse(src string, base diag.Position) (*Doc, error) {
 		base.Column = 1
 	}
 	d := &Doc{src: src, base: base, bom: hasBOM}
-	if n := 1 + strings.Count(src, "\n"); n <= len(d.lineBuf) {
-		d.lineStarts = d.lineBuf[:1]
-	} else {
-		d.lineStarts = make([]int, 1, n)
-	}
-	for i := 0; ; {
-		j := strings.IndexByte(src[i:], '\n')
-		if j < 0 {
-			break
+	// A minified document is one line: it is read once, for a newline,
+	// rather than counted first.
+	d.lineStarts = d.lineBuf[:1]
+	if first := strings.IndexByte(src, '\n'); first >= 0 {
+		if n := 1 + strings.Count(src[first:], "\n"); n > len(d.lineBuf) {
+			d.lineStarts = make([]int, 1, n)
 		}
-		i += j + 1
-		d.lineStarts = append(d.lineStarts, i)
+		for i := first + 1; ; {
+			d.lineStarts = append(d.lineStarts, i)
+			j := strings.IndexByte(src[i:], '\n')
+			if j < 0 {
+				break
+			}
+			i += j + 1
+		}
 	}
 	// Invalid UTF-8 is reported before a syntax error. Validation says
 	// whether a valid document is ASCII; otherwise isASCII does.

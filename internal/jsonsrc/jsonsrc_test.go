@@ -206,3 +206,21 @@ func TestReleaseKeepsWalks(t *testing.T) {
 		"a document parsed after a Release has its own bracket index")
 	assert.Equal(t, want, walk(a), "the released document is not affected by the reuse")
 }
+
+// TestLineStarts checks the line index against a byte-by-byte one, for
+// documents of one line (minified), a few and many, with newlines first
+// and last.
+func TestLineStarts(t *testing.T) {
+	t.Parallel()
+	for _, src := range []string{`{}`, "{}\n", "\n{}", "{\n}", "{\n\n}\n", "[\n" + strings.Repeat("1,\n", 20) + "2]\n"} {
+		d, err := Parse(src, diag.Position{})
+		require.NoError(t, err, "%q", src)
+		want := []int{0}
+		for i := range len(src) {
+			if src[i] == '\n' {
+				want = append(want, i+1)
+			}
+		}
+		assert.Equal(t, want, d.LineStarts(), "%q", src)
+	}
+}
