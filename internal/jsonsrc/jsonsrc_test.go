@@ -148,6 +148,15 @@ func TestQuoteBitmap(t *testing.T) {
 			}
 		}
 	}
+	// Containers denser than the index's first guess grow it while
+	// strings are marked, before and after.
+	dense := `["` + strings.Repeat("s", 40) + `",` + strings.Repeat(`[],{"k":"v"},`, 200) + `"` + strings.Repeat("t", 70) + `"]`
+	d, err := Parse(dense, diag.Position{})
+	require.NoError(t, err)
+	require.NotNil(t, d.quotes)
+	indexed := walkAll(d)
+	d.Release()
+	require.Equal(t, walkAll(d), indexed)
 }
 
 // TestByteOrderMark: a file saved with a UTF-8 byte-order mark (Notepad
