@@ -225,12 +225,70 @@ func (d *Doc) FreeMembers(obj Value, at *Path, foldCase bool, dst []Member, sink
 }
 
 // FreeMembersTo is [Doc.FreeMembers] appending the problems to *probs;
-// see [Doc.FieldsTo].
+// see [Doc.FieldsTo]. While an object has at most linearMembers distinct
+// keys, a key is compared with the members already appended to dst, as a
+// [FreeIter] would compare it with its own copies of them, so that the
+// usual small object (condition operators) costs no FreeIter (about 500
+// bytes to clear); past that, or with foldCase, a FreeIter takes over.
 func (d *Doc) FreeMembersTo(obj Value, at *Path, foldCase bool, dst []Member, probs *[]Problem) []Member {
-	var it FreeIter
-	d.StartFreeItems(&it, obj, at, foldCase, probs)
+	start := len(dst)
+	it := d.Items(obj)
+	for obj.Kind == Object && !foldCase {
+		if len(dst)-start == linearMembers {
+			return d.freeMembersFrom(it, dst, start, at, probs)
+		}
+		k, v, ok := it.Next()
+		if !ok {
+			return dst
+		}
+		var key string
+		if k.open == plainString { // no escapes (see Iter.Next): the text between the quotes
+			key = d.src[k.Index+1 : k.End-1]
+		} else {
+			key = d.Str(k)
+		}
+		first := -1
+		for j := start; j < len(dst); j++ {
+			if dst[j].Key == key {
+				first = j
+				break
+			}
+		}
+		if first < 0 {
+			dst = append(dst, Member{Key: key, KeyIndex: k.Index, Value: v})
+			continue
+		}
+		// As FreeIter.Next reports it: the earlier member's Key and
+		// KeyIndex, not its Value.
+		if full(probs) {
+			addProblem(probs, Problem{Kind: DuplicateKey, Offset: k.Index})
+		} else {
+			addProblem(probs, Problem{Kind: DuplicateKey, Offset: k.Index, At: at.String(), Key: key,
+				First: Member{Key: dst[first].Key, KeyIndex: dst[first].KeyIndex}})
+		}
+	}
+	var f FreeIter
+	d.StartFreeItems(&f, obj, at, foldCase, probs)
+	return d.freeMembersOf(&f, dst, at, probs)
+}
+
+// freeMembersFrom is FreeMembersTo (without foldCase) from it on, the
+// object's distinct keys so far being those of dst[start:]: a FreeIter
+// that has seen them takes over.
+func (d *Doc) freeMembersFrom(it Iter, dst []Member, start int, at *Path, probs *[]Problem) []Member {
+	var f FreeIter
+	f.seen.d = d
+	for _, m := range dst[start:] {
+		f.seen.add(m.Key, m.KeyIndex)
+	}
+	f.it = it
+	return d.freeMembersOf(&f, dst, at, probs)
+}
+
+// freeMembersOf appends to dst the members f walks.
+func (d *Doc) freeMembersOf(f *FreeIter, dst []Member, at *Path, probs *[]Problem) []Member {
 	for {
-		m, ok := it.Next(at, probs)
+		m, ok := f.Next(at, probs)
 		if !ok {
 			return dst
 		}

@@ -285,3 +285,58 @@ func TestStartFreeItemsReuse(t *testing.T) {
 		}
 	}
 }
+
+// TestFreeMembersToAgreesWithFreeIter checks FreeMembersTo, which compares
+// the keys of small objects with the members it has appended, against a
+// FreeIter walk, on objects of up to 40 keys with repeats before and
+// after the linearMembers-th distinct key, escaped keys, and full problem
+// lists: the same members and the same problems, in order.
+func TestFreeMembersToAgreesWithFreeIter(t *testing.T) {
+	t.Parallel()
+	r := rand.New(rand.NewPCG(3, 4))
+	for iter := range 2000 {
+		n := r.IntN(41)
+		var b strings.Builder
+		b.WriteString("{")
+		for i := range n {
+			if i > 0 {
+				b.WriteString(",")
+			}
+			k := r.IntN(24)
+			if r.IntN(8) == 0 {
+				fmt.Fprintf(&b, `"\u006b%d":%d`, k, i) // "k<k>", escaped
+			} else {
+				fmt.Fprintf(&b, `"k%d":%d`, k, i)
+			}
+		}
+		b.WriteString("}")
+		src := b.String()
+		d, err := Parse(src, diag.Position{})
+		require.NoError(t, err)
+		for _, fold := range []bool{false, true} {
+			var wantProbs, gotProbs []Problem
+			if iter < 30 { // a full list, which only counts the problems
+				wantProbs, gotProbs = make([]Problem, diag.MaxErrors), make([]Problem, diag.MaxErrors)
+			}
+			prefix := []Member{{Key: "k1", KeyIndex: -7}} // not compared with: another object's
+			var want []Member
+			want = append(want, prefix...)
+			f := d.FreeItems(d.Root(), At("T"), fold, &wantProbs)
+			for {
+				m, ok := f.Next(At("T"), &wantProbs)
+				if !ok {
+					break
+				}
+				want = append(want, m)
+			}
+			got := d.FreeMembersTo(d.Root(), At("T"), fold, append([]Member(nil), prefix...), &gotProbs)
+			require.Equal(t, want, got, "%s fold=%v", src, fold)
+			require.Equal(t, wantProbs, gotProbs, "%s fold=%v", src, fold)
+		}
+	}
+	var probs []Problem
+	d, err := Parse(`[1]`, diag.Position{})
+	require.NoError(t, err)
+	assert.Empty(t, d.FreeMembersTo(d.Root(), At("T"), false, nil, &probs))
+	assert.Equal(t, []Problem{{Kind: WrongType, Offset: 0, At: "T", Value: d.Root(), Want: "an object"}}, probs, "not an object")
+}

@@ -52,6 +52,11 @@ func (d *Doc) keyAt(i int) string {
 // endString returns the offset just past the (validated) string at i and
 // whether it has no escapes (its content is the text between its quotes).
 func (d *Doc) endString(i int) (end int, plain bool) {
+	if d.quotes != nil {
+		if j := closingQuoteFar(d.quotes, i); j > i {
+			return j + 1, true
+		}
+	}
 	src := d.src
 	plain = true
 	for i++; i < len(src); i += 2 {
@@ -68,6 +73,41 @@ func (d *Doc) endString(i int) (end int, plain bool) {
 		plain = false
 	}
 	return len(src), plain
+}
+
+// closingQuote returns the offset of the quote that closes the string
+// whose opening quote is at i, from quotes, the bitmap of closing quotes
+// (see brackets.quotes), when it is among the next 32 bytes or so; else
+// -1 (see closingQuoteFar). Such strings cost one 64-bit window of the
+// bitmap and no loop, whatever their content. It is inlined.
+func closingQuote(quotes []int32, i int) int {
+	k := (i + 1) >> 5
+	if k+1 < len(quotes) && k >= 0 {
+		// The high word's sign extension falls off the top.
+		if w := (uint64(uint32(quotes[k])) | uint64(quotes[k+1])<<32) >> ((i + 1) & 31); w != 0 {
+			return i + 1 + bits.TrailingZeros64(w)
+		}
+	}
+	return -1
+}
+
+// closingQuoteFar is closingQuote for strings of any length, reading the
+// bitmap a word at a time.
+func closingQuoteFar(quotes []int32, i int) int {
+	i++
+	k := i >> 5
+	if k >= len(quotes) || i < 0 {
+		return -1
+	}
+	if w := uint32(quotes[k]) >> (i & 31); w != 0 {
+		return i + bits.TrailingZeros32(w)
+	}
+	for k++; k < len(quotes); k++ {
+		if w := uint32(quotes[k]); w != 0 {
+			return k<<5 + bits.TrailingZeros32(w)
+		}
+	}
+	return -1
 }
 
 // nextQuoteOrBackslash returns the offset of the first '"' or '\\' of s
@@ -196,10 +236,17 @@ func (it *Iter) Next() (key, val Value, ok bool) {
 	if d == nil {
 		return Value{}, Value{}, false
 	}
-	src := d.src
-	i := skipSpace(src, it.i)
+	src, quotes := d.src, d.quotes
+	// Between items: white space, a comma, white space; minified text
+	// has only the comma, which is tested first.
+	i := it.i
 	if i < it.end && src[i] == ',' {
-		i = skipSpace(src, i+1)
+		i++
+	}
+	if i < len(src) && src[i] <= ' ' {
+		if i = skipSpace(src, i); i < it.end && src[i] == ',' {
+			i = skipSpace(src, i+1)
+		}
 	}
 	if i >= it.end {
 		it.i = it.end
@@ -211,39 +258,62 @@ func (it *Iter) Next() (key, val Value, ok bool) {
 			return Value{}, Value{}, false
 		}
 		key = Value{Kind: String, Index: i, open: -1}
-		// Most keys have no escapes: their closing quote is the first
-		// quote or backslash, found here without a call (see endString;
-		// near the end of src the loop may stop at another byte).
-		j := i + 1
-		for ; j+8 <= len(src); j += 8 {
-			if m := quoteOrBackslashBytes(load64(src, j)); m != 0 {
-				j += bits.TrailingZeros64(m) / 8
-				break
+		// Where the key ends is in the bitmap of closing quotes (see
+		// closingQuote) when no string of the document has an escape;
+		// else most keys still have none, and their closing quote is
+		// the first quote or backslash, found here without a call (see
+		// endString; near the end of src the loop may stop at another
+		// byte).
+		if quotes != nil {
+			if j := closingQuote(quotes, i); j > i {
+				key.End, key.open = j+1, plainString
+			}
+		} else {
+			j := i + 1
+			for ; j+8 <= len(src); j += 8 {
+				if m := quoteOrBackslashBytes(load64(src, j)); m != 0 {
+					j += bits.TrailingZeros64(m) / 8
+					break
+				}
+			}
+			if j < len(src) && src[j] == '"' {
+				key.End, key.open = j+1, plainString
 			}
 		}
-		if j < len(src) && src[j] == '"' {
-			key.End, key.open = j+1, plainString
-		} else {
+		if key.End == 0 {
 			var plain bool
 			if key.End, plain = d.endString(i); plain {
 				key.open = plainString
 			}
 		}
-		i = skipSpace(src, key.End)
-		if i < it.end && src[i] == ':' {
-			i = skipSpace(src, i+1)
+		// The colon, then the value: in minified text right after
+		// the key.
+		if i = key.End; i < len(src) && src[i] == ':' {
+			i++
+		} else if i = skipSpace(src, i); i < it.end && src[i] == ':' {
+			i++
+		}
+		if i < len(src) && src[i] <= ' ' {
+			i = skipSpace(src, i)
 		}
 	}
 	if i < len(src) && src[i] == '"' {
 		// A string value, likewise.
-		j := i + 1
-		for ; j+8 <= len(src); j += 8 {
-			if m := quoteOrBackslashBytes(load64(src, j)); m != 0 {
-				j += bits.TrailingZeros64(m) / 8
-				break
+		j := -1
+		if quotes != nil {
+			j = closingQuote(quotes, i)
+		} else {
+			for j = i + 1; j+8 <= len(src); j += 8 {
+				if m := quoteOrBackslashBytes(load64(src, j)); m != 0 {
+					j += bits.TrailingZeros64(m) / 8
+					break
+				}
+			}
+			if j >= len(src) || src[j] != '"' {
+				j = -1
 			}
 		}
-		if j < len(src) && src[j] == '"' {
+		if j > i {
 			val = Value{Kind: String, Index: i, End: j + 1, open: plainString}
 		} else {
 			val = d.valueAt(i, &it.hint)

@@ -71,8 +71,13 @@ type Doc struct {
 	opens, closes []int32  // see Brackets
 	after         []int32  // see brackets.after
 	block         *[]int32 // the block opens, closes and after were carved from, for Release
-	ascii         bool     // src is ASCII: columns count bytes
-	bom           bool     // src began with a UTF-8 byte-order mark, blanked
+	// quotes is the bitmap of closing quotes (see brackets.quotes) of a
+	// document none of whose strings has an escape, else nil: with it,
+	// walks find where strings end and know they are plain without
+	// reading them.
+	quotes []int32
+	ascii  bool // src is ASCII: columns count bytes
+	bom    bool // src began with a UTF-8 byte-order mark, blanked
 	// lineBuf holds lineStarts for documents of a few lines (minified
 	// ones are one), which then cost no allocation of their own.
 	lineBuf [4]int
@@ -107,18 +112,21 @@ func Parse(src string, base diag.Position) (*Doc, error) {
 		base.Column = 1
 	}
 	d := &Doc{src: src, base: base, bom: hasBOM}
-	if n := 1 + strings.Count(src, "\n"); n <= len(d.lineBuf) {
-		d.lineStarts = d.lineBuf[:1]
-	} else {
-		d.lineStarts = make([]int, 1, n)
-	}
-	for i := 0; ; {
-		j := strings.IndexByte(src[i:], '\n')
-		if j < 0 {
-			break
+	// A minified document is one line: it is read once, for a newline,
+	// rather than counted first.
+	d.lineStarts = d.lineBuf[:1]
+	if first := strings.IndexByte(src, '\n'); first >= 0 {
+		if n := 1 + strings.Count(src[first:], "\n"); n > len(d.lineBuf) {
+			d.lineStarts = make([]int, 1, n)
 		}
-		i += j + 1
-		d.lineStarts = append(d.lineStarts, i)
+		for i := first + 1; ; {
+			d.lineStarts = append(d.lineStarts, i)
+			j := strings.IndexByte(src[i:], '\n')
+			if j < 0 {
+				break
+			}
+			i += j + 1
+		}
 	}
 	// Invalid UTF-8 is reported before a syntax error. Validation says
 	// whether a valid document is ASCII; otherwise isASCII does.
@@ -149,6 +157,9 @@ func Parse(src string, base diag.Position) (*Doc, error) {
 			return nil, d.syntaxError()
 		}
 		d.opens, d.closes, d.after = b.opens, b.closes, b.after
+		if !b.escapes {
+			d.quotes = b.quotes
+		}
 	}
 	var hint int32
 	d.root = d.valueAt(0, &hint)

@@ -1,6 +1,8 @@
 package jsonsrc
 
 import (
+	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -93,7 +95,68 @@ func FuzzParse(f *testing.F) {
 				t.Fatalf("value index %d outside input", m.Value.Index)
 			}
 		}
+		indexed := walkAll(d)
+		d.Release()
+		if diff := cmp.Diff(walkAll(d), indexed); diff != "" {
+			t.Fatalf("%q: the walk with the index differs from the scanning one (-scan +index):\n%s", src, diff)
+		}
 	})
+}
+
+// walkAll lists every key and value of d, with the text of strings, in
+// document order.
+func walkAll(d *Doc) []string {
+	var out []string
+	var rec func(v Value)
+	rec = func(v Value) {
+		s, plain := d.StrRaw(v)
+		out = append(out, fmt.Sprintf("%c %d-%d %q %v", v.Kind, v.Index, v.End, s, plain))
+		for it := d.Items(v); ; {
+			k, e, ok := it.Next()
+			if !ok {
+				return
+			}
+			if k.Exists() {
+				ks, kplain := d.StrRaw(k)
+				out = append(out, fmt.Sprintf("key %d-%d %q %v %q", k.Index, k.End, ks, kplain, d.keyAt(k.Index)))
+			}
+			rec(e)
+		}
+	}
+	rec(d.Root())
+	return out
+}
+
+// TestQuoteBitmap checks the walks that find string ends in the bitmap of
+// closing quotes against the scanning ones (after Release), on strings
+// shorter and longer than its 32- and 64-bit windows, starting anywhere in
+// a word, and on documents with an escape or a byte outside ASCII, which
+// walk without it.
+func TestQuoteBitmap(t *testing.T) {
+	t.Parallel()
+	for pad := 0; pad < 40; pad++ {
+		for _, n := range []int{0, 1, 7, 8, 30, 31, 32, 33, 63, 64, 65, 100, 200} {
+			for _, odd := range []string{"", `\"`, `\u00e9`, "é"} {
+				long := strings.Repeat("x", n)
+				src := `{"` + strings.Repeat("p", pad) + `":["` + long + `",{"` + long + `k":"v` + odd + `"}],"` + long + `":"` + long + `","e":""}`
+				d, err := Parse(src, diag.Position{})
+				require.NoError(t, err, src)
+				indexed := walkAll(d)
+				assert.Equal(t, !strings.Contains(odd, `\`), d.quotes != nil, "%q: the bitmap is kept when no string has an escape", src)
+				d.Release()
+				require.Equal(t, walkAll(d), indexed, src)
+			}
+		}
+	}
+	// Containers denser than the index's first guess grow it while
+	// strings are marked, before and after.
+	dense := `["` + strings.Repeat("s", 40) + `",` + strings.Repeat(`[],{"k":"v"},`, 200) + `"` + strings.Repeat("t", 70) + `"]`
+	d, err := Parse(dense, diag.Position{})
+	require.NoError(t, err)
+	require.NotNil(t, d.quotes)
+	indexed := walkAll(d)
+	d.Release()
+	require.Equal(t, walkAll(d), indexed)
 }
 
 // TestByteOrderMark: a file saved with a UTF-8 byte-order mark (Notepad
@@ -151,4 +214,22 @@ func TestReleaseKeepsWalks(t *testing.T) {
 	assert.Equal(t, []string{`[{"x":[[1],[2,{"y":{}}]]},[3]]`, `{"x":[[1],[2,{"y":{}}]]}`, `[[1],[2,{"y":{}}]]`, `[1]`, `1`, `[2,{"y":{}}]`, `2`, `{"y":{}}`, `{}`, `[3]`, `3`}, walk(b),
 		"a document parsed after a Release has its own bracket index")
 	assert.Equal(t, want, walk(a), "the released document is not affected by the reuse")
+}
+
+// TestLineStarts checks the line index against a byte-by-byte one, for
+// documents of one line (minified), a few and many, with newlines first
+// and last.
+func TestLineStarts(t *testing.T) {
+	t.Parallel()
+	for _, src := range []string{`{}`, "{}\n", "\n{}", "{\n}", "{\n\n}\n", "[\n" + strings.Repeat("1,\n", 20) + "2]\n"} {
+		d, err := Parse(src, diag.Position{})
+		require.NoError(t, err, "%q", src)
+		want := []int{0}
+		for i := range len(src) {
+			if src[i] == '\n' {
+				want = append(want, i+1)
+			}
+		}
+		assert.Equal(t, want, d.LineStarts(), "%q", src)
+	}
 }

@@ -37,7 +37,7 @@ func (d *Doc) Release() {
 	if b == nil {
 		return
 	}
-	d.block, d.opens, d.closes, d.after = nil, nil, nil, nil
+	d.block, d.opens, d.closes, d.after, d.quotes = nil, nil, nil, nil, nil
 	if cap(*b) <= maxPooledBlock {
 		blockPool.Put(b)
 	}

@@ -1,10 +1,13 @@
 package jsonsrc
 
 import (
+	"math/bits"
+	"math/rand/v2"
 	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // refSkipString is skipString read one byte at a time.
@@ -101,5 +104,50 @@ func TestEndString(t *testing.T) {
 				assert.Equal(t, !strings.Contains(lit, `\`), plain, "%q", src)
 			}
 		}
+	}
+}
+
+// TestStringStops checks the word test of the validator's string loop
+// against a byte-by-byte one: for every byte value at every place of a
+// word of plain bytes, and for random words, the lowest marked byte is
+// the first quote, backslash, control character or byte outside ASCII.
+func TestStringStops(t *testing.T) {
+	t.Parallel()
+	stop := func(c byte) bool { return c == '"' || c == '\\' || c < 0x20 || c >= 0x80 }
+	ref := func(w uint64) int { // the first stop byte, 8 for none
+		for k := 0; k < 8; k++ {
+			if stop(byte(w >> (8 * k))) {
+				return k
+			}
+		}
+		return 8
+	}
+	got := func(w uint64) int {
+		if m := stringStops(w); m != 0 {
+			return bits.TrailingZeros64(m) / 8
+		}
+		return 8
+	}
+	for k := 0; k < 8; k++ {
+		for c := 0; c < 256; c++ {
+			for _, fill := range []byte{'a', ' ', '!', '#', '~', 0x7f, '[', ']', '"' + 1, '\\' + 1} {
+				w := uint64(0)
+				for p := 0; p < 8; p++ {
+					b := fill
+					if p == k {
+						b = byte(c)
+					}
+					w |= uint64(b) << (8 * p)
+				}
+				require.Equal(t, ref(w), got(w), "%#016x", w)
+			}
+		}
+	}
+	r := rand.New(rand.NewPCG(1, 2))
+	for range 1 << 16 {
+		w := r.Uint64()
+		// Mostly printable ASCII, as in documents.
+		w &^= 0x8080808080808080 & r.Uint64() & r.Uint64()
+		require.Equal(t, ref(w), got(w), "%#016x", w)
 	}
 }

@@ -1,6 +1,9 @@
 package jsonsrc
 
-import "math/bits"
+import (
+	"math/bits"
+	"strings"
+)
 
 // validate reports whether src is one JSON value (RFC 8259) surrounded by
 // optional white space, and records where every object and array opens
@@ -23,6 +26,13 @@ type brackets struct {
 	// ascii reports that the text is all ASCII: a valid document has
 	// other bytes only inside strings, which the scan looks at anyway.
 	ascii bool
+	// quotes is a bitmap of the closing quotes of the document's strings
+	// (bit i%32 of quotes[i/32] for offset i), with a spare word at the
+	// end: a walk finds where a string ends with a load or two (see
+	// closingQuote) rather than by reading it again.
+	quotes []int32
+	// escapes reports that some string has an escape.
+	escapes bool
 }
 
 // validateBrackets is validate, also recording after.
@@ -34,11 +44,16 @@ func validateBrackets(src string) (b brackets, ok bool) {
 // n bytes is first sized for: a rough count, one per 32 bytes.
 func bracketGuess(n int) int { return n/32 + 1 }
 
+// quoteWords is the length of the bitmap of closing quotes (see
+// brackets.quotes) of a text of n bytes: a bit per byte, and a spare word
+// so that closingQuote reads two words wherever it starts.
+func quoteWords(n int) int { return n/32 + 2 }
+
 // blockLen is the length of the block validation carves the bracket
-// index of a text of n bytes from: opens, closes, after and the stack of
-// open containers, bracketGuess(n) offsets each (nesting is never deeper
-// than the number of containers).
-func blockLen(n int) int { return 4 * bracketGuess(n) }
+// index of a text of n bytes from: opens, closes and after,
+// bracketGuess(n) offsets each, then the bitmap of closing quotes. The
+// stack of open containers needs no room of its own (see validator.blk).
+func blockLen(n int) int { return 3*bracketGuess(n) + quoteWords(n) }
 
 // validateBracketsIn is validateBrackets carving opens, closes and after
 // from block when it has room for blockLen(len(src)) offsets (a
@@ -52,10 +67,11 @@ func validateBracketsIn(src string, block []int32) (b brackets, ok bool) {
 	// index at once, in one block; grow makes a larger one when the
 	// count was short.
 	g := bracketGuess(len(src))
-	if cap(block) < 4*g {
-		block = make([]int32, 4*g)
+	if cap(block) < blockLen(len(src)) {
+		block = make([]int32, blockLen(len(src)))
 	}
-	v := validator{src: src, blk: block[:4*g], g: g, ascii: true}
+	v := validator{src: src, blk: block[:blockLen(len(src))], g: g, ascii: true}
+	clear(v.blk[3*g:]) // the bitmap of closing quotes; the regions are written before they are read
 	v.i = skipSpace(src, 0)
 	ended := false
 	for {
@@ -63,15 +79,21 @@ func validateBracketsIn(src string, block []int32) (b brackets, ok bool) {
 		case scanDone:
 			n, g := v.n, v.g
 			return brackets{
-				opens:  v.blk[0:n:g],
-				closes: v.blk[g : g+n : 2*g],
-				after:  v.blk[2*g : 2*g+n : 3*g],
-				ascii:  v.ascii,
+				opens:   v.blk[0:n:g],
+				closes:  v.blk[g : g+n : 2*g],
+				after:   v.blk[2*g : 2*g+n : 3*g],
+				ascii:   v.ascii,
+				quotes:  v.blk[3*g:],
+				escapes: v.escapes,
 			}, true
 		case scanString:
 			i := skipStr(src, v.i, &v.ascii)
 			if i < 0 {
 				return brackets{}, false
+			}
+			v.blk[3*v.g+((i-1)>>5)] |= 1 << ((i - 1) & 31)
+			if !v.escapes && strings.IndexByte(src[v.i:i], '\\') >= 0 {
+				v.escapes = true
 			}
 			if v.key {
 				i = skipSpace(src, i)
@@ -102,16 +124,22 @@ func validateBracketsIn(src string, block []int32) (b brackets, ok bool) {
 type validator struct {
 	src string
 	i   int // where scan continues
-	// blk holds opens, closes and after (see brackets) and, as a stack,
-	// the indexes into opens of the open containers, in regions of g
-	// offsets. The stack is not a slice of its own, which would move to
-	// the heap through the validator's pointer.
-	blk   []int32
-	g     int  // the room of each region of blk
-	n     int  // the containers found so far
-	depth int  // the open containers: the stack's height
-	key   bool // the string at i is an object key, which a colon follows
-	ascii bool // no string so far has a byte outside ASCII
+	// blk holds opens, closes and after (see brackets) in regions of g
+	// offsets, then the bitmap of closing quotes. The stack of open
+	// containers is a list threaded through closes: the entry of a
+	// container still open in closes holds the stack entry of its parent
+	// until its closing bracket's offset replaces it. A stack entry is
+	// the container's index into opens shifted left once, with the low
+	// bit set for an object (see stackEntry), so that closing a container
+	// learns what its parent is with one load, not three.
+	blk     []int32
+	g       int   // the room of each region of blk
+	n       int   // the containers found so far
+	depth   int   // the open containers: the stack's height
+	top     int32 // the stack entry of the innermost open container
+	key     bool  // the string at i is an object key, which a colon follows
+	ascii   bool  // no string so far has a byte outside ASCII
+	escapes bool  // some string so far has an escape
 }
 
 // What scan stops for.
@@ -123,136 +151,191 @@ const (
 	scanGrow          // at i, a container, and blk is full
 )
 
+// stackEntry is the stack entry of the container with index k in opens
+// whose opening bracket is open ('{' or '['): k shifted left once, the low
+// bit set for an object ('{' has the bit 0x20 that '[' lacks).
+func stackEntry(k int, open byte) int32 { return int32(k)<<1 | int32(open>>5&1) }
+
+// closerOf returns the bracket that closes the container of stack entry
+// e: '}' for an object, ']' for an array ('}' is ']'+0x20).
+func closerOf(e int32) byte { return ']' + 0x20*byte(e&1) }
+
 // scan validates from v.i, where a value (or with v.key an object key)
 // starts, or with ended where one ended, until the end of the text or a
-// case it leaves to validateBracketsIn. It makes no calls.
+// case it leaves to validateBracketsIn. It makes no calls. It is a state
+// machine of three states (value, key and afterValue) joined by goto, so
+// that what it is reading lives in the program counter rather than in
+// variables, and the innermost open container's stack entry (top) stays
+// in a register: the stack is read only when a container closes. Each
+// state first tests the bytes minified text has there (a quote, a comma,
+// a closing bracket) and only then white space.
 func (v *validator) scan(ended bool) int {
-	src, i, blk, g, n, depth, key := v.src, v.i, v.blk, v.g, v.n, v.depth, v.key
-	if len(blk) < 4*g {
+	src, i, blk, g, n, depth, top := v.src, v.i, v.blk, v.g, v.n, v.depth, v.top
+	if len(blk) < 3*g+quoteWords(len(src)) {
 		return scanFail // cannot happen: makes the compiler drop bounds checks
 	}
-	for {
-		if !ended {
-			// A value, or with key an object key, starts at i.
-			if i >= len(src) {
-				return scanFail
+	var c byte
+	var j int
+	if ended {
+		goto afterValue
+	}
+	if v.key {
+		goto key
+	}
+
+value: // a value, or white space before it, starts at i
+	if i >= len(src) {
+		return scanFail
+	}
+	c = src[i]
+	if c == '"' {
+		// Most strings of a document have no escape and no byte
+		// outside ASCII: their closing quote is the first byte that
+		// stringStops marks, found eight bytes at a time. Anything
+		// else at j (or near the end of src) is skipStr's.
+		j = i + 1
+		for j+8 <= len(src) {
+			if m := stringStops(load64(src, j)); m != 0 {
+				j += bits.TrailingZeros64(m) / 8
+				break
 			}
-			c := src[i]
-			if key && c != '"' {
-				return scanFail
-			}
-			switch c {
-			case '{', '[':
-				if n == g { // then depth < g too
-					v.i, v.n, v.depth, v.key = i, n, depth, key
-					return scanGrow
-				}
-				blk[3*g+depth] = int32(n)
-				depth++
-				blk[n], blk[g+n], blk[2*g+n] = int32(i), 0, 0
-				n++
-				for i++; i < len(src) && src[i] <= ' ' && (src[i] == ' ' || src[i] == '\t' || src[i] == '\n' || src[i] == '\r'); i++ {
-				}
-				if i < len(src) && src[i] == c+2 { // '}' is '{'+2, ']' is '['+2
-					blk[g+n-1], blk[2*g+n-1] = int32(i), int32(n)
-					depth--
-					i++
-					break
-				}
-				key = c == '{'
-				continue
-			case '"':
-				j := i + 1
-				for j+8 <= len(src) {
-					w := load64(src, j)
-					if m := specialBytes(w) | w&0x8080808080808080; m != 0 {
-						j += bits.TrailingZeros64(m) / 8
-						break
-					}
-					j += 8
-				}
-				// j is at the first quote, backslash, control
-				// character or byte outside ASCII, or near the end
-				// of src: anything but a closing quote is skipStr's.
-				if j >= len(src) || src[j] != '"' {
-					v.i, v.n, v.depth, v.key = i, n, depth, key
-					return scanString
-				}
-				i = j + 1
-				if key {
-					for ; i < len(src) && src[i] <= ' ' && (src[i] == ' ' || src[i] == '\t' || src[i] == '\n' || src[i] == '\r'); i++ {
-					}
-					if i >= len(src) || src[i] != ':' {
-						return scanFail
-					}
-					for i++; i < len(src) && src[i] <= ' ' && (src[i] == ' ' || src[i] == '\t' || src[i] == '\n' || src[i] == '\r'); i++ {
-					}
-					key = false
-					continue
-				}
-			case 't':
-				if len(src)-i < 4 || src[i:i+4] != "true" {
-					return scanFail
-				}
-				i += 4
-			case 'f':
-				if len(src)-i < 5 || src[i:i+5] != "false" {
-					return scanFail
-				}
-				i += 5
-			case 'n':
-				if len(src)-i < 4 || src[i:i+4] != "null" {
-					return scanFail
-				}
-				i += 4
-			default:
-				v.i, v.n, v.depth, v.key = i, n, depth, key
-				return scanNumber
-			}
+			j += 8
 		}
-		ended = false
-		// A value ended just before i: continue its container or close it.
-		for {
-			for ; i < len(src) && src[i] <= ' ' && (src[i] == ' ' || src[i] == '\t' || src[i] == '\n' || src[i] == '\r'); i++ {
-			}
-			if depth == 0 {
-				if i != len(src) {
-					return scanFail
+		if j >= len(src) || src[j] != '"' {
+			v.i, v.n, v.depth, v.top, v.key = i, n, depth, top, false
+			return scanString
+		}
+		blk[3*g+(j>>5)] |= 1 << (j & 31)
+		i = j + 1
+		goto afterValue
+	}
+	switch c {
+	case '{', '[':
+		if n == g {
+			v.i, v.n, v.depth, v.top, v.key = i, n, depth, top, false
+			return scanGrow
+		}
+		blk[n] = int32(i)
+		for i++; i < len(src) && src[i] <= ' ' && (src[i] == ' ' || src[i] == '\t' || src[i] == '\n' || src[i] == '\r'); i++ {
+		}
+		if i < len(src) && src[i] == c+2 { // '}' is '{'+2, ']' is '['+2
+			// Empty: closed before it is ever on the stack.
+			blk[g+n], blk[2*g+n] = int32(i), int32(n+1)
+			n++
+			i++
+			goto afterValue
+		}
+		blk[g+n] = top // the parent's entry, until n closes
+		top = stackEntry(n, c)
+		depth++
+		n++
+		if c == '{' {
+			goto key
+		}
+		goto value
+	case 't':
+		if len(src)-i < 4 || src[i:i+4] != "true" {
+			return scanFail
+		}
+		i += 4
+	case 'f':
+		if len(src)-i < 5 || src[i:i+5] != "false" {
+			return scanFail
+		}
+		i += 5
+	case 'n':
+		if len(src)-i < 4 || src[i:i+4] != "null" {
+			return scanFail
+		}
+		i += 4
+	case ' ', '\t', '\n', '\r':
+		for i++; i < len(src) && src[i] <= ' ' && (src[i] == ' ' || src[i] == '\t' || src[i] == '\n' || src[i] == '\r'); i++ {
+		}
+		goto value
+	default:
+		v.i, v.n, v.depth, v.top, v.key = i, n, depth, top, false
+		return scanNumber
+	}
+
+afterValue: // a value ended just before i: continue its container or close it
+	if i < len(src) {
+		c = src[i]
+		if depth > 0 {
+			if c == ',' {
+				i++
+				if top&1 != 0 {
+					goto key
 				}
-				v.n = n
-				return scanDone
+				goto value
 			}
-			if i >= len(src) {
-				return scanFail
-			}
-			top := blk[3*g+depth-1]
-			open := src[blk[top]]
-			switch src[i] {
-			case ',':
-				for i++; i < len(src) && src[i] <= ' ' && (src[i] == ' ' || src[i] == '\t' || src[i] == '\n' || src[i] == '\r'); i++ {
-				}
-				key = open == '{'
-			case open + 2:
-				blk[g+int(top)], blk[2*g+int(top)] = int32(i), int32(n)
+			if c == closerOf(top) {
+				k := int(top >> 1)
+				top = blk[g+k] // the parent's entry (at depth 1, unused)
+				blk[g+k], blk[2*g+k] = int32(i), int32(n)
 				depth--
 				i++
-				continue
-			default:
-				return scanFail
+				goto afterValue
 			}
+		}
+		if c <= ' ' && (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+			for i++; i < len(src) && src[i] <= ' ' && (src[i] == ' ' || src[i] == '\t' || src[i] == '\n' || src[i] == '\r'); i++ {
+			}
+			goto afterValue
+		}
+		return scanFail
+	}
+	if depth > 0 {
+		return scanFail
+	}
+	v.n = n
+	return scanDone
+
+key: // an object key, or white space before it, starts at i
+	if i >= len(src) {
+		return scanFail
+	}
+	if c = src[i]; c != '"' {
+		if c <= ' ' && (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+			for i++; i < len(src) && src[i] <= ' ' && (src[i] == ' ' || src[i] == '\t' || src[i] == '\n' || src[i] == '\r'); i++ {
+			}
+			goto key
+		}
+		return scanFail
+	}
+	j = i + 1
+	for j+8 <= len(src) {
+		if m := stringStops(load64(src, j)); m != 0 {
+			j += bits.TrailingZeros64(m) / 8
 			break
 		}
+		j += 8
 	}
+	if j >= len(src) || src[j] != '"' {
+		v.i, v.n, v.depth, v.top, v.key = i, n, depth, top, true
+		return scanString
+	}
+	blk[3*g+(j>>5)] |= 1 << (j & 31)
+	if i = j + 1; i < len(src) && src[i] == ':' {
+		i++
+		goto value
+	}
+	for ; i < len(src) && src[i] <= ' ' && (src[i] == ' ' || src[i] == '\t' || src[i] == '\n' || src[i] == '\r'); i++ {
+	}
+	if i >= len(src) || src[i] != ':' {
+		return scanFail
+	}
+	i++
+	goto value
 }
 
 // grow makes room for more containers: a block with twice the room.
 func (v *validator) grow() {
 	n, g, ng := v.n, v.g, 2*v.g
-	nb := make([]int32, 4*ng)
+	nb := make([]int32, 3*ng+len(v.blk)-3*g)
+	copy(nb[3*ng:], v.blk[3*g:]) // the bitmap of closing quotes
 	copy(nb[0:n], v.blk[0:n])
 	copy(nb[ng:ng+n], v.blk[g:g+n])
 	copy(nb[2*ng:2*ng+n], v.blk[2*g:2*g+n])
-	copy(nb[3*ng:3*ng+v.depth], v.blk[3*g:3*g+v.depth])
 	v.blk, v.g = nb, ng
 }
 
@@ -405,6 +488,23 @@ func load64(s string, i int) uint64 {
 	s = s[i : i+8]
 	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
 		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// stringStops returns a word whose lowest set bit is the top bit of the
+// first byte of w (little-endian) that ends the plain run of a string's
+// content: a quote, a backslash, a control character or a byte outside
+// ASCII; 0 when there is none. Bits above the lowest may be spurious
+// (borrows), which callers do not look at. Quotes, control characters and
+// bytes outside ASCII share one test: flipping the bit 0x02 maps the
+// quote (0x22) to 0x20 and the control characters onto themselves, so
+// that they are the bytes below 0x21, and x-0x21 sets the top bit of
+// those (no borrow comes from below the first), x that of the bytes from
+// 0x80. The backslash is the byte that b makes zero.
+func stringStops(w uint64) uint64 {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	x := w ^ (ones * 0x02)
+	b := w ^ (ones * '\\')
+	return ((x - ones*0x21) | x | (b-ones)&^b) & highs
 }
 
 // specialBytes returns a word whose lowest set bit is the top bit of the

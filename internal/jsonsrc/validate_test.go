@@ -110,7 +110,8 @@ func TestInvalidUTF8BeforeSyntax(t *testing.T) {
 }
 
 func FuzzValidate(f *testing.F) {
-	for _, s := range []string{`{"a":1}`, `[1,[2,{"x":[]}]]`, `"\u00e9"`, `-1.5E-3`, `{"a":1,}`, `[`, `{"a":"b"}}`} {
+	for _, s := range []string{`{"a":1}`, `[1,[2,{"x":[]}]]`, `"\u00e9"`, `-1.5E-3`, `{"a":1,}`, `[`, `{"a":"b"}}`,
+		"{ \"abcdefghijk\\\"lmnop\" :\n\t[ \"0123456789\\u00e9x\" , {\"k\" :true} ,[ ]] }", `{"Statement":[{"Sid":"a","Action":["s3:GetObject"]}]}`} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, src string) {
