@@ -26,8 +26,8 @@ func (p *parser) condition(v jsonsrc.Value, at *path) (condition.Block, []int, b
 	var valArr [8]condValue
 	var textArr [8]string
 	var obuf [4]jsonsrc.Member
-	var keys jsonsrc.FreeIter // the keys of each operator's block, in turn
-	for _, om := range p.members(v, at, obuf[:0]) {
+	var keys blockKeys // the keys of each operator's block, in turn
+	for _, om := range p.operators(v, at, obuf[:0]) {
 		bv := om.Value
 		if bv.Kind == '{' {
 			if b := p.lastBlocks.find(om.Key, p.doc.Raw(bv)); b != nil {
@@ -66,9 +66,9 @@ func (p *parser) condition(v jsonsrc.Value, at *path) (condition.Block, []int, b
 			p.roomForClauses(bv)
 		}
 		var dups []jsonsrc.Problem
-		p.doc.StartFreeItems(&keys, bv, &opPath, false, &dups)
+		keys.start(p.doc, bv)
 		for {
-			km, more := keys.Next(&opPath, &dups)
+			km, more := keys.next(&opPath, &dups)
 			if len(dups) > 0 {
 				p.problems(dups) // repeated keys, in document order
 				dups = dups[:0]
@@ -102,6 +102,84 @@ func (p *parser) condition(v jsonsrc.Value, at *path) (condition.Block, []int, b
 	}
 	end := len(p.posSlab)
 	return condition.NewBlockOf(p.clauseSlab[cstart:]), p.posSlab[start:end:end], true
+}
+
+// operators appends to dst the members of the Condition object v, as
+// p.members does. An object of at most cap(dst) members whose keys are
+// distinct (the usual one or two operators) is read with a plain
+// jsonsrc.Iter, each key compared with the earlier ones, which skips
+// setting up a FreeIter and its key set; any other object is read again
+// by p.members, which reports its repeated keys as always, before any
+// problem of the operators.
+func (p *parser) operators(v jsonsrc.Value, at *path, dst []jsonsrc.Member) []jsonsrc.Member {
+	for it := p.doc.Items(v); ; {
+		k, val, more := it.Next()
+		if !more {
+			return dst
+		}
+		key := p.doc.Str(k)
+		if len(dst) == cap(dst) || hasKey(dst, key) {
+			break
+		}
+		dst = append(dst, jsonsrc.Member{Key: key, KeyIndex: k.Index, Value: val})
+	}
+	return p.members(v, at, dst[:0])
+}
+
+// hasKey reports whether one of ms has the key key.
+func hasKey(ms []jsonsrc.Member, key string) bool {
+	for i := range ms {
+		if ms[i].Key == key {
+			return true
+		}
+	}
+	return false
+}
+
+// blockKeys walks the condition keys of an operator's block as a
+// jsonsrc.FreeIter does (repeated keys left out and reported), reading
+// the first few keys with a plain jsonsrc.Iter, each compared with the
+// earlier ones: most blocks have one or two keys, for which a FreeIter's
+// set of keys costs more than the keys. At the first repeated key, or
+// past len(seen) keys, it hands over to a FreeIter, which it starts over
+// the same block and advances past the keys already returned: they are
+// distinct, so that reports nothing, and the FreeIter then reports the
+// repeats as it would have from the start.
+type blockKeys struct {
+	doc   *jsonsrc.Doc
+	block jsonsrc.Value
+	it    jsonsrc.Iter
+	seen  [4]string // the keys returned so far, while not free
+	n     int       // how many keys were returned
+	free  bool      // f walks the rest of the block
+	f     jsonsrc.FreeIter
+}
+
+// start begins a walk over the keys of block, an object.
+func (b *blockKeys) start(doc *jsonsrc.Doc, block jsonsrc.Value) {
+	b.doc, b.block, b.it, b.n, b.free = doc, block, doc.Items(block), 0, false
+}
+
+// next is jsonsrc.FreeIter.Next for the block: at is its path.
+func (b *blockKeys) next(at *path, probs *[]jsonsrc.Problem) (jsonsrc.Member, bool) {
+	if !b.free {
+		k, v, more := b.it.Next()
+		if !more {
+			return jsonsrc.Member{}, false
+		}
+		key := b.doc.Str(k)
+		if b.n < len(b.seen) && !slices.Contains(b.seen[:b.n], key) {
+			b.seen[b.n] = key
+			b.n++
+			return jsonsrc.Member{Key: key, KeyIndex: k.Index, Value: v}, true
+		}
+		b.free = true
+		b.doc.StartFreeItems(&b.f, b.block, at, false, probs)
+		for range b.n {
+			b.f.Next(at, probs)
+		}
+	}
+	return b.f.Next(at, probs)
 }
 
 // roomForClauses grows the clause and position slabs at once for a block
