@@ -154,12 +154,12 @@ type parser struct {
 	// arena holds lower-cased action text; see lower.
 	arena []byte
 	// opNames and clauses cache parsed operators and compiled clauses;
-	// opIndex and clauseIndex find their entries once there are more than
-	// scanLimit (see newClause).
+	// opIndex finds an operator once there are more than scanLimit, and
+	// clauseTable finds a clause (see newClause).
 	opNames     []opName
 	opIndex     map[string]int
 	clauses     []cachedClause
-	clauseIndex map[uint64]int32 // clauseHash → the latest entry with that hash
+	clauseTable []int32 // open addressing: 1 + the index in clauses, or 0
 	clauseSeed  maphash.Seed
 	// clauseBodies carves the compiled forms of the clauses of a policy
 	// of more than one statement (see newClause).

@@ -85,7 +85,7 @@ func (p *parser) condition(v jsonsrc.Value, at *path) (condition.Block, []int, b
 			if !ok || !opOK || !keyOK {
 				continue
 			}
-			if c, ok := p.clause(op, km.Key, km.KeyIndex, &kp, p.doc.Raw(km.Value), vals, texts); ok && !p.checkOnly {
+			if c, ok := p.clause(op, km.Key, km.KeyIndex, &kp, p.doc.Src()[km.KeyIndex:km.Value.End], vals, texts); ok && !p.checkOnly {
 				p.clauseSlab = append(p.clauseSlab, c)
 				p.posSlab = append(p.posSlab, km.KeyIndex)
 			}
@@ -251,11 +251,11 @@ func (cv *condValue) path(kp *path) path {
 	return *kp
 }
 
-// clause compiles one operator/key entry and positions its problems; raw
-// is the JSON text of its values, texts the text of each of vals (which
-// newClause copies).
-func (p *parser) clause(op condition.Operator, key string, keyIdx int, kp *path, raw string, vals []condValue, texts []string) (condition.Clause, bool) {
-	c, errs := p.newClause(op, key, raw, texts)
+// clause compiles one operator/key entry and positions its problems;
+// text is the JSON text of the key and its values (see newClause), texts
+// the text of each of vals (which newClause copies).
+func (p *parser) clause(op condition.Operator, key string, keyIdx int, kp *path, text string, vals []condValue, texts []string) (condition.Clause, bool) {
+	c, errs := p.newClause(op, text, key, texts)
 	for _, e := range errs {
 		var ve *condition.ValueError
 		if errors.As(e, &ve) && ve.Index >= 0 && ve.Index < len(vals) {
