@@ -30,7 +30,7 @@ func (p *parser) condition(v jsonsrc.Value, at *path) (condition.Block, []int, b
 	for _, om := range p.operators(v, at, obuf[:0]) {
 		bv := om.Value
 		if bv.Kind == '{' {
-			if b := p.lastBlocks.find(om.Key, p.doc.Raw(bv)); b != nil {
+			if b := p.lastBlocks.find(p.doc.Src()[om.KeyIndex:bv.End]); b != nil {
 				p.clauseSlab = append(p.clauseSlab, b.clauses...)
 				for _, off := range b.pos {
 					p.posSlab = append(p.posSlab, off-b.at+bv.Index)
@@ -92,7 +92,7 @@ func (p *parser) condition(v jsonsrc.Value, at *path) (condition.Block, []int, b
 		}
 		if n := len(p.clauseSlab); n > cs && p.limit.Count() == problems {
 			m := len(p.posSlab)
-			p.lastBlocks.add(lastBlock{op: om.Key, raw: p.doc.Raw(bv), at: bv.Index,
+			p.lastBlocks.add(lastBlock{text: p.doc.Src()[om.KeyIndex:bv.End], at: bv.Index,
 				clauses: p.clauseSlab[cs:n:n], pos: p.posSlab[ps:m:m]})
 		}
 	}
@@ -203,7 +203,10 @@ func (p *parser) roomForClauses(block jsonsrc.Value) {
 // operator reuses. Its clauses and key offsets are regions of the
 // parser's slabs, which are only appended to once they hold clauses.
 type lastBlock struct {
-	op, raw string             // the operator and the block's JSON text as written
+	// text is the document's text from the opening quote of the
+	// operator to the end of its block: equal texts are the same
+	// operator and block, told apart with one comparison.
+	text    string
 	at      int                // the block's offset
 	clauses []condition.Clause // its clauses, in order
 	pos     []int              // the offsets of their keys
@@ -217,10 +220,11 @@ type lastBlocks struct {
 	recency
 }
 
-// find returns the remembered block of op written as raw, or nil.
-func (l *lastBlocks) find(op, raw string) *lastBlock {
+// find returns the remembered block whose operator and block are
+// written as text, or nil.
+func (l *lastBlocks) find(text string) *lastBlock {
 	for i := range l.b {
-		if b := &l.b[i]; b.clauses != nil && b.raw == raw && b.op == op {
+		if b := &l.b[i]; b.clauses != nil && b.text == text {
 			l.touch(i)
 			return b
 		}
