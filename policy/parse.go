@@ -167,10 +167,8 @@ type parser struct {
 	// scratch is where the caches' storage came from and goes back to
 	// (see takeScratch).
 	scratch *parseScratch
-	// valBuf and textBuf hold the values of a condition key too long for
-	// the stack arrays of condition, as condValues and as text (see
-	// keyValues).
-	valBuf  []condValue
+	// textBuf holds the text of the values of a condition key too long
+	// for the stack array of condition (see keyValues).
 	textBuf []string
 	// Slabs from which statements and entries are carved, to allocate
 	// them in a few blocks rather than one by one.

@@ -21,9 +21,8 @@ func (p *parser) condition(v jsonsrc.Value, at *path) (condition.Block, []int, b
 	}
 	start := len(p.posSlab)
 	cstart := len(p.clauseSlab)
-	// The values of the key being compiled, as condValues and as text:
-	// on the stack for the usual few values (see keyValues).
-	var valArr [8]condValue
+	// The text of the values of the key being compiled: on the stack
+	// for the usual few values (see keyValues).
 	var textArr [8]string
 	var obuf [4]jsonsrc.Member
 	var keys blockKeys // the keys of each operator's block, in turn
@@ -81,11 +80,11 @@ func (p *parser) condition(v jsonsrc.Value, at *path) (condition.Block, []int, b
 			if !keyOK {
 				p.errorf(km.KeyIndex, &kp, ErrValue, "expected a condition key name, found \"\"")
 			}
-			vals, texts, ok := p.keyValues(km.Value, &kp, valArr[:0], textArr[:0])
+			texts, ok := p.keyValues(km.Value, &kp, textArr[:0])
 			if !ok || !opOK || !keyOK {
 				continue
 			}
-			if c, ok := p.clause(op, km.Key, km.KeyIndex, &kp, p.doc.Src()[km.KeyIndex:km.Value.End], vals, texts); ok && !p.checkOnly {
+			if c, ok := p.clause(op, km, &kp, p.doc.Src()[km.KeyIndex:km.Value.End], texts); ok && !p.checkOnly {
 				p.clauseSlab = append(p.clauseSlab, c)
 				p.posSlab = append(p.posSlab, km.KeyIndex)
 			}
@@ -239,86 +238,79 @@ func (l *lastBlocks) add(b lastBlock) {
 	l.touch(i)
 }
 
-// condValue is one policy value of a condition key, as text.
-type condValue struct {
-	s      string
-	offset int
-	index  int  // in the array
-	list   bool // the value was written as an array
-}
-
-// path returns the path of the value of the key at kp.
-func (cv *condValue) path(kp *path) path {
-	if cv.list {
-		return kp.Elem(cv.index)
+// valuePos returns the offset and the path of value i of the values v
+// of the key at kp: v itself, or the element i of an array. Values are
+// only positioned for a problem, so they are kept as text alone and
+// found again here.
+func (p *parser) valuePos(v jsonsrc.Value, kp *path, i int) (int, path) {
+	if v.Kind != '[' {
+		return v.Index, *kp
 	}
-	return *kp
+	it := p.doc.Items(v)
+	for range i {
+		it.Next()
+	}
+	_, e, _ := it.Next()
+	return e.Index, kp.Elem(i)
 }
 
-// clause compiles one operator/key entry and positions its problems;
-// text is the JSON text of the key and its values (see newClause), texts
-// the text of each of vals (which newClause copies).
-func (p *parser) clause(op condition.Operator, key string, keyIdx int, kp *path, text string, vals []condValue, texts []string) (condition.Clause, bool) {
-	c, errs := p.newClause(op, text, key, texts)
+// clause compiles the entry km of an operator's block and positions its
+// problems; kp is its path, text the JSON text of the key and its values
+// (see newClause), texts the text of each of its values (which newClause
+// copies).
+func (p *parser) clause(op condition.Operator, km jsonsrc.Member, kp *path, text string, texts []string) (condition.Clause, bool) {
+	c, errs := p.newClause(op, text, km.Key, texts)
 	for _, e := range errs {
 		var ve *condition.ValueError
-		if errors.As(e, &ve) && ve.Index >= 0 && ve.Index < len(vals) {
-			vp := vals[ve.Index].path(kp)
-			p.errorf(vals[ve.Index].offset, &vp, ErrValue, "%v", ve.Err)
+		if errors.As(e, &ve) && ve.Index >= 0 && ve.Index < len(texts) {
+			off, vp := p.valuePos(km.Value, kp, ve.Index)
+			p.errorf(off, &vp, ErrValue, "%v", ve.Err)
 			continue
 		}
-		p.errorf(keyIdx, kp, ErrValue, "%v", e)
+		p.errorf(km.KeyIndex, kp, ErrValue, "%v", e)
 	}
 	if len(errs) > 0 {
 		return condition.Clause{}, false
 	}
 	for _, w := range c.Warnings() {
-		if w.Index >= 0 && w.Index < len(vals) {
-			vp := vals[w.Index].path(kp)
-			p.warnf(vals[w.Index].offset, &vp, ErrValue, "%v", w.Err)
+		if w.Index >= 0 && w.Index < len(texts) {
+			off, vp := p.valuePos(km.Value, kp, w.Index)
+			p.warnf(off, &vp, ErrValue, "%v", w.Err)
 		} else {
-			p.warnf(keyIdx, kp, ErrValue, "%v", w.Err)
+			p.warnf(km.KeyIndex, kp, ErrValue, "%v", w.Err)
 		}
 	}
 	return c, true
 }
 
-// keyValues reads the values of a condition key (see conditionValues)
-// and their texts. A key with at most as many values as vals and texts
-// have room for uses them (the caller's arrays on the
-// stack); one that may have more uses the parser's valBuf and textBuf,
-// reused from key to key so that a policy of many long value lists grows
-// them once rather than once per key.
-func (p *parser) keyValues(v jsonsrc.Value, kp *path, vals []condValue, texts []string) ([]condValue, []string, bool) {
+// keyValues appends to texts the text of each value of a condition key:
+// a string, number or boolean, or a non-empty array of them (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_grammar.html). Numbers and
+// booleans are taken as their JSON text; a value of another type is
+// reported and has the text "". A key with at most as many values as
+// texts has room for uses it (the caller's array on the stack); one that
+// may have more uses the parser's textBuf, reused from key to key so
+// that a policy of many long value lists grows it once rather than once
+// per key.
+func (p *parser) keyValues(v jsonsrc.Value, kp *path, texts []string) ([]string, bool) {
+	if v.Kind != '[' {
+		s, ok := p.scalar(v, kp)
+		return append(texts, s), ok
+	}
 	// An array of n values is at least 2n+1 bytes long; a longer array
 	// is counted.
-	if room := min(cap(vals), cap(texts)); v.Kind == '[' && (v.End-v.Index-1)/2 > room && p.doc.Count(v) > room {
-		// Separate variables from vals and texts, so that the
-		// caller's arrays never flow into the parser.
-		bigVals, ok := p.conditionValues(v, kp, p.valBuf[:0])
-		p.valBuf = bigVals[:0]
-		bigTexts := p.textBuf[:0]
-		for i := range bigVals {
-			bigTexts = append(bigTexts, bigVals[i].s)
-		}
-		p.textBuf = bigTexts[:0] // newClause keeps a copy
-		return bigVals, bigTexts, ok
+	if room := cap(texts); (v.End-v.Index-1)/2 > room && p.doc.Count(v) > room {
+		// A separate variable from texts, so that the caller's array
+		// never flows into the parser.
+		big, ok := p.arrayValues(v, kp, p.textBuf[:0])
+		p.textBuf = big[:0] // newClause keeps a copy
+		return big, ok
 	}
-	vals, ok := p.conditionValues(v, kp, vals)
-	for i := range vals {
-		texts = append(texts, vals[i].s)
-	}
-	return vals, texts, ok
+	return p.arrayValues(v, kp, texts)
 }
 
-// conditionValues appends to dst the values of one condition key: a
-// string, number or boolean, or a non-empty array of them (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_grammar.html). Numbers and
-// booleans are taken as their JSON text.
-func (p *parser) conditionValues(v jsonsrc.Value, at *path, dst []condValue) ([]condValue, bool) {
-	if v.Kind != '[' {
-		s, ok := p.scalar(v, at)
-		return append(dst, condValue{s: s, offset: v.Index}), ok
-	}
+// arrayValues appends to dst the text of each element of the array v
+// of values of the key at at (see keyValues).
+func (p *parser) arrayValues(v jsonsrc.Value, at *path, dst []string) ([]string, bool) {
 	ok := true
 	n := 0
 	for it := p.doc.Items(v); ; n++ {
@@ -332,7 +324,7 @@ func (p *parser) conditionValues(v jsonsrc.Value, at *path, dst []condValue) ([]
 			p.typeError(e, &ep, "a string, number or boolean")
 			ok = false
 		}
-		dst = append(dst, condValue{s: s, offset: e.Index, index: n, list: true})
+		dst = append(dst, s)
 	}
 	if n == 0 {
 		p.typeError(v, at, "a string, number or boolean, or a non-empty array of them")
