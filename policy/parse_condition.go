@@ -65,7 +65,7 @@ func (p *parser) condition(v jsonsrc.Value, at *path) (condition.Block, []int, b
 			p.roomForClauses(bv)
 		}
 		var dups []jsonsrc.Problem
-		keys.start(p.doc, bv)
+		keys.start(p.doc, bv, &p.scratch.keys)
 		for {
 			km, more := keys.next(&opPath, &dups)
 			if len(dups) > 0 {
@@ -143,7 +143,9 @@ func hasKey(ms []jsonsrc.Member, key string) bool {
 // past len(seen) keys, it hands over to a FreeIter, which it starts over
 // the same block and advances past the keys already returned: they are
 // distinct, so that reports nothing, and the FreeIter then reports the
-// repeats as it would have from the start.
+// repeats as it would have from the start. The FreeIter (about 500
+// bytes) is the parser's scratch one, so that a blockKeys on the stack
+// is small to clear.
 type blockKeys struct {
 	doc   *jsonsrc.Doc
 	block jsonsrc.Value
@@ -151,12 +153,13 @@ type blockKeys struct {
 	seen  [4]string // the keys returned so far, while not free
 	n     int       // how many keys were returned
 	free  bool      // f walks the rest of the block
-	f     jsonsrc.FreeIter
+	f     *jsonsrc.FreeIter
 }
 
-// start begins a walk over the keys of block, an object.
-func (b *blockKeys) start(doc *jsonsrc.Doc, block jsonsrc.Value) {
-	b.doc, b.block, b.it, b.n, b.free = doc, block, doc.Items(block), 0, false
+// start begins a walk over the keys of block, an object; f is the
+// FreeIter it may hand over to.
+func (b *blockKeys) start(doc *jsonsrc.Doc, block jsonsrc.Value, f *jsonsrc.FreeIter) {
+	b.doc, b.block, b.it, b.n, b.free, b.f = doc, block, doc.Items(block), 0, false, f
 }
 
 // next is jsonsrc.FreeIter.Next for the block: at is its path.
@@ -173,7 +176,7 @@ func (b *blockKeys) next(at *path, probs *[]jsonsrc.Problem) (jsonsrc.Member, bo
 			return jsonsrc.Member{Key: key, KeyIndex: k.Index, Value: v}, true
 		}
 		b.free = true
-		b.doc.StartFreeItems(&b.f, b.block, at, false, probs)
+		b.doc.StartFreeItems(b.f, b.block, at, false, probs)
 		for range b.n {
 			b.f.Next(at, probs)
 		}

@@ -3,6 +3,8 @@ package policy
 import (
 	"hash/maphash"
 	"sync"
+
+	"github.com/iameval/iameval/internal/jsonsrc"
 )
 
 // parseScratch is the storage of a parser's operator and clause caches
@@ -17,6 +19,8 @@ type parseScratch struct {
 	clauseTable []int32        // zeros, or nil
 	clauseSeed  maphash.Seed   // the seed clauseTable was last filled with
 	seeded      bool           // clauseSeed is set
+	// keys walks a block of condition keys that blockKeys hands over.
+	keys jsonsrc.FreeIter
 }
 
 // scratchPool holds *parseScratch values.
@@ -91,5 +95,6 @@ func (p *parser) releaseScratch() {
 		sc.clauseTable = t
 	}
 	p.opNames, p.clauses, p.opIndex, p.clauseTable = nil, nil, nil, nil
+	sc.keys = jsonsrc.FreeIter{} // it holds keys of the document
 	scratchPool.Put(sc)
 }
