@@ -121,9 +121,18 @@ func (p *parser) operators(v jsonsrc.Value, at *path, dst []jsonsrc.Member) []js
 			break
 		}
 		dst = append(dst, jsonsrc.Member{Key: key, KeyIndex: k.Index, Value: val})
+		if lastItem(val, v) {
+			return dst
+		}
 	}
 	return p.members(v, at, dst[:0])
 }
+
+// lastItem reports whether the value v of a member or element of the
+// (validated) container c ends right before c's closing bracket, so that
+// it is the last: as in minified policies, which then skip the call of
+// Iter.Next that finds the end.
+func lastItem(v, c jsonsrc.Value) bool { return v.End == c.End-1 }
 
 // hasKey reports whether one of ms has the key key.
 func hasKey(ms []jsonsrc.Member, key string) bool {
@@ -153,17 +162,21 @@ type blockKeys struct {
 	seen  [4]string // the keys returned so far, while not free
 	n     int       // how many keys were returned
 	free  bool      // f walks the rest of the block
+	last  bool      // the key returned last is the block's last (see lastItem)
 	f     *jsonsrc.FreeIter
 }
 
 // start begins a walk over the keys of block, an object; f is the
 // FreeIter it may hand over to.
 func (b *blockKeys) start(doc *jsonsrc.Doc, block jsonsrc.Value, f *jsonsrc.FreeIter) {
-	b.doc, b.block, b.it, b.n, b.free, b.f = doc, block, doc.Items(block), 0, false, f
+	b.doc, b.block, b.it, b.n, b.free, b.last, b.f = doc, block, doc.Items(block), 0, false, false, f
 }
 
 // next is jsonsrc.FreeIter.Next for the block: at is its path.
 func (b *blockKeys) next(at *path, probs *[]jsonsrc.Problem) (jsonsrc.Member, bool) {
+	if b.last {
+		return jsonsrc.Member{}, false
+	}
 	if !b.free {
 		k, v, more := b.it.Next()
 		if !more {
@@ -173,6 +186,7 @@ func (b *blockKeys) next(at *path, probs *[]jsonsrc.Problem) (jsonsrc.Member, bo
 		if b.n < len(b.seen) && !slices.Contains(b.seen[:b.n], key) {
 			b.seen[b.n] = key
 			b.n++
+			b.last = lastItem(v, b.block)
 			return jsonsrc.Member{Key: key, KeyIndex: k.Index, Value: v}, true
 		}
 		b.free = true
@@ -328,6 +342,10 @@ func (p *parser) arrayValues(v jsonsrc.Value, at *path, dst []string) ([]string,
 			ok = false
 		}
 		dst = append(dst, s)
+		if lastItem(e, v) {
+			n++
+			break
+		}
 	}
 	if n == 0 {
 		p.typeError(v, at, "a string, number or boolean, or a non-empty array of them")
