@@ -23,7 +23,7 @@ type Clauses struct {
 	// comparing the text as written is cheaper than lowering it and
 	// looking it up among the interned keys again.
 	keys    [4]spelledNorm
-	lastKey int // the entry of keys written last
+	lastKey int // the entry of keys written or found last
 }
 
 // spelledNorm is a condition key as written, its normalized form and
@@ -41,13 +41,22 @@ func (c *Clauses) normalize(key string) (string, uint64) {
 		nkey := normalizeKey(key)
 		return nkey, hashKey(nkey)
 	}
+	// The key of the last clause first: keys come in runs (each
+	// statement's aws:SourceIp in turn).
+	if k := &c.keys[c.lastKey]; k.hash != 0 && k.key == key {
+		return k.nkey, k.hash
+	}
 	for i := range c.keys {
 		if k := &c.keys[i]; k.hash != 0 && k.key == key {
+			c.lastKey = i
 			return k.nkey, k.hash
 		}
 	}
 	nkey := normalizeKey(key)
 	h := hashKey(nkey)
+	// The entry after the last one found or written; with a run of keys
+	// found this may replace a key used more recently than the oldest,
+	// which costs only one more normalization.
 	c.lastKey = (c.lastKey + 1) % len(c.keys)
 	c.keys[c.lastKey] = spelledNorm{key, nkey, h}
 	return nkey, h
