@@ -141,31 +141,33 @@ const scanLimit = 8
 
 // opName is a parsed operator name.
 type opName struct {
-	name  string
-	op    condition.Operator
-	canon string // op.String()
-	err   error
+	name      string
+	op        condition.Operator
+	canon     string // op.String()
+	respelled bool   // a valid operator not spelled canon
+	err       error
 }
 
 // parseOperator is condition.ParseOperator, computed once per distinct
 // spelling (canonical spellings are looked up in canonicalOperators):
 // policies repeat the same few operators. It also returns the
-// canonical spelling of the operator.
-func (p *parser) parseOperator(name string) (condition.Operator, string, error) {
+// canonical spelling of the operator and whether a valid operator is
+// spelled otherwise, decided once per spelling.
+func (p *parser) parseOperator(name string) (op condition.Operator, canon string, respelled bool, err error) {
 	if p.opIndex != nil {
 		if i, ok := p.opIndex[name]; ok {
 			o := &p.opNames[i]
-			return o.op, o.canon, o.err
+			return o.op, o.canon, o.respelled, o.err
 		}
 	} else {
 		for i := range p.opNames {
 			if o := &p.opNames[i]; o.name == name {
-				return o.op, o.canon, o.err
+				return o.op, o.canon, o.respelled, o.err
 			}
 		}
 	}
 	op, known := canonicalOperators()[name]
-	canon, err := name, error(nil)
+	canon = name
 	if !known {
 		op, err = condition.ParseOperator(name)
 		canon = ""
@@ -176,7 +178,8 @@ func (p *parser) parseOperator(name string) (condition.Operator, string, error) 
 	if p.opNames == nil {
 		p.opNames = make([]opName, 0, scanLimit)
 	}
-	p.opNames = append(p.opNames, opName{name, op, canon, err})
+	respelled = err == nil && canon != name
+	p.opNames = append(p.opNames, opName{name, op, canon, respelled, err})
 	switch {
 	case p.opIndex != nil:
 		p.opIndex[name] = len(p.opNames) - 1
@@ -186,7 +189,7 @@ func (p *parser) parseOperator(name string) (condition.Operator, string, error) 
 			p.opIndex[o.name] = i
 		}
 	}
-	return op, canon, err
+	return op, canon, respelled, err
 }
 
 // maxCachedClauses bounds the clause cache: sharing pays for the few

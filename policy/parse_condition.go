@@ -30,7 +30,11 @@ func (p *parser) condition(v jsonsrc.Value, at *path) (condition.Block, []int, b
 		bv := om.Value
 		if bv.Kind == '{' {
 			if b := p.lastBlocks.find(p.doc.Src()[om.KeyIndex:bv.End]); b != nil {
-				p.clauseSlab = append(p.clauseSlab, b.clauses...)
+				for _, c := range b.clauses {
+					// One by one: most blocks have one clause, which
+					// append copies with a call.
+					p.clauseSlab = append(p.clauseSlab, c)
+				}
 				for _, off := range b.pos {
 					p.posSlab = append(p.posSlab, off-b.at+bv.Index)
 				}
@@ -40,7 +44,7 @@ func (p *parser) condition(v jsonsrc.Value, at *path) (condition.Block, []int, b
 		problems := p.limit.Count()
 		cs, ps := len(p.clauseSlab), len(p.posSlab)
 		opPath := at.Child(om.Key)
-		op, canon, err := p.parseOperator(om.Key)
+		op, canon, respelled, err := p.parseOperator(om.Key)
 		opOK := err == nil
 		if !opOK {
 			msg := err.Error()
@@ -48,7 +52,7 @@ func (p *parser) condition(v jsonsrc.Value, at *path) (condition.Block, []int, b
 				msg += ": expected [ForAllValues:|ForAnyValue:]Operator[IfExists] with an operator such as StringEquals or DateLessThan"
 			}
 			p.errorf(om.KeyIndex, &opPath, ErrUnknownOperator, "%s", msg)
-		} else if canon != om.Key {
+		} else if respelled {
 			p.warnf(om.KeyIndex, &opPath, ErrValue, "operator %s is spelled %s by AWS", strconv.Quote(om.Key), strconv.Quote(canon))
 		}
 		if bv.Kind != '{' {
