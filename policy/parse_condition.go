@@ -95,7 +95,8 @@ func (p *parser) condition(v jsonsrc.Value, at *path) (condition.Block, []int, b
 		}
 		if n := len(p.clauseSlab); n > cs && p.limit.Count() == problems {
 			m := len(p.posSlab)
-			p.lastBlocks.add(lastBlock{text: p.doc.Src()[om.KeyIndex:bv.End], at: bv.Index,
+			text := p.doc.Src()[om.KeyIndex:bv.End]
+			p.lastBlocks.add(lastBlock{text: text, tail: textTail(text), at: bv.Index,
 				clauses: p.clauseSlab[cs:n:n], pos: p.posSlab[ps:m:m]})
 		}
 	}
@@ -227,6 +228,7 @@ type lastBlock struct {
 	// operator to the end of its block: equal texts are the same
 	// operator and block, told apart with one comparison.
 	text    string
+	tail    uint64             // textTail(text)
 	at      int                // the block's offset
 	clauses []condition.Clause // its clauses, in order
 	pos     []int              // the offsets of their keys
@@ -241,15 +243,35 @@ type lastBlocks struct {
 }
 
 // find returns the remembered block whose operator and block are
-// written as text, or nil.
+// written as text, or nil. The blocks' tails are compared before their
+// texts: blocks of one length under one operator mostly differ in their
+// values, which end the text.
 func (l *lastBlocks) find(text string) *lastBlock {
+	tail := textTail(text)
 	for i := range l.b {
-		if b := &l.b[i]; b.clauses != nil && b.text == text {
+		if b := &l.b[i]; b.clauses != nil && b.tail == tail && b.text == text {
 			l.touch(i)
 			return b
 		}
 	}
 	return nil
+}
+
+// textTail digests the last 16 bytes of s into a word (0 when s is
+// shorter), a cheap filter for texts that mostly differ at their end.
+func textTail(s string) uint64 {
+	if len(s) < 16 {
+		return 0
+	}
+	return word8(s, len(s)-16)*0x9e3779b97f4a7c15 ^ word8(s, len(s)-8)
+}
+
+// word8 returns the eight bytes of s at i as a little-endian word, which
+// the compiler reads with one load.
+func word8(s string, i int) uint64 {
+	s = s[i : i+8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
 // add remembers a block, replacing the stalest (see recency).
