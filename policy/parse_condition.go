@@ -30,11 +30,7 @@ func (p *parser) condition(v jsonsrc.Value, at *path) (condition.Block, []int, b
 		bv := om.Value
 		if bv.Kind == '{' {
 			if b := p.lastBlocks.find(p.doc.Src()[om.KeyIndex:bv.End]); b != nil {
-				for _, c := range b.clauses {
-					// One by one: most blocks have one clause, which
-					// append copies with a call.
-					p.clauseSlab = append(p.clauseSlab, c)
-				}
+				p.clauseSlab = append(p.clauseSlab, b.clauses...)
 				for _, off := range b.pos {
 					p.posSlab = append(p.posSlab, off-b.at+bv.Index)
 				}
