@@ -277,20 +277,33 @@ func (l *lastBlocks) add(b lastBlock) {
 	l.touch(i)
 }
 
-// valuePos returns the offset and the path of value i of the values v
-// of the key at kp: v itself, or the element i of an array. Values are
-// only positioned for a problem, so they are kept as text alone and
-// found again here.
-func (p *parser) valuePos(v jsonsrc.Value, kp *path, i int) (int, path) {
-	if v.Kind != '[' {
-		return v.Index, *kp
+// valueWalk finds the values of a condition key by index, to position
+// their problems: values are kept as text alone (see keyValues) and
+// found again only for a problem. Problems come in increasing order of
+// index (errors, then warnings), so the walk goes on from the value it
+// found last, and a key of many bad values is positioned in linear time.
+type valueWalk struct {
+	doc *jsonsrc.Doc
+	v   jsonsrc.Value // the key's value: a value or an array of them
+	it  jsonsrc.Iter
+	n   int           // elements of v read so far
+	e   jsonsrc.Value // the element read last
+}
+
+// pos returns the offset and the path of value i of the key at kp: the
+// key's value itself, or the element i of its array.
+func (w *valueWalk) pos(kp *path, i int) (int, path) {
+	if w.v.Kind != '[' {
+		return w.v.Index, *kp
 	}
-	it := p.doc.Items(v)
-	for range i {
-		it.Next()
+	if w.n == 0 || i < w.n-1 {
+		w.it, w.n = w.doc.Items(w.v), 0
 	}
-	_, e, _ := it.Next()
-	return e.Index, kp.Elem(i)
+	for w.n <= i {
+		_, w.e, _ = w.it.Next()
+		w.n++
+	}
+	return w.e.Index, kp.Elem(i)
 }
 
 // clause compiles the entry km of an operator's block and positions its
@@ -299,27 +312,38 @@ func (p *parser) valuePos(v jsonsrc.Value, kp *path, i int) (int, path) {
 // copies).
 func (p *parser) clause(op condition.Operator, km jsonsrc.Member, kp *path, text string, texts []string) (condition.Clause, bool) {
 	c, errs := p.newClause(op, text, km.Key, texts)
+	if len(errs) > 0 {
+		p.clauseProblems(km, kp, len(texts), errs, nil)
+		return condition.Clause{}, false
+	}
+	if ws := c.Warnings(); len(ws) > 0 {
+		p.clauseProblems(km, kp, len(texts), nil, ws)
+	}
+	return c, true
+}
+
+// clauseProblems reports the errors or the warnings of the clause of km
+// (see clause), which has n values: at the value a problem names, else
+// at the key.
+func (p *parser) clauseProblems(km jsonsrc.Member, kp *path, n int, errs []error, warns []*condition.ValueError) {
+	values := valueWalk{doc: p.doc, v: km.Value}
 	for _, e := range errs {
 		var ve *condition.ValueError
-		if errors.As(e, &ve) && ve.Index >= 0 && ve.Index < len(texts) {
-			off, vp := p.valuePos(km.Value, kp, ve.Index)
+		if errors.As(e, &ve) && ve.Index >= 0 && ve.Index < n {
+			off, vp := values.pos(kp, ve.Index)
 			p.errorf(off, &vp, ErrValue, "%v", ve.Err)
 			continue
 		}
 		p.errorf(km.KeyIndex, kp, ErrValue, "%v", e)
 	}
-	if len(errs) > 0 {
-		return condition.Clause{}, false
-	}
-	for _, w := range c.Warnings() {
-		if w.Index >= 0 && w.Index < len(texts) {
-			off, vp := p.valuePos(km.Value, kp, w.Index)
+	for _, w := range warns {
+		if w.Index >= 0 && w.Index < n {
+			off, vp := values.pos(kp, w.Index)
 			p.warnf(off, &vp, ErrValue, "%v", w.Err)
 		} else {
 			p.warnf(km.KeyIndex, kp, ErrValue, "%v", w.Err)
 		}
 	}
-	return c, true
 }
 
 // keyValues appends to texts the text of each value of a condition key:
