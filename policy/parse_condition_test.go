@@ -6,9 +6,10 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/iameval/iameval/diag"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/iameval/iameval/diag"
 )
 
 // conditionErrors parses a statement with the Condition element cond and
