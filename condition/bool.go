@@ -34,8 +34,30 @@ type boolValue struct {
 	dyn   bool
 }
 
-// compileBool parses the policy values of a Bool clause.
+// fixedBools are the compiled values false and true, which the clauses
+// of one such value share: a compiled value is never written.
+var fixedBools = [2]boolValue{{value: false}, {value: true}}
+
+// boolIndex is 1 for true and 0 for false.
+func boolIndex(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// compileBool parses the policy values of a Bool clause. A single value
+// that is a boolean without "${" (the usual {"aws:SecureTransport":
+// "true"}) shares its compiled value (see fixedBools) rather than
+// allocating it: variables.Parse reads such a value as its own text,
+// without warnings.
 func compileBool(values []string, mode variables.Mode) ([]boolValue, []error, []*ValueError) {
+	if len(values) == 1 && (mode == variables.Literal || !strings.Contains(values[0], "${")) {
+		if b, ok := parseBool(values[0]); ok {
+			i := boolIndex(b)
+			return fixedBools[i : i+1 : i+1], nil, nil
+		}
+	}
 	out := make([]boolValue, len(values))
 	var errs []error
 	var warns []*ValueError

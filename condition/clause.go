@@ -247,9 +247,9 @@ func NewClause(op Operator, key string, values []string, mode variables.Mode) (C
 // newClause is NewClause, carving the clause from the blocks of cs when
 // it is not nil (see Clauses).
 func newClause(cs *Clauses, op Operator, key string, values []string, mode variables.Mode) (Clause, []error) {
-	nkey := normalizeKey(key)
+	nkey, khash := cs.normalize(key)
 	if uint64(len(values)) > maxValues {
-		c := &clause{op: op, key: key, nkey: nkey, khash: hashKey(nkey)}
+		c := &clause{op: op, key: key, nkey: nkey, khash: khash}
 		return Clause{c}, []error{&ValueError{Index: -1, Err: fmt.Errorf("%d values: more than a clause holds", len(values))}}
 	}
 	fam := op.Base.family()
@@ -260,7 +260,7 @@ func newClause(cs *Clauses, op Operator, key string, values []string, mode varia
 	} else {
 		c = cs.body(values)
 	}
-	c.op, c.key, c.nkey, c.khash, c.fam = op, key, nkey, hashKey(nkey), fam
+	c.op, c.key, c.nkey, c.khash, c.fam = op, key, nkey, khash, fam
 	if !op.Valid() {
 		c.fam = famInvalid
 		return Clause{c}, []error{&ValueError{Index: -1, Err: fmt.Errorf("invalid operator %s", op)}}

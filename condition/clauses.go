@@ -17,6 +17,49 @@ type Clauses struct {
 	bodies   []clause                 // the unused rest of the current block
 	ips      []clauseOf[netip.Prefix] // likewise, for clauses of one IP value
 	nb, nips int                      // the clauses carved from each kind of block so far
+	// keys are the last few condition keys compiled, as written, with
+	// their normalized form and hash: a policy names the same few keys
+	// in clause after clause (aws:SourceIp in each statement), and
+	// comparing the text as written is cheaper than lowering it and
+	// looking it up among the interned keys again.
+	keys    [4]spelledNorm
+	lastKey int // the entry of keys written or found last
+}
+
+// spelledNorm is a condition key as written, its normalized form and
+// hashKey of that; a zero hash marks an unused entry (hashKey is never
+// zero).
+type spelledNorm struct {
+	key, nkey string
+	hash      uint64
+}
+
+// normalize returns normalizeKey(key) and its hashKey, remembered from
+// an earlier call with the same text when c is not nil.
+func (c *Clauses) normalize(key string) (string, uint64) {
+	if c == nil {
+		nkey := normalizeKey(key)
+		return nkey, hashKey(nkey)
+	}
+	// The key of the last clause first: keys come in runs (each
+	// statement's aws:SourceIp in turn).
+	if k := &c.keys[c.lastKey]; k.hash != 0 && k.key == key {
+		return k.nkey, k.hash
+	}
+	for i := range c.keys {
+		if k := &c.keys[i]; k.hash != 0 && k.key == key {
+			c.lastKey = i
+			return k.nkey, k.hash
+		}
+	}
+	nkey := normalizeKey(key)
+	h := hashKey(nkey)
+	// The entry after the last one found or written; with a run of keys
+	// found this may replace a key used more recently than the oldest,
+	// which costs only one more normalization.
+	c.lastKey = (c.lastKey + 1) % len(c.keys)
+	c.keys[c.lastKey] = spelledNorm{key, nkey, h}
+	return nkey, h
 }
 
 // New is [NewClause], carving the clause from c's blocks; a nil c

@@ -11,6 +11,9 @@ import (
 // address a /128 (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html); host bits below the prefix length are cleared.
 // Addresses with a zone are rejected.
 func parsePrefix(s string) (netip.Prefix, bool) {
+	if p, ok := parseQuadPrefix(s); ok {
+		return p, true
+	}
 	if slash := strings.LastIndexByte(s, '/'); slash >= 0 {
 		if a, ok := parseDottedQuad(s[:slash]); ok {
 			if bits, ok := prefixBits(s[slash+1:]); ok {
@@ -28,6 +31,50 @@ func parsePrefix(s string) (netip.Prefix, bool) {
 		return netip.Prefix{}, false
 	}
 	return netip.PrefixFrom(a, a.BitLen()), true
+}
+
+// parseQuadPrefix parses s, in one pass, when it is an IPv4 CIDR block
+// whose address is a dotted quad as parseDottedQuad reads it and whose
+// prefix length prefixBits reads ("10.1.0.0/16", the usual IpAddress
+// value), and clears its host bits. It reports false for any other text,
+// which parsePrefix then decides.
+func parseQuadPrefix(s string) (netip.Prefix, bool) {
+	var ip uint32
+	i := 0
+	for field := 0; field < 4; field++ {
+		if field > 0 {
+			if i >= len(s) || s[i] != '.' {
+				return netip.Prefix{}, false
+			}
+			i++
+		}
+		if i >= len(s) || s[i]-'0' > 9 {
+			return netip.Prefix{}, false
+		}
+		v := uint32(s[i] - '0')
+		i++
+		// A field of more than one digit starts with 1 to 9: after a
+		// 0 the next byte must be a dot or the slash.
+		for n := 1; v != 0 && n < 3 && i < len(s) && s[i]-'0' <= 9; n++ {
+			v = v*10 + uint32(s[i]-'0')
+			i++
+		}
+		if v > 255 {
+			return netip.Prefix{}, false
+		}
+		ip = ip<<8 | v
+	}
+	if i >= len(s) || s[i] != '/' {
+		return netip.Prefix{}, false
+	}
+	bits, ok := prefixBits(s[i+1:])
+	if !ok {
+		return netip.Prefix{}, false
+	}
+	if bits < 32 {
+		ip &^= 1<<(32-bits) - 1
+	}
+	return netip.PrefixFrom(netip.AddrFrom4([4]byte{byte(ip >> 24), byte(ip >> 16), byte(ip >> 8), byte(ip)}), bits), true
 }
 
 // prefixBits reads the prefix length of an IPv4 CIDR block written as

@@ -89,3 +89,55 @@ func TestParsePrefixFastPath(t *testing.T) {
 		}
 	}
 }
+
+// checkQuadPrefix fails t when parseQuadPrefix accepts s differently from
+// netip.ParsePrefix and Masked, which parsePrefix is defined by: what
+// the one-pass reader accepts must be the same block, and what it
+// declines is left to the rest of parsePrefix.
+func checkQuadPrefix(t *testing.T, s string) {
+	t.Helper()
+	got, ok := parseQuadPrefix(s)
+	if !ok {
+		return
+	}
+	want, err := netip.ParsePrefix(s)
+	if assert.NoError(t, err, "%q accepted by the one-pass reader only", s) {
+		assert.Equal(t, want.Masked(), got, "%q", s)
+	}
+}
+
+// TestParseQuadPrefix checks the one-pass IPv4 CIDR reader against netip
+// on the forms it must accept, the near misses it must decline, and
+// random texts.
+func TestParseQuadPrefix(t *testing.T) {
+	t.Parallel()
+	for _, s := range []string{"10.1.0.0/16", "10.1.2.3/8", "0.0.0.0/0", "255.255.255.255/32", "1.2.3.4/0", "10.1.2.3/31", "100.200.250.255/1", "0.0.0.0/32"} {
+		_, ok := parseQuadPrefix(s)
+		assert.True(t, ok, "%q is a plain IPv4 CIDR block", s)
+		checkQuadPrefix(t, s)
+	}
+	for _, s := range []string{"", "1.2.3.4", "1.2.3.4/", "1.2.3.4/33", "1.2.3.4/08", "1.2.3.4/00", "1.2.3.4/8/8", "01.2.3.4/8", "1.02.3.4/8",
+		"1.2.3.00/8", "256.1.1.1/8", "999.1.1.1/8", "1.2.3/8", "1.2.3.4.5/8", "1..3.4/8", " 1.2.3.4/8", "1.2.3.4/ 8", "1.2.3.4/-1",
+		"1.2.3.4a/8", "1.2.3.4/3a", "::1/64", "::ffff:1.2.3.4/96", "1000.1.1.1/8"} {
+		_, ok := parseQuadPrefix(s)
+		assert.False(t, ok, "%q is not a plain IPv4 CIDR block: parsePrefix decides it", s)
+	}
+	rng := rand.New(rand.NewPCG(7, 8))
+	const alphabet = "0123456789..//:a"
+	for range 20000 {
+		b := make([]byte, 1+rng.IntN(19))
+		for i := range b {
+			b[i] = alphabet[rng.IntN(len(alphabet))]
+		}
+		checkQuadPrefix(t, string(b))
+		checkQuadPrefix(t, fmt.Sprintf("%d.%d.%d.%d/%d", rng.IntN(300), rng.IntN(300), rng.IntN(1100), rng.IntN(300), rng.IntN(40)))
+	}
+}
+
+// FuzzParseQuadPrefix holds the one-pass IPv4 CIDR reader against netip.
+func FuzzParseQuadPrefix(f *testing.F) {
+	for _, s := range []string{"10.1.0.0/16", "01.2.3.4/8", "1.2.3.4/33", "1.2.3.4/8/8", "::ffff:1.2.3.4/96"} {
+		f.Add(s)
+	}
+	f.Fuzz(checkQuadPrefix)
+}

@@ -133,39 +133,41 @@ func (p *parser) resourceEntries(n int) []resourceEntry {
 	return p.resSlab[l : l : l+n]
 }
 
-// scanLimit is how many cached entries the parser's caches compare one by
-// one before they index them: a short scan beats hashing for the few
-// operators and conditions of a typical policy, and the index keeps a
-// hostile one (80,000 distinct keys) linear.
+// scanLimit is how many cached operators the parser compares one by one
+// before it indexes them: a short scan beats hashing for the few
+// operators of a typical policy, and the index keeps a hostile one
+// (80,000 distinct operators) linear.
 const scanLimit = 8
 
 // opName is a parsed operator name.
 type opName struct {
-	name  string
-	op    condition.Operator
-	canon string // op.String()
-	err   error
+	name      string
+	op        condition.Operator
+	canon     string // op.String()
+	respelled bool   // a valid operator not spelled canon
+	err       error
 }
 
 // parseOperator is condition.ParseOperator, computed once per distinct
 // spelling (canonical spellings are looked up in canonicalOperators):
 // policies repeat the same few operators. It also returns the
-// canonical spelling of the operator.
-func (p *parser) parseOperator(name string) (condition.Operator, string, error) {
+// canonical spelling of the operator and whether a valid operator is
+// spelled otherwise, decided once per spelling.
+func (p *parser) parseOperator(name string) (op condition.Operator, canon string, respelled bool, err error) {
 	if p.opIndex != nil {
 		if i, ok := p.opIndex[name]; ok {
 			o := &p.opNames[i]
-			return o.op, o.canon, o.err
+			return o.op, o.canon, o.respelled, o.err
 		}
 	} else {
 		for i := range p.opNames {
 			if o := &p.opNames[i]; o.name == name {
-				return o.op, o.canon, o.err
+				return o.op, o.canon, o.respelled, o.err
 			}
 		}
 	}
 	op, known := canonicalOperators()[name]
-	canon, err := name, error(nil)
+	canon = name
 	if !known {
 		op, err = condition.ParseOperator(name)
 		canon = ""
@@ -176,7 +178,8 @@ func (p *parser) parseOperator(name string) (condition.Operator, string, error) 
 	if p.opNames == nil {
 		p.opNames = make([]opName, 0, scanLimit)
 	}
-	p.opNames = append(p.opNames, opName{name, op, canon, err})
+	respelled = err == nil && canon != name
+	p.opNames = append(p.opNames, opName{name, op, canon, respelled, err})
 	switch {
 	case p.opIndex != nil:
 		p.opIndex[name] = len(p.opNames) - 1
@@ -186,7 +189,7 @@ func (p *parser) parseOperator(name string) (condition.Operator, string, error) 
 			p.opIndex[o.name] = i
 		}
 	}
-	return op, canon, err
+	return op, canon, respelled, err
 }
 
 // maxCachedClauses bounds the clause cache: sharing pays for the few
@@ -200,38 +203,37 @@ const maxCachedClauses = 1024
 // cachedClause is a compiled clause and what compiling it reported.
 type cachedClause struct {
 	op     condition.Operator
-	key    string
-	raw    string // the values as written in the document (a slice of its text)
+	text   string // the key and its values as written (see newClause)
+	hash   uint64 // maphash.String(clauseSeed, text)
 	clause condition.Clause
 	errs   []error
-	next   int32 // the next entry with the same hash in clauseIndex, or -1
 }
 
-// newClause is condition.NewClause, computed once per distinct operator,
-// key and values: policies repeat the same conditions in many statements
+// minClauseTable is the length of a new clauseTable: room for the
+// conditions of a typical policy without growing.
+const minClauseTable = 32
+
+// newClause is condition.NewClause, computed once per distinct operator
+// and text: policies repeat the same conditions in many statements
 // (aws:SecureTransport, aws:PrincipalOrgID), and a Clause is immutable, so
-// statements can share it. Entries are told apart by the values' JSON text
-// as written (raw), which shares the document's memory: the same text
-// gives the same values, and the cache keeps no copy of them. Past
-// scanLimit entries the cache is found through a hash of operator, key
-// and text, so that a policy with many distinct conditions is compiled in
-// linear time.
-func (p *parser) newClause(op condition.Operator, key, raw string, values []string) (condition.Clause, []error) {
-	var h uint64
-	if p.clauseIndex != nil {
-		h = p.clauseHash(op, key, raw)
-		i, ok := p.clauseIndex[h]
-		for ok && i >= 0 {
-			if c := &p.clauses[i]; c.op == op && c.key == key && c.raw == raw {
-				return c.clause, c.errs
-			}
-			i = p.clauses[i].next
-		}
-	} else {
-		for i := range p.clauses {
-			if c := &p.clauses[i]; c.op == op && c.key == key && c.raw == raw {
-				return c.clause, c.errs
-			}
+// statements can share it. text is the document's text from the opening
+// quote of the key to the end of its values, one string that shares the
+// document's memory: the same text gives the same key and values, so
+// entries are told apart by operator and text alone, with one hash and
+// one comparison, and the cache keeps no copy of them. (The same key and
+// values written differently, with escapes or other white space, only
+// make an entry more.) The entries are found through clauseTable, so
+// that a policy with many distinct conditions is compiled in linear time.
+func (p *parser) newClause(op condition.Operator, text, key string, values []string) (condition.Clause, []error) {
+	if p.clauseTable == nil {
+		p.clauseTable = p.newClauseTable()
+	}
+	h := maphash.String(p.clauseSeed, text)
+	mask := uint64(len(p.clauseTable) - 1)
+	slot := h & mask
+	for ; p.clauseTable[slot] != 0; slot = (slot + 1) & mask {
+		if c := &p.clauses[p.clauseTable[slot]-1]; c.hash == h && c.op == op && c.text == text {
+			return c.clause, c.errs
 		}
 	}
 	bodies := &p.clauseBodies
@@ -245,40 +247,28 @@ func (p *parser) newClause(op condition.Operator, key, raw string, values []stri
 		return clause, errs
 	}
 	if p.clauses == nil {
-		p.clauses = make([]cachedClause, 0, 32)
+		p.clauses = make([]cachedClause, 0, minClauseTable/2)
 	}
-	p.clauses = append(p.clauses, cachedClause{op, key, raw, clause, errs, -1})
-	switch {
-	case p.clauseIndex != nil:
-		p.indexClause(len(p.clauses)-1, h)
-	case len(p.clauses) > scanLimit:
-		p.clauseIndex = p.newClauseIndex(2 * len(p.clauses))
-		for i := range p.clauses {
-			c := &p.clauses[i]
-			p.indexClause(i, p.clauseHash(c.op, c.key, c.raw))
-		}
+	p.clauses = append(p.clauses, cachedClause{op, text, h, clause, errs})
+	if 2*len(p.clauses) > len(p.clauseTable) {
+		p.growClauseTable()
+	} else {
+		p.clauseTable[slot] = int32(len(p.clauses))
 	}
 	return clause, errs
 }
 
-// indexClause enters clauses[i], whose hash is h, in clauseIndex.
-func (p *parser) indexClause(i int, h uint64) {
-	if first, ok := p.clauseIndex[h]; ok {
-		p.clauses[i].next = first
+// growClauseTable doubles clauseTable, which keeps it at most half full,
+// and enters every cached clause in it again.
+func (p *parser) growClauseTable() {
+	t := make([]int32, 2*len(p.clauseTable))
+	mask := uint64(len(t) - 1)
+	for i := range p.clauses {
+		slot := p.clauses[i].hash & mask
+		for t[slot] != 0 {
+			slot = (slot + 1) & mask
+		}
+		t[slot] = int32(i + 1)
 	}
-	p.clauseIndex[h] = int32(i)
-}
-
-// clauseHash hashes an operator, a key and the values' text for
-// clauseIndex. Key and text are hashed apart, so that different splits of
-// the same text hash apart; one string hash each is cheaper than feeding
-// a maphash.Hash.
-func (p *parser) clauseHash(op condition.Operator, key, raw string) uint64 {
-	ops := uint64(op.Set) | uint64(op.Base)<<8
-	if op.IfExists {
-		ops |= 1 << 16
-	}
-	h := maphash.String(p.clauseSeed, key) ^ ops
-	h *= 0x9e3779b97f4a7c15 // mix before combining with the second hash
-	return h ^ maphash.String(p.clauseSeed, raw)
+	p.clauseTable = t
 }

@@ -154,12 +154,12 @@ type parser struct {
 	// arena holds lower-cased action text; see lower.
 	arena []byte
 	// opNames and clauses cache parsed operators and compiled clauses;
-	// opIndex and clauseIndex find their entries once there are more than
-	// scanLimit (see newClause).
+	// opIndex finds an operator once there are more than scanLimit, and
+	// clauseTable finds a clause (see newClause).
 	opNames     []opName
 	opIndex     map[string]int
 	clauses     []cachedClause
-	clauseIndex map[uint64]int32 // clauseHash → the latest entry with that hash
+	clauseTable []int32 // open addressing: 1 + the index in clauses, or 0
 	clauseSeed  maphash.Seed
 	// clauseBodies carves the compiled forms of the clauses of a policy
 	// of more than one statement (see newClause).
@@ -167,10 +167,8 @@ type parser struct {
 	// scratch is where the caches' storage came from and goes back to
 	// (see takeScratch).
 	scratch *parseScratch
-	// valBuf and textBuf hold the values of a condition key too long for
-	// the stack arrays of condition, as condValues and as text (see
-	// keyValues).
-	valBuf  []condValue
+	// textBuf holds the text of the values of a condition key too long
+	// for the stack array of condition (see keyValues).
 	textBuf []string
 	// Slabs from which statements and entries are carved, to allocate
 	// them in a few blocks rather than one by one.

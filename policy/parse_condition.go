@@ -21,16 +21,15 @@ func (p *parser) condition(v jsonsrc.Value, at *path) (condition.Block, []int, b
 	}
 	start := len(p.posSlab)
 	cstart := len(p.clauseSlab)
-	// The values of the key being compiled, as condValues and as text:
-	// on the stack for the usual few values (see keyValues).
-	var valArr [8]condValue
+	// The text of the values of the key being compiled: on the stack
+	// for the usual few values (see keyValues).
 	var textArr [8]string
 	var obuf [4]jsonsrc.Member
-	var keys jsonsrc.FreeIter // the keys of each operator's block, in turn
-	for _, om := range p.members(v, at, obuf[:0]) {
+	var keys blockKeys // the keys of each operator's block, in turn
+	for _, om := range p.operators(v, at, obuf[:0]) {
 		bv := om.Value
 		if bv.Kind == '{' {
-			if b := p.lastBlocks.find(om.Key, p.doc.Raw(bv)); b != nil {
+			if b := p.lastBlocks.find(p.doc.Src()[om.KeyIndex:bv.End]); b != nil {
 				p.clauseSlab = append(p.clauseSlab, b.clauses...)
 				for _, off := range b.pos {
 					p.posSlab = append(p.posSlab, off-b.at+bv.Index)
@@ -41,7 +40,7 @@ func (p *parser) condition(v jsonsrc.Value, at *path) (condition.Block, []int, b
 		problems := p.limit.Count()
 		cs, ps := len(p.clauseSlab), len(p.posSlab)
 		opPath := at.Child(om.Key)
-		op, canon, err := p.parseOperator(om.Key)
+		op, canon, respelled, err := p.parseOperator(om.Key)
 		opOK := err == nil
 		if !opOK {
 			msg := err.Error()
@@ -49,7 +48,7 @@ func (p *parser) condition(v jsonsrc.Value, at *path) (condition.Block, []int, b
 				msg += ": expected [ForAllValues:|ForAnyValue:]Operator[IfExists] with an operator such as StringEquals or DateLessThan"
 			}
 			p.errorf(om.KeyIndex, &opPath, ErrUnknownOperator, "%s", msg)
-		} else if canon != om.Key {
+		} else if respelled {
 			p.warnf(om.KeyIndex, &opPath, ErrValue, "operator %s is spelled %s by AWS", strconv.Quote(om.Key), strconv.Quote(canon))
 		}
 		if bv.Kind != '{' {
@@ -66,9 +65,9 @@ func (p *parser) condition(v jsonsrc.Value, at *path) (condition.Block, []int, b
 			p.roomForClauses(bv)
 		}
 		var dups []jsonsrc.Problem
-		p.doc.StartFreeItems(&keys, bv, &opPath, false, &dups)
+		keys.start(p.doc, bv, &p.scratch.keys)
 		for {
-			km, more := keys.Next(&opPath, &dups)
+			km, more := keys.next(&opPath, &dups)
 			if len(dups) > 0 {
 				p.problems(dups) // repeated keys, in document order
 				dups = dups[:0]
@@ -81,18 +80,19 @@ func (p *parser) condition(v jsonsrc.Value, at *path) (condition.Block, []int, b
 			if !keyOK {
 				p.errorf(km.KeyIndex, &kp, ErrValue, "expected a condition key name, found \"\"")
 			}
-			vals, texts, ok := p.keyValues(km.Value, &kp, valArr[:0], textArr[:0])
+			texts, ok := p.keyValues(km.Value, &kp, textArr[:0])
 			if !ok || !opOK || !keyOK {
 				continue
 			}
-			if c, ok := p.clause(op, km.Key, km.KeyIndex, &kp, p.doc.Raw(km.Value), vals, texts); ok && !p.checkOnly {
+			if c, ok := p.clause(op, km, &kp, p.doc.Src()[km.KeyIndex:km.Value.End], texts); ok && !p.checkOnly {
 				p.clauseSlab = append(p.clauseSlab, c)
 				p.posSlab = append(p.posSlab, km.KeyIndex)
 			}
 		}
 		if n := len(p.clauseSlab); n > cs && p.limit.Count() == problems {
 			m := len(p.posSlab)
-			p.lastBlocks.add(lastBlock{op: om.Key, raw: p.doc.Raw(bv), at: bv.Index,
+			text := p.doc.Src()[om.KeyIndex:bv.End]
+			p.lastBlocks.add(lastBlock{text: text, tail: textTail(text), at: bv.Index,
 				clauses: p.clauseSlab[cs:n:n], pos: p.posSlab[ps:m:m]})
 		}
 	}
@@ -102,6 +102,101 @@ func (p *parser) condition(v jsonsrc.Value, at *path) (condition.Block, []int, b
 	}
 	end := len(p.posSlab)
 	return condition.NewBlockOf(p.clauseSlab[cstart:]), p.posSlab[start:end:end], true
+}
+
+// operators appends to dst the members of the Condition object v, as
+// p.members does. An object of at most cap(dst) members whose keys are
+// distinct (the usual one or two operators) is read with a plain
+// jsonsrc.Iter, each key compared with the earlier ones, which skips
+// setting up a FreeIter and its key set; any other object is read again
+// by p.members, which reports its repeated keys as always, before any
+// problem of the operators.
+func (p *parser) operators(v jsonsrc.Value, at *path, dst []jsonsrc.Member) []jsonsrc.Member {
+	for it := p.doc.Items(v); ; {
+		k, val, more := it.Next()
+		if !more {
+			return dst
+		}
+		key := p.doc.Str(k)
+		if len(dst) == cap(dst) || hasKey(dst, key) {
+			break
+		}
+		dst = append(dst, jsonsrc.Member{Key: key, KeyIndex: k.Index, Value: val})
+		if lastItem(val, v) {
+			return dst
+		}
+	}
+	return p.members(v, at, dst[:0])
+}
+
+// lastItem reports whether the value v of a member or element of the
+// (validated) container c ends right before c's closing bracket, so that
+// it is the last: as in minified policies, which then skip the call of
+// Iter.Next that finds the end.
+func lastItem(v, c jsonsrc.Value) bool { return v.End == c.End-1 }
+
+// hasKey reports whether one of ms has the key key.
+func hasKey(ms []jsonsrc.Member, key string) bool {
+	for i := range ms {
+		if ms[i].Key == key {
+			return true
+		}
+	}
+	return false
+}
+
+// blockKeys walks the condition keys of an operator's block as a
+// jsonsrc.FreeIter does (repeated keys left out and reported), reading
+// the first few keys with a plain jsonsrc.Iter, each compared with the
+// earlier ones: most blocks have one or two keys, for which a FreeIter's
+// set of keys costs more than the keys. At the first repeated key, or
+// past len(seen) keys, it hands over to a FreeIter, which it starts over
+// the same block and advances past the keys already returned: they are
+// distinct, so that reports nothing, and the FreeIter then reports the
+// repeats as it would have from the start. The FreeIter (about 500
+// bytes) is the parser's scratch one, so that a blockKeys on the stack
+// is small to clear.
+type blockKeys struct {
+	doc   *jsonsrc.Doc
+	block jsonsrc.Value
+	it    jsonsrc.Iter
+	seen  [4]string // the keys returned so far, while not free
+	n     int       // how many keys were returned
+	free  bool      // f walks the rest of the block
+	last  bool      // the key returned last is the block's last (see lastItem)
+	f     *jsonsrc.FreeIter
+}
+
+// start begins a walk over the keys of block, an object; f is the
+// FreeIter it may hand over to.
+func (b *blockKeys) start(doc *jsonsrc.Doc, block jsonsrc.Value, f *jsonsrc.FreeIter) {
+	b.doc, b.block, b.it, b.n, b.free, b.last, b.f = doc, block, doc.Items(block), 0, false, false, f
+}
+
+// next is jsonsrc.FreeIter.Next for the block: at is its path.
+func (b *blockKeys) next(at *path, probs *[]jsonsrc.Problem) (jsonsrc.Member, bool) {
+	if b.last {
+		return jsonsrc.Member{}, false
+	}
+	if !b.free {
+		k, v, more := b.it.Next()
+		if !more {
+			return jsonsrc.Member{}, false
+		}
+		key := b.doc.Str(k)
+		if b.n < len(b.seen) && !slices.Contains(b.seen[:b.n], key) {
+			b.seen[b.n] = key
+			b.n++
+			b.last = lastItem(v, b.block)
+			return jsonsrc.Member{Key: key, KeyIndex: k.Index, Value: v}, true
+		}
+		b.free = true
+		b.doc.StartFreeItems(b.f, b.block, at, false, probs)
+		for range b.n {
+			b.f.Next(at, probs)
+		}
+	}
+	return b.f.Next(at, probs)
 }
 
 // roomForClauses grows the clause and position slabs at once for a block
@@ -125,7 +220,11 @@ func (p *parser) roomForClauses(block jsonsrc.Value) {
 // operator reuses. Its clauses and key offsets are regions of the
 // parser's slabs, which are only appended to once they hold clauses.
 type lastBlock struct {
-	op, raw string             // the operator and the block's JSON text as written
+	// text is the document's text from the opening quote of the
+	// operator to the end of its block: equal texts are the same
+	// operator and block, told apart with one comparison.
+	text    string
+	tail    uint64             // textTail(text)
 	at      int                // the block's offset
 	clauses []condition.Clause // its clauses, in order
 	pos     []int              // the offsets of their keys
@@ -139,15 +238,36 @@ type lastBlocks struct {
 	recency
 }
 
-// find returns the remembered block of op written as raw, or nil.
-func (l *lastBlocks) find(op, raw string) *lastBlock {
+// find returns the remembered block whose operator and block are
+// written as text, or nil. The blocks' tails are compared before their
+// texts: blocks of one length under one operator mostly differ in their
+// values, which end the text.
+func (l *lastBlocks) find(text string) *lastBlock {
+	tail := textTail(text)
 	for i := range l.b {
-		if b := &l.b[i]; b.clauses != nil && b.raw == raw && b.op == op {
+		if b := &l.b[i]; b.clauses != nil && b.tail == tail && b.text == text {
 			l.touch(i)
 			return b
 		}
 	}
 	return nil
+}
+
+// textTail digests the last 16 bytes of s into a word (0 when s is
+// shorter), a cheap filter for texts that mostly differ at their end.
+func textTail(s string) uint64 {
+	if len(s) < 16 {
+		return 0
+	}
+	return word8(s, len(s)-16)*0x9e3779b97f4a7c15 ^ word8(s, len(s)-8)
+}
+
+// word8 returns the eight bytes of s at i as a little-endian word, which
+// the compiler reads with one load.
+func word8(s string, i int) uint64 {
+	s = s[i : i+8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
 // add remembers a block, replacing the stalest (see recency).
@@ -157,86 +277,103 @@ func (l *lastBlocks) add(b lastBlock) {
 	l.touch(i)
 }
 
-// condValue is one policy value of a condition key, as text.
-type condValue struct {
-	s      string
-	offset int
-	index  int  // in the array
-	list   bool // the value was written as an array
+// valueWalk finds the values of a condition key by index, to position
+// their problems: values are kept as text alone (see keyValues) and
+// found again only for a problem. Problems come in increasing order of
+// index (errors, then warnings), so the walk goes on from the value it
+// found last, and a key of many bad values is positioned in linear time.
+type valueWalk struct {
+	doc *jsonsrc.Doc
+	v   jsonsrc.Value // the key's value: a value or an array of them
+	it  jsonsrc.Iter
+	n   int           // elements of v read so far
+	e   jsonsrc.Value // the element read last
 }
 
-// path returns the path of the value of the key at kp.
-func (cv *condValue) path(kp *path) path {
-	if cv.list {
-		return kp.Elem(cv.index)
+// pos returns the offset and the path of value i of the key at kp: the
+// key's value itself, or the element i of its array.
+func (w *valueWalk) pos(kp *path, i int) (int, path) {
+	if w.v.Kind != '[' {
+		return w.v.Index, *kp
 	}
-	return *kp
+	if w.n == 0 || i < w.n-1 {
+		w.it, w.n = w.doc.Items(w.v), 0
+	}
+	for w.n <= i {
+		_, w.e, _ = w.it.Next()
+		w.n++
+	}
+	return w.e.Index, kp.Elem(i)
 }
 
-// clause compiles one operator/key entry and positions its problems; raw
-// is the JSON text of its values, texts the text of each of vals (which
-// newClause copies).
-func (p *parser) clause(op condition.Operator, key string, keyIdx int, kp *path, raw string, vals []condValue, texts []string) (condition.Clause, bool) {
-	c, errs := p.newClause(op, key, raw, texts)
-	for _, e := range errs {
-		var ve *condition.ValueError
-		if errors.As(e, &ve) && ve.Index >= 0 && ve.Index < len(vals) {
-			vp := vals[ve.Index].path(kp)
-			p.errorf(vals[ve.Index].offset, &vp, ErrValue, "%v", ve.Err)
-			continue
-		}
-		p.errorf(keyIdx, kp, ErrValue, "%v", e)
-	}
+// clause compiles the entry km of an operator's block and positions its
+// problems; kp is its path, text the JSON text of the key and its values
+// (see newClause), texts the text of each of its values (which newClause
+// copies).
+func (p *parser) clause(op condition.Operator, km jsonsrc.Member, kp *path, text string, texts []string) (condition.Clause, bool) {
+	c, errs := p.newClause(op, text, km.Key, texts)
 	if len(errs) > 0 {
+		p.clauseProblems(km, kp, len(texts), errs, nil)
 		return condition.Clause{}, false
 	}
-	for _, w := range c.Warnings() {
-		if w.Index >= 0 && w.Index < len(vals) {
-			vp := vals[w.Index].path(kp)
-			p.warnf(vals[w.Index].offset, &vp, ErrValue, "%v", w.Err)
-		} else {
-			p.warnf(keyIdx, kp, ErrValue, "%v", w.Err)
-		}
+	if ws := c.Warnings(); len(ws) > 0 {
+		p.clauseProblems(km, kp, len(texts), nil, ws)
 	}
 	return c, true
 }
 
-// keyValues reads the values of a condition key (see conditionValues)
-// and their texts. A key with at most as many values as vals and texts
-// have room for uses them (the caller's arrays on the
-// stack); one that may have more uses the parser's valBuf and textBuf,
-// reused from key to key so that a policy of many long value lists grows
-// them once rather than once per key.
-func (p *parser) keyValues(v jsonsrc.Value, kp *path, vals []condValue, texts []string) ([]condValue, []string, bool) {
-	// An array of n values is at least 2n+1 bytes long; a longer array
-	// is counted.
-	if room := min(cap(vals), cap(texts)); v.Kind == '[' && (v.End-v.Index-1)/2 > room && p.doc.Count(v) > room {
-		// Separate variables from vals and texts, so that the
-		// caller's arrays never flow into the parser.
-		bigVals, ok := p.conditionValues(v, kp, p.valBuf[:0])
-		p.valBuf = bigVals[:0]
-		bigTexts := p.textBuf[:0]
-		for i := range bigVals {
-			bigTexts = append(bigTexts, bigVals[i].s)
+// clauseProblems reports the errors or the warnings of the clause of km
+// (see clause), which has n values: at the value a problem names, else
+// at the key.
+func (p *parser) clauseProblems(km jsonsrc.Member, kp *path, n int, errs []error, warns []*condition.ValueError) {
+	values := valueWalk{doc: p.doc, v: km.Value}
+	for _, e := range errs {
+		var ve *condition.ValueError
+		if errors.As(e, &ve) && ve.Index >= 0 && ve.Index < n {
+			off, vp := values.pos(kp, ve.Index)
+			p.errorf(off, &vp, ErrValue, "%v", ve.Err)
+			continue
 		}
-		p.textBuf = bigTexts[:0] // newClause keeps a copy
-		return bigVals, bigTexts, ok
+		p.errorf(km.KeyIndex, kp, ErrValue, "%v", e)
 	}
-	vals, ok := p.conditionValues(v, kp, vals)
-	for i := range vals {
-		texts = append(texts, vals[i].s)
+	for _, w := range warns {
+		if w.Index >= 0 && w.Index < n {
+			off, vp := values.pos(kp, w.Index)
+			p.warnf(off, &vp, ErrValue, "%v", w.Err)
+		} else {
+			p.warnf(km.KeyIndex, kp, ErrValue, "%v", w.Err)
+		}
 	}
-	return vals, texts, ok
 }
 
-// conditionValues appends to dst the values of one condition key: a
-// string, number or boolean, or a non-empty array of them (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_grammar.html). Numbers and
-// booleans are taken as their JSON text.
-func (p *parser) conditionValues(v jsonsrc.Value, at *path, dst []condValue) ([]condValue, bool) {
+// keyValues appends to texts the text of each value of a condition key:
+// a string, number or boolean, or a non-empty array of them (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_grammar.html). Numbers and
+// booleans are taken as their JSON text; a value of another type is
+// reported and has the text "". A key with at most as many values as
+// texts has room for uses it (the caller's array on the stack); one that
+// may have more uses the parser's textBuf, reused from key to key so
+// that a policy of many long value lists grows it once rather than once
+// per key.
+func (p *parser) keyValues(v jsonsrc.Value, kp *path, texts []string) ([]string, bool) {
 	if v.Kind != '[' {
-		s, ok := p.scalar(v, at)
-		return append(dst, condValue{s: s, offset: v.Index}), ok
+		s, ok := p.scalar(v, kp)
+		return append(texts, s), ok
 	}
+	// An array of n values is at least 2n+1 bytes long; a longer array
+	// is counted.
+	if room := cap(texts); (v.End-v.Index-1)/2 > room && p.doc.Count(v) > room {
+		// A separate variable from texts, so that the caller's array
+		// never flows into the parser.
+		big, ok := p.arrayValues(v, kp, p.textBuf[:0])
+		p.textBuf = big[:0] // newClause keeps a copy
+		return big, ok
+	}
+	return p.arrayValues(v, kp, texts)
+}
+
+// arrayValues appends to dst the text of each element of the array v
+// of values of the key at at (see keyValues).
+func (p *parser) arrayValues(v jsonsrc.Value, at *path, dst []string) ([]string, bool) {
 	ok := true
 	n := 0
 	for it := p.doc.Items(v); ; n++ {
@@ -250,7 +387,11 @@ func (p *parser) conditionValues(v jsonsrc.Value, at *path, dst []condValue) ([]
 			p.typeError(e, &ep, "a string, number or boolean")
 			ok = false
 		}
-		dst = append(dst, condValue{s: s, offset: e.Index, index: n, list: true})
+		dst = append(dst, s)
+		if lastItem(e, v) {
+			n++
+			break
+		}
 	}
 	if n == 0 {
 		p.typeError(v, at, "a string, number or boolean, or a non-empty array of them")

@@ -3,20 +3,24 @@ package policy
 import (
 	"hash/maphash"
 	"sync"
+
+	"github.com/iameval/iameval/internal/jsonsrc"
 )
 
 // parseScratch is the storage of a parser's operator and clause caches
-// (opNames, clauses and their indexes), which no Policy keeps: Parse
+// (opNames, clauses and their index and table), which no Policy keeps: Parse
 // takes one from scratchPool and hands it back, emptied, when done, so
 // that parsing document after document does not allocate and clear the
 // caches each time.
 type parseScratch struct {
 	opNames     []opName
 	clauses     []cachedClause
-	opIndex     map[string]int   // empty, or nil
-	clauseIndex map[uint64]int32 // empty, or nil
-	clauseSeed  maphash.Seed     // the seed clauseIndex was last filled with
-	seeded      bool             // clauseSeed is set
+	opIndex     map[string]int // empty, or nil
+	clauseTable []int32        // zeros, or nil
+	clauseSeed  maphash.Seed   // the seed clauseTable was last filled with
+	seeded      bool           // clauseSeed is set
+	// keys walks a block of condition keys that blockKeys hands over.
+	keys jsonsrc.FreeIter
 }
 
 // scratchPool holds *parseScratch values.
@@ -47,19 +51,19 @@ func (p *parser) newOpIndex(n int) map[string]int {
 	return make(map[string]int, n)
 }
 
-// newClauseIndex returns an empty map for clauseIndex, the pooled one if
-// any, and sets clauseSeed.
-func (p *parser) newClauseIndex(n int) map[uint64]int32 {
+// newClauseTable returns an empty clauseTable, the pooled one if any,
+// and sets clauseSeed.
+func (p *parser) newClauseTable() []int32 {
 	sc := p.scratch
 	if !sc.seeded {
 		sc.clauseSeed, sc.seeded = maphash.MakeSeed(), true
 	}
 	p.clauseSeed = sc.clauseSeed
-	if m := sc.clauseIndex; m != nil {
-		sc.clauseIndex = nil
-		return m
+	if t := sc.clauseTable; t != nil {
+		sc.clauseTable = nil
+		return t
 	}
-	return make(map[uint64]int32, n)
+	return make([]int32, minClauseTable)
 }
 
 // releaseScratch empties the parser's caches, which hold clauses and
@@ -86,10 +90,11 @@ func (p *parser) releaseScratch() {
 		clear(m)
 		sc.opIndex = m
 	}
-	if m := p.clauseIndex; m != nil && len(m) <= maxPooledEntries {
-		clear(m)
-		sc.clauseIndex = m
+	if t := p.clauseTable; t != nil && len(t) <= 2*maxPooledEntries {
+		clear(t)
+		sc.clauseTable = t
 	}
-	p.opNames, p.clauses, p.opIndex, p.clauseIndex = nil, nil, nil, nil
+	p.opNames, p.clauses, p.opIndex, p.clauseTable = nil, nil, nil, nil
+	sc.keys = jsonsrc.FreeIter{} // it holds keys of the document
 	scratchPool.Put(sc)
 }

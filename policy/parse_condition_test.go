@@ -1,0 +1,86 @@
+package policy
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/iameval/iameval/diag"
+)
+
+// conditionErrors parses a statement with the Condition element cond and
+// returns its problems as text.
+func conditionErrors(t *testing.T, cond string) []string {
+	t.Helper()
+	src := `{"Statement":{"Effect":"Allow","Action":"s3:*","Resource":"*","Condition":` + cond + `}}`
+	_, err := ParseString(src, Source{File: "p.json", Type: Identity})
+	var list diag.ErrorList
+	require.True(t, errors.As(err, &list), "%v", err)
+	out := make([]string, len(list))
+	for i, e := range list {
+		out[i] = e.Error()
+	}
+	return out
+}
+
+// TestConditionKeysHandOver checks the problems of operators and keys
+// read past the plain walk of the first few (see operators and
+// blockKeys): repeated keys among the first four and past them,
+// repeated operators past the fourth, and value errors around them.
+func TestConditionKeysHandOver(t *testing.T) {
+	t.Parallel()
+	got := conditionErrors(t, `{"StringEquals":{"a":"1","b":"2","a":"3","c":"4","d":"5","e":"6","c":"7"},`+
+		`"Bool":{"x":"maybe"},"IpAddress":{"y":"bad"},"StringLike":{"z":"1"},"Bool":{"x":"true"},"NumericEquals":{"n":"one"}}`)
+	assert.Equal(t, []string{
+		`p.json:1:108: Statement.Condition.StringEquals.a: duplicate key "a" (first at 1:92): JSON policies must not repeat a key`,
+		`p.json:1:140: Statement.Condition.StringEquals.c: duplicate key "c" (first at 1:116): JSON policies must not repeat a key`,
+		`p.json:1:161: Statement.Condition.Bool.x: "maybe" is not a boolean (true or false)`,
+		`p.json:1:187: Statement.Condition.IpAddress.y: "bad" is not an IP address or CIDR block`,
+		`p.json:1:217: Statement.Condition.Bool: duplicate key "Bool" (first at 1:149): JSON policies must not repeat a key`,
+		`p.json:1:258: Statement.Condition.NumericEquals.n: "one" is not a number (integer or decimal)`,
+	}, got)
+}
+
+// TestConditionRepeatedOperatorFirst checks that a repeated operator is
+// reported before the problems of the operators' blocks, as the walk of
+// the whole Condition object reports it: with diag.MaxErrors bad values
+// before it, the repeat is kept and the last value is the first left
+// out.
+func TestConditionRepeatedOperatorFirst(t *testing.T) {
+	t.Parallel()
+	vals := make([]string, diag.MaxErrors)
+	for i := range vals {
+		vals[i] = fmt.Sprintf(`"b%d"`, i)
+	}
+	got := conditionErrors(t, `{"IpAddress":{"k":[`+strings.Join(vals, ",")+`]},"Bool":{"x":"true"},"IpAddress":{}}`)
+	require.Len(t, got, diag.MaxErrors+1)
+	assert.Contains(t, got[len(got)-1], `Statement.Condition.IpAddress: duplicate key "IpAddress" (first at 1:76)`)
+	assert.Equal(t, `p.json:1:78976: 1 more problems are not reported, the first of them here: at most 10000 are reported for one document`, got[len(got)-2])
+}
+
+// TestConditionValueProblemsPositioned checks that the problems of a key of
+// many bad values are positioned at their values, in order (see
+// valueWalk).
+func TestConditionValueProblemsPositioned(t *testing.T) {
+	t.Parallel()
+	const n = 5000
+	vals := make([]string, n)
+	for i := range vals {
+		vals[i] = fmt.Sprintf(`"${%d"`, i)
+	}
+	src := `{"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"s3:*","Resource":"*","Condition":{"StringLike":{"k":[` + strings.Join(vals, ",") + `]}}}}`
+	pol, err := ParseString(src, Source{File: "p.json", Type: Identity})
+	require.NoError(t, err)
+	warns := pol.Warnings()
+	require.Len(t, warns, n)
+	for i, w := range warns {
+		want := fmt.Sprintf(`Statement.Condition.StringLike.k[%d]`, i)
+		if w.Path != want || w.Pos.Offset != strings.Index(src, vals[i]) {
+			t.Fatalf("warning %d at %s (offset %d), want %s (offset %d)", i, w.Path, w.Pos.Offset, want, strings.Index(src, vals[i]))
+		}
+	}
+}
