@@ -10,15 +10,31 @@ import (
 // actionEntry is one compiled entry of an Action or NotAction element
 // (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_action.html).
 type actionEntry struct {
-	any     bool             // "*": every action of every service
-	service string           // lower-case service prefix, compared literally
-	name    wildcard.Pattern // lower-case glob for the action name
-	// full is "service:name" in lower case when name has no wildcard;
-	// hash is actionHash(full) then, else actionHash(service). Comparing
-	// hashes first rejects almost every other action without comparing
-	// text.
-	full string
+	// lower is the entry in lower case; the service prefix is its first
+	// serviceLen bytes, compared literally. Keeping one string and a
+	// length rather than the service and the full text apart makes an
+	// entry 64 bytes rather than 80.
+	lower      string
+	serviceLen int32
+	any        bool             // "*": every action of every service
+	literal    bool             // name has no wildcard
+	name       wildcard.Pattern // lower-case glob for the action name
+	// hash is actionHash(lower) when the name is literal, else
+	// actionHash of the service. Comparing hashes first rejects almost
+	// every other action without comparing text.
 	hash uint64
+}
+
+// service returns the lower-case service prefix ("" for "*").
+func (e *actionEntry) service() string { return e.lower[:e.serviceLen] }
+
+// full returns "service:name" in lower case when the name has no
+// wildcard, else "".
+func (e *actionEntry) full() string {
+	if !e.literal {
+		return ""
+	}
+	return e.lower
 }
 
 // actionSeed seeds actionHash; hashes are only compared within the
@@ -40,15 +56,14 @@ func compileAction(s, lower string) (e actionEntry, ok, warn bool) {
 	if i <= 0 || i == len(lower)-1 {
 		return e, false, false
 	}
-	e.service = lower[:i]
+	e.lower, e.serviceLen = lower, int32(i)
 	e.name = wildcard.Compile(lower[i+1:])
-	if e.name.IsLiteral() {
-		e.full = lower
+	if e.literal = e.name.IsLiteral(); e.literal {
 		e.hash = actionHash(lower)
 	} else {
-		e.hash = actionHash(e.service)
+		e.hash = actionHash(lower[:i])
 	}
-	return e, true, hasWildcard(e.service)
+	return e, true, hasWildcard(lower[:i])
 }
 
 // match reports whether the entry covers the prepared request action.
@@ -56,10 +71,10 @@ func (e *actionEntry) match(q *prepared) bool {
 	switch {
 	case e.any:
 		return true
-	case e.full != "":
-		return e.hash == q.actionHash && q.isAction(e.full)
+	case e.literal:
+		return e.hash == q.actionHash && q.isAction(e.lower)
 	}
-	return e.hash == q.serviceHash && q.isService(e.service) && q.nameMatches(&e.name)
+	return e.hash == q.serviceHash && q.isService(e.service()) && q.nameMatches(&e.name)
 }
 
 // actionSet is a compiled Action or NotAction element.
@@ -106,7 +121,7 @@ func (a *actionSet) mayMatchService(svc string) bool {
 		return true
 	}
 	for i := range a.entries {
-		if e := &a.entries[i]; e.any || e.service == svc {
+		if e := &a.entries[i]; e.any || e.service() == svc {
 			return true
 		}
 	}
@@ -144,7 +159,7 @@ func (a *actionSet) mask() uint64 {
 	var m uint64
 	for i := range a.entries {
 		e := &a.entries[i]
-		if e.full == "" {
+		if !e.literal {
 			return ^uint64(0)
 		}
 		m |= actionBit(e.hash)

@@ -45,7 +45,7 @@ func newResourceFilter(s *resourceSet) resourceFilter {
 	}
 	for i := range s.entries {
 		e := &s.entries[i]
-		if !e.never && (len(e.prefix) < resourceFilterWord || len(e.prefix) > 1<<16-1) {
+		if !e.never && (len(e.prefix()) < resourceFilterWord || len(e.prefix()) > 1<<16-1) {
 			return resourceFilter{}
 		}
 	}
@@ -57,8 +57,8 @@ func newResourceFilter(s *resourceSet) resourceFilter {
 		if int(f.n) == len(f.ends) {
 			return resourceFilter{}
 		}
-		f.ends[f.n] = uint16(len(e.prefix))
-		f.words[f.n] = word(e.prefix, len(e.prefix)-resourceFilterWord)
+		f.ends[f.n] = uint16(len(e.prefix()))
+		f.words[f.n] = word(e.prefix(), len(e.prefix())-resourceFilterWord)
 		f.n++
 	}
 	f.on = true
@@ -69,10 +69,10 @@ func newResourceFilter(s *resourceSet) resourceFilter {
 // prefix of another entry that can match: a shorter one, or an equal one
 // that comes first.
 func coveredPrefix(entries []resourceEntry, i int) bool {
-	p := entries[i].prefix
+	p := entries[i].prefix()
 	for j := range entries {
 		q := &entries[j]
-		if j != i && !q.never && strings.HasPrefix(p, q.prefix) && (len(q.prefix) < len(p) || j < i) {
+		if j != i && !q.never && strings.HasPrefix(p, q.prefix()) && (len(q.prefix()) < len(p) || j < i) {
 			return true
 		}
 	}

@@ -50,7 +50,7 @@ func (s *Statement) ActionPatterns() (patterns []string, not bool) {
 		if e.any {
 			patterns[i] = "*"
 		} else {
-			patterns[i] = e.service + ":" + e.name.String()
+			patterns[i] = e.service() + ":" + e.name.String()
 		}
 	}
 	return patterns, s.actions.not

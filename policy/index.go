@@ -62,7 +62,7 @@ func buildIndex(stmts []*Statement, principals bool, minStatements int) index {
 			}
 			for j := range s.resources.entries {
 				if e := &s.resources.entries[j]; !e.never {
-					pairs = addFiling(pairs, first, filing{e.prefix, n})
+					pairs = addFiling(pairs, first, filing{e.prefix(), n})
 				}
 			}
 			continue
@@ -104,7 +104,7 @@ func addFilingsSorted(pairs []filing, entries []resourceEntry, n int32) []filing
 	first := len(pairs)
 	for j := range entries {
 		if e := &entries[j]; !e.never {
-			pairs = append(pairs, filing{e.prefix, n})
+			pairs = append(pairs, filing{e.prefix(), n})
 		}
 	}
 	own := pairs[first:]

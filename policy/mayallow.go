@@ -44,7 +44,7 @@ func (p *Policy) AllowServices(add func(service string)) (every bool) {
 			if e := &s.actions.entries[i]; e.any {
 				every = true
 			} else {
-				add(e.service)
+				add(e.service())
 			}
 		}
 	}

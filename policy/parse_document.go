@@ -117,7 +117,7 @@ func (p *parser) addStatement(pol *Policy, v jsonsrc.Value, at *path) {
 	}
 	s := p.statement(v, at)
 	s.policy = pol
-	s.index = len(pol.stmts)
+	s.index = int32(len(pol.stmts))
 	pol.stmts = append(pol.stmts, s)
 }
 

@@ -90,8 +90,8 @@ func TestAlternatingElementsShareEntries(t *testing.T) {
 		got := s[i].actions.entries
 		require.Len(t, got, len(want.stmts[0].actions.entries), "statement %d", i)
 		for j := range got {
-			assert.Equal(t, want.stmts[0].actions.entries[j].full, got[j].full, "statement %d entry %d", i, j)
-			assert.Equal(t, want.stmts[0].actions.entries[j].service, got[j].service, "statement %d entry %d", i, j)
+			assert.Equal(t, want.stmts[0].actions.entries[j].full(), got[j].full(), "statement %d entry %d", i, j)
+			assert.Equal(t, want.stmts[0].actions.entries[j].service(), got[j].service(), "statement %d entry %d", i, j)
 		}
 	}
 }

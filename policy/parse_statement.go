@@ -42,12 +42,12 @@ func (p *parser) statement(v jsonsrc.Value, at *path) *Statement {
 		part Part
 		el   int
 	}{{PartPrincipal, elPrincipal}, {PartAction, elAction}, {PartResource, elResource}, {PartCondition, elCondition}} {
-		s.elemOff[e.part] = off
+		s.elemOff[e.part-1] = off
 		switch {
 		case f[e.el].Exists():
-			s.elemOff[e.part] = f[e.el].KeyIndex
+			s.elemOff[e.part-1] = f[e.el].KeyIndex
 		case e.el != elCondition && f[e.el+1].Exists():
-			s.elemOff[e.part] = f[e.el+1].KeyIndex
+			s.elemOff[e.part-1] = f[e.el+1].KeyIndex
 		}
 	}
 
@@ -171,7 +171,7 @@ func (p *parser) actions(m jsonsrc.Member, not bool, at *path) actionSet {
 		}
 		if warn {
 			ip := it.path(&c)
-			p.warnf(it.offset, &ip, ErrValue, "wildcard in service prefix %q: service prefixes are matched literally", e.service)
+			p.warnf(it.offset, &ip, ErrValue, "wildcard in service prefix %q: service prefixes are matched literally", e.service())
 		}
 		as.entries = append(as.entries, e)
 	}
@@ -213,7 +213,6 @@ func (p *parser) resources(m jsonsrc.Member, not bool, at *path) resourceSet {
 			ip := it.path(&c)
 			p.resourceWarnings(it.s, it.offset, &ip, e, &w)
 		}
-		e.text = it.s
 	}
 	if p.limit.Count() == problems && len(rs.entries) > 0 {
 		p.lastResources.add(raw, rs.entries)

@@ -100,8 +100,8 @@ func TestCompileResourceScan(t *testing.T) {
 				continue
 			}
 			prefix := refLiteralPrefix(s, mode)
-			assert.Equal(t, prefix, e.prefix, "prefix of %q (mode %d)", s, mode)
-			assert.Equal(t, refHeadLength(prefix), e.partOff, "head of %q (mode %d)", s, mode)
+			assert.Equal(t, prefix, e.prefix(), "prefix of %q (mode %d)", s, mode)
+			assert.Equal(t, refHeadLength(prefix), int(e.partOff), "head of %q (mode %d)", s, mode)
 		}
 	}
 }

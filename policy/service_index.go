@@ -128,7 +128,7 @@ func buildServiceLists(stmts []*Statement, cands []int32) serviceLists {
 		a := &stmts[i].actions
 		for k := range a.entries {
 			if e := &a.entries[k]; !e.any {
-				names = names.add(e.service)
+				names = names.add(e.service())
 			}
 		}
 		if len(names.list) > maxIndexedServices {
@@ -159,12 +159,12 @@ func buildServiceLists(stmts []*Statement, cands []int32) serviceLists {
 			if e.any {
 				continue
 			}
-			k := names.index(e.service)
+			k := names.index(e.service())
 			if !anySvc && last[k] != int(i)+1 {
 				last[k] = int(i) + 1
 				counts[k]++
 			}
-			if !a.not && e.full != "" && lits[k] <= maxLiterals {
+			if !a.not && e.full() != "" && lits[k] <= maxLiterals {
 				lits[k]++
 				totalLits++
 			}
@@ -211,16 +211,16 @@ func buildServiceLists(stmts []*Statement, cands []int32) serviceLists {
 		}
 		for j := range a.entries {
 			e := &a.entries[j]
-			if e.any || e.full == "" {
+			if e.any || e.full() == "" {
 				continue
 			}
-			cl := &sl.lists[names.index(e.service)]
-			if !cl.hashed && cl.literal(e.full) < 0 {
+			cl := &sl.lists[names.index(e.service())]
+			if !cl.hashed && cl.literal(e.full()) < 0 {
 				if len(cl.lits) == maxLiterals {
 					cl.lits, cl.hashed = nil, true
 					continue
 				}
-				cl.lits = append(cl.lits, keyed{hash: e.hash, text: e.full})
+				cl.lits = append(cl.lits, keyed{hash: e.hash, text: e.full()})
 			}
 		}
 	}
@@ -252,7 +252,7 @@ func buildServiceLists(stmts []*Statement, cands []int32) serviceLists {
 		}
 		for j := range a.entries {
 			e := &a.entries[j]
-			k := names.index(e.service)
+			k := names.index(e.service())
 			cl := &sl.lists[k]
 			if last[k] != int(i)+1 {
 				last[k] = int(i) + 1
@@ -265,8 +265,8 @@ func buildServiceLists(stmts []*Statement, cands []int32) serviceLists {
 			c := &cl.cands[len(cl.cands)-1]
 			switch {
 			case c.act == actHashed || c.act == actAll:
-			case e.full != "":
-				c.mask |= 1 << cl.literal(e.full)
+			case e.full() != "":
+				c.mask |= 1 << cl.literal(e.full())
 			case matchesAnyName(e):
 				c.mask, c.act = 0, actAll
 			default:
