@@ -265,7 +265,7 @@ func (p *Policy) evalIndexed(e *env) effects {
 	if e.q.resARN {
 		res := e.q.resource
 		for _, n := range x.lengths {
-			if n > len(res) {
+			if int(n) > len(res) {
 				break
 			}
 			if list, ok := x.byPrefix[res[:n]]; ok && p.evalList(e, list, &o) {

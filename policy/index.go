@@ -17,7 +17,7 @@ import (
 type index struct {
 	always     []int32            // the statements of svc whose Action element names no service: "*" or NotAction
 	byPrefix   map[string][]int32 // literal resource prefix -> statements
-	lengths    []int              // the distinct lengths of the keys of byPrefix, ascending
+	lengths    []int32            // the distinct lengths of the keys of byPrefix, ascending
 	principals bool               // the policy type has a Principal element
 	names      bool               // some statement has a Principal or NotPrincipal element
 	svc        serviceLists       // the statements not filed under prefixes, by service
@@ -154,30 +154,46 @@ func addFiling(pairs []filing, first int, f filing) []filing {
 
 // fileByPrefix builds byPrefix and lengths from pairs, which list each
 // statement's prefixes (none of which starts with another, see
-// addFiling) in statement order. The map is sized up
-// front and the lists are carved from one array (each with room for its
+// addFiling) in statement order. The map is sized up front and the lists
+// and lengths are carved from one array (each list with room for its
 // first statement only, so that appending to a repeated prefix copies its
 // list rather than overwrite the next one): a large policy costs a few
-// allocations rather than one per prefix.
+// allocations rather than one per prefix. Until a prefix repeats, each
+// filing costs one map assignment rather than a look-up and an
+// assignment: the map's length tells whether the key was new.
 func (x *index) fileByPrefix(pairs []filing) {
 	if len(pairs) == 0 {
 		return
 	}
-	var lengthBuf [16]int
+	var lengthBuf [16]int32
 	lengths := lengthBuf[:0]
-	backing := make([]int32, len(pairs))
-	x.byPrefix = make(map[string][]int32, len(pairs))
-	for i, f := range pairs {
-		if list, ok := x.byPrefix[f.prefix]; ok {
-			x.byPrefix[f.prefix] = append(list, f.stmt)
-			continue
-		}
-		backing[i] = f.stmt
-		x.byPrefix[f.prefix] = backing[i : i+1 : i+1]
-		if !slices.Contains(lengths, len(f.prefix)) {
-			lengths = append(lengths, len(f.prefix))
+	for _, f := range pairs {
+		if !slices.Contains(lengths, int32(len(f.prefix))) {
+			lengths = append(lengths, int32(len(f.prefix)))
 		}
 	}
 	slices.Sort(lengths)
-	x.lengths = slices.Clip(slices.Clone(lengths))
+	backing := make([]int32, len(pairs)+len(lengths))
+	x.lengths = backing[len(pairs):len(backing):len(backing)]
+	copy(x.lengths, lengths)
+	x.byPrefix = make(map[string][]int32, len(pairs))
+	repeated := false // a prefix has been filed twice
+	for i, f := range pairs {
+		if repeated {
+			if list, ok := x.byPrefix[f.prefix]; ok {
+				x.byPrefix[f.prefix] = append(list, f.stmt)
+				continue
+			}
+		}
+		backing[i] = f.stmt
+		n := len(x.byPrefix)
+		x.byPrefix[f.prefix] = backing[i : i+1 : i+1]
+		if len(x.byPrefix) == n {
+			// The first repeat: the list just replaced had only the
+			// statement of the one earlier filing under the prefix.
+			repeated = true
+			j := slices.IndexFunc(pairs[:i], func(g filing) bool { return g.prefix == f.prefix })
+			x.byPrefix[f.prefix] = append(backing[j:j+1:j+1], f.stmt)
+		}
+	}
 }
