@@ -39,19 +39,19 @@ func newResourceFilter(s *resourceSet) resourceFilter {
 		return f
 	}
 	for i := range s.entries {
-		if s.entries[i].any {
+		if s.entries[i].anyResource() {
 			return resourceFilter{all: true} // resourceEntry.match
 		}
 	}
 	for i := range s.entries {
 		e := &s.entries[i]
-		if !e.never && (len(e.prefix()) < resourceFilterWord || len(e.prefix()) > 1<<16-1) {
+		if !e.neverMatches() && (len(e.prefix()) < resourceFilterWord || len(e.prefix()) > 1<<16-1) {
 			return resourceFilter{}
 		}
 	}
 	for i := range s.entries {
 		e := &s.entries[i]
-		if e.never || coveredPrefix(s.entries, i) {
+		if e.neverMatches() || coveredPrefix(s.entries, i) {
 			continue // matches nothing (resourceEntry.match), or needs no test
 		}
 		if int(f.n) == len(f.ends) {
@@ -72,7 +72,7 @@ func coveredPrefix(entries []resourceEntry, i int) bool {
 	p := entries[i].prefix()
 	for j := range entries {
 		q := &entries[j]
-		if j != i && !q.never && strings.HasPrefix(p, q.prefix()) && (len(q.prefix()) < len(p) || j < i) {
+		if j != i && !q.neverMatches() && strings.HasPrefix(p, q.prefix()) && (len(q.prefix()) < len(p) || j < i) {
 			return true
 		}
 	}

@@ -33,7 +33,7 @@ func (s *Statement) AllResources() bool {
 		return false
 	}
 	for i := range s.resources.entries {
-		if s.resources.entries[i].any {
+		if s.resources.entries[i].anyResource() {
 			return true
 		}
 	}

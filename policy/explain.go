@@ -168,7 +168,7 @@ func (s *resourceSet) explain(q *prepared, l condition.Lookup) (ok bool, detail 
 		m, unres := en.match(q, l)
 		matched = matched || m
 		keys, names := en.head.keys()
-		if en.vars {
+		if en.hasVars() {
 			keys = append(keys, en.tmpl.Keys()...)
 			names = append(names, en.tmpl.Names()...)
 		}
@@ -225,7 +225,7 @@ func (en *resourceEntry) keysSet(l condition.Lookup) bool {
 			}
 		}
 	}
-	return !en.vars || en.tmpl.AllKeysSet(l)
+	return !en.hasVars() || en.tmpl.AllKeysSet(l)
 }
 
 // appendUniqueAll appends to list each key of add that list does not

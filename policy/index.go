@@ -63,7 +63,7 @@ func buildIndex(stmts []*Statement, principals bool, minStatements int) index {
 				continue
 			}
 			for j := range s.resources.entries {
-				if e := &s.resources.entries[j]; !e.never {
+				if e := &s.resources.entries[j]; !e.neverMatches() {
 					pairs = addFiling(pairs, first, filing{e.prefix(), n})
 				}
 			}
@@ -105,7 +105,7 @@ const linearFilings = 16
 func addFilingsSorted(pairs []filing, entries []resourceEntry, n int32) []filing {
 	first := len(pairs)
 	for j := range entries {
-		if e := &entries[j]; !e.never {
+		if e := &entries[j]; !e.neverMatches() {
 			pairs = append(pairs, filing{e.prefix(), n})
 		}
 	}

@@ -224,7 +224,7 @@ func (p *parser) resources(m jsonsrc.Member, not bool, at *path) resourceSet {
 func (p *parser) resourceWarnings(s string, offset int, at *path, e *resourceEntry, w *resourceWarnings) {
 	q := strconv.Quote(s)
 	switch {
-	case w.short && e.never:
+	case w.short && e.neverMatches():
 		p.warnf(offset, at, ErrValue, "ARN %s has fewer than six parts and does not end in \"*\": it matches nothing", q)
 	case w.short:
 		p.warnf(offset, at, ErrValue, "ARN %s has fewer than six parts: the missing parts are read as \"*\"", q)

@@ -96,7 +96,7 @@ func TestCompileResourceScan(t *testing.T) {
 				assert.Equal(t, ge, e, "entry of %q (mode %d)", s, mode)
 				assert.Equal(t, gw, w, "warnings of %q (mode %d)", s, mode)
 			}
-			if e.never {
+			if e.neverMatches() {
 				continue
 			}
 			prefix := refLiteralPrefix(s, mode)

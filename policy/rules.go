@@ -106,7 +106,7 @@ func isFullAccess(f *stmtFields, s *Statement) bool {
 	}
 	return f[elPrincipal].Exists() && s.principal != nil && s.principal.isStarOnly() &&
 		f[elAction].Exists() && len(s.actions.entries) == 1 && s.actions.entries[0].any &&
-		f[elResource].Exists() && len(s.resources.entries) == 1 && s.resources.entries[0].any
+		f[elResource].Exists() && len(s.resources.entries) == 1 && s.resources.entries[0].anyResource()
 }
 
 // hasErrorsUnder reports whether an error of the statement being parsed
