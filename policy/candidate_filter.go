@@ -38,20 +38,21 @@ func newResourceFilter(s *resourceSet) resourceFilter {
 	if s.not {
 		return f
 	}
-	for i := range s.entries {
-		if s.entries[i].anyResource() {
+	ents := s.entries()
+	for i := range ents {
+		if ents[i].anyResource() {
 			return resourceFilter{all: true} // resourceEntry.match
 		}
 	}
-	for i := range s.entries {
-		e := &s.entries[i]
+	for i := range ents {
+		e := &ents[i]
 		if !e.neverMatches() && (len(e.prefix()) < resourceFilterWord || len(e.prefix()) > 1<<16-1) {
 			return resourceFilter{}
 		}
 	}
-	for i := range s.entries {
-		e := &s.entries[i]
-		if e.neverMatches() || coveredPrefix(s.entries, i) {
+	for i := range ents {
+		e := &ents[i]
+		if e.neverMatches() || coveredPrefix(ents, i) {
 			continue // matches nothing (resourceEntry.match), or needs no test
 		}
 		if int(f.n) == len(f.ends) {

@@ -163,8 +163,9 @@ func (s *resourceSet) explain(q *prepared, l condition.Lookup) (ok bool, detail 
 	}
 	matched := false
 	var unresolved []string
-	for i := range s.entries {
-		en := &s.entries[i]
+	ents := s.entries()
+	for i := range ents {
+		en := &ents[i]
 		m, unres := en.match(q, l)
 		matched = matched || m
 		keys, names := en.head.keys()
@@ -205,8 +206,9 @@ func (s *resourceSet) check(q *prepared, l condition.Lookup) (ok, keysSet bool) 
 	}
 	matched := false
 	keysSet = true
-	for i := range s.entries {
-		en := &s.entries[i]
+	ents := s.entries()
+	for i := range ents {
+		en := &ents[i]
 		if !matched {
 			matched, _ = en.match(q, l)
 		}

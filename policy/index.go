@@ -58,12 +58,13 @@ func buildIndex(stmts []*Statement, principals bool, minStatements int) index {
 		n := int32(i)
 		if s.resources.indexable() {
 			first := len(pairs)
-			if len(s.resources.entries) > linearFilings {
-				pairs = addFilingsSorted(pairs, s.resources.entries, n)
+			if len(s.resources.entries()) > linearFilings {
+				pairs = addFilingsSorted(pairs, s.resources.entries(), n)
 				continue
 			}
-			for j := range s.resources.entries {
-				if e := &s.resources.entries[j]; !e.neverMatches() {
+			ents := s.resources.entries()
+			for j := range ents {
+				if e := &ents[j]; !e.neverMatches() {
 					pairs = addFiling(pairs, first, filing{e.prefix(), n})
 				}
 			}
@@ -84,7 +85,7 @@ func buildIndex(stmts []*Statement, principals bool, minStatements int) index {
 func countResources(stmts []*Statement) int {
 	n := 0
 	for _, s := range stmts {
-		n += len(s.resources.entries)
+		n += len(s.resources.entries())
 	}
 	return n
 }

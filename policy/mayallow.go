@@ -40,8 +40,9 @@ func (p *Policy) AllowServices(add func(service string)) (every bool) {
 			every = true
 			continue
 		}
-		for i := range s.actions.entries {
-			if e := &s.actions.entries[i]; e.any {
+		ents := s.actions.entries()
+		for i := range ents {
+			if e := &ents[i]; e.any {
 				every = true
 			} else {
 				add(e.service())

@@ -154,13 +154,13 @@ func (p *parser) pair(f *stmtFields, el int, at *path) (first, second bool) {
 func (p *parser) actions(m jsonsrc.Member, not bool, at *path) actionSet {
 	raw := p.doc.Raw(m.Value)
 	if e := p.lastActions.find(raw); e != nil {
-		return actionSet{not: not, entries: e}
+		return newActionSet(e, not)
 	}
 	c := at.Child(m.Key)
 	problems := p.limit.Count()
 	var buf [8]strItem
 	items := p.strs(m.Value, &c, buf[:0])
-	as := actionSet{not: not, entries: p.actionEntries(len(items))}
+	entries := p.actionEntries(len(items))
 	for i := range items {
 		it := &items[i]
 		e, ok, warn := compileAction(it.s, p.lower(it))
@@ -173,12 +173,12 @@ func (p *parser) actions(m jsonsrc.Member, not bool, at *path) actionSet {
 			ip := it.path(&c)
 			p.warnf(it.offset, &ip, ErrValue, "wildcard in service prefix %q: service prefixes are matched literally", e.service())
 		}
-		as.entries = append(as.entries, e)
+		entries = append(entries, e)
 	}
-	if p.limit.Count() == problems && len(as.entries) > 0 {
-		p.lastActions.add(raw, as.entries)
+	if p.limit.Count() == problems && len(entries) > 0 {
+		p.lastActions.add(raw, entries)
 	}
-	return as
+	return newActionSet(entries, not)
 }
 
 // resources compiles a Resource or NotResource element (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_resource.html).
@@ -188,22 +188,22 @@ func (p *parser) actions(m jsonsrc.Member, not bool, at *path) actionSet {
 func (p *parser) resources(m jsonsrc.Member, not bool, at *path) resourceSet {
 	raw := p.doc.Raw(m.Value)
 	if e := p.lastResources.find(raw); e != nil {
-		return resourceSet{present: true, not: not, entries: e}
+		return newResourceSet(e, not)
 	}
 	c := at.Child(m.Key)
 	problems := p.limit.Count()
 	var buf [8]strItem
 	items := p.strs(m.Value, &c, buf[:0])
-	rs := resourceSet{present: true, not: not, entries: p.resourceEntries(len(items))}
+	entries := p.resourceEntries(len(items))
 	for i := range items {
 		it := &items[i]
 		// Compiled in place: an entry is too large to copy twice.
-		n := len(rs.entries)
-		rs.entries = rs.entries[:n+1]
-		e := &rs.entries[n]
+		n := len(entries)
+		entries = entries[:n+1]
+		e := &entries[n]
 		var w resourceWarnings
 		if !compileResourceTo(e, &w, it.s, p.mode) {
-			rs.entries = rs.entries[:n]
+			entries = entries[:n]
 			ip := it.path(&c)
 			p.errorf(it.offset, &ip, ErrValue,
 				"expected \"*\" or an ARN (arn:partition:service:region:account:resource), found %s", strconv.Quote(it.s))
@@ -214,10 +214,10 @@ func (p *parser) resources(m jsonsrc.Member, not bool, at *path) resourceSet {
 			p.resourceWarnings(it.s, it.offset, &ip, e, &w)
 		}
 	}
-	if p.limit.Count() == problems && len(rs.entries) > 0 {
-		p.lastResources.add(raw, rs.entries)
+	if p.limit.Count() == problems && len(entries) > 0 {
+		p.lastResources.add(raw, entries)
 	}
-	return rs
+	return newResourceSet(entries, not)
 }
 
 // resourceWarnings reports what compileResource found suspicious.

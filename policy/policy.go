@@ -120,7 +120,7 @@ type Statement struct {
 	// statement's own offset for an absent element); clauseOff points to
 	// where the key of each condition clause is written, cond.Len()
 	// offsets in Block order (see clauseOffsets): a pointer rather than
-	// a slice keeps a statement small (184 bytes). They are offsets into the
+	// a slice keeps a statement small (152 bytes). They are offsets into the
 	// document text, turned into positions only when asked for (see
 	// lineTable), so that a statement stays small.
 	elemOff [PartCondition]int // by Part - 1: PartNone has no element
@@ -159,9 +159,10 @@ func (s *Statement) Resources() (entries []string, not bool) {
 	if !s.resources.present {
 		return nil, false
 	}
-	out := make([]string, len(s.resources.entries))
-	for i := range s.resources.entries {
-		out[i] = s.resources.entries[i].text
+	out := make([]string, len(s.resources.entries()))
+	ents := s.resources.entries()
+	for i := range ents {
+		out[i] = ents[i].text
 	}
 	return out, s.resources.not
 }

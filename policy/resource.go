@@ -412,11 +412,30 @@ func (e *resourceEntry) match(q *prepared, l variables.Lookup) (matched, unresol
 	return wildcard.MatchEscaped(unsafe.String(&pat[0], len(pat)), res), false
 }
 
-// resourceSet is a compiled Resource or NotResource element.
+// resourceSet is a compiled Resource or NotResource element. Like
+// actionSet, it holds its entries as a pointer and a count.
 type resourceSet struct {
+	first   *resourceEntry // the first of n entries, nil for none
+	n       int32
 	present bool // false: no Resource element, which in a resource-based policy means the attached resource
 	not     bool // NotResource
-	entries []resourceEntry
+}
+
+// newResourceSet returns the set of a Resource (or NotResource, not)
+// element of the given entries, which it keeps.
+func newResourceSet(entries []resourceEntry, not bool) resourceSet {
+	if len(entries) == 0 {
+		return resourceSet{present: true, not: not}
+	}
+	return resourceSet{first: &entries[0], n: entryCount(len(entries)), present: true, not: not}
+}
+
+// entries returns the entries of the element.
+func (s *resourceSet) entries() []resourceEntry {
+	if s.first == nil {
+		return nil
+	}
+	return unsafe.Slice(s.first, s.n)
 }
 
 // applies reports whether the resource part of a statement holds. An
@@ -426,8 +445,9 @@ func (s *resourceSet) applies(q *prepared, l variables.Lookup) bool {
 	if !s.present {
 		return true
 	}
-	for i := range s.entries {
-		if m, _ := s.entries[i].match(q, l); m {
+	ents := s.entries()
+	for i := range ents {
+		if m, _ := ents[i].match(q, l); m {
 			return !s.not
 		}
 	}
@@ -442,8 +462,9 @@ func (s *resourceSet) indexable() bool {
 	if !s.present || s.not {
 		return false
 	}
-	for i := range s.entries {
-		e := &s.entries[i]
+	ents := s.entries()
+	for i := range ents {
+		e := &ents[i]
 		if !e.neverMatches() && (e.anyResource() || e.head != nil && (e.head.anyService || !e.head.partition.IsLiteral())) {
 			return false
 		}

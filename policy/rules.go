@@ -84,7 +84,7 @@ func (p *parser) rcpRules(f *stmtFields, s *Statement, at *path, effectOK bool) 
 		}
 	case Deny:
 		if m := f[elAction]; m.Exists() && !s.actions.not {
-			for _, e := range s.actions.entries {
+			for _, e := range s.actions.entries() {
 				if e.any {
 					c := at.Child("Action")
 					p.errorf(m.Value.Index, &c, ErrNotAllowed,
@@ -105,8 +105,8 @@ func isFullAccess(f *stmtFields, s *Statement) bool {
 		}
 	}
 	return f[elPrincipal].Exists() && s.principal != nil && s.principal.isStarOnly() &&
-		f[elAction].Exists() && len(s.actions.entries) == 1 && s.actions.entries[0].any &&
-		f[elResource].Exists() && len(s.resources.entries) == 1 && s.resources.entries[0].anyResource()
+		f[elAction].Exists() && len(s.actions.entries()) == 1 && s.actions.entries()[0].any &&
+		f[elResource].Exists() && len(s.resources.entries()) == 1 && s.resources.entries()[0].anyResource()
 }
 
 // hasErrorsUnder reports whether an error of the statement being parsed

@@ -126,8 +126,9 @@ func buildServiceLists(stmts []*Statement, cands []int32) serviceLists {
 	names := serviceNames{list: nameBuf[:0]}
 	for _, i := range cands {
 		a := &stmts[i].actions
-		for k := range a.entries {
-			if e := &a.entries[k]; !e.any {
+		ents := a.entries()
+		for k := range ents {
+			if e := &ents[k]; !e.any {
 				names = names.add(e.service())
 			}
 		}
@@ -154,8 +155,9 @@ func buildServiceLists(stmts []*Statement, cands []int32) serviceLists {
 		if anySvc {
 			anyCount++
 		}
-		for j := range a.entries {
-			e := &a.entries[j]
+		ents := a.entries()
+		for j := range ents {
+			e := &ents[j]
 			if e.any {
 				continue
 			}
@@ -209,8 +211,9 @@ func buildServiceLists(stmts []*Statement, cands []int32) serviceLists {
 		if a.not {
 			continue
 		}
-		for j := range a.entries {
-			e := &a.entries[j]
+		ents := a.entries()
+		for j := range ents {
+			e := &ents[j]
 			if e.any || e.full() == "" {
 				continue
 			}
@@ -250,8 +253,9 @@ func buildServiceLists(stmts []*Statement, cands []int32) serviceLists {
 			}
 			continue
 		}
-		for j := range a.entries {
-			e := &a.entries[j]
+		ents := a.entries()
+		for j := range ents {
+			e := &ents[j]
 			k := names.index(e.service())
 			cl := &sl.lists[k]
 			if last[k] != int(i)+1 {
