@@ -30,13 +30,13 @@ func (p *parser) document(root jsonsrc.Value, pol *Policy) {
 	p.fields(root, nil, documentElements, f[:])
 
 	p.mode = variables.Literal
-	if m := f[docVersion]; m.Exists() {
+	if m := &f[docVersion]; exists(m) {
 		pol.version = versionOf(p.version(m.Value))
 	} else if p.typ == RCP {
 		p.missingf(rootOff, nil, documentElements[docVersion:docVersion+1], "missing \"Version\": RCPs require %q", Version2012)
 	}
 
-	if m := f[docID]; m.Exists() {
+	if m := &f[docID]; exists(m) {
 		at := top("Id")
 		if m.Value.Kind != '"' {
 			p.typeError(m.Value, &at, "a string")
@@ -49,8 +49,8 @@ func (p *parser) document(root jsonsrc.Value, pol *Policy) {
 		}
 	}
 
-	m := f[docStatement]
-	if !m.Exists() {
+	m := &f[docStatement]
+	if !exists(m) {
 		p.missingf(rootOff, nil, documentElements[docStatement:], "missing \"Statement\": expected a statement object or an array of statements")
 		return
 	}

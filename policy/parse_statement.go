@@ -44,14 +44,14 @@ func (p *parser) statement(v jsonsrc.Value, at *path) *Statement {
 	}{{PartPrincipal, elPrincipal}, {PartAction, elAction}, {PartResource, elResource}, {PartCondition, elCondition}} {
 		s.elemOff[e.part-1] = off
 		switch {
-		case f[e.el].Exists():
+		case exists(&f[e.el]):
 			s.elemOff[e.part-1] = f[e.el].KeyIndex
-		case e.el != elCondition && f[e.el+1].Exists():
+		case e.el != elCondition && exists(&f[e.el+1]):
 			s.elemOff[e.part-1] = f[e.el+1].KeyIndex
 		}
 	}
 
-	if m := f[elSid]; m.Exists() {
+	if m := &f[elSid]; exists(m) {
 		if m.Value.Kind != '"' {
 			c := at.Child("Sid")
 			p.typeError(m.Value, &c, "a string")
@@ -78,23 +78,23 @@ func (p *parser) statement(v jsonsrc.Value, at *path) *Statement {
 		p.missingf(off, at, statementElements[elAction:elAction+2], "missing \"Action\" or \"NotAction\"")
 	}
 	if hasA {
-		s.actions = p.actions(f[elAction], false, at)
+		s.actions = p.actions(&f[elAction], false, at)
 	}
 	if hasNA {
-		if as := p.actions(f[elNotAction], true, at); !hasA {
+		if as := p.actions(&f[elNotAction], true, at); !hasA {
 			s.actions = as
 		}
 	}
 	hasR, hasNR := p.pair(&f, elResource, at)
 	if hasR {
-		s.resources = p.resources(f[elResource], false, at)
+		s.resources = p.resources(&f[elResource], false, at)
 	}
 	if hasNR {
-		if rs := p.resources(f[elNotResource], true, at); !hasR {
+		if rs := p.resources(&f[elNotResource], true, at); !hasR {
 			s.resources = rs
 		}
 	}
-	if m := f[elCondition]; m.Exists() {
+	if m := &f[elCondition]; exists(m) {
 		c := at.Child("Condition")
 		var offs []int
 		s.cond, offs, s.hasCond = p.condition(m.Value, &c)
@@ -109,8 +109,8 @@ func (p *parser) statement(v jsonsrc.Value, at *path) *Statement {
 // effect reads the Effect element (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_effect.html). It reports whether a valid Effect
 // was found.
 func (p *parser) effect(f *stmtFields, s *Statement, off int, at *path) bool {
-	m := f[elEffect]
-	if !m.Exists() {
+	m := &f[elEffect]
+	if !exists(m) {
 		p.missingf(off, at, statementElements[elEffect:elEffect+1], "missing \"Effect\": expected \"Allow\" or \"Deny\"")
 		return false
 	}
@@ -131,11 +131,15 @@ func (p *parser) effect(f *stmtFields, s *Statement, off int, at *path) bool {
 	return true
 }
 
+// exists reports whether the member is present: jsonsrc.Member.Exists
+// without the copy of the member that its value receiver costs.
+func exists(m *jsonsrc.Member) bool { return m.Value.Kind != jsonsrc.Missing }
+
 // pair reports which of the element el and its Not form (el+1) are
 // present, reporting the conflict when both are.
 func (p *parser) pair(f *stmtFields, el int, at *path) (first, second bool) {
 	a, b := &f[el], &f[el+1]
-	if a.Exists() && b.Exists() {
+	if exists(a) && exists(b) {
 		later := b
 		if a.KeyIndex > b.KeyIndex {
 			later = a
@@ -144,14 +148,14 @@ func (p *parser) pair(f *stmtFields, el int, at *path) (first, second bool) {
 		p.errorf(later.KeyIndex, &c, ErrConflict,
 			"%q and %q cannot both be present in a statement", statementElements[el], statementElements[el+1])
 	}
-	return a.Exists(), b.Exists()
+	return exists(a), exists(b)
 }
 
 // actions compiles an Action or NotAction element (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_action.html).
 // An element written exactly as one of the few last used (see lastList)
 // shares its entries: policies repeat the same action list in statement
 // after statement, and compiled entries are never modified.
-func (p *parser) actions(m jsonsrc.Member, not bool, at *path) actionSet {
+func (p *parser) actions(m *jsonsrc.Member, not bool, at *path) actionSet {
 	raw := p.doc.Raw(m.Value)
 	if e := p.lastActions.find(raw); e != nil {
 		return newActionSet(e, not)
@@ -185,7 +189,7 @@ func (p *parser) actions(m jsonsrc.Member, not bool, at *path) actionSet {
 // Like actions, an element written exactly as one of the few last used
 // shares its entries (the variable mode is the same
 // for the whole document).
-func (p *parser) resources(m jsonsrc.Member, not bool, at *path) resourceSet {
+func (p *parser) resources(m *jsonsrc.Member, not bool, at *path) resourceSet {
 	raw := p.doc.Raw(m.Value)
 	if e := p.lastResources.find(raw); e != nil {
 		return newResourceSet(e, not)
