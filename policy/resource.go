@@ -162,7 +162,8 @@ func compileResourceTo(e *resourceEntry, w *resourceWarnings, s string, mode var
 		e.prefixLen = int32(sc.literal(len(s)))
 		e.partOff = int32(sc.colons[4] + 1)
 		res := s[e.partOff:]
-		e.part = wildcard.Compile(res)
+		// Every wildcard of s is in res (see above).
+		e.part = wildcard.CompileScanned(res, sc.starIn(int(e.partOff), sc.firstStar), sc.starIn(int(e.partOff), sc.lastStar), sc.qmark)
 		if sc.wild >= 0 {
 			w.typeWildcard = typeWildcard(s[sc.colons[1]+1:sc.colons[2]], res)
 		}
@@ -252,6 +253,11 @@ type arnScan struct {
 	n      int
 	wild   int // offset of the first '*' or '?', -1 for none
 	vars   int // offset of the first "${", -1 for none
+	// firstStar and lastStar are the offsets of the first and last '*'
+	// (-1 for none), and qmark reports a '?': what wildcard.Compile
+	// would search the resource part for again.
+	firstStar, lastStar int
+	qmark               bool
 }
 
 // arnClass marks the bytes scanARN stops at.
@@ -260,10 +266,10 @@ var arnClass = func() (t [256]bool) {
 	return t
 }()
 
-// scanARN finds the first five colons, the first wildcard and the first
-// "${" of s.
+// scanARN finds the first five colons, the first and last wildcards and
+// the first "${" of s.
 func scanARN(s string) arnScan {
-	sc := arnScan{wild: -1, vars: -1}
+	sc := arnScan{wild: -1, vars: -1, firstStar: -1, lastStar: -1}
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if !arnClass[c] {
@@ -275,10 +281,19 @@ func scanARN(s string) arnScan {
 				sc.colons[sc.n] = i
 				sc.n++
 			}
-		case '*', '?':
+		case '*':
 			if sc.wild < 0 {
 				sc.wild = i
 			}
+			if sc.firstStar < 0 {
+				sc.firstStar = i
+			}
+			sc.lastStar = i
+		case '?':
+			if sc.wild < 0 {
+				sc.wild = i
+			}
+			sc.qmark = true
 		default: // '$'
 			if sc.vars < 0 && i+1 < len(s) && s[i+1] == '{' {
 				sc.vars = i
@@ -286,6 +301,15 @@ func scanARN(s string) arnScan {
 		}
 	}
 	return sc
+}
+
+// starIn returns the offset star, of a '*' of the scanned text or -1,
+// relative to the text that starts at off.
+func (sc *arnScan) starIn(off, star int) int {
+	if star < 0 {
+		return -1
+	}
+	return star - off
 }
 
 // split is splitARN for text without variables: s split at its first five
