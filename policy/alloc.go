@@ -111,12 +111,14 @@ func (p *parser) slabChunk(carved int) int {
 	return max(slabMin, carved/4)
 }
 
-// newStatement returns a zero Statement carved from the statement slab.
+// newStatement returns a zero Statement carved from the statement slab,
+// which holds the statements of the policy one after the other and is
+// its slice of statements (see addStatement). reserve sizes it for every
+// element of the Statement array; were it too small, appending would move
+// the statements, none of which is referred to by pointer while parsing
+// goes on.
 func (p *parser) newStatement() *Statement {
-	if len(p.stmtSlab) == cap(p.stmtSlab) {
-		p.stmtSlab = make([]Statement, 0, slabMin)
-	}
-	p.stmtSlab = p.stmtSlab[:len(p.stmtSlab)+1]
+	p.stmtSlab = append(p.stmtSlab, Statement{})
 	return &p.stmtSlab[len(p.stmtSlab)-1]
 }
 

@@ -32,9 +32,10 @@ const indexMinStatements = 16
 
 // buildIndex files the statements; policies with fewer than minStatements
 // statements put them all in the always-checked list.
-func buildIndex(stmts []*Statement, principals bool, minStatements int) index {
+func buildIndex(stmts []Statement, principals bool, minStatements int) index {
 	x := index{principals: principals}
-	for _, s := range stmts {
+	for i := range stmts {
+		s := &stmts[i]
 		x.names = x.names || s.principal != nil
 	}
 	if len(stmts) < minStatements {
@@ -82,9 +83,10 @@ func buildIndex(stmts []*Statement, principals bool, minStatements int) index {
 
 // countResources returns the number of Resource entries of the
 // statements: a bound on the filings under prefixes buildIndex makes.
-func countResources(stmts []*Statement) int {
+func countResources(stmts []Statement) int {
 	n := 0
-	for _, s := range stmts {
+	for i := range stmts {
+		s := &stmts[i]
 		n += len(s.resources.entries())
 	}
 	return n

@@ -61,7 +61,6 @@ func (p *parser) document(root jsonsrc.Value, pol *Policy) {
 		p.addStatement(pol, v, &at)
 	case '[':
 		count := p.doc.Count(v)
-		pol.stmts = make([]*Statement, 0, count)
 		p.reserve(count)
 		p.stmtList = true
 		n := 0
@@ -109,7 +108,8 @@ func (p *parser) version(v jsonsrc.Value) string {
 	return str
 }
 
-// addStatement parses one statement and appends it to pol.
+// addStatement parses one statement and appends it to pol. The policy's
+// statements are the statement slab itself (see newStatement).
 func (p *parser) addStatement(pol *Policy, v jsonsrc.Value, at *path) {
 	if v.Kind != '{' {
 		p.typeError(v, at, "a statement object")
@@ -117,8 +117,8 @@ func (p *parser) addStatement(pol *Policy, v jsonsrc.Value, at *path) {
 	}
 	s := p.statement(v, at)
 	s.policy = pol
-	s.index = int32(len(pol.stmts))
-	pol.stmts = append(pol.stmts, s)
+	s.index = int32(len(p.stmtSlab) - 1)
+	pol.stmts = p.stmtSlab
 }
 
 // sidPath returns the path of the Sid element of the statement at index
@@ -146,7 +146,7 @@ func (p *parser) sidOffset(s *Statement) int {
 // Past sidScanLimit statements, a map of first occurrences keeps the
 // check linear in the number of statements; up to it, a repeat is found
 // in a sidTable on the stack.
-func (p *parser) checkSids(stmts []*Statement) {
+func (p *parser) checkSids(stmts []Statement) {
 	var first map[string]int
 	var small sidTable
 	if len(stmts) > sidScanLimit {
@@ -155,7 +155,8 @@ func (p *parser) checkSids(stmts []*Statement) {
 	// ai is the index in the Statement array of stmts[i]: the elements
 	// that are not objects (p.skipped, ascending) are not statements.
 	ai, sk := -1, 0
-	for i, s := range stmts {
+	for i := range stmts {
+		s := &stmts[i]
 		for ai++; sk < len(p.skipped) && p.skipped[sk] == ai; sk++ {
 			ai++
 		}
@@ -197,7 +198,7 @@ type sidTable [2 * sidScanLimit]int32
 
 // find returns the index of the first of stmts[:i] whose Sid is that of
 // stmts[i], or -1 after entering stmts[i] as the first with its Sid.
-func (t *sidTable) find(stmts []*Statement, i int) int {
+func (t *sidTable) find(stmts []Statement, i int) int {
 	sid := stmts[i].sid
 	h := uint32(2166136261) // FNV-1a
 	for k := 0; k < len(sid); k++ {

@@ -18,7 +18,7 @@ type Policy struct {
 	typ      Type
 	version  versionCode
 	file     string
-	stmts    []*Statement
+	stmts    []Statement     // carved from one slab, so that they cost one allocation and no slice of pointers
 	warnings *diag.ErrorList // nil when there are none
 	idx      index
 	lines    *lineTable // positions of statements, see Statement.position
@@ -75,13 +75,18 @@ func (p *Policy) Version() string {
 // Statements returns the statements in document order. The slice is a
 // copy; the statements themselves are immutable.
 func (p *Policy) Statements() []*Statement {
-	return append([]*Statement(nil), p.stmts...)
+	out := make([]*Statement, len(p.stmts))
+	for i := range p.stmts {
+		out[i] = &p.stmts[i]
+	}
+	return out
 }
 
 // HasAllow reports whether the policy has an Allow statement. It does not
 // allocate.
 func (p *Policy) HasAllow() bool {
-	for _, s := range p.stmts {
+	for i := range p.stmts {
+		s := &p.stmts[i]
 		if s.effect == Allow {
 			return true
 		}

@@ -112,7 +112,7 @@ const maxIndexedServices = 4096
 // lists are counted first and carved from one array, their literal
 // actions and the service names from another, so that a policy costs a
 // few allocations rather than one per list growth.
-func buildServiceLists(stmts []*Statement, cands []int32) serviceLists {
+func buildServiceLists(stmts []Statement, cands []int32) serviceLists {
 	var sl serviceLists
 	if len(cands) == 1 {
 		// One statement is matched in full: its lists would cost about
@@ -293,7 +293,7 @@ func buildServiceLists(stmts []*Statement, cands []int32) serviceLists {
 
 // checkedList is the one list of a policy whose service lists would be
 // too long: every statement of cands, its Action element matched in full.
-func checkedList(stmts []*Statement, cands []int32) candList {
+func checkedList(stmts []Statement, cands []int32) candList {
 	cl := candList{cands: make([]candidate, len(cands))}
 	for j, i := range cands {
 		cl.cands[j] = candidate{stmt: i, act: actCheck, res: newResourceFilter(&stmts[i].resources)}
