@@ -163,7 +163,8 @@ func (p *parser) checkSids(stmts []Statement) {
 		if s.sid == "" {
 			continue
 		}
-		if !isAlnum(s.sid) {
+		h, alnum := sidHash(s.sid)
+		if !alnum {
 			p.warnAt(p.sidOffset(s), p.sidPath(ai), ErrValue,
 				"Sid %q has characters other than A-Z, a-z and 0-9, which IAM does not accept", s.sid)
 		}
@@ -175,7 +176,7 @@ func (p *parser) checkSids(stmts []Statement) {
 				first[s.sid] = i
 			}
 		} else {
-			j = small.find(stmts, i)
+			j = small.find(stmts, i, h)
 		}
 		if j >= 0 {
 			at := p.doc.Pos(stmts[j].off)
@@ -197,13 +198,10 @@ const sidScanLimit = 32
 type sidTable [2 * sidScanLimit]int32
 
 // find returns the index of the first of stmts[:i] whose Sid is that of
-// stmts[i], or -1 after entering stmts[i] as the first with its Sid.
-func (t *sidTable) find(stmts []Statement, i int) int {
+// stmts[i], or -1 after entering stmts[i] as the first with its Sid; h is
+// the Sid's sidHash.
+func (t *sidTable) find(stmts []Statement, i int, h uint32) int {
 	sid := stmts[i].sid
-	h := uint32(2166136261) // FNV-1a
-	for k := 0; k < len(sid); k++ {
-		h = (h ^ uint32(sid[k])) * 16777619
-	}
 	for k := h % uint32(len(t)); ; k = (k + 1) % uint32(len(t)) {
 		e := t[k]
 		if e == 0 {
@@ -216,13 +214,25 @@ func (t *sidTable) find(stmts []Statement, i int) int {
 	}
 }
 
-// isAlnum reports whether s consists of ASCII letters and digits only.
-func isAlnum(s string) bool {
+// sidHash returns the FNV-1a hash of a Sid for sidTable and whether it
+// consists of ASCII letters and digits only, reading it once for both.
+func sidHash(s string) (h uint32, alnum bool) {
+	h = 2166136261
+	all := uint8(1) // and of alnumBytes, without a branch per byte
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') {
-			return false
+		all &= alnumBytes[c]
+		h = (h ^ uint32(c)) * 16777619
+	}
+	return h, all == 1
+}
+
+// alnumBytes holds 1 for the ASCII letters and digits, 0 for other bytes.
+var alnumBytes = func() (t [256]uint8) {
+	for c := range t {
+		if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' {
+			t[c] = 1
 		}
 	}
-	return true
-}
+	return t
+}()
