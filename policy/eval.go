@@ -269,7 +269,7 @@ func (p *Policy) evalIndexed(e *env) effects {
 			if int(n) > len(res) {
 				break
 			}
-			if list := x.byPrefix.lookup(res[:n]); list != nil && p.evalList(e, list, &o) {
+			if list, ok := x.byPrefix[res[:n]]; ok && p.evalList(e, list, &o) {
 				return o
 			}
 		}

@@ -1,8 +1,6 @@
 package policy
 
 import (
-	"hash/maphash"
-	"math/bits"
 	"slices"
 	"strings"
 )
@@ -17,12 +15,12 @@ import (
 // resource that starts with one of them. Statements whose every Resource
 // entry matches nothing are not filed at all.
 type index struct {
-	always     []int32      // the statements of svc whose Action element names no service: "*" or NotAction
-	byPrefix   prefixTable  // literal resource prefix -> statements
-	lengths    []int32      // the distinct lengths of the prefixes of byPrefix, ascending
-	principals bool         // the policy type has a Principal element
-	names      bool         // some statement has a Principal or NotPrincipal element
-	svc        serviceLists // the statements not filed under prefixes, by service
+	always     []int32            // the statements of svc whose Action element names no service: "*" or NotAction
+	byPrefix   map[string][]int32 // literal resource prefix -> statements
+	lengths    []int32            // the distinct lengths of the keys of byPrefix, ascending
+	principals bool               // the policy type has a Principal element
+	names      bool               // some statement has a Principal or NotPrincipal element
+	svc        serviceLists       // the statements not filed under prefixes, by service
 }
 
 // indexMinStatements is the size from which a policy gets an index:
@@ -159,7 +157,13 @@ func addFiling(pairs []filing, first int, f filing) []filing {
 
 // fileByPrefix builds byPrefix and lengths from pairs, which list each
 // statement's prefixes (none of which starts with another, see
-// addFiling) in statement order.
+// addFiling) in statement order. The map is sized up front and the lists
+// and lengths are carved from one array (each list with room for its
+// first statement only, so that appending to a repeated prefix copies its
+// list rather than overwrite the next one): a large policy costs a few
+// allocations rather than one per prefix. Until a prefix repeats, each
+// filing costs one map assignment rather than a look-up and an
+// assignment: the map's length tells whether the key was new.
 func (x *index) fileByPrefix(pairs []filing) {
 	if len(pairs) == 0 {
 		return
@@ -172,108 +176,27 @@ func (x *index) fileByPrefix(pairs []filing) {
 		}
 	}
 	slices.Sort(lengths)
-	x.lengths = x.byPrefix.build(pairs, len(lengths))
+	backing := make([]int32, len(pairs)+len(lengths))
+	x.lengths = backing[len(pairs):len(backing):len(backing)]
 	copy(x.lengths, lengths)
-}
-
-// prefixTable maps the literal resource prefixes of an index to the
-// statements filed under them, as a map[string][]int32 would, at less
-// cost to build: an open-addressing table of slots at most half full,
-// each 0 or 1 + the index of a prefix in groups, whose lists are runs of
-// one array. Building it hashes each filing once and allocates twice
-// (the groups, and one pointer-free array for the slots, the lists and
-// the index's lengths), where a Go map cost a look-up and an assignment
-// per filing, a few allocations and a list per prefix.
-type prefixTable struct {
-	// slots is a power of two long; its array goes on past its length
-	// with the lists (see list).
-	slots  []int32
-	groups []prefixGroup
-}
-
-// prefixGroup is a prefix and where its list is in the array of slots.
-type prefixGroup struct {
-	prefix     string
-	start, end int32
-}
-
-// prefixSeed seeds the hashes of prefixTable; they are only compared
-// within the process.
-var prefixSeed = maphash.MakeSeed()
-
-// build files pairs (in statement order) and returns room for
-// extra int32s carved from the same array.
-func (t *prefixTable) build(pairs []filing, extra int) []int32 {
-	size := 1 << bits.Len(uint(2*len(pairs)-1)) // a power of two, at least twice len(pairs)
-	mask := uint64(size - 1)
-	block := make([]int32, size+len(pairs)+extra)
-	slots := block[:size]
-	// group[i] is the group of pairs[i]; first[g] the first pair of group g.
-	var groupBuf, firstBuf [64]int32
-	group, first := groupBuf[:0], firstBuf[:0]
-	if len(pairs) > len(groupBuf) {
-		group, first = make([]int32, 0, len(pairs)), make([]int32, 0, len(pairs))
-	}
+	x.byPrefix = make(map[string][]int32, len(pairs))
+	repeated := false // a prefix has been filed twice
 	for i, f := range pairs {
-		k := maphash.String(prefixSeed, f.prefix) & mask
-		for {
-			g := slots[k]
-			if g == 0 {
-				first = append(first, int32(i))
-				slots[k] = int32(len(first))
-				group = append(group, int32(len(first)-1))
-				break
+		if repeated {
+			if list, ok := x.byPrefix[f.prefix]; ok {
+				x.byPrefix[f.prefix] = append(list, f.stmt)
+				continue
 			}
-			if pairs[first[g-1]].prefix == f.prefix {
-				group = append(group, g-1)
-				break
-			}
-			k = (k + 1) & mask
 		}
-	}
-	// The lists follow the slots, in order of first filing; each holds
-	// its statements in statement order.
-	t.groups = make([]prefixGroup, len(first))
-	for _, g := range group {
-		t.groups[g].end++
-	}
-	next := int32(size)
-	for g := range t.groups {
-		n := t.groups[g].end
-		t.groups[g] = prefixGroup{prefix: pairs[first[g]].prefix, start: next, end: next}
-		next += n
-	}
-	for i, f := range pairs {
-		g := &t.groups[group[i]]
-		block[g.end] = f.stmt
-		g.end++
-	}
-	t.slots = slots
-	return block[size+len(pairs):]
-}
-
-// lookup returns the statements filed under prefix, or nil.
-func (t *prefixTable) lookup(prefix string) []int32 {
-	if len(t.slots) == 0 {
-		return nil
-	}
-	mask := uint64(len(t.slots) - 1)
-	for k := maphash.String(prefixSeed, prefix) & mask; ; k = (k + 1) & mask {
-		g := t.slots[k]
-		if g == 0 {
-			return nil
-		}
-		if grp := &t.groups[g-1]; grp.prefix == prefix {
-			return t.list(grp)
+		backing[i] = f.stmt
+		n := len(x.byPrefix)
+		x.byPrefix[f.prefix] = backing[i : i+1 : i+1]
+		if len(x.byPrefix) == n {
+			// The first repeat: the list just replaced had only the
+			// statement of the one earlier filing under the prefix.
+			repeated = true
+			j := slices.IndexFunc(pairs[:i], func(g filing) bool { return g.prefix == f.prefix })
+			x.byPrefix[f.prefix] = append(backing[j:j+1:j+1], f.stmt)
 		}
 	}
 }
-
-// list returns the statements of a group, which follow the slots in
-// their array.
-func (t *prefixTable) list(g *prefixGroup) []int32 {
-	return t.slots[:cap(t.slots)][g.start:g.end:g.end]
-}
-
-// len returns the number of distinct prefixes.
-func (t *prefixTable) len() int { return len(t.groups) }

@@ -3,7 +3,6 @@ package policy
 import (
 	"fmt"
 	"math/rand/v2"
-	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -145,7 +144,7 @@ func TestIndexFiling(t *testing.T) {
 	  {"Effect": "Allow", "Action": "*", "NotResource": "arn:aws:s3:::b"}]}`)
 	assert.Equal(t, []int32{0, 1, 2, 3, 4}, p.idx.always, "small policies are scanned, not indexed")
 	x := buildIndex(p.stmts, false, 0)
-	assert.Equal(t, map[string][]int32{"arn:aws:s3:::b/": {0}, "arn:aws:s3:::home/": {0}}, x.byPrefix.asMap(),
+	assert.Equal(t, map[string][]int32{"arn:aws:s3:::b/": {0}, "arn:aws:s3:::home/": {0}}, x.byPrefix,
 		"literal prefix up to the first wildcard or variable; repeated prefixes filed once; never-matching entries not at all")
 	assert.Equal(t, []int32{15, 18}, x.lengths)
 	var names []string
@@ -170,7 +169,7 @@ func TestIndexFilingShortestPrefix(t *testing.T) {
 	  {"Effect": "Allow", "Action": "s3:*", "Resource": ["arn:aws:s3:::b", "arn:aws:s3:::b/*", "arn:aws:s3:::bb/x*"]},
 	  {"Effect": "Deny", "Action": "s3:*", "Resource": ["arn:aws:s3:::b/*", "arn:aws:s3:::b/x/*"]}]}`)
 	x := buildIndex(p.stmts, false, 0)
-	assert.Equal(t, map[string][]int32{"arn:aws:s3:::b": {0, 1}, "arn:aws:s3:::c/": {0}, "arn:aws:s3:::b/": {2}}, x.byPrefix.asMap())
+	assert.Equal(t, map[string][]int32{"arn:aws:s3:::b": {0, 1}, "arn:aws:s3:::c/": {0}, "arn:aws:s3:::b/": {2}}, x.byPrefix)
 	assert.Equal(t, []int32{14, 15}, x.lengths)
 }
 
@@ -182,11 +181,11 @@ func TestIndexSkipsStatements(t *testing.T) {
 	require.NoError(t, err)
 	assert.Empty(t, p.idx.always)
 	assert.Empty(t, p.idx.svc.names)
-	assert.Equal(t, 1000, p.idx.byPrefix.len())
+	assert.Len(t, p.idx.byPrefix, 1000)
 	r := newRequest(t, alice(t), "s3:GetObject", "arn:aws:s3:::reports-0499/2024/summary.csv", nil)
 	visited := 0
 	for _, n := range p.idx.lengths {
-		visited += len(p.idx.byPrefix.lookup(r.Resource()[:n]))
+		visited += len(p.idx.byPrefix[r.Resource()[:n]])
 	}
 	assert.Equal(t, 1, visited)
 }
@@ -196,51 +195,4 @@ func outcomeForTest(o effects) Outcome {
 	var out Outcome
 	setOutcome(&out, o)
 	return out
-}
-
-// asMap returns the table as a map, for comparisons.
-func (t *prefixTable) asMap() map[string][]int32 {
-	m := make(map[string][]int32, t.len())
-	for i := range t.groups {
-		m[t.groups[i].prefix] = t.list(&t.groups[i])
-	}
-	return m
-}
-
-// TestPrefixTable checks the table against a map, with prefixes that
-// repeat and collide.
-func TestPrefixTable(t *testing.T) {
-	t.Parallel()
-	rng := rand.New(rand.NewPCG(3, 4))
-	for range 2000 {
-		var pairs []filing
-		want := map[string][]int32{}
-		for i := range rng.IntN(150) {
-			p := strconv.Itoa(rng.IntN(1 + rng.IntN(200)))
-			pairs = append(pairs, filing{p, int32(i)})
-			want[p] = append(want[p], int32(i))
-		}
-		var x index
-		x.fileByPrefix(pairs)
-		if len(pairs) == 0 {
-			assert.Nil(t, x.byPrefix.lookup("1"))
-			continue
-		}
-		require.Equal(t, want, x.byPrefix.asMap())
-		for p, list := range want {
-			require.Equal(t, list, x.byPrefix.lookup(p))
-		}
-		for range 20 {
-			p := strconv.Itoa(1000 + rng.IntN(1000))
-			require.Nil(t, x.byPrefix.lookup(p))
-		}
-		var lengths []int32
-		for p := range want {
-			if !slices.Contains(lengths, int32(len(p))) {
-				lengths = append(lengths, int32(len(p)))
-			}
-		}
-		slices.Sort(lengths)
-		require.Equal(t, lengths, x.lengths)
-	}
 }
