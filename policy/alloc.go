@@ -11,18 +11,22 @@ import (
 
 // lower returns the item in lower case, as strings.ToLower would. ASCII
 // text is lower-cased into an arena shared by the whole policy, so that it
-// costs no allocation of its own.
+// costs no allocation of its own. Text is read once: the bytes before the
+// first upper-case letter are checked, the rest checked and lowered as
+// they are copied.
 func (p *parser) lower(it *strItem) string {
 	s := it.s
-	upper := false
-	for i := 0; i < len(s); i++ {
+	i := 0
+	for ; i < len(s); i++ {
 		c := s[i]
 		if c >= utf8.RuneSelf {
 			return strings.ToLower(s)
 		}
-		upper = upper || 'A' <= c && c <= 'Z'
+		if 'A' <= c && c <= 'Z' {
+			break
+		}
 	}
-	if !upper {
+	if i == len(s) {
 		return s
 	}
 	if cap(p.arena)-len(p.arena) < len(s) {
@@ -31,17 +35,24 @@ func (p *parser) lower(it *strItem) string {
 		p.arena = make([]byte, 0, max(len(p.doc.Src())/16, len(s)))
 	}
 	start := len(p.arena)
-	for i := 0; i < len(s); i++ {
+	buf := p.arena[start : start+len(s)]
+	copy(buf, s[:i])
+	for ; i < len(s); i++ {
 		c := s[i]
+		if c >= utf8.RuneSelf {
+			// The bytes written past the arena's length are unused.
+			return strings.ToLower(s)
+		}
 		if 'A' <= c && c <= 'Z' {
 			c += 'a' - 'A'
 		}
-		p.arena = append(p.arena, c)
+		buf[i] = c
 	}
+	p.arena = p.arena[:start+len(s)]
 	// The arena's bytes are never written again once used, and it is
 	// never grown in place beyond its capacity, so the string stays
 	// immutable, as with strings.Builder.
-	return unsafe.String(&p.arena[start], len(s))
+	return unsafe.String(&buf[0], len(s))
 }
 
 // Typical statements have two or three Action and one or two Resource
@@ -100,12 +111,14 @@ func (p *parser) slabChunk(carved int) int {
 	return max(slabMin, carved/4)
 }
 
-// newStatement returns a zero Statement carved from the statement slab.
+// newStatement returns a zero Statement carved from the statement slab,
+// which holds the statements of the policy one after the other and is
+// its slice of statements (see addStatement). reserve sizes it for every
+// element of the Statement array; were it too small, appending would move
+// the statements, none of which is referred to by pointer while parsing
+// goes on.
 func (p *parser) newStatement() *Statement {
-	if len(p.stmtSlab) == cap(p.stmtSlab) {
-		p.stmtSlab = make([]Statement, 0, slabMin)
-	}
-	p.stmtSlab = p.stmtSlab[:len(p.stmtSlab)+1]
+	p.stmtSlab = append(p.stmtSlab, Statement{})
 	return &p.stmtSlab[len(p.stmtSlab)-1]
 }
 

@@ -38,27 +38,28 @@ func newResourceFilter(s *resourceSet) resourceFilter {
 	if s.not {
 		return f
 	}
-	for i := range s.entries {
-		if s.entries[i].any {
+	ents := s.entries()
+	for i := range ents {
+		if ents[i].anyResource() {
 			return resourceFilter{all: true} // resourceEntry.match
 		}
 	}
-	for i := range s.entries {
-		e := &s.entries[i]
-		if !e.never && (len(e.prefix) < resourceFilterWord || len(e.prefix) > 1<<16-1) {
+	for i := range ents {
+		e := &ents[i]
+		if !e.neverMatches() && (len(e.prefix()) < resourceFilterWord || len(e.prefix()) > 1<<16-1) {
 			return resourceFilter{}
 		}
 	}
-	for i := range s.entries {
-		e := &s.entries[i]
-		if e.never || coveredPrefix(s.entries, i) {
+	for i := range ents {
+		e := &ents[i]
+		if e.neverMatches() || coveredPrefix(ents, i) {
 			continue // matches nothing (resourceEntry.match), or needs no test
 		}
 		if int(f.n) == len(f.ends) {
 			return resourceFilter{}
 		}
-		f.ends[f.n] = uint16(len(e.prefix))
-		f.words[f.n] = word(e.prefix, len(e.prefix)-resourceFilterWord)
+		f.ends[f.n] = uint16(len(e.prefix()))
+		f.words[f.n] = word(e.prefix(), len(e.prefix())-resourceFilterWord)
 		f.n++
 	}
 	f.on = true
@@ -69,10 +70,10 @@ func newResourceFilter(s *resourceSet) resourceFilter {
 // prefix of another entry that can match: a shorter one, or an equal one
 // that comes first.
 func coveredPrefix(entries []resourceEntry, i int) bool {
-	p := entries[i].prefix
+	p := entries[i].prefix()
 	for j := range entries {
 		q := &entries[j]
-		if j != i && !q.never && strings.HasPrefix(p, q.prefix) && (len(q.prefix) < len(p) || j < i) {
+		if j != i && !q.neverMatches() && strings.HasPrefix(p, q.prefix()) && (len(q.prefix()) < len(p) || j < i) {
 			return true
 		}
 	}

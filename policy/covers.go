@@ -32,8 +32,9 @@ func (s *Statement) AllResources() bool {
 	if !s.resources.present || s.resources.not {
 		return false
 	}
-	for i := range s.resources.entries {
-		if s.resources.entries[i].any {
+	ents := s.resources.entries()
+	for i := range ents {
+		if ents[i].anyResource() {
 			return true
 		}
 	}
@@ -44,13 +45,14 @@ func (s *Statement) AllResources() bool {
 // NotAction element in lower case, as they are matched ("*",
 // "s3:get*"), and whether the element is NotAction. The slice is new.
 func (s *Statement) ActionPatterns() (patterns []string, not bool) {
-	patterns = make([]string, len(s.actions.entries))
-	for i := range s.actions.entries {
-		e := &s.actions.entries[i]
+	patterns = make([]string, len(s.actions.entries()))
+	ents := s.actions.entries()
+	for i := range ents {
+		e := &ents[i]
 		if e.any {
 			patterns[i] = "*"
 		} else {
-			patterns[i] = e.service + ":" + e.name.String()
+			patterns[i] = e.service() + ":" + e.name.String()
 		}
 	}
 	return patterns, s.actions.not

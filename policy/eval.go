@@ -195,7 +195,8 @@ func (p *Policy) eval(r *Request, rec Recorder) effects {
 	var e env
 	if err := r.load(&e, rec != nil || p.idx.names); err != nil {
 		if rec != nil {
-			for _, s := range p.stmts {
+			for i := range p.stmts {
+				s := &p.stmts[i]
 				rec.Record(StatementResult{Statement: s, Principal: s.notApplicable(), Failed: PartAction, Detail: err.Error()})
 			}
 		}
@@ -265,7 +266,7 @@ func (p *Policy) evalIndexed(e *env) effects {
 	if e.q.resARN {
 		res := e.q.resource
 		for _, n := range x.lengths {
-			if n > len(res) {
+			if int(n) > len(res) {
 				break
 			}
 			if list, ok := x.byPrefix[res[:n]]; ok && p.evalList(e, list, &o) {
@@ -280,7 +281,8 @@ func (p *Policy) evalIndexed(e *env) effects {
 // tests hold it against evalIndexed.
 func (p *Policy) evalLinear(e *env) effects {
 	var o effects
-	for _, s := range p.stmts {
+	for i := range p.stmts {
+		s := &p.stmts[i]
 		if ok, pm := s.applies(e); ok {
 			add(&o, s.effect, pm)
 		}
@@ -291,7 +293,7 @@ func (p *Policy) evalLinear(e *env) effects {
 // evalList matches the listed statements and reports whether o is complete.
 func (p *Policy) evalList(e *env, list []int32, o *effects) bool {
 	for _, i := range list {
-		s := p.stmts[i]
+		s := &p.stmts[i]
 		if ok, pm := s.applies(e); ok {
 			add(o, s.effect, pm)
 			if complete(*o, p.idx.principals) {
@@ -332,7 +334,7 @@ func (p *Policy) evalWide(e *env, cl *candList, o *effects) bool {
 		if !proven && c.act == actMask || c.res.rejects(q.resource) {
 			continue
 		}
-		s := p.stmts[c.stmt]
+		s := &p.stmts[c.stmt]
 		if !proven && !s.actions.applies(q) {
 			continue
 		}
@@ -365,7 +367,7 @@ func (p *Policy) evalNarrow(e *env, cl *candList, o *effects) bool {
 				continue
 			}
 		}
-		s := p.stmts[c.stmt]
+		s := &p.stmts[c.stmt]
 		// proven: the Action element holds (see actionRule).
 		if c.mask&bit == 0 && c.act != actAll && !s.actions.applies(q) {
 			continue
@@ -397,7 +399,7 @@ func (p *Policy) evalHashed(e *env, cl *candList, o *effects) bool {
 		if c.mask&q.actionBit == 0 || c.res.rejects(q.resource) {
 			continue
 		}
-		s := p.stmts[c.stmt]
+		s := &p.stmts[c.stmt]
 		if ok, pm := s.applies(e); ok {
 			add(o, s.effect, pm)
 			if complete(*o, p.idx.principals) {
@@ -411,7 +413,8 @@ func (p *Policy) evalHashed(e *env, cl *candList, o *effects) bool {
 // evalAll matches and reports every statement, briefly when brief is set.
 func (p *Policy) evalAll(e *env, rec Recorder, brief bool) effects {
 	var o effects
-	for _, s := range p.stmts {
+	for i := range p.stmts {
+		s := &p.stmts[i]
 		var res StatementResult
 		if brief {
 			res = s.brief(e)

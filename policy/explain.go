@@ -163,12 +163,13 @@ func (s *resourceSet) explain(q *prepared, l condition.Lookup) (ok bool, detail 
 	}
 	matched := false
 	var unresolved []string
-	for i := range s.entries {
-		en := &s.entries[i]
+	ents := s.entries()
+	for i := range ents {
+		en := &ents[i]
 		m, unres := en.match(q, l)
 		matched = matched || m
 		keys, names := en.head.keys()
-		if en.vars {
+		if en.hasVars() {
 			keys = append(keys, en.tmpl.Keys()...)
 			names = append(names, en.tmpl.Names()...)
 		}
@@ -205,8 +206,9 @@ func (s *resourceSet) check(q *prepared, l condition.Lookup) (ok, keysSet bool) 
 	}
 	matched := false
 	keysSet = true
-	for i := range s.entries {
-		en := &s.entries[i]
+	ents := s.entries()
+	for i := range ents {
+		en := &ents[i]
 		if !matched {
 			matched, _ = en.match(q, l)
 		}
@@ -225,7 +227,7 @@ func (en *resourceEntry) keysSet(l condition.Lookup) bool {
 			}
 		}
 	}
-	return !en.vars || en.tmpl.AllKeysSet(l)
+	return !en.hasVars() || en.tmpl.AllKeysSet(l)
 }
 
 // appendUniqueAll appends to list each key of add that list does not

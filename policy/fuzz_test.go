@@ -86,7 +86,7 @@ func dump(p *Policy, err error) string {
 	fmt.Fprintf(&b, "%s %s %s %s %q\n", p.ID(), p.DocumentID(), p.Type(), p.Version(), p.Warnings())
 	for _, s := range p.Statements() {
 		fmt.Fprintf(&b, "%d %q %s %s %s %d/%d/%d\n", s.Index(), s.Sid(), s.Effect(), s.Pos(), s.End(),
-			len(s.actions.entries), len(s.resources.entries), s.cond.Len())
+			len(s.actions.entries()), len(s.resources.entries()), s.cond.Len())
 	}
 	return b.String()
 }

@@ -29,7 +29,8 @@ type Grantees struct {
 // for its caller's identity.
 func (p *Policy) Grantees() Grantees {
 	var g Grantees
-	for _, s := range p.stmts {
+	for i := range p.stmts {
+		s := &p.stmts[i]
 		if s.effect != Allow {
 			continue
 		}

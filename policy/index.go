@@ -17,7 +17,7 @@ import (
 type index struct {
 	always     []int32            // the statements of svc whose Action element names no service: "*" or NotAction
 	byPrefix   map[string][]int32 // literal resource prefix -> statements
-	lengths    []int              // the distinct lengths of the keys of byPrefix, ascending
+	lengths    []int32            // the distinct lengths of the keys of byPrefix, ascending
 	principals bool               // the policy type has a Principal element
 	names      bool               // some statement has a Principal or NotPrincipal element
 	svc        serviceLists       // the statements not filed under prefixes, by service
@@ -30,9 +30,10 @@ const indexMinStatements = 16
 
 // buildIndex files the statements; policies with fewer than minStatements
 // statements put them all in the always-checked list.
-func buildIndex(stmts []*Statement, principals bool, minStatements int) index {
+func buildIndex(stmts []Statement, principals bool, minStatements int) index {
 	x := index{principals: principals}
-	for _, s := range stmts {
+	for i := range stmts {
+		s := &stmts[i]
 		x.names = x.names || s.principal != nil
 	}
 	if len(stmts) < minStatements {
@@ -56,13 +57,14 @@ func buildIndex(stmts []*Statement, principals bool, minStatements int) index {
 		n := int32(i)
 		if s.resources.indexable() {
 			first := len(pairs)
-			if len(s.resources.entries) > linearFilings {
-				pairs = addFilingsSorted(pairs, s.resources.entries, n)
+			if len(s.resources.entries()) > linearFilings {
+				pairs = addFilingsSorted(pairs, s.resources.entries(), n)
 				continue
 			}
-			for j := range s.resources.entries {
-				if e := &s.resources.entries[j]; !e.never {
-					pairs = addFiling(pairs, first, filing{e.prefix, n})
+			ents := s.resources.entries()
+			for j := range ents {
+				if e := &ents[j]; !e.neverMatches() {
+					pairs = addFiling(pairs, first, filing{e.prefix(), n})
 				}
 			}
 			continue
@@ -79,10 +81,11 @@ func buildIndex(stmts []*Statement, principals bool, minStatements int) index {
 
 // countResources returns the number of Resource entries of the
 // statements: a bound on the filings under prefixes buildIndex makes.
-func countResources(stmts []*Statement) int {
+func countResources(stmts []Statement) int {
 	n := 0
-	for _, s := range stmts {
-		n += len(s.resources.entries)
+	for i := range stmts {
+		s := &stmts[i]
+		n += len(s.resources.entries())
 	}
 	return n
 }
@@ -103,8 +106,8 @@ const linearFilings = 16
 func addFilingsSorted(pairs []filing, entries []resourceEntry, n int32) []filing {
 	first := len(pairs)
 	for j := range entries {
-		if e := &entries[j]; !e.never {
-			pairs = append(pairs, filing{e.prefix, n})
+		if e := &entries[j]; !e.neverMatches() {
+			pairs = append(pairs, filing{e.prefix(), n})
 		}
 	}
 	own := pairs[first:]
@@ -154,30 +157,46 @@ func addFiling(pairs []filing, first int, f filing) []filing {
 
 // fileByPrefix builds byPrefix and lengths from pairs, which list each
 // statement's prefixes (none of which starts with another, see
-// addFiling) in statement order. The map is sized up
-// front and the lists are carved from one array (each with room for its
+// addFiling) in statement order. The map is sized up front and the lists
+// and lengths are carved from one array (each list with room for its
 // first statement only, so that appending to a repeated prefix copies its
 // list rather than overwrite the next one): a large policy costs a few
-// allocations rather than one per prefix.
+// allocations rather than one per prefix. Until a prefix repeats, each
+// filing costs one map assignment rather than a look-up and an
+// assignment: the map's length tells whether the key was new.
 func (x *index) fileByPrefix(pairs []filing) {
 	if len(pairs) == 0 {
 		return
 	}
-	var lengthBuf [16]int
+	var lengthBuf [16]int32
 	lengths := lengthBuf[:0]
-	backing := make([]int32, len(pairs))
-	x.byPrefix = make(map[string][]int32, len(pairs))
-	for i, f := range pairs {
-		if list, ok := x.byPrefix[f.prefix]; ok {
-			x.byPrefix[f.prefix] = append(list, f.stmt)
-			continue
-		}
-		backing[i] = f.stmt
-		x.byPrefix[f.prefix] = backing[i : i+1 : i+1]
-		if !slices.Contains(lengths, len(f.prefix)) {
-			lengths = append(lengths, len(f.prefix))
+	for _, f := range pairs {
+		if !slices.Contains(lengths, int32(len(f.prefix))) {
+			lengths = append(lengths, int32(len(f.prefix)))
 		}
 	}
 	slices.Sort(lengths)
-	x.lengths = slices.Clip(slices.Clone(lengths))
+	backing := make([]int32, len(pairs)+len(lengths))
+	x.lengths = backing[len(pairs):len(backing):len(backing)]
+	copy(x.lengths, lengths)
+	x.byPrefix = make(map[string][]int32, len(pairs))
+	repeated := false // a prefix has been filed twice
+	for i, f := range pairs {
+		if repeated {
+			if list, ok := x.byPrefix[f.prefix]; ok {
+				x.byPrefix[f.prefix] = append(list, f.stmt)
+				continue
+			}
+		}
+		backing[i] = f.stmt
+		n := len(x.byPrefix)
+		x.byPrefix[f.prefix] = backing[i : i+1 : i+1]
+		if len(x.byPrefix) == n {
+			// The first repeat: the list just replaced had only the
+			// statement of the one earlier filing under the prefix.
+			repeated = true
+			j := slices.IndexFunc(pairs[:i], func(g filing) bool { return g.prefix == f.prefix })
+			x.byPrefix[f.prefix] = append(backing[j:j+1:j+1], f.stmt)
+		}
+	}
 }

@@ -29,15 +29,18 @@ func TestAddFilingsSortedAgreesWithAddFiling(t *testing.T) {
 			for range rng.IntN(4) {
 				p.WriteString(alphabet[rng.IntN(len(alphabet))])
 			}
-			entries[i] = resourceEntry{prefix: p.String(), never: rng.IntN(10) == 0}
+			entries[i] = resourceEntry{text: p.String(), prefixLen: int32(len(p.String()))}
+			if rng.IntN(10) == 0 {
+				entries[i].partOff = partNever
+			}
 		}
 		// Another statement's filings come first, and stay.
 		before := []filing{{"x", 0}, {"arn:aws:s3:::b", 0}}
 		var one []filing
 		one = append(one, before...)
 		for j := range entries {
-			if e := &entries[j]; !e.never {
-				one = addFiling(one, len(before), filing{e.prefix, 1})
+			if e := &entries[j]; !e.neverMatches() {
+				one = addFiling(one, len(before), filing{e.prefix(), 1})
 			}
 		}
 		sorted := addFilingsSorted(append([]filing(nil), before...), entries, 1)

@@ -146,7 +146,7 @@ func TestIndexFiling(t *testing.T) {
 	x := buildIndex(p.stmts, false, 0)
 	assert.Equal(t, map[string][]int32{"arn:aws:s3:::b/": {0}, "arn:aws:s3:::home/": {0}}, x.byPrefix,
 		"literal prefix up to the first wildcard or variable; repeated prefixes filed once; never-matching entries not at all")
-	assert.Equal(t, []int{15, 18}, x.lengths)
+	assert.Equal(t, []int32{15, 18}, x.lengths)
 	var names []string
 	for _, k := range x.svc.names {
 		names = append(names, k.text)
@@ -170,7 +170,7 @@ func TestIndexFilingShortestPrefix(t *testing.T) {
 	  {"Effect": "Deny", "Action": "s3:*", "Resource": ["arn:aws:s3:::b/*", "arn:aws:s3:::b/x/*"]}]}`)
 	x := buildIndex(p.stmts, false, 0)
 	assert.Equal(t, map[string][]int32{"arn:aws:s3:::b": {0, 1}, "arn:aws:s3:::c/": {0}, "arn:aws:s3:::b/": {2}}, x.byPrefix)
-	assert.Equal(t, []int{14, 15}, x.lengths)
+	assert.Equal(t, []int32{14, 15}, x.lengths)
 }
 
 // TestIndexSkipsStatements checks that a request on the large W2 policy

@@ -8,6 +8,9 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/iameval/iameval/diag"
+	"github.com/iameval/iameval/internal/jsonsrc"
 )
 
 // TestLowerAction checks the cached lower-case parts: actions match
@@ -91,4 +94,23 @@ func TestPrepareActionRemembered(t *testing.T) {
 		assert.Error(t, prepareAction(&prepared{}, "S3:Get Object"), "a space is no action character")
 		assert.Error(t, prepareAction(&prepared{}, "S3:G t"), "a space is no action character")
 	}
+}
+
+// TestParserLower holds parser.lower, which lowers ASCII text into an
+// arena, against strings.ToLower, and checks that the strings it
+// returned earlier are not overwritten.
+func TestParserLower(t *testing.T) {
+	inputs := []string{"", "s3:getobject", "S3:GetObject", "s3:getObjecT", "X", "x", "s3:GetÖbject", "S3:getöbject",
+		"s3:getöbject", "Ö", "ÖA", "AÖ", "İ", "K", strings.Repeat("Ab", 300)}
+	doc, err := jsonsrc.Parse(`{"a": "`+strings.Repeat("x", 64)+`"}`, diag.Position{})
+	require.NoError(t, err)
+	p := &parser{doc: doc}
+	var got, want []string
+	for range 3 {
+		for _, s := range inputs {
+			got = append(got, p.lower(&strItem{s: s}))
+			want = append(want, strings.ToLower(s))
+		}
+	}
+	assert.Equal(t, want, got)
 }

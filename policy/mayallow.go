@@ -13,7 +13,8 @@ func (p *Policy) MayAllow(r *Request) bool {
 	if r.load(&e, true) != nil {
 		return false
 	}
-	for _, s := range p.stmts {
+	for i := range p.stmts {
+		s := &p.stmts[i]
 		if s.effect != Allow || !s.actions.applies(e.q) {
 			continue
 		}
@@ -32,7 +33,8 @@ func (p *Policy) MayAllow(r *Request) bool {
 // named and, when it reports true, for every service: a caller that asks
 // about many services of many policies collects them once.
 func (p *Policy) AllowServices(add func(service string)) (every bool) {
-	for _, s := range p.stmts {
+	for i := range p.stmts {
+		s := &p.stmts[i]
 		if s.effect != Allow {
 			continue
 		}
@@ -40,11 +42,12 @@ func (p *Policy) AllowServices(add func(service string)) (every bool) {
 			every = true
 			continue
 		}
-		for i := range s.actions.entries {
-			if e := &s.actions.entries[i]; e.any {
+		ents := s.actions.entries()
+		for i := range ents {
+			if e := &ents[i]; e.any {
 				every = true
 			} else {
-				add(e.service)
+				add(e.service())
 			}
 		}
 	}
@@ -58,7 +61,8 @@ func (p *Policy) AllowServices(add func(service string)) (every bool) {
 // statements, so that asking it of many policies for every service of
 // the catalogue stays cheap.
 func (p *Policy) MayAllowService(service string) bool {
-	for _, s := range p.stmts {
+	for i := range p.stmts {
+		s := &p.stmts[i]
 		if s.effect == Allow && s.actions.mayMatchService(service) {
 			return true
 		}

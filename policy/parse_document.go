@@ -30,13 +30,13 @@ func (p *parser) document(root jsonsrc.Value, pol *Policy) {
 	p.fields(root, nil, documentElements, f[:])
 
 	p.mode = variables.Literal
-	if m := f[docVersion]; m.Exists() {
+	if m := &f[docVersion]; exists(m) {
 		pol.version = versionOf(p.version(m.Value))
 	} else if p.typ == RCP {
 		p.missingf(rootOff, nil, documentElements[docVersion:docVersion+1], "missing \"Version\": RCPs require %q", Version2012)
 	}
 
-	if m := f[docID]; m.Exists() {
+	if m := &f[docID]; exists(m) {
 		at := top("Id")
 		if m.Value.Kind != '"' {
 			p.typeError(m.Value, &at, "a string")
@@ -49,8 +49,8 @@ func (p *parser) document(root jsonsrc.Value, pol *Policy) {
 		}
 	}
 
-	m := f[docStatement]
-	if !m.Exists() {
+	m := &f[docStatement]
+	if !exists(m) {
 		p.missingf(rootOff, nil, documentElements[docStatement:], "missing \"Statement\": expected a statement object or an array of statements")
 		return
 	}
@@ -61,7 +61,6 @@ func (p *parser) document(root jsonsrc.Value, pol *Policy) {
 		p.addStatement(pol, v, &at)
 	case '[':
 		count := p.doc.Count(v)
-		pol.stmts = make([]*Statement, 0, count)
 		p.reserve(count)
 		p.stmtList = true
 		n := 0
@@ -109,7 +108,8 @@ func (p *parser) version(v jsonsrc.Value) string {
 	return str
 }
 
-// addStatement parses one statement and appends it to pol.
+// addStatement parses one statement and appends it to pol. The policy's
+// statements are the statement slab itself (see newStatement).
 func (p *parser) addStatement(pol *Policy, v jsonsrc.Value, at *path) {
 	if v.Kind != '{' {
 		p.typeError(v, at, "a statement object")
@@ -117,8 +117,8 @@ func (p *parser) addStatement(pol *Policy, v jsonsrc.Value, at *path) {
 	}
 	s := p.statement(v, at)
 	s.policy = pol
-	s.index = len(pol.stmts)
-	pol.stmts = append(pol.stmts, s)
+	s.index = int32(len(p.stmtSlab) - 1)
+	pol.stmts = p.stmtSlab
 }
 
 // sidPath returns the path of the Sid element of the statement at index
@@ -146,7 +146,7 @@ func (p *parser) sidOffset(s *Statement) int {
 // Past sidScanLimit statements, a map of first occurrences keeps the
 // check linear in the number of statements; up to it, a repeat is found
 // in a sidTable on the stack.
-func (p *parser) checkSids(stmts []*Statement) {
+func (p *parser) checkSids(stmts []Statement) {
 	var first map[string]int
 	var small sidTable
 	if len(stmts) > sidScanLimit {
@@ -155,14 +155,16 @@ func (p *parser) checkSids(stmts []*Statement) {
 	// ai is the index in the Statement array of stmts[i]: the elements
 	// that are not objects (p.skipped, ascending) are not statements.
 	ai, sk := -1, 0
-	for i, s := range stmts {
+	for i := range stmts {
+		s := &stmts[i]
 		for ai++; sk < len(p.skipped) && p.skipped[sk] == ai; sk++ {
 			ai++
 		}
 		if s.sid == "" {
 			continue
 		}
-		if !isAlnum(s.sid) {
+		h, alnum := sidHash(s.sid)
+		if !alnum {
 			p.warnAt(p.sidOffset(s), p.sidPath(ai), ErrValue,
 				"Sid %q has characters other than A-Z, a-z and 0-9, which IAM does not accept", s.sid)
 		}
@@ -174,7 +176,7 @@ func (p *parser) checkSids(stmts []*Statement) {
 				first[s.sid] = i
 			}
 		} else {
-			j = small.find(stmts, i)
+			j = small.find(stmts, i, h)
 		}
 		if j >= 0 {
 			at := p.doc.Pos(stmts[j].off)
@@ -196,13 +198,10 @@ const sidScanLimit = 32
 type sidTable [2 * sidScanLimit]int32
 
 // find returns the index of the first of stmts[:i] whose Sid is that of
-// stmts[i], or -1 after entering stmts[i] as the first with its Sid.
-func (t *sidTable) find(stmts []*Statement, i int) int {
+// stmts[i], or -1 after entering stmts[i] as the first with its Sid; h is
+// the Sid's sidHash.
+func (t *sidTable) find(stmts []Statement, i int, h uint32) int {
 	sid := stmts[i].sid
-	h := uint32(2166136261) // FNV-1a
-	for k := 0; k < len(sid); k++ {
-		h = (h ^ uint32(sid[k])) * 16777619
-	}
 	for k := h % uint32(len(t)); ; k = (k + 1) % uint32(len(t)) {
 		e := t[k]
 		if e == 0 {
@@ -215,13 +214,25 @@ func (t *sidTable) find(stmts []*Statement, i int) int {
 	}
 }
 
-// isAlnum reports whether s consists of ASCII letters and digits only.
-func isAlnum(s string) bool {
+// sidHash returns the FNV-1a hash of a Sid for sidTable and whether it
+// consists of ASCII letters and digits only, reading it once for both.
+func sidHash(s string) (h uint32, alnum bool) {
+	h = 2166136261
+	all := uint8(1) // and of alnumBytes, without a branch per byte
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') {
-			return false
+		all &= alnumBytes[c]
+		h = (h ^ uint32(c)) * 16777619
+	}
+	return h, all == 1
+}
+
+// alnumBytes holds 1 for the ASCII letters and digits, 0 for other bytes.
+var alnumBytes = func() (t [256]uint8) {
+	for c := range t {
+		if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' {
+			t[c] = 1
 		}
 	}
-	return true
-}
+	return t
+}()

@@ -38,7 +38,7 @@ func (p *parser) principals(m jsonsrc.Member, not bool, at *path) principalSet {
 		p.fields(v, &c, principalElements, f[:])
 		var buf [8]strItem
 		for k := range f {
-			if !f[k].Exists() {
+			if !exists(&f[k]) {
 				continue
 			}
 			kc := c.Child(principalElements[k])

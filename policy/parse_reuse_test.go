@@ -22,8 +22,8 @@ func TestRepeatedElementsShareEntries(t *testing.T) {
 	require.NoError(t, err)
 	s := pol.stmts
 	require.Len(t, s, 3)
-	assert.Same(t, &s[0].actions.entries[0], &s[1].actions.entries[0], "same Action text, same entries")
-	assert.Same(t, &s[0].resources.entries[0], &s[2].resources.entries[0], "same Resource text, same entries")
+	assert.Same(t, &s[0].actions.entries()[0], &s[1].actions.entries()[0], "same Action text, same entries")
+	assert.Same(t, &s[0].resources.entries()[0], &s[2].resources.entries()[0], "same Resource text, same entries")
 	assert.False(t, s[0].actions.not)
 	assert.True(t, s[2].actions.not, "NotAction keeps its own sense with shared entries")
 	assert.True(t, s[2].resources.not, "NotResource keeps its own sense with shared entries")
@@ -82,16 +82,16 @@ func TestAlternatingElementsShareEntries(t *testing.T) {
 	pol, err := Parse(b, Source{Type: Identity})
 	require.NoError(t, err)
 	s := pol.stmts
-	assert.Same(t, &s[0].actions.entries[0], &s[2].actions.entries[0], "A, B, A: the second A shares the first")
-	assert.Same(t, &s[1].actions.entries[0], &s[4].actions.entries[0], "B after A and C is shared")
+	assert.Same(t, &s[0].actions.entries()[0], &s[2].actions.entries()[0], "A, B, A: the second A shares the first")
+	assert.Same(t, &s[1].actions.entries()[0], &s[4].actions.entries()[0], "B after A and C is shared")
 	for i, l := range order {
 		want, err := Parse([]byte(`{"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":`+lists[l]+`,"Resource":"*"}}`), Source{Type: Identity})
 		require.NoError(t, err)
-		got := s[i].actions.entries
-		require.Len(t, got, len(want.stmts[0].actions.entries), "statement %d", i)
+		got := s[i].actions.entries()
+		require.Len(t, got, len(want.stmts[0].actions.entries()), "statement %d", i)
 		for j := range got {
-			assert.Equal(t, want.stmts[0].actions.entries[j].full, got[j].full, "statement %d entry %d", i, j)
-			assert.Equal(t, want.stmts[0].actions.entries[j].service, got[j].service, "statement %d entry %d", i, j)
+			assert.Equal(t, want.stmts[0].actions.entries()[j].full(), got[j].full(), "statement %d entry %d", i, j)
+			assert.Equal(t, want.stmts[0].actions.entries()[j].service(), got[j].service(), "statement %d entry %d", i, j)
 		}
 	}
 }

@@ -42,16 +42,16 @@ func (p *parser) statement(v jsonsrc.Value, at *path) *Statement {
 		part Part
 		el   int
 	}{{PartPrincipal, elPrincipal}, {PartAction, elAction}, {PartResource, elResource}, {PartCondition, elCondition}} {
-		s.elemOff[e.part] = off
+		s.elemOff[e.part-1] = off
 		switch {
-		case f[e.el].Exists():
-			s.elemOff[e.part] = f[e.el].KeyIndex
-		case e.el != elCondition && f[e.el+1].Exists():
-			s.elemOff[e.part] = f[e.el+1].KeyIndex
+		case exists(&f[e.el]):
+			s.elemOff[e.part-1] = f[e.el].KeyIndex
+		case e.el != elCondition && exists(&f[e.el+1]):
+			s.elemOff[e.part-1] = f[e.el+1].KeyIndex
 		}
 	}
 
-	if m := f[elSid]; m.Exists() {
+	if m := &f[elSid]; exists(m) {
 		if m.Value.Kind != '"' {
 			c := at.Child("Sid")
 			p.typeError(m.Value, &c, "a string")
@@ -78,23 +78,23 @@ func (p *parser) statement(v jsonsrc.Value, at *path) *Statement {
 		p.missingf(off, at, statementElements[elAction:elAction+2], "missing \"Action\" or \"NotAction\"")
 	}
 	if hasA {
-		s.actions = p.actions(f[elAction], false, at)
+		s.actions = p.actions(&f[elAction], false, at)
 	}
 	if hasNA {
-		if as := p.actions(f[elNotAction], true, at); !hasA {
+		if as := p.actions(&f[elNotAction], true, at); !hasA {
 			s.actions = as
 		}
 	}
 	hasR, hasNR := p.pair(&f, elResource, at)
 	if hasR {
-		s.resources = p.resources(f[elResource], false, at)
+		s.resources = p.resources(&f[elResource], false, at)
 	}
 	if hasNR {
-		if rs := p.resources(f[elNotResource], true, at); !hasR {
+		if rs := p.resources(&f[elNotResource], true, at); !hasR {
 			s.resources = rs
 		}
 	}
-	if m := f[elCondition]; m.Exists() {
+	if m := &f[elCondition]; exists(m) {
 		c := at.Child("Condition")
 		var offs []int
 		s.cond, offs, s.hasCond = p.condition(m.Value, &c)
@@ -109,8 +109,8 @@ func (p *parser) statement(v jsonsrc.Value, at *path) *Statement {
 // effect reads the Effect element (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_effect.html). It reports whether a valid Effect
 // was found.
 func (p *parser) effect(f *stmtFields, s *Statement, off int, at *path) bool {
-	m := f[elEffect]
-	if !m.Exists() {
+	m := &f[elEffect]
+	if !exists(m) {
 		p.missingf(off, at, statementElements[elEffect:elEffect+1], "missing \"Effect\": expected \"Allow\" or \"Deny\"")
 		return false
 	}
@@ -131,11 +131,15 @@ func (p *parser) effect(f *stmtFields, s *Statement, off int, at *path) bool {
 	return true
 }
 
+// exists reports whether the member is present: jsonsrc.Member.Exists
+// without the copy of the member that its value receiver costs.
+func exists(m *jsonsrc.Member) bool { return m.Value.Kind != jsonsrc.Missing }
+
 // pair reports which of the element el and its Not form (el+1) are
 // present, reporting the conflict when both are.
 func (p *parser) pair(f *stmtFields, el int, at *path) (first, second bool) {
 	a, b := &f[el], &f[el+1]
-	if a.Exists() && b.Exists() {
+	if exists(a) && exists(b) {
 		later := b
 		if a.KeyIndex > b.KeyIndex {
 			later = a
@@ -144,23 +148,23 @@ func (p *parser) pair(f *stmtFields, el int, at *path) (first, second bool) {
 		p.errorf(later.KeyIndex, &c, ErrConflict,
 			"%q and %q cannot both be present in a statement", statementElements[el], statementElements[el+1])
 	}
-	return a.Exists(), b.Exists()
+	return exists(a), exists(b)
 }
 
 // actions compiles an Action or NotAction element (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_action.html).
 // An element written exactly as one of the few last used (see lastList)
 // shares its entries: policies repeat the same action list in statement
 // after statement, and compiled entries are never modified.
-func (p *parser) actions(m jsonsrc.Member, not bool, at *path) actionSet {
+func (p *parser) actions(m *jsonsrc.Member, not bool, at *path) actionSet {
 	raw := p.doc.Raw(m.Value)
 	if e := p.lastActions.find(raw); e != nil {
-		return actionSet{not: not, entries: e}
+		return newActionSet(e, not)
 	}
 	c := at.Child(m.Key)
 	problems := p.limit.Count()
 	var buf [8]strItem
 	items := p.strs(m.Value, &c, buf[:0])
-	as := actionSet{not: not, entries: p.actionEntries(len(items))}
+	entries := p.actionEntries(len(items))
 	for i := range items {
 		it := &items[i]
 		e, ok, warn := compileAction(it.s, p.lower(it))
@@ -171,39 +175,39 @@ func (p *parser) actions(m jsonsrc.Member, not bool, at *path) actionSet {
 		}
 		if warn {
 			ip := it.path(&c)
-			p.warnf(it.offset, &ip, ErrValue, "wildcard in service prefix %q: service prefixes are matched literally", e.service)
+			p.warnf(it.offset, &ip, ErrValue, "wildcard in service prefix %q: service prefixes are matched literally", e.service())
 		}
-		as.entries = append(as.entries, e)
+		entries = append(entries, e)
 	}
-	if p.limit.Count() == problems && len(as.entries) > 0 {
-		p.lastActions.add(raw, as.entries)
+	if p.limit.Count() == problems && len(entries) > 0 {
+		p.lastActions.add(raw, entries)
 	}
-	return as
+	return newActionSet(entries, not)
 }
 
 // resources compiles a Resource or NotResource element (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_resource.html).
 // Like actions, an element written exactly as one of the few last used
 // shares its entries (the variable mode is the same
 // for the whole document).
-func (p *parser) resources(m jsonsrc.Member, not bool, at *path) resourceSet {
+func (p *parser) resources(m *jsonsrc.Member, not bool, at *path) resourceSet {
 	raw := p.doc.Raw(m.Value)
 	if e := p.lastResources.find(raw); e != nil {
-		return resourceSet{present: true, not: not, entries: e}
+		return newResourceSet(e, not)
 	}
 	c := at.Child(m.Key)
 	problems := p.limit.Count()
 	var buf [8]strItem
 	items := p.strs(m.Value, &c, buf[:0])
-	rs := resourceSet{present: true, not: not, entries: p.resourceEntries(len(items))}
+	entries := p.resourceEntries(len(items))
 	for i := range items {
 		it := &items[i]
 		// Compiled in place: an entry is too large to copy twice.
-		n := len(rs.entries)
-		rs.entries = rs.entries[:n+1]
-		e := &rs.entries[n]
+		n := len(entries)
+		entries = entries[:n+1]
+		e := &entries[n]
 		var w resourceWarnings
 		if !compileResourceTo(e, &w, it.s, p.mode) {
-			rs.entries = rs.entries[:n]
+			entries = entries[:n]
 			ip := it.path(&c)
 			p.errorf(it.offset, &ip, ErrValue,
 				"expected \"*\" or an ARN (arn:partition:service:region:account:resource), found %s", strconv.Quote(it.s))
@@ -213,19 +217,18 @@ func (p *parser) resources(m jsonsrc.Member, not bool, at *path) resourceSet {
 			ip := it.path(&c)
 			p.resourceWarnings(it.s, it.offset, &ip, e, &w)
 		}
-		e.text = it.s
 	}
-	if p.limit.Count() == problems && len(rs.entries) > 0 {
-		p.lastResources.add(raw, rs.entries)
+	if p.limit.Count() == problems && len(entries) > 0 {
+		p.lastResources.add(raw, entries)
 	}
-	return rs
+	return newResourceSet(entries, not)
 }
 
 // resourceWarnings reports what compileResource found suspicious.
 func (p *parser) resourceWarnings(s string, offset int, at *path, e *resourceEntry, w *resourceWarnings) {
 	q := strconv.Quote(s)
 	switch {
-	case w.short && e.never:
+	case w.short && e.neverMatches():
 		p.warnf(offset, at, ErrValue, "ARN %s has fewer than six parts and does not end in \"*\": it matches nothing", q)
 	case w.short:
 		p.warnf(offset, at, ErrValue, "ARN %s has fewer than six parts: the missing parts are read as \"*\"", q)

@@ -18,7 +18,7 @@ type Policy struct {
 	typ      Type
 	version  versionCode
 	file     string
-	stmts    []*Statement
+	stmts    []Statement     // carved from one slab, so that they cost one allocation and no slice of pointers
 	warnings *diag.ErrorList // nil when there are none
 	idx      index
 	lines    *lineTable // positions of statements, see Statement.position
@@ -75,13 +75,18 @@ func (p *Policy) Version() string {
 // Statements returns the statements in document order. The slice is a
 // copy; the statements themselves are immutable.
 func (p *Policy) Statements() []*Statement {
-	return append([]*Statement(nil), p.stmts...)
+	out := make([]*Statement, len(p.stmts))
+	for i := range p.stmts {
+		out[i] = &p.stmts[i]
+	}
+	return out
 }
 
 // HasAllow reports whether the policy has an Allow statement. It does not
 // allocate.
 func (p *Policy) HasAllow() bool {
-	for _, s := range p.stmts {
+	for i := range p.stmts {
+		s := &p.stmts[i]
 		if s.effect == Allow {
 			return true
 		}
@@ -100,11 +105,13 @@ func (p *Policy) Warnings() diag.ErrorList {
 
 // Statement is one compiled statement of a [Policy]. It is immutable.
 type Statement struct {
-	policy  *Policy
-	index   int
-	sid     string
+	policy *Policy
+	sid    string
+	// index, effect and hasCond share one word: a policy cannot have
+	// 2^31 statements, as each takes far more than a byte of memory.
+	index   int32
 	effect  Effect
-	hasCond bool // a non-empty Condition element (next to effect: one word for both)
+	hasCond bool // a non-empty Condition element
 	off     int  // of the opening brace in the document text; see lineTable
 	endOff  int  // of the closing brace
 
@@ -118,10 +125,11 @@ type Statement struct {
 	// statement's own offset for an absent element); clauseOff points to
 	// where the key of each condition clause is written, cond.Len()
 	// offsets in Block order (see clauseOffsets): a pointer rather than
-	// a slice keeps a statement 200 bytes. They are offsets into the
+	// a slice keeps a statement small (152 bytes). They are offsets into the
 	// document text, turned into positions only when asked for (see
 	// lineTable), so that a statement stays small.
-	elemOff   [PartCondition + 1]int
+	elemOff [PartCondition]int // by Part - 1: PartNone has no element
+
 	clauseOff *int
 }
 
@@ -143,7 +151,7 @@ func (s *Statement) position(off int) diag.Position {
 }
 
 // Index returns the 0-based position of the statement in its policy.
-func (s *Statement) Index() int { return s.index }
+func (s *Statement) Index() int { return int(s.index) }
 
 // Sid returns the statement's Sid, "" when absent. It never affects a
 // decision (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_sid.html).
@@ -156,9 +164,10 @@ func (s *Statement) Resources() (entries []string, not bool) {
 	if !s.resources.present {
 		return nil, false
 	}
-	out := make([]string, len(s.resources.entries))
-	for i := range s.resources.entries {
-		out[i] = s.resources.entries[i].text
+	out := make([]string, len(s.resources.entries()))
+	ents := s.resources.entries()
+	for i := range ents {
+		out[i] = ents[i].text
 	}
 	return out, s.resources.not
 }
@@ -179,8 +188,8 @@ func (s *Statement) Effect() Effect { return s.effect }
 // NotResource, or Condition. For an absent element, and for PartNone, it
 // is the statement's position.
 func (s *Statement) ElementPos(part Part) diag.Position {
-	if part > PartNone && int(part) < len(s.elemOff) {
-		return s.position(s.elemOff[part])
+	if part > PartNone && int(part) <= len(s.elemOff) {
+		return s.position(s.elemOff[part-1])
 	}
 	return s.position(s.off)
 }

@@ -32,7 +32,8 @@ func (p *Policy) PublicStatement() *Statement {
 	if p == nil {
 		return nil
 	}
-	for _, s := range p.stmts {
+	for i := range p.stmts {
+		s := &p.stmts[i]
 		if s.effect == Allow && s.public() {
 			return s
 		}

@@ -1,6 +1,7 @@
 package policy
 
 import (
+	"math"
 	"strings"
 	"unsafe"
 
@@ -11,33 +12,60 @@ import (
 // resourceEntry is one compiled entry of a Resource or NotResource element
 // (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_resource.html, https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html).
 type resourceEntry struct {
-	text  string // the entry as written
-	any   bool   // "*": every resource, including the request resource "*"
-	never bool   // an ARN with fewer than six parts whose last part does not end in '*'
-	vars  bool   // the resource part has variables: tmpl, else part
+	text string // the entry as written
 
-	// prefix is literal text that every resource the entry matches starts
-	// with; the index files the statement under it.
-	prefix string
-	// partOff, when not 0, is where the resource part starts in prefix:
-	// the prefix holds all five colons, so a resource that starts with it
-	// has the entry's partition, service, region and account, and its
-	// resource part starts at the same offset. head is then nil.
-	partOff int
+	// prefixLen is the length of the literal text that every resource
+	// the entry matches starts with (see prefix); the index files the
+	// statement under it. It and partOff are lengths within text rather
+	// than strings or ints, which with partAny and partNever in place of
+	// flags keeps an entry 72 bytes rather than 96: the slab an entry is
+	// carved from is then smaller to clear and has fewer pointers for the
+	// collector to scan and write barriers to record (W3's 52 entries fit
+	// the 4 KiB size class).
+	prefixLen int32
+	// partOff, when positive, is where the resource part starts in
+	// prefix: the prefix holds all five colons, so a resource that starts
+	// with it has the entry's partition, service, region and account, and
+	// its resource part starts at the same offset. head is then nil.
+	// partAny and partNever mark the entries of those kinds.
+	partOff int32
 	head    *arnHead
 
 	part wildcard.Pattern // the resource part, when it has no variables: '*' crosses '/' and ':'
-	// tmpl is the resource part when it has variables (vars). Few
-	// entries have them, so they keep it apart, which makes an entry 96
-	// bytes rather than 136.
+	// tmpl is the resource part when it has variables, else nil. Few
+	// entries have them, so they keep it apart.
 	tmpl *resourceTemplate
 }
+
+// The values of partOff that mark an entry that matches every resource
+// or none.
+const (
+	partAny   = -1 // "*": every resource, including the request resource "*"
+	partNever = -2 // an ARN with fewer than six parts whose last part does not end in '*'
+)
+
+// anyResource reports whether the entry is "*".
+func (e *resourceEntry) anyResource() bool { return e.partOff == partAny }
+
+// neverMatches reports whether the entry is an ARN with fewer than six
+// parts whose last part does not end in '*', which matches nothing.
+func (e *resourceEntry) neverMatches() bool { return e.partOff == partNever }
+
+// hasVars reports whether the resource part has variables: tmpl, else
+// part.
+func (e *resourceEntry) hasVars() bool { return e.tmpl != nil }
+
+// prefix returns the literal text every resource the entry matches
+// starts with: the start of text before its first wildcard or variable.
+func (e *resourceEntry) prefix() string { return e.text[:e.prefixLen] }
 
 // resourceTemplate is the resource part of an entry that has policy
 // variables.
 type resourceTemplate struct {
 	variables.Template
-	one *oneVariable // the piecewise matcher, when the template has that shape
+	one *oneVariable // the piecewise matcher, when the template has that shape: &oneStore
+	// oneStore holds the piecewise matcher, allocated with the template.
+	oneStore oneVariable
 }
 
 // arnHead is the partition, service, region and account of a Resource
@@ -108,11 +136,16 @@ func compileResource(s string, mode variables.Mode) (e resourceEntry, ok bool, w
 	return e, ok, w
 }
 
+// maxPrefixLen bounds the literal prefix of a Resource entry, whose
+// length is kept in an int32: an entry of more than 2 GiB gets a prefix
+// cut to that length, which every resource it matches still starts with.
+const maxPrefixLen = math.MaxInt32
+
 // compileResourceTo is compileResource into *e, which must be zero, and
-// *w.
+// *w. It sets e.text to s when s compiles, and leaves *e zero when not.
 func compileResourceTo(e *resourceEntry, w *resourceWarnings, s string, mode variables.Mode) bool {
 	if s == "*" {
-		e.any = true
+		e.text, e.partOff = s, partAny
 		return true
 	}
 	if !strings.HasPrefix(s, "arn:") {
@@ -122,13 +155,15 @@ func compileResourceTo(e *resourceEntry, w *resourceWarnings, s string, mode var
 	if mode != variables.Substitute {
 		sc.vars = -1 // "${" is plain text
 	}
-	if sc.vars < 0 && sc.n == 5 && (sc.wild < 0 || sc.wild > sc.colons[4]) {
+	if sc.vars < 0 && sc.n == 5 && (sc.wild < 0 || sc.wild > sc.colons[4]) && len(s) <= maxPrefixLen {
 		// The common entry: six parts, no variables, wildcards only in
 		// the resource part. The literal prefix holds the whole head.
-		e.prefix = s[:sc.literal(len(s))]
-		e.partOff = sc.colons[4] + 1
+		e.text = s
+		e.prefixLen = int32(sc.literal(len(s)))
+		e.partOff = int32(sc.colons[4] + 1)
 		res := s[e.partOff:]
-		e.part = wildcard.Compile(res)
+		// Every wildcard of s is in res (see above).
+		e.part = wildcard.CompileScanned(res, sc.starIn(int(e.partOff), sc.firstStar), sc.starIn(int(e.partOff), sc.lastStar), sc.qmark)
 		if sc.wild >= 0 {
 			w.typeWildcard = typeWildcard(s[sc.colons[1]+1:sc.colons[2]], res)
 		}
@@ -140,6 +175,7 @@ func compileResourceTo(e *resourceEntry, w *resourceWarnings, s string, mode var
 // compileARN is compileResourceTo for an ARN pattern other than the
 // common shape, given its scan.
 func compileARN(e *resourceEntry, w *resourceWarnings, s string, mode variables.Mode, sc arnScan) bool {
+	e.text = s
 	var parts [6]string
 	var n int
 	if sc.vars >= 0 {
@@ -151,7 +187,7 @@ func compileARN(e *resourceEntry, w *resourceWarnings, s string, mode variables.
 	if n < 6 {
 		w.short = true
 		if !strings.HasSuffix(parts[n-1], "*") {
-			e.never = true
+			e.partOff = partNever
 			return true
 		}
 		for ; n < 6; n++ {
@@ -165,8 +201,10 @@ func compileARN(e *resourceEntry, w *resourceWarnings, s string, mode variables.
 	if sc.wild >= 0 && parts[2] != "*" && hasWildcard(parts[2]) {
 		w.serviceGlob = true
 	}
-	e.prefix = s[:sc.literal(len(s))]
-	e.partOff = sc.headLength(len(e.prefix))
+	// A prefix cut short is still one that every matching resource
+	// starts with.
+	e.prefixLen = int32(min(sc.literal(len(s)), maxPrefixLen))
+	e.partOff = int32(sc.headLength(int(e.prefixLen)))
 	if e.partOff == 0 {
 		e.head = &arnHead{
 			partition:  wildcard.Compile(parts[1]),
@@ -185,9 +223,11 @@ func compileARN(e *resourceEntry, w *resourceWarnings, s string, mode variables.
 		t, tw := variables.Parse(res, mode)
 		w.template = tw
 		if t.HasVariables() {
-			e.tmpl = &resourceTemplate{Template: t, one: compileOneVariable(res, t)}
-			e.vars = true
-			if one := e.tmpl.one; one != nil && e.partOff > 0 && strings.HasPrefix(e.prefix[e.partOff:], one.head) {
+			e.tmpl = &resourceTemplate{Template: t}
+			if compileOneVariableTo(&e.tmpl.oneStore, res, t) {
+				e.tmpl.one = &e.tmpl.oneStore
+			}
+			if one := e.tmpl.one; one != nil && e.partOff > 0 && strings.HasPrefix(e.prefix()[e.partOff:], one.head) {
 				// A resource that starts with the prefix has the head in
 				// place (see match).
 				one.headInPrefix = true
@@ -213,6 +253,11 @@ type arnScan struct {
 	n      int
 	wild   int // offset of the first '*' or '?', -1 for none
 	vars   int // offset of the first "${", -1 for none
+	// firstStar and lastStar are the offsets of the first and last '*'
+	// (-1 for none), and qmark reports a '?': what wildcard.Compile
+	// would search the resource part for again.
+	firstStar, lastStar int
+	qmark               bool
 }
 
 // arnClass marks the bytes scanARN stops at.
@@ -221,10 +266,10 @@ var arnClass = func() (t [256]bool) {
 	return t
 }()
 
-// scanARN finds the first five colons, the first wildcard and the first
-// "${" of s.
+// scanARN finds the first five colons, the first and last wildcards and
+// the first "${" of s.
 func scanARN(s string) arnScan {
-	sc := arnScan{wild: -1, vars: -1}
+	sc := arnScan{wild: -1, vars: -1, firstStar: -1, lastStar: -1}
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if !arnClass[c] {
@@ -236,10 +281,19 @@ func scanARN(s string) arnScan {
 				sc.colons[sc.n] = i
 				sc.n++
 			}
-		case '*', '?':
+		case '*':
 			if sc.wild < 0 {
 				sc.wild = i
 			}
+			if sc.firstStar < 0 {
+				sc.firstStar = i
+			}
+			sc.lastStar = i
+		case '?':
+			if sc.wild < 0 {
+				sc.wild = i
+			}
+			sc.qmark = true
 		default: // '$'
 			if sc.vars < 0 && i+1 < len(s) && s[i+1] == '{' {
 				sc.vars = i
@@ -247,6 +301,15 @@ func scanARN(s string) arnScan {
 		}
 	}
 	return sc
+}
+
+// starIn returns the offset star, of a '*' of the scanned text or -1,
+// relative to the text that starts at off.
+func (sc *arnScan) starIn(off, star int) int {
+	if star < 0 {
+		return -1
+	}
+	return star - off
 }
 
 // split is splitARN for text without variables: s split at its first five
@@ -325,15 +388,16 @@ const resourceBufSize = 256
 // unresolved is true when the entry has a variable without a value and no
 // default: such an entry matches nothing (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html).
 func (e *resourceEntry) match(q *prepared, l variables.Lookup) (matched, unresolved bool) {
-	if e.any {
-		return true, false
+	if e.partOff < 0 {
+		// "*" matches every resource, partNever none.
+		return e.partOff == partAny, false
 	}
-	if e.never || !q.resARN {
+	if !q.resARN {
 		return false, false
 	}
 	// Every resource the entry matches starts with its literal prefix (see
 	// arnScan.literal): testing it first turns most misses into one compare.
-	if !strings.HasPrefix(q.resource, e.prefix) {
+	if !strings.HasPrefix(q.resource, e.prefix()) {
 		return false, false
 	}
 	var res string // the request's resource part
@@ -355,7 +419,7 @@ func (e *resourceEntry) match(q *prepared, l variables.Lookup) (matched, unresol
 		}
 		res = p[5]
 	}
-	if !e.vars {
+	if e.tmpl == nil {
 		return e.part.Match(res), false
 	}
 	if e.tmpl.one != nil {
@@ -372,11 +436,30 @@ func (e *resourceEntry) match(q *prepared, l variables.Lookup) (matched, unresol
 	return wildcard.MatchEscaped(unsafe.String(&pat[0], len(pat)), res), false
 }
 
-// resourceSet is a compiled Resource or NotResource element.
+// resourceSet is a compiled Resource or NotResource element. Like
+// actionSet, it holds its entries as a pointer and a count.
 type resourceSet struct {
+	first   *resourceEntry // the first of n entries, nil for none
+	n       int32
 	present bool // false: no Resource element, which in a resource-based policy means the attached resource
 	not     bool // NotResource
-	entries []resourceEntry
+}
+
+// newResourceSet returns the set of a Resource (or NotResource, not)
+// element of the given entries, which it keeps.
+func newResourceSet(entries []resourceEntry, not bool) resourceSet {
+	if len(entries) == 0 {
+		return resourceSet{present: true, not: not}
+	}
+	return resourceSet{first: &entries[0], n: entryCount(len(entries)), present: true, not: not}
+}
+
+// entries returns the entries of the element.
+func (s *resourceSet) entries() []resourceEntry {
+	if s.first == nil {
+		return nil
+	}
+	return unsafe.Slice(s.first, s.n)
 }
 
 // applies reports whether the resource part of a statement holds. An
@@ -386,8 +469,9 @@ func (s *resourceSet) applies(q *prepared, l variables.Lookup) bool {
 	if !s.present {
 		return true
 	}
-	for i := range s.entries {
-		if m, _ := s.entries[i].match(q, l); m {
+	ents := s.entries()
+	for i := range ents {
+		if m, _ := ents[i].match(q, l); m {
 			return !s.not
 		}
 	}
@@ -402,9 +486,10 @@ func (s *resourceSet) indexable() bool {
 	if !s.present || s.not {
 		return false
 	}
-	for i := range s.entries {
-		e := &s.entries[i]
-		if !e.never && (e.any || e.head != nil && (e.head.anyService || !e.head.partition.IsLiteral())) {
+	ents := s.entries()
+	for i := range ents {
+		e := &ents[i]
+		if !e.neverMatches() && (e.anyResource() || e.head != nil && (e.head.anyService || !e.head.partition.IsLiteral())) {
 			return false
 		}
 	}

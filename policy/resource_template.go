@@ -25,55 +25,72 @@ type oneVariable struct {
 }
 
 // compileOneVariable returns the oneVariable form of the resource part
-// res, or nil when t, the template parsed from it, has another shape. The
-// shape is read from res and then checked against t itself: expanded with
-// a probe value, t must give exactly head, the probe and tail, as
-// variables.Template.AppendPattern escapes them. So the two matchers can
-// only differ if they disagree on that probe, and then the template keeps
-// its general matcher.
+// res, or nil when t, the template parsed from it, has another shape (see
+// compileOneVariableTo).
 func compileOneVariable(res string, t variables.Template) *oneVariable {
+	v := new(oneVariable)
+	if !compileOneVariableTo(v, res, t) {
+		return nil
+	}
+	return v
+}
+
+// compileOneVariableTo sets *v to the oneVariable form of the resource
+// part res and reports whether t, the template parsed from it, has that
+// shape; otherwise it leaves *v zero. The shape is read from res and then
+// checked against t itself: expanded with a probe value, t must give
+// exactly head, the probe and tail, as variables.Template.AppendPattern
+// escapes them. So the two matchers can only differ if they disagree on
+// that probe, and then the template keeps its general matcher. The probe
+// is v itself, seen as a Lookup, so that checking allocates nothing when
+// v is already on the heap.
+func compileOneVariableTo(v *oneVariable, res string, t variables.Template) bool {
 	i := strings.Index(res, "${")
 	if i < 0 || strings.Contains(res[i+2:], "${") || strings.ContainsAny(res, `\`) {
-		return nil
+		return false
 	}
 	j := strings.IndexByte(res[i+2:], '}')
 	if j < 0 {
-		return nil
+		return false
 	}
 	body := res[i+2 : i+2+j]
 	if body == "" || body == "*" || body == "?" || body == "$" || strings.ContainsAny(body, " \t\r\n,'${}") {
-		return nil
+		return false
 	}
 	head, tail := res[:i], res[i+2+j+1:]
 	if strings.ContainsAny(head, "*?") {
-		return nil
+		return false
 	}
 	key, one := t.OnlyKey()
 	if !one || key != strings.ToLower(body) {
-		return nil
+		return false
 	}
 	var buf [128]byte
-	got, ok := t.AppendPattern(buf[:0], probe{key})
+	v.key = key
+	got, ok := t.AppendPattern(buf[:0], (*probe)(v))
 	if !ok || len(got) != len(head)+len(probeValue)+len(tail) ||
 		string(got[:len(head)]) != head ||
 		string(got[len(head):len(head)+len(probeValue)]) != probeValue ||
 		string(got[len(head)+len(probeValue):]) != tail {
-		return nil
+		*v = oneVariable{}
+		return false
 	}
 	// The key is interned when it is a global key (aws:username), so that
 	// a Context finds its hash without hashing it on every request.
-	return &oneVariable{head: head, key: condition.NormalizeKey(key), tail: wildcard.Compile(tail)}
+	*v = oneVariable{head: head, key: condition.NormalizeKey(key), tail: wildcard.Compile(tail)}
+	return true
 }
 
 // probeValue is the value probe gives: plain text that AppendPattern
 // copies unescaped.
 const probeValue = "\x00probe\x00"
 
-// probe is a variables.Lookup with a single key.
-type probe struct{ key string }
+// probe is a variables.Lookup with a single key, that of the oneVariable
+// being checked.
+type probe oneVariable
 
 // LookupVariable implements variables.Lookup.
-func (p probe) LookupVariable(key string) (string, bool) {
+func (p *probe) LookupVariable(key string) (string, bool) {
 	if key != p.key {
 		return "", false
 	}

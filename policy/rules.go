@@ -24,7 +24,7 @@ func (t Type) noun() string {
 // typeRules checks a statement against the rules of its policy type
 // (https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies.html).
 func (p *parser) typeRules(f *stmtFields, s *Statement, off int, at *path, effectOK bool) {
-	hasP, hasNP := f[elPrincipal].Exists(), f[elNotPrincipal].Exists()
+	hasP, hasNP := exists(&f[elPrincipal]), exists(&f[elNotPrincipal])
 	if p.typ.hasPrincipal() {
 		if !hasP && !hasNP {
 			p.missingf(off, at, statementElements[elPrincipal:elPrincipal+2],
@@ -32,7 +32,7 @@ func (p *parser) typeRules(f *stmtFields, s *Statement, off int, at *path, effec
 		}
 	} else {
 		for _, el := range [...]int{elPrincipal, elNotPrincipal} {
-			if m := f[el]; m.Exists() {
+			if m := &f[el]; exists(m) {
 				c := at.Child(m.Key)
 				p.errorf(m.KeyIndex, &c, ErrNotAllowed, "%q is not allowed in %s", m.Key, p.typ.noun())
 			}
@@ -40,7 +40,7 @@ func (p *parser) typeRules(f *stmtFields, s *Statement, off int, at *path, effec
 	}
 	// A statement of a resource-based policy without Resource covers the
 	// resource the policy is attached to (role trust policies have none).
-	if p.typ != Resource && !f[elResource].Exists() && !f[elNotResource].Exists() {
+	if p.typ != Resource && !exists(&f[elResource]) && !exists(&f[elNotResource]) {
 		p.missingf(off, at, statementElements[elResource:elResource+2], "missing \"Resource\" or \"NotResource\"")
 	}
 	if hasNP && effectOK && s.effect == Allow && p.typ != RCP {
@@ -58,17 +58,17 @@ func (p *parser) typeRules(f *stmtFields, s *Statement, off int, at *path, effec
 // NotPrincipal, no NotAction, Deny only (except the AWS-managed
 // RCPFullAWSAccess statement), and no bare "*" Action in a Deny.
 func (p *parser) rcpRules(f *stmtFields, s *Statement, at *path, effectOK bool) {
-	if m := f[elNotPrincipal]; m.Exists() {
+	if m := &f[elNotPrincipal]; exists(m) {
 		c := at.Child(m.Key)
 		p.errorf(m.KeyIndex, &c, ErrNotAllowed, "\"NotPrincipal\" is not allowed in RCPs")
 	}
-	if m := f[elPrincipal]; m.Exists() && s.principal != nil && !s.principal.not && !s.principal.isStarOnly() {
+	if m := &f[elPrincipal]; exists(m) && s.principal != nil && !s.principal.not && !s.principal.isStarOnly() {
 		c := at.Child(m.Key)
 		if !p.principalErrs && !p.hasErrorsUnder(c.String()) {
 			p.errorf(m.Value.Index, &c, ErrNotAllowed, "expected \"*\": RCPs apply to every principal; use conditions to narrow them")
 		}
 	}
-	if m := f[elNotAction]; m.Exists() {
+	if m := &f[elNotAction]; exists(m) {
 		c := at.Child(m.Key)
 		p.errorf(m.KeyIndex, &c, ErrNotAllowed, "\"NotAction\" is not allowed in RCPs")
 	}
@@ -83,8 +83,8 @@ func (p *parser) rcpRules(f *stmtFields, s *Statement, at *path, effectOK bool) 
 				"expected \"Deny\": \"Allow\" is only supported in RCPFullAWSAccess (Principal \"*\", Action \"*\", Resource \"*\", no Condition)")
 		}
 	case Deny:
-		if m := f[elAction]; m.Exists() && !s.actions.not {
-			for _, e := range s.actions.entries {
+		if m := &f[elAction]; exists(m) && !s.actions.not {
+			for _, e := range s.actions.entries() {
 				if e.any {
 					c := at.Child("Action")
 					p.errorf(m.Value.Index, &c, ErrNotAllowed,
@@ -100,13 +100,13 @@ func (p *parser) rcpRules(f *stmtFields, s *Statement, at *path, effectOK bool) 
 // statement: Allow, Principal "*", Action "*", Resource "*", nothing else.
 func isFullAccess(f *stmtFields, s *Statement) bool {
 	for _, el := range [...]int{elNotPrincipal, elNotAction, elNotResource, elCondition} {
-		if f[el].Exists() {
+		if exists(&f[el]) {
 			return false
 		}
 	}
-	return f[elPrincipal].Exists() && s.principal != nil && s.principal.isStarOnly() &&
-		f[elAction].Exists() && len(s.actions.entries) == 1 && s.actions.entries[0].any &&
-		f[elResource].Exists() && len(s.resources.entries) == 1 && s.resources.entries[0].any
+	return exists(&f[elPrincipal]) && s.principal != nil && s.principal.isStarOnly() &&
+		exists(&f[elAction]) && len(s.actions.entries()) == 1 && s.actions.entries()[0].any &&
+		exists(&f[elResource]) && len(s.resources.entries()) == 1 && s.resources.entries()[0].anyResource()
 }
 
 // hasErrorsUnder reports whether an error of the statement being parsed

@@ -112,7 +112,7 @@ const maxIndexedServices = 4096
 // lists are counted first and carved from one array, their literal
 // actions and the service names from another, so that a policy costs a
 // few allocations rather than one per list growth.
-func buildServiceLists(stmts []*Statement, cands []int32) serviceLists {
+func buildServiceLists(stmts []Statement, cands []int32) serviceLists {
 	var sl serviceLists
 	if len(cands) == 1 {
 		// One statement is matched in full: its lists would cost about
@@ -126,9 +126,10 @@ func buildServiceLists(stmts []*Statement, cands []int32) serviceLists {
 	names := serviceNames{list: nameBuf[:0]}
 	for _, i := range cands {
 		a := &stmts[i].actions
-		for k := range a.entries {
-			if e := &a.entries[k]; !e.any {
-				names = names.add(e.service)
+		ents := a.entries()
+		for k := range ents {
+			if e := &ents[k]; !e.any {
+				names = names.add(e.service())
 			}
 		}
 		if len(names.list) > maxIndexedServices {
@@ -154,17 +155,18 @@ func buildServiceLists(stmts []*Statement, cands []int32) serviceLists {
 		if anySvc {
 			anyCount++
 		}
-		for j := range a.entries {
-			e := &a.entries[j]
+		ents := a.entries()
+		for j := range ents {
+			e := &ents[j]
 			if e.any {
 				continue
 			}
-			k := names.index(e.service)
+			k := names.index(e.service())
 			if !anySvc && last[k] != int(i)+1 {
 				last[k] = int(i) + 1
 				counts[k]++
 			}
-			if !a.not && e.full != "" && lits[k] <= maxLiterals {
+			if !a.not && e.full() != "" && lits[k] <= maxLiterals {
 				lits[k]++
 				totalLits++
 			}
@@ -209,18 +211,19 @@ func buildServiceLists(stmts []*Statement, cands []int32) serviceLists {
 		if a.not {
 			continue
 		}
-		for j := range a.entries {
-			e := &a.entries[j]
-			if e.any || e.full == "" {
+		ents := a.entries()
+		for j := range ents {
+			e := &ents[j]
+			if e.any || e.full() == "" {
 				continue
 			}
-			cl := &sl.lists[names.index(e.service)]
-			if !cl.hashed && cl.literal(e.full) < 0 {
+			cl := &sl.lists[names.index(e.service())]
+			if !cl.hashed && cl.literal(e.full()) < 0 {
 				if len(cl.lits) == maxLiterals {
 					cl.lits, cl.hashed = nil, true
 					continue
 				}
-				cl.lits = append(cl.lits, keyed{hash: e.hash, text: e.full})
+				cl.lits = append(cl.lits, keyed{hash: e.hash, text: e.full()})
 			}
 		}
 	}
@@ -250,9 +253,10 @@ func buildServiceLists(stmts []*Statement, cands []int32) serviceLists {
 			}
 			continue
 		}
-		for j := range a.entries {
-			e := &a.entries[j]
-			k := names.index(e.service)
+		ents := a.entries()
+		for j := range ents {
+			e := &ents[j]
+			k := names.index(e.service())
 			cl := &sl.lists[k]
 			if last[k] != int(i)+1 {
 				last[k] = int(i) + 1
@@ -265,8 +269,8 @@ func buildServiceLists(stmts []*Statement, cands []int32) serviceLists {
 			c := &cl.cands[len(cl.cands)-1]
 			switch {
 			case c.act == actHashed || c.act == actAll:
-			case e.full != "":
-				c.mask |= 1 << cl.literal(e.full)
+			case e.full() != "":
+				c.mask |= 1 << cl.literal(e.full())
 			case matchesAnyName(e):
 				c.mask, c.act = 0, actAll
 			default:
@@ -289,7 +293,7 @@ func buildServiceLists(stmts []*Statement, cands []int32) serviceLists {
 
 // checkedList is the one list of a policy whose service lists would be
 // too long: every statement of cands, its Action element matched in full.
-func checkedList(stmts []*Statement, cands []int32) candList {
+func checkedList(stmts []Statement, cands []int32) candList {
 	cl := candList{cands: make([]candidate, len(cands))}
 	for j, i := range cands {
 		cl.cands[j] = candidate{stmt: i, act: actCheck, res: newResourceFilter(&stmts[i].resources)}

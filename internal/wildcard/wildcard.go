@@ -35,15 +35,24 @@ const (
 // Compile compiles a plain glob. It never fails: every string is a valid
 // pattern.
 func Compile(p string) Pattern {
-	qmark := strings.IndexByte(p, '?') >= 0
 	first := strings.IndexByte(p, '*')
+	last := first
+	if first >= 0 {
+		last = strings.LastIndexByte(p, '*')
+	}
+	return CompileScanned(p, first, last, strings.IndexByte(p, '?') >= 0)
+}
+
+// CompileScanned is [Compile] for a caller that has already scanned p:
+// first and last are the indexes of its first and last '*' (-1 for
+// none) and qmark reports a '?'. It saves scanning p again.
+func CompileScanned(p string, first, last int, qmark bool) Pattern {
 	switch {
 	case first < 0 && qmark:
 		return Pattern{raw: p, kind: noStar}
 	case first < 0:
 		return Pattern{raw: p, kind: literal}
 	}
-	last := strings.LastIndexByte(p, '*')
 	k := starOnly
 	switch {
 	case qmark:
