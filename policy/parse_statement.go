@@ -143,19 +143,27 @@ func (p *parser) effect(f *stmtFields, s *Statement, off int, at *path) bool {
 func exists(m *jsonsrc.Member) bool { return m.Value.Kind != jsonsrc.Missing }
 
 // pair reports which of the element el and its Not form (el+1) are
-// present, reporting the conflict when both are.
+// present, reporting the conflict when both are. Small enough to be
+// inlined: the report is in conflict.
 func (p *parser) pair(f *stmtFields, el int, at *path) (first, second bool) {
-	a, b := &f[el], &f[el+1]
-	if exists(a) && exists(b) {
-		later := b
-		if a.KeyIndex > b.KeyIndex {
-			later = a
-		}
-		c := at.Child(later.Key)
-		p.errorf(later.KeyIndex, &c, ErrConflict,
-			"%q and %q cannot both be present in a statement", statementElements[el], statementElements[el+1])
+	first, second = exists(&f[el]), exists(&f[el+1])
+	if first && second {
+		p.conflict(f, el, at)
 	}
-	return exists(a), exists(b)
+	return first, second
+}
+
+// conflict reports that the element el and its Not form are both present,
+// at the later of the two.
+func (p *parser) conflict(f *stmtFields, el int, at *path) {
+	a, b := &f[el], &f[el+1]
+	later := b
+	if a.KeyIndex > b.KeyIndex {
+		later = a
+	}
+	c := at.Child(later.Key)
+	p.errorf(later.KeyIndex, &c, ErrConflict,
+		"%q and %q cannot both be present in a statement", statementElements[el], statementElements[el+1])
 }
 
 // actions compiles an Action or NotAction element (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_action.html).
