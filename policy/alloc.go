@@ -114,12 +114,20 @@ func (p *parser) slabChunk(carved int) int {
 // newStatement returns a zero Statement carved from the statement slab,
 // which holds the statements of the policy one after the other and is
 // its slice of statements (see addStatement). reserve sizes it for every
-// element of the Statement array; were it too small, appending would move
-// the statements, none of which is referred to by pointer while parsing
-// goes on.
+// element of the Statement array, and the slab is never shortened, so
+// the room past its length is still zero as make left it: extending the
+// slice costs no clearing, where appending a zero Statement would store
+// it with a write barrier per pointer while the GC marks. Were the slab
+// too small, appending would move the statements, none of which is
+// referred to by pointer while parsing goes on.
 func (p *parser) newStatement() *Statement {
-	p.stmtSlab = append(p.stmtSlab, Statement{})
-	return &p.stmtSlab[len(p.stmtSlab)-1]
+	n := len(p.stmtSlab)
+	if n < cap(p.stmtSlab) {
+		p.stmtSlab = p.stmtSlab[:n+1]
+	} else {
+		p.stmtSlab = append(p.stmtSlab, Statement{})
+	}
+	return &p.stmtSlab[n]
 }
 
 // actionEntries returns an empty slice with room for n entries, carved

@@ -53,7 +53,8 @@ func buildIndex(stmts []Statement, principals bool, minStatements int) index {
 	if nr := countResources(stmts); nr > len(pairBuf) {
 		pairs = make([]filing, 0, nr)
 	}
-	for i, s := range stmts {
+	for i := range stmts {
+		s := &stmts[i] // not a copy of the statement
 		n := int32(i)
 		if s.resources.indexable() {
 			first := len(pairs)

@@ -38,18 +38,10 @@ func (p *parser) statement(v jsonsrc.Value, at *path) *Statement {
 	var f stmtFields
 	p.fields(v, at, statementElements, f[:])
 	// Where each element is written, for explanations of a failed match.
-	for _, e := range [...]struct {
-		part Part
-		el   int
-	}{{PartPrincipal, elPrincipal}, {PartAction, elAction}, {PartResource, elResource}, {PartCondition, elCondition}} {
-		s.elemOff[e.part-1] = off
-		switch {
-		case exists(&f[e.el]):
-			s.elemOff[e.part-1] = f[e.el].KeyIndex
-		case e.el != elCondition && exists(&f[e.el+1]):
-			s.elemOff[e.part-1] = f[e.el+1].KeyIndex
-		}
-	}
+	s.elemOff[PartPrincipal-1] = elementOffset(&f, elPrincipal, true, off)
+	s.elemOff[PartAction-1] = elementOffset(&f, elAction, true, off)
+	s.elemOff[PartResource-1] = elementOffset(&f, elResource, true, off)
+	s.elemOff[PartCondition-1] = elementOffset(&f, elCondition, false, off)
 
 	if m := &f[elSid]; exists(m) {
 		if m.Value.Kind != '"' {
@@ -106,6 +98,19 @@ func (p *parser) statement(v jsonsrc.Value, at *path) *Statement {
 	return s
 }
 
+// elementOffset returns where the key of element el is written, else
+// (withNot) that of its Not form, else off. Called once per element with
+// constant arguments, it is inlined: no loop over a table of elements.
+func elementOffset(f *stmtFields, el int, withNot bool, off int) int {
+	switch {
+	case exists(&f[el]):
+		return f[el].KeyIndex
+	case withNot && exists(&f[el+1]):
+		return f[el+1].KeyIndex
+	}
+	return off
+}
+
 // effect reads the Effect element (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_effect.html). It reports whether a valid Effect
 // was found.
 func (p *parser) effect(f *stmtFields, s *Statement, off int, at *path) bool {
@@ -114,8 +119,9 @@ func (p *parser) effect(f *stmtFields, s *Statement, off int, at *path) bool {
 		p.missingf(off, at, statementElements[elEffect:elEffect+1], "missing \"Effect\": expected \"Allow\" or \"Deny\"")
 		return false
 	}
-	c := at.Child("Effect")
+	// The element's path is built only for an error.
 	if m.Value.Kind != '"' {
+		c := at.Child("Effect")
 		p.typeError(m.Value, &c, "\"Allow\" or \"Deny\"")
 		return false
 	}
@@ -125,6 +131,7 @@ func (p *parser) effect(f *stmtFields, s *Statement, off int, at *path) bool {
 	case "Deny":
 		s.effect = Deny
 	default:
+		c := at.Child("Effect")
 		p.errorf(m.Value.Index, &c, ErrValue, "expected \"Allow\" or \"Deny\", found %s", strconv.Quote(str))
 		return false
 	}
@@ -136,19 +143,27 @@ func (p *parser) effect(f *stmtFields, s *Statement, off int, at *path) bool {
 func exists(m *jsonsrc.Member) bool { return m.Value.Kind != jsonsrc.Missing }
 
 // pair reports which of the element el and its Not form (el+1) are
-// present, reporting the conflict when both are.
+// present, reporting the conflict when both are. Small enough to be
+// inlined: the report is in conflict.
 func (p *parser) pair(f *stmtFields, el int, at *path) (first, second bool) {
-	a, b := &f[el], &f[el+1]
-	if exists(a) && exists(b) {
-		later := b
-		if a.KeyIndex > b.KeyIndex {
-			later = a
-		}
-		c := at.Child(later.Key)
-		p.errorf(later.KeyIndex, &c, ErrConflict,
-			"%q and %q cannot both be present in a statement", statementElements[el], statementElements[el+1])
+	first, second = exists(&f[el]), exists(&f[el+1])
+	if first && second {
+		p.conflict(f, el, at)
 	}
-	return exists(a), exists(b)
+	return first, second
+}
+
+// conflict reports that the element el and its Not form are both present,
+// at the later of the two.
+func (p *parser) conflict(f *stmtFields, el int, at *path) {
+	a, b := &f[el], &f[el+1]
+	later := b
+	if a.KeyIndex > b.KeyIndex {
+		later = a
+	}
+	c := at.Child(later.Key)
+	p.errorf(later.KeyIndex, &c, ErrConflict,
+		"%q and %q cannot both be present in a statement", statementElements[el], statementElements[el+1])
 }
 
 // actions compiles an Action or NotAction element (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_action.html).

@@ -126,6 +126,12 @@ func (p *parser) strs(v jsonsrc.Value, at *path, dst []strItem) []strItem {
 				ep := at.Elem(n)
 				p.errorf(e.Index, &ep, ErrValue, "expected a non-empty string, found \"\"")
 			}
+			if e.End == v.End-1 {
+				// The last element, which ends right before the closing
+				// bracket in valid text: no call to Next to find the end.
+				n++
+				break
+			}
 		}
 		if n == 0 {
 			p.typeError(v, at, "a string or a non-empty array of strings")
