@@ -205,11 +205,44 @@ func findKnown(known []string, key string, last int) int {
 		}
 		// Known keys of one length mostly differ in their first byte
 		// (Action, Effect): compare it before the whole key.
-		if name := known[i]; len(name) == len(key) && (len(key) == 0 || name[0] == key[0]) && name == key {
-			return i
+		name := known[i]
+		if len(name) != len(key) || len(key) != 0 && name[0] != key[0] {
+			continue
+		}
+		// Keys of 4 to 16 bytes (those of policy elements) are compared
+		// as two overlapping words from each end, inline, rather than by
+		// a call of the runtime's memequal.
+		switch n := len(key); {
+		case n >= 8 && n <= 16:
+			if le64(name, 0) == le64(key, 0) && le64(name, n-8) == le64(key, n-8) {
+				return i
+			}
+		case n >= 4 && n < 8:
+			if le32(name, 0) == le32(key, 0) && le32(name, n-4) == le32(key, n-4) {
+				return i
+			}
+		default:
+			if name == key {
+				return i
+			}
 		}
 	}
 	return -1
+}
+
+// le64 returns the eight bytes of s at i as a little-endian word, which
+// the compiler reads with one load.
+func le64(s string, i int) uint64 {
+	s = s[i : i+8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// le32 returns the four bytes of s at i as a little-endian word, which
+// the compiler reads with one load.
+func le32(s string, i int) uint32 {
+	s = s[i : i+4]
+	return uint32(s[0]) | uint32(s[1])<<8 | uint32(s[2])<<16 | uint32(s[3])<<24
 }
 
 // FreeMembers appends to dst the members of the object obj whose keys are
