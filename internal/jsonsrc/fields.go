@@ -150,11 +150,15 @@ func (d *Doc) fieldsTo(obj Value, at *Path, known []string, out []Member, probs 
 	var unknown *keySet // unknown keys, for duplicate detection; nil until one
 	it := d.Items(obj)
 	last := len(known) - 1 // the slot of the previous known key: the search starts at 0
-	for {
+	// A member whose value ends right before the closing brace is the
+	// last: as in minified text, which then skips the call of Next that
+	// finds the end.
+	for more := true; more; {
 		k, v, ok := it.Next()
 		if !ok {
 			return out
 		}
+		more = v.End != obj.End-1
 		var key string
 		if k.open == plainString { // no escapes (see Iter.Next): the text between the quotes
 			key = d.src[k.Index+1 : k.End-1]
@@ -191,6 +195,7 @@ func (d *Doc) fieldsTo(obj Value, at *Path, known []string, out []Member, probs 
 		atText = pathText(at, atText)
 		reportTo(sink, probs, Problem{Kind: UnknownKey, Offset: k.Index, At: atText, Key: key, Near: near, CaseOnly: caseOnly, Known: known})
 	}
+	return out
 }
 
 // findKnown returns the index of key in known, or -1. Members are
@@ -209,9 +214,9 @@ func findKnown(known []string, key string, last int) int {
 		if len(name) != len(key) || len(key) != 0 && name[0] != key[0] {
 			continue
 		}
-		// Keys of 4 to 16 bytes (those of policy elements) are compared
-		// as two overlapping words from each end, inline, rather than by
-		// a call of the runtime's memequal.
+		// Keys of up to 16 bytes (those of policy elements) are compared
+		// inline, those of 4 to 16 bytes as two overlapping words from
+		// each end, rather than by a call of the runtime's memequal.
 		switch n := len(key); {
 		case n >= 8 && n <= 16:
 			if le64(name, 0) == le64(key, 0) && le64(name, n-8) == le64(key, n-8) {
@@ -221,8 +226,8 @@ func findKnown(known []string, key string, last int) int {
 			if le32(name, 0) == le32(key, 0) && le32(name, n-4) == le32(key, n-4) {
 				return i
 			}
-		default:
-			if name == key {
+		default: // at most three bytes, the first equal: the rest one by one
+			if n < 4 && (n < 2 || name[1] == key[1]) && (n < 3 || name[2] == key[2]) || n > 16 && name == key {
 				return i
 			}
 		}
