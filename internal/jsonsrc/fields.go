@@ -367,6 +367,17 @@ func (d *Doc) StartFreeItems(f *FreeIter, obj Value, at *Path, foldCase bool, pr
 	f.it = d.Items(obj)
 }
 
+// Clear empties f of what it holds of the document it walked last (its
+// keys), so that a FreeIter kept for reuse keeps no document alive. A
+// FreeIter not started since it was last cleared is left as it is,
+// which spares clearing its 500 bytes of pointers (with a write barrier
+// each while the collector marks) when no walk used it.
+func (f *FreeIter) Clear() {
+	if f.it.d != nil || f.seen.d != nil {
+		*f = FreeIter{}
+	}
+}
+
 // Next returns the next member whose key has not been seen before,
 // appending to *probs a problem for each repeated key it leaves out; at is
 // the path of the object. ok is false at the end. The problems are not
