@@ -247,7 +247,7 @@ func NewClause(op Operator, key string, values []string, mode variables.Mode) (C
 // newClause is NewClause, carving the clause from the blocks of cs when
 // it is not nil (see Clauses).
 func newClause(cs *Clauses, op Operator, key string, values []string, mode variables.Mode) (Clause, []error) {
-	nkey, khash := cs.normalize(key)
+	nkey, khash, multivalued := cs.normalize(key)
 	if uint64(len(values)) > maxValues {
 		c := &clause{op: op, key: key, nkey: nkey, khash: khash}
 		return Clause{c}, []error{&ValueError{Index: -1, Err: fmt.Errorf("%d values: more than a clause holds", len(values))}}
@@ -304,7 +304,7 @@ func newClause(cs *Clauses, op Operator, key string, values []string, mode varia
 	if len(values) == 0 {
 		warns = append(warns, &ValueError{Index: -1, Err: errNoValues})
 	}
-	if op.Set == NoSet && c.fam != famNull && isMultivaluedGlobal(nkey) {
+	if op.Set == NoSet && c.fam != famNull && multivalued {
 		warns = append(warns, &ValueError{Index: -1, Err: fmt.Errorf(
 			"%s is multivalued: without ForAnyValue: or ForAllValues: AWS does not say how a list of values reads, so iameval takes the condition as unknown when the key has values (an Allow does not apply, a Deny does)", key)})
 	}

@@ -26,40 +26,43 @@ type Clauses struct {
 	lastKey int // the entry of keys written or found last
 }
 
-// spelledNorm is a condition key as written, its normalized form and
-// hashKey of that; a zero hash marks an unused entry (hashKey is never
-// zero).
+// spelledNorm is a condition key as written, its normalized form,
+// hashKey of that and whether isMultivaluedGlobal holds for it; a zero
+// hash marks an unused entry (hashKey is never zero).
 type spelledNorm struct {
 	key, nkey string
 	hash      uint64
+	multi     bool
 }
 
-// normalize returns normalizeKey(key) and its hashKey, remembered from
-// an earlier call with the same text when c is not nil.
-func (c *Clauses) normalize(key string) (string, uint64) {
+// normalize returns normalizeKey(key), its hashKey and
+// isMultivaluedGlobal of it, remembered from an earlier call with the
+// same text when c is not nil: a repeated key is not looked up again.
+func (c *Clauses) normalize(key string) (string, uint64, bool) {
 	if c == nil {
 		nkey := normalizeKey(key)
-		return nkey, hashKey(nkey)
+		return nkey, hashKey(nkey), isMultivaluedGlobal(nkey)
 	}
 	// The key of the last clause first: keys come in runs (each
 	// statement's aws:SourceIp in turn).
 	if k := &c.keys[c.lastKey]; k.hash != 0 && k.key == key {
-		return k.nkey, k.hash
+		return k.nkey, k.hash, k.multi
 	}
 	for i := range c.keys {
 		if k := &c.keys[i]; k.hash != 0 && k.key == key {
 			c.lastKey = i
-			return k.nkey, k.hash
+			return k.nkey, k.hash, k.multi
 		}
 	}
 	nkey := normalizeKey(key)
 	h := hashKey(nkey)
+	multi := isMultivaluedGlobal(nkey)
 	// The entry after the last one found or written; with a run of keys
 	// found this may replace a key used more recently than the oldest,
 	// which costs only one more normalization.
 	c.lastKey = (c.lastKey + 1) % len(c.keys)
-	c.keys[c.lastKey] = spelledNorm{key, nkey, h}
-	return nkey, h
+	c.keys[c.lastKey] = spelledNorm{key, nkey, h, multi}
+	return nkey, h, multi
 }
 
 // New is [NewClause], carving the clause from c's blocks; a nil c

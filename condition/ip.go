@@ -54,13 +54,17 @@ func parseQuadPrefix(s string) (netip.Prefix, bool) {
 		v := uint32(s[i] - '0')
 		i++
 		// A field of more than one digit starts with 1 to 9: after a
-		// 0 the next byte must be a dot or the slash.
-		for n := 1; v != 0 && n < 3 && i < len(s) && s[i]-'0' <= 9; n++ {
+		// 0 the next byte must be a dot or the slash. The second and
+		// third digits are read in turn, without a loop.
+		if v != 0 && i < len(s) && s[i]-'0' <= 9 {
 			v = v*10 + uint32(s[i]-'0')
-			i++
-		}
-		if v > 255 {
-			return netip.Prefix{}, false
+			if i++; i < len(s) && s[i]-'0' <= 9 {
+				v = v*10 + uint32(s[i]-'0')
+				i++
+				if v > 255 {
+					return netip.Prefix{}, false
+				}
+			}
 		}
 		ip = ip<<8 | v
 	}

@@ -95,6 +95,6 @@ func (p *parser) releaseScratch() {
 		sc.clauseTable = t
 	}
 	p.opNames, p.clauses, p.opIndex, p.clauseTable = nil, nil, nil, nil
-	sc.keys = jsonsrc.FreeIter{} // it holds keys of the document
+	sc.keys.Clear() // it may hold keys of the document
 	scratchPool.Put(sc)
 }

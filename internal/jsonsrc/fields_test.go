@@ -286,6 +286,25 @@ func TestStartFreeItemsReuse(t *testing.T) {
 	}
 }
 
+// TestFreeIterClear checks that Clear leaves a FreeIter zero, whether a
+// walk used it or not.
+func TestFreeIterClear(t *testing.T) {
+	t.Parallel()
+	d, err := Parse(`{"a":0,"b":1}`, diag.Position{})
+	require.NoError(t, err)
+	var f FreeIter
+	f.Clear()
+	assert.Equal(t, FreeIter{}, f, "never started")
+	d.StartFreeItems(&f, d.Root(), At("T"), false, nil)
+	_, ok := f.Next(At("T"), nil)
+	require.True(t, ok)
+	f.Clear()
+	assert.Equal(t, FreeIter{}, f, "after a walk")
+	d.StartFreeItems(&f, d.Get(d.Root(), "a"), At("T"), false, &[]Problem{})
+	f.Clear()
+	assert.Equal(t, FreeIter{}, f, "after a walk of a non-object")
+}
+
 // TestFreeMembersToAgreesWithFreeIter checks FreeMembersTo, which compares
 // the keys of small objects with the members it has appended, against a
 // FreeIter walk, on objects of up to 40 keys with repeats before and

@@ -99,7 +99,20 @@ func (d *Doc) Raw(v Value) string {
 // Str returns the content of the string v, unescaped ("" for other
 // kinds).
 func (d *Doc) Str(v Value) string {
-	s, _ := d.StrRaw(v)
+	// A string an Iter or a walk found without escapes is the text
+	// between its quotes, read here in the caller (Str is inlined).
+	if v.open == plainString {
+		return d.src[v.Index+1 : v.End-1]
+	}
+	return d.strSlow(v)
+}
+
+// strSlow is Str for a string not known to be plain, or a value of
+// another kind: a call of its own keeps Str small enough to inline.
+//
+//go:noinline
+func (d *Doc) strSlow(v Value) string {
+	s, _ := d.strRaw(v)
 	return s
 }
 
@@ -107,6 +120,17 @@ func (d *Doc) Str(v Value) string {
 // is the text between the quotes as written (it has no escapes, so it
 // shares the source's memory).
 func (d *Doc) StrRaw(v Value) (string, bool) {
+	// A string an Iter or a walk found without escapes is the text
+	// between its quotes.
+	if v.open == plainString {
+		return d.src[v.Index+1 : v.End-1], true
+	}
+	return d.strRaw(v)
+}
+
+// strRaw is StrRaw for a string not known to be plain, or a value of
+// another kind.
+func (d *Doc) strRaw(v Value) (string, bool) {
 	if v.Kind != String || v.End-v.Index < 2 {
 		return "", true
 	}
