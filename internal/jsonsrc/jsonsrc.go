@@ -4,11 +4,12 @@
 //
 // The API, in the order a loader uses it:
 //
-//   - [Parse] validates the text in one pass and indexes its lines and
-//     brackets; invalid JSON gives a [*SyntaxError] positioned at the
-//     offending character and worded as encoding/json words it (without
-//     calling encoding/json). base places documents embedded in another
-//     file.
+//   - [Parse] validates the text in one pass and indexes its lines, its
+//     brackets and (when no string has an escape) where its strings end,
+//     so that walks skip values without reading them again; invalid
+//     JSON gives a [*SyntaxError] positioned at the offending character
+//     and worded as encoding/json words it (without calling
+//     encoding/json). base places documents embedded in another file.
 //   - [Doc.Root] returns the top [Value]: a kind and a byte extent, no
 //     text. [Doc.Items] walks an object or array without allocating;
 //     [Doc.Members] and [Doc.Elements] collect them; [Doc.Str], [Doc.Raw],
