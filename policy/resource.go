@@ -283,9 +283,9 @@ func arnStops(w uint64) uint64 {
 	return ((colonStar-lowBits)&^colonStar | (qmark-lowBits)&^qmark | (dollar-lowBits)&^dollar) & highBits
 }
 
-// arnWord returns the eight bytes of s from i on as a word, the first in
+// loadWord returns the eight bytes of s from i on as a word, the first in
 // the low byte: one load once the bounds are checked.
-func arnWord(s string, i int) uint64 {
+func loadWord(s string, i int) uint64 {
 	s = s[i : i+8]
 	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
 		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
@@ -313,12 +313,12 @@ func scanARN(s string) arnScan {
 		var m uint64
 		switch {
 		case base+8 <= len(s):
-			m = arnStops(arnWord(s, base))
+			m = arnStops(loadWord(s, base))
 		case len(s) >= 8:
 			// The last word of s, without the bytes before base,
 			// which are seen: no byte at a time.
 			last := len(s) - 8
-			m = arnStops(arnWord(s, last)) &^ (1<<(8*(base-last)) - 1)
+			m = arnStops(loadWord(s, last)) &^ (1<<(8*(base-last)) - 1)
 			base = last
 		default:
 			m = arnStops(arnTail(s, base))
