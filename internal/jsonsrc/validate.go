@@ -137,7 +137,11 @@ type validator struct {
 	// learns what its parent is with one load, not three.
 	blk []int32
 	g   int // the room of each region of blk
-	n   int // the containers found so far
+	// n is the number of containers found so far. scan updates it in
+	// place rather than in a register: it changes only at brackets, and
+	// the string loop needs every register it can get (a register here
+	// made scan spill three at every string).
+	n int
 	// top is the stack entry of the innermost open container, or
 	// noContainer outside every container: a sign test, not a depth
 	// count kept in one more register, says whether one is open.
@@ -179,7 +183,7 @@ func closerOf(e int32) byte { return ']' + 0x20*byte(e&1) }
 // state first tests the bytes minified text has there (a quote, a comma,
 // a closing bracket) and only then white space.
 func (v *validator) scan(ended bool) int {
-	src, i, blk, g, n, top := v.src, v.i, v.blk, v.g, v.n, v.top
+	src, i, blk, g, top := v.src, v.i, v.blk, v.g, v.top
 	if len(blk) < 3*g+quoteWords(len(src)) {
 		return scanFail // cannot happen: makes the compiler drop bounds checks
 	}
@@ -211,7 +215,7 @@ value: // a value, or white space before it, starts at i
 			}
 		}
 		if i >= len(src) || src[i] != '"' {
-			v.i, v.n, v.top, v.key = i, n, top, false
+			v.i, v.top, v.key = i, top, false
 			return scanString
 		}
 		blk[3*g+(i>>5)] |= 1 << (i & 31)
@@ -220,8 +224,9 @@ value: // a value, or white space before it, starts at i
 	}
 	switch c {
 	case '{', '[':
+		n := v.n
 		if n == g {
-			v.i, v.n, v.top, v.key = i, n, top, false
+			v.i, v.top, v.key = i, top, false
 			return scanGrow
 		}
 		blk[n] = int32(i)
@@ -230,13 +235,13 @@ value: // a value, or white space before it, starts at i
 		if i < len(src) && src[i] == c+2 { // '}' is '{'+2, ']' is '['+2
 			// Empty: closed before it is ever on the stack.
 			blk[g+n], blk[2*g+n] = int32(i), int32(n+1)
-			n++
+			v.n = n + 1
 			i++
 			goto afterValue
 		}
 		blk[g+n] = top // the parent's entry, until n closes
 		top = stackEntry(n, c)
-		n++
+		v.n = n + 1
 		if c == '{' {
 			goto key
 		}
@@ -261,7 +266,7 @@ value: // a value, or white space before it, starts at i
 		}
 		goto value
 	default:
-		v.i, v.n, v.top, v.key = i, n, top, false
+		v.i, v.top, v.key = i, top, false
 		return scanNumber
 	}
 
@@ -279,7 +284,7 @@ afterValue: // a value ended just before i: continue its container or close it
 			if c == closerOf(top) {
 				k := int(top >> 1)
 				top = blk[g+k] // the parent's entry, or noContainer
-				blk[g+k], blk[2*g+k] = int32(i), int32(n)
+				blk[g+k], blk[2*g+k] = int32(i), int32(v.n)
 				i++
 				goto afterValue
 			}
@@ -294,7 +299,6 @@ afterValue: // a value ended just before i: continue its container or close it
 	if top >= 0 {
 		return scanFail
 	}
-	v.n = n
 	return scanDone
 
 key: // an object key, or white space before it, starts at i
@@ -316,7 +320,7 @@ key: // an object key, or white space before it, starts at i
 		}
 	}
 	if i >= len(src) || src[i] != '"' {
-		v.i, v.n, v.top, v.key = i, n, top, true
+		v.i, v.top, v.key = i, top, true
 		return scanString
 	}
 	blk[3*g+(i>>5)] |= 1 << (i & 31)
