@@ -207,8 +207,10 @@ value: // a value, or white space before it, starts at i
 		// else at i (or near the end of src) is skipStr's, which
 		// goes on from there: the bytes before it are plain. i
 		// serves as the cursor, so that the opening quote's offset
-		// does not take a register the loop needs.
-		for i++; i+8 <= len(src); i += 8 {
+		// does not take a register the loop needs. The loop's test is
+		// i < len(src)-7 rather than i+8 <= len(src): it cannot
+		// overflow, so the compiler drops load64's bounds checks.
+		for i++; i < len(src)-7; i += 8 {
 			if m := stringStops(load64(src, i)); m != 0 {
 				i += bits.TrailingZeros64(m) / 8
 				break
@@ -313,7 +315,7 @@ key: // an object key, or white space before it, starts at i
 		}
 		return scanFail
 	}
-	for i++; i+8 <= len(src); i += 8 { // as for a string value
+	for i++; i < len(src)-7; i += 8 { // as for a string value
 		if m := stringStops(load64(src, i)); m != 0 {
 			i += bits.TrailingZeros64(m) / 8
 			break
