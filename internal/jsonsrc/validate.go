@@ -181,7 +181,10 @@ func closerOf(e int32) byte { return ']' + 0x20*byte(e&1) }
 // variables, and the innermost open container's stack entry (top) stays
 // in a register: the stack is read only when a container closes. Each
 // state first tests the bytes minified text has there (a quote, a comma,
-// a closing bracket) and only then white space.
+// a closing bracket) and only then white space. It compares offsets with
+// len(src) as unsigned numbers: i is never negative, and the unsigned
+// test is the one the bounds check of src[i] makes, which the compiler
+// then drops.
 func (v *validator) scan(ended bool) int {
 	src, i, blk, g, top := v.src, v.i, v.blk, v.g, v.top
 	if len(blk) < 3*g+quoteWords(len(src)) {
@@ -196,7 +199,7 @@ func (v *validator) scan(ended bool) int {
 	}
 
 value: // a value, or white space before it, starts at i
-	if i >= len(src) {
+	if uint(i) >= uint(len(src)) {
 		return scanFail
 	}
 	c = src[i]
@@ -216,7 +219,7 @@ value: // a value, or white space before it, starts at i
 				break
 			}
 		}
-		if i >= len(src) || src[i] != '"' {
+		if uint(i) >= uint(len(src)) || src[i] != '"' {
 			v.i, v.top, v.key = i, top, false
 			return scanString
 		}
@@ -232,9 +235,9 @@ value: // a value, or white space before it, starts at i
 			return scanGrow
 		}
 		blk[n] = int32(i)
-		for i++; i < len(src) && src[i] <= ' ' && (src[i] == ' ' || src[i] == '\t' || src[i] == '\n' || src[i] == '\r'); i++ {
+		for i++; uint(i) < uint(len(src)) && src[i] <= ' ' && (src[i] == ' ' || src[i] == '\t' || src[i] == '\n' || src[i] == '\r'); i++ {
 		}
-		if i < len(src) && src[i] == c+2 { // '}' is '{'+2, ']' is '['+2
+		if uint(i) < uint(len(src)) && src[i] == c+2 { // '}' is '{'+2, ']' is '['+2
 			// Empty: closed before it is ever on the stack.
 			blk[g+n], blk[2*g+n] = int32(i), int32(n+1)
 			v.n = n + 1
@@ -264,7 +267,7 @@ value: // a value, or white space before it, starts at i
 		}
 		i += 4
 	case ' ', '\t', '\n', '\r':
-		for i++; i < len(src) && src[i] <= ' ' && (src[i] == ' ' || src[i] == '\t' || src[i] == '\n' || src[i] == '\r'); i++ {
+		for i++; uint(i) < uint(len(src)) && src[i] <= ' ' && (src[i] == ' ' || src[i] == '\t' || src[i] == '\n' || src[i] == '\r'); i++ {
 		}
 		goto value
 	default:
@@ -273,7 +276,7 @@ value: // a value, or white space before it, starts at i
 	}
 
 afterValue: // a value ended just before i: continue its container or close it
-	if i < len(src) {
+	if uint(i) < uint(len(src)) {
 		c = src[i]
 		if top >= 0 {
 			if c == ',' {
@@ -292,7 +295,7 @@ afterValue: // a value ended just before i: continue its container or close it
 			}
 		}
 		if c <= ' ' && (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-			for i++; i < len(src) && src[i] <= ' ' && (src[i] == ' ' || src[i] == '\t' || src[i] == '\n' || src[i] == '\r'); i++ {
+			for i++; uint(i) < uint(len(src)) && src[i] <= ' ' && (src[i] == ' ' || src[i] == '\t' || src[i] == '\n' || src[i] == '\r'); i++ {
 			}
 			goto afterValue
 		}
@@ -304,12 +307,12 @@ afterValue: // a value ended just before i: continue its container or close it
 	return scanDone
 
 key: // an object key, or white space before it, starts at i
-	if i >= len(src) {
+	if uint(i) >= uint(len(src)) {
 		return scanFail
 	}
 	if c = src[i]; c != '"' {
 		if c <= ' ' && (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-			for i++; i < len(src) && src[i] <= ' ' && (src[i] == ' ' || src[i] == '\t' || src[i] == '\n' || src[i] == '\r'); i++ {
+			for i++; uint(i) < uint(len(src)) && src[i] <= ' ' && (src[i] == ' ' || src[i] == '\t' || src[i] == '\n' || src[i] == '\r'); i++ {
 			}
 			goto key
 		}
@@ -321,18 +324,18 @@ key: // an object key, or white space before it, starts at i
 			break
 		}
 	}
-	if i >= len(src) || src[i] != '"' {
+	if uint(i) >= uint(len(src)) || src[i] != '"' {
 		v.i, v.top, v.key = i, top, true
 		return scanString
 	}
 	blk[3*g+(i>>5)] |= 1 << (i & 31)
-	if i++; i < len(src) && src[i] == ':' {
+	if i++; uint(i) < uint(len(src)) && src[i] == ':' {
 		i++
 		goto value
 	}
-	for ; i < len(src) && src[i] <= ' ' && (src[i] == ' ' || src[i] == '\t' || src[i] == '\n' || src[i] == '\r'); i++ {
+	for ; uint(i) < uint(len(src)) && src[i] <= ' ' && (src[i] == ' ' || src[i] == '\t' || src[i] == '\n' || src[i] == '\r'); i++ {
 	}
-	if i >= len(src) || src[i] != ':' {
+	if uint(i) >= uint(len(src)) || src[i] != ':' {
 		return scanFail
 	}
 	i++
