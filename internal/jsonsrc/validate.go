@@ -227,8 +227,7 @@ value: // a value, or white space before it, starts at i
 		i++
 		goto afterValue
 	}
-	switch c {
-	case '{', '[':
+	if c|0x20 == '{' { // '{' or '[', the only bytes c|0x20 maps to '{'
 		n := v.n
 		if n == g {
 			v.i, v.top, v.key = i, top, false
@@ -251,6 +250,8 @@ value: // a value, or white space before it, starts at i
 			goto key
 		}
 		goto value
+	}
+	switch c {
 	case 't':
 		if len(src)-i < 4 || src[i:i+4] != "true" {
 			return scanFail
