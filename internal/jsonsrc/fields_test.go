@@ -3,6 +3,7 @@ package jsonsrc
 import (
 	"fmt"
 	"math/rand/v2"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -358,4 +359,64 @@ func TestFreeMembersToAgreesWithFreeIter(t *testing.T) {
 	require.NoError(t, err)
 	assert.Empty(t, d.FreeMembersTo(d.Root(), At("T"), false, nil, &probs))
 	assert.Equal(t, []Problem{{Kind: WrongType, Offset: 0, At: "T", Value: d.Root(), Want: "an object"}}, probs, "not an object")
+}
+
+// TestKnownKeysTable checks that FieldsToKnown fills the same slots and
+// reports the same problems as FieldsTo, for known lists whose keys
+// share table slots, are empty or longer than 16 bytes.
+func TestKnownKeysTable(t *testing.T) {
+	lists := [][]string{
+		{"Sid", "Effect", "Principal", "NotPrincipal", "Action", "NotAction", "Resource", "NotResource", "Condition"},
+		{"Version", "Id", "Statement"},
+		{"a", "b", "", "ab", "ba", "abcd", "abce", "abcdefgh", "abcdefgi", "AVeryLongKeyOfManyBytes", "Q"},
+		{"A", "F"}, // one length, first bytes 5 apart: the same hash for lengths 1 and 2 apart
+	}
+	keys := []string{"", "a", "b", "c", "ab", "ba", "abc", "abcd", "abce", "abcf", "abcdefgh", "abcdefgi", "abcdefgj",
+		"AVeryLongKeyOfManyBytes", "AVeryLongKeyOfManyBytez", "Sid", "sid", "Effect", "Effecu", "Action", "Actiom",
+		"NotAction", "Condition", "Conditiom", "Version", "Id", "Statement", "A", "F", "Q", "\\u0041"}
+	for _, known := range lists {
+		kk := NewKnownKeys(known)
+		for _, k1 := range keys {
+			for _, k2 := range keys {
+				src := `{"` + k1 + `":1,"` + k2 + `":2,"` + k1 + `":3}`
+				d, err := Parse(src, diag.Position{})
+				if err != nil {
+					t.Fatal(err)
+				}
+				var ps1, ps2 []Problem
+				out1 := d.FieldsTo(d.Root(), nil, known, make([]Member, len(known)), &ps1)
+				out2 := d.FieldsToKnown(d.Root(), nil, kk, make([]Member, len(known)), &ps2)
+				if !reflect.DeepEqual(out1, out2) || !reflect.DeepEqual(ps1, ps2) {
+					t.Errorf("%q in %q: FieldsToKnown gave %v %v, want %v %v", src, known, out2, ps2, out1, ps1)
+				}
+			}
+		}
+	}
+}
+
+// TestContainers checks Containers against a walk of the items.
+func TestContainers(t *testing.T) {
+	for _, src := range []string{`[]`, `[1,"a"]`, `[{},[],{"a":[{}]},"x",[[1]]]`, ` { "a" : [ ] , "b" : { } , "c" : 1 } `, `[[[]],{}]`} {
+		d, err := Parse(src, diag.Position{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := 0
+		for it := d.Items(d.Root()); ; {
+			_, v, ok := it.Next()
+			if !ok {
+				break
+			}
+			if v.Kind == Object || v.Kind == Array {
+				want++
+			}
+		}
+		if n, ok := d.Containers(d.Root()); !ok || n != want {
+			t.Errorf("%s: Containers = %d, %v; want %d", src, n, ok, want)
+		}
+		d.Release()
+		if _, ok := d.Containers(d.Root()); ok {
+			t.Errorf("%s: Containers after Release reports an index", src)
+		}
+	}
 }

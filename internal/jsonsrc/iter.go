@@ -350,6 +350,30 @@ func (d *Doc) Count(v Value) int {
 	}
 }
 
+// Containers returns the number of objects and arrays directly inside
+// the object or array v, read from the bracket index by following its
+// after links from one child container to the next, without reading the
+// text between them; ok is false when v has no index (a document too long
+// for one, or released: see [Doc.Release]), and the caller counts with
+// [Doc.Count]. A reader that sizes a slice for the containers of an array
+// (the statements of a policy) pays one load per container rather than a
+// walk of every item.
+func (d *Doc) Containers(v Value) (n int, ok bool) {
+	k := int(v.open)
+	if v.Kind != Object && v.Kind != Array || k < 0 || k >= len(d.opens) || int(d.opens[k]) != v.Index {
+		return 0, false
+	}
+	end := d.closes[k]
+	for k++; k < len(d.opens) && d.opens[k] < end; n++ {
+		next := int(d.after[k])
+		if next <= k { // cannot happen: after points past k's contents
+			return 0, false
+		}
+		k = next
+	}
+	return n, true
+}
+
 // Member is one key and value of a JSON object.
 type Member struct {
 	Key      string // the key, unescaped
