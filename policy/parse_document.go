@@ -73,7 +73,7 @@ func (p *parser) document(root jsonsrc.Value, pol *Policy) {
 		p.stmtList = true
 		n := 0
 		for it := p.doc.Items(v); ; n++ {
-			_, e, ok := it.Next()
+			e, ok := it.NextElem()
 			if !ok {
 				break
 			}

@@ -111,7 +111,7 @@ func (p *parser) strs(v jsonsrc.Value, at *path, dst []strItem) []strItem {
 		}
 		n := 0
 		for it := p.doc.Items(v); ; n++ {
-			_, e, ok := it.Next()
+			e, ok := it.NextElem()
 			if !ok {
 				break
 			}

@@ -420,3 +420,31 @@ func TestContainers(t *testing.T) {
 		}
 	}
 }
+
+// TestNextElem checks that NextElem returns the values Next does, with
+// and without the bitmap of closing quotes and the bracket index.
+func TestNextElem(t *testing.T) {
+	for _, src := range []string{`[]`, `[ ]`, `["a","b\"c",1,true,null,{"x":[1]},[2,[3]],"",-1.5e3]`,
+		` [ "a" , { } , [ ] , "x" ] `, `{"a":1,"b":[2]}`, `["\u00e9t\u00e9", "` + strings.Repeat("long", 40) + `"]`} {
+		for _, release := range []bool{false, true} {
+			d, err := Parse(src, diag.Position{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if release {
+				d.Release()
+			}
+			a, b := d.Items(d.Root()), d.Items(d.Root())
+			for {
+				_, want, ok1 := a.Next()
+				got, ok2 := b.NextElem()
+				if got != want || ok1 != ok2 || a != b {
+					t.Fatalf("%s (released %v): NextElem = %+v, %v; Next gave %+v, %v", src, release, got, ok2, want, ok1)
+				}
+				if !ok1 {
+					break
+				}
+			}
+		}
+	}
+}
