@@ -230,18 +230,18 @@ func (d *Doc) fieldsTo(obj Value, at *Path, known []string, table *KnownKeys, ou
 	// last: as in minified text, which then skips the call of Next that
 	// finds the end.
 	for more := true; more; {
-		k, v, ok := it.Next()
+		keyAt, keyClose, v, ok := it.nextMember()
 		if !ok {
 			return out
 		}
 		more = v.End != obj.End-1
 		var key string
-		if k.open == plainString { // no escapes (see Iter.Next): the text between the quotes
-			key = d.src[k.Index+1 : k.End-1]
+		if keyClose >= 0 { // no escapes: the text between the quotes
+			key = d.src[keyAt+1 : keyClose]
 		} else {
-			key = d.Str(k)
+			key = d.keyAt(keyAt)
 		}
-		m := Member{Key: key, KeyIndex: k.Index, Value: v}
+		m := Member{Key: key, KeyIndex: keyAt, Value: v}
 		// With a table, a key of 1 to 16 bytes is found with one lookup
 		// and two comparisons of words, here rather than in a call: a
 		// known key equal to it would have its length and hash, so it
@@ -263,7 +263,7 @@ func (d *Doc) fieldsTo(obj Value, at *Path, known []string, table *KnownKeys, ou
 			last = i
 			if out[i].Value.Kind != Missing {
 				atText = pathText(at, atText)
-				reportTo(sink, probs, Problem{Kind: DuplicateKey, Offset: k.Index, At: atText, Key: key, First: out[i]})
+				reportTo(sink, probs, Problem{Kind: DuplicateKey, Offset: keyAt, At: atText, Key: key, First: out[i]})
 			} else {
 				out[i] = m
 			}
@@ -273,20 +273,20 @@ func (d *Doc) fieldsTo(obj Value, at *Path, known []string, table *KnownKeys, ou
 			unknown = &keySet{d: d}
 		} else if first, repeated := unknown.find(key); repeated {
 			atText = pathText(at, atText)
-			reportTo(sink, probs, Problem{Kind: DuplicateKey, Offset: k.Index, At: atText, Key: key, First: first})
+			reportTo(sink, probs, Problem{Kind: DuplicateKey, Offset: keyAt, At: atText, Key: key, First: first})
 			continue
 		}
-		unknown.add(key, k.Index)
+		unknown.add(key, keyAt)
 		if !unknownKeys {
 			continue
 		}
 		if sink == nil && full(probs) {
-			reportTo(sink, probs, Problem{Kind: UnknownKey, Offset: k.Index})
+			reportTo(sink, probs, Problem{Kind: UnknownKey, Offset: keyAt})
 			continue
 		}
 		near, caseOnly := Near(key, known)
 		atText = pathText(at, atText)
-		reportTo(sink, probs, Problem{Kind: UnknownKey, Offset: k.Index, At: atText, Key: key, Near: near, CaseOnly: caseOnly, Known: known})
+		reportTo(sink, probs, Problem{Kind: UnknownKey, Offset: keyAt, At: atText, Key: key, Near: near, CaseOnly: caseOnly, Known: known})
 	}
 	return out
 }

@@ -448,3 +448,35 @@ func TestNextElem(t *testing.T) {
 		}
 	}
 }
+
+// TestNextMember checks that nextMember returns the members Next does,
+// with and without the bitmap of closing quotes and the bracket index.
+func TestNextMember(t *testing.T) {
+	for _, src := range []string{`{}`, `{ }`, `{"a":"x","b":1,"c":true,"d":null,"e":{"x":[1]},"f":[2,[3]],"":"","g":-1.5e3}`,
+		` { "a" : { } , "b" : [ ] , "c" : "x" } `, `{"a\"b":"c\"d","e":"f"}`, `{"` + strings.Repeat("long", 40) + `":"` + strings.Repeat("long", 40) + `","x":1}`} {
+		for _, release := range []bool{false, true} {
+			d, err := Parse(src, diag.Position{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if release {
+				d.Release()
+			}
+			a, b := d.Items(d.Root()), d.Items(d.Root())
+			for {
+				k, want, ok1 := a.Next()
+				keyAt, keyClose, got, ok2 := b.nextMember()
+				wantClose := -1
+				if k.open == plainString {
+					wantClose = k.End - 1
+				}
+				if got != want || ok1 != ok2 || a != b || keyAt != k.Index || keyClose != wantClose {
+					t.Fatalf("%s (released %v): nextMember = %d, %d, %+v, %v; Next gave %+v, %+v, %v", src, release, keyAt, keyClose, got, ok2, k, want, ok1)
+				}
+				if !ok1 {
+					break
+				}
+			}
+		}
+	}
+}
