@@ -377,7 +377,7 @@ func (p *parser) arrayValues(v jsonsrc.Value, at *path, dst []string) ([]string,
 	ok := true
 	n := 0
 	for it := p.doc.Items(v); ; n++ {
-		_, e, more := it.Next()
+		e, more := it.NextElem()
 		if !more {
 			break
 		}

@@ -19,6 +19,9 @@ const (
 // of the doc* constants.
 var documentElements = []string{"Version", "Id", "Statement"}
 
+// documentKeys is the table of documentElements that Fields finds keys in.
+var documentKeys = jsonsrc.NewKnownKeys(documentElements)
+
 // document reads the top level of a policy (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_grammar.html) into pol.
 func (p *parser) document(root jsonsrc.Value, pol *Policy) {
 	rootOff := root.Index
@@ -27,7 +30,7 @@ func (p *parser) document(root jsonsrc.Value, pol *Policy) {
 		return
 	}
 	var f [numDocElements]jsonsrc.Member
-	p.fields(root, nil, documentElements, f[:])
+	p.fields(root, nil, documentKeys, f[:])
 
 	p.mode = variables.Literal
 	if m := &f[docVersion]; exists(m) {
@@ -60,12 +63,17 @@ func (p *parser) document(root jsonsrc.Value, pol *Policy) {
 		p.reserve(1)
 		p.addStatement(pol, v, &at)
 	case '[':
-		count := p.doc.Count(v)
+		// The statements are the objects of the array: its containers,
+		// counted from the bracket index, are as many or a few more.
+		count, ok := p.doc.Containers(v)
+		if !ok {
+			count = p.doc.Count(v)
+		}
 		p.reserve(count)
 		p.stmtList = true
 		n := 0
 		for it := p.doc.Items(v); ; n++ {
-			_, e, ok := it.Next()
+			e, ok := it.NextElem()
 			if !ok {
 				break
 			}

@@ -21,6 +21,9 @@ const (
 // principalElements are the keys of a Principal object.
 var principalElements = []string{"AWS", "Federated", "Service", "CanonicalUser"}
 
+// principalKeys is the table of principalElements that Fields finds keys in.
+var principalKeys = jsonsrc.NewKnownKeys(principalElements)
+
 // principals compiles a Principal or NotPrincipal element (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_grammar.html).
 func (p *parser) principals(m jsonsrc.Member, not bool, at *path) principalSet {
 	c := at.Child(m.Key)
@@ -35,7 +38,7 @@ func (p *parser) principals(m jsonsrc.Member, not bool, at *path) principalSet {
 		}
 	case v.Kind == '{' && !p.doc.IsEmpty(v):
 		var f [numPrincipalElements]jsonsrc.Member
-		p.fields(v, &c, principalElements, f[:])
+		p.fields(v, &c, principalKeys, f[:])
 		var buf [8]strItem
 		for k := range f {
 			if !exists(&f[k]) {

@@ -25,6 +25,9 @@ const (
 // of the el* constants: each element is followed by its Not form.
 var statementElements = []string{"Sid", "Effect", "Principal", "NotPrincipal", "Action", "NotAction", "Resource", "NotResource", "Condition"}
 
+// statementKeys is the table of statementElements that Fields finds keys in.
+var statementKeys = jsonsrc.NewKnownKeys(statementElements)
+
 // stmtFields are the members of one statement, by el* constant.
 type stmtFields [numStatementElements]jsonsrc.Member
 
@@ -36,7 +39,7 @@ func (p *parser) statement(v jsonsrc.Value, at *path) *Statement {
 	s := p.newStatement()
 	s.off, s.endOff = off, v.End-1
 	var f stmtFields
-	p.fields(v, at, statementElements, f[:])
+	p.fields(v, at, statementKeys, f[:])
 	// Where each element is written, for explanations of a failed match.
 	s.elemOff[PartPrincipal-1] = elementOffset(&f, elPrincipal, true, off)
 	s.elemOff[PartAction-1] = elementOffset(&f, elAction, true, off)

@@ -9,11 +9,11 @@ import (
 )
 
 // fields reads the members of the object obj into out, which has one slot
-// per name in known; see [jsonsrc.Doc.Fields]. Unknown and repeated keys
+// per known key; see [jsonsrc.Doc.Fields]. Unknown and repeated keys
 // are reported through p's Problem method (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_grammar.html).
-func (p *parser) fields(obj jsonsrc.Value, at *path, known []string, out []jsonsrc.Member) {
+func (p *parser) fields(obj jsonsrc.Value, at *path, known *jsonsrc.KnownKeys, out []jsonsrc.Member) {
 	var ps []jsonsrc.Problem
-	p.doc.FieldsTo(obj, at, known, out, &ps)
+	p.doc.FieldsToKnown(obj, at, known, out, &ps)
 	p.problems(ps)
 }
 
@@ -111,7 +111,7 @@ func (p *parser) strs(v jsonsrc.Value, at *path, dst []strItem) []strItem {
 		}
 		n := 0
 		for it := p.doc.Items(v); ; n++ {
-			_, e, ok := it.Next()
+			e, ok := it.NextElem()
 			if !ok {
 				break
 			}

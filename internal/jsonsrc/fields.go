@@ -108,7 +108,7 @@ type Sink interface {
 // the path of obj. Fields allocates only to report problems.
 func (d *Doc) Fields(obj Value, at *Path, known []string, out []Member, sink Sink) []Member {
 	var ps []Problem
-	out = d.fieldsTo(obj, at, known, out, &ps, sink, true)
+	out = d.fieldsTo(obj, at, known, nil, out, &ps, sink, true)
 	report(ps, sink)
 	return out
 }
@@ -118,7 +118,7 @@ func (d *Doc) Fields(obj Value, at *Path, known []string, out []Member, sink Sin
 // are skipped, not reported.
 func (d *Doc) KnownFields(obj Value, at *Path, known []string, out []Member, sink Sink) []Member {
 	var ps []Problem
-	out = d.fieldsTo(obj, at, known, out, &ps, sink, false)
+	out = d.fieldsTo(obj, at, known, nil, out, &ps, sink, false)
 	report(ps, sink)
 	return out
 }
@@ -135,13 +135,89 @@ func report(ps []Problem, sink Sink) {
 // passes a slice of its own, as a Sink (an interface) would move that
 // state to the heap.
 func (d *Doc) FieldsTo(obj Value, at *Path, known []string, out []Member, probs *[]Problem) []Member {
-	return d.fieldsTo(obj, at, known, out, probs, nil, true)
+	return d.fieldsTo(obj, at, known, nil, out, probs, nil, true)
+}
+
+// KnownKeys is a list of known keys (see [Doc.Fields]) with a table that
+// finds a key's slot with one lookup: a reader that walks many objects
+// of the same keys (the statements of a policy) makes it once, with
+// [NewKnownKeys], and passes it to [Doc.FieldsToKnown].
+type KnownKeys struct {
+	names []string
+	// slots holds, by knownHash of a key, the only known key of 1 to 16
+	// bytes with that hash, if any, as keyWords reads it.
+	slots [knownSlots]knownSlot
+}
+
+// knownSlot is an entry of a KnownKeys table: the known key's length
+// and its words (see keyWords), and 1 + its index; 0 for none, -1 when
+// the key must be searched for (several known keys have its hash).
+type knownSlot struct {
+	slot   int32
+	n      int32
+	lo, hi uint64
+}
+
+// knownSlots is the size of a KnownKeys table: a power of two.
+const knownSlots = 64
+
+// NewKnownKeys returns the table of the known keys names, which it keeps
+// (they must not be modified).
+func NewKnownKeys(names []string) *KnownKeys {
+	kk := &KnownKeys{names: names}
+	for i, name := range names {
+		if len(name) < 1 || len(name) > 16 {
+			// Keys of its length are not in the table: they are
+			// searched for (see find).
+			continue
+		}
+		e := &kk.slots[knownHash(name)]
+		if e.slot != 0 {
+			e.slot = -1
+			continue
+		}
+		lo, hi := keyWords(name)
+		*e = knownSlot{slot: int32(i + 1), n: int32(len(name)), lo: lo, hi: hi}
+	}
+	return kk
+}
+
+// Names returns the known keys.
+func (kk *KnownKeys) Names() []string { return kk.names }
+
+// knownHash hashes a non-empty key by its length and first byte, which
+// tell apart the known keys of the policy grammar (Action, Effect,
+// NotAction, ...). It is inlined.
+func knownHash(key string) int {
+	return (len(key)*5 + int(key[0])) & (knownSlots - 1)
+}
+
+// keyWords returns the first and the last eight bytes of a key of 8 to
+// 16 bytes, the first and the last four of a key of 4 to 7 (which
+// together are the key: they may overlap), or the bytes of a shorter
+// non-empty key in lo. It is inlined.
+func keyWords(key string) (lo, hi uint64) {
+	switch n := len(key); {
+	case n >= 8:
+		return le64(key, 0), le64(key, n-8)
+	case n >= 4:
+		return uint64(le32(key, 0)), uint64(le32(key, n-4))
+	}
+	return uint64(key[0]) | uint64(key[len(key)/2])<<8 | uint64(key[len(key)-1])<<16, 0
+}
+
+// FieldsToKnown is [Doc.FieldsTo] for known keys given as a table (see
+// [KnownKeys]), which finds each key's slot at once rather than by
+// comparing it with the known keys in turn.
+func (d *Doc) FieldsToKnown(obj Value, at *Path, known *KnownKeys, out []Member, probs *[]Problem) []Member {
+	return d.fieldsTo(obj, at, known.names, known, out, probs, nil, true)
 }
 
 // fieldsTo is FieldsTo; with a sink, the problems go to it as they are
 // found rather than into *probs, and without unknown, keys outside known
-// are skipped.
-func (d *Doc) fieldsTo(obj Value, at *Path, known []string, out []Member, probs *[]Problem, sink Sink, unknownKeys bool) []Member {
+// are skipped. table, when not nil, is the table of known (see
+// KnownKeys).
+func (d *Doc) fieldsTo(obj Value, at *Path, known []string, table *KnownKeys, out []Member, probs *[]Problem, sink Sink, unknownKeys bool) []Member {
 	if obj.Kind != Object {
 		*probs = append(*probs, Problem{Kind: WrongType, Offset: obj.Index, At: at.String(), Value: obj, Want: "an object"})
 		return out
@@ -154,23 +230,40 @@ func (d *Doc) fieldsTo(obj Value, at *Path, known []string, out []Member, probs 
 	// last: as in minified text, which then skips the call of Next that
 	// finds the end.
 	for more := true; more; {
-		k, v, ok := it.Next()
+		keyAt, keyClose, v, ok := it.nextMember()
 		if !ok {
 			return out
 		}
 		more = v.End != obj.End-1
 		var key string
-		if k.open == plainString { // no escapes (see Iter.Next): the text between the quotes
-			key = d.src[k.Index+1 : k.End-1]
+		if keyClose >= 0 { // no escapes: the text between the quotes
+			key = d.src[keyAt+1 : keyClose]
 		} else {
-			key = d.Str(k)
+			key = d.keyAt(keyAt)
 		}
-		m := Member{Key: key, KeyIndex: k.Index, Value: v}
-		if i := findKnown(known, key, last); i >= 0 {
+		m := Member{Key: key, KeyIndex: keyAt, Value: v}
+		// With a table, a key of 1 to 16 bytes is found with one lookup
+		// and two comparisons of words, here rather than in a call: a
+		// known key equal to it would have its length and hash, so it
+		// is in its slot unless several known keys share the slot.
+		i := -1
+		if n := len(key); table != nil && n >= 1 && n <= 16 {
+			e := &table.slots[knownHash(key)]
+			if e.slot < 0 {
+				i = findKnown(known, key, last)
+			} else if e.slot > 0 && int(e.n) == n {
+				if lo, hi := keyWords(key); lo == e.lo && hi == e.hi {
+					i = int(e.slot - 1)
+				}
+			}
+		} else {
+			i = findKnown(known, key, last)
+		}
+		if i >= 0 {
 			last = i
 			if out[i].Value.Kind != Missing {
 				atText = pathText(at, atText)
-				reportTo(sink, probs, Problem{Kind: DuplicateKey, Offset: k.Index, At: atText, Key: key, First: out[i]})
+				reportTo(sink, probs, Problem{Kind: DuplicateKey, Offset: keyAt, At: atText, Key: key, First: out[i]})
 			} else {
 				out[i] = m
 			}
@@ -180,20 +273,20 @@ func (d *Doc) fieldsTo(obj Value, at *Path, known []string, out []Member, probs 
 			unknown = &keySet{d: d}
 		} else if first, repeated := unknown.find(key); repeated {
 			atText = pathText(at, atText)
-			reportTo(sink, probs, Problem{Kind: DuplicateKey, Offset: k.Index, At: atText, Key: key, First: first})
+			reportTo(sink, probs, Problem{Kind: DuplicateKey, Offset: keyAt, At: atText, Key: key, First: first})
 			continue
 		}
-		unknown.add(key, k.Index)
+		unknown.add(key, keyAt)
 		if !unknownKeys {
 			continue
 		}
 		if sink == nil && full(probs) {
-			reportTo(sink, probs, Problem{Kind: UnknownKey, Offset: k.Index})
+			reportTo(sink, probs, Problem{Kind: UnknownKey, Offset: keyAt})
 			continue
 		}
 		near, caseOnly := Near(key, known)
 		atText = pathText(at, atText)
-		reportTo(sink, probs, Problem{Kind: UnknownKey, Offset: k.Index, At: atText, Key: key, Near: near, CaseOnly: caseOnly, Known: known})
+		reportTo(sink, probs, Problem{Kind: UnknownKey, Offset: keyAt, At: atText, Key: key, Near: near, CaseOnly: caseOnly, Known: known})
 	}
 	return out
 }
@@ -214,25 +307,31 @@ func findKnown(known []string, key string, last int) int {
 		if len(name) != len(key) || len(key) != 0 && name[0] != key[0] {
 			continue
 		}
-		// Keys of up to 16 bytes (those of policy elements) are compared
-		// inline, those of 4 to 16 bytes as two overlapping words from
-		// each end, rather than by a call of the runtime's memequal.
-		switch n := len(key); {
-		case n >= 8 && n <= 16:
-			if le64(name, 0) == le64(key, 0) && le64(name, n-8) == le64(key, n-8) {
-				return i
-			}
-		case n >= 4 && n < 8:
-			if le32(name, 0) == le32(key, 0) && le32(name, n-4) == le32(key, n-4) {
-				return i
-			}
-		default: // at most three bytes, the first equal: the rest one by one
-			if n < 4 && (n < 2 || name[1] == key[1]) && (n < 3 || name[2] == key[2]) || n > 16 && name == key {
-				return i
-			}
+		if sameKey(name, key) {
+			return i
 		}
 	}
 	return -1
+}
+
+// sameKey reports whether name and key, of the same length, are equal.
+// Keys of up to 16 bytes (those of policy elements) are compared inline,
+// those of 4 to 16 bytes as two overlapping words from each end, rather
+// than by a call of the runtime's memequal.
+func sameKey(name, key string) bool {
+	n := len(key)
+	if len(name) != n {
+		return false
+	}
+	switch {
+	case n >= 8 && n <= 16:
+		return le64(name, 0) == le64(key, 0) && le64(name, n-8) == le64(key, n-8)
+	case n >= 4 && n < 8:
+		return le32(name, 0) == le32(key, 0) && le32(name, n-4) == le32(key, n-4)
+	case n < 4:
+		return (n < 1 || name[0] == key[0]) && (n < 2 || name[1] == key[1]) && (n < 3 || name[2] == key[2])
+	}
+	return name == key
 }
 
 // le64 returns the eight bytes of s at i as a little-endian word, which

@@ -3,6 +3,7 @@ package jsonsrc
 import (
 	"fmt"
 	"math/rand/v2"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -358,4 +359,124 @@ func TestFreeMembersToAgreesWithFreeIter(t *testing.T) {
 	require.NoError(t, err)
 	assert.Empty(t, d.FreeMembersTo(d.Root(), At("T"), false, nil, &probs))
 	assert.Equal(t, []Problem{{Kind: WrongType, Offset: 0, At: "T", Value: d.Root(), Want: "an object"}}, probs, "not an object")
+}
+
+// TestKnownKeysTable checks that FieldsToKnown fills the same slots and
+// reports the same problems as FieldsTo, for known lists whose keys
+// share table slots, are empty or longer than 16 bytes.
+func TestKnownKeysTable(t *testing.T) {
+	lists := [][]string{
+		{"Sid", "Effect", "Principal", "NotPrincipal", "Action", "NotAction", "Resource", "NotResource", "Condition"},
+		{"Version", "Id", "Statement"},
+		{"a", "b", "", "ab", "ba", "abcd", "abce", "abcdefgh", "abcdefgi", "AVeryLongKeyOfManyBytes", "Q"},
+		{"A", "F"}, // one length, first bytes 5 apart: the same hash for lengths 1 and 2 apart
+	}
+	keys := []string{"", "a", "b", "c", "ab", "ba", "abc", "abcd", "abce", "abcf", "abcdefgh", "abcdefgi", "abcdefgj",
+		"AVeryLongKeyOfManyBytes", "AVeryLongKeyOfManyBytez", "Sid", "sid", "Effect", "Effecu", "Action", "Actiom",
+		"NotAction", "Condition", "Conditiom", "Version", "Id", "Statement", "A", "F", "Q", "\\u0041"}
+	for _, known := range lists {
+		kk := NewKnownKeys(known)
+		for _, k1 := range keys {
+			for _, k2 := range keys {
+				src := `{"` + k1 + `":1,"` + k2 + `":2,"` + k1 + `":3}`
+				d, err := Parse(src, diag.Position{})
+				if err != nil {
+					t.Fatal(err)
+				}
+				var ps1, ps2 []Problem
+				out1 := d.FieldsTo(d.Root(), nil, known, make([]Member, len(known)), &ps1)
+				out2 := d.FieldsToKnown(d.Root(), nil, kk, make([]Member, len(known)), &ps2)
+				if !reflect.DeepEqual(out1, out2) || !reflect.DeepEqual(ps1, ps2) {
+					t.Errorf("%q in %q: FieldsToKnown gave %v %v, want %v %v", src, known, out2, ps2, out1, ps1)
+				}
+			}
+		}
+	}
+}
+
+// TestContainers checks Containers against a walk of the items.
+func TestContainers(t *testing.T) {
+	for _, src := range []string{`[]`, `[1,"a"]`, `[{},[],{"a":[{}]},"x",[[1]]]`, ` { "a" : [ ] , "b" : { } , "c" : 1 } `, `[[[]],{}]`} {
+		d, err := Parse(src, diag.Position{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := 0
+		for it := d.Items(d.Root()); ; {
+			_, v, ok := it.Next()
+			if !ok {
+				break
+			}
+			if v.Kind == Object || v.Kind == Array {
+				want++
+			}
+		}
+		if n, ok := d.Containers(d.Root()); !ok || n != want {
+			t.Errorf("%s: Containers = %d, %v; want %d", src, n, ok, want)
+		}
+		d.Release()
+		if _, ok := d.Containers(d.Root()); ok {
+			t.Errorf("%s: Containers after Release reports an index", src)
+		}
+	}
+}
+
+// TestNextElem checks that NextElem returns the values Next does, with
+// and without the bitmap of closing quotes and the bracket index.
+func TestNextElem(t *testing.T) {
+	for _, src := range []string{`[]`, `[ ]`, `["a","b\"c",1,true,null,{"x":[1]},[2,[3]],"",-1.5e3]`,
+		` [ "a" , { } , [ ] , "x" ] `, `{"a":1,"b":[2]}`, `["\u00e9t\u00e9", "` + strings.Repeat("long", 40) + `"]`} {
+		for _, release := range []bool{false, true} {
+			d, err := Parse(src, diag.Position{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if release {
+				d.Release()
+			}
+			a, b := d.Items(d.Root()), d.Items(d.Root())
+			for {
+				_, want, ok1 := a.Next()
+				got, ok2 := b.NextElem()
+				if got != want || ok1 != ok2 || a != b {
+					t.Fatalf("%s (released %v): NextElem = %+v, %v; Next gave %+v, %v", src, release, got, ok2, want, ok1)
+				}
+				if !ok1 {
+					break
+				}
+			}
+		}
+	}
+}
+
+// TestNextMember checks that nextMember returns the members Next does,
+// with and without the bitmap of closing quotes and the bracket index.
+func TestNextMember(t *testing.T) {
+	for _, src := range []string{`{}`, `{ }`, `{"a":"x","b":1,"c":true,"d":null,"e":{"x":[1]},"f":[2,[3]],"":"","g":-1.5e3}`,
+		` { "a" : { } , "b" : [ ] , "c" : "x" } `, `{"a\"b":"c\"d","e":"f"}`, `{"` + strings.Repeat("long", 40) + `":"` + strings.Repeat("long", 40) + `","x":1}`} {
+		for _, release := range []bool{false, true} {
+			d, err := Parse(src, diag.Position{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if release {
+				d.Release()
+			}
+			a, b := d.Items(d.Root()), d.Items(d.Root())
+			for {
+				k, want, ok1 := a.Next()
+				keyAt, keyClose, got, ok2 := b.nextMember()
+				wantClose := -1
+				if k.open == plainString {
+					wantClose = k.End - 1
+				}
+				if got != want || ok1 != ok2 || a != b || keyAt != k.Index || keyClose != wantClose {
+					t.Fatalf("%s (released %v): nextMember = %d, %d, %+v, %v; Next gave %+v, %+v, %v", src, release, keyAt, keyClose, got, ok2, k, want, ok1)
+				}
+				if !ok1 {
+					break
+				}
+			}
+		}
+	}
 }

@@ -96,11 +96,50 @@ func FuzzParse(f *testing.F) {
 			}
 		}
 		indexed := walkAll(d)
+		checkShortWalks(t, d, d.Root())
 		d.Release()
+		checkShortWalks(t, d, d.Root())
 		if diff := cmp.Diff(walkAll(d), indexed); diff != "" {
 			t.Fatalf("%q: the walk with the index differs from the scanning one (-scan +index):\n%s", src, diff)
 		}
 	})
+}
+
+// checkShortWalks checks, for v and every value inside it, that
+// NextElem and nextMember return what Next does and that Containers
+// counts the containers Next finds.
+func checkShortWalks(t *testing.T, d *Doc, v Value) {
+	a, b, c := d.Items(v), d.Items(v), d.Items(v)
+	containers := 0
+	for {
+		k, want, ok := a.Next()
+		elem, okElem := b.NextElem()
+		keyAt, keyClose, member, okMember := c.nextMember()
+		if elem != want || okElem != ok || a != b {
+			t.Fatalf("NextElem = %+v, %v; Next gave %+v, %v", elem, okElem, want, ok)
+		}
+		if v.Kind == Object {
+			wantClose := -1
+			if k.open == plainString {
+				wantClose = k.End - 1
+			}
+			if member != want || okMember != ok || a != c || keyAt != k.Index || keyClose != wantClose {
+				t.Fatalf("nextMember = %d, %d, %+v, %v; Next gave %+v, %+v, %v", keyAt, keyClose, member, okMember, k, want, ok)
+			}
+		}
+		if !ok {
+			break
+		}
+		if want.Kind == Object || want.Kind == Array {
+			containers++
+		}
+		checkShortWalks(t, d, want)
+	}
+	if n, ok := d.Containers(v); ok && n != containers {
+		t.Fatalf("Containers = %d, want %d", n, containers)
+	} else if !ok && d.opens != nil && (v.Kind == Object || v.Kind == Array) && v.open >= 0 {
+		t.Fatalf("Containers has no count for an indexed container")
+	}
 }
 
 // walkAll lists every key and value of d, with the text of strings, in

@@ -70,7 +70,7 @@ func validateBracketsIn(src string, block []int32) (b brackets, ok bool) {
 	if cap(block) < blockLen(len(src)) {
 		block = make([]int32, blockLen(len(src)))
 	}
-	v := validator{src: src, blk: block[:blockLen(len(src))], g: g, ascii: true}
+	v := validator{src: src, blk: block[:blockLen(len(src))], g: g, top: noContainer, ascii: true}
 	clear(v.blk[3*g:]) // the bitmap of closing quotes; the regions are written before they are read
 	v.i = skipSpace(src, 0)
 	ended := false
@@ -87,7 +87,10 @@ func validateBracketsIn(src string, block []int32) (b brackets, ok bool) {
 				escapes: v.escapes,
 			}, true
 		case scanString:
-			i := skipStr(src, v.i, &v.ascii)
+			// scan stopped inside the string, at v.i: what precedes
+			// is plain, so skipStr goes on from there as if v.i-1
+			// were the opening quote.
+			i := skipStr(src, v.i-1, &v.ascii)
 			if i < 0 {
 				return brackets{}, false
 			}
@@ -132,21 +135,27 @@ type validator struct {
 	// the container's index into opens shifted left once, with the low
 	// bit set for an object (see stackEntry), so that closing a container
 	// learns what its parent is with one load, not three.
-	blk     []int32
-	g       int   // the room of each region of blk
-	n       int   // the containers found so far
-	depth   int   // the open containers: the stack's height
-	top     int32 // the stack entry of the innermost open container
-	key     bool  // the string at i is an object key, which a colon follows
-	ascii   bool  // no string so far has a byte outside ASCII
-	escapes bool  // some string so far has an escape
+	blk []int32
+	g   int // the room of each region of blk
+	// n is the number of containers found so far. scan updates it in
+	// place rather than in a register: it changes only at brackets, and
+	// the string loop needs every register it can get (a register here
+	// made scan spill three at every string).
+	n int
+	// top is the stack entry of the innermost open container, or
+	// noContainer outside every container: a sign test, not a depth
+	// count kept in one more register, says whether one is open.
+	top     int32
+	key     bool // the string at i is an object key, which a colon follows
+	ascii   bool // no string so far has a byte outside ASCII
+	escapes bool // some string so far has an escape
 }
 
 // What scan stops for.
 const (
 	scanDone   = iota // the text is one valid value
 	scanFail          // it is not
-	scanString        // at i, a string with an escape or a byte outside ASCII
+	scanString        // at i, inside a string: the first byte that may be an escape, a byte outside ASCII or an error, all before it plain
 	scanNumber        // at i, a number
 	scanGrow          // at i, a container, and blk is full
 )
@@ -155,6 +164,10 @@ const (
 // whose opening bracket is open ('{' or '['): k shifted left once, the low
 // bit set for an object ('{' has the bit 0x20 that '[' lacks).
 func stackEntry(k int, open byte) int32 { return int32(k)<<1 | int32(open>>5&1) }
+
+// noContainer is the stack entry (validator.top) outside every container:
+// negative, unlike every stack entry.
+const noContainer = -1
 
 // closerOf returns the bracket that closes the container of stack entry
 // e: '}' for an object, ']' for an array ('}' is ']'+0x20).
@@ -168,14 +181,16 @@ func closerOf(e int32) byte { return ']' + 0x20*byte(e&1) }
 // variables, and the innermost open container's stack entry (top) stays
 // in a register: the stack is read only when a container closes. Each
 // state first tests the bytes minified text has there (a quote, a comma,
-// a closing bracket) and only then white space.
+// a closing bracket) and only then white space. It compares offsets with
+// len(src) as unsigned numbers: i is never negative, and the unsigned
+// test is the one the bounds check of src[i] makes, which the compiler
+// then drops.
 func (v *validator) scan(ended bool) int {
-	src, i, blk, g, n, depth, top := v.src, v.i, v.blk, v.g, v.n, v.depth, v.top
+	src, i, blk, g, top := v.src, v.i, v.blk, v.g, v.top
 	if len(blk) < 3*g+quoteWords(len(src)) {
 		return scanFail // cannot happen: makes the compiler drop bounds checks
 	}
 	var c byte
-	var j int
 	if ended {
 		goto afterValue
 	}
@@ -184,7 +199,7 @@ func (v *validator) scan(ended bool) int {
 	}
 
 value: // a value, or white space before it, starts at i
-	if i >= len(src) {
+	if uint(i) >= uint(len(src)) {
 		return scanFail
 	}
 	c = src[i]
@@ -192,47 +207,51 @@ value: // a value, or white space before it, starts at i
 		// Most strings of a document have no escape and no byte
 		// outside ASCII: their closing quote is the first byte that
 		// stringStops marks, found eight bytes at a time. Anything
-		// else at j (or near the end of src) is skipStr's.
-		j = i + 1
-		for j+8 <= len(src) {
-			if m := stringStops(load64(src, j)); m != 0 {
-				j += bits.TrailingZeros64(m) / 8
+		// else at i (or near the end of src) is skipStr's, which
+		// goes on from there: the bytes before it are plain. i
+		// serves as the cursor, so that the opening quote's offset
+		// does not take a register the loop needs. The loop's test is
+		// i < len(src)-7 rather than i+8 <= len(src): it cannot
+		// overflow, so the compiler drops load64's bounds checks.
+		for i++; i < len(src)-7; i += 8 {
+			if m := stringStops(load64(src, i)); m != 0 {
+				i += bits.TrailingZeros64(m) / 8
 				break
 			}
-			j += 8
 		}
-		if j >= len(src) || src[j] != '"' {
-			v.i, v.n, v.depth, v.top, v.key = i, n, depth, top, false
+		if uint(i) >= uint(len(src)) || src[i] != '"' {
+			v.i, v.top, v.key = i, top, false
 			return scanString
 		}
-		blk[3*g+(j>>5)] |= 1 << (j & 31)
-		i = j + 1
+		blk[3*g+(i>>5)] |= 1 << (i & 31)
+		i++
 		goto afterValue
 	}
-	switch c {
-	case '{', '[':
+	if c|0x20 == '{' { // '{' or '[', the only bytes c|0x20 maps to '{'
+		n := v.n
 		if n == g {
-			v.i, v.n, v.depth, v.top, v.key = i, n, depth, top, false
+			v.i, v.top, v.key = i, top, false
 			return scanGrow
 		}
 		blk[n] = int32(i)
-		for i++; i < len(src) && src[i] <= ' ' && (src[i] == ' ' || src[i] == '\t' || src[i] == '\n' || src[i] == '\r'); i++ {
+		for i++; uint(i) < uint(len(src)) && src[i] <= ' ' && (src[i] == ' ' || src[i] == '\t' || src[i] == '\n' || src[i] == '\r'); i++ {
 		}
-		if i < len(src) && src[i] == c+2 { // '}' is '{'+2, ']' is '['+2
+		if uint(i) < uint(len(src)) && src[i] == c+2 { // '}' is '{'+2, ']' is '['+2
 			// Empty: closed before it is ever on the stack.
 			blk[g+n], blk[2*g+n] = int32(i), int32(n+1)
-			n++
+			v.n = n + 1
 			i++
 			goto afterValue
 		}
 		blk[g+n] = top // the parent's entry, until n closes
 		top = stackEntry(n, c)
-		depth++
-		n++
+		v.n = n + 1
 		if c == '{' {
 			goto key
 		}
 		goto value
+	}
+	switch c {
 	case 't':
 		if len(src)-i < 4 || src[i:i+4] != "true" {
 			return scanFail
@@ -249,18 +268,18 @@ value: // a value, or white space before it, starts at i
 		}
 		i += 4
 	case ' ', '\t', '\n', '\r':
-		for i++; i < len(src) && src[i] <= ' ' && (src[i] == ' ' || src[i] == '\t' || src[i] == '\n' || src[i] == '\r'); i++ {
+		for i++; uint(i) < uint(len(src)) && src[i] <= ' ' && (src[i] == ' ' || src[i] == '\t' || src[i] == '\n' || src[i] == '\r'); i++ {
 		}
 		goto value
 	default:
-		v.i, v.n, v.depth, v.top, v.key = i, n, depth, top, false
+		v.i, v.top, v.key = i, top, false
 		return scanNumber
 	}
 
 afterValue: // a value ended just before i: continue its container or close it
-	if i < len(src) {
+	if uint(i) < uint(len(src)) {
 		c = src[i]
-		if depth > 0 {
+		if top >= 0 {
 			if c == ',' {
 				i++
 				if top&1 != 0 {
@@ -270,58 +289,54 @@ afterValue: // a value ended just before i: continue its container or close it
 			}
 			if c == closerOf(top) {
 				k := int(top >> 1)
-				top = blk[g+k] // the parent's entry (at depth 1, unused)
-				blk[g+k], blk[2*g+k] = int32(i), int32(n)
-				depth--
+				top = blk[g+k] // the parent's entry, or noContainer
+				blk[g+k], blk[2*g+k] = int32(i), int32(v.n)
 				i++
 				goto afterValue
 			}
 		}
 		if c <= ' ' && (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-			for i++; i < len(src) && src[i] <= ' ' && (src[i] == ' ' || src[i] == '\t' || src[i] == '\n' || src[i] == '\r'); i++ {
+			for i++; uint(i) < uint(len(src)) && src[i] <= ' ' && (src[i] == ' ' || src[i] == '\t' || src[i] == '\n' || src[i] == '\r'); i++ {
 			}
 			goto afterValue
 		}
 		return scanFail
 	}
-	if depth > 0 {
+	if top >= 0 {
 		return scanFail
 	}
-	v.n = n
 	return scanDone
 
 key: // an object key, or white space before it, starts at i
-	if i >= len(src) {
+	if uint(i) >= uint(len(src)) {
 		return scanFail
 	}
 	if c = src[i]; c != '"' {
 		if c <= ' ' && (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-			for i++; i < len(src) && src[i] <= ' ' && (src[i] == ' ' || src[i] == '\t' || src[i] == '\n' || src[i] == '\r'); i++ {
+			for i++; uint(i) < uint(len(src)) && src[i] <= ' ' && (src[i] == ' ' || src[i] == '\t' || src[i] == '\n' || src[i] == '\r'); i++ {
 			}
 			goto key
 		}
 		return scanFail
 	}
-	j = i + 1
-	for j+8 <= len(src) {
-		if m := stringStops(load64(src, j)); m != 0 {
-			j += bits.TrailingZeros64(m) / 8
+	for i++; i < len(src)-7; i += 8 { // as for a string value
+		if m := stringStops(load64(src, i)); m != 0 {
+			i += bits.TrailingZeros64(m) / 8
 			break
 		}
-		j += 8
 	}
-	if j >= len(src) || src[j] != '"' {
-		v.i, v.n, v.depth, v.top, v.key = i, n, depth, top, true
+	if uint(i) >= uint(len(src)) || src[i] != '"' {
+		v.i, v.top, v.key = i, top, true
 		return scanString
 	}
-	blk[3*g+(j>>5)] |= 1 << (j & 31)
-	if i = j + 1; i < len(src) && src[i] == ':' {
+	blk[3*g+(i>>5)] |= 1 << (i & 31)
+	if i++; uint(i) < uint(len(src)) && src[i] == ':' {
 		i++
 		goto value
 	}
-	for ; i < len(src) && src[i] <= ' ' && (src[i] == ' ' || src[i] == '\t' || src[i] == '\n' || src[i] == '\r'); i++ {
+	for ; uint(i) < uint(len(src)) && src[i] <= ' ' && (src[i] == ' ' || src[i] == '\t' || src[i] == '\n' || src[i] == '\r'); i++ {
 	}
-	if i >= len(src) || src[i] != ':' {
+	if uint(i) >= uint(len(src)) || src[i] != ':' {
 		return scanFail
 	}
 	i++
@@ -494,17 +509,19 @@ func load64(s string, i int) uint64 {
 // first byte of w (little-endian) that ends the plain run of a string's
 // content: a quote, a backslash, a control character or a byte outside
 // ASCII; 0 when there is none. Bits above the lowest may be spurious
-// (borrows), which callers do not look at. Quotes, control characters and
-// bytes outside ASCII share one test: flipping the bit 0x02 maps the
+// (borrows), which callers do not look at. Flipping the bit 0x02 maps the
 // quote (0x22) to 0x20 and the control characters onto themselves, so
-// that they are the bytes below 0x21, and x-0x21 sets the top bit of
-// those (no borrow comes from below the first), x that of the bytes from
-// 0x80. The backslash is the byte that b makes zero.
+// that they are the bytes below 0x21, whose top bit x-0x21 sets; b-1 sets
+// that of the backslash, which b makes zero; w has that of the bytes from
+// 0x80. Below the first stop byte no subtraction borrows or sets a top
+// bit (x is in 0x21..0x7f there, b in 0x01..0x7f), so seven operations
+// suffice, with no masking of false positives, which can only be bytes
+// from 0x80: stops themselves.
 func stringStops(w uint64) uint64 {
 	const ones, highs = 0x0101010101010101, 0x8080808080808080
 	x := w ^ (ones * 0x02)
 	b := w ^ (ones * '\\')
-	return ((x - ones*0x21) | x | (b-ones)&^b) & highs
+	return ((x - ones*0x21) | (b - ones) | w) & highs
 }
 
 // specialBytes returns a word whose lowest set bit is the top bit of the

@@ -129,6 +129,26 @@ func FuzzValidate(f *testing.F) {
 		if len(opens) != len(closes) {
 			t.Fatalf("%d opens, %d closes", len(opens), len(closes))
 		}
+		// A valid document has backslashes only inside strings, and
+		// the bitmap marks exactly the closing quotes.
+		if b.escapes != strings.Contains(src, `\`) {
+			t.Fatalf("validate(%q) says escapes %v", src, b.escapes)
+		}
+		inStr := false
+		for i := 0; i < len(src); i++ {
+			closing := false
+			switch c := src[i]; {
+			case inStr && c == '\\':
+				i++
+				continue
+			case c == '"':
+				closing = inStr
+				inStr = !inStr
+			}
+			if marked := b.quotes[i/32]>>(i%32)&1 != 0; marked != closing {
+				t.Fatalf("validate(%q): offset %d marked %v as a closing quote", src, i, marked)
+			}
+		}
 		for i, o := range opens {
 			c := closes[i]
 			if c <= o || src[o]+2 != src[c] {
