@@ -11,11 +11,54 @@ import (
 
 // lower returns the item in lower case, as strings.ToLower would. ASCII
 // text is lower-cased into an arena shared by the whole policy, so that it
-// costs no allocation of its own. Text is read once: the bytes before the
-// first upper-case letter are checked, the rest checked and lowered as
-// they are copied.
+// costs no allocation of its own. Text is read eight bytes at a time (see
+// upperASCII): the words before the first upper-case letter are checked,
+// the rest checked and lowered as they are copied; the last few bytes are
+// the word that ends the text, which lowering again leaves the same. Only
+// a text shorter than a word is read a byte at a time.
 func (p *parser) lower(it *strItem) string {
 	s := it.s
+	if len(s) < 8 {
+		return p.lowerShort(s)
+	}
+	i := 0
+	for ; ; i += 8 {
+		if i+8 > len(s) {
+			i = len(s) - 8 // the last word, partly checked already
+		}
+		w := loadWord(s, i)
+		if w&highBits != 0 {
+			return strings.ToLower(s)
+		}
+		if upperASCII(w) != 0 {
+			break
+		}
+		if i+8 == len(s) {
+			return s
+		}
+	}
+	buf := p.arenaFor(len(s))
+	copy(buf, s[:i])
+	for ; ; i += 8 {
+		if i+8 > len(s) {
+			i = len(s) - 8
+		}
+		w := loadWord(s, i)
+		if w&highBits != 0 {
+			// The bytes written past the arena's length are unused.
+			return strings.ToLower(s)
+		}
+		w |= upperASCII(w) >> 2 // 'a' - 'A' is 0x20, the high bit >> 2
+		storeWord(buf[i:i+8], w)
+		if i+8 == len(s) {
+			break
+		}
+	}
+	return p.keepArena(buf)
+}
+
+// lowerShort is lower for a text shorter than a word, a byte at a time.
+func (p *parser) lowerShort(s string) string {
 	i := 0
 	for ; i < len(s); i++ {
 		c := s[i]
@@ -29,18 +72,11 @@ func (p *parser) lower(it *strItem) string {
 	if i == len(s) {
 		return s
 	}
-	if cap(p.arena)-len(p.arena) < len(s) {
-		// Statements that repeat an action list share its entries
-		// (see actions), so few action names are lowered per document.
-		p.arena = make([]byte, 0, max(len(p.doc.Src())/16, len(s)))
-	}
-	start := len(p.arena)
-	buf := p.arena[start : start+len(s)]
+	buf := p.arenaFor(len(s))
 	copy(buf, s[:i])
 	for ; i < len(s); i++ {
 		c := s[i]
 		if c >= utf8.RuneSelf {
-			// The bytes written past the arena's length are unused.
 			return strings.ToLower(s)
 		}
 		if 'A' <= c && c <= 'Z' {
@@ -48,11 +84,48 @@ func (p *parser) lower(it *strItem) string {
 		}
 		buf[i] = c
 	}
-	p.arena = p.arena[:start+len(s)]
-	// The arena's bytes are never written again once used, and it is
-	// never grown in place beyond its capacity, so the string stays
-	// immutable, as with strings.Builder.
-	return unsafe.String(&buf[0], len(s))
+	return p.keepArena(buf)
+}
+
+// arenaFor returns the next n bytes of the arena, which is replaced when
+// it has less room; they are the arena's only once keepArena is called.
+func (p *parser) arenaFor(n int) []byte {
+	if cap(p.arena)-len(p.arena) < n {
+		// Statements that repeat an action list share its entries
+		// (see actions), so few action names are lowered per document.
+		p.arena = make([]byte, 0, max(len(p.doc.Src())/16, n))
+	}
+	start := len(p.arena)
+	return p.arena[start : start+n]
+}
+
+// keepArena marks buf, returned by arenaFor and filled, as used and
+// returns it as a string. The arena's bytes are never written again once
+// used, and it is never grown in place beyond its capacity, so the
+// string stays immutable, as with strings.Builder.
+func (p *parser) keepArena(buf []byte) string {
+	p.arena = p.arena[:len(p.arena)+len(buf)]
+	if len(buf) == 0 {
+		return ""
+	}
+	return unsafe.String(&buf[0], len(buf))
+}
+
+// upperASCII returns a word whose high bit is set in each byte of w that
+// is an ASCII upper-case letter, and whose other bits are clear; w must
+// be ASCII. For a byte x below 0x80, x + 0x80 - 'A' has its high bit set
+// when x >= 'A', and x + 0x7f - 'Z' when x > 'Z', with no carry into the
+// next byte.
+func upperASCII(w uint64) uint64 {
+	return (w + (0x80-'A')*lowBits) &^ (w + (0x7f-'Z')*lowBits) & highBits
+}
+
+// storeWord writes w to b, which holds eight bytes, the low byte first:
+// one store once the bounds are checked.
+func storeWord(b []byte, w uint64) {
+	_ = b[7]
+	b[0], b[1], b[2], b[3] = byte(w), byte(w>>8), byte(w>>16), byte(w>>24)
+	b[4], b[5], b[6], b[7] = byte(w>>32), byte(w>>40), byte(w>>48), byte(w>>56)
 }
 
 // Typical statements have two or three Action and one or two Resource

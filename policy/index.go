@@ -64,7 +64,12 @@ func buildIndex(stmts []Statement, principals bool, minStatements int) index {
 			}
 			ents := s.resources.entries()
 			for j := range ents {
-				if e := &ents[j]; !e.neverMatches() {
+				switch e := &ents[j]; {
+				case e.neverMatches():
+				case len(pairs) == first:
+					// The statement's first filing: nothing to compare.
+					pairs = append(pairs, filing{e.prefix(), n})
+				default:
 					pairs = addFiling(pairs, first, filing{e.prefix(), n})
 				}
 			}

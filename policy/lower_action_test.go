@@ -2,6 +2,7 @@ package policy
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"strings"
 	"testing"
 	"unsafe"
@@ -113,4 +114,23 @@ func TestParserLower(t *testing.T) {
 		}
 	}
 	assert.Equal(t, want, got)
+}
+
+// TestParserLowerWords holds parser.lower against strings.ToLower for
+// texts of every length up to a few words, with upper-case letters, the
+// bytes next to them and non-ASCII bytes at every offset of a word.
+func TestParserLowerWords(t *testing.T) {
+	doc, err := jsonsrc.Parse(`{"a": "x"}`, diag.Position{})
+	require.NoError(t, err)
+	p := &parser{doc: doc}
+	rng := rand.New(rand.NewPCG(9, 10))
+	alphabet := []byte("AZaz@[`{:*09\x00\x7f\xc3\x96\xc1\xda")
+	for range 20000 {
+		b := make([]byte, rng.IntN(40))
+		for i := range b {
+			b[i] = alphabet[rng.IntN(len(alphabet))]
+		}
+		s := string(b)
+		assert.Equal(t, strings.ToLower(s), p.lower(&strItem{s: s}), "%q", s)
+	}
 }

@@ -151,6 +151,10 @@ type parser struct {
 	// stmtList reports that Statement is an array.
 	stmtList bool
 
+	// items holds the entries of the Action or Resource element being
+	// compiled (see actions) when it has a few: a stack array of them
+	// would be cleared for every element, 320 bytes each time.
+	items [8]strItem
 	// arena holds lower-cased action text; see lower.
 	arena []byte
 	// opNames and clauses cache parsed operators and compiled clauses;

@@ -180,8 +180,7 @@ func (p *parser) actions(m *jsonsrc.Member, not bool, at *path) actionSet {
 	}
 	c := at.Child(m.Key)
 	problems := p.limit.Count()
-	var buf [8]strItem
-	items := p.strs(m.Value, &c, buf[:0])
+	items := p.strs(m.Value, &c, p.items[:0])
 	entries := p.actionEntries(len(items))
 	for i := range items {
 		it := &items[i]
@@ -214,8 +213,7 @@ func (p *parser) resources(m *jsonsrc.Member, not bool, at *path) resourceSet {
 	}
 	c := at.Child(m.Key)
 	problems := p.limit.Count()
-	var buf [8]strItem
-	items := p.strs(m.Value, &c, buf[:0])
+	items := p.strs(m.Value, &c, p.items[:0])
 	entries := p.resourceEntries(len(items))
 	for i := range items {
 		it := &items[i]

@@ -2,6 +2,7 @@ package policy
 
 import (
 	"math"
+	"math/bits"
 	"strings"
 	"unsafe"
 
@@ -260,43 +261,93 @@ type arnScan struct {
 	qmark               bool
 }
 
-// arnClass marks the bytes scanARN stops at.
-var arnClass = func() (t [256]bool) {
-	t[':'], t['*'], t['?'], t['$'] = true, true, true, true
-	return t
-}()
+// Words of eight copies of a byte, for arnStops.
+const (
+	colonBytes  = ':' * lowBits
+	qmarkBytes  = '?' * lowBits
+	dollarBytes = '$' * lowBits
+	bit4Bytes   = 0x10 * lowBits
+)
+
+// arnStops returns a word whose high bit is set in each byte of w that is
+// ':', '*', '?' or '$' (and possibly in a byte above one, see below), and
+// whose other bits are clear. ':' and '*' differ only in bit 4, so one
+// test finds both: w | bit 4 has a ':' exactly there. A byte x of w ^
+// copies of c is zero where w has c, and (x - 1) &^ x has its high bit
+// set in the lowest such byte; the borrow can also set it in a byte above
+// one, which the caller reads and ignores when it is not a stop byte.
+func arnStops(w uint64) uint64 {
+	colonStar := (w | bit4Bytes) ^ colonBytes
+	qmark := w ^ qmarkBytes
+	dollar := w ^ dollarBytes
+	return ((colonStar-lowBits)&^colonStar | (qmark-lowBits)&^qmark | (dollar-lowBits)&^dollar) & highBits
+}
+
+// loadWord returns the eight bytes of s from i on as a word, the first in
+// the low byte: one load once the bounds are checked.
+func loadWord(s string, i int) uint64 {
+	s = s[i : i+8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// arnTail returns the bytes of s from i on, fewer than eight, as a word,
+// the first in the low byte; the missing high bytes are zero, which is no
+// stop byte.
+func arnTail(s string, i int) uint64 {
+	var w uint64
+	for j := len(s) - 1; j >= i; j-- {
+		w = w<<8 | uint64(s[j])
+	}
+	return w
+}
 
 // scanARN finds the first five colons, the first and last wildcards and
-// the first "${" of s.
+// the first "${" of s. It reads eight bytes at a time and tests them for
+// the four bytes it stops at together (see arnStops), so that it visits
+// only those bytes (a typical entry has five colons and a '*' in thirty
+// bytes) rather than branching on every byte.
 func scanARN(s string) arnScan {
 	sc := arnScan{wild: -1, vars: -1, firstStar: -1, lastStar: -1}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if !arnClass[c] {
-			continue
+	for base := 0; base < len(s); base += 8 {
+		var m uint64
+		switch {
+		case base+8 <= len(s):
+			m = arnStops(loadWord(s, base))
+		case len(s) >= 8:
+			// The last word of s, without the bytes before base,
+			// which are seen: no byte at a time.
+			last := len(s) - 8
+			m = arnStops(loadWord(s, last)) &^ (1<<(8*(base-last)) - 1)
+			base = last
+		default:
+			m = arnStops(arnTail(s, base))
 		}
-		switch c {
-		case ':':
-			if sc.n < len(sc.colons) {
-				sc.colons[sc.n] = i
-				sc.n++
-			}
-		case '*':
-			if sc.wild < 0 {
-				sc.wild = i
-			}
-			if sc.firstStar < 0 {
-				sc.firstStar = i
-			}
-			sc.lastStar = i
-		case '?':
-			if sc.wild < 0 {
-				sc.wild = i
-			}
-			sc.qmark = true
-		default: // '$'
-			if sc.vars < 0 && i+1 < len(s) && s[i+1] == '{' {
-				sc.vars = i
+		for ; m != 0; m &= m - 1 {
+			i := base + bits.TrailingZeros64(m)>>3
+			switch s[i] {
+			case ':':
+				if sc.n < len(sc.colons) {
+					sc.colons[sc.n] = i
+					sc.n++
+				}
+			case '*':
+				if sc.wild < 0 {
+					sc.wild = i
+				}
+				if sc.firstStar < 0 {
+					sc.firstStar = i
+				}
+				sc.lastStar = i
+			case '?':
+				if sc.wild < 0 {
+					sc.wild = i
+				}
+				sc.qmark = true
+			case '$':
+				if sc.vars < 0 && i+1 < len(s) && s[i+1] == '{' {
+					sc.vars = i
+				}
 			}
 		}
 	}

@@ -120,3 +120,52 @@ func TestCompileResourceScan(t *testing.T) {
 		}
 	}
 }
+
+// refScanARN is scanARN as first written, a byte at a time.
+func refScanARN(s string) arnScan {
+	sc := arnScan{wild: -1, vars: -1, firstStar: -1, lastStar: -1}
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case ':':
+			if sc.n < len(sc.colons) {
+				sc.colons[sc.n] = i
+				sc.n++
+			}
+		case '*':
+			if sc.wild < 0 {
+				sc.wild = i
+			}
+			if sc.firstStar < 0 {
+				sc.firstStar = i
+			}
+			sc.lastStar = i
+		case '?':
+			if sc.wild < 0 {
+				sc.wild = i
+			}
+			sc.qmark = true
+		case '$':
+			if sc.vars < 0 && i+1 < len(s) && s[i+1] == '{' {
+				sc.vars = i
+			}
+		}
+	}
+	return sc
+}
+
+// TestScanARNWords checks the word-at-a-time scan against the byte-at-a-
+// time one for texts of every length up to a few words, whose stop bytes
+// fall at every offset of a word and in the overlapping last word, and
+// next to bytes that differ from a stop byte in one bit or the high bit.
+func TestScanARNWords(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 8))
+	alphabet := []byte(":*?${}a/\x00\xba\xaa\xbf\xa4\x3b\x2b\x3e\x25\x7f\xff")
+	for range 20000 {
+		b := make([]byte, rng.IntN(40))
+		for i := range b {
+			b[i] = alphabet[rng.IntN(len(alphabet))]
+		}
+		s := string(b)
+		assert.Equal(t, refScanARN(s), scanARN(s), "%q", s)
+	}
+}

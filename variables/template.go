@@ -80,7 +80,13 @@ func Parse(s string, m Mode) (Template, []string) {
 			warnings = append(warnings, warn)
 		} else {
 			if parts == nil {
-				parts = make([]part, 0, 2*strings.Count(s[i:], "${")+1)
+				// Every "${" starts with a '$': counting the byte
+				// (vectorised) bounds the variables left without
+				// searching for the pair. A variable takes at least
+				// four bytes ("${x}"), which bounds them too when
+				// the text is mostly '$'.
+				vars := min(strings.Count(s[i:], "$"), len(s[i:])/4+1)
+				parts = make([]part, 0, 2*vars+1)
 			}
 			if i > lit {
 				parts = append(parts, part{kind: literalText, text: s[lit:i]})
