@@ -112,7 +112,10 @@ func (p *parser) condition(v jsonsrc.Value, at *path) (condition.Block, []int, b
 // by p.members, which reports its repeated keys as always, before any
 // problem of the operators.
 func (p *parser) operators(v jsonsrc.Value, at *path, dst []jsonsrc.Member) []jsonsrc.Member {
-	for it := p.doc.Items(v); ; {
+	// Declared before the loop: a variable of the for clause would be
+	// copied each iteration, as its methods take its address.
+	it := p.doc.Items(v)
+	for {
 		k, val, more := it.Next()
 		if !more {
 			return dst
@@ -376,7 +379,10 @@ func (p *parser) keyValues(v jsonsrc.Value, kp *path, texts []string) ([]string,
 func (p *parser) arrayValues(v jsonsrc.Value, at *path, dst []string) ([]string, bool) {
 	ok := true
 	n := 0
-	for it := p.doc.Items(v); ; n++ {
+	// Declared before the loop: a variable of the for clause would be
+	// copied each iteration, as its methods take its address.
+	it := p.doc.Items(v)
+	for ; ; n++ {
 		e, more := it.NextElem()
 		if !more {
 			break
