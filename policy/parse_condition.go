@@ -28,11 +28,15 @@ func (p *parser) condition(v jsonsrc.Value, at *path) (condition.Block, []int, b
 	var keys blockKeys // the keys of each operator's block, in turn
 	for _, om := range p.operators(v, at, obuf[:0]) {
 		bv := om.Value
+		text := p.doc.Src()[om.KeyIndex:bv.End] // see lastBlock
+		tail := textTail(text)
 		if bv.Kind == '{' {
-			if b := p.lastBlocks.find(p.doc.Src()[om.KeyIndex:bv.End]); b != nil {
-				p.clauseSlab = append(p.clauseSlab, b.clauses...)
-				for _, off := range b.pos {
-					p.posSlab = append(p.posSlab, off-b.at+bv.Index)
+			if b := p.lastBlocks.find(text, tail); b != nil {
+				// Element by element: a block has a clause or two,
+				// which a copy of the slice would pass to the runtime.
+				for i, c := range b.clauses {
+					p.clauseSlab = append(p.clauseSlab, c)
+					p.posSlab = append(p.posSlab, b.pos[i]-b.at+bv.Index)
 				}
 				continue
 			}
@@ -91,9 +95,8 @@ func (p *parser) condition(v jsonsrc.Value, at *path) (condition.Block, []int, b
 		}
 		if n := len(p.clauseSlab); n > cs && p.limit.Count() == problems {
 			m := len(p.posSlab)
-			text := p.doc.Src()[om.KeyIndex:bv.End]
-			p.lastBlocks.add(lastBlock{text: text, tail: textTail(text), at: bv.Index,
-				clauses: p.clauseSlab[cs:n:n], pos: p.posSlab[ps:m:m]})
+			p.lastBlocks.add(lastBlock{text: text, at: bv.Index,
+				clauses: p.clauseSlab[cs:n:n], pos: p.posSlab[ps:m:m]}, tail)
 		}
 	}
 	if len(p.clauseSlab) == cstart {
@@ -227,7 +230,6 @@ type lastBlock struct {
 	// operator to the end of its block: equal texts are the same
 	// operator and block, told apart with one comparison.
 	text    string
-	tail    uint64             // textTail(text)
 	at      int                // the block's offset
 	clauses []condition.Clause // its clauses, in order
 	pos     []int              // the offsets of their keys
@@ -237,20 +239,21 @@ type lastBlock struct {
 // repeat blocks such as {"Bool": {"aws:SecureTransport": "true"}} in
 // many statements.
 type lastBlocks struct {
-	b [lastListSize]lastBlock
+	b     [lastListSize]lastBlock
+	tails [lastListSize]uint64 // textTail of each b's text, scanned apart
 	recency
 }
 
 // find returns the remembered block whose operator and block are
-// written as text, or nil. The blocks' tails are compared before their
-// texts: blocks of one length under one operator mostly differ in their
-// values, which end the text.
-func (l *lastBlocks) find(text string) *lastBlock {
-	tail := textTail(text)
-	for i := range l.b {
-		if b := &l.b[i]; b.clauses != nil && b.tail == tail && b.text == text {
+// written as text, whose textTail is tail, or nil. The blocks' tails
+// are compared before their texts: blocks of one length under one
+// operator mostly differ in their values, which end the text. An empty
+// entry's text is "", which no text (starting with a quote) equals.
+func (l *lastBlocks) find(text string, tail uint64) *lastBlock {
+	for i, t := range l.tails {
+		if t == tail && l.b[i].text == text {
 			l.touch(i)
-			return b
+			return &l.b[i]
 		}
 	}
 	return nil
@@ -273,10 +276,11 @@ func word8(s string, i int) uint64 {
 		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
-// add remembers a block, replacing the stalest (see recency).
-func (l *lastBlocks) add(b lastBlock) {
+// add remembers a block, whose text's textTail is tail, replacing the
+// stalest (see recency).
+func (l *lastBlocks) add(b lastBlock, tail uint64) {
 	i := l.stalest()
-	l.b[i] = b
+	l.b[i], l.tails[i] = b, tail
 	l.touch(i)
 }
 
