@@ -21,12 +21,8 @@ func (p *parser) condition(v jsonsrc.Value, at *path) (condition.Block, []int, b
 	}
 	start := len(p.posSlab)
 	cstart := len(p.clauseSlab)
-	// The text of the values of the key being compiled: on the stack
-	// for the usual few values (see keyValues).
-	var textArr [8]string
-	var obuf [4]jsonsrc.Member
-	var keys blockKeys // the keys of each operator's block, in turn
-	for _, om := range p.operators(v, at, obuf[:0]) {
+	keys := &p.condKeys // the keys of each operator's block, in turn
+	for _, om := range p.operators(v, at, p.condOps[:0]) {
 		bv := om.Value
 		text := p.doc.Src()[om.KeyIndex:bv.End] // see lastBlock
 		tail := textTail(text)
@@ -84,7 +80,7 @@ func (p *parser) condition(v jsonsrc.Value, at *path) (condition.Block, []int, b
 			if !keyOK {
 				p.errorf(km.KeyIndex, &kp, ErrValue, "expected a condition key name, found \"\"")
 			}
-			texts, ok := p.keyValues(km.Value, &kp, textArr[:0])
+			texts, ok := p.keyValues(km.Value, &kp, p.condTexts[:0])
 			if !ok || !opOK || !keyOK {
 				continue
 			}
@@ -160,8 +156,7 @@ func hasKey(ms []jsonsrc.Member, key string) bool {
 // the same block and advances past the keys already returned: they are
 // distinct, so that reports nothing, and the FreeIter then reports the
 // repeats as it would have from the start. The FreeIter (about 500
-// bytes) is the parser's scratch one, so that a blockKeys on the stack
-// is small to clear.
+// bytes) is the parser's scratch one, so that a blockKeys is small.
 type blockKeys struct {
 	doc   *jsonsrc.Doc
 	block jsonsrc.Value
@@ -357,7 +352,7 @@ func (p *parser) clauseProblems(km jsonsrc.Member, kp *path, n int, errs []error
 // a string, number or boolean, or a non-empty array of them (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_grammar.html). Numbers and
 // booleans are taken as their JSON text; a value of another type is
 // reported and has the text "". A key with at most as many values as
-// texts has room for uses it (the caller's array on the stack); one that
+// texts has room for uses it (the parser's condTexts); one that
 // may have more uses the parser's textBuf, reused from key to key so
 // that a policy of many long value lists grows it once rather than once
 // per key.
@@ -369,8 +364,8 @@ func (p *parser) keyValues(v jsonsrc.Value, kp *path, texts []string) ([]string,
 	// An array of n values is at least 2n+1 bytes long; a longer array
 	// is counted.
 	if room := cap(texts); (v.End-v.Index-1)/2 > room && p.doc.Count(v) > room {
-		// A separate variable from texts, so that the caller's array
-		// never flows into the parser.
+		// A separate variable from texts, so that textBuf never holds
+		// the caller's array.
 		big, ok := p.arrayValues(v, kp, p.textBuf[:0])
 		p.textBuf = big[:0] // newClause keeps a copy
 		return big, ok
