@@ -174,11 +174,18 @@ func (b *blockKeys) start(doc *jsonsrc.Doc, block jsonsrc.Value, f *jsonsrc.Free
 	b.doc, b.block, b.it, b.n, b.free, b.last, b.f = doc, block, doc.Items(block), 0, false, false, f
 }
 
-// next is jsonsrc.FreeIter.Next for the block: at is its path.
+// next is jsonsrc.FreeIter.Next for the block: at is its path. It is
+// inlined, so that the call after a block's last key (one of two calls
+// for the usual block of one key) costs a test.
 func (b *blockKeys) next(at *path, probs *[]jsonsrc.Problem) (jsonsrc.Member, bool) {
 	if b.last {
 		return jsonsrc.Member{}, false
 	}
+	return b.nextKey(at, probs)
+}
+
+// nextKey is next before the block's last key.
+func (b *blockKeys) nextKey(at *path, probs *[]jsonsrc.Problem) (jsonsrc.Member, bool) {
 	if !b.free {
 		k, v, more := b.it.Next()
 		if !more {
