@@ -393,7 +393,13 @@ func (p *parser) arrayValues(v jsonsrc.Value, at *path, dst []string) ([]string,
 		if !more {
 			break
 		}
-		s, good := p.scalar(e, nil)
+		// Strings, the usual values, are read here without a call.
+		s, good := "", true
+		if e.Kind == '"' {
+			s = p.doc.Str(e)
+		} else {
+			s, good = p.scalar(e, nil)
+		}
 		if !good {
 			ep := at.Elem(n)
 			p.typeError(e, &ep, "a string, number or boolean")
