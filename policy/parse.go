@@ -163,6 +163,9 @@ type parser struct {
 	condOps   [4]jsonsrc.Member
 	condKeys  blockKeys
 	condTexts [8]string
+	// lastOp is the operator parsed last, if lastOpSet (see operator).
+	lastOp    opName
+	lastOpSet bool
 	// arena holds lower-cased action text; see lower.
 	arena []byte
 	// opNames and clauses cache parsed operators and compiled clauses;
