@@ -84,7 +84,7 @@ func (p *parser) condition(v jsonsrc.Value, at *path) (condition.Block, []int, b
 			if !ok || !opOK || !keyOK {
 				continue
 			}
-			if c, ok := p.clause(op, km, &kp, p.doc.Src()[km.KeyIndex:km.Value.End], texts); ok && !p.checkOnly {
+			if c, ok := p.clause(op, &km, &kp, texts); ok && !p.checkOnly {
 				p.clauseSlab = append(p.clauseSlab, c)
 				p.posSlab = append(p.posSlab, km.KeyIndex)
 			}
@@ -328,18 +328,20 @@ func (w *valueWalk) pos(kp *path, i int) (int, path) {
 	return w.e.Index, kp.Elem(i)
 }
 
-// clause compiles the entry km of an operator's block and positions its
-// problems; kp is its path, text the JSON text of the key and its values
-// (see newClause), texts the text of each of its values (which newClause
-// copies).
-func (p *parser) clause(op condition.Operator, km jsonsrc.Member, kp *path, text string, texts []string) (condition.Clause, bool) {
+// clause compiles the entry *km of an operator's block and positions
+// its problems; kp is its path, texts the text of each of its values
+// (which newClause copies). km is passed by reference: a Member is seven
+// words, which with the other arguments do not fit in registers.
+func (p *parser) clause(op condition.Operator, km *jsonsrc.Member, kp *path, texts []string) (condition.Clause, bool) {
+	// The JSON text of the key and its values (see newClause).
+	text := p.doc.Src()[km.KeyIndex:km.Value.End]
 	c, errs := p.newClause(op, text, km.Key, texts)
 	if len(errs) > 0 {
-		p.clauseProblems(km, kp, len(texts), errs, nil)
+		p.clauseProblems(*km, kp, len(texts), errs, nil)
 		return condition.Clause{}, false
 	}
 	if ws := c.Warnings(); len(ws) > 0 {
-		p.clauseProblems(km, kp, len(texts), nil, ws)
+		p.clauseProblems(*km, kp, len(texts), nil, ws)
 	}
 	return c, true
 }
