@@ -111,16 +111,32 @@ func parseAddr(s string) (netip.Addr, bool) {
 // clause into out, which has len(values) elements (see
 // newClauseBodyFor).
 func compileIPTo(out []netip.Prefix, values []string) ([]netip.Prefix, []error) {
+	// A single value, as most IpAddress clauses have, skips the loop's
+	// bookkeeping, which keeps errs across parsePrefix's call.
+	if len(values) == 1 && len(out) == 1 {
+		p, ok := parsePrefix(values[0])
+		if !ok {
+			return out, []error{notIP(0, values[0])}
+		}
+		out[0] = p
+		return out, nil
+	}
 	var errs []error
 	for i, v := range values {
 		p, ok := parsePrefix(v)
 		if !ok {
-			errs = append(errs, &ValueError{Index: i, Err: fmt.Errorf("%q is not an IP address or CIDR block", v)})
+			errs = append(errs, notIP(i, v))
 			continue
 		}
 		out[i] = p
 	}
 	return out, errs
+}
+
+// notIP is the error of value i, v, of an IP clause, which parsePrefix
+// does not read.
+func notIP(i int, v string) error {
+	return &ValueError{Index: i, Err: fmt.Errorf("%q is not an IP address or CIDR block", v)}
 }
 
 // matchIP reports whether the request address s lies in one of the policy

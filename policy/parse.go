@@ -155,6 +155,17 @@ type parser struct {
 	// compiled (see actions) when it has a few: a stack array of them
 	// would be cleared for every element, 320 bytes each time.
 	items [8]strItem
+	// condOps holds the operators of the Condition element being
+	// compiled (see operators), condKeys walks the keys of each
+	// operator's block and condTexts holds the text of a key's values
+	// (see keyValues): on condition's stack they would be cleared for
+	// every element, about 500 bytes each time.
+	condOps   [4]jsonsrc.Member
+	condKeys  blockKeys
+	condTexts [8]string
+	// lastOp is the operator parsed last, if lastOpSet (see operator).
+	lastOp    opName
+	lastOpSet bool
 	// arena holds lower-cased action text; see lower.
 	arena []byte
 	// opNames and clauses cache parsed operators and compiled clauses;
@@ -172,7 +183,7 @@ type parser struct {
 	// (see takeScratch).
 	scratch *parseScratch
 	// textBuf holds the text of the values of a condition key too long
-	// for the stack array of condition (see keyValues).
+	// for condTexts (see keyValues).
 	textBuf []string
 	// Slabs from which statements and entries are carved, to allocate
 	// them in a few blocks rather than one by one.

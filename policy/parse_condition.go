@@ -21,18 +21,18 @@ func (p *parser) condition(v jsonsrc.Value, at *path) (condition.Block, []int, b
 	}
 	start := len(p.posSlab)
 	cstart := len(p.clauseSlab)
-	// The text of the values of the key being compiled: on the stack
-	// for the usual few values (see keyValues).
-	var textArr [8]string
-	var obuf [4]jsonsrc.Member
-	var keys blockKeys // the keys of each operator's block, in turn
-	for _, om := range p.operators(v, at, obuf[:0]) {
+	keys := &p.condKeys // the keys of each operator's block, in turn
+	for _, om := range p.operators(v, at, p.condOps[:0]) {
 		bv := om.Value
+		text := p.doc.Src()[om.KeyIndex:bv.End] // see lastBlock
+		tail := textTail(text)
 		if bv.Kind == '{' {
-			if b := p.lastBlocks.find(p.doc.Src()[om.KeyIndex:bv.End]); b != nil {
-				p.clauseSlab = append(p.clauseSlab, b.clauses...)
-				for _, off := range b.pos {
-					p.posSlab = append(p.posSlab, off-b.at+bv.Index)
+			if b := p.lastBlocks.find(text, tail); b != nil {
+				// Element by element: a block has a clause or two,
+				// which a copy of the slice would pass to the runtime.
+				for i, c := range b.clauses {
+					p.clauseSlab = append(p.clauseSlab, c)
+					p.posSlab = append(p.posSlab, b.pos[i]-b.at+bv.Index)
 				}
 				continue
 			}
@@ -40,7 +40,7 @@ func (p *parser) condition(v jsonsrc.Value, at *path) (condition.Block, []int, b
 		problems := p.limit.Count()
 		cs, ps := len(p.clauseSlab), len(p.posSlab)
 		opPath := at.Child(om.Key)
-		op, canon, respelled, err := p.parseOperator(om.Key)
+		op, canon, respelled, err := p.operator(om.Key)
 		opOK := err == nil
 		if !opOK {
 			msg := err.Error()
@@ -80,20 +80,19 @@ func (p *parser) condition(v jsonsrc.Value, at *path) (condition.Block, []int, b
 			if !keyOK {
 				p.errorf(km.KeyIndex, &kp, ErrValue, "expected a condition key name, found \"\"")
 			}
-			texts, ok := p.keyValues(km.Value, &kp, textArr[:0])
+			texts, ok := p.keyValues(km.Value, &kp, p.condTexts[:0])
 			if !ok || !opOK || !keyOK {
 				continue
 			}
-			if c, ok := p.clause(op, km, &kp, p.doc.Src()[km.KeyIndex:km.Value.End], texts); ok && !p.checkOnly {
+			if c, ok := p.clause(op, &km, &kp, texts); ok && !p.checkOnly {
 				p.clauseSlab = append(p.clauseSlab, c)
 				p.posSlab = append(p.posSlab, km.KeyIndex)
 			}
 		}
 		if n := len(p.clauseSlab); n > cs && p.limit.Count() == problems {
 			m := len(p.posSlab)
-			text := p.doc.Src()[om.KeyIndex:bv.End]
-			p.lastBlocks.add(lastBlock{text: text, tail: textTail(text), at: bv.Index,
-				clauses: p.clauseSlab[cs:n:n], pos: p.posSlab[ps:m:m]})
+			p.lastBlocks.add(lastBlock{text: text, at: bv.Index,
+				clauses: p.clauseSlab[cs:n:n], pos: p.posSlab[ps:m:m]}, tail)
 		}
 	}
 	if len(p.clauseSlab) == cstart {
@@ -104,6 +103,19 @@ func (p *parser) condition(v jsonsrc.Value, at *path) (condition.Block, []int, b
 	return condition.NewBlockOf(p.clauseSlab[cstart:]), p.posSlab[start:end:end], true
 }
 
+// operator is parseOperator, remembering the operator it parsed last:
+// the blocks that lastBlocks does not find mostly come under one
+// operator in turn (each statement's IpAddress block), which then costs
+// one comparison of its name rather than a search of parseOperator's.
+func (p *parser) operator(name string) (condition.Operator, string, bool, error) {
+	if o := &p.lastOp; p.lastOpSet && o.name == name {
+		return o.op, o.canon, o.respelled, o.err
+	}
+	op, canon, respelled, err := p.parseOperator(name)
+	p.lastOp, p.lastOpSet = opName{name, op, canon, respelled, err}, true
+	return op, canon, respelled, err
+}
+
 // operators appends to dst the members of the Condition object v, as
 // p.members does. An object of at most cap(dst) members whose keys are
 // distinct (the usual one or two operators) is read with a plain
@@ -112,7 +124,10 @@ func (p *parser) condition(v jsonsrc.Value, at *path) (condition.Block, []int, b
 // by p.members, which reports its repeated keys as always, before any
 // problem of the operators.
 func (p *parser) operators(v jsonsrc.Value, at *path, dst []jsonsrc.Member) []jsonsrc.Member {
-	for it := p.doc.Items(v); ; {
+	// Declared before the loop: a variable of the for clause would be
+	// copied each iteration, as its methods take its address.
+	it := p.doc.Items(v)
+	for {
 		k, val, more := it.Next()
 		if !more {
 			return dst
@@ -154,8 +169,7 @@ func hasKey(ms []jsonsrc.Member, key string) bool {
 // the same block and advances past the keys already returned: they are
 // distinct, so that reports nothing, and the FreeIter then reports the
 // repeats as it would have from the start. The FreeIter (about 500
-// bytes) is the parser's scratch one, so that a blockKeys on the stack
-// is small to clear.
+// bytes) is the parser's scratch one, so that a blockKeys is small.
 type blockKeys struct {
 	doc   *jsonsrc.Doc
 	block jsonsrc.Value
@@ -173,11 +187,18 @@ func (b *blockKeys) start(doc *jsonsrc.Doc, block jsonsrc.Value, f *jsonsrc.Free
 	b.doc, b.block, b.it, b.n, b.free, b.last, b.f = doc, block, doc.Items(block), 0, false, false, f
 }
 
-// next is jsonsrc.FreeIter.Next for the block: at is its path.
+// next is jsonsrc.FreeIter.Next for the block: at is its path. It is
+// inlined, so that the call after a block's last key (one of two calls
+// for the usual block of one key) costs a test.
 func (b *blockKeys) next(at *path, probs *[]jsonsrc.Problem) (jsonsrc.Member, bool) {
 	if b.last {
 		return jsonsrc.Member{}, false
 	}
+	return b.nextKey(at, probs)
+}
+
+// nextKey is next before the block's last key.
+func (b *blockKeys) nextKey(at *path, probs *[]jsonsrc.Problem) (jsonsrc.Member, bool) {
 	if !b.free {
 		k, v, more := b.it.Next()
 		if !more {
@@ -224,7 +245,6 @@ type lastBlock struct {
 	// operator to the end of its block: equal texts are the same
 	// operator and block, told apart with one comparison.
 	text    string
-	tail    uint64             // textTail(text)
 	at      int                // the block's offset
 	clauses []condition.Clause // its clauses, in order
 	pos     []int              // the offsets of their keys
@@ -234,20 +254,21 @@ type lastBlock struct {
 // repeat blocks such as {"Bool": {"aws:SecureTransport": "true"}} in
 // many statements.
 type lastBlocks struct {
-	b [lastListSize]lastBlock
+	b     [lastListSize]lastBlock
+	tails [lastListSize]uint64 // textTail of each b's text, scanned apart
 	recency
 }
 
 // find returns the remembered block whose operator and block are
-// written as text, or nil. The blocks' tails are compared before their
-// texts: blocks of one length under one operator mostly differ in their
-// values, which end the text.
-func (l *lastBlocks) find(text string) *lastBlock {
-	tail := textTail(text)
-	for i := range l.b {
-		if b := &l.b[i]; b.clauses != nil && b.tail == tail && b.text == text {
+// written as text, whose textTail is tail, or nil. The blocks' tails
+// are compared before their texts: blocks of one length under one
+// operator mostly differ in their values, which end the text. An empty
+// entry's text is "", which no text (starting with a quote) equals.
+func (l *lastBlocks) find(text string, tail uint64) *lastBlock {
+	for i, t := range l.tails {
+		if t == tail && l.b[i].text == text {
 			l.touch(i)
-			return b
+			return &l.b[i]
 		}
 	}
 	return nil
@@ -270,10 +291,11 @@ func word8(s string, i int) uint64 {
 		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
-// add remembers a block, replacing the stalest (see recency).
-func (l *lastBlocks) add(b lastBlock) {
+// add remembers a block, whose text's textTail is tail, replacing the
+// stalest (see recency).
+func (l *lastBlocks) add(b lastBlock, tail uint64) {
 	i := l.stalest()
-	l.b[i] = b
+	l.b[i], l.tails[i] = b, tail
 	l.touch(i)
 }
 
@@ -306,18 +328,20 @@ func (w *valueWalk) pos(kp *path, i int) (int, path) {
 	return w.e.Index, kp.Elem(i)
 }
 
-// clause compiles the entry km of an operator's block and positions its
-// problems; kp is its path, text the JSON text of the key and its values
-// (see newClause), texts the text of each of its values (which newClause
-// copies).
-func (p *parser) clause(op condition.Operator, km jsonsrc.Member, kp *path, text string, texts []string) (condition.Clause, bool) {
+// clause compiles the entry *km of an operator's block and positions
+// its problems; kp is its path, texts the text of each of its values
+// (which newClause copies). km is passed by reference: a Member is seven
+// words, which with the other arguments do not fit in registers.
+func (p *parser) clause(op condition.Operator, km *jsonsrc.Member, kp *path, texts []string) (condition.Clause, bool) {
+	// The JSON text of the key and its values (see newClause).
+	text := p.doc.Src()[km.KeyIndex:km.Value.End]
 	c, errs := p.newClause(op, text, km.Key, texts)
 	if len(errs) > 0 {
-		p.clauseProblems(km, kp, len(texts), errs, nil)
+		p.clauseProblems(*km, kp, len(texts), errs, nil)
 		return condition.Clause{}, false
 	}
 	if ws := c.Warnings(); len(ws) > 0 {
-		p.clauseProblems(km, kp, len(texts), nil, ws)
+		p.clauseProblems(*km, kp, len(texts), nil, ws)
 	}
 	return c, true
 }
@@ -350,7 +374,7 @@ func (p *parser) clauseProblems(km jsonsrc.Member, kp *path, n int, errs []error
 // a string, number or boolean, or a non-empty array of them (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_grammar.html). Numbers and
 // booleans are taken as their JSON text; a value of another type is
 // reported and has the text "". A key with at most as many values as
-// texts has room for uses it (the caller's array on the stack); one that
+// texts has room for uses it (the parser's condTexts); one that
 // may have more uses the parser's textBuf, reused from key to key so
 // that a policy of many long value lists grows it once rather than once
 // per key.
@@ -362,8 +386,8 @@ func (p *parser) keyValues(v jsonsrc.Value, kp *path, texts []string) ([]string,
 	// An array of n values is at least 2n+1 bytes long; a longer array
 	// is counted.
 	if room := cap(texts); (v.End-v.Index-1)/2 > room && p.doc.Count(v) > room {
-		// A separate variable from texts, so that the caller's array
-		// never flows into the parser.
+		// A separate variable from texts, so that textBuf never holds
+		// the caller's array.
 		big, ok := p.arrayValues(v, kp, p.textBuf[:0])
 		p.textBuf = big[:0] // newClause keeps a copy
 		return big, ok
@@ -376,12 +400,21 @@ func (p *parser) keyValues(v jsonsrc.Value, kp *path, texts []string) ([]string,
 func (p *parser) arrayValues(v jsonsrc.Value, at *path, dst []string) ([]string, bool) {
 	ok := true
 	n := 0
-	for it := p.doc.Items(v); ; n++ {
+	// Declared before the loop: a variable of the for clause would be
+	// copied each iteration, as its methods take its address.
+	it := p.doc.Items(v)
+	for ; ; n++ {
 		e, more := it.NextElem()
 		if !more {
 			break
 		}
-		s, good := p.scalar(e, nil)
+		// Strings, the usual values, are read here without a call.
+		s, good := "", true
+		if e.Kind == '"' {
+			s = p.doc.Str(e)
+		} else {
+			s, good = p.scalar(e, nil)
+		}
 		if !good {
 			ep := at.Elem(n)
 			p.typeError(e, &ep, "a string, number or boolean")

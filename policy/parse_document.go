@@ -72,7 +72,10 @@ func (p *parser) document(root jsonsrc.Value, pol *Policy) {
 		p.reserve(count)
 		p.stmtList = true
 		n := 0
-		for it := p.doc.Items(v); ; n++ {
+		// Declared before the loop: a variable of the for clause would be
+		// copied each iteration, as its methods take its address.
+		it := p.doc.Items(v)
+		for ; ; n++ {
 			e, ok := it.NextElem()
 			if !ok {
 				break

@@ -110,7 +110,10 @@ func (p *parser) strs(v jsonsrc.Value, at *path, dst []strItem) []strItem {
 			dst = slices.Grow(dst, p.doc.Count(v))
 		}
 		n := 0
-		for it := p.doc.Items(v); ; n++ {
+		// Declared before the loop: a variable of the for clause would be
+		// copied each iteration, as its methods take its address.
+		it := p.doc.Items(v)
+		for ; ; n++ {
 			e, ok := it.NextElem()
 			if !ok {
 				break
