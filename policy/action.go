@@ -14,13 +14,18 @@ import (
 type actionEntry struct {
 	// lower is the entry in lower case; the service prefix is its first
 	// serviceLen bytes, compared literally. Keeping one string and a
-	// length rather than the service and the full text apart makes an
-	// entry 64 bytes rather than 80.
+	// length rather than the service and the full text apart, and the
+	// name glob's shape rather than a Pattern, make an entry 48 bytes
+	// rather than 80, with one pointer: its slab is smaller to clear and
+	// has fewer pointers for the collector to scan.
 	lower      string
 	serviceLen int32
-	any        bool             // "*": every action of every service
-	literal    bool             // name has no wildcard
-	name       wildcard.Pattern // lower-case glob for the action name
+	any        bool // "*": every action of every service
+	literal    bool // name has no wildcard
+	// name is the shape of the lower-case glob for the action name, the
+	// text of lower after the service prefix and its colon (see
+	// namePattern).
+	name wildcard.Shape
 	// hash is actionHash(lower) when the name is literal, else
 	// actionHash of the service. Comparing hashes first rejects almost
 	// every other action without comparing text.
@@ -29,6 +34,15 @@ type actionEntry struct {
 
 // service returns the lower-case service prefix ("" for "*").
 func (e *actionEntry) service() string { return e.lower[:e.serviceLen] }
+
+// namePattern returns the lower-case glob for the action name (the zero
+// Pattern for "*").
+func (e *actionEntry) namePattern() wildcard.Pattern {
+	if e.any {
+		return wildcard.Pattern{}
+	}
+	return e.name.Of(e.lower[e.serviceLen+1:])
+}
 
 // full returns "service:name" in lower case when the name has no
 // wildcard, else "".
@@ -59,8 +73,9 @@ func compileAction(s, lower string) (e actionEntry, ok, warn bool) {
 		return e, false, false
 	}
 	e.lower, e.serviceLen = lower, int32(i)
-	e.name = wildcard.Compile(lower[i+1:])
-	if e.literal = e.name.IsLiteral(); e.literal {
+	name := wildcard.Compile(lower[i+1:])
+	e.name = name.Shape()
+	if e.literal = name.IsLiteral(); e.literal {
 		e.hash = actionHash(lower)
 	} else {
 		e.hash = actionHash(lower[:i])
@@ -76,7 +91,7 @@ func (e *actionEntry) match(q *prepared) bool {
 	case e.literal:
 		return e.hash == q.actionHash && q.isAction(e.lower)
 	}
-	return e.hash == q.serviceHash && q.isService(e.service()) && q.nameMatches(&e.name)
+	return e.hash == q.serviceHash && q.isService(e.service()) && q.nameMatches(e.namePattern())
 }
 
 // actionSet is a compiled Action or NotAction element. It holds its

@@ -60,7 +60,7 @@ func (q *prepared) isService(svc string) bool {
 }
 
 // nameMatches reports whether the lower-case action name matches g.
-func (q *prepared) nameMatches(g *wildcard.Pattern) bool {
+func (q *prepared) nameMatches(g wildcard.Pattern) bool {
 	if prefix, ok := g.PrefixOnly(); ok && q.text.inline() {
 		return q.text.nameHasPrefix(prefix)
 	}

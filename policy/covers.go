@@ -52,7 +52,7 @@ func (s *Statement) ActionPatterns() (patterns []string, not bool) {
 		if e.any {
 			patterns[i] = "*"
 		} else {
-			patterns[i] = e.service() + ":" + e.name.String()
+			patterns[i] = e.service() + ":" + e.namePattern().String()
 		}
 	}
 	return patterns, s.actions.not

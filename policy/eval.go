@@ -269,7 +269,7 @@ func (p *Policy) evalIndexed(e *env) effects {
 			if int(n) > len(res) {
 				break
 			}
-			if list, ok := x.byPrefix[res[:n]]; ok && p.evalList(e, list, &o) {
+			if v, ok := x.byPrefix[res[:n]]; ok && p.evalList(e, x.filed(v), &o) {
 				return o
 			}
 		}

@@ -15,12 +15,12 @@ import (
 // resource that starts with one of them. Statements whose every Resource
 // entry matches nothing are not filed at all.
 type index struct {
-	always     []int32            // the statements of svc whose Action element names no service: "*" or NotAction
-	byPrefix   map[string][]int32 // literal resource prefix -> statements
-	lengths    []int32            // the distinct lengths of the keys of byPrefix, ascending
-	principals bool               // the policy type has a Principal element
-	names      bool               // some statement has a Principal or NotPrincipal element
-	svc        serviceLists       // the statements not filed under prefixes, by service
+	always     []int32           // the statements of svc whose Action element names no service: "*" or NotAction
+	byPrefix   map[string]uint64 // literal resource prefix -> its statements, see filed
+	lengths    []int32           // the distinct lengths of the keys of byPrefix, ascending; its array also holds the lists of byPrefix
+	principals bool              // the policy type has a Principal element
+	names      bool              // some statement has a Principal or NotPrincipal element
+	svc        serviceLists      // the statements not filed under prefixes, by service
 }
 
 // indexMinStatements is the size from which a policy gets an index:
@@ -161,15 +161,31 @@ func addFiling(pairs []filing, first int, f filing) []filing {
 	return append(pairs[:kept], f)
 }
 
+// filed returns the statements filed under the prefix whose value in
+// byPrefix is v.
+//
+// The lists of byPrefix follow the lengths in their array, past the
+// length of lengths, and each value of byPrefix is where its list starts
+// in the array (the high word) and ends (the low word): a value of eight
+// bytes without pointers rather than a slice header of 24 makes the
+// map's slots 24 bytes rather than 40, and it needs no field of its own.
+func (x *index) filed(v uint64) []int32 {
+	return x.lengths[:cap(x.lengths)][v>>32 : uint32(v)]
+}
+
+// span returns the value of byPrefix for the list at [start, end) of the
+// array of lengths.
+func span(start, end int) uint64 { return uint64(start)<<32 | uint64(end) }
+
 // fileByPrefix builds byPrefix and lengths from pairs, which list each
 // statement's prefixes (none of which starts with another, see
-// addFiling) in statement order. The map is sized up front and the lists
-// and lengths are carved from one array (each list with room for its
-// first statement only, so that appending to a repeated prefix copies its
-// list rather than overwrite the next one): a large policy costs a few
-// allocations rather than one per prefix. Until a prefix repeats, each
-// filing costs one map assignment rather than a look-up and an
-// assignment: the map's length tells whether the key was new.
+// addFiling) in statement order. The map is sized up front and the
+// lengths and lists are carved from one array, each list next to the
+// previous one: a large policy costs a few allocations rather than one
+// per prefix. Until a prefix repeats, each filing costs one map
+// assignment rather than a look-up and an assignment: the map's length
+// tells whether the key was new, and a repeat has the lists regrouped
+// (see fileGrouped).
 func (x *index) fileByPrefix(pairs []filing) {
 	if len(pairs) == 0 {
 		return
@@ -182,27 +198,57 @@ func (x *index) fileByPrefix(pairs []filing) {
 		}
 	}
 	slices.Sort(lengths)
-	backing := make([]int32, len(pairs)+len(lengths))
-	x.lengths = backing[len(pairs):len(backing):len(backing)]
-	copy(x.lengths, lengths)
-	x.byPrefix = make(map[string][]int32, len(pairs))
-	repeated := false // a prefix has been filed twice
+	nl := len(lengths)
+	backing := make([]int32, nl+len(pairs))
+	copy(backing, lengths)
+	x.lengths = backing[:nl]
+	x.byPrefix = make(map[string]uint64, len(pairs))
 	for i, f := range pairs {
-		if repeated {
-			if list, ok := x.byPrefix[f.prefix]; ok {
-				x.byPrefix[f.prefix] = append(list, f.stmt)
-				continue
-			}
-		}
-		backing[i] = f.stmt
+		j := nl + i
+		backing[j] = f.stmt
 		n := len(x.byPrefix)
-		x.byPrefix[f.prefix] = backing[i : i+1 : i+1]
+		x.byPrefix[f.prefix] = span(j, j+1)
 		if len(x.byPrefix) == n {
-			// The first repeat: the list just replaced had only the
-			// statement of the one earlier filing under the prefix.
-			repeated = true
-			j := slices.IndexFunc(pairs[:i], func(g filing) bool { return g.prefix == f.prefix })
-			x.byPrefix[f.prefix] = append(backing[j:j+1:j+1], f.stmt)
+			x.fileGrouped(pairs, backing, nl)
+			return
 		}
+	}
+}
+
+// fileGrouped is fileByPrefix once a prefix repeats: it files pairs
+// again, the statements of each prefix next to one another after the nl
+// lengths of backing, in statement order, and the prefixes in the order
+// they were first filed under.
+func (x *index) fileGrouped(pairs []filing, backing []int32, nl int) {
+	clear(x.byPrefix)
+	// ids holds the number of each pair's prefix, and ends the number of
+	// statements filed under each prefix, then where its list ends.
+	ids := make([]int32, len(pairs))
+	var ends []int32
+	for i, f := range pairs {
+		v, ok := x.byPrefix[f.prefix]
+		if !ok {
+			v = uint64(len(ends))
+			ends = append(ends, 0)
+			x.byPrefix[f.prefix] = v
+		}
+		ids[i] = int32(v)
+		ends[v]++
+	}
+	end := int32(nl)
+	for k, c := range ends {
+		ends[k] = end // where list k starts, until it is filled
+		end += c
+	}
+	for i, f := range pairs {
+		backing[ends[ids[i]]] = f.stmt
+		ends[ids[i]]++
+	}
+	for prefix, k := range x.byPrefix {
+		start := nl
+		if k > 0 {
+			start = int(ends[k-1])
+		}
+		x.byPrefix[prefix] = span(start, int(ends[k]))
 	}
 }

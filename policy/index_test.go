@@ -144,7 +144,7 @@ func TestIndexFiling(t *testing.T) {
 	  {"Effect": "Allow", "Action": "*", "NotResource": "arn:aws:s3:::b"}]}`)
 	assert.Equal(t, []int32{0, 1, 2, 3, 4}, p.idx.always, "small policies are scanned, not indexed")
 	x := buildIndex(p.stmts, false, 0)
-	assert.Equal(t, map[string][]int32{"arn:aws:s3:::b/": {0}, "arn:aws:s3:::home/": {0}}, x.byPrefix,
+	assert.Equal(t, map[string][]int32{"arn:aws:s3:::b/": {0}, "arn:aws:s3:::home/": {0}}, x.prefixLists(),
 		"literal prefix up to the first wildcard or variable; repeated prefixes filed once; never-matching entries not at all")
 	assert.Equal(t, []int32{15, 18}, x.lengths)
 	var names []string
@@ -169,7 +169,7 @@ func TestIndexFilingShortestPrefix(t *testing.T) {
 	  {"Effect": "Allow", "Action": "s3:*", "Resource": ["arn:aws:s3:::b", "arn:aws:s3:::b/*", "arn:aws:s3:::bb/x*"]},
 	  {"Effect": "Deny", "Action": "s3:*", "Resource": ["arn:aws:s3:::b/*", "arn:aws:s3:::b/x/*"]}]}`)
 	x := buildIndex(p.stmts, false, 0)
-	assert.Equal(t, map[string][]int32{"arn:aws:s3:::b": {0, 1}, "arn:aws:s3:::c/": {0}, "arn:aws:s3:::b/": {2}}, x.byPrefix)
+	assert.Equal(t, map[string][]int32{"arn:aws:s3:::b": {0, 1}, "arn:aws:s3:::c/": {0}, "arn:aws:s3:::b/": {2}}, x.prefixLists())
 	assert.Equal(t, []int32{14, 15}, x.lengths)
 }
 
@@ -185,9 +185,20 @@ func TestIndexSkipsStatements(t *testing.T) {
 	r := newRequest(t, alice(t), "s3:GetObject", "arn:aws:s3:::reports-0499/2024/summary.csv", nil)
 	visited := 0
 	for _, n := range p.idx.lengths {
-		visited += len(p.idx.byPrefix[r.Resource()[:n]])
+		if v, ok := p.idx.byPrefix[r.Resource()[:n]]; ok {
+			visited += len(p.idx.filed(v))
+		}
 	}
 	assert.Equal(t, 1, visited)
+}
+
+// prefixLists returns the statements x files under each prefix.
+func (x *index) prefixLists() map[string][]int32 {
+	m := make(map[string][]int32, len(x.byPrefix))
+	for prefix, v := range x.byPrefix {
+		m[prefix] = x.filed(v)
+	}
+	return m
 }
 
 // outcomeForTest returns o as an Outcome.
@@ -195,4 +206,19 @@ func outcomeForTest(o effects) Outcome {
 	var out Outcome
 	setOutcome(&out, o)
 	return out
+}
+
+// TestIndexFilingRepeats checks that prefixes repeated by statements
+// apart from one another each get their own list, in statement order.
+func TestIndexFilingRepeats(t *testing.T) {
+	t.Parallel()
+	p := mustParse(t, Identity, `{"Version": "2012-10-17", "Statement": [
+	  {"Effect": "Allow", "Action": "s3:*", "Resource": ["arn:aws:s3:::a/*", "arn:aws:s3:::bb/*"]},
+	  {"Effect": "Allow", "Action": "s3:*", "Resource": "arn:aws:s3:::c/*"},
+	  {"Effect": "Allow", "Action": "s3:*", "Resource": "arn:aws:s3:::a/*"},
+	  {"Effect": "Deny", "Action": "s3:*", "Resource": ["arn:aws:s3:::bb/*", "arn:aws:s3:::c/x"]},
+	  {"Effect": "Allow", "Action": "s3:*", "Resource": "arn:aws:s3:::a/*"}]}`)
+	x := buildIndex(p.stmts, false, 0)
+	assert.Equal(t, map[string][]int32{"arn:aws:s3:::a/": {0, 2, 4}, "arn:aws:s3:::bb/": {0, 3}, "arn:aws:s3:::c/": {1}, "arn:aws:s3:::c/x": {3}}, x.prefixLists())
+	assert.Equal(t, []int32{15, 16}, x.lengths)
 }

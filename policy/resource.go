@@ -19,10 +19,10 @@ type resourceEntry struct {
 	// the entry matches starts with (see prefix); the index files the
 	// statement under it. It and partOff are lengths within text rather
 	// than strings or ints, which with partAny and partNever in place of
-	// flags keeps an entry 72 bytes rather than 96: the slab an entry is
-	// carved from is then smaller to clear and has fewer pointers for the
-	// collector to scan and write barriers to record (W3's 52 entries fit
-	// the 4 KiB size class).
+	// flags and part's shape in place of a Pattern keep an entry 56 bytes
+	// rather than 96: the slab an entry is carved from is then smaller to
+	// clear and has fewer pointers for the collector to scan and write
+	// barriers to record (W3's 52 entries fit the 3 KiB size class).
 	prefixLen int32
 	// partOff, when positive, is where the resource part starts in
 	// prefix: the prefix holds all five colons, so a resource that starts
@@ -30,9 +30,13 @@ type resourceEntry struct {
 	// its resource part starts at the same offset. head is then nil.
 	// partAny and partNever mark the entries of those kinds.
 	partOff int32
-	head    *arnHead
+	// part is the shape of the glob of the resource part when it has no
+	// variables and partOff is positive: the glob's text is text[partOff:],
+	// so that an entry keeps no second pointer to it (see match). An
+	// entry with a head keeps the glob there. '*' crosses '/' and ':'.
+	part wildcard.Shape
+	head *arnHead
 
-	part wildcard.Pattern // the resource part, when it has no variables: '*' crosses '/' and ':'
 	// tmpl is the resource part when it has variables, else nil. Few
 	// entries have them, so they keep it apart.
 	tmpl *resourceTemplate
@@ -73,6 +77,7 @@ type resourceTemplate struct {
 // entry whose literal prefix does not cover them.
 type arnHead struct {
 	partition, region, account wildcard.Pattern // globs within their segment
+	part                       wildcard.Pattern // the resource part, when it has no variables (see resourceEntry.part)
 	service                    string           // compared literally
 	anyService                 bool             // the service segment is exactly "*"
 	// vars holds the partition, region and account segments (in that
@@ -164,7 +169,7 @@ func compileResourceTo(e *resourceEntry, w *resourceWarnings, s string, mode var
 		e.partOff = int32(sc.colons[4] + 1)
 		res := s[e.partOff:]
 		// Every wildcard of s is in res (see above).
-		e.part = wildcard.CompileScanned(res, sc.starIn(int(e.partOff), sc.firstStar), sc.starIn(int(e.partOff), sc.lastStar), sc.qmark)
+		e.part = wildcard.CompileScanned(res, sc.starIn(int(e.partOff), sc.firstStar), sc.starIn(int(e.partOff), sc.lastStar), sc.qmark).Shape()
 		if sc.wild >= 0 {
 			w.typeWildcard = typeWildcard(s[sc.colons[1]+1:sc.colons[2]], res)
 		}
@@ -234,17 +239,29 @@ func compileARN(e *resourceEntry, w *resourceWarnings, s string, mode variables.
 				one.headInPrefix = true
 			}
 		} else {
-			e.part = wildcard.Compile(res)
+			e.setPart(res)
 		}
 	} else {
 		// Without "${" the resource part is a plain glob (variables.Parse
 		// would return it as a literal template).
-		e.part = wildcard.Compile(res)
+		e.setPart(res)
 	}
 	if sc.wild >= 0 {
 		w.typeWildcard = typeWildcard(parts[2], res)
 	}
 	return true
+}
+
+// setPart compiles res, the resource part of an entry without
+// variables: into the head when the entry has one, else as a shape, as
+// res is then text[partOff:] (the literal prefix holds the five colons
+// that split the ARN, so no "${" comes before them).
+func (e *resourceEntry) setPart(res string) {
+	if e.head != nil {
+		e.head.part = wildcard.Compile(res)
+		return
+	}
+	e.part = wildcard.Compile(res).Shape()
 }
 
 // arnScan is what one pass over a Resource entry finds, so that
@@ -456,6 +473,9 @@ func (e *resourceEntry) match(q *prepared, l variables.Lookup) (matched, unresol
 		// The prefix, which the resource starts with, holds the literal
 		// partition, service, region and account (see partOff).
 		res = q.resource[e.partOff:]
+		if e.tmpl == nil {
+			return e.part.Of(e.text[e.partOff:]).Match(res), false
+		}
 	} else {
 		p, h := &q.resParts, e.head
 		if !h.anyService && h.service != p[2] {
@@ -469,9 +489,9 @@ func (e *resourceEntry) match(q *prepared, l variables.Lookup) (matched, unresol
 			return false, false
 		}
 		res = p[5]
-	}
-	if e.tmpl == nil {
-		return e.part.Match(res), false
+		if e.tmpl == nil {
+			return h.part.Match(res), false
+		}
 	}
 	if e.tmpl.one != nil {
 		return e.tmpl.one.match(res, l)

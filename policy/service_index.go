@@ -367,7 +367,7 @@ func (cl *candList) fillSets() {
 // matchesAnyName reports whether the name glob of e matches every action
 // name: "service:*".
 func matchesAnyName(e *actionEntry) bool {
-	p, ok := e.name.PrefixOnly()
+	p, ok := e.namePattern().PrefixOnly()
 	return ok && p == ""
 }
 

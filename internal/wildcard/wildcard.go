@@ -20,6 +20,25 @@ type Pattern struct {
 	first, last int32 // indexes of the first and last '*' (prefix, starOnly, general)
 }
 
+// Shape is a Pattern without its text, for a caller that keeps the text
+// anyway: a Resource entry holds its resource part as the end of its own
+// text, and storing 12 bytes of shape rather than a 32-byte Pattern with
+// a second pointer to the same text keeps its slab smaller and with fewer
+// pointers for the collector. [Shape.Of] gives the text back.
+type Shape struct {
+	first, last int32
+	kind        kind
+}
+
+// Shape returns the shape of p, without its text.
+func (p Pattern) Shape() Shape { return Shape{p.first, p.last, p.kind} }
+
+// Of returns the Pattern of shape s and text raw, which must be the text
+// of the Pattern s was taken from.
+func (s Shape) Of(raw string) Pattern {
+	return Pattern{raw: raw, kind: s.kind, first: s.first, last: s.last}
+}
+
 // kind is the shape of a pattern.
 type kind uint8
 
