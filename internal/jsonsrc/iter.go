@@ -244,9 +244,7 @@ func (it *Iter) Next() (key, val Value, ok bool) {
 		i++
 	}
 	if i < len(src) && src[i] <= ' ' {
-		if i = skipSpace(src, i); i < it.end && src[i] == ',' {
-			i = skipSpace(src, i+1)
-		}
+		i = itemStartSpaced(src, i, it.end)
 	}
 	if i >= it.end {
 		it.i = it.end
@@ -288,13 +286,10 @@ func (it *Iter) Next() (key, val Value, ok bool) {
 		}
 		// The colon, then the value: in minified text right after
 		// the key.
-		if i = key.End; i < len(src) && src[i] == ':' {
+		if i = key.End; i+1 < len(src) && src[i] == ':' && src[i+1] > ' ' {
 			i++
-		} else if i = skipSpace(src, i); i < it.end && src[i] == ':' {
-			i++
-		}
-		if i < len(src) && src[i] <= ' ' {
-			i = skipSpace(src, i)
+		} else {
+			i = valueStartSpaced(src, i, it.end)
 		}
 	}
 	if i < len(src) && src[i] == '"' {
@@ -355,9 +350,7 @@ func (it *Iter) NextElem() (Value, bool) {
 		i++
 	}
 	if i < len(src) && src[i] <= ' ' {
-		if i = skipSpace(src, i); i < it.end && src[i] == ',' {
-			i = skipSpace(src, i+1)
-		}
+		i = itemStartSpaced(src, i, it.end)
 	}
 	if i >= it.end || i >= len(src) {
 		it.i = it.end
@@ -408,9 +401,7 @@ func (it *Iter) nextMember() (keyAt, keyClose int, val Value, ok bool) {
 		i++
 	}
 	if i < len(src) && src[i] <= ' ' {
-		if i = skipSpace(src, i); i < it.end && src[i] == ',' {
-			i = skipSpace(src, i+1)
-		}
+		i = itemStartSpaced(src, i, it.end)
 	}
 	if i >= it.end || src[i] != '"' {
 		return it.nextMemberSlow()
@@ -420,13 +411,10 @@ func (it *Iter) nextMember() (keyAt, keyClose int, val Value, ok bool) {
 		return it.nextMemberSlow()
 	}
 	// The colon, then the value: in minified text right after the key.
-	if i = keyClose + 1; i < len(src) && src[i] == ':' {
+	if i = keyClose + 1; i+1 < len(src) && src[i] == ':' && src[i+1] > ' ' {
 		i++
-	} else if i = skipSpace(src, i); i < it.end && src[i] == ':' {
-		i++
-	}
-	if i < len(src) && src[i] <= ' ' {
-		i = skipSpace(src, i)
+	} else {
+		i = valueStartSpaced(src, i, it.end)
 	}
 	if i >= it.end {
 		return it.nextMemberSlow()
@@ -565,4 +553,30 @@ func (d *Doc) Get(obj Value, key string) Value {
 			return v
 		}
 	}
+}
+
+// itemStartSpaced returns where the item after offset i starts, i
+// being the end of the previous item, or just past the opening bracket,
+// or past its comma, and at white space: past that space, a comma if
+// there was none and the space after it; end at the end of the
+// container. The walks test the comma of minified text themselves and
+// call this only for white space, so that their usual path has no call.
+func itemStartSpaced(src string, i, end int) int {
+	if i = skipSpace(src, i); i < end && src[i] == ',' {
+		i = skipSpace(src, i+1)
+	}
+	return i
+}
+
+// valueStartSpaced returns where the value of a member starts, i being
+// the end of its key: past the colon and the white space around it. The
+// walks take the colon of minified text, with the value right after it,
+// themselves and call this for the rest.
+func valueStartSpaced(src string, i, end int) int {
+	if i < len(src) && src[i] == ':' {
+		i++
+	} else if i = skipSpace(src, i); i < end && src[i] == ':' {
+		i++
+	}
+	return skipSpace(src, i)
 }
