@@ -246,16 +246,25 @@ type opName struct {
 // spelling (canonical spellings are looked up in canonicalOperators):
 // policies repeat the same few operators. It also returns the
 // canonical spelling of the operator and whether a valid operator is
-// spelled otherwise, decided once per spelling.
+// spelled otherwise, decided once per spelling. The operator parsed last
+// is compared first: the blocks that lastBlocks does not find mostly come
+// under one operator in turn (each statement's IpAddress block), which
+// then costs one comparison of its name rather than a search.
 func (p *parser) parseOperator(name string) (op condition.Operator, canon string, respelled bool, err error) {
+	if i := p.lastOp - 1; i >= 0 && p.opNames[i].name == name {
+		o := &p.opNames[i]
+		return o.op, o.canon, o.respelled, o.err
+	}
 	if p.opIndex != nil {
 		if i, ok := p.opIndex[name]; ok {
+			p.lastOp = i + 1
 			o := &p.opNames[i]
 			return o.op, o.canon, o.respelled, o.err
 		}
 	} else {
 		for i := range p.opNames {
 			if o := &p.opNames[i]; o.name == name {
+				p.lastOp = i + 1
 				return o.op, o.canon, o.respelled, o.err
 			}
 		}
@@ -274,6 +283,7 @@ func (p *parser) parseOperator(name string) (op condition.Operator, canon string
 	}
 	respelled = err == nil && canon != name
 	p.opNames = append(p.opNames, opName{name, op, canon, respelled, err})
+	p.lastOp = len(p.opNames)
 	switch {
 	case p.opIndex != nil:
 		p.opIndex[name] = len(p.opNames) - 1

@@ -163,9 +163,9 @@ type parser struct {
 	condOps   [4]jsonsrc.Member
 	condKeys  blockKeys
 	condTexts [8]string
-	// lastOp is the operator parsed last, if lastOpSet (see operator).
-	lastOp    opName
-	lastOpSet bool
+	// lastOp is one more than the index in opNames of the operator
+	// parsed last, 0 before the first (see parseOperator).
+	lastOp int
 	// arena holds lower-cased action text; see lower.
 	arena []byte
 	// opNames and clauses cache parsed operators and compiled clauses;

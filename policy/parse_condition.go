@@ -40,7 +40,7 @@ func (p *parser) condition(v jsonsrc.Value, at *path) (condition.Block, []int, b
 		problems := p.limit.Count()
 		cs, ps := len(p.clauseSlab), len(p.posSlab)
 		opPath := at.Child(om.Key)
-		op, canon, respelled, err := p.operator(om.Key)
+		op, canon, respelled, err := p.parseOperator(om.Key)
 		opOK := err == nil
 		if !opOK {
 			msg := err.Error()
@@ -101,19 +101,6 @@ func (p *parser) condition(v jsonsrc.Value, at *path) (condition.Block, []int, b
 	}
 	end := len(p.posSlab)
 	return condition.NewBlockOf(p.clauseSlab[cstart:]), p.posSlab[start:end:end], true
-}
-
-// operator is parseOperator, remembering the operator it parsed last:
-// the blocks that lastBlocks does not find mostly come under one
-// operator in turn (each statement's IpAddress block), which then costs
-// one comparison of its name rather than a search of parseOperator's.
-func (p *parser) operator(name string) (condition.Operator, string, bool, error) {
-	if o := &p.lastOp; p.lastOpSet && o.name == name {
-		return o.op, o.canon, o.respelled, o.err
-	}
-	op, canon, respelled, err := p.parseOperator(name)
-	p.lastOp, p.lastOpSet = opName{name, op, canon, respelled, err}, true
-	return op, canon, respelled, err
 }
 
 // operators appends to dst the members of the Condition object v, as
