@@ -421,11 +421,12 @@ func TestContainers(t *testing.T) {
 	}
 }
 
-// TestNextElem checks that NextElem returns the values Next does, with
-// and without the bitmap of closing quotes and the bracket index.
-func TestNextElem(t *testing.T) {
-	for _, src := range []string{`[]`, `[ ]`, `["a","b\"c",1,true,null,{"x":[1]},[2,[3]],"",-1.5e3]`,
-		` [ "a" , { } , [ ] , "x" ] `, `{"a":1,"b":[2]}`, `["\u00e9t\u00e9", "` + strings.Repeat("long", 40) + `"]`} {
+// walkBothWays calls check with a walk of each document of srcs twice
+// over, a and b, first with the bitmap of closing quotes and the bracket
+// index that Parse builds and then after Release, without them.
+func walkBothWays(t *testing.T, srcs []string, check func(src string, released bool, a, b *Iter)) {
+	t.Helper()
+	for _, src := range srcs {
 		for _, release := range []bool{false, true} {
 			d, err := Parse(src, diag.Position{})
 			if err != nil {
@@ -435,34 +436,36 @@ func TestNextElem(t *testing.T) {
 				d.Release()
 			}
 			a, b := d.Items(d.Root()), d.Items(d.Root())
+			check(src, release, &a, &b)
+		}
+	}
+}
+
+// TestNextElem checks that NextElem returns the values Next does, with
+// and without the bitmap of closing quotes and the bracket index.
+func TestNextElem(t *testing.T) {
+	walkBothWays(t, []string{`[]`, `[ ]`, `["a","b\"c",1,true,null,{"x":[1]},[2,[3]],"",-1.5e3]`,
+		` [ "a" , { } , [ ] , "x" ] `, `{"a":1,"b":[2]}`, `["\u00e9t\u00e9", "` + strings.Repeat("long", 40) + `"]`},
+		func(src string, release bool, a, b *Iter) {
 			for {
 				_, want, ok1 := a.Next()
 				got, ok2 := b.NextElem()
-				if got != want || ok1 != ok2 || a != b {
+				if got != want || ok1 != ok2 || *a != *b {
 					t.Fatalf("%s (released %v): NextElem = %+v, %v; Next gave %+v, %v", src, release, got, ok2, want, ok1)
 				}
 				if !ok1 {
-					break
+					return
 				}
 			}
-		}
-	}
+		})
 }
 
 // TestNextMember checks that nextMember returns the members Next does,
 // with and without the bitmap of closing quotes and the bracket index.
 func TestNextMember(t *testing.T) {
-	for _, src := range []string{`{}`, `{ }`, `{"a":"x","b":1,"c":true,"d":null,"e":{"x":[1]},"f":[2,[3]],"":"","g":-1.5e3}`,
-		` { "a" : { } , "b" : [ ] , "c" : "x" } `, `{"a\"b":"c\"d","e":"f"}`, `{"` + strings.Repeat("long", 40) + `":"` + strings.Repeat("long", 40) + `","x":1}`} {
-		for _, release := range []bool{false, true} {
-			d, err := Parse(src, diag.Position{})
-			if err != nil {
-				t.Fatal(err)
-			}
-			if release {
-				d.Release()
-			}
-			a, b := d.Items(d.Root()), d.Items(d.Root())
+	walkBothWays(t, []string{`{}`, `{ }`, `{"a":"x","b":1,"c":true,"d":null,"e":{"x":[1]},"f":[2,[3]],"":"","g":-1.5e3}`,
+		` { "a" : { } , "b" : [ ] , "c" : "x" } `, `{"a\"b":"c\"d","e":"f"}`, `{"` + strings.Repeat("long", 40) + `":"` + strings.Repeat("long", 40) + `","x":1}`},
+		func(src string, release bool, a, b *Iter) {
 			for {
 				k, want, ok1 := a.Next()
 				keyAt, keyClose, got, ok2 := b.nextMember()
@@ -470,13 +473,12 @@ func TestNextMember(t *testing.T) {
 				if k.open == plainString {
 					wantClose = k.End - 1
 				}
-				if got != want || ok1 != ok2 || a != b || keyAt != k.Index || keyClose != wantClose {
+				if got != want || ok1 != ok2 || *a != *b || keyAt != k.Index || keyClose != wantClose {
 					t.Fatalf("%s (released %v): nextMember = %d, %d, %+v, %v; Next gave %+v, %+v, %v", src, release, keyAt, keyClose, got, ok2, k, want, ok1)
 				}
 				if !ok1 {
-					break
+					return
 				}
 			}
-		}
-	}
+		})
 }
