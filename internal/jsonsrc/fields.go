@@ -145,17 +145,20 @@ func (d *Doc) FieldsTo(obj Value, at *Path, known []string, out []Member, probs 
 type KnownKeys struct {
 	names []string
 	// slots holds, by knownHash of a key, the only known key of 1 to 16
-	// bytes with that hash, if any, as keyWords reads it.
+	// bytes with that hash, if any, as keyBits reads it.
 	slots [knownSlots]knownSlot
 }
 
 // knownSlot is an entry of a KnownKeys table: the known key's length
-// and its words (see keyWords), and 1 + its index; 0 for none, -1 when
+// and its words (see keyBits), and 1 + its index; 0 for none, -1 when
 // the key must be searched for (several known keys have its hash).
+// mlo and mhi mask the bytes of the key in the words of 16 bytes of text
+// from its start, which knownMembers compares with lo and hi.
 type knownSlot struct {
-	slot   int32
-	n      int32
-	lo, hi uint64
+	slot     int32
+	n        int32
+	lo, hi   uint64
+	mlo, mhi uint64
 }
 
 // knownSlots is the size of a KnownKeys table: a power of two.
@@ -171,13 +174,14 @@ func NewKnownKeys(names []string) *KnownKeys {
 			// searched for (see find).
 			continue
 		}
-		e := &kk.slots[knownHash(name)]
+		e := &kk.slots[knownHash(len(name), name[0])]
 		if e.slot != 0 {
 			e.slot = -1
 			continue
 		}
-		lo, hi := keyWords(name)
-		*e = knownSlot{slot: int32(i + 1), n: int32(len(name)), lo: lo, hi: hi}
+		lo, hi := keyBits(name)
+		mlo, mhi := keyBits(strings.Repeat("\xff", len(name)))
+		*e = knownSlot{slot: int32(i + 1), n: int32(len(name)), lo: lo, hi: hi, mlo: mlo, mhi: mhi}
 	}
 	return kk
 }
@@ -185,25 +189,28 @@ func NewKnownKeys(names []string) *KnownKeys {
 // Names returns the known keys.
 func (kk *KnownKeys) Names() []string { return kk.names }
 
-// knownHash hashes a non-empty key by its length and first byte, which
+// knownHash hashes a non-empty key by its length n and first byte, which
 // tell apart the known keys of the policy grammar (Action, Effect,
 // NotAction, ...). It is inlined.
-func knownHash(key string) int {
-	return (len(key)*5 + int(key[0])) & (knownSlots - 1)
+func knownHash(n int, first byte) int {
+	return (n*5 + int(first)) & (knownSlots - 1)
 }
 
-// keyWords returns the first and the last eight bytes of a key of 8 to
-// 16 bytes, the first and the last four of a key of 4 to 7 (which
-// together are the key: they may overlap), or the bytes of a shorter
-// non-empty key in lo. It is inlined.
-func keyWords(key string) (lo, hi uint64) {
+// keyBits returns the bytes of a key of 1 to 16 bytes as two
+// little-endian words, zero past its end: with its length, they are the
+// key, as the words of the 16 bytes of text from its start are when
+// masked to its length (see knownMembers). It reads overlapping words
+// from each end, or for keys of 1 to 3 bytes, the first, middle and last
+// byte, shifted to their places.
+func keyBits(key string) (lo, hi uint64) {
 	switch n := len(key); {
 	case n >= 8:
-		return le64(key, 0), le64(key, n-8)
+		return le64(key, 0), le64(key, n-8) >> (uint(16-n) * 8)
 	case n >= 4:
-		return uint64(le32(key, 0)), uint64(le32(key, n-4))
+		return uint64(le32(key, 0)) | uint64(le32(key, n-4))<<(uint(n-4)*8), 0
 	}
-	return uint64(key[0]) | uint64(key[len(key)/2])<<8 | uint64(key[len(key)-1])<<16, 0
+	n := len(key)
+	return uint64(key[0]) | uint64(key[n/2])<<(uint(n/2)*8) | uint64(key[n-1])<<(uint(n-1)*8), 0
 }
 
 // FieldsToKnown is [Doc.FieldsTo] for known keys given as a table (see
@@ -226,10 +233,21 @@ func (d *Doc) fieldsTo(obj Value, at *Path, known []string, table *KnownKeys, ou
 	var unknown *keySet // unknown keys, for duplicate detection; nil until one
 	it := d.Items(obj)
 	last := len(known) - 1 // the slot of the previous known key: the search starts at 0
+	// knownMembers reads minified text: an object whose first member
+	// does not start right after its brace is not.
+	fast := table != nil && d.quotes != nil && obj.Index+1 < len(d.src) && d.src[obj.Index+1] == '"'
+
 	// A member whose value ends right before the closing brace is the
 	// last: as in minified text, which then skips the call of Next that
 	// finds the end.
 	for more := true; more; {
+		if fast {
+			var done, spaced bool
+			if last, done, spaced = d.knownMembers(&it, table, out, last); done {
+				return out
+			}
+			fast = !spaced
+		}
 		keyAt, keyClose, v, ok := it.nextMember()
 		if !ok {
 			return out
@@ -248,11 +266,11 @@ func (d *Doc) fieldsTo(obj Value, at *Path, known []string, table *KnownKeys, ou
 		// is in its slot unless several known keys share the slot.
 		i := -1
 		if n := len(key); table != nil && n >= 1 && n <= 16 {
-			e := &table.slots[knownHash(key)]
+			e := &table.slots[knownHash(n, key[0])]
 			if e.slot < 0 {
 				i = findKnown(known, key, last)
 			} else if e.slot > 0 && int(e.n) == n {
-				if lo, hi := keyWords(key); lo == e.lo && hi == e.hi {
+				if lo, hi := keyBits(key); lo == e.lo && hi == e.hi {
 					i = int(e.slot - 1)
 				}
 			}
@@ -289,6 +307,78 @@ func (d *Doc) fieldsTo(obj Value, at *Path, known []string, table *KnownKeys, ou
 		reportTo(sink, probs, Problem{Kind: UnknownKey, Offset: keyAt, At: atText, Key: key, Near: near, CaseOnly: caseOnly, Known: known})
 	}
 	return out
+}
+
+// knownMembers is the usual path of fieldsTo with a table in a document
+// with the bitmap of closing quotes: it reads the members of its object
+// into out while each is the first of a known key of table, without
+// escapes, with a string, object or array value; one loop with the walk's
+// state in registers, rather than a call of nextMember and a lookup per
+// member. It stops at the end of the object (done) or before the first
+// member it leaves to fieldsTo, which reads that one (and reports what is
+// wrong with it). It reads minified text only (a call to skip white space
+// would cost the loop its registers): at white space it stops, spaced,
+// and fieldsTo reads the rest of the object. last is fieldsTo's, the slot
+// of the previous known key. it.n is not counted (fieldsTo has no use
+// for it).
+func (d *Doc) knownMembers(it *Iter, table *KnownKeys, out []Member, last int) (_ int, done, spaced bool) {
+	src, quotes, opens, closes, after := d.src, d.quotes, d.opens, d.closes, d.after
+	i, end, hint := it.i, it.end, int(it.hint)
+	for {
+		// The key, past the comma the first member lacks.
+		at := i
+		if at < end && src[at] == ',' {
+			at++
+		}
+		if at >= end {
+			it.i = end
+			return last, true, false
+		}
+		if c := src[at]; c != '"' {
+			spaced = c <= ' '
+			break
+		}
+		kc := closingQuote(quotes, at)
+		if kc <= at || kc-at-1 > 16 || at+17 > len(src) {
+			break
+		}
+		// The key's slot, as fieldsTo finds it: the key's 16 bytes of
+		// text, masked to its length, are the slot's words.
+		e := &table.slots[knownHash(kc-at-1, src[at+1])]
+		if e.slot <= 0 || int(e.n) != kc-at-1 || (load64(src, at+1)^e.lo)&e.mlo != 0 || (load64(src, at+9)^e.hi)&e.mhi != 0 {
+			break
+		}
+		slot := int(e.slot - 1)
+		m := &out[slot]
+		if m.Value.Kind != Missing {
+			break
+		}
+		// The value, right after the colon, as nextMember reads it.
+		v, next := Value{Index: kc + 2}, hint
+		if v.Index >= end || src[v.Index-1] != ':' || src[v.Index] <= ' ' {
+			spaced = true
+			break
+		}
+		if c := src[v.Index]; c == '"' {
+			q := closingQuote(quotes, v.Index)
+			if q <= v.Index {
+				break
+			}
+			v.Kind, v.End, v.open = String, q+1, plainString
+		} else if (c == '{' || c == '[') && hint >= 0 && hint < len(opens) && int(opens[hint]) == v.Index {
+			v.Kind, v.End, v.open = Kind(c), int(closes[hint])+1, int32(hint)
+			next = int(after[hint])
+		} else {
+			break
+		}
+		if v.End > end {
+			break
+		}
+		m.Key, m.KeyIndex, m.Value = src[at+1:kc], at, v
+		last, i, hint = slot, v.End, next
+	}
+	it.i, it.hint = i, int32(hint)
+	return last, false, spaced
 }
 
 // findKnown returns the index of key in known, or -1. Members are

@@ -361,9 +361,37 @@ func TestFreeMembersToAgreesWithFreeIter(t *testing.T) {
 	assert.Equal(t, []Problem{{Kind: WrongType, Offset: 0, At: "T", Value: d.Root(), Want: "an object"}}, probs, "not an object")
 }
 
+// TestKeyBits checks keyBits against the bytes of keys of every length,
+// and the masked words of the text from a key's start (knownMembers's
+// reading of a key) against keyBits of the key.
+func TestKeyBits(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	for n := 1; n <= 16; n++ {
+		for range 50 {
+			b := make([]byte, n+16)
+			for i := range b {
+				b[i] = byte(r.Uint32())
+			}
+			src, key := string(b), string(b[:n])
+			var want [2]uint64
+			for i := n - 1; i >= 0; i-- {
+				want[i/8] |= uint64(key[i]) << (i % 8 * 8)
+			}
+			lo, hi := keyBits(key)
+			mlo, mhi := keyBits(strings.Repeat("\xff", n))
+			if [2]uint64{lo, hi} != want || [2]uint64{load64(src, 0) & mlo, load64(src, 8) & mhi} != want {
+				t.Errorf("%q: keyBits gave %x %x, masked text %x %x, want %x", key, lo, hi, load64(src, 0)&mlo, load64(src, 8)&mhi, want)
+			}
+		}
+	}
+}
+
 // TestKnownKeysTable checks that FieldsToKnown fills the same slots and
 // reports the same problems as FieldsTo, for known lists whose keys
-// share table slots, are empty or longer than 16 bytes.
+// share table slots, are empty or longer than 16 bytes, with values of
+// every kind, in minified and spaced text and in documents with escapes:
+// FieldsToKnown reads minified members with string and container values
+// on a path of its own (knownMembers).
 func TestKnownKeysTable(t *testing.T) {
 	lists := [][]string{
 		{"Sid", "Effect", "Principal", "NotPrincipal", "Action", "NotAction", "Resource", "NotResource", "Condition"},
@@ -378,16 +406,22 @@ func TestKnownKeysTable(t *testing.T) {
 		kk := NewKnownKeys(known)
 		for _, k1 := range keys {
 			for _, k2 := range keys {
-				src := `{"` + k1 + `":1,"` + k2 + `":2,"` + k1 + `":3}`
-				d, err := Parse(src, diag.Position{})
-				if err != nil {
-					t.Fatal(err)
-				}
-				var ps1, ps2 []Problem
-				out1 := d.FieldsTo(d.Root(), nil, known, make([]Member, len(known)), &ps1)
-				out2 := d.FieldsToKnown(d.Root(), nil, kk, make([]Member, len(known)), &ps2)
-				if !reflect.DeepEqual(out1, out2) || !reflect.DeepEqual(ps1, ps2) {
-					t.Errorf("%q in %q: FieldsToKnown gave %v %v, want %v %v", src, known, out2, ps2, out1, ps1)
+				for _, vs := range [][3]string{{"1", "2", "3"}, {`"a"`, `{}`, `[1]`}, {`{"x":[]}`, `"b"`, `"c"`}, {`[]`, `true`, `"\n"`}} {
+					for _, f := range []string{`{"%s":%s,"%s":%s,"%s":%s}`, `{ "%s": %s, "%s" :%s ,"%s":%s}`, `[{"%s":%s,"%s":%s},{"%s":%s}]`} {
+						src := fmt.Sprintf(f, k1, vs[0], k2, vs[1], k1, vs[2])
+						d, err := Parse(src, diag.Position{})
+						if err != nil {
+							t.Fatal(err)
+						}
+						for _, obj := range []Value{d.Root(), d.ValueAt(1), d.ValueAt(strings.LastIndexByte(src, '{'))} {
+							var ps1, ps2 []Problem
+							out1 := d.FieldsTo(obj, nil, known, make([]Member, len(known)), &ps1)
+							out2 := d.FieldsToKnown(obj, nil, kk, make([]Member, len(known)), &ps2)
+							if !reflect.DeepEqual(out1, out2) || !reflect.DeepEqual(ps1, ps2) {
+								t.Errorf("%q at %d in %q: FieldsToKnown gave %v %v, want %v %v", src, obj.Index, known, out2, ps2, out1, ps1)
+							}
+						}
+					}
 				}
 			}
 		}
