@@ -232,21 +232,17 @@ func (d *Doc) fieldsTo(obj Value, at *Path, known []string, table *KnownKeys, ou
 	var atText string   // at, formatted for the first problem
 	var unknown *keySet // unknown keys, for duplicate detection; nil until one
 	it := d.Items(obj)
-	last := len(known) - 1 // the slot of the previous known key: the search starts at 0
-	// knownMembers reads minified text: an object whose first member
-	// does not start right after its brace is not.
-	fast := table != nil && d.quotes != nil && obj.Index+1 < len(d.src) && d.src[obj.Index+1] == '"'
-
+	last := len(known) - 1                  // the slot of the previous known key: the search starts at 0
+	fast := table != nil && d.quotes != nil // see knownMembers
 	// A member whose value ends right before the closing brace is the
 	// last: as in minified text, which then skips the call of Next that
 	// finds the end.
 	for more := true; more; {
 		if fast {
-			var done, spaced bool
-			if last, done, spaced = d.knownMembers(&it, table, out, last); done {
+			var done bool
+			if last, done = d.knownMembers(&it, table, out, last); done {
 				return out
 			}
-			fast = !spaced
 		}
 		keyAt, keyClose, v, ok := it.nextMember()
 		if !ok {
@@ -314,29 +310,44 @@ func (d *Doc) fieldsTo(obj Value, at *Path, known []string, table *KnownKeys, ou
 // into out while each is the first of a known key of table, without
 // escapes, with a string, object or array value; one loop with the walk's
 // state in registers, rather than a call of nextMember and a lookup per
-// member. It stops at the end of the object (done) or before the first
-// member it leaves to fieldsTo, which reads that one (and reports what is
-// wrong with it). It reads minified text only (a call to skip white space
-// would cost the loop its registers): at white space it stops, spaced,
-// and fieldsTo reads the rest of the object. last is fieldsTo's, the slot
-// of the previous known key. it.n is not counted (fieldsTo has no use
-// for it).
-func (d *Doc) knownMembers(it *Iter, table *KnownKeys, out []Member, last int) (_ int, done, spaced bool) {
-	src, quotes, opens, closes, after := d.src, d.quotes, d.opens, d.closes, d.after
+// member (it skips white space itself, as a call would cost the loop its
+// registers). It stops at the end of the object (done) or before the
+// first member it leaves to fieldsTo, which reads that one (and reports
+// what is wrong with it). last is fieldsTo's, the slot of the previous
+// known key. it.n is not counted (fieldsTo has no use for it).
+func (d *Doc) knownMembers(it *Iter, table *KnownKeys, out []Member, last int) (_ int, done bool) {
+	src, quotes, opens := d.src, d.quotes, d.opens
+	// closes and after have the length of opens: resliced, the compiler
+	// knows it, and checks an index of the three once.
+	closes, after := d.closes[:len(opens)], d.after[:len(opens)]
 	i, end, hint := it.i, it.end, int(it.hint)
 	for {
-		// The key, past the comma the first member lacks.
+		// The key, past the comma the first member lacks; at the end,
+		// the closing brace (src[end]).
 		at := i
-		if at < end && src[at] == ',' {
+		if src[at] == ',' {
 			at++
 		}
-		if at >= end {
-			it.i = end
-			return last, true, false
-		}
-		if c := src[at]; c != '"' {
-			spaced = c <= ' '
-			break
+		if src[at] != '"' {
+			// White space, a comma if there was none, white space,
+			// skipped here as itemStartSpaced does: in valid text
+			// nothing else is before a key.
+			for at < end && src[at] <= ' ' {
+				at++
+			}
+			if at < end && src[at] == ',' {
+				at++
+			}
+			for at < end && src[at] <= ' ' {
+				at++
+			}
+			if at >= end {
+				it.i = end
+				return last, true
+			}
+			if src[at] != '"' {
+				break
+			}
 		}
 		kc := closingQuote(quotes, at)
 		if kc <= at || kc-at-1 > 16 || at+17 > len(src) {
@@ -353,11 +364,21 @@ func (d *Doc) knownMembers(it *Iter, table *KnownKeys, out []Member, last int) (
 		if m.Value.Kind != Missing {
 			break
 		}
-		// The value, right after the colon, as nextMember reads it.
+		// The value, right after the colon in minified text, else
+		// past the white space around it, as valueStartSpaced skips it.
 		v, next := Value{Index: kc + 2}, hint
 		if v.Index >= end || src[v.Index-1] != ':' || src[v.Index] <= ' ' {
-			spaced = true
-			break
+			for v.Index = kc + 1; v.Index < end && src[v.Index] <= ' '; v.Index++ {
+			}
+			if v.Index < end && src[v.Index] == ':' {
+				v.Index++
+			}
+			for v.Index < end && src[v.Index] <= ' ' {
+				v.Index++
+			}
+			if v.Index >= end {
+				break
+			}
 		}
 		if c := src[v.Index]; c == '"' {
 			q := closingQuote(quotes, v.Index)
@@ -378,7 +399,7 @@ func (d *Doc) knownMembers(it *Iter, table *KnownKeys, out []Member, last int) (
 		last, i, hint = slot, v.End, next
 	}
 	it.i, it.hint = i, int32(hint)
-	return last, false, spaced
+	return last, false
 }
 
 // findKnown returns the index of key in known, or -1. Members are

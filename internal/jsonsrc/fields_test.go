@@ -407,7 +407,7 @@ func TestKnownKeysTable(t *testing.T) {
 		for _, k1 := range keys {
 			for _, k2 := range keys {
 				for _, vs := range [][3]string{{"1", "2", "3"}, {`"a"`, `{}`, `[1]`}, {`{"x":[]}`, `"b"`, `"c"`}, {`[]`, `true`, `"\n"`}} {
-					for _, f := range []string{`{"%s":%s,"%s":%s,"%s":%s}`, `{ "%s": %s, "%s" :%s ,"%s":%s}`, `[{"%s":%s,"%s":%s},{"%s":%s}]`} {
+					for _, f := range []string{`{"%s":%s,"%s":%s,"%s":%s}`, `{ "%s": %s, "%s" :%s ,"%s":%s}`, "{\n\t\"%s\"\t:\n%s\r\n,\n\"%s\":%s, \"%s\" : %s \n}", `[{"%s":%s,"%s":%s},{"%s":%s}]`} {
 						src := fmt.Sprintf(f, k1, vs[0], k2, vs[1], k1, vs[2])
 						d, err := Parse(src, diag.Position{})
 						if err != nil {
