@@ -310,8 +310,7 @@ func (d *Doc) fieldsTo(obj Value, at *Path, known []string, table *KnownKeys, ou
 // into out while each is the first of a known key of table, without
 // escapes, with a string, object or array value; one loop with the walk's
 // state in registers, rather than a call of nextMember and a lookup per
-// member (it skips white space itself, as a call would cost the loop its
-// registers). It stops at the end of the object (done) or before the
+// member. It stops at the end of the object (done) or before the
 // first member it leaves to fieldsTo, which reads that one (and reports
 // what is wrong with it). last is fieldsTo's, the slot of the previous
 // known key. it.n is not counted (fieldsTo has no use for it).
@@ -329,19 +328,7 @@ func (d *Doc) knownMembers(it *Iter, table *KnownKeys, out []Member, last int) (
 			at++
 		}
 		if src[at] != '"' {
-			// White space, a comma if there was none, white space,
-			// skipped here as itemStartSpaced does: in valid text
-			// nothing else is before a key.
-			for at < end && src[at] <= ' ' {
-				at++
-			}
-			if at < end && src[at] == ',' {
-				at++
-			}
-			for at < end && src[at] <= ' ' {
-				at++
-			}
-			if at >= end {
+			if at = itemStartSpaced(src, at, end); at >= end {
 				it.i = end
 				return last, true
 			}
@@ -364,19 +351,10 @@ func (d *Doc) knownMembers(it *Iter, table *KnownKeys, out []Member, last int) (
 		if m.Value.Kind != Missing {
 			break
 		}
-		// The value, right after the colon in minified text, else
-		// past the white space around it, as valueStartSpaced skips it.
+		// The value, right after the colon in minified text.
 		v, next := Value{Index: kc + 2}, hint
 		if v.Index >= end || src[v.Index-1] != ':' || src[v.Index] <= ' ' {
-			for v.Index = kc + 1; v.Index < end && src[v.Index] <= ' '; v.Index++ {
-			}
-			if v.Index < end && src[v.Index] == ':' {
-				v.Index++
-			}
-			for v.Index < end && src[v.Index] <= ' ' {
-				v.Index++
-			}
-			if v.Index >= end {
+			if v.Index = valueStartSpaced(src, kc+1, end); v.Index >= end {
 				break
 			}
 		}

@@ -559,24 +559,32 @@ func (d *Doc) Get(obj Value, key string) Value {
 // being the end of the previous item, or just past the opening bracket,
 // or past its comma, and at white space: past that space, a comma if
 // there was none and the space after it; end at the end of the
-// container. The walks test the comma of minified text themselves and
-// call this only for white space, so that their usual path has no call.
+// container. It is inlined, and makes no call: a walk that called it
+// would keep its state on the stack around the call on its usual path
+// too.
 func itemStartSpaced(src string, i, end int) int {
-	if i = skipSpace(src, i); i < end && src[i] == ',' {
-		i = skipSpace(src, i+1)
+	if i = spaceTo(src, i, end); i < end && src[i] == ',' {
+		i = spaceTo(src, i+1, end)
 	}
 	return i
 }
 
 // valueStartSpaced returns where the value of a member starts, i being
-// the end of its key: past the colon and the white space around it. The
-// walks take the colon of minified text, with the value right after it,
-// themselves and call this for the rest.
+// the end of its key: past the colon and the white space around it. It
+// is inlined, like itemStartSpaced.
 func valueStartSpaced(src string, i, end int) int {
-	if i < len(src) && src[i] == ':' {
-		i++
-	} else if i = skipSpace(src, i); i < end && src[i] == ':' {
+	if i = spaceTo(src, i, end); i < end && src[i] == ':' {
 		i++
 	}
-	return skipSpace(src, i)
+	return spaceTo(src, i, end)
+}
+
+// spaceTo returns the offset of the first byte at or after i that is not
+// white space, or end. Between the tokens of valid text every byte up to
+// ' ' is white space, so that one comparison tells it.
+func spaceTo(src string, i, end int) int {
+	for i < end && src[i] <= ' ' {
+		i++
+	}
+	return i
 }
