@@ -2,6 +2,7 @@ package jsonsrc
 
 import (
 	"fmt"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -107,8 +108,19 @@ func FuzzParse(f *testing.F) {
 
 // checkShortWalks checks, for v and every value inside it, that
 // NextElem and nextMember return what Next does and that Containers
-// counts the containers Next finds.
+// counts the containers Next finds, and that FieldsToKnown reads an
+// object as FieldsTo does (see knownMembers).
 func checkShortWalks(t *testing.T, d *Doc, v Value) {
+	if v.Kind == Object {
+		for _, kk := range fuzzKnown {
+			var ps1, ps2 []Problem
+			out1 := d.FieldsTo(v, nil, kk.Names(), make([]Member, len(kk.Names())), &ps1)
+			out2 := d.FieldsToKnown(v, nil, kk, make([]Member, len(kk.Names())), &ps2)
+			if diff := cmp.Diff(out1, out2, cmp.AllowUnexported(Value{})); diff != "" || !reflect.DeepEqual(ps1, ps2) {
+				t.Fatalf("FieldsToKnown of %q differs from FieldsTo (-FieldsTo +FieldsToKnown):\n%s%v\n%v", d.Raw(v), diff, ps1, ps2)
+			}
+		}
+	}
 	a, b, c := d.Items(v), d.Items(v), d.Items(v)
 	containers := 0
 	for {
@@ -140,6 +152,13 @@ func checkShortWalks(t *testing.T, d *Doc, v Value) {
 	} else if !ok && d.opens != nil && (v.Kind == Object || v.Kind == Array) && v.open >= 0 {
 		t.Fatalf("Containers has no count for an indexed container")
 	}
+}
+
+// fuzzKnown are the known keys checkShortWalks reads objects with: those
+// of a policy statement, and short keys a fuzzer finds.
+var fuzzKnown = []*KnownKeys{
+	NewKnownKeys([]string{"Sid", "Effect", "Principal", "NotPrincipal", "Action", "NotAction", "Resource", "NotResource", "Condition"}),
+	NewKnownKeys([]string{"a", "b", "ab", "abc", "0", "", "AVeryLongKeyOfManyBytes"}),
 }
 
 // walkAll lists every key and value of d, with the text of strings, in
