@@ -147,13 +147,19 @@ type KnownKeys struct {
 	// slots holds, by knownHash of a key, the only known key of 1 to 16
 	// bytes with that hash, if any, as keyBits reads it.
 	slots [knownSlots]knownSlot
+	// byText holds, by textHash, the only known key of 3 to 16 bytes
+	// with that hash, if any, without quotes or backslashes: a walk
+	// that reads keys from the text (knownMembers) finds the key's slot
+	// before it knows where the key ends.
+	byText [knownSlots]knownSlot
 }
 
 // knownSlot is an entry of a KnownKeys table: the known key's length
 // and its words (see keyBits), and 1 + its index; 0 for none, -1 when
 // the key must be searched for (several known keys have its hash).
 // mlo and mhi mask the bytes of the key in the words of 16 bytes of text
-// from its start, which knownMembers compares with lo and hi.
+// from its start, which knownMembers compares with lo and hi (in the
+// byText table).
 type knownSlot struct {
 	slot     int32
 	n        int32
@@ -179,11 +185,35 @@ func NewKnownKeys(names []string) *KnownKeys {
 			e.slot = -1
 			continue
 		}
-		lo, hi := keyBits(name)
-		mlo, mhi := keyBits(strings.Repeat("\xff", len(name)))
-		*e = knownSlot{slot: int32(i + 1), n: int32(len(name)), lo: lo, hi: hi, mlo: mlo, mhi: mhi}
+		*e = newKnownSlot(i, name)
+	}
+	for i, name := range names {
+		if len(name) < 3 || len(name) > 16 || strings.ContainsAny(name, "\"\\") {
+			continue
+		}
+		e := &kk.byText[textHash(name[0], (name + `"`)[3])]
+		if e.slot != 0 {
+			e.slot = -1
+			continue
+		}
+		*e = newKnownSlot(i, name)
 	}
 	return kk
+}
+
+// newKnownSlot returns the table entry of name, known key i.
+func newKnownSlot(i int, name string) knownSlot {
+	lo, hi := keyBits(name)
+	mlo, mhi := keyBits(strings.Repeat("\xff", len(name)))
+	return knownSlot{slot: int32(i + 1), n: int32(len(name)), lo: lo, hi: hi, mlo: mlo, mhi: mhi}
+}
+
+// textHash hashes a key by its first byte and the byte at offset 3 of its
+// text, which is its closing quote for a key of 3 bytes; it tells apart
+// the known keys of each object of a policy (Sid, NotAction, NotResource,
+// ...). It is inlined.
+func textHash(first, fourth byte) int {
+	return (int(first)*7 + int(fourth)) & (knownSlots - 1)
 }
 
 // Names returns the known keys.
@@ -307,8 +337,8 @@ func (d *Doc) fieldsTo(obj Value, at *Path, known []string, table *KnownKeys, ou
 
 // knownMembers is the usual path of fieldsTo with a table in a document
 // with the bitmap of closing quotes: it reads the members of its object
-// into out while each is the first of a known key of table, without
-// escapes, with a string, object or array value; one loop with the walk's
+// into out while each is the first of a known key of 3 to 16 bytes (see
+// KnownKeys.byText), with a string, object or array value; one loop with the walk's
 // state in registers, rather than a call of nextMember and a lookup per
 // member. It stops at the end of the object (done) or before the
 // first member it leaves to fieldsTo, which reads that one (and reports
@@ -336,14 +366,16 @@ func (d *Doc) knownMembers(it *Iter, table *KnownKeys, out []Member, last int) (
 				break
 			}
 		}
-		kc := closingQuote(quotes, at)
-		if kc <= at || kc-at-1 > 16 || at+17 > len(src) {
+		// The key's slot: the known key there when the 16 bytes of text
+		// from the key, masked to its length, are its words and a quote
+		// follows them, which closes the key as no string has an
+		// escape.
+		if at+18 > len(src) {
 			break
 		}
-		// The key's slot, as fieldsTo finds it: the key's 16 bytes of
-		// text, masked to its length, are the slot's words.
-		e := &table.slots[knownHash(kc-at-1, src[at+1])]
-		if e.slot <= 0 || int(e.n) != kc-at-1 || (load64(src, at+1)^e.lo)&e.mlo != 0 || (load64(src, at+9)^e.hi)&e.mhi != 0 {
+		e := &table.byText[textHash(src[at+1], src[at+4])]
+		kc := at + 1 + int(e.n)
+		if e.slot <= 0 || (load64(src, at+1)^e.lo)&e.mlo != 0 || (load64(src, at+9)^e.hi)&e.mhi != 0 || src[kc] != '"' {
 			break
 		}
 		slot := int(e.slot - 1)

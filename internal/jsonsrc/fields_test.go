@@ -388,7 +388,8 @@ func TestKeyBits(t *testing.T) {
 
 // TestKnownKeysTable checks that FieldsToKnown fills the same slots and
 // reports the same problems as FieldsTo, for known lists whose keys
-// share table slots, are empty or longer than 16 bytes, with values of
+// share table slots (abcd and jxye share one of byText), are empty or
+// longer than 16 bytes, with values of
 // every kind, in minified and spaced text and in documents with escapes:
 // FieldsToKnown reads minified members with string and container values
 // on a path of its own (knownMembers).
@@ -396,12 +397,12 @@ func TestKnownKeysTable(t *testing.T) {
 	lists := [][]string{
 		{"Sid", "Effect", "Principal", "NotPrincipal", "Action", "NotAction", "Resource", "NotResource", "Condition"},
 		{"Version", "Id", "Statement"},
-		{"a", "b", "", "ab", "ba", "abcd", "abce", "abcdefgh", "abcdefgi", "AVeryLongKeyOfManyBytes", "Q"},
+		{"a", "b", "", "ab", "ba", "abcd", "abce", "abcdefgh", "abcdefgi", "AVeryLongKeyOfManyBytes", "Q", "jxye", `ab"c`, "abcdefghijklmnop"},
 		{"A", "F"}, // one length, first bytes 5 apart: the same hash for lengths 1 and 2 apart
 	}
 	keys := []string{"", "a", "b", "c", "ab", "ba", "abc", "abcd", "abce", "abcf", "abcdefgh", "abcdefgi", "abcdefgj",
 		"AVeryLongKeyOfManyBytes", "AVeryLongKeyOfManyBytez", "Sid", "sid", "Effect", "Effecu", "Action", "Actiom",
-		"NotAction", "Condition", "Conditiom", "Version", "Id", "Statement", "A", "F", "Q", "\\u0041"}
+		"NotAction", "Condition", "Conditiom", "Version", "Id", "Statement", "A", "F", "Q", "\\u0041", "jxye", "jxyd", "abcdefghijklmnop", "abcdefghijklmnopq"}
 	for _, known := range lists {
 		kk := NewKnownKeys(known)
 		for _, k1 := range keys {
