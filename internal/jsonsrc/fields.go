@@ -235,7 +235,7 @@ func knownHash(n int, first byte) int {
 func keyBits(key string) (lo, hi uint64) {
 	switch n := len(key); {
 	case n >= 8:
-		return le64(key, 0), le64(key, n-8) >> (uint(16-n) * 8)
+		return load64(key, 0), load64(key, n-8) >> (uint(16-n) * 8)
 	case n >= 4:
 		return uint64(le32(key, 0)) | uint64(le32(key, n-4))<<(uint(n-4)*8), 0
 	}
@@ -446,21 +446,13 @@ func sameKey(name, key string) bool {
 	}
 	switch {
 	case n >= 8 && n <= 16:
-		return le64(name, 0) == le64(key, 0) && le64(name, n-8) == le64(key, n-8)
+		return load64(name, 0) == load64(key, 0) && load64(name, n-8) == load64(key, n-8)
 	case n >= 4 && n < 8:
 		return le32(name, 0) == le32(key, 0) && le32(name, n-4) == le32(key, n-4)
 	case n < 4:
 		return (n < 1 || name[0] == key[0]) && (n < 2 || name[1] == key[1]) && (n < 3 || name[2] == key[2])
 	}
 	return name == key
-}
-
-// le64 returns the eight bytes of s at i as a little-endian word, which
-// the compiler reads with one load.
-func le64(s string, i int) uint64 {
-	s = s[i : i+8]
-	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
-		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
 // le32 returns the four bytes of s at i as a little-endian word, which
