@@ -85,13 +85,18 @@ func parseQuadPrefix(s string) (netip.Prefix, bool) {
 // netip.ParsePrefix accepts it: one or two decimal digits without a
 // leading zero, at most 32. It reports false for any other text, which
 // netip.ParsePrefix then decides: policies mostly write this form.
+//
+// Digits are tested by unsigned subtraction, which keeps prefixBits
+// small enough to be inlined into parseQuadPrefix.
 func prefixBits(s string) (int, bool) {
-	switch {
-	case len(s) == 1 && '0' <= s[0] && s[0] <= '9':
-		return int(s[0] - '0'), true
-	case len(s) == 2 && '1' <= s[0] && s[0] <= '3' && '0' <= s[1] && s[1] <= '9':
-		if bits := int(s[0]-'0')*10 + int(s[1]-'0'); bits <= 32 {
-			return bits, true
+	switch len(s) {
+	case 1:
+		if d := s[0] - '0'; d <= 9 {
+			return int(d), true
+		}
+	case 2:
+		if d, e := s[0]-'1', s[1]-'0'; d <= '3'-'1' && e <= 9 && d*10+e <= 22 {
+			return int(d)*10 + int(e) + 10, true
 		}
 	}
 	return 0, false
