@@ -14,6 +14,11 @@ func parsePrefix(s string) (netip.Prefix, bool) {
 	if p, ok := parseQuadPrefix(s); ok {
 		return p, true
 	}
+	return parseOtherPrefix(s)
+}
+
+// parseOtherPrefix is parsePrefix for a value parseQuadPrefix declines.
+func parseOtherPrefix(s string) (netip.Prefix, bool) {
 	if slash := strings.LastIndexByte(s, '/'); slash >= 0 {
 		if a, ok := parseDottedQuad(s[:slash]); ok {
 			if bits, ok := prefixBits(s[slash+1:]); ok {
@@ -119,7 +124,11 @@ func compileIPTo(out []netip.Prefix, values []string) ([]netip.Prefix, []error) 
 	// A single value, as most IpAddress clauses have, skips the loop's
 	// bookkeeping, which keeps errs across parsePrefix's call.
 	if len(values) == 1 && len(out) == 1 {
-		p, ok := parsePrefix(values[0])
+		// parsePrefix, its usual case read without a call of its own.
+		p, ok := parseQuadPrefix(values[0])
+		if !ok {
+			p, ok = parseOtherPrefix(values[0])
+		}
 		if !ok {
 			return out, []error{notIP(0, values[0])}
 		}

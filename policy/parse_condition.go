@@ -61,7 +61,7 @@ func (p *parser) condition(v jsonsrc.Value, at *path) (condition.Block, []int, b
 		}
 		// The keys are compiled as they are read, not collected first: a
 		// block of 100,000 keys needs no slice of them (issue 15).
-		if !p.checkOnly {
+		if !p.checkOnly && !p.roomForBlock(bv) {
 			p.roomForClauses(bv)
 		}
 		var dups []jsonsrc.Problem
@@ -211,16 +211,22 @@ func (b *blockKeys) nextKey(at *path, probs *[]jsonsrc.Problem) (jsonsrc.Member,
 // of condition keys that may not fit them, rather than doubling them
 // while it is compiled: a block of 100,000 keys left 1.6 MB of earlier
 // slabs behind (issue 15). A member takes at least five bytes ("":0,),
-// so only a block longer than five times the room left is counted.
+// so only a block longer than five times the room left is counted: the
+// caller calls it for a block roomForBlock does not pass.
 func (p *parser) roomForClauses(block jsonsrc.Value) {
 	room := min(cap(p.clauseSlab)-len(p.clauseSlab), cap(p.posSlab)-len(p.posSlab))
-	if (block.End-block.Index)/5 <= room {
-		return
-	}
 	if n := p.doc.Count(block); n > room {
 		p.clauseSlab = slices.Grow(p.clauseSlab, n)
 		p.posSlab = slices.Grow(p.posSlab, n)
 	}
+}
+
+// roomForBlock reports whether the slabs have room for the members of
+// any block of condition keys as long as block (see roomForClauses),
+// which then is not counted: the usual short block is told here,
+// inlined.
+func (p *parser) roomForBlock(block jsonsrc.Value) bool {
+	return (block.End-block.Index)/5 <= min(cap(p.clauseSlab)-len(p.clauseSlab), cap(p.posSlab)-len(p.posSlab))
 }
 
 // lastBlock is an operator's block of condition keys compiled without
