@@ -336,8 +336,19 @@ func (c Clause) Values() []string { return slices.Clone(c.body().values()) }
 // operator on a documented multivalued key such as aws:TagKeys (Index
 // -1). The slice is a copy.
 func (c Clause) Warnings() []*ValueError {
-	return slices.Clone(warnings(c.c))
+	// Most clauses have none: that is told here, inlined into the
+	// caller (the parser asks of every clause it compiles).
+	if c.c == nil || c.c.nvals&warnedBit == 0 {
+		return nil
+	}
+	return cloneWarnings(c.c)
 }
+
+// cloneWarnings returns a copy of the warnings of c; not inlined, so
+// that Warnings is small enough to be.
+//
+//go:noinline
+func cloneWarnings(c *clause) []*ValueError { return slices.Clone(warnings(c)) }
 
 // String returns the operator and the key, as in `StringLike "s3:prefix"`.
 func (c Clause) String() string {

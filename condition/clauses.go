@@ -24,6 +24,7 @@ type Clauses struct {
 	// looking it up among the interned keys again.
 	keys    [4]spelledNorm
 	lastKey int // the entry of keys written or found last
+	ahead   int // how many more clauses may follow (see Expect)
 }
 
 // spelledNorm is a condition key as written, its normalized form,
@@ -71,17 +72,33 @@ func (c *Clauses) New(op Operator, key string, values []string, mode variables.M
 	return newClause(c, op, key, values, mode)
 }
 
+// Expect tells c that about n more clauses may follow: a parser passes
+// the statements left in the policy, as policies that give each
+// statement its own aws:SourceIp range compile a clause of one kind per
+// statement. A kind of clause that has filled its first block then gets
+// a next one with room for them (see blockLen), rather than a few
+// blocks growing by halves.
+func (c *Clauses) Expect(n int) { c.ahead = n }
+
 // The first block of each kind has room for clauseBlockMin clauses, the
-// next ones for half the clauses carved so far, up to clauseBlockMax: a
-// policy takes a few blocks, and a condition of 20,000 keys leaves at
-// most clauseBlockMax clauses of room unused (issue 15).
+// next ones for half the clauses carved so far or the clauses expected
+// ahead, whichever is more, up to clauseBlockMax: a policy takes a few
+// blocks, and a condition of 20,000 keys leaves at most clauseBlockMax
+// clauses of room unused (issue 15).
 const (
 	clauseBlockMin = 4
 	clauseBlockMax = 64
 )
 
-// blockLen is the room of the next block after carved clauses.
-func blockLen(carved int) int { return min(max(clauseBlockMin, carved/2), clauseBlockMax) }
+// blockLen is the room of the next block of a kind after carved clauses
+// of it.
+func (c *Clauses) blockLen(carved int) int {
+	n := max(clauseBlockMin, carved/2)
+	if carved > 0 {
+		n = max(n, c.ahead)
+	}
+	return min(n, clauseBlockMax)
+}
 
 // body is newClauseBody, carved from c's blocks when c is not nil.
 func (c *Clauses) body(values []string) *clause {
@@ -89,7 +106,7 @@ func (c *Clauses) body(values []string) *clause {
 		return newClauseBody(values)
 	}
 	if len(c.bodies) == 0 {
-		c.bodies = make([]clause, blockLen(c.nb))
+		c.bodies = make([]clause, c.blockLen(c.nb))
 	}
 	b := &c.bodies[0]
 	c.bodies = c.bodies[1:]
@@ -105,7 +122,7 @@ func (c *Clauses) ipBody(values []string) (*clause, []netip.Prefix) {
 		return newClauseBodyFor[netip.Prefix](values)
 	}
 	if len(c.ips) == 0 {
-		c.ips = make([]clauseOf[netip.Prefix], blockLen(c.nips))
+		c.ips = make([]clauseOf[netip.Prefix], c.blockLen(c.nips))
 	}
 	b := &c.ips[0]
 	c.ips = c.ips[1:]

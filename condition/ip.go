@@ -14,6 +14,11 @@ func parsePrefix(s string) (netip.Prefix, bool) {
 	if p, ok := parseQuadPrefix(s); ok {
 		return p, true
 	}
+	return parseOtherPrefix(s)
+}
+
+// parseOtherPrefix is parsePrefix for a value parseQuadPrefix declines.
+func parseOtherPrefix(s string) (netip.Prefix, bool) {
 	if slash := strings.LastIndexByte(s, '/'); slash >= 0 {
 		if a, ok := parseDottedQuad(s[:slash]); ok {
 			if bits, ok := prefixBits(s[slash+1:]); ok {
@@ -85,13 +90,18 @@ func parseQuadPrefix(s string) (netip.Prefix, bool) {
 // netip.ParsePrefix accepts it: one or two decimal digits without a
 // leading zero, at most 32. It reports false for any other text, which
 // netip.ParsePrefix then decides: policies mostly write this form.
+//
+// Digits are tested by unsigned subtraction, which keeps prefixBits
+// small enough to be inlined into parseQuadPrefix.
 func prefixBits(s string) (int, bool) {
-	switch {
-	case len(s) == 1 && '0' <= s[0] && s[0] <= '9':
-		return int(s[0] - '0'), true
-	case len(s) == 2 && '1' <= s[0] && s[0] <= '3' && '0' <= s[1] && s[1] <= '9':
-		if bits := int(s[0]-'0')*10 + int(s[1]-'0'); bits <= 32 {
-			return bits, true
+	switch len(s) {
+	case 1:
+		if d := s[0] - '0'; d <= 9 {
+			return int(d), true
+		}
+	case 2:
+		if d, e := s[0]-'1', s[1]-'0'; d <= '3'-'1' && e <= 9 && d*10+e <= 22 {
+			return int(d)*10 + int(e) + 10, true
 		}
 	}
 	return 0, false
@@ -114,7 +124,11 @@ func compileIPTo(out []netip.Prefix, values []string) ([]netip.Prefix, []error) 
 	// A single value, as most IpAddress clauses have, skips the loop's
 	// bookkeeping, which keeps errs across parsePrefix's call.
 	if len(values) == 1 && len(out) == 1 {
-		p, ok := parsePrefix(values[0])
+		// parsePrefix, its usual case read without a call of its own.
+		p, ok := parseQuadPrefix(values[0])
+		if !ok {
+			p, ok = parseOtherPrefix(values[0])
+		}
 		if !ok {
 			return out, []error{notIP(0, values[0])}
 		}

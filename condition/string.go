@@ -10,22 +10,26 @@ import (
 // stringValue is a compiled String* policy value. It holds only what its
 // kind needs, so that a clause of many values stays small: the template
 // of a value that reads request keys, the fixed text or escaped glob of
-// the others, or the compiled glob. Templates and globs live in one
-// allocation per clause (see compileString).
+// the others, or the text and shape of a compiled glob. The templates
+// live in one allocation per clause (see compileString); a glob is its
+// text and a 12-byte shape, kept in the value, rather than a Pattern of
+// its own (which needed a second allocation per StringLike clause).
 type stringValue struct {
 	tmpl *variables.Template // dyn: expanded per request
-	glob *wildcard.Pattern   // fixed glob (StringLike) when neither dyn nor escd
-	text string              // fixed text (StringEquals*, StringEqualsIgnoreCase*), or the fixed escaped glob (StringLike) when escd
-	dyn  bool
-	escd bool
+	// text is the fixed text (StringEquals*, StringEqualsIgnoreCase*),
+	// the fixed escaped glob (StringLike) when escd, or the text of the
+	// fixed glob (StringLike) when neither dyn nor escd.
+	text  string
+	shape wildcard.Shape // of the fixed glob text, when neither dyn nor escd
+	dyn   bool
+	escd  bool
 }
 
 // compileString compiles the policy values of a String* clause. Variables
 // are expanded per request only when the template reads request keys;
 // everything else is expanded and compiled here. The templates of the
-// values that read request keys share one allocation, and so do the
-// globs; neither slice grows past its capacity, so the pointers into it
-// stay valid.
+// values that read request keys share one allocation; the slice does not
+// grow past its capacity, so the pointers into it stay valid.
 //
 // The values of a StringEquals* or StringEqualsIgnoreCase* clause without
 // variables are their own fixed text: then compileString returns nil, and
@@ -39,7 +43,6 @@ func compileString(b Base, values []string, mode variables.Mode) ([]stringValue,
 	out := make([]stringValue, len(values))
 	var warns []*ValueError
 	var tmpls []variables.Template
-	var globs []wildcard.Pattern
 	for i, v := range values {
 		t, w := variables.Parse(v, mode)
 		warns = appendTemplateWarnings(warns, i, w)
@@ -56,11 +59,7 @@ func compileString(b Base, values []string, mode variables.Mode) ([]stringValue,
 		case t.HasVariables():
 			sv.text, sv.escd = fixedPattern(t), true
 		default:
-			if globs == nil {
-				globs = make([]wildcard.Pattern, 0, len(values)-i)
-			}
-			globs = append(globs, wildcard.Compile(t.Raw()))
-			sv.glob = &globs[len(globs)-1]
+			sv.text, sv.shape = t.Raw(), wildcard.Compile(t.Raw()).Shape()
 		}
 	}
 	return out, warns
@@ -123,7 +122,7 @@ func matchString(b Base, vals []stringValue, values []string, s string, l Lookup
 					return r.match(i)
 				}
 			case !v.dyn:
-				if v.glob.Match(s) {
+				if v.shape.Of(v.text).Match(s) {
 					return r.match(i)
 				}
 			default:

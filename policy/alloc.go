@@ -345,6 +345,9 @@ func (p *parser) newClause(op condition.Operator, text, key string, values []str
 		// A policy of one statement allocates each clause at its own
 		// size, as its entry lists (see reserve).
 		bodies = nil
+	} else {
+		// This statement and the ones after it.
+		bodies.Expect(cap(p.stmtSlab) - len(p.stmtSlab) + 1)
 	}
 	clause, errs := bodies.New(op, key, values, p.mode)
 	if len(p.clauses) >= maxCachedClauses {

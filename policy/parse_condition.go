@@ -61,7 +61,7 @@ func (p *parser) condition(v jsonsrc.Value, at *path) (condition.Block, []int, b
 		}
 		// The keys are compiled as they are read, not collected first: a
 		// block of 100,000 keys needs no slice of them (issue 15).
-		if !p.checkOnly {
+		if !p.checkOnly && !p.roomForBlock(bv) {
 			p.roomForClauses(bv)
 		}
 		var dups []jsonsrc.Problem
@@ -211,16 +211,22 @@ func (b *blockKeys) nextKey(at *path, probs *[]jsonsrc.Problem) (jsonsrc.Member,
 // of condition keys that may not fit them, rather than doubling them
 // while it is compiled: a block of 100,000 keys left 1.6 MB of earlier
 // slabs behind (issue 15). A member takes at least five bytes ("":0,),
-// so only a block longer than five times the room left is counted.
+// so only a block longer than five times the room left is counted: the
+// caller calls it for a block roomForBlock does not pass.
 func (p *parser) roomForClauses(block jsonsrc.Value) {
 	room := min(cap(p.clauseSlab)-len(p.clauseSlab), cap(p.posSlab)-len(p.posSlab))
-	if (block.End-block.Index)/5 <= room {
-		return
-	}
 	if n := p.doc.Count(block); n > room {
 		p.clauseSlab = slices.Grow(p.clauseSlab, n)
 		p.posSlab = slices.Grow(p.posSlab, n)
 	}
+}
+
+// roomForBlock reports whether the slabs have room for the members of
+// any block of condition keys as long as block (see roomForClauses),
+// which then is not counted: the usual short block is told here,
+// inlined.
+func (p *parser) roomForBlock(block jsonsrc.Value) bool {
+	return (block.End-block.Index)/5 <= min(cap(p.clauseSlab)-len(p.clauseSlab), cap(p.posSlab)-len(p.posSlab))
 }
 
 // lastBlock is an operator's block of condition keys compiled without
@@ -370,6 +376,9 @@ func (p *parser) keyValues(v jsonsrc.Value, kp *path, texts []string) ([]string,
 		s, ok := p.scalar(v, kp)
 		return append(texts, s), ok
 	}
+	if s, ok := singleString(p.doc.Src(), v); ok {
+		return append(texts, s), true
+	}
 	// An array of n values is at least 2n+1 bytes long; a longer array
 	// is counted.
 	if room := cap(texts); (v.End-v.Index-1)/2 > room && p.doc.Count(v) > room {
@@ -380,6 +389,52 @@ func (p *parser) keyValues(v jsonsrc.Value, kp *path, texts []string) ([]string,
 		return big, ok
 	}
 	return p.arrayValues(v, kp, texts)
+}
+
+// singleString returns the value of the array v, in the document src,
+// when it is written as one string without escapes and without white
+// space (["10.1.0.0/16"]), as most condition values are: its text, read
+// without an iterator. The array is valid JSON, so text with no quote
+// between the first and the last is one string. For any other array it
+// reports false, and arrayValues reads it.
+func singleString(src string, v jsonsrc.Value) (string, bool) {
+	i, j := v.Index, v.End
+	if j-i < len(`[""]`) || src[i+1] != '"' || src[j-2] != '"' {
+		return "", false
+	}
+	s := src[i+2 : j-2]
+	if hasQuoteOrBackslash(s) {
+		return "", false
+	}
+	return s, true
+}
+
+// hasQuoteOrBackslash reports whether s has a '"' or a '\\', eight bytes
+// at a time (the last word overlapping the one before): for the short
+// text of a condition value, two calls of strings.IndexByte cost more
+// than the value.
+func hasQuoteOrBackslash(s string) bool {
+	if len(s) < 8 {
+		for i := 0; i < len(s); i++ {
+			if c := s[i]; c == '"' || c == '\\' {
+				return true
+			}
+		}
+		return false
+	}
+	for i := 0; ; i += 8 {
+		if i+8 > len(s) {
+			i = len(s) - 8
+		}
+		w := loadWord(s, i)
+		q, b := w^(lowBits*'"'), w^(lowBits*'\\')
+		if ((q-lowBits)&^q|(b-lowBits)&^b)&highBits != 0 {
+			return true
+		}
+		if i+8 == len(s) {
+			return false
+		}
+	}
 }
 
 // arrayValues appends to dst the text of each element of the array v

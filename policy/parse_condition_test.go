@@ -3,6 +3,7 @@ package policy
 import (
 	"errors"
 	"fmt"
+	"math/rand/v2"
 	"strings"
 	"testing"
 
@@ -10,6 +11,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/iameval/iameval/diag"
+	"github.com/iameval/iameval/internal/jsonsrc"
 )
 
 // conditionErrors parses a statement with the Condition element cond and
@@ -82,5 +84,71 @@ func TestConditionValueProblemsPositioned(t *testing.T) {
 		if w.Path != want || w.Pos.Offset != strings.Index(src, vals[i]) {
 			t.Fatalf("warning %d at %s (offset %d), want %s (offset %d)", i, w.Path, w.Pos.Offset, want, strings.Index(src, vals[i]))
 		}
+	}
+}
+
+// TestSingleString holds singleString, keyValues' shortcut for an array
+// of one plain string, against arrayValues on random arrays: whenever it
+// reads one, arrayValues reads the same single value without problems.
+func TestSingleString(t *testing.T) {
+	rng := rand.New(rand.NewPCG(11, 12))
+	tokens := []string{`"`, `\\`, `\"`, `,`, ` `, `a`, `1`, `[`, `]`, `{}`, "\xc3\x96", "\xff", `true`}
+	read := 0
+	for range 50000 {
+		var b strings.Builder
+		// Mostly a string's quotes around the tokens, as a value is.
+		quoted := rng.IntN(4) > 0
+		b.WriteByte('[')
+		if quoted {
+			b.WriteByte('"')
+		}
+		for range rng.IntN(12) {
+			b.WriteString(tokens[rng.IntN(len(tokens))])
+		}
+		if quoted {
+			b.WriteByte('"')
+		}
+		b.WriteByte(']')
+		src := b.String()
+		doc, err := jsonsrc.Parse(src, diag.Position{})
+		if err != nil {
+			continue
+		}
+		s, ok := singleString(src, doc.Root())
+		if !ok {
+			continue
+		}
+		read++
+		p := &parser{doc: doc}
+		got, good := p.arrayValues(doc.Root(), nil, nil)
+		assert.True(t, good, "%s", src)
+		assert.Equal(t, []string{s}, got, "%s", src)
+	}
+	assert.Greater(t, read, 1000)
+	for _, src := range []string{`["10.1.0.0/16"]`, `[""]`, `["home/${aws:username}/*"]`} {
+		doc, err := jsonsrc.Parse(src, diag.Position{})
+		require.NoError(t, err)
+		s, ok := singleString(src, doc.Root())
+		assert.True(t, ok, "%s", src)
+		assert.Equal(t, src[2:len(src)-2], s)
+	}
+}
+
+// TestHasQuoteOrBackslash holds hasQuoteOrBackslash against
+// strings.ContainsAny for texts of every length up to a few words, with
+// the two bytes, their neighbours and non-ASCII bytes at every offset.
+func TestHasQuoteOrBackslash(t *testing.T) {
+	rng := rand.New(rand.NewPCG(13, 14))
+	alphabet := []byte("\"\\!#[]a\x00\x7f\xa2\xdc\xff")
+	for range 20000 {
+		b := make([]byte, rng.IntN(40))
+		for i := range b {
+			b[i] = alphabet[rng.IntN(len(alphabet))]
+			if rng.IntN(4) > 0 {
+				b[i] = 'a'
+			}
+		}
+		s := string(b)
+		assert.Equal(t, strings.ContainsAny(s, "\"\\"), hasQuoteOrBackslash(s), "%q", s)
 	}
 }
