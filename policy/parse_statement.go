@@ -215,6 +215,7 @@ func (p *parser) resources(m *jsonsrc.Member, not bool, at *path) resourceSet {
 	problems := p.limit.Count()
 	items := p.strs(m.Value, &c, p.items[:0])
 	entries := p.resourceEntries(len(items))
+	head := lastHead(&p.lastResources)
 	for i := range items {
 		it := &items[i]
 		// Compiled in place: an entry is too large to copy twice.
@@ -222,7 +223,7 @@ func (p *parser) resources(m *jsonsrc.Member, not bool, at *path) resourceSet {
 		entries = entries[:n+1]
 		e := &entries[n]
 		var w resourceWarnings
-		if !compileResourceTo(e, &w, it.s, p.mode) {
+		if !compileResourceTo(e, &w, it.s, p.mode, head) {
 			entries = entries[:n]
 			ip := it.path(&c)
 			p.errorf(it.offset, &ip, ErrValue,
@@ -232,6 +233,9 @@ func (p *parser) resources(m *jsonsrc.Member, not bool, at *path) resourceSet {
 		if !w.empty() {
 			ip := it.path(&c)
 			p.resourceWarnings(it.s, it.offset, &ip, e, &w)
+		}
+		if h := e.entryHead(); h != "" {
+			head = h
 		}
 	}
 	if p.limit.Count() == problems && len(entries) > 0 {
@@ -290,6 +294,18 @@ func (l *lastList[E]) find(raw string) []E {
 		}
 	}
 	return nil
+}
+
+// lastHead returns a head for compileResourceTo: that of the first entry
+// of the Resource element found or added last, if it has one. Statements
+// mostly name resources of one service and account.
+func lastHead(l *lastList[resourceEntry]) string {
+	for i := range l.used {
+		if l.used[i] == l.now && l.now > 0 && len(l.entries[i]) > 0 {
+			return l.entries[i][0].entryHead()
+		}
+	}
+	return ""
 }
 
 // add remembers an element, replacing the stalest (see recency).
