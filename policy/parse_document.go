@@ -58,10 +58,12 @@ func (p *parser) document(root jsonsrc.Value, pol *Policy) {
 		return
 	}
 	at := top("Statement")
+	// The members of each statement in turn: see stmtFields.reset.
+	var sf stmtFields
 	switch v := m.Value; v.Kind {
 	case '{':
 		p.reserve(1)
-		p.addStatement(pol, v, &at)
+		p.addStatement(pol, v, &at, &sf)
 	case '[':
 		// The statements are the objects of the array: its containers,
 		// counted from the bracket index, are as many or a few more.
@@ -84,7 +86,7 @@ func (p *parser) document(root jsonsrc.Value, pol *Policy) {
 				p.skipped = append(p.skipped, n)
 			}
 			ep := at.Elem(n)
-			p.addStatement(pol, e, &ep)
+			p.addStatement(pol, e, &ep, &sf)
 		}
 		if n == 0 {
 			p.typeError(v, &at, "a statement object or a non-empty array of statements")
@@ -121,12 +123,12 @@ func (p *parser) version(v jsonsrc.Value) string {
 
 // addStatement parses one statement and appends it to pol. The policy's
 // statements are the statement slab itself (see newStatement).
-func (p *parser) addStatement(pol *Policy, v jsonsrc.Value, at *path) {
+func (p *parser) addStatement(pol *Policy, v jsonsrc.Value, at *path, f *stmtFields) {
 	if v.Kind != '{' {
 		p.typeError(v, at, "a statement object")
 		return
 	}
-	s := p.statement(v, at)
+	s := p.statement(v, at, f)
 	s.policy = pol
 	s.index = int32(len(p.stmtSlab) - 1)
 	pol.stmts = p.stmtSlab
