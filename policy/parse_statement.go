@@ -71,7 +71,10 @@ func (p *parser) statement(v jsonsrc.Value, at *path, f *stmtFields) *Statement 
 	effectOK := p.effect(f, s, off, at)
 
 	principalErrs := p.errCount
-	hasP, hasNP := p.pair(f, elPrincipal, at)
+	hasP, hasNP := pair(f, elPrincipal)
+	if hasP && hasNP {
+		p.conflict(f, elPrincipal, at)
+	}
 	if hasP {
 		ps := p.principals(f[elPrincipal], false, at)
 		s.principal = &ps
@@ -82,7 +85,10 @@ func (p *parser) statement(v jsonsrc.Value, at *path, f *stmtFields) *Statement 
 		}
 	}
 	p.principalErrs = p.errCount > principalErrs
-	hasA, hasNA := p.pair(f, elAction, at)
+	hasA, hasNA := pair(f, elAction)
+	if hasA && hasNA {
+		p.conflict(f, elAction, at)
+	}
 	if !hasA && !hasNA {
 		p.missingf(off, at, statementElements[elAction:elAction+2], "missing \"Action\" or \"NotAction\"")
 	}
@@ -94,7 +100,10 @@ func (p *parser) statement(v jsonsrc.Value, at *path, f *stmtFields) *Statement 
 			s.actions = as
 		}
 	}
-	hasR, hasNR := p.pair(f, elResource, at)
+	hasR, hasNR := pair(f, elResource)
+	if hasR && hasNR {
+		p.conflict(f, elResource, at)
+	}
 	if hasR {
 		s.resources = p.resources(&f[elResource], false, at)
 	}
@@ -160,14 +169,10 @@ func (p *parser) effect(f *stmtFields, s *Statement, off int, at *path) bool {
 func exists(m *jsonsrc.Member) bool { return m.Value.Kind != jsonsrc.Missing }
 
 // pair reports which of the element el and its Not form (el+1) are
-// present, reporting the conflict when both are. Small enough to be
-// inlined: the report is in conflict.
-func (p *parser) pair(f *stmtFields, el int, at *path) (first, second bool) {
-	first, second = exists(&f[el]), exists(&f[el+1])
-	if first && second {
-		p.conflict(f, el, at)
-	}
-	return first, second
+// present; when both are, the caller reports the conflict. Inlined, with
+// constant indexes: a method that also reported it was not.
+func pair(f *stmtFields, el int) (first, second bool) {
+	return exists(&f[el]), exists(&f[el+1])
 }
 
 // conflict reports that the element el and its Not form are both present,
