@@ -360,10 +360,10 @@ func loadWord(s string, i int) uint64 {
 		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
-// arnTail returns the bytes of s from i on, fewer than eight, as a word,
+// tailWord returns the bytes of s from i on, fewer than eight, as a word,
 // the first in the low byte; the missing high bytes are zero, which is no
-// stop byte.
-func arnTail(s string, i int) uint64 {
+// stop byte of scanARN.
+func tailWord(s string, i int) uint64 {
 	var w uint64
 	for j := len(s) - 1; j >= i; j-- {
 		w = w<<8 | uint64(s[j])
@@ -398,7 +398,7 @@ func (sc *arnScan) scan(s string, from int) {
 			m = arnStops(loadWord(s, last)) &^ (1<<(8*(base-last)) - 1)
 			base = last
 		default:
-			m = arnStops(arnTail(s, base))
+			m = arnStops(tailWord(s, base))
 		}
 		for ; m != 0; m &= m - 1 {
 			i := base + bits.TrailingZeros64(m)>>3
