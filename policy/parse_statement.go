@@ -304,10 +304,11 @@ type lastList[E any] struct {
 // lastListSize is the number of elements a lastList remembers.
 const lastListSize = 4
 
-// find returns the entries of the element written as raw, or nil.
+// find returns the entries of the element written as raw, or nil. The
+// raw text of an empty slot is "", which no element is written as.
 func (l *lastList[E]) find(raw string) []E {
 	for i := range l.raw {
-		if l.entries[i] != nil && l.raw[i] == raw {
+		if l.raw[i] == raw {
 			l.touch(i)
 			return l.entries[i]
 		}
