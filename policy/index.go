@@ -56,13 +56,12 @@ func buildIndex(stmts []Statement, principals bool, minStatements int) index {
 	for i := range stmts {
 		s := &stmts[i] // not a copy of the statement
 		n := int32(i)
-		if s.resources.indexable() {
+		if ents := s.resources.entries(); s.resources.indexable(ents) {
 			first := len(pairs)
-			if len(s.resources.entries()) > linearFilings {
-				pairs = addFilingsSorted(pairs, s.resources.entries(), n)
+			if len(ents) > linearFilings {
+				pairs = addFilingsSorted(pairs, ents, n)
 				continue
 			}
-			ents := s.resources.entries()
 			for j := range ents {
 				switch e := &ents[j]; {
 				case e.neverMatches():
@@ -90,8 +89,7 @@ func buildIndex(stmts []Statement, principals bool, minStatements int) index {
 func countResources(stmts []Statement) int {
 	n := 0
 	for i := range stmts {
-		s := &stmts[i]
-		n += len(s.resources.entries())
+		n += int(stmts[i].resources.n)
 	}
 	return n
 }

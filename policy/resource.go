@@ -611,12 +611,12 @@ func (s *resourceSet) applies(q *prepared, l variables.Lookup) bool {
 // indexable reports whether the element can be indexed by the literal
 // prefixes of its entries: a Resource (not NotResource) element whose
 // entries are all ARN patterns with a literal partition and service.
-// Entries that never match contribute no prefix.
-func (s *resourceSet) indexable() bool {
+// Entries that never match contribute no prefix. ents are its entries,
+// which the caller has at hand.
+func (s *resourceSet) indexable(ents []resourceEntry) bool {
 	if !s.present || s.not {
 		return false
 	}
-	ents := s.entries()
 	for i := range ents {
 		e := &ents[i]
 		if !e.neverMatches() && (e.anyResource() || e.head != nil && (e.head.anyService || !e.head.partition.IsLiteral())) {
