@@ -1,6 +1,7 @@
 package policy
 
 import (
+	"math/bits"
 	"slices"
 	"strings"
 )
@@ -56,13 +57,12 @@ func buildIndex(stmts []Statement, principals bool, minStatements int) index {
 	for i := range stmts {
 		s := &stmts[i] // not a copy of the statement
 		n := int32(i)
-		if s.resources.indexable() {
+		if ents := s.resources.entries(); s.resources.indexable(ents) {
 			first := len(pairs)
-			if len(s.resources.entries()) > linearFilings {
-				pairs = addFilingsSorted(pairs, s.resources.entries(), n)
+			if len(ents) > linearFilings {
+				pairs = addFilingsSorted(pairs, ents, n)
 				continue
 			}
-			ents := s.resources.entries()
 			for j := range ents {
 				switch e := &ents[j]; {
 				case e.neverMatches():
@@ -90,8 +90,7 @@ func buildIndex(stmts []Statement, principals bool, minStatements int) index {
 func countResources(stmts []Statement) int {
 	n := 0
 	for i := range stmts {
-		s := &stmts[i]
-		n += len(s.resources.entries())
+		n += int(stmts[i].resources.n)
 	}
 	return n
 }
@@ -190,17 +189,13 @@ func (x *index) fileByPrefix(pairs []filing) {
 	if len(pairs) == 0 {
 		return
 	}
-	var lengthBuf [16]int32
-	lengths := lengthBuf[:0]
+	var lengths lengthSet
 	for _, f := range pairs {
-		if !slices.Contains(lengths, int32(len(f.prefix))) {
-			lengths = append(lengths, int32(len(f.prefix)))
-		}
+		lengths.add(len(f.prefix))
 	}
-	slices.Sort(lengths)
-	nl := len(lengths)
+	nl := lengths.len()
 	backing := make([]int32, nl+len(pairs))
-	copy(backing, lengths)
+	lengths.fill(backing[:nl])
 	x.lengths = backing[:nl]
 	x.byPrefix = make(map[string]uint64, len(pairs))
 	for i, f := range pairs {
@@ -213,6 +208,46 @@ func (x *index) fileByPrefix(pairs []filing) {
 			return
 		}
 	}
+}
+
+// lengthSet collects the distinct lengths of prefixes for fileByPrefix:
+// those under 256, which nearly all are, as bits that come out in
+// ascending order, with no search for each length nor sort, and the
+// others in a list.
+type lengthSet struct {
+	short [4]uint64
+	long  []int32
+}
+
+// add adds the length n.
+func (s *lengthSet) add(n int) {
+	if n < 256 {
+		s.short[n>>6] |= 1 << (n & 63)
+	} else if !slices.Contains(s.long, int32(n)) {
+		s.long = append(s.long, int32(n))
+	}
+}
+
+// len returns the number of distinct lengths.
+func (s *lengthSet) len() int {
+	n := len(s.long)
+	for _, w := range s.short {
+		n += bits.OnesCount64(w)
+	}
+	return n
+}
+
+// fill writes the lengths to dst, of length s.len(), in ascending order.
+func (s *lengthSet) fill(dst []int32) {
+	k := 0
+	for i, w := range s.short {
+		for ; w != 0; w &= w - 1 {
+			dst[k] = int32(i<<6 + bits.TrailingZeros64(w))
+			k++
+		}
+	}
+	slices.Sort(s.long)
+	copy(dst[k:], s.long)
 }
 
 // fileGrouped is fileByPrefix once a prefix repeats: it files pairs

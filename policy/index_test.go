@@ -3,6 +3,7 @@ package policy
 import (
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -221,4 +222,32 @@ func TestIndexFilingRepeats(t *testing.T) {
 	x := buildIndex(p.stmts, false, 0)
 	assert.Equal(t, map[string][]int32{"arn:aws:s3:::a/": {0, 2, 4}, "arn:aws:s3:::bb/": {0, 3}, "arn:aws:s3:::c/": {1}, "arn:aws:s3:::c/x": {3}}, x.prefixLists())
 	assert.Equal(t, []int32{15, 16}, x.lengths)
+}
+
+// TestLengthSet checks the lengths fileByPrefix files prefixes under
+// against sorting them and leaving out repeats, for lengths under 256,
+// at the edges of its words, and longer.
+func TestLengthSet(t *testing.T) {
+	rng := rand.New(rand.NewPCG(11, 12))
+	for range 2000 {
+		var s lengthSet
+		var want []int32
+		for range rng.IntN(40) {
+			n := []int{0, 1, 63, 64, 127, 128, 191, 192, 255, 256, 257, 1000, 1 << 20}[rng.IntN(13)]
+			if rng.IntN(2) == 0 {
+				n = rng.IntN(300)
+			}
+			s.add(n)
+			if !slices.Contains(want, int32(n)) {
+				want = append(want, int32(n))
+			}
+		}
+		slices.Sort(want)
+		got := make([]int32, s.len())
+		s.fill(got)
+		assert.Equal(t, len(want), len(got))
+		if len(want) > 0 {
+			assert.Equal(t, want, got)
+		}
+	}
 }

@@ -58,10 +58,12 @@ func (p *parser) document(root jsonsrc.Value, pol *Policy) {
 		return
 	}
 	at := top("Statement")
+	// The members of each statement in turn: see stmtFields.reset.
+	var sf stmtFields
 	switch v := m.Value; v.Kind {
 	case '{':
 		p.reserve(1)
-		p.addStatement(pol, v, &at)
+		p.addStatement(pol, v, &at, &sf)
 	case '[':
 		// The statements are the objects of the array: its containers,
 		// counted from the bracket index, are as many or a few more.
@@ -84,7 +86,7 @@ func (p *parser) document(root jsonsrc.Value, pol *Policy) {
 				p.skipped = append(p.skipped, n)
 			}
 			ep := at.Elem(n)
-			p.addStatement(pol, e, &ep)
+			p.addStatement(pol, e, &ep, &sf)
 		}
 		if n == 0 {
 			p.typeError(v, &at, "a statement object or a non-empty array of statements")
@@ -121,12 +123,12 @@ func (p *parser) version(v jsonsrc.Value) string {
 
 // addStatement parses one statement and appends it to pol. The policy's
 // statements are the statement slab itself (see newStatement).
-func (p *parser) addStatement(pol *Policy, v jsonsrc.Value, at *path) {
+func (p *parser) addStatement(pol *Policy, v jsonsrc.Value, at *path, f *stmtFields) {
 	if v.Kind != '{' {
 		p.typeError(v, at, "a statement object")
 		return
 	}
-	s := p.statement(v, at)
+	s := p.statement(v, at, f)
 	s.policy = pol
 	s.index = int32(len(p.stmtSlab) - 1)
 	pol.stmts = p.stmtSlab
@@ -228,25 +230,31 @@ func (t *sidTable) find(stmts []Statement, i int, h uint32) int {
 // sidHash returns a hash of a Sid for sidTable and whether it consists
 // of ASCII letters and digits only, reading it once for both. It reads
 // eight bytes at a time: each word is tested with alnumWord and mixed
-// into the hash with one multiplication; the last few bytes go one at a
-// time.
+// into the hash with one multiplication, the last few bytes as one more
+// word rather than one at a time.
 func sidHash(s string) (h uint32, alnum bool) {
 	h64 := uint64(len(s))
 	all := uint64(highBits)
 	i := 0
 	for ; i+8 <= len(s); i += 8 {
-		w := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
-			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		w := loadWord(s, i)
 		all &= alnumWord(w)
 		h64 = (h64 ^ w) * 0x9E3779B97F4A7C15
 	}
-	tail := uint8(1) // and of alnumBytes, without a branch per byte
-	for ; i < len(s); i++ {
-		c := s[i]
-		tail &= alnumBytes[c]
-		h64 = (h64 ^ uint64(c)) * 0x100000001B3
+	if i < len(s) {
+		var w, missing uint64
+		if len(s) >= 8 {
+			// The last eight bytes, some of them seen: testing them
+			// again changes nothing, and equal Sids mix in equal words.
+			w = loadWord(s, len(s)-8)
+		} else {
+			// Fewer than eight bytes: the missing high bytes pass.
+			w, missing = tailWord(s, 0), highBits<<(8*len(s))
+		}
+		all &= alnumWord(w) | missing
+		h64 = (h64 ^ w) * 0x9E3779B97F4A7C15
 	}
-	return uint32(h64 ^ h64>>32), all == highBits && tail == 1
+	return uint32(h64 ^ h64>>32), all == highBits
 }
 
 // Constants of alnumWord: a byte of each, in every byte of a word.
@@ -268,13 +276,3 @@ func alnumWord(w uint64) uint64 {
 	ascii := ^w & highBits
 	return (digit | letter) & ascii & highBits
 }
-
-// alnumBytes holds 1 for the ASCII letters and digits, 0 for other bytes.
-var alnumBytes = func() (t [256]uint8) {
-	for c := range t {
-		if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' {
-			t[c] = 1
-		}
-	}
-	return t
-}()

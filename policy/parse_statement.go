@@ -31,20 +31,34 @@ var statementKeys = jsonsrc.NewKnownKeys(statementElements)
 // stmtFields are the members of one statement, by el* constant.
 type stmtFields [numStatementElements]jsonsrc.Member
 
+// reset marks every member missing, for the next statement. fields
+// writes the members present only, and the other fields of a missing
+// member are not read (see exists): nine stores rather than the clearing
+// of 500 bytes for every statement. Written out, as the compiler keeps
+// a loop of nine.
+func (f *stmtFields) reset() {
+	const m = jsonsrc.Missing
+	const _ = uint(9 - numStatementElements) // no element past f[8]
+	f[0].Value.Kind, f[1].Value.Kind, f[2].Value.Kind = m, m, m
+	f[3].Value.Kind, f[4].Value.Kind, f[5].Value.Kind = m, m, m
+	f[6].Value.Kind, f[7].Value.Kind, f[8].Value.Kind = m, m, m
+}
+
 // statement parses one statement object (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_grammar.html) and checks it against
 // the rules of the policy type (https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies.html).
-func (p *parser) statement(v jsonsrc.Value, at *path) *Statement {
+// f holds the members of the statement before, if any.
+func (p *parser) statement(v jsonsrc.Value, at *path, f *stmtFields) *Statement {
 	off := v.Index
 	p.stmtErrs = len(p.errs)
 	s := p.newStatement()
 	s.off, s.endOff = off, v.End-1
-	var f stmtFields
+	f.reset()
 	p.fields(v, at, statementKeys, f[:])
 	// Where each element is written, for explanations of a failed match.
-	s.elemOff[PartPrincipal-1] = elementOffset(&f, elPrincipal, true, off)
-	s.elemOff[PartAction-1] = elementOffset(&f, elAction, true, off)
-	s.elemOff[PartResource-1] = elementOffset(&f, elResource, true, off)
-	s.elemOff[PartCondition-1] = elementOffset(&f, elCondition, false, off)
+	s.elemOff[PartPrincipal-1] = elementOffset(f, elPrincipal, true, off)
+	s.elemOff[PartAction-1] = elementOffset(f, elAction, true, off)
+	s.elemOff[PartResource-1] = elementOffset(f, elResource, true, off)
+	s.elemOff[PartCondition-1] = elementOffset(f, elCondition, false, off)
 
 	if m := &f[elSid]; exists(m) {
 		if m.Value.Kind != '"' {
@@ -54,10 +68,13 @@ func (p *parser) statement(v jsonsrc.Value, at *path) *Statement {
 			s.sid = p.doc.Str(m.Value) // checkSids reads it
 		}
 	}
-	effectOK := p.effect(&f, s, off, at)
+	effectOK := p.effect(f, s, off, at)
 
 	principalErrs := p.errCount
-	hasP, hasNP := p.pair(&f, elPrincipal, at)
+	hasP, hasNP := pair(f, elPrincipal)
+	if hasP && hasNP {
+		p.conflict(f, elPrincipal, at)
+	}
 	if hasP {
 		ps := p.principals(f[elPrincipal], false, at)
 		s.principal = &ps
@@ -68,7 +85,10 @@ func (p *parser) statement(v jsonsrc.Value, at *path) *Statement {
 		}
 	}
 	p.principalErrs = p.errCount > principalErrs
-	hasA, hasNA := p.pair(&f, elAction, at)
+	hasA, hasNA := pair(f, elAction)
+	if hasA && hasNA {
+		p.conflict(f, elAction, at)
+	}
 	if !hasA && !hasNA {
 		p.missingf(off, at, statementElements[elAction:elAction+2], "missing \"Action\" or \"NotAction\"")
 	}
@@ -80,7 +100,10 @@ func (p *parser) statement(v jsonsrc.Value, at *path) *Statement {
 			s.actions = as
 		}
 	}
-	hasR, hasNR := p.pair(&f, elResource, at)
+	hasR, hasNR := pair(f, elResource)
+	if hasR && hasNR {
+		p.conflict(f, elResource, at)
+	}
 	if hasR {
 		s.resources = p.resources(&f[elResource], false, at)
 	}
@@ -97,7 +120,7 @@ func (p *parser) statement(v jsonsrc.Value, at *path) *Statement {
 			s.clauseOff = &offs[0]
 		}
 	}
-	p.typeRules(&f, s, off, at, effectOK)
+	p.typeRules(f, s, off, at, effectOK)
 	return s
 }
 
@@ -146,14 +169,10 @@ func (p *parser) effect(f *stmtFields, s *Statement, off int, at *path) bool {
 func exists(m *jsonsrc.Member) bool { return m.Value.Kind != jsonsrc.Missing }
 
 // pair reports which of the element el and its Not form (el+1) are
-// present, reporting the conflict when both are. Small enough to be
-// inlined: the report is in conflict.
-func (p *parser) pair(f *stmtFields, el int, at *path) (first, second bool) {
-	first, second = exists(&f[el]), exists(&f[el+1])
-	if first && second {
-		p.conflict(f, el, at)
-	}
-	return first, second
+// present; when both are, the caller reports the conflict. Inlined, with
+// constant indexes: a method that also reported it was not.
+func pair(f *stmtFields, el int) (first, second bool) {
+	return exists(&f[el]), exists(&f[el+1])
 }
 
 // conflict reports that the element el and its Not form are both present,
@@ -215,6 +234,7 @@ func (p *parser) resources(m *jsonsrc.Member, not bool, at *path) resourceSet {
 	problems := p.limit.Count()
 	items := p.strs(m.Value, &c, p.items[:0])
 	entries := p.resourceEntries(len(items))
+	head := lastHead(&p.lastResources)
 	for i := range items {
 		it := &items[i]
 		// Compiled in place: an entry is too large to copy twice.
@@ -222,7 +242,7 @@ func (p *parser) resources(m *jsonsrc.Member, not bool, at *path) resourceSet {
 		entries = entries[:n+1]
 		e := &entries[n]
 		var w resourceWarnings
-		if !compileResourceTo(e, &w, it.s, p.mode) {
+		if !compileResourceTo(e, &w, it.s, p.mode, head) {
 			entries = entries[:n]
 			ip := it.path(&c)
 			p.errorf(it.offset, &ip, ErrValue,
@@ -232,6 +252,9 @@ func (p *parser) resources(m *jsonsrc.Member, not bool, at *path) resourceSet {
 		if !w.empty() {
 			ip := it.path(&c)
 			p.resourceWarnings(it.s, it.offset, &ip, e, &w)
+		}
+		if h := e.entryHead(); h != "" {
+			head = h
 		}
 	}
 	if p.limit.Count() == problems && len(entries) > 0 {
@@ -281,15 +304,28 @@ type lastList[E any] struct {
 // lastListSize is the number of elements a lastList remembers.
 const lastListSize = 4
 
-// find returns the entries of the element written as raw, or nil.
+// find returns the entries of the element written as raw, or nil. The
+// raw text of an empty slot is "", which no element is written as.
 func (l *lastList[E]) find(raw string) []E {
 	for i := range l.raw {
-		if l.entries[i] != nil && l.raw[i] == raw {
+		if l.raw[i] == raw {
 			l.touch(i)
 			return l.entries[i]
 		}
 	}
 	return nil
+}
+
+// lastHead returns a head for compileResourceTo: that of the first entry
+// of the Resource element found or added last, if it has one. Statements
+// mostly name resources of one service and account.
+func lastHead(l *lastList[resourceEntry]) string {
+	for i := range l.used {
+		if l.used[i] == l.now && l.now > 0 && len(l.entries[i]) > 0 {
+			return l.entries[i][0].entryHead()
+		}
+	}
+	return ""
 }
 
 // add remembers an element, replacing the stalest (see recency).

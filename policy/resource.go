@@ -138,7 +138,7 @@ func nextColon(s string, mode variables.Mode) int {
 // compileResource compiles one Resource entry. ok is false when the entry is
 // neither "*" nor an ARN pattern (it must start with "arn:").
 func compileResource(s string, mode variables.Mode) (e resourceEntry, ok bool, w resourceWarnings) {
-	ok = compileResourceTo(&e, &w, s, mode)
+	ok = compileResourceTo(&e, &w, s, mode, "")
 	return e, ok, w
 }
 
@@ -149,38 +149,90 @@ const maxPrefixLen = math.MaxInt32
 
 // compileResourceTo is compileResource into *e, which must be zero, and
 // *w. It sets e.text to s when s compiles, and leaves *e zero when not.
-func compileResourceTo(e *resourceEntry, w *resourceWarnings, s string, mode variables.Mode) bool {
+// head, when not empty, is the head of an entry compiled before in the
+// same mode (see entryHead): an entry that starts with it has its five
+// colons and literal partition, service, region and account, so only its
+// resource part is scanned. Entries of a policy mostly share their heads.
+func compileResourceTo(e *resourceEntry, w *resourceWarnings, s string, mode variables.Mode, head string) bool {
 	if s == "*" {
 		e.text, e.partOff = s, partAny
 		return true
 	}
+	if head != "" && len(s) <= maxPrefixLen && strings.HasPrefix(s, head) {
+		sc := arnScan{n: 5, wild: -1, vars: -1, firstStar: -1, lastStar: -1}
+		sc.scan(s, len(head))
+		if mode != variables.Substitute || sc.vars < 0 {
+			// The head holds no "${" that splits ("${" cannot
+			// straddle its last colon), nor wildcards.
+			sc.vars = -1
+			e.compileCommon(w, s, len(head), &sc, head)
+			return true
+		}
+	}
 	if !strings.HasPrefix(s, "arn:") {
 		return false
 	}
-	sc := scanARN(s)
+	sc := arnScan{wild: -1, vars: -1, firstStar: -1, lastStar: -1}
+	sc.scan(s, 0)
 	if mode != variables.Substitute {
 		sc.vars = -1 // "${" is plain text
 	}
 	if sc.vars < 0 && sc.n == 5 && (sc.wild < 0 || sc.wild > sc.colons[4]) && len(s) <= maxPrefixLen {
-		// The common entry: six parts, no variables, wildcards only in
-		// the resource part. The literal prefix holds the whole head.
-		e.text = s
-		e.prefixLen = int32(sc.literal(len(s)))
-		e.partOff = int32(sc.colons[4] + 1)
-		res := s[e.partOff:]
-		// Every wildcard of s is in res (see above).
-		e.part = wildcard.CompileScanned(res, sc.starIn(int(e.partOff), sc.firstStar), sc.starIn(int(e.partOff), sc.lastStar), sc.qmark).Shape()
-		if sc.wild >= 0 {
-			w.typeWildcard = typeWildcard(s[sc.colons[1]+1:sc.colons[2]], res)
-		}
+		e.compileCommon(w, s, sc.colons[4]+1, &sc, s)
 		return true
 	}
-	return compileARN(e, w, s, mode, sc)
+	return compileARN(e, w, s, mode, &sc)
+}
+
+// compileCommon compiles the common entry: six parts, no variables,
+// wildcards only in the resource part, which starts at partOff, so that
+// the literal prefix holds the whole head. head is text that starts with
+// the head of s, s[:partOff], for the service if a warning needs it.
+func (e *resourceEntry) compileCommon(w *resourceWarnings, s string, partOff int, sc *arnScan, head string) {
+	e.text = s
+	e.prefixLen = int32(sc.literal(len(s)))
+	e.partOff = int32(partOff)
+	res := s[partOff:]
+	// Every wildcard of s is in res (see above).
+	e.part = wildcard.CompileScanned(res, sc.starIn(partOff, sc.firstStar), sc.starIn(partOff, sc.lastStar), sc.qmark).Shape()
+	if sc.wild >= 0 && !delimBefore(res, sc.wild-partOff) {
+		// typeWildcard is false when a '/' or ':' comes before the
+		// first wildcard, as in most entries (bucket/*).
+		w.typeWildcard = typeWildcard(arnService(head), res)
+	}
+}
+
+// entryHead returns the head of a compiled entry for compileResourceTo:
+// its partition, service, region and account with the five colons, when
+// all literal, else "".
+func (e *resourceEntry) entryHead() string {
+	if e.partOff <= 0 {
+		return ""
+	}
+	return e.text[:e.partOff]
+}
+
+// arnService returns the service, the third part, of an ARN that has at
+// least five colons, none inside ${...}.
+func arnService(s string) string {
+	var sc arnScan
+	sc.scan(s, 0)
+	return s[sc.colons[1]+1 : sc.colons[2]]
+}
+
+// delimBefore reports whether res has a '/' or ':' before offset i.
+func delimBefore(res string, i int) bool {
+	for i--; i >= 0; i-- {
+		if res[i] == '/' || res[i] == ':' {
+			return true
+		}
+	}
+	return false
 }
 
 // compileARN is compileResourceTo for an ARN pattern other than the
 // common shape, given its scan.
-func compileARN(e *resourceEntry, w *resourceWarnings, s string, mode variables.Mode, sc arnScan) bool {
+func compileARN(e *resourceEntry, w *resourceWarnings, s string, mode variables.Mode, sc *arnScan) bool {
 	e.text = s
 	var parts [6]string
 	var n int
@@ -308,10 +360,10 @@ func loadWord(s string, i int) uint64 {
 		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
-// arnTail returns the bytes of s from i on, fewer than eight, as a word,
+// tailWord returns the bytes of s from i on, fewer than eight, as a word,
 // the first in the low byte; the missing high bytes are zero, which is no
-// stop byte.
-func arnTail(s string, i int) uint64 {
+// stop byte of scanARN.
+func tailWord(s string, i int) uint64 {
 	var w uint64
 	for j := len(s) - 1; j >= i; j-- {
 		w = w<<8 | uint64(s[j])
@@ -326,19 +378,27 @@ func arnTail(s string, i int) uint64 {
 // bytes) rather than branching on every byte.
 func scanARN(s string) arnScan {
 	sc := arnScan{wild: -1, vars: -1, firstStar: -1, lastStar: -1}
-	for base := 0; base < len(s); base += 8 {
+	sc.scan(s, 0)
+	return sc
+}
+
+// scan is scanARN of s from offset from on, into *sc, which holds what
+// was found before: the fields that mark none must be -1. Once sc.n is
+// five, colons are passed over.
+func (sc *arnScan) scan(s string, from int) {
+	for base := from; base < len(s); base += 8 {
 		var m uint64
 		switch {
 		case base+8 <= len(s):
 			m = arnStops(loadWord(s, base))
 		case len(s) >= 8:
 			// The last word of s, without the bytes before base,
-			// which are seen: no byte at a time.
+			// which are seen or not to be: no byte at a time.
 			last := len(s) - 8
 			m = arnStops(loadWord(s, last)) &^ (1<<(8*(base-last)) - 1)
 			base = last
 		default:
-			m = arnStops(arnTail(s, base))
+			m = arnStops(tailWord(s, base))
 		}
 		for ; m != 0; m &= m - 1 {
 			i := base + bits.TrailingZeros64(m)>>3
@@ -368,7 +428,6 @@ func scanARN(s string) arnScan {
 			}
 		}
 	}
-	return sc
 }
 
 // starIn returns the offset star, of a '*' of the scanned text or -1,
@@ -552,12 +611,12 @@ func (s *resourceSet) applies(q *prepared, l variables.Lookup) bool {
 // indexable reports whether the element can be indexed by the literal
 // prefixes of its entries: a Resource (not NotResource) element whose
 // entries are all ARN patterns with a literal partition and service.
-// Entries that never match contribute no prefix.
-func (s *resourceSet) indexable() bool {
+// Entries that never match contribute no prefix. ents are its entries,
+// which the caller has at hand.
+func (s *resourceSet) indexable(ents []resourceEntry) bool {
 	if !s.present || s.not {
 		return false
 	}
-	ents := s.entries()
 	for i := range ents {
 		e := &ents[i]
 		if !e.neverMatches() && (e.anyResource() || e.head != nil && (e.head.anyService || !e.head.partition.IsLiteral())) {

@@ -106,7 +106,7 @@ func TestCompileResourceScan(t *testing.T) {
 				if mode != variables.Substitute {
 					gsc.vars = -1
 				}
-				assert.True(t, compileARN(&ge, &gw, s, mode, gsc), s)
+				assert.True(t, compileARN(&ge, &gw, s, mode, &gsc), s)
 				_, _, w := compileResource(s, mode)
 				assert.Equal(t, ge, e, "entry of %q (mode %d)", s, mode)
 				assert.Equal(t, gw, w, "warnings of %q (mode %d)", s, mode)
@@ -167,5 +167,42 @@ func TestScanARNWords(t *testing.T) {
 		}
 		s := string(b)
 		assert.Equal(t, refScanARN(s), scanARN(s), "%q", s)
+	}
+}
+
+// TestCompileResourceHead checks that compiling an entry with the head
+// of another entry as a hint (see compileResourceTo) gives the same entry
+// and warnings as without, for entries that start with the head or
+// nearly, in both variable modes.
+func TestCompileResourceHead(t *testing.T) {
+	rng := rand.New(rand.NewPCG(9, 10))
+	heads := []string{"arn:aws:s3:::", "arn:aws:iam::123456789012:", "arn:aws:logs:us-east-1:1:", "arn:${x}:s3:::", "arn:aws:s?:::"}
+	pieces := []string{":", "*", "?", "$", "${", "}", "a", "/", "aws", "${aws:username}", "s3", "iam", "::"}
+	for range 5000 {
+		var b strings.Builder
+		b.WriteString(heads[rng.IntN(len(heads))])
+		if rng.IntN(4) == 0 {
+			b.Reset()
+			b.WriteString("arn:")
+		}
+		for range rng.IntN(12) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		s := b.String()
+		for _, mode := range []variables.Mode{variables.Substitute, variables.Literal} {
+			want, wantOK, wantW := compileResource(s, mode)
+			for _, h := range heads {
+				he, ok, _ := compileResource(h+"x", mode)
+				if !ok || he.entryHead() == "" {
+					continue
+				}
+				var e resourceEntry
+				var w resourceWarnings
+				ok = compileResourceTo(&e, &w, s, mode, he.entryHead())
+				assert.Equal(t, wantOK, ok, "%q with head %q (mode %d)", s, h, mode)
+				assert.Equal(t, want, e, "%q with head %q (mode %d)", s, h, mode)
+				assert.Equal(t, wantW, w, "%q with head %q (mode %d)", s, h, mode)
+			}
+		}
 	}
 }
