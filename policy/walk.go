@@ -114,6 +114,21 @@ func (p *parser) strs(v jsonsrc.Value, at *path, dst []strItem) []strItem {
 		// copied each iteration, as its methods take its address.
 		it := p.doc.Items(v)
 		for ; ; n++ {
+			if str, off, ok := it.NextString(); ok {
+				if str != "" {
+					dst = append(dst, strItem{s: str, offset: off, index: n, list: true, raw: true})
+				} else {
+					ep := at.Elem(n)
+					p.errorf(off, &ep, ErrValue, "expected a non-empty string, found \"\"")
+				}
+				if off+len(str)+2 == v.End-1 {
+					// The last element (see below).
+					n++
+					break
+				}
+				continue
+			}
+			// Another kind, another document, or the end.
 			e, ok := it.NextElem()
 			if !ok {
 				break

@@ -385,6 +385,37 @@ func (it *Iter) NextElem() (Value, bool) {
 	return val, true
 }
 
+// NextString is [Iter.NextElem] for the arrays of strings of a document
+// with the bitmap of closing quotes (see closingQuote): when the next
+// element is a string, it returns its text (the text between its quotes,
+// as no string has an escape), the offset of its opening quote and true,
+// rather than a Value the caller would read with [Doc.Str]. At the end,
+// at an element of another kind, or in another document, it returns
+// false and leaves the walk where it was, for NextElem.
+func (it *Iter) NextString() (s string, at int, ok bool) {
+	d := it.d
+	if d == nil || it.obj || d.quotes == nil {
+		return "", 0, false
+	}
+	src, i := d.src, it.i
+	if i < it.end && src[i] == ',' {
+		i++
+	}
+	if i < len(src) && src[i] <= ' ' {
+		i = itemStartSpaced(src, i, it.end)
+	}
+	if i >= it.end || src[i] != '"' {
+		return "", 0, false
+	}
+	j := closingQuote(d.quotes, i)
+	if j <= i || j >= it.end {
+		return "", 0, false
+	}
+	it.i = j + 1
+	it.n++
+	return src[i+1 : j], i, true
+}
+
 // nextMember is Next for the members of an object, for fieldsTo: the key
 // as the offset of its opening quote and, for a key without escapes, of
 // its closing quote (else -1). In a document with the bitmap of closing

@@ -1,0 +1,77 @@
+package jsonsrc
+
+import (
+	"math/rand/v2"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/iameval/iameval/diag"
+)
+
+// randomArrays returns JSON texts of arrays and objects of strings,
+// literals, numbers and containers, minified and spaced, with and
+// without escapes: the inputs on which the fast walks must agree with
+// the general ones.
+func randomArrays(r *rand.Rand, n int) []string {
+	atoms := []string{`""`, `"a"`, `"s3:GetObject"`, `"arn:aws:s3:::bucket/*"`, `"a\"b"`, `"\\"`, `"\u00e9t\u00e9"`,
+		`true`, `false`, `null`, `0`, `-1.5e3`, `{}`, `[]`, `{"k":"v"}`, `["x","y"]`, `"` + strings.Repeat("long", 20) + `"`}
+	spaces := []string{"", " ", "\n  ", "\t"}
+	var out []string
+	for range n {
+		obj := r.IntN(2) == 0
+		sp := spaces[r.IntN(len(spaces))]
+		var b strings.Builder
+		b.WriteString(map[bool]string{false: "[", true: "{"}[obj])
+		for j := range r.IntN(7) {
+			if j > 0 {
+				b.WriteString(sp + "," + sp)
+			} else {
+				b.WriteString(sp)
+			}
+			if obj {
+				b.WriteString(atoms[r.IntN(7)] + sp + ":" + sp)
+			}
+			b.WriteString(atoms[r.IntN(len(atoms))])
+		}
+		b.WriteString(sp + map[bool]string{false: "]", true: "}"}[obj])
+		out = append(out, b.String())
+	}
+	return out
+}
+
+// TestNextString holds Iter.NextString, tried before NextElem, against
+// NextElem and Str alone.
+func TestNextString(t *testing.T) {
+	t.Parallel()
+	r := rand.New(rand.NewPCG(1, 2))
+	for _, src := range randomArrays(r, 3000) {
+		d, err := Parse(src, diag.Position{})
+		if err != nil {
+			continue
+		}
+		var want, got []string
+		for it := d.Items(d.Root()); ; {
+			v, ok := it.NextElem()
+			if !ok {
+				break
+			}
+			want = append(want, d.Raw(v)+"="+d.Str(v))
+		}
+		for it := d.Items(d.Root()); ; {
+			if s, at, ok := it.NextString(); ok {
+				require.Less(t, at, len(src), src)
+				got = append(got, src[at:at+len(s)+2]+"="+s)
+				continue
+			}
+			v, ok := it.NextElem()
+			if !ok {
+				break
+			}
+			got = append(got, d.Raw(v)+"="+d.Str(v))
+		}
+		assert.Equal(t, want, got, "%s", src)
+	}
+}
