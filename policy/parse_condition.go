@@ -105,12 +105,16 @@ func (p *parser) condition(v jsonsrc.Value, at *path) (condition.Block, []int, b
 
 // operators appends to dst the members of the Condition object v, as
 // p.members does. An object of at most cap(dst) members whose keys are
-// distinct (the usual one or two operators) is read with a plain
-// jsonsrc.Iter, each key compared with the earlier ones, which skips
-// setting up a FreeIter and its key set; any other object is read again
-// by p.members, which reports its repeated keys as always, before any
-// problem of the operators.
+// distinct (the usual one or two operators) is read with
+// jsonsrc.Doc.PlainMembers or, when that does not read it (a document
+// with escapes), a plain jsonsrc.Iter, each key compared with the
+// earlier ones, which skips setting up a FreeIter and its key set; any
+// other object is read again by p.members, which reports its repeated
+// keys as always, before any problem of the operators.
 func (p *parser) operators(v jsonsrc.Value, at *path, dst []jsonsrc.Member) []jsonsrc.Member {
+	if ms, ok := p.doc.PlainMembers(v, dst); ok && distinctKeys(ms) {
+		return ms
+	}
 	// Declared before the loop: a variable of the for clause would be
 	// copied each iteration, as its methods take its address.
 	it := p.doc.Items(v)
@@ -136,6 +140,17 @@ func (p *parser) operators(v jsonsrc.Value, at *path, dst []jsonsrc.Member) []js
 // it is the last: as in minified policies, which then skip the call of
 // Iter.Next that finds the end.
 func lastItem(v, c jsonsrc.Value) bool { return v.End == c.End-1 }
+
+// distinctKeys reports whether the keys of ms, a few members, are
+// distinct.
+func distinctKeys(ms []jsonsrc.Member) bool {
+	for i := 1; i < len(ms); i++ {
+		if hasKey(ms[:i], ms[i].Key) {
+			return false
+		}
+	}
+	return true
+}
 
 // hasKey reports whether one of ms has the key key.
 func hasKey(ms []jsonsrc.Member, key string) bool {

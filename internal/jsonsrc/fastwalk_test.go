@@ -75,3 +75,32 @@ func TestNextString(t *testing.T) {
 		assert.Equal(t, want, got, "%s", src)
 	}
 }
+
+// TestPlainMembers holds Doc.PlainMembers against Doc.Members, on the
+// objects of random documents and on the objects inside them.
+func TestPlainMembers(t *testing.T) {
+	t.Parallel()
+	r := rand.New(rand.NewPCG(3, 4))
+	read := 0
+	for _, src := range randomArrays(r, 3000) {
+		d, err := Parse(`{"a":`+src+`,"b":[`+src+`]}`, diag.Position{})
+		if err != nil {
+			continue
+		}
+		objs := []Value{d.Root(), d.Get(d.Root(), "a")}
+		for _, obj := range objs {
+			for _, room := range []int{1, 4} {
+				pre := []Member{{Key: "x"}}
+				got, ok := d.PlainMembers(obj, append(make([]Member, 0, room+1), pre...))
+				if !ok {
+					assert.Equal(t, pre, got, "%s", src)
+					continue
+				}
+				read++
+				want := append(pre, d.Members(obj)...)
+				assert.Equal(t, want, got, "%s", src)
+			}
+		}
+	}
+	assert.Greater(t, read, 1000)
+}

@@ -412,6 +412,90 @@ func (d *Doc) knownMembers(it *Iter, table *KnownKeys, out []Member, last int) (
 	return last, false
 }
 
+// PlainMembers appends the members of the object obj to dst, in one
+// loop with the walk's state in registers rather than a call of
+// [Iter.Next] and [Doc.Str] per member, for the usual small object of
+// free keys (condition operators and keys): in a document with the
+// bitmap of closing quotes (no string has an escape), when obj has at
+// most cap(dst)-len(dst) members and each value is where the walk finds
+// it without a search. Else it returns dst as it was and false, and the
+// caller walks obj as before. Repeated keys are appended as they are.
+func (d *Doc) PlainMembers(obj Value, dst []Member) ([]Member, bool) {
+	start := len(dst)
+	if d.quotes == nil || obj.Kind != Object {
+		return dst, false
+	}
+	src := d.src
+	i, end, hint := obj.Index+1, obj.End-1, int(obj.open)+1
+	for n := start; ; n++ {
+		// The key, past the comma the first member lacks; at the end,
+		// the closing brace (src[end]).
+		at := i
+		if src[at] == ',' {
+			at++
+		}
+		if src[at] != '"' {
+			if at = itemStartSpaced(src, at, end); at >= end {
+				return dst, true
+			}
+			if src[at] != '"' {
+				break
+			}
+		}
+		if n == cap(dst) {
+			break
+		}
+		kc := closingQuote(d.quotes, at)
+		if kc <= at {
+			if kc = closingQuoteFar(d.quotes, at); kc <= at {
+				break
+			}
+		}
+		// The value, right after the colon in minified text.
+		vi := kc + 2
+		if vi >= end || src[vi-1] != ':' || src[vi] <= ' ' {
+			if vi = valueStartSpaced(src, kc+1, end); vi >= end {
+				break
+			}
+		}
+		v := Value{Kind: Kind(src[vi]), Index: vi}
+		if v.Kind == String {
+			q := closingQuote(d.quotes, vi)
+			if q <= vi {
+				if q = closingQuoteFar(d.quotes, vi); q <= vi {
+					break
+				}
+			}
+			v.End, v.open = q+1, plainString
+		} else if (v.Kind == Object || v.Kind == Array) && hint >= 0 && hint < len(d.opens) && int(d.opens[hint]) == vi {
+			v.End, v.open = int(d.closes[hint])+1, int32(hint)
+			hint = int(d.after[hint])
+		} else {
+			// A number or literal (which takes no hint), or a container
+			// the walk did not expect.
+			h := int32(-1)
+			if v = d.valueAt(vi, &h); v.Kind == Object || v.Kind == Array {
+				break
+			}
+		}
+		if v.End > end {
+			break
+		}
+		// Field by field: a Member literal is built on the stack and
+		// copied.
+		dst = dst[:n+1]
+		m := &dst[n]
+		m.Key, m.KeyIndex, m.Value = src[at+1:kc], at, v
+		if v.End == end {
+			// The last member, which ends right before the closing
+			// brace in minified text.
+			return dst, true
+		}
+		i = v.End
+	}
+	return dst[:start], false
+}
+
 // findKnown returns the index of key in known, or -1. Members are
 // mostly written in the order of known (Sid, Effect, Action, Resource),
 // so the search starts after the previous member's slot, last, and
