@@ -391,7 +391,7 @@ func (p *parser) keyValues(v jsonsrc.Value, kp *path, texts []string) ([]string,
 		s, ok := p.scalar(v, kp)
 		return append(texts, s), ok
 	}
-	if s, ok := singleString(p.doc.Src(), v); ok {
+	if s, ok := p.doc.SingleString(v); ok {
 		return append(texts, s), true
 	}
 	// An array of n values is at least 2n+1 bytes long; a longer array
@@ -404,52 +404,6 @@ func (p *parser) keyValues(v jsonsrc.Value, kp *path, texts []string) ([]string,
 		return big, ok
 	}
 	return p.arrayValues(v, kp, texts)
-}
-
-// singleString returns the value of the array v, in the document src,
-// when it is written as one string without escapes and without white
-// space (["10.1.0.0/16"]), as most condition values are: its text, read
-// without an iterator. The array is valid JSON, so text with no quote
-// between the first and the last is one string. For any other array it
-// reports false, and arrayValues reads it.
-func singleString(src string, v jsonsrc.Value) (string, bool) {
-	i, j := v.Index, v.End
-	if j-i < len(`[""]`) || src[i+1] != '"' || src[j-2] != '"' {
-		return "", false
-	}
-	s := src[i+2 : j-2]
-	if hasQuoteOrBackslash(s) {
-		return "", false
-	}
-	return s, true
-}
-
-// hasQuoteOrBackslash reports whether s has a '"' or a '\\', eight bytes
-// at a time (the last word overlapping the one before): for the short
-// text of a condition value, two calls of strings.IndexByte cost more
-// than the value.
-func hasQuoteOrBackslash(s string) bool {
-	if len(s) < 8 {
-		for i := 0; i < len(s); i++ {
-			if c := s[i]; c == '"' || c == '\\' {
-				return true
-			}
-		}
-		return false
-	}
-	for i := 0; ; i += 8 {
-		if i+8 > len(s) {
-			i = len(s) - 8
-		}
-		w := loadWord(s, i)
-		q, b := w^(lowBits*'"'), w^(lowBits*'\\')
-		if ((q-lowBits)&^q|(b-lowBits)&^b)&highBits != 0 {
-			return true
-		}
-		if i+8 == len(s) {
-			return false
-		}
-	}
 }
 
 // arrayValues appends to dst the text of each element of the array v

@@ -87,12 +87,12 @@ func TestConditionValueProblemsPositioned(t *testing.T) {
 	}
 }
 
-// TestSingleString holds singleString, keyValues' shortcut for an array
+// TestSingleString holds jsonsrc.Doc.SingleString, keyValues' shortcut for an array
 // of one plain string, against arrayValues on random arrays: whenever it
 // reads one, arrayValues reads the same single value without problems.
 func TestSingleString(t *testing.T) {
 	rng := rand.New(rand.NewPCG(11, 12))
-	tokens := []string{`"`, `\\`, `\"`, `,`, ` `, `a`, `1`, `[`, `]`, `{}`, "\xc3\x96", "\xff", `true`}
+	tokens := []string{`"`, `\\`, `\"`, `,`, ` `, `a`, `1`, `[`, `]`, `{}`, "\xc3\x96", "\xff", `true`, "abcdefghijklmnopqrstuvwxyz"}
 	read := 0
 	for range 50000 {
 		var b strings.Builder
@@ -114,7 +114,7 @@ func TestSingleString(t *testing.T) {
 		if err != nil {
 			continue
 		}
-		s, ok := singleString(src, doc.Root())
+		s, ok := doc.SingleString(doc.Root())
 		if !ok {
 			continue
 		}
@@ -128,27 +128,8 @@ func TestSingleString(t *testing.T) {
 	for _, src := range []string{`["10.1.0.0/16"]`, `[""]`, `["home/${aws:username}/*"]`} {
 		doc, err := jsonsrc.Parse(src, diag.Position{})
 		require.NoError(t, err)
-		s, ok := singleString(src, doc.Root())
+		s, ok := doc.SingleString(doc.Root())
 		assert.True(t, ok, "%s", src)
 		assert.Equal(t, src[2:len(src)-2], s)
-	}
-}
-
-// TestHasQuoteOrBackslash holds hasQuoteOrBackslash against
-// strings.ContainsAny for texts of every length up to a few words, with
-// the two bytes, their neighbours and non-ASCII bytes at every offset.
-func TestHasQuoteOrBackslash(t *testing.T) {
-	rng := rand.New(rand.NewPCG(13, 14))
-	alphabet := []byte("\"\\!#[]a\x00\x7f\xa2\xdc\xff")
-	for range 20000 {
-		b := make([]byte, rng.IntN(40))
-		for i := range b {
-			b[i] = alphabet[rng.IntN(len(alphabet))]
-			if rng.IntN(4) > 0 {
-				b[i] = 'a'
-			}
-		}
-		s := string(b)
-		assert.Equal(t, strings.ContainsAny(s, "\"\\"), hasQuoteOrBackslash(s), "%q", s)
 	}
 }

@@ -416,6 +416,34 @@ func (it *Iter) NextString() (s string, at int, ok bool) {
 	return src[i+1 : j], i, true
 }
 
+// SingleString returns the text of the array arr when it is written as
+// one string without escapes and without white space (["10.1.0.0/16"]),
+// as most condition values are, read without an iterator: the array is
+// valid JSON, so a string whose closing quote is right before the
+// closing bracket is its one element. For any other value it reports
+// false.
+func (d *Doc) SingleString(arr Value) (string, bool) {
+	src, i, j := d.src, arr.Index, arr.End
+	if arr.Kind != Array || i < 0 || j-i < len(`[""]`) || j > len(src) || src[i+1] != '"' || src[j-2] != '"' {
+		return "", false
+	}
+	// The string's closing quote, from the bitmap of closing quotes
+	// (see closingQuote), else the first quote or backslash after its
+	// opening quote: a backslash is an escape.
+	var q int
+	if d.quotes != nil {
+		if q = closingQuote(d.quotes, i+1); q < 0 {
+			q = closingQuoteFar(d.quotes, i+1)
+		}
+	} else {
+		q = nextQuoteOrBackslash(src, i+2)
+	}
+	if q != j-2 {
+		return "", false
+	}
+	return src[i+2 : j-2], true
+}
+
 // nextMember is Next for the members of an object, for fieldsTo: the key
 // as the offset of its opening quote and, for a key without escapes, of
 // its closing quote (else -1). In a document with the bitmap of closing
