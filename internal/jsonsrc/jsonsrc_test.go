@@ -121,6 +121,7 @@ func checkShortWalks(t *testing.T, d *Doc, v Value) {
 			}
 		}
 	}
+	checkPlainWalks(t, d, v)
 	a, b, c := d.Items(v), d.Items(v), d.Items(v)
 	containers := 0
 	for {
@@ -151,6 +152,46 @@ func checkShortWalks(t *testing.T, d *Doc, v Value) {
 		t.Fatalf("Containers = %d, want %d", n, containers)
 	} else if !ok && d.opens != nil && (v.Kind == Object || v.Kind == Array) && v.open >= 0 {
 		t.Fatalf("Containers has no count for an indexed container")
+	}
+}
+
+// checkPlainWalks checks that PlainMembers reads the object v as
+// Members does, that a walk of the array v by NextString, then NextElem,
+// reads what NextElem alone does, and that SingleString reads only an
+// array of one string.
+func checkPlainWalks(t *testing.T, d *Doc, v Value) {
+	if got, ok := d.PlainMembers(v, make([]Member, 0, 4)); ok {
+		if want := d.Members(v); len(want) != len(got) || len(got) > 0 && !reflect.DeepEqual(want, got) {
+			t.Fatalf("PlainMembers of %q = %+v, Members gave %+v", d.Raw(v), got, want)
+		}
+	}
+	if v.Kind != Array {
+		return
+	}
+	var want, got []string
+	for it := d.Items(v); ; {
+		e, ok := it.NextElem()
+		if !ok {
+			break
+		}
+		want = append(want, fmt.Sprint(e.Index, d.Raw(e), d.Str(e)))
+	}
+	for it := d.Items(v); ; {
+		if s, at, ok := it.NextString(); ok {
+			got = append(got, fmt.Sprint(at, d.src[at:at+len(s)+2], s))
+			continue
+		}
+		e, ok := it.NextElem()
+		if !ok {
+			break
+		}
+		got = append(got, fmt.Sprint(e.Index, d.Raw(e), d.Str(e)))
+	}
+	if !reflect.DeepEqual(want, got) {
+		t.Fatalf("NextString walk of %q = %q, NextElem gave %q", d.Raw(v), got, want)
+	}
+	if s, ok := d.SingleString(v); ok && (len(want) != 1 || want[0] != fmt.Sprint(v.Index+1, `"`+s+`"`, s)) {
+		t.Fatalf("SingleString of %q = %q, elements %q", d.Raw(v), s, want)
 	}
 }
 
