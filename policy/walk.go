@@ -114,39 +114,32 @@ func (p *parser) strs(v jsonsrc.Value, at *path, dst []strItem) []strItem {
 		// copied each iteration, as its methods take its address.
 		it := p.doc.Items(v)
 		for ; ; n++ {
-			if str, off, ok := it.NextString(); ok {
-				if str != "" {
-					dst = append(dst, strItem{s: str, offset: off, index: n, list: true, raw: true})
-				} else {
-					ep := at.Elem(n)
-					p.errorf(off, &ep, ErrValue, "expected a non-empty string, found \"\"")
-				}
-				if off+len(str)+2 == v.End-1 {
-					// The last element (see below).
-					n++
+			// A plain string element is read in one call (NextString);
+			// any other, or one in a document with escapes, as a Value.
+			str, off, ok := it.NextString()
+			raw, last := true, ok && off+len(str)+2 == v.End-1
+			if !ok {
+				e, more := it.NextElem()
+				if !more {
 					break
 				}
-				continue
+				if e.Kind != '"' {
+					ep := at.Elem(n)
+					p.typeError(e, &ep, "a string")
+					continue
+				}
+				str, raw = p.doc.StrRaw(e)
+				off, last = e.Index, e.End == v.End-1
 			}
-			// Another kind, another document, or the end.
-			e, ok := it.NextElem()
-			if !ok {
-				break
-			}
-			if e.Kind != '"' {
-				ep := at.Elem(n)
-				p.typeError(e, &ep, "a string")
-				continue
-			}
-			if str, raw := p.doc.StrRaw(e); str != "" {
-				dst = append(dst, strItem{s: str, offset: e.Index, index: n, list: true, raw: raw})
+			if str != "" {
+				dst = append(dst, strItem{s: str, offset: off, index: n, list: true, raw: raw})
 			} else {
 				ep := at.Elem(n)
-				p.errorf(e.Index, &ep, ErrValue, "expected a non-empty string, found \"\"")
+				p.errorf(off, &ep, ErrValue, "expected a non-empty string, found \"\"")
 			}
-			if e.End == v.End-1 {
+			if last {
 				// The last element, which ends right before the closing
-				// bracket in valid text: no call to Next to find the end.
+				// bracket in valid text: no call to find the end.
 				n++
 				break
 			}
