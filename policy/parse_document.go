@@ -29,7 +29,7 @@ func (p *parser) document(root jsonsrc.Value, pol *Policy) {
 		p.errorf(rootOff, nil, ErrType, "expected a policy object, found %s", p.describe(root))
 		return
 	}
-	var f [numDocElements]jsonsrc.Member
+	var f [numDocElements]jsonsrc.Member // without keys: see jsonsrc.Doc.FieldsToKnown
 	p.fields(root, nil, documentKeys, f[:])
 
 	p.mode = variables.Literal
@@ -58,8 +58,10 @@ func (p *parser) document(root jsonsrc.Value, pol *Policy) {
 		return
 	}
 	at := top("Statement")
-	// The members of each statement in turn: see stmtFields.reset.
+	// The members of each statement in turn: see stmtFields.reset. Their
+	// keys are set once, as fields does not write them.
 	var sf stmtFields
+	statementKeys.SetKeys(sf[:])
 	switch v := m.Value; v.Kind {
 	case '{':
 		p.reserve(1)

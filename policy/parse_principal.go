@@ -37,7 +37,7 @@ func (p *parser) principals(m jsonsrc.Member, not bool, at *path) principalSet {
 				"expected \"*\" or an object with \"AWS\", \"Federated\", \"Service\" or \"CanonicalUser\", found %s", strconv.Quote(str))
 		}
 	case v.Kind == '{' && !p.doc.IsEmpty(v):
-		var f [numPrincipalElements]jsonsrc.Member
+		var f [numPrincipalElements]jsonsrc.Member // without keys: see jsonsrc.Doc.FieldsToKnown
 		p.fields(v, &c, principalKeys, f[:])
 		var buf [8]strItem
 		for k := range f {

@@ -35,7 +35,8 @@ type stmtFields [numStatementElements]jsonsrc.Member
 // writes the members present only, and the other fields of a missing
 // member are not read (see exists): nine stores rather than the clearing
 // of 500 bytes for every statement. Written out, as the compiler keeps
-// a loop of nine.
+// a loop of nine. The keys, which fields does not write, stay as
+// document set them.
 func (f *stmtFields) reset() {
 	const m = jsonsrc.Missing
 	const _ = uint(9 - numStatementElements) // no element past f[8]

@@ -219,6 +219,14 @@ func textHash(first, fourth byte) int {
 // Names returns the known keys.
 func (kk *KnownKeys) Names() []string { return kk.names }
 
+// SetKeys sets the Key of each slot of out, which has one per known key,
+// to its known key: [Doc.FieldsToKnown] leaves the keys as they are.
+func (kk *KnownKeys) SetKeys(out []Member) {
+	for i := range out {
+		out[i].Key = kk.names[i]
+	}
+}
+
 // knownHash hashes a non-empty key by its length n and first byte, which
 // tell apart the known keys of the policy grammar (Action, Effect,
 // NotAction, ...). It is inlined.
@@ -245,7 +253,12 @@ func keyBits(key string) (lo, hi uint64) {
 
 // FieldsToKnown is [Doc.FieldsTo] for known keys given as a table (see
 // [KnownKeys]), which finds each key's slot at once rather than by
-// comparing it with the known keys in turn.
+// comparing it with the known keys in turn. It writes a slot's KeyIndex
+// and Value, not its Key: the key of slot i is known.Names()[i], which a
+// reader that walks many objects into one out sets once, with
+// [KnownKeys.SetKeys]. A Key is a pointer, whose store into out costs a
+// write barrier while the collector marks; a policy stored one per
+// member of each statement.
 func (d *Doc) FieldsToKnown(obj Value, at *Path, known *KnownKeys, out []Member, probs *[]Problem) []Member {
 	return d.fieldsTo(obj, at, known.names, known, out, probs, nil, true)
 }
@@ -285,7 +298,6 @@ func (d *Doc) fieldsTo(obj Value, at *Path, known []string, table *KnownKeys, ou
 		} else {
 			key = d.keyAt(keyAt)
 		}
-		m := Member{Key: key, KeyIndex: keyAt, Value: v}
 		// With a table, a key of 1 to 16 bytes is found with one lookup
 		// and two comparisons of words, here rather than in a call: a
 		// known key equal to it would have its length and hash, so it
@@ -305,11 +317,17 @@ func (d *Doc) fieldsTo(obj Value, at *Path, known []string, table *KnownKeys, ou
 		}
 		if i >= 0 {
 			last = i
-			if out[i].Value.Kind != Missing {
+			switch {
+			case out[i].Value.Kind != Missing:
+				// First's Key is the known key, which with a table
+				// out[i] may not hold.
+				first := Member{Key: known[i], KeyIndex: out[i].KeyIndex, Value: out[i].Value}
 				atText = pathText(at, atText)
-				reportTo(sink, probs, Problem{Kind: DuplicateKey, Offset: keyAt, At: atText, Key: key, First: out[i]})
-			} else {
-				out[i] = m
+				reportTo(sink, probs, Problem{Kind: DuplicateKey, Offset: keyAt, At: atText, Key: key, First: first})
+			case table != nil: // see FieldsToKnown
+				out[i].KeyIndex, out[i].Value = keyAt, v
+			default:
+				out[i] = Member{Key: key, KeyIndex: keyAt, Value: v}
 			}
 			continue
 		}
@@ -405,7 +423,7 @@ func (d *Doc) knownMembers(it *Iter, table *KnownKeys, out []Member, last int) (
 		if v.End > end {
 			break
 		}
-		m.Key, m.KeyIndex, m.Value = src[at+1:kc], at, v
+		m.KeyIndex, m.Value = at, v // not the Key: see FieldsToKnown
 		last, i, hint = slot, v.End, next
 	}
 	it.i, it.hint = i, int32(hint)
