@@ -97,6 +97,9 @@ func (p *parser) document(root jsonsrc.Value, pol *Policy) {
 	default:
 		p.typeError(v, &at, "a statement object or an array of statements")
 	}
+	if len(p.stmtSlab) > 0 {
+		pol.stmts = p.stmtSlab // once, not per statement: see addStatement
+	}
 	p.checkSids(pol.stmts)
 }
 
@@ -123,8 +126,10 @@ func (p *parser) version(v jsonsrc.Value) string {
 	return str
 }
 
-// addStatement parses one statement and appends it to pol. The policy's
-// statements are the statement slab itself (see newStatement).
+// addStatement parses one statement of pol. The policy's statements are
+// the statement slab itself (see newStatement), which document makes
+// pol's once all are parsed: a slice stored per statement cost a write
+// barrier each while the collector marks.
 func (p *parser) addStatement(pol *Policy, v jsonsrc.Value, at *path, f *stmtFields) {
 	if v.Kind != '{' {
 		p.typeError(v, at, "a statement object")
@@ -133,7 +138,6 @@ func (p *parser) addStatement(pol *Policy, v jsonsrc.Value, at *path, f *stmtFie
 	s := p.statement(v, at, f)
 	s.policy = pol
 	s.index = int32(len(p.stmtSlab) - 1)
-	pol.stmts = p.stmtSlab
 }
 
 // sidPath returns the path of the Sid element of the statement at index
