@@ -194,8 +194,7 @@ func (p *parser) conflict(f *stmtFields, el int, at *path) {
 // shares its entries: policies repeat the same action list in statement
 // after statement, and compiled entries are never modified.
 func (p *parser) actions(m *jsonsrc.Member, not bool, at *path) actionSet {
-	raw := p.doc.Raw(m.Value)
-	if e := p.lastActions.find(raw); e != nil {
+	if e := p.lastActions.find(p.doc.Src(), m.Value); e != nil {
 		return newActionSet(e, not)
 	}
 	c := at.Child(m.Key)
@@ -217,7 +216,7 @@ func (p *parser) actions(m *jsonsrc.Member, not bool, at *path) actionSet {
 		entries = append(entries, e)
 	}
 	if p.limit.Count() == problems && len(entries) > 0 {
-		p.lastActions.add(raw, entries)
+		p.lastActions.add(m.Value, entries)
 	}
 	return newActionSet(entries, not)
 }
@@ -227,8 +226,7 @@ func (p *parser) actions(m *jsonsrc.Member, not bool, at *path) actionSet {
 // shares its entries (the variable mode is the same
 // for the whole document).
 func (p *parser) resources(m *jsonsrc.Member, not bool, at *path) resourceSet {
-	raw := p.doc.Raw(m.Value)
-	if e := p.lastResources.find(raw); e != nil {
+	if e := p.lastResources.find(p.doc.Src(), m.Value); e != nil {
 		return newResourceSet(e, not)
 	}
 	c := at.Child(m.Key)
@@ -259,7 +257,7 @@ func (p *parser) resources(m *jsonsrc.Member, not bool, at *path) resourceSet {
 		}
 	}
 	if p.limit.Count() == problems && len(entries) > 0 {
-		p.lastResources.add(raw, entries)
+		p.lastResources.add(m.Value, entries)
 	}
 	return newResourceSet(entries, not)
 }
@@ -297,19 +295,25 @@ func (p *parser) resourceWarnings(s string, offset int, at *path, e *resourceEnt
 // written and their entries. A few, not one, because policies often
 // alternate between two or three lists.
 type lastList[E any] struct {
-	raw     [lastListSize]string
-	entries [lastListSize][]E
+	// start and n locate each element's text in the document (n is 0
+	// in an empty slot): offsets rather than strings, so that add
+	// stores no pointer for it (a write barrier while the collector
+	// marks). Apart, so that find compares the lengths in a tight loop.
+	start, n [lastListSize]int
+	entries  [lastListSize][]E
 	recency
 }
 
 // lastListSize is the number of elements a lastList remembers.
 const lastListSize = 4
 
-// find returns the entries of the element written as raw, or nil. The
-// raw text of an empty slot is "", which no element is written as.
-func (l *lastList[E]) find(raw string) []E {
-	for i := range l.raw {
-		if l.raw[i] == raw {
+// find returns the entries of an element written as the value v of the
+// document src, or nil. An empty slot's text is "", which no element is
+// written as.
+func (l *lastList[E]) find(src string, v jsonsrc.Value) []E {
+	raw := src[v.Index:v.End]
+	for i := range l.n {
+		if l.n[i] == len(raw) && src[l.start[i]:][:len(raw)] == raw {
 			l.touch(i)
 			return l.entries[i]
 		}
@@ -329,9 +333,10 @@ func lastHead(l *lastList[resourceEntry]) string {
 	return ""
 }
 
-// add remembers an element, replacing the stalest (see recency).
-func (l *lastList[E]) add(raw string, entries []E) {
+// add remembers the element written as the value v, replacing the
+// stalest (see recency).
+func (l *lastList[E]) add(v jsonsrc.Value, entries []E) {
 	i := l.stalest()
-	l.raw[i], l.entries[i] = raw, entries
+	l.start[i], l.n[i], l.entries[i] = v.Index, v.End-v.Index, entries
 	l.touch(i)
 }

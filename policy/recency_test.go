@@ -1,10 +1,11 @@
 package policy
 
 import (
-	"strconv"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+
+	"github.com/iameval/iameval/internal/jsonsrc"
 )
 
 // TestRecencyKeepsTheRepeatedEntry checks that an entry found between
@@ -12,12 +13,14 @@ import (
 func TestRecencyKeepsTheRepeatedEntry(t *testing.T) {
 	t.Parallel()
 	var l lastList[int]
-	l.add("repeated", []int{0})
+	src := `"repeated" "once" "absent" "repeated"`
+	repeated, once, absent, again := textAt(src, 0, 10), textAt(src, 11, 17), textAt(src, 18, 26), textAt(src, 27, 37)
+	l.add(repeated, []int{0})
 	for i := range 3 * lastListSize {
-		assert.Equal(t, []int{0}, l.find("repeated"), "after %d others", i)
-		l.add("once", []int{i + 1})
+		assert.Equal(t, []int{0}, l.find(src, again), "after %d others", i)
+		l.add(once, []int{i + 1})
 	}
-	assert.Nil(t, l.find("absent"))
+	assert.Nil(t, l.find(src, absent))
 }
 
 // TestRecencyFillsEmptyEntriesFirst checks that the first entries added
@@ -25,13 +28,19 @@ func TestRecencyKeepsTheRepeatedEntry(t *testing.T) {
 func TestRecencyFillsEmptyEntriesFirst(t *testing.T) {
 	t.Parallel()
 	var l lastList[int]
+	src := "0123 new"
 	for i := range lastListSize {
-		l.add(strconv.Itoa(i), []int{i})
+		l.add(textAt(src, i, i+1), []int{i})
 	}
 	for i := range lastListSize {
-		assert.Equal(t, []int{i}, l.find(strconv.Itoa(i)), i)
+		assert.Equal(t, []int{i}, l.find(src, textAt(src, i, i+1)), i)
 	}
-	l.add("new", []int{-1}) // replaces "0", the least recently found
-	assert.Nil(t, l.find("0"))
-	assert.Equal(t, []int{-1}, l.find("new"))
+	l.add(textAt(src, 5, 8), []int{-1}) // replaces "0", the least recently found
+	assert.Nil(t, l.find(src, textAt(src, 0, 1)))
+	assert.Equal(t, []int{-1}, l.find(src, textAt(src, 5, 8)))
+}
+
+// textAt returns the value of src from start to end, for lastList.
+func textAt(src string, start, end int) jsonsrc.Value {
+	return jsonsrc.Value{Kind: jsonsrc.Kind(src[start]), Index: start, End: end}
 }
