@@ -156,12 +156,10 @@ type parser struct {
 	// would be cleared for every element, 320 bytes each time.
 	items [8]strItem
 	// condOps holds the operators of the Condition element being
-	// compiled (see operators), condKeys walks the keys of each
-	// operator's block and condTexts holds the text of a key's values
-	// (see keyValues): on condition's stack they would be cleared for
-	// every element, about 500 bytes each time.
+	// compiled (see operators) and condTexts holds the text of a key's
+	// values (see keyValues): on condition's stack they would be cleared
+	// for every element, about 400 bytes each time.
 	condOps   [4]jsonsrc.Member
-	condKeys  blockKeys
 	condTexts [8]string
 	// lastOp is one more than the index in opNames of the operator
 	// parsed last, 0 before the first (see parseOperator).

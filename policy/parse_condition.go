@@ -21,7 +21,9 @@ func (p *parser) condition(v jsonsrc.Value, at *path) (condition.Block, []int, b
 	}
 	start := len(p.posSlab)
 	cstart := len(p.clauseSlab)
-	keys := &p.condKeys // the keys of each operator's block, in turn
+	// The keys of each operator's block, in turn: on the stack, where
+	// the walk's stores need no write barrier.
+	var keys blockKeys
 	for _, om := range p.operators(v, at, p.condOps[:0]) {
 		bv := om.Value
 		text := p.doc.Src()[om.KeyIndex:bv.End] // see lastBlock
@@ -172,16 +174,25 @@ func hasKey(ms []jsonsrc.Member, key string) bool {
 // distinct, so that reports nothing, and the FreeIter then reports the
 // repeats as it would have from the start. The FreeIter (about 500
 // bytes) is the parser's scratch one, so that a blockKeys is small.
+//
+// The keys returned are kept as where they are written (seenKey), so
+// that keeping one stores no pointer, with a write barrier while the
+// collector marks; a key written with an escape, which is not its text,
+// is left to the FreeIter.
 type blockKeys struct {
 	doc   *jsonsrc.Doc
 	block jsonsrc.Value
 	it    jsonsrc.Iter
-	seen  [4]string // the keys returned so far, while not free
-	n     int       // how many keys were returned
-	free  bool      // f walks the rest of the block
-	last  bool      // the key returned last is the block's last (see lastItem)
+	seen  [4]seenKey // the keys returned so far, while not free
+	n     int        // how many keys were returned
+	free  bool       // f walks the rest of the block
+	last  bool       // the key returned last is the block's last (see lastItem)
 	f     *jsonsrc.FreeIter
 }
+
+// seenKey is a key blockKeys returned: the offset of its text (past the
+// opening quote) and its length.
+type seenKey struct{ at, n int }
 
 // start begins a walk over the keys of block, an object; f is the
 // FreeIter it may hand over to.
@@ -207,8 +218,10 @@ func (b *blockKeys) nextKey(at *path, probs *[]jsonsrc.Problem) (jsonsrc.Member,
 			return jsonsrc.Member{}, false
 		}
 		key := b.doc.Str(k)
-		if b.n < len(b.seen) && !slices.Contains(b.seen[:b.n], key) {
-			b.seen[b.n] = key
+		// A key as long as its text between the quotes has no escape:
+		// one shortens it.
+		if b.n < len(b.seen) && len(key) == k.End-k.Index-2 && !b.returned(key) {
+			b.seen[b.n] = seenKey{k.Index + 1, len(key)}
 			b.n++
 			b.last = lastItem(v, b.block)
 			return jsonsrc.Member{Key: key, KeyIndex: k.Index, Value: v}, true
@@ -220,6 +233,17 @@ func (b *blockKeys) nextKey(at *path, probs *[]jsonsrc.Problem) (jsonsrc.Member,
 		}
 	}
 	return b.f.Next(at, probs)
+}
+
+// returned reports whether key is one of the keys returned so far.
+func (b *blockKeys) returned(key string) bool {
+	src := b.doc.Src()
+	for _, s := range b.seen[:b.n] {
+		if s.n == len(key) && src[s.at:][:s.n] == key {
+			return true
+		}
+	}
+	return false
 }
 
 // roomForClauses grows the clause and position slabs at once for a block

@@ -133,3 +133,50 @@ func TestSingleString(t *testing.T) {
 		assert.Equal(t, src[2:len(src)-2], s)
 	}
 }
+
+// TestBlockKeysAgreesWithFreeIter checks that blockKeys returns the
+// members and reports the problems a jsonsrc.FreeIter does, over blocks
+// of up to seven keys drawn from a few, with repeats among the first
+// four and past them, and keys written with escapes (which blockKeys
+// leaves to the FreeIter).
+func TestBlockKeysAgreesWithFreeIter(t *testing.T) {
+	t.Parallel()
+	pool := []string{`a`, `b`, `ab`, `ba`, `\u0061`, `a\"`, `a"`, ``, `abc`}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 5000 {
+		n := 1 + rng.IntN(7)
+		var ms []string
+		for i := range n {
+			ms = append(ms, fmt.Sprintf(`"%s":%d`, pool[rng.IntN(len(pool))], i))
+		}
+		src := `{"k":{` + strings.Join(ms, ",") + `}}`
+		doc, err := jsonsrc.Parse(src, diag.Position{})
+		if err != nil {
+			continue // a"
+		}
+		block := doc.ValueAt(strings.Index(src[1:], "{") + 1)
+		at := top("k")
+		var want, got []jsonsrc.Member
+		var wantProbs, gotProbs []jsonsrc.Problem
+		f := doc.FreeItems(block, &at, false, &wantProbs)
+		for {
+			m, ok := f.Next(&at, &wantProbs)
+			if !ok {
+				break
+			}
+			want = append(want, m)
+		}
+		var keys blockKeys
+		var scratch jsonsrc.FreeIter
+		keys.start(doc, block, &scratch)
+		for {
+			m, ok := keys.next(&at, &gotProbs)
+			if !ok {
+				break
+			}
+			got = append(got, m)
+		}
+		assert.Equal(t, want, got, src)
+		assert.Equal(t, wantProbs, gotProbs, src)
+	}
+}
