@@ -21,9 +21,11 @@ func (p *parser) condition(v jsonsrc.Value, at *path) (condition.Block, []int, b
 	}
 	start := len(p.posSlab)
 	cstart := len(p.clauseSlab)
-	// The keys of each operator's block, in turn: on the stack, where
-	// the walk's stores need no write barrier.
+	// The keys of each operator's block, in turn, and the text of a
+	// key's one value: on the stack, where the walk's stores need no
+	// write barrier.
 	var keys blockKeys
+	var single [1]string
 	for _, om := range p.operators(v, at, p.condOps[:0]) {
 		bv := om.Value
 		text := p.doc.Src()[om.KeyIndex:bv.End] // see lastBlock
@@ -82,7 +84,16 @@ func (p *parser) condition(v jsonsrc.Value, at *path) (condition.Block, []int, b
 			if !keyOK {
 				p.errorf(km.KeyIndex, &kp, ErrValue, "expected a condition key name, found \"\"")
 			}
-			texts, ok := p.keyValues(km.Value, &kp, p.condTexts[:0])
+			var texts []string
+			ok := true
+			if s, one, good := p.singleValue(km.Value, &kp); one {
+				// Into a variable of this frame, where the store
+				// needs no write barrier, unlike one into condTexts.
+				single[0] = s
+				texts, ok = single[:], good
+			} else {
+				texts, ok = p.keyValues(km.Value, &kp, p.condTexts[:0])
+			}
 			if !ok || !opOK || !keyOK {
 				continue
 			}
@@ -411,12 +422,8 @@ func (p *parser) clauseProblems(km jsonsrc.Member, kp *path, n int, errs []error
 // that a policy of many long value lists grows it once rather than once
 // per key.
 func (p *parser) keyValues(v jsonsrc.Value, kp *path, texts []string) ([]string, bool) {
-	if v.Kind != '[' {
-		s, ok := p.scalar(v, kp)
+	if s, one, ok := p.singleValue(v, kp); one {
 		return append(texts, s), ok
-	}
-	if s, ok := p.doc.SingleString(v); ok {
-		return append(texts, s), true
 	}
 	// An array of n values is at least 2n+1 bytes long; a longer array
 	// is counted.
@@ -428,6 +435,18 @@ func (p *parser) keyValues(v jsonsrc.Value, kp *path, texts []string) ([]string,
 		return big, ok
 	}
 	return p.arrayValues(v, kp, texts)
+}
+
+// singleValue returns the text of the value of a condition key that has
+// one, the usual key (see keyValues), and one: a value that is not an
+// array, or an array of one string without escapes.
+func (p *parser) singleValue(v jsonsrc.Value, kp *path) (s string, one, ok bool) {
+	if v.Kind != '[' {
+		s, ok := p.scalar(v, kp)
+		return s, true, ok
+	}
+	s, one = p.doc.SingleString(v)
+	return s, one, true
 }
 
 // arrayValues appends to dst the text of each element of the array v
