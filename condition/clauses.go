@@ -16,54 +16,55 @@ import (
 type Clauses struct {
 	bodies   []clause                 // the unused rest of the current block
 	ips      []clauseOf[netip.Prefix] // likewise, for clauses of one IP value
+	keyRoom  []clauseKey              // likewise, for the records of keys
 	nb, nips int                      // the clauses carved from each kind of block so far
+	nkeys    int                      // the key records carved so far
 	// keys are the last few condition keys compiled, as written, with
-	// their normalized form and hash: a policy names the same few keys
-	// in clause after clause (aws:SourceIp in each statement), and
-	// comparing the text as written is cheaper than lowering it and
+	// their record: a policy names the same few keys in clause after
+	// clause (aws:SourceIp in each statement), whose clauses share it,
+	// and comparing the text as written is cheaper than lowering it and
 	// looking it up among the interned keys again.
-	keys    [4]spelledNorm
+	keys    [4]keyEntry
 	lastKey int // the entry of keys written or found last
 	ahead   int // how many more clauses may follow (see Expect)
 }
 
-// spelledNorm is a condition key as written, its normalized form,
-// hashKey of that and whether isMultivaluedGlobal holds for it; a zero
-// hash marks an unused entry (hashKey is never zero).
-type spelledNorm struct {
-	key, nkey string
-	hash      uint64
-	multi     bool
+// keyEntry is a key record and whether isMultivaluedGlobal holds for its
+// key; a nil record marks an unused entry.
+type keyEntry struct {
+	k     *clauseKey
+	multi bool
 }
 
-// normalize returns normalizeKey(key), its hashKey and
-// isMultivaluedGlobal of it, remembered from an earlier call with the
-// same text when c is not nil: a repeated key is not looked up again.
-func (c *Clauses) normalize(key string) (string, uint64, bool) {
-	if c == nil {
-		nkey := normalizeKey(key)
-		return nkey, hashKey(nkey), isMultivaluedGlobal(nkey)
-	}
+// key returns the record of key, made from c's blocks unless one of the
+// last few keys was written the same, and whether isMultivaluedGlobal
+// holds for it.
+func (c *Clauses) key(key string) (*clauseKey, bool) {
 	// The key of the last clause first: keys come in runs (each
 	// statement's aws:SourceIp in turn).
-	if k := &c.keys[c.lastKey]; k.hash != 0 && k.key == key {
-		return k.nkey, k.hash, k.multi
+	if e := c.keys[c.lastKey]; e.k != nil && e.k.key == key {
+		return e.k, e.multi
 	}
 	for i := range c.keys {
-		if k := &c.keys[i]; k.hash != 0 && k.key == key {
+		if e := c.keys[i]; e.k != nil && e.k.key == key {
 			c.lastKey = i
-			return k.nkey, k.hash, k.multi
+			return e.k, e.multi
 		}
 	}
-	nkey := normalizeKey(key)
-	h := hashKey(nkey)
-	multi := isMultivaluedGlobal(nkey)
+	if len(c.keyRoom) == 0 {
+		// Growing by halves: clauses expected ahead mostly repeat keys.
+		c.keyRoom = make([]clauseKey, min(max(clauseBlockMin, c.nkeys/2), clauseBlockMax))
+	}
+	k := &c.keyRoom[0]
+	c.keyRoom = c.keyRoom[1:]
+	c.nkeys++
+	multi := k.set(key)
 	// The entry after the last one found or written; with a run of keys
 	// found this may replace a key used more recently than the oldest,
-	// which costs only one more normalization.
+	// which costs only one more normalization and a record more.
 	c.lastKey = (c.lastKey + 1) % len(c.keys)
-	c.keys[c.lastKey] = spelledNorm{key, nkey, h, multi}
-	return nkey, h, multi
+	c.keys[c.lastKey] = keyEntry{k, multi}
+	return k, multi
 }
 
 // New is [NewClause], carving the clause from c's blocks; a nil c
@@ -100,33 +101,55 @@ func (c *Clauses) blockLen(carved int) int {
 	return min(n, clauseBlockMax)
 }
 
+// firstBlock is the first block of clauses of a Clauses with room for
+// its first key records, which so take no allocation of their own.
+type firstBlock[T any] struct {
+	keys    [clauseBlockMin]clauseKey
+	clauses [clauseBlockMin]T
+}
+
+// newBlock returns a block of clauses of T after carved of them: the
+// first of c also holds the first key records.
+func newBlock[T any](c *Clauses, carved int) []T {
+	if c.nkeys == 0 && len(c.keyRoom) == 0 {
+		b := new(firstBlock[T])
+		c.keyRoom = b.keys[:]
+		return b.clauses[:]
+	}
+	return make([]T, c.blockLen(carved))
+}
+
 // body is newClauseBody, carved from c's blocks when c is not nil.
-func (c *Clauses) body(values []string) *clause {
+func (c *Clauses) body(key string, values []string) (*clause, bool) {
 	if c == nil {
-		return newClauseBody(values)
+		return newClauseBody(key, values)
 	}
 	if len(c.bodies) == 0 {
-		c.bodies = make([]clause, c.blockLen(c.nb))
+		c.bodies = newBlock[clause](c, c.nb)
 	}
 	b := &c.bodies[0]
 	c.bodies = c.bodies[1:]
 	c.nb++
+	var multi bool
+	b.k, multi = c.key(key)
 	setValues(b, values)
-	return b
+	return b, multi
 }
 
 // ipBody is newClauseBodyFor[netip.Prefix], carving a clause of one value
 // from c's blocks when c is not nil.
-func (c *Clauses) ipBody(values []string) (*clause, []netip.Prefix) {
+func (c *Clauses) ipBody(key string, values []string) (*clause, []netip.Prefix, bool) {
 	if c == nil || len(values) != 1 {
-		return newClauseBodyFor[netip.Prefix](values)
+		return newClauseBodyFor[netip.Prefix](key, values)
 	}
 	if len(c.ips) == 0 {
-		c.ips = make([]clauseOf[netip.Prefix], c.blockLen(c.nips))
+		c.ips = newBlock[clauseOf[netip.Prefix]](c, c.nips)
 	}
 	b := &c.ips[0]
 	c.ips = c.ips[1:]
 	c.nips++
+	var multi bool
+	b.k, multi = c.key(key)
 	setValues(&b.clause, values)
-	return &b.clause, b.data[:]
+	return &b.clause, b.data[:], multi
 }
