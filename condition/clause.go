@@ -3,7 +3,6 @@ package condition
 import (
 	"errors"
 	"fmt"
-	"net/netip"
 	"slices"
 	"strconv"
 	"unsafe"
@@ -173,11 +172,11 @@ func (c *clause) bins() [][]byte {
 }
 
 // ips returns the compiled values of an IpAddress or NotIpAddress clause.
-func (c *clause) ips() []netip.Prefix {
+func (c *clause) ips() []ipPrefix {
 	if c.fam != famIP {
 		return nil
 	}
-	return view[netip.Prefix](c)
+	return view[ipPrefix](c)
 }
 
 // arns returns the compiled values of an Arn* clause.
@@ -295,7 +294,7 @@ func newClause(cs *Clauses, op Operator, key string, values []string, mode varia
 	fam := op.Base.family()
 	var c *clause
 	var multivalued bool
-	var ipRoom []netip.Prefix // where compileIPTo compiles an IP clause's values
+	var ipRoom []ipPrefix // where compileIPTo compiles an IP clause's values
 	if fam == famIP && op.Valid() {
 		c, ipRoom, multivalued = cs.ipBody(key, values)
 	} else {
@@ -330,7 +329,7 @@ func newClause(cs *Clauses, op Operator, key string, values []string, mode varia
 		bins, errs = compileBinary(values)
 		c.data = payload(bins)
 	case famIP:
-		var ips []netip.Prefix
+		var ips []ipPrefix
 		ips, errs = compileIPTo(ipRoom, values)
 		c.data = payload(ips)
 	case famARN:

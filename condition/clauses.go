@@ -1,10 +1,6 @@
 package condition
 
-import (
-	"net/netip"
-
-	"github.com/iameval/iameval/variables"
-)
+import "github.com/iameval/iameval/variables"
 
 // Clauses compiles clauses as [NewClause] does, carving their compiled
 // forms from blocks it allocates a few at a time rather than one by one:
@@ -14,11 +10,11 @@ import (
 // any Clause; a block is kept as long as one of its clauses is. The zero
 // Clauses is ready to use; it is not safe for concurrent use.
 type Clauses struct {
-	bodies   []clause                 // the unused rest of the current block
-	ips      []clauseOf[netip.Prefix] // likewise, for clauses of one IP value
-	keyRoom  []clauseKey              // likewise, for the records of keys
-	nb, nips int                      // the clauses carved from each kind of block so far
-	nkeys    int                      // the key records carved so far
+	bodies   []clause             // the unused rest of the current block
+	ips      []clauseOf[ipPrefix] // likewise, for clauses of one IP value
+	keyRoom  []clauseKey          // likewise, for the records of keys
+	nb, nips int                  // the clauses carved from each kind of block so far
+	nkeys    int                  // the key records carved so far
 	// keys are the last few condition keys compiled, as written, with
 	// their record: a policy names the same few keys in clause after
 	// clause (aws:SourceIp in each statement), whose clauses share it,
@@ -136,14 +132,14 @@ func (c *Clauses) body(key string, values []string) (*clause, bool) {
 	return b, multi
 }
 
-// ipBody is newClauseBodyFor[netip.Prefix], carving a clause of one value
+// ipBody is newClauseBodyFor[ipPrefix], carving a clause of one value
 // from c's blocks when c is not nil.
-func (c *Clauses) ipBody(key string, values []string) (*clause, []netip.Prefix, bool) {
+func (c *Clauses) ipBody(key string, values []string) (*clause, []ipPrefix, bool) {
 	if c == nil || len(values) != 1 {
-		return newClauseBodyFor[netip.Prefix](key, values)
+		return newClauseBodyFor[ipPrefix](key, values)
 	}
 	if len(c.ips) == 0 {
-		c.ips = newBlock[clauseOf[netip.Prefix]](c, c.nips)
+		c.ips = newBlock[clauseOf[ipPrefix]](c, c.nips)
 	}
 	b := &c.ips[0]
 	c.ips = c.ips[1:]
