@@ -10,11 +10,9 @@ import "github.com/iameval/iameval/variables"
 // any Clause; a block is kept as long as one of its clauses is. The zero
 // Clauses is ready to use; it is not safe for concurrent use.
 type Clauses struct {
-	bodies   []clause             // the unused rest of the current block
-	ips      []clauseOf[ipPrefix] // likewise, for clauses of one IP value
-	keyRoom  []clauseKey          // likewise, for the records of keys
-	nb, nips int                  // the clauses carved from each kind of block so far
-	nkeys    int                  // the key records carved so far
+	bodies  room[clause]             // clauses
+	ips     room[clauseOf[ipPrefix]] // clauses of one IP value
+	keyRoom room[clauseKey]          // the records of keys
 	// keys are the last few condition keys compiled, as written, with
 	// their record: a policy names the same few keys in clause after
 	// clause (aws:SourceIp in each statement), whose clauses share it,
@@ -24,6 +22,30 @@ type Clauses struct {
 	lastKey int // the entry of keys written or found last
 	ahead   int // how many more clauses may follow (see Expect)
 }
+
+// room is a block that items of one kind are carved from, how much of
+// it is used, and how many items were carved in all. Carving advances
+// the index rather than keeping the rest of the block, which would store
+// a pointer (a write barrier while the collector marks) per item.
+type room[T any] struct {
+	block  []T
+	used   int
+	carved int
+}
+
+// full reports whether r has no room left.
+func (r *room[T]) full() bool { return r.used == len(r.block) }
+
+// take returns the next item of r, which is not full.
+func (r *room[T]) take() *T {
+	p := &r.block[r.used]
+	r.used++
+	r.carved++
+	return p
+}
+
+// refill makes b the block of r.
+func (r *room[T]) refill(b []T) { r.block, r.used = b, 0 }
 
 // keyEntry is a key record and whether isMultivaluedGlobal holds for its
 // key; a nil record marks an unused entry.
@@ -47,13 +69,11 @@ func (c *Clauses) key(key string) (*clauseKey, bool) {
 			return e.k, e.multi
 		}
 	}
-	if len(c.keyRoom) == 0 {
+	if c.keyRoom.full() {
 		// Growing by halves: clauses expected ahead mostly repeat keys.
-		c.keyRoom = make([]clauseKey, min(max(clauseBlockMin, c.nkeys/2), clauseBlockMax))
+		c.keyRoom.refill(make([]clauseKey, min(max(clauseBlockMin, c.keyRoom.carved/2), clauseBlockMax)))
 	}
-	k := &c.keyRoom[0]
-	c.keyRoom = c.keyRoom[1:]
-	c.nkeys++
+	k := c.keyRoom.take()
 	multi := k.set(key)
 	// The entry after the last one found or written; with a run of keys
 	// found this may replace a key used more recently than the oldest,
@@ -104,15 +124,16 @@ type firstBlock[T any] struct {
 	clauses [clauseBlockMin]T
 }
 
-// newBlock returns a block of clauses of T after carved of them: the
-// first of c also holds the first key records.
-func newBlock[T any](c *Clauses, carved int) []T {
-	if c.nkeys == 0 && len(c.keyRoom) == 0 {
+// newBlock refills r, a room for clauses of c: the first block of c
+// also holds the first key records.
+func newBlock[T any](c *Clauses, r *room[T]) {
+	if c.keyRoom.block == nil {
 		b := new(firstBlock[T])
-		c.keyRoom = b.keys[:]
-		return b.clauses[:]
+		c.keyRoom.refill(b.keys[:])
+		r.refill(b.clauses[:])
+		return
 	}
-	return make([]T, c.blockLen(carved))
+	r.refill(make([]T, c.blockLen(r.carved)))
 }
 
 // body is newClauseBody, carved from c's blocks when c is not nil.
@@ -120,12 +141,10 @@ func (c *Clauses) body(key string, values []string) (*clause, bool) {
 	if c == nil {
 		return newClauseBody(key, values)
 	}
-	if len(c.bodies) == 0 {
-		c.bodies = newBlock[clause](c, c.nb)
+	if c.bodies.full() {
+		newBlock(c, &c.bodies)
 	}
-	b := &c.bodies[0]
-	c.bodies = c.bodies[1:]
-	c.nb++
+	b := c.bodies.take()
 	var multi bool
 	b.k, multi = c.key(key)
 	setValues(b, values)
@@ -138,12 +157,10 @@ func (c *Clauses) ipBody(key string, values []string) (*clause, []ipPrefix, bool
 	if c == nil || len(values) != 1 {
 		return newClauseBodyFor[ipPrefix](key, values)
 	}
-	if len(c.ips) == 0 {
-		c.ips = newBlock[clauseOf[ipPrefix]](c, c.nips)
+	if c.ips.full() {
+		newBlock(c, &c.ips)
 	}
-	b := &c.ips[0]
-	c.ips = c.ips[1:]
-	c.nips++
+	b := c.ips.take()
 	var multi bool
 	b.k, multi = c.key(key)
 	setValues(&b.clause, values)
