@@ -176,6 +176,11 @@ func (c *clause) ips() []ipPrefix {
 	if c.fam != famIP {
 		return nil
 	}
+	if c.count() == 1 {
+		// A clause of one IP value is a clauseOf[ipPrefix] (see
+		// ipBody), whose data it leaves nil.
+		return (*clauseOf[ipPrefix])(unsafe.Pointer(c)).data[:]
+	}
 	return view[ipPrefix](c)
 }
 
@@ -210,7 +215,8 @@ func setValues(c *clause, values []string) {
 }
 
 // clauseOf is a clause of one policy value together with its compiled
-// value of type T, which the clause's data points to.
+// value of type T, which the clause's data points to (an IP clause's is
+// found without, see ips).
 type clauseOf[T any] struct {
 	clause
 	data [1]T
@@ -331,7 +337,11 @@ func newClause(cs *Clauses, op Operator, key string, values []string, mode varia
 	case famIP:
 		var ips []ipPrefix
 		ips, errs = compileIPTo(ipRoom, values)
-		c.data = payload(ips)
+		if len(ips) > 1 {
+			// One is found without a pointer (see ips), which spares
+			// a store per clause.
+			c.data = payload(ips)
+		}
 	case famARN:
 		var arns []arnValue
 		arns, warns = compileARN(values, mode)
