@@ -3,7 +3,6 @@ package condition
 import (
 	"errors"
 	"fmt"
-	"net/netip"
 	"slices"
 	"strconv"
 	"unsafe"
@@ -53,17 +52,18 @@ type clause struct {
 	// nvals is the number of policy values, below warnedBit, which marks
 	// a clause with warnings (see clauseWarnings); use count.
 	nvals uint32
-	key   string // as written
-	nkey  string // normalized
-	khash uint64 // hashKey(nkey), for Context lookups
+	// k is the context key: clauses of one key as written share it
+	// (see Clauses), as policies name the same few keys in clause after
+	// clause, which keeps a clause at 40 bytes rather than 72 and
+	// stores one pointer for the key rather than two strings.
+	k *clauseKey
 
-	// vals points to the first of nvals policy values: to one, for the
-	// single value most clauses have, else to a copy of the list. Two
-	// words rather than a slice header and a wrapper, the count in the
-	// word of the operator, and the rare warnings kept apart (see
-	// clauseWarnings) make a clause 80 bytes rather than 112 (issue 15).
-	vals *string
-	one  string
+	// one is the single policy value most clauses have; the values of a
+	// clause of more are a copy of the list, which one's bytes are
+	// (see values): the count in the word of the operator, no pointer
+	// to a value, and the rare warnings kept apart (see clauseWarnings)
+	// make a clause small (issue 15).
+	one string
 
 	// data points to the first of len(values) compiled values of the
 	// family's type (see the accessors strs, nums, ...), or is nil: one
@@ -72,6 +72,21 @@ type clause struct {
 	// values are all fixed text leave it nil and compare values
 	// directly.
 	data unsafe.Pointer
+}
+
+// clauseKey is the context key of clauses: as written, normalized, and
+// hashKey of that.
+type clauseKey struct {
+	key   string // as written
+	nkey  string // normalized
+	khash uint64 // hashKey(nkey), for Context lookups
+}
+
+// set makes k the record of key and reports isMultivaluedGlobal of it.
+func (k *clauseKey) set(key string) (multi bool) {
+	nkey := normalizeKey(key)
+	*k = clauseKey{key, nkey, hashKey(nkey)}
+	return isMultivaluedGlobal(nkey)
 }
 
 // invalid reports whether the clause is invalid: it evaluates to false.
@@ -105,10 +120,14 @@ func view[T any](c *clause) []T {
 
 // values returns the policy values of c.
 func (c *clause) values() []string {
-	if c.vals == nil {
+	switch n := c.count(); n {
+	case 0:
 		return nil
+	case 1:
+		return unsafe.Slice(&c.one, 1)
+	default:
+		return unsafe.Slice((*string)(unsafe.Pointer(unsafe.StringData(c.one))), n)
 	}
-	return unsafe.Slice(c.vals, c.count())
 }
 
 // strs returns the compiled values of a String* clause, or nil when they
@@ -153,11 +172,16 @@ func (c *clause) bins() [][]byte {
 }
 
 // ips returns the compiled values of an IpAddress or NotIpAddress clause.
-func (c *clause) ips() []netip.Prefix {
+func (c *clause) ips() []ipPrefix {
 	if c.fam != famIP {
 		return nil
 	}
-	return view[netip.Prefix](c)
+	if c.count() == 1 {
+		// A clause of one IP value is a clauseOf[ipPrefix] (see
+		// ipBody), whose data it leaves nil.
+		return (*clauseOf[ipPrefix])(unsafe.Pointer(c)).data[:]
+	}
+	return view[ipPrefix](c)
 }
 
 // arns returns the compiled values of an Arn* clause.
@@ -176,13 +200,6 @@ func (c *clause) nulls() []bool {
 	return view[bool](c)
 }
 
-// newClauseBody returns a zero clause holding a copy of values.
-func newClauseBody(values []string) *clause {
-	c := &clause{}
-	setValues(c, values)
-	return c
-}
-
 // setValues makes the zero clause c hold a copy of values.
 func setValues(c *clause, values []string) {
 	c.nvals = uint32(len(values))
@@ -190,33 +207,61 @@ func setValues(c *clause, values []string) {
 	case 0:
 	case 1:
 		c.one = values[0]
-		c.vals = &c.one
 	default:
-		c.vals = unsafe.SliceData(slices.Clone(values))
+		// one's bytes are the copy of the list (see values).
+		vs := slices.Clone(values)
+		c.one = unsafe.String((*byte)(unsafe.Pointer(unsafe.SliceData(vs))), len(vs)*int(unsafe.Sizeof("")))
 	}
 }
 
 // clauseOf is a clause of one policy value together with its compiled
-// value of type T, which the clause's data points to.
+// value of type T, which the clause's data points to (an IP clause's is
+// found without, see ips).
 type clauseOf[T any] struct {
 	clause
 	data [1]T
 }
 
+// keyedClause is a clause that has its key to itself, as [NewClause]
+// compiles it: one allocation of 80 bytes.
+type keyedClause struct {
+	clause
+	key clauseKey
+}
+
+// keyedClauseOf is a clauseOf that has its key to itself.
+type keyedClauseOf[T any] struct {
+	clauseOf[T]
+	key clauseKey
+}
+
+// newClauseBody returns a zero clause of key holding a copy of values,
+// and whether key is multivalued (see isMultivaluedGlobal).
+func newClauseBody(key string, values []string) (*clause, bool) {
+	b := &keyedClause{}
+	multi := b.key.set(key)
+	b.k = &b.key
+	setValues(&b.clause, values)
+	return &b.clause, multi
+}
+
 // newClauseBodyFor is newClauseBody also returning room for the compiled
 // values, of type T: a single value, as most clauses have, shares one
 // allocation with its compiled value.
-func newClauseBodyFor[T any](values []string) (*clause, []T) {
+func newClauseBodyFor[T any](key string, values []string) (*clause, []T, bool) {
 	if len(values) != 1 {
-		return newClauseBody(values), make([]T, len(values))
+		c, multi := newClauseBody(key, values)
+		return c, make([]T, len(values)), multi
 	}
-	b := &clauseOf[T]{}
+	b := &keyedClauseOf[T]{}
+	multi := b.key.set(key)
+	b.k = &b.key
 	setValues(&b.clause, values)
-	return &b.clause, b.data[:]
+	return &b.clause, b.data[:], multi
 }
 
 // invalidClause is what the zero Clause stands for.
-var invalidClause = clause{fam: famInvalid}
+var invalidClause = clause{fam: famInvalid, k: &clauseKey{}}
 
 // body returns the compiled form of c.
 func (c Clause) body() *clause {
@@ -247,20 +292,21 @@ func NewClause(op Operator, key string, values []string, mode variables.Mode) (C
 // newClause is NewClause, carving the clause from the blocks of cs when
 // it is not nil (see Clauses).
 func newClause(cs *Clauses, op Operator, key string, values []string, mode variables.Mode) (Clause, []error) {
-	nkey, khash, multivalued := cs.normalize(key)
 	if uint64(len(values)) > maxValues {
-		c := &clause{op: op, key: key, nkey: nkey, khash: khash}
+		c, _ := cs.body(key, nil)
+		c.op = op
 		return Clause{c}, []error{&ValueError{Index: -1, Err: fmt.Errorf("%d values: more than a clause holds", len(values))}}
 	}
 	fam := op.Base.family()
 	var c *clause
-	var ipRoom []netip.Prefix // where compileIPTo compiles an IP clause's values
+	var multivalued bool
+	var ipRoom []ipPrefix // where compileIPTo compiles an IP clause's values
 	if fam == famIP && op.Valid() {
-		c, ipRoom = cs.ipBody(values)
+		c, ipRoom, multivalued = cs.ipBody(key, values)
 	} else {
-		c = cs.body(values)
+		c, multivalued = cs.body(key, values)
 	}
-	c.op, c.key, c.nkey, c.khash, c.fam = op, key, nkey, khash, fam
+	c.op, c.fam = op, fam
 	if !op.Valid() {
 		c.fam = famInvalid
 		return Clause{c}, []error{&ValueError{Index: -1, Err: fmt.Errorf("invalid operator %s", op)}}
@@ -289,9 +335,13 @@ func newClause(cs *Clauses, op Operator, key string, values []string, mode varia
 		bins, errs = compileBinary(values)
 		c.data = payload(bins)
 	case famIP:
-		var ips []netip.Prefix
+		var ips []ipPrefix
 		ips, errs = compileIPTo(ipRoom, values)
-		c.data = payload(ips)
+		if len(ips) > 1 {
+			// One is found without a pointer (see ips), which spares
+			// a store per clause.
+			c.data = payload(ips)
+		}
 	case famARN:
 		var arns []arnValue
 		arns, warns = compileARN(values, mode)
@@ -321,10 +371,10 @@ func newClause(cs *Clauses, op Operator, key string, values []string, mode varia
 func (c Clause) Operator() Operator { return c.body().op }
 
 // Key returns the context key as written in the policy.
-func (c Clause) Key() string { return c.body().key }
+func (c Clause) Key() string { return c.body().k.key }
 
 // NormalizedKey returns the context key normalized with [NormalizeKey].
-func (c Clause) NormalizedKey() string { return c.body().nkey }
+func (c Clause) NormalizedKey() string { return c.body().k.nkey }
 
 // Values returns a copy of the policy values as given to [NewClause].
 func (c Clause) Values() []string { return slices.Clone(c.body().values()) }
@@ -353,7 +403,7 @@ func cloneWarnings(c *clause) []*ValueError { return slices.Clone(warnings(c)) }
 // String returns the operator and the key, as in `StringLike "s3:prefix"`.
 func (c Clause) String() string {
 	b := c.body()
-	return b.op.String() + " " + strconv.Quote(b.key)
+	return b.op.String() + " " + strconv.Quote(b.k.key)
 }
 
 // match tests one request value against all policy values with the positive

@@ -1,10 +1,6 @@
 package condition
 
-import (
-	"net/netip"
-
-	"github.com/iameval/iameval/variables"
-)
+import "github.com/iameval/iameval/variables"
 
 // Clauses compiles clauses as [NewClause] does, carving their compiled
 // forms from blocks it allocates a few at a time rather than one by one:
@@ -14,56 +10,77 @@ import (
 // any Clause; a block is kept as long as one of its clauses is. The zero
 // Clauses is ready to use; it is not safe for concurrent use.
 type Clauses struct {
-	bodies   []clause                 // the unused rest of the current block
-	ips      []clauseOf[netip.Prefix] // likewise, for clauses of one IP value
-	nb, nips int                      // the clauses carved from each kind of block so far
+	bodies  room[clause]             // clauses
+	ips     room[clauseOf[ipPrefix]] // clauses of one IP value
+	keyRoom room[clauseKey]          // the records of keys
 	// keys are the last few condition keys compiled, as written, with
-	// their normalized form and hash: a policy names the same few keys
-	// in clause after clause (aws:SourceIp in each statement), and
-	// comparing the text as written is cheaper than lowering it and
+	// their record: a policy names the same few keys in clause after
+	// clause (aws:SourceIp in each statement), whose clauses share it,
+	// and comparing the text as written is cheaper than lowering it and
 	// looking it up among the interned keys again.
-	keys    [4]spelledNorm
+	keys    [4]keyEntry
 	lastKey int // the entry of keys written or found last
 	ahead   int // how many more clauses may follow (see Expect)
 }
 
-// spelledNorm is a condition key as written, its normalized form,
-// hashKey of that and whether isMultivaluedGlobal holds for it; a zero
-// hash marks an unused entry (hashKey is never zero).
-type spelledNorm struct {
-	key, nkey string
-	hash      uint64
-	multi     bool
+// room is a block that items of one kind are carved from, how much of
+// it is used, and how many items were carved in all. Carving advances
+// the index rather than keeping the rest of the block, which would store
+// a pointer (a write barrier while the collector marks) per item.
+type room[T any] struct {
+	block  []T
+	used   int
+	carved int
 }
 
-// normalize returns normalizeKey(key), its hashKey and
-// isMultivaluedGlobal of it, remembered from an earlier call with the
-// same text when c is not nil: a repeated key is not looked up again.
-func (c *Clauses) normalize(key string) (string, uint64, bool) {
-	if c == nil {
-		nkey := normalizeKey(key)
-		return nkey, hashKey(nkey), isMultivaluedGlobal(nkey)
-	}
+// full reports whether r has no room left.
+func (r *room[T]) full() bool { return r.used == len(r.block) }
+
+// take returns the next item of r, which is not full.
+func (r *room[T]) take() *T {
+	p := &r.block[r.used]
+	r.used++
+	r.carved++
+	return p
+}
+
+// refill makes b the block of r.
+func (r *room[T]) refill(b []T) { r.block, r.used = b, 0 }
+
+// keyEntry is a key record and whether isMultivaluedGlobal holds for its
+// key; a nil record marks an unused entry.
+type keyEntry struct {
+	k     *clauseKey
+	multi bool
+}
+
+// key returns the record of key, made from c's blocks unless one of the
+// last few keys was written the same, and whether isMultivaluedGlobal
+// holds for it.
+func (c *Clauses) key(key string) (*clauseKey, bool) {
 	// The key of the last clause first: keys come in runs (each
 	// statement's aws:SourceIp in turn).
-	if k := &c.keys[c.lastKey]; k.hash != 0 && k.key == key {
-		return k.nkey, k.hash, k.multi
+	if e := c.keys[c.lastKey]; e.k != nil && e.k.key == key {
+		return e.k, e.multi
 	}
 	for i := range c.keys {
-		if k := &c.keys[i]; k.hash != 0 && k.key == key {
+		if e := c.keys[i]; e.k != nil && e.k.key == key {
 			c.lastKey = i
-			return k.nkey, k.hash, k.multi
+			return e.k, e.multi
 		}
 	}
-	nkey := normalizeKey(key)
-	h := hashKey(nkey)
-	multi := isMultivaluedGlobal(nkey)
+	if c.keyRoom.full() {
+		// Growing by halves: clauses expected ahead mostly repeat keys.
+		c.keyRoom.refill(make([]clauseKey, min(max(clauseBlockMin, c.keyRoom.carved/2), clauseBlockMax)))
+	}
+	k := c.keyRoom.take()
+	multi := k.set(key)
 	// The entry after the last one found or written; with a run of keys
 	// found this may replace a key used more recently than the oldest,
-	// which costs only one more normalization.
+	// which costs only one more normalization and a record more.
 	c.lastKey = (c.lastKey + 1) % len(c.keys)
-	c.keys[c.lastKey] = spelledNorm{key, nkey, h, multi}
-	return nkey, h, multi
+	c.keys[c.lastKey] = keyEntry{k, multi}
+	return k, multi
 }
 
 // New is [NewClause], carving the clause from c's blocks; a nil c
@@ -100,33 +117,52 @@ func (c *Clauses) blockLen(carved int) int {
 	return min(n, clauseBlockMax)
 }
 
-// body is newClauseBody, carved from c's blocks when c is not nil.
-func (c *Clauses) body(values []string) *clause {
-	if c == nil {
-		return newClauseBody(values)
-	}
-	if len(c.bodies) == 0 {
-		c.bodies = make([]clause, c.blockLen(c.nb))
-	}
-	b := &c.bodies[0]
-	c.bodies = c.bodies[1:]
-	c.nb++
-	setValues(b, values)
-	return b
+// firstBlock is the first block of clauses of a Clauses with room for
+// its first key records, which so take no allocation of their own.
+type firstBlock[T any] struct {
+	keys    [clauseBlockMin]clauseKey
+	clauses [clauseBlockMin]T
 }
 
-// ipBody is newClauseBodyFor[netip.Prefix], carving a clause of one value
+// newBlock refills r, a room for clauses of c: the first block of c
+// also holds the first key records.
+func newBlock[T any](c *Clauses, r *room[T]) {
+	if c.keyRoom.block == nil {
+		b := new(firstBlock[T])
+		c.keyRoom.refill(b.keys[:])
+		r.refill(b.clauses[:])
+		return
+	}
+	r.refill(make([]T, c.blockLen(r.carved)))
+}
+
+// body is newClauseBody, carved from c's blocks when c is not nil.
+func (c *Clauses) body(key string, values []string) (*clause, bool) {
+	if c == nil {
+		return newClauseBody(key, values)
+	}
+	if c.bodies.full() {
+		newBlock(c, &c.bodies)
+	}
+	b := c.bodies.take()
+	var multi bool
+	b.k, multi = c.key(key)
+	setValues(b, values)
+	return b, multi
+}
+
+// ipBody is newClauseBodyFor[ipPrefix], carving a clause of one value
 // from c's blocks when c is not nil.
-func (c *Clauses) ipBody(values []string) (*clause, []netip.Prefix) {
+func (c *Clauses) ipBody(key string, values []string) (*clause, []ipPrefix, bool) {
 	if c == nil || len(values) != 1 {
-		return newClauseBodyFor[netip.Prefix](values)
+		return newClauseBodyFor[ipPrefix](key, values)
 	}
-	if len(c.ips) == 0 {
-		c.ips = make([]clauseOf[netip.Prefix], c.blockLen(c.nips))
+	if c.ips.full() {
+		newBlock(c, &c.ips)
 	}
-	b := &c.ips[0]
-	c.ips = c.ips[1:]
-	c.nips++
+	b := c.ips.take()
+	var multi bool
+	b.k, multi = c.key(key)
 	setValues(&b.clause, values)
-	return &b.clause, b.data[:]
+	return &b.clause, b.data[:], multi
 }

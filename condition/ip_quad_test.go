@@ -103,6 +103,8 @@ func checkQuadPrefix(t *testing.T, s string) {
 	want, err := netip.ParsePrefix(s)
 	if assert.NoError(t, err, "%q accepted by the one-pass reader only", s) {
 		assert.Equal(t, want.Masked(), got, "%q", s)
+		ip, bits, _ := parseQuad(s)
+		assert.Equal(t, compactPrefix(want.Masked()), quadPrefix(ip, bits), "%q as compileIPTo stores it", s)
 	}
 }
 
@@ -140,4 +142,43 @@ func FuzzParseQuadPrefix(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(checkQuadPrefix)
+}
+
+// TestIPPrefixContains holds ipPrefix.contains, what IP clauses test
+// with, against netip.Prefix.Contains, for prefixes of every length of
+// both families and addresses inside, outside and at their edges.
+func TestIPPrefixContains(t *testing.T) {
+	t.Parallel()
+	bases := []string{"0.0.0.0", "10.1.2.3", "255.255.255.255", "203.0.113.128", "::", "2001:db8:1234:5678:9abc:def0:1357:2468", "::ffff:10.1.2.3", "ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff"}
+	var addrs []netip.Addr
+	for _, b := range bases {
+		a := netip.MustParseAddr(b)
+		addrs = append(addrs, a, a.Next(), a.Prev())
+		x := a.As16()
+		for i := range x { // each bit flipped in turn
+			for bit := range 8 {
+				y := x
+				y[i] ^= 1 << bit
+				if a.Is4() {
+					if i >= 12 {
+						addrs = append(addrs, netip.AddrFrom4([4]byte(y[12:])))
+					}
+				} else {
+					addrs = append(addrs, netip.AddrFrom16(y))
+				}
+			}
+		}
+	}
+	for _, b := range bases {
+		a := netip.MustParseAddr(b)
+		for bits := 0; bits <= a.BitLen(); bits++ {
+			p := netip.PrefixFrom(a, bits).Masked()
+			c := compactPrefix(p)
+			for _, x := range addrs {
+				if x.IsValid() {
+					assert.Equal(t, p.Contains(x), c.contains(x), "%v contains %v", p, x)
+				}
+			}
+		}
+	}
 }

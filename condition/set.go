@@ -82,7 +82,7 @@ type outcome struct {
 // absent, else a pointer into the table; a pointer saves copying the
 // Value.
 func (c *clause) lookup(ctx Context) *Value {
-	return ctx.lookupPtr(c.nkey, c.khash)
+	return ctx.lookupPtr(c.k.nkey, c.k.khash)
 }
 
 // decide evaluates the clause against l and says why it passed or failed,
@@ -114,7 +114,7 @@ func (c *clause) eval(l Lookup, o *outcome) truth {
 	if ctx, ok := l.(Context); ok {
 		return c.evalValue(c.lookup(ctx), l, o)
 	}
-	v, ok := l.LookupKey(c.nkey)
+	v, ok := l.LookupKey(c.k.nkey)
 	if !ok {
 		return c.evalValue(nil, l, o)
 	}

@@ -145,7 +145,7 @@ func (t *Trace) record(i int, c *clause, o outcome, l Lookup, room *[]string) {
 		// Clauses means no clause has failed yet.
 		if keep := o.truth == isUnknown || !o.pass && len(t.Clauses) == 0; keep {
 			t.Clauses = append(t.Clauses, ClauseResult{
-				Index: i, Operator: c.op.String(), Key: c.key,
+				Index: i, Operator: c.op.String(), Key: c.k.key,
 				Passed: o.pass, Missing: !o.found, Unknown: o.truth == isUnknown, Reason: c.reason(o),
 			})
 		}
@@ -153,7 +153,7 @@ func (t *Trace) record(i int, c *clause, o outcome, l Lookup, room *[]string) {
 		t.recordFull(i, c, o, room)
 	}
 	if !o.found && !c.invalid() {
-		t.addMissing(c.key)
+		t.addMissing(c.k.key)
 	}
 	if o.unres >= 0 {
 		for _, k := range c.variableKeys() {
@@ -170,7 +170,7 @@ func (t *Trace) recordFull(i int, c *clause, o outcome, room *[]string) {
 	r := ClauseResult{
 		Index:        i,
 		Operator:     c.op.String(),
-		Key:          c.key,
+		Key:          c.k.key,
 		PolicyValues: copyValues(c.values(), room),
 		Passed:       o.pass,
 		Missing:      !o.found,
@@ -258,7 +258,7 @@ func (c *clause) reason(o outcome) string {
 	case whyList:
 		return "request value is multivalued and the operator has no ForAnyValue: or ForAllValues:; AWS does not say how it reads that, so " + failClosed
 	case whyUnknownValue:
-		return "AWS sets " + c.key + " on every request, but the request does not give its value, so " + failClosed + "; supply the key in the request context"
+		return "AWS sets " + c.k.key + " on every request, but the request does not give its value, so " + failClosed + "; supply the key in the request context"
 	case whyAnyIfExists:
 		return "key is absent: IfExists passes but ForAnyValue fails on an empty set and AWS does not say which wins, so " + failClosed
 	case whyOverBudget:
