@@ -265,11 +265,12 @@ func (p *Policy) evalIndexed(e *env) effects {
 	}
 	if e.q.resARN {
 		res := e.q.resource
+		hs := newPrefixHasher(res)
 		for _, n := range x.lengths {
 			if int(n) > len(res) {
 				break
 			}
-			if v, ok := x.byPrefix[res[:n]]; ok && p.evalList(e, x.filed(v), &o) {
+			if list := x.filed(p.stmts, res[:n], hs.hash(int(n))); len(list) > 0 && p.evalList(e, list, &o) {
 				return o
 			}
 		}
