@@ -1,6 +1,7 @@
 package policy
 
 import (
+	"math"
 	"math/bits"
 	"slices"
 	"strings"
@@ -83,7 +84,11 @@ func buildIndex(stmts []Statement, principals bool, minStatements int) index {
 			x.always = append(x.always, n)
 		}
 	}
-	x.fileByPrefix(stmts, pairs)
+	if !x.fileByPrefix(stmts, pairs) {
+		// Too many filings for the table: every statement is matched,
+		// as in a small policy.
+		return buildIndex(stmts, principals, math.MaxInt)
+	}
 	x.svc = buildServiceLists(stmts, unfiled)
 	return x
 }
@@ -266,10 +271,12 @@ func (x *index) prefixCount() int {
 // addFiling) in statement order; stmts are the statements they were
 // taken from. Each pair's prefix is looked up or entered in the table,
 // and its number kept in the pair's entry, which is then no longer
-// needed; the lists are then laid out by counting.
-func (x *index) fileByPrefix(stmts []Statement, pairs []filing) {
+// needed; the lists are then laid out by counting. It reports false,
+// and builds nothing, when the array would be too long for its int32
+// positions: a document of more than a few hundred million filings.
+func (x *index) fileByPrefix(stmts []Statement, pairs []filing) bool {
 	if len(pairs) == 0 {
-		return
+		return true
 	}
 	var lengths lengthSet
 	for _, f := range pairs {
@@ -278,6 +285,9 @@ func (x *index) fileByPrefix(stmts []Statement, pairs []filing) {
 	nl, np := lengths.len(), len(pairs)
 	size := 1 << bits.Len(uint(2*np-1)) // a power of two, at least 2*np
 	lengthsAt := size + 1 + keyWords*np
+	if lengthsAt+nl+np > math.MaxInt32 {
+		return false
+	}
 	a := make([]int32, lengthsAt+nl+np)
 	lengths.fill(a[lengthsAt : lengthsAt+nl])
 	x.lengths, x.table = a[lengthsAt:lengthsAt+nl], a[:size]
@@ -316,6 +326,7 @@ func (x *index) fileByPrefix(stmts []Statement, pairs []filing) {
 		a[*e] = f.stmt
 		*e++
 	}
+	return true
 }
 
 // lengthSet collects the distinct lengths of prefixes for fileByPrefix:
