@@ -15,13 +15,14 @@ type actionEntry struct {
 	// lower is the entry in lower case; the service prefix is its first
 	// serviceLen bytes, compared literally. Keeping one string and a
 	// length rather than the service and the full text apart, and the
-	// name glob's shape rather than a Pattern, make an entry 48 bytes
+	// name glob's shape rather than a Pattern, make an entry 40 bytes
 	// rather than 80, with one pointer: its slab is smaller to clear and
-	// has fewer pointers for the collector to scan.
+	// has fewer pointers for the collector to scan. It has no flags
+	// either, which would make it 48 bytes: serviceLen is 0 for "*" only
+	// (see isAny, compileAction), and the name's shape says whether the
+	// name is literal (see isLiteral).
 	lower      string
 	serviceLen int32
-	any        bool // "*": every action of every service
-	literal    bool // name has no wildcard
 	// name is the shape of the lower-case glob for the action name, the
 	// text of lower after the service prefix and its colon (see
 	// namePattern).
@@ -32,13 +33,20 @@ type actionEntry struct {
 	hash uint64
 }
 
+// isAny reports whether the entry is "*": every action of every service.
+func (e *actionEntry) isAny() bool { return e.serviceLen == 0 }
+
+// isLiteral reports whether the name has no wildcard. The shape's kind
+// says it; Of only makes the Pattern that answers, without its text.
+func (e *actionEntry) isLiteral() bool { return e.name.Of("").IsLiteral() }
+
 // service returns the lower-case service prefix ("" for "*").
 func (e *actionEntry) service() string { return e.lower[:e.serviceLen] }
 
 // namePattern returns the lower-case glob for the action name (the zero
 // Pattern for "*").
 func (e *actionEntry) namePattern() wildcard.Pattern {
-	if e.any {
+	if e.isAny() {
 		return wildcard.Pattern{}
 	}
 	return e.name.Of(e.lower[e.serviceLen+1:])
@@ -47,7 +55,7 @@ func (e *actionEntry) namePattern() wildcard.Pattern {
 // full returns "service:name" in lower case when the name has no
 // wildcard, else "".
 func (e *actionEntry) full() string {
-	if !e.literal {
+	if !e.isLiteral() {
 		return ""
 	}
 	return e.lower
@@ -84,8 +92,7 @@ func actionHash(s string) uint64 {
 // wildcard in the service prefix, which is matched literally.
 func compileAction(s, lower string) (e actionEntry, ok, warn bool) {
 	if s == "*" {
-		e.any = true
-		return e, true, false
+		return e, true, false // serviceLen 0: see isAny
 	}
 	i := strings.IndexByte(lower, ':')
 	if i <= 0 || i == len(lower)-1 {
@@ -94,7 +101,7 @@ func compileAction(s, lower string) (e actionEntry, ok, warn bool) {
 	e.lower, e.serviceLen = lower, int32(i)
 	name := wildcard.Compile(lower[i+1:])
 	e.name = name.Shape()
-	if e.literal = name.IsLiteral(); e.literal {
+	if name.IsLiteral() {
 		e.hash = actionHash(lower)
 	} else {
 		e.hash = actionHash(lower[:i])
@@ -105,9 +112,9 @@ func compileAction(s, lower string) (e actionEntry, ok, warn bool) {
 // match reports whether the entry covers the prepared request action.
 func (e *actionEntry) match(q *prepared) bool {
 	switch {
-	case e.any:
+	case e.isAny():
 		return true
-	case e.literal:
+	case e.isLiteral():
 		return e.hash == q.actionHash && q.isAction(e.lower)
 	}
 	return e.hash == q.serviceHash && q.isService(e.service()) && q.nameMatches(e.namePattern())
@@ -175,7 +182,7 @@ func (a *actionSet) namesServices() bool {
 	}
 	ents := a.entries()
 	for i := range ents {
-		if ents[i].any {
+		if ents[i].isAny() {
 			return false
 		}
 	}
@@ -191,7 +198,7 @@ func (a *actionSet) mayMatchService(svc string) bool {
 	}
 	ents := a.entries()
 	for i := range ents {
-		if e := &ents[i]; e.any || e.service() == svc {
+		if e := &ents[i]; e.isAny() || e.service() == svc {
 			return true
 		}
 	}
@@ -207,7 +214,7 @@ func (a *actionSet) anyService() bool {
 	}
 	ents := a.entries()
 	for i := range ents {
-		if ents[i].any {
+		if ents[i].isAny() {
 			return true
 		}
 	}
@@ -231,7 +238,7 @@ func (a *actionSet) mask() uint64 {
 	ents := a.entries()
 	for i := range ents {
 		e := &ents[i]
-		if !e.literal {
+		if !e.isLiteral() {
 			return ^uint64(0)
 		}
 		m |= actionBit(e.hash)

@@ -49,7 +49,7 @@ func (s *Statement) ActionPatterns() (patterns []string, not bool) {
 	ents := s.actions.entries()
 	for i := range ents {
 		e := &ents[i]
-		if e.any {
+		if e.isAny() {
 			patterns[i] = "*"
 		} else {
 			patterns[i] = e.service() + ":" + e.namePattern().String()

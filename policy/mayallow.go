@@ -44,7 +44,7 @@ func (p *Policy) AllowServices(add func(service string)) (every bool) {
 		}
 		ents := s.actions.entries()
 		for i := range ents {
-			if e := &ents[i]; e.any {
+			if e := &ents[i]; e.isAny() {
 				every = true
 			} else {
 				add(e.service())

@@ -71,6 +71,9 @@ func parseString(src string, s Source, checkOnly bool) (*Policy, diag.ErrorList)
 	if int(s.Type) >= len(typeNames) {
 		return nil, diag.ErrorList{{Pos: p.basePos(s.Base), Kind: ErrValue, Msg: fmt.Sprintf("unknown policy type %d", uint8(s.Type))}}
 	}
+	if errs := docTooLong(len(src), p.basePos(s.Base)); errs != nil {
+		return nil, errs
+	}
 	base := s.Base
 	base.File = file
 	doc, err := jsonsrc.Parse(src, base)

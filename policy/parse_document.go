@@ -158,7 +158,7 @@ func (p *parser) sidPath(ai int) string {
 // again in the document as only warnings need it. Like Fields, it takes
 // the first Sid member.
 func (p *parser) sidOffset(s *Statement) int {
-	return p.doc.Get(p.doc.ValueAt(s.off), "Sid").Index
+	return p.doc.Get(p.doc.ValueAt(int(s.off)), "Sid").Index
 }
 
 // checkSids warns about Sids outside [A-Za-z0-9] and repeated Sids (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_sid.html).
@@ -198,7 +198,7 @@ func (p *parser) checkSids(stmts []Statement) {
 			j = small.find(stmts, i, h)
 		}
 		if j >= 0 {
-			at := p.doc.Pos(stmts[j].off)
+			at := p.doc.Pos(int(stmts[j].off))
 			p.warnAt(p.sidOffset(s), p.sidPath(ai), ErrValue,
 				"duplicate Sid %q (first in the statement at %d:%d): Sids should be unique in a policy",
 				s.sid, at.Line, at.Column)

@@ -52,14 +52,14 @@ func (p *parser) statement(v jsonsrc.Value, at *path, f *stmtFields) *Statement 
 	off := v.Index
 	p.stmtErrs = len(p.errs)
 	s := p.newStatement()
-	s.off, s.endOff = off, v.End-1
+	s.off, s.endOff = int32(off), int32(v.End-1) // see maxDocument
 	f.reset()
 	p.fields(v, at, statementKeys, f[:])
 	// Where each element is written, for explanations of a failed match.
-	s.elemOff[PartPrincipal-1] = elementOffset(f, elPrincipal, true, off)
-	s.elemOff[PartAction-1] = elementOffset(f, elAction, true, off)
-	s.elemOff[PartResource-1] = elementOffset(f, elResource, true, off)
-	s.elemOff[PartCondition-1] = elementOffset(f, elCondition, false, off)
+	s.elemOff[PartPrincipal-1] = int32(elementOffset(f, elPrincipal, true, off))
+	s.elemOff[PartAction-1] = int32(elementOffset(f, elAction, true, off))
+	s.elemOff[PartResource-1] = int32(elementOffset(f, elResource, true, off))
+	s.elemOff[PartCondition-1] = int32(elementOffset(f, elCondition, false, off))
 
 	if m := &f[elSid]; exists(m) {
 		if m.Value.Kind != '"' {

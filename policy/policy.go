@@ -1,6 +1,8 @@
 package policy
 
 import (
+	"fmt"
+	"math"
 	"unsafe"
 
 	"github.com/iameval/iameval/condition"
@@ -112,8 +114,12 @@ type Statement struct {
 	index   int32
 	effect  Effect
 	hasCond bool // a non-empty Condition element
-	off     int  // of the opening brace in the document text; see lineTable
-	endOff  int  // of the closing brace
+	// off, endOff and elemOff are offsets into the document text, which
+	// fit in an int32 (see maxDocument): as ints they would make a
+	// statement 152 bytes rather than 128, and W3's statement slab the
+	// 4 KiB size class rather than 3.375 KiB.
+	off    int32 // of the opening brace in the document text; see lineTable
+	endOff int32 // of the closing brace
 
 	principal *principalSet // nil: no Principal or NotPrincipal element
 	actions   actionSet
@@ -125,10 +131,10 @@ type Statement struct {
 	// statement's own offset for an absent element); clauseOff points to
 	// where the key of each condition clause is written, cond.Len()
 	// offsets in Block order (see clauseOffsets): a pointer rather than
-	// a slice keeps a statement small (152 bytes). They are offsets into the
+	// a slice keeps a statement small (128 bytes). They are offsets into the
 	// document text, turned into positions only when asked for (see
 	// lineTable), so that a statement stays small.
-	elemOff [PartCondition]int // by Part - 1: PartNone has no element
+	elemOff [PartCondition]int32 // by Part - 1: PartNone has no element
 
 	clauseOff *int
 }
@@ -189,9 +195,9 @@ func (s *Statement) Effect() Effect { return s.effect }
 // is the statement's position.
 func (s *Statement) ElementPos(part Part) diag.Position {
 	if part > PartNone && int(part) <= len(s.elemOff) {
-		return s.position(s.elemOff[part-1])
+		return s.position(int(s.elemOff[part-1]))
 	}
-	return s.position(s.off)
+	return s.position(int(s.off))
 }
 
 // ClausePos returns where the condition key of clause i (in the order of
@@ -207,12 +213,29 @@ func (s *Statement) ClausePos(i int) diag.Position {
 
 // Pos returns the position of the statement's opening brace, from which
 // package simulate derives the policy simulator's StartPosition.
-func (s *Statement) Pos() diag.Position { return s.position(s.off) }
+func (s *Statement) Pos() diag.Position { return s.position(int(s.off)) }
 
 // End returns the position of the statement's closing brace (the last
 // character of the statement, inclusive), from which package simulate
 // derives the policy simulator's EndPosition.
-func (s *Statement) End() diag.Position { return s.position(s.endOff) }
+func (s *Statement) End() diag.Position { return s.position(int(s.endOff)) }
+
+// maxDocument is the length of the longest document Parse accepts: a
+// statement keeps offsets into the text as int32 (see Statement). AWS
+// caps policies far below it (6,144 characters for a managed policy,
+// 20 KB for an S3 bucket policy); a longer text gets an error rather
+// than offsets that wrap.
+const maxDocument = math.MaxInt32
+
+// docTooLong returns the error for a document of n bytes when n is past
+// maxDocument, at pos, the position where the document starts; nil when
+// not.
+func docTooLong(n int, pos diag.Position) diag.ErrorList {
+	if n <= maxDocument {
+		return nil
+	}
+	return diag.ErrorList{{Pos: pos, Kind: ErrValue, Msg: fmt.Sprintf("document of %d bytes is longer than the %d bytes a policy may have", n, maxDocument)}}
+}
 
 // Policy returns the policy the statement belongs to.
 func (s *Statement) Policy() *Policy { return s.policy }

@@ -85,7 +85,7 @@ func (p *parser) rcpRules(f *stmtFields, s *Statement, at *path, effectOK bool) 
 	case Deny:
 		if m := &f[elAction]; exists(m) && !s.actions.not {
 			for _, e := range s.actions.entries() {
-				if e.any {
+				if e.isAny() {
 					c := at.Child("Action")
 					p.errorf(m.Value.Index, &c, ErrNotAllowed,
 						"expected specific actions, found \"*\": a custom RCP cannot deny every action")
@@ -105,7 +105,7 @@ func isFullAccess(f *stmtFields, s *Statement) bool {
 		}
 	}
 	return exists(&f[elPrincipal]) && s.principal != nil && s.principal.isStarOnly() &&
-		exists(&f[elAction]) && len(s.actions.entries()) == 1 && s.actions.entries()[0].any &&
+		exists(&f[elAction]) && len(s.actions.entries()) == 1 && s.actions.entries()[0].isAny() &&
 		exists(&f[elResource]) && len(s.resources.entries()) == 1 && s.resources.entries()[0].anyResource()
 }
 

@@ -128,7 +128,7 @@ func buildServiceLists(stmts []Statement, cands []int32) serviceLists {
 		a := &stmts[i].actions
 		ents := a.entries()
 		for k := range ents {
-			if e := &ents[k]; !e.any {
+			if e := &ents[k]; !e.isAny() {
 				names = names.add(e.service())
 			}
 		}
@@ -158,7 +158,7 @@ func buildServiceLists(stmts []Statement, cands []int32) serviceLists {
 		ents := a.entries()
 		for j := range ents {
 			e := &ents[j]
-			if e.any {
+			if e.isAny() {
 				continue
 			}
 			k := names.index(e.service())
@@ -214,7 +214,7 @@ func buildServiceLists(stmts []Statement, cands []int32) serviceLists {
 		ents := a.entries()
 		for j := range ents {
 			e := &ents[j]
-			if e.any || e.full() == "" {
+			if e.isAny() || e.full() == "" {
 				continue
 			}
 			cl := &sl.lists[names.index(e.service())]
