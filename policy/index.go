@@ -85,8 +85,8 @@ func buildIndex(stmts []Statement, principals bool, minStatements int) index {
 		}
 	}
 	if !x.fileByPrefix(stmts, pairs) {
-		// Too many filings for the table: every statement is matched,
-		// as in a small policy.
+		// Too many filings for the table, or prefixes whose hashes
+		// collide: every statement is matched, as in a small policy.
 		return buildIndex(stmts, principals, math.MaxInt)
 	}
 	x.svc = buildServiceLists(stmts, unfiled)
@@ -183,6 +183,15 @@ func addFiling(pairs []filing, first int, f filing) []filing {
 // strings to lists took four, with pointers, and more bytes.
 const keyWords = 4
 
+// maxPrefixProbes bounds the occupied slots fileByPrefix passes to
+// enter one prefix. The hash is seeded per process, so a document cannot
+// choose prefixes that collide, and a table at most half full of random
+// hashes passes a few; should many prefixes collide all the same, the
+// index is given up (every statement is matched, which is correct and
+// linear in the statements) rather than entering them in time quadratic
+// in their number. A variable so that a test can lower it.
+var maxPrefixProbes = 64
+
 // prefixHasher hashes the prefixes of a text, shortest first, as
 // actionHash does a word at a time: the words a prefix shares with the
 // one before are mixed in once, so that looking a resource up under
@@ -271,9 +280,10 @@ func (x *index) prefixCount() int {
 // addFiling) in statement order; stmts are the statements they were
 // taken from. Each pair's prefix is looked up or entered in the table,
 // and its number kept in the pair's entry, which is then no longer
-// needed; the lists are then laid out by counting. It reports false,
-// and builds nothing, when the array would be too long for its int32
-// positions: a document of more than a few hundred million filings.
+// needed; the lists are then laid out by counting. It reports false
+// when the array would be too long for its int32 positions (a document
+// of more than a few hundred million filings) or a prefix passes more
+// than maxPrefixProbes occupied slots; x is then to be built anew.
 func (x *index) fileByPrefix(stmts []Statement, pairs []filing) bool {
 	if len(pairs) == 0 {
 		return true
@@ -297,10 +307,13 @@ func (x *index) fileByPrefix(stmts []Statement, pairs []filing) bool {
 	for i := range pairs {
 		f := &pairs[i]
 		h := prefixHash(f.prefix)
-		slot := h & mask
+		slot, probes := h&mask, 0
 		for ; t[slot] != 0; slot = (slot + 1) & mask {
 			if key := keys[keyWords*(t[slot]-1):]; uint32(key[1]) == h && keyPrefix(stmts, key[2], key[3]) == f.prefix {
 				break
+			}
+			if probes++; probes > maxPrefixProbes {
+				return false
 			}
 		}
 		if t[slot] == 0 {

@@ -256,3 +256,26 @@ func TestLengthSet(t *testing.T) {
 		}
 	}
 }
+
+// TestIndexGivesUpOnCollidingPrefixes checks that when entering a prefix
+// passes more than maxPrefixProbes occupied slots (prefixes whose hashes
+// collide), the index matches every statement rather than spending time
+// quadratic in their number, and decisions stay those of the W2 policy's
+// index. Not parallel: it lowers maxPrefixProbes.
+func TestIndexGivesUpOnCollidingPrefixes(t *testing.T) {
+	p, err := Parse(readBench(t, "w2-policy.json"), Source{})
+	require.NoError(t, err)
+	require.Equal(t, 1000, p.idx.prefixCount())
+	defer func(n int) { maxPrefixProbes = n }(maxPrefixProbes)
+	maxPrefixProbes = 0 // any occupied slot passed is one too many
+	x := buildIndex(p.stmts, false, indexMinStatements)
+	assert.Zero(t, x.prefixCount(), "no prefix table")
+	assert.Len(t, x.always, len(p.stmts), "every statement matched, as in a small policy")
+	for _, res := range []string{"arn:aws:s3:::reports-0499/2024/summary.csv", "arn:aws:s3:::reports-0001/x", "arn:aws:s3:::other/x"} {
+		r := newRequest(t, alice(t), "s3:GetObject", res, nil)
+		want := p.Eval(r, nil)
+		q := *p
+		q.idx = x
+		assert.Equal(t, want, q.Eval(r, nil), res)
+	}
+}
