@@ -263,28 +263,18 @@ func (p *Policy) evalIndexed(e *env) effects {
 	} else if p.evalCandidates(e, cl, &o) {
 		return o
 	}
-	if e.q.resARN && len(x.lengths) > 0 {
-		p.evalPrefixes(e, &o)
+	if e.q.resARN {
+		res := e.q.resource
+		for _, n := range x.lengths {
+			if int(n) > len(res) {
+				break
+			}
+			if v, ok := x.byPrefix[res[:n]]; ok && p.evalList(e, x.filed(v), &o) {
+				return o
+			}
+		}
 	}
 	return o
-}
-
-// evalPrefixes matches the statements filed under the prefixes of the
-// request's resource, shortest first, until o is complete. It is apart
-// from evalIndexed, which policies without prefixes then run without
-// setting up the hasher.
-func (p *Policy) evalPrefixes(e *env, o *effects) {
-	x := &p.idx
-	res := e.q.resource
-	hs := newPrefixHasher(res)
-	for _, n := range x.lengths {
-		if int(n) > len(res) {
-			break
-		}
-		if list := x.filed(p.stmts, res[:n], hs.hash(int(n))); len(list) > 0 && p.evalList(e, list, o) {
-			return
-		}
-	}
 }
 
 // evalLinear matches every statement without the index or a recorder; the

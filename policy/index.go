@@ -1,7 +1,6 @@
 package policy
 
 import (
-	"math"
 	"math/bits"
 	"slices"
 	"strings"
@@ -17,15 +16,12 @@ import (
 // resource that starts with one of them. Statements whose every Resource
 // entry matches nothing are not filed at all.
 type index struct {
-	always []int32 // the statements of svc whose Action element names no service: "*" or NotAction
-	// lengths holds the distinct lengths of the literal resource
-	// prefixes statements are filed under, ascending, and table finds
-	// the statements filed under each; they share one array (see filed).
-	lengths    []int32
-	table      []int32
-	principals bool         // the policy type has a Principal element
-	names      bool         // some statement has a Principal or NotPrincipal element
-	svc        serviceLists // the statements not filed under prefixes, by service
+	always     []int32           // the statements of svc whose Action element names no service: "*" or NotAction
+	byPrefix   map[string]uint64 // literal resource prefix -> its statements, see filed
+	lengths    []int32           // the distinct lengths of the keys of byPrefix, ascending; its array also holds the lists of byPrefix
+	principals bool              // the policy type has a Principal element
+	names      bool              // some statement has a Principal or NotPrincipal element
+	svc        serviceLists      // the statements not filed under prefixes, by service
 }
 
 // indexMinStatements is the size from which a policy gets an index:
@@ -72,9 +68,9 @@ func buildIndex(stmts []Statement, principals bool, minStatements int) index {
 				case e.neverMatches():
 				case len(pairs) == first:
 					// The statement's first filing: nothing to compare.
-					pairs = append(pairs, filing{e.prefix(), n, int32(j)})
+					pairs = append(pairs, filing{e.prefix(), n})
 				default:
-					pairs = addFiling(pairs, first, filing{e.prefix(), n, int32(j)})
+					pairs = addFiling(pairs, first, filing{e.prefix(), n})
 				}
 			}
 			continue
@@ -84,11 +80,7 @@ func buildIndex(stmts []Statement, principals bool, minStatements int) index {
 			x.always = append(x.always, n)
 		}
 	}
-	if !x.fileByPrefix(stmts, pairs) {
-		// Too many filings for the table, or prefixes whose hashes
-		// collide: every statement is matched, as in a small policy.
-		return buildIndex(stmts, principals, math.MaxInt)
-	}
+	x.fileByPrefix(pairs)
 	x.svc = buildServiceLists(stmts, unfiled)
 	return x
 }
@@ -120,7 +112,7 @@ func addFilingsSorted(pairs []filing, entries []resourceEntry, n int32) []filing
 	first := len(pairs)
 	for j := range entries {
 		if e := &entries[j]; !e.neverMatches() {
-			pairs = append(pairs, filing{e.prefix(), n, int32(j)})
+			pairs = append(pairs, filing{e.prefix(), n})
 		}
 	}
 	own := pairs[first:]
@@ -136,12 +128,10 @@ func addFilingsSorted(pairs []filing, entries []resourceEntry, n int32) []filing
 	return pairs[:kept]
 }
 
-// filing is a statement filed under a literal resource prefix, that of
-// its Resource entry number entry.
+// filing is a statement filed under a literal resource prefix.
 type filing struct {
 	prefix string
 	stmt   int32
-	entry  int32
 }
 
 // addFiling appends f to pairs, whose filings from first on are those of
@@ -170,176 +160,54 @@ func addFiling(pairs []filing, first int, f filing) []filing {
 	return append(pairs[:kept], f)
 }
 
-// The prefixes' table is an open-addressing table of 1 + the number of
-// each prefix (0 for an empty slot), a power of two at most half full.
-// The rest of its array holds, past its length, where the first list
-// starts, then keyWords words per prefix (the low word of its hash, the
-// first statement filed under it, which of that statement's Resource
-// entries it is the prefix of, where its list ends: the list of the next
-// prefix starts there), then lengths, then the lists of the statements
-// filed under each prefix, in the order the prefixes were first filed
-// under. A key names its prefix rather than holding it: one array of
-// int32 is one allocation the collector does not scan, where a map of
-// strings to lists took four, with pointers, and more bytes.
-const keyWords = 4
-
-// maxPrefixProbes bounds the occupied slots fileByPrefix passes to
-// enter one prefix. The hash is seeded per process, so a document cannot
-// choose prefixes that collide, and a table at most half full of random
-// hashes passes a few; should many prefixes collide all the same, the
-// index is given up (every statement is matched, which is correct and
-// linear in the statements) rather than entering them in time quadratic
-// in their number. A variable so that a test can lower it.
-var maxPrefixProbes = 64
-
-// prefixHasher hashes the prefixes of a text, shortest first, as
-// actionHash does a word at a time: the words a prefix shares with the
-// one before are mixed in once, so that looking a resource up under
-// every length of the index reads it about once.
-type prefixHasher struct {
-	s string
-	h uint64 // actionSeed and the words of s before i
-	i int
+// filed returns the statements filed under the prefix whose value in
+// byPrefix is v.
+//
+// The lists of byPrefix follow the lengths in their array, past the
+// length of lengths, and each value of byPrefix is where its list starts
+// in the array (the high word) and ends (the low word): a value of eight
+// bytes without pointers rather than a slice header of 24 makes the
+// map's slots 24 bytes rather than 40, and it needs no field of its own.
+func (x *index) filed(v uint64) []int32 {
+	return x.lengths[:cap(x.lengths)][v>>32 : uint32(v)]
 }
 
-// newPrefixHasher returns a hasher of the prefixes of s.
-func newPrefixHasher(s string) prefixHasher { return prefixHasher{s: s, h: actionSeed} }
+// span returns the value of byPrefix for the list at [start, end) of the
+// array of lengths.
+func span(start, end int) uint64 { return uint64(start)<<32 | uint64(end) }
 
-// hash returns the hash of the first n bytes of the text, n at least
-// that of the call before: the state of its whole words, then the last
-// eight bytes (which may overlap them) or the few there are, then n.
-func (p *prefixHasher) hash(n int) uint32 {
-	const k = 0x9E3779B97F4A7C15
-	s := p.s[:n]
-	for ; p.i+8 <= n; p.i += 8 {
-		p.h = (p.h ^ loadWord(s, p.i)) * k
-	}
-	h := p.h
-	switch {
-	case p.i == n:
-	case n >= 8:
-		h = (h ^ loadWord(s, n-8)) * k
-	default:
-		h = (h ^ tailWord(s, p.i)) * k
-	}
-	// The finalizer of MurmurHash3: prefixes that differ in a few
-	// bytes (W2's "arn:aws:s3:::reports-0499/" and its 999 siblings)
-	// would otherwise fill runs of the table and lengthen its probes.
-	h ^= uint64(n)
-	h ^= h >> 33
-	h *= 0xff51afd7ed558ccd
-	h ^= h >> 33
-	h *= 0xc4ceb9fe1a85ec53
-	return uint32(h ^ h>>33)
-}
-
-// prefixHash returns the hash of prefix, as prefixHasher does.
-func prefixHash(prefix string) uint32 {
-	hs := newPrefixHasher(prefix)
-	return hs.hash(len(prefix))
-}
-
-// filed returns the statements filed under prefix, whose hash is h (see
-// prefixHash), none when it is not one of the prefixes; stmts are the
-// policy's statements.
-func (x *index) filed(stmts []Statement, prefix string, h uint32) []int32 {
-	t := x.table
-	if len(t) == 0 {
-		return nil
-	}
-	a := t[:cap(t)]
-	mask := uint32(len(t) - 1)
-	for i := h & mask; t[i] != 0; i = (i + 1) & mask {
-		at := len(t) + keyWords*int(t[i]-1)
-		key := a[at : at+keyWords+1 : at+keyWords+1]
-		if uint32(key[1]) == h && keyPrefix(stmts, key[2], key[3]) == prefix {
-			return a[key[0]:key[4]]
-		}
-	}
-	return nil
-}
-
-// keyPrefix returns the prefix of the Resource entry of statement stmt.
-func keyPrefix(stmts []Statement, stmt, entry int32) string {
-	return stmts[stmt].resources.entries()[entry].prefix()
-}
-
-// prefixCount returns the number of distinct prefixes.
-func (x *index) prefixCount() int {
-	n := 0
-	for _, k := range x.table {
-		if k != 0 {
-			n++
-		}
-	}
-	return n
-}
-
-// fileByPrefix builds lengths and table (see keyWords) from pairs, which
-// list each statement's prefixes (none of which starts with another, see
-// addFiling) in statement order; stmts are the statements they were
-// taken from. Each pair's prefix is looked up or entered in the table,
-// and its number kept in the pair's entry, which is then no longer
-// needed; the lists are then laid out by counting. It reports false
-// when the array would be too long for its int32 positions (a document
-// of more than a few hundred million filings) or a prefix passes more
-// than maxPrefixProbes occupied slots; x is then to be built anew.
-func (x *index) fileByPrefix(stmts []Statement, pairs []filing) bool {
+// fileByPrefix builds byPrefix and lengths from pairs, which list each
+// statement's prefixes (none of which starts with another, see
+// addFiling) in statement order. The map is sized up front and the
+// lengths and lists are carved from one array, each list next to the
+// previous one: a large policy costs a few allocations rather than one
+// per prefix. Until a prefix repeats, each filing costs one map
+// assignment rather than a look-up and an assignment: the map's length
+// tells whether the key was new, and a repeat has the lists regrouped
+// (see fileGrouped).
+func (x *index) fileByPrefix(pairs []filing) {
 	if len(pairs) == 0 {
-		return true
+		return
 	}
 	var lengths lengthSet
 	for _, f := range pairs {
 		lengths.add(len(f.prefix))
 	}
-	nl, np := lengths.len(), len(pairs)
-	size := 1 << bits.Len(uint(2*np-1)) // a power of two, at least 2*np
-	lengthsAt := size + 1 + keyWords*np
-	if lengthsAt+nl+np > math.MaxInt32 {
-		return false
-	}
-	a := make([]int32, lengthsAt+nl+np)
-	lengths.fill(a[lengthsAt : lengthsAt+nl])
-	x.lengths, x.table = a[lengthsAt:lengthsAt+nl], a[:size]
-	t, keys := a[:size], a[size:lengthsAt] // keys[0] is where the first list starts
-	mask := uint32(size - 1)
-	n := 0 // the prefixes so far
-	for i := range pairs {
-		f := &pairs[i]
-		h := prefixHash(f.prefix)
-		slot, probes := h&mask, 0
-		for ; t[slot] != 0; slot = (slot + 1) & mask {
-			if key := keys[keyWords*(t[slot]-1):]; uint32(key[1]) == h && keyPrefix(stmts, key[2], key[3]) == f.prefix {
-				break
-			}
-			if probes++; probes > maxPrefixProbes {
-				return false
-			}
+	nl := lengths.len()
+	backing := make([]int32, nl+len(pairs))
+	lengths.fill(backing[:nl])
+	x.lengths = backing[:nl]
+	x.byPrefix = make(map[string]uint64, len(pairs))
+	for i, f := range pairs {
+		j := nl + i
+		backing[j] = f.stmt
+		n := len(x.byPrefix)
+		x.byPrefix[f.prefix] = span(j, j+1)
+		if len(x.byPrefix) == n {
+			x.fileGrouped(pairs, backing, nl)
+			return
 		}
-		if t[slot] == 0 {
-			key := keys[keyWords*n:]
-			key[1], key[2], key[3] = int32(h), f.stmt, f.entry
-			n++
-			t[slot] = int32(n)
-		}
-		k := t[slot] - 1
-		keys[keyWords*k+keyWords]++ // counted, then placed (below)
-		f.entry = k
 	}
-	// Each list starts where the one before ends; the end word of a
-	// prefix holds where its list starts until it is filled.
-	start := int32(lengthsAt + nl)
-	for k := range n {
-		e := &keys[keyWords*k+keyWords]
-		start, *e = start+*e, start
-	}
-	keys[0] = int32(lengthsAt + nl)
-	for _, f := range pairs {
-		e := &keys[keyWords*f.entry+keyWords]
-		a[*e] = f.stmt
-		*e++
-	}
-	return true
 }
 
 // lengthSet collects the distinct lengths of prefixes for fileByPrefix:
@@ -380,4 +248,42 @@ func (s *lengthSet) fill(dst []int32) {
 	}
 	slices.Sort(s.long)
 	copy(dst[k:], s.long)
+}
+
+// fileGrouped is fileByPrefix once a prefix repeats: it files pairs
+// again, the statements of each prefix next to one another after the nl
+// lengths of backing, in statement order, and the prefixes in the order
+// they were first filed under.
+func (x *index) fileGrouped(pairs []filing, backing []int32, nl int) {
+	clear(x.byPrefix)
+	// ids holds the number of each pair's prefix, and ends the number of
+	// statements filed under each prefix, then where its list ends.
+	ids := make([]int32, len(pairs))
+	var ends []int32
+	for i, f := range pairs {
+		v, ok := x.byPrefix[f.prefix]
+		if !ok {
+			v = uint64(len(ends))
+			ends = append(ends, 0)
+			x.byPrefix[f.prefix] = v
+		}
+		ids[i] = int32(v)
+		ends[v]++
+	}
+	end := int32(nl)
+	for k, c := range ends {
+		ends[k] = end // where list k starts, until it is filled
+		end += c
+	}
+	for i, f := range pairs {
+		backing[ends[ids[i]]] = f.stmt
+		ends[ids[i]]++
+	}
+	for prefix, k := range x.byPrefix {
+		start := nl
+		if k > 0 {
+			start = int(ends[k-1])
+		}
+		x.byPrefix[prefix] = span(start, int(ends[k]))
+	}
 }

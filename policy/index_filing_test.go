@@ -35,12 +35,12 @@ func TestAddFilingsSortedAgreesWithAddFiling(t *testing.T) {
 			}
 		}
 		// Another statement's filings come first, and stay.
-		before := []filing{{"x", 0, 0}, {"arn:aws:s3:::b", 0, 0}}
+		before := []filing{{"x", 0}, {"arn:aws:s3:::b", 0}}
 		var one []filing
 		one = append(one, before...)
 		for j := range entries {
 			if e := &entries[j]; !e.neverMatches() {
-				one = addFiling(one, len(before), filing{e.prefix(), 1, int32(j)})
+				one = addFiling(one, len(before), filing{e.prefix(), 1})
 			}
 		}
 		sorted := addFilingsSorted(append([]filing(nil), before...), entries, 1)
