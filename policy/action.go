@@ -123,8 +123,7 @@ func (e *actionEntry) match(q *prepared) bool {
 // actionSet is a compiled Action or NotAction element. It holds its
 // entries as a pointer and an int32 count rather than a slice, as
 // Statement.clauseOff does, so that with resourceSet it keeps a
-// Statement 152 bytes rather than 184 and W3's 26 statements fit the
-// 4 KiB size class.
+// Statement 32 bytes smaller (128 bytes, see Statement).
 type actionSet struct {
 	first *actionEntry // the first of n entries, nil for none
 	n     int32
