@@ -413,8 +413,9 @@ func (p *parser) clauseProblems(km jsonsrc.Member, kp *path, n int, errs []error
 	}
 }
 
-// keyValues appends to texts the text of each value of a condition key:
-// a string, number or boolean, or a non-empty array of them (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_grammar.html). Numbers and
+// keyValues appends to texts the text of each value of a condition key
+// whose value is an array that singleValue does not take: a non-empty
+// array of strings, numbers or booleans (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_grammar.html). Numbers and
 // booleans are taken as their JSON text; a value of another type is
 // reported and has the text "". A key with at most as many values as
 // texts has room for uses it (the parser's condTexts); one that
@@ -422,9 +423,6 @@ func (p *parser) clauseProblems(km jsonsrc.Member, kp *path, n int, errs []error
 // that a policy of many long value lists grows it once rather than once
 // per key.
 func (p *parser) keyValues(v jsonsrc.Value, kp *path, texts []string) ([]string, bool) {
-	if s, one, ok := p.singleValue(v, kp); one {
-		return append(texts, s), ok
-	}
 	// An array of n values is at least 2n+1 bytes long; a longer array
 	// is counted.
 	if room := cap(texts); (v.End-v.Index-1)/2 > room && p.doc.Count(v) > room {
@@ -438,8 +436,10 @@ func (p *parser) keyValues(v jsonsrc.Value, kp *path, texts []string) ([]string,
 }
 
 // singleValue returns the text of the value of a condition key that has
-// one, the usual key (see keyValues), and one: a value that is not an
-// array, or an array of one string without escapes.
+// one, the usual key, and one: a value that is not an array (a string,
+// number or boolean, taken as its JSON text; another type is reported
+// and has the text ""), or an array of one string without escapes. The
+// values of any other key are read by keyValues.
 func (p *parser) singleValue(v jsonsrc.Value, kp *path) (s string, one, ok bool) {
 	if v.Kind != '[' {
 		s, ok := p.scalar(v, kp)
