@@ -36,9 +36,8 @@ type actionEntry struct {
 // isAny reports whether the entry is "*": every action of every service.
 func (e *actionEntry) isAny() bool { return e.serviceLen == 0 }
 
-// isLiteral reports whether the name has no wildcard. The shape's kind
-// says it; Of only makes the Pattern that answers, without its text.
-func (e *actionEntry) isLiteral() bool { return e.name.Of("").IsLiteral() }
+// isLiteral reports whether the name has no wildcard.
+func (e *actionEntry) isLiteral() bool { return e.name.IsLiteral() }
 
 // service returns the lower-case service prefix ("" for "*").
 func (e *actionEntry) service() string { return e.lower[:e.serviceLen] }

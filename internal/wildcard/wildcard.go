@@ -39,6 +39,10 @@ func (s Shape) Of(raw string) Pattern {
 	return Pattern{raw: raw, kind: s.kind, first: s.first, last: s.last}
 }
 
+// IsLiteral reports whether the patterns of this shape have no wildcard,
+// as [Pattern.IsLiteral] does for them.
+func (s Shape) IsLiteral() bool { return s.kind == literal }
+
 // kind is the shape of a pattern.
 type kind uint8
 

@@ -111,6 +111,9 @@ func TestPatternFacts(t *testing.T) {
 	assert.True(t, Compile("plain").IsLiteral())
 	assert.Equal(t, "plain", Compile("plain").LiteralPrefix())
 	assert.Equal(t, "arn:aws:s3:::bucket-*/x?", p.String())
+	for _, g := range []string{"plain", "", "s3:Get*", "a?c", "*", "x*y?z"} {
+		assert.Equal(t, Compile(g).IsLiteral(), Compile(g).Shape().IsLiteral(), "a shape tells literal patterns as its pattern does: %q", g)
+	}
 }
 
 // oracle translates a plain glob into an anchored regexp; Go's regexp
