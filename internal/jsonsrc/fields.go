@@ -1,3 +1,4 @@
+// NOTE TO THE HELPER WORKING IN THIS WORKTREE: your prompt left out the common rules. Read /tmp/helper-common4.md NOW (measurement tool /tmp/cs.sh, rules, and the HARD DEADLINE 19:05 UTC for your final report), then delete this comment line before your first commit.
 package jsonsrc
 
 import (
@@ -143,29 +144,44 @@ func (d *Doc) FieldsTo(obj Value, at *Path, known []string, out []Member, probs 
 // of the same keys (the statements of a policy) makes it once, with
 // [NewKnownKeys], and passes it to [Doc.FieldsToKnown].
 type KnownKeys struct {
-	names []string
+	// byText holds, by textHash, the only known key of 3 to
+	// maxTextKey bytes with that hash, if any, as knownMembers reads
+	// it from the text; first, as that walk reads it for every member.
+	byText [knownSlots]knownText
+	names  []string
 	// slots holds, by knownHash of a key, the only known key of 1 to 16
 	// bytes with that hash, if any, as keyBits reads it.
 	slots [knownSlots]knownSlot
-	// byText holds, by textHash, the only known key of 3 to 16 bytes
-	// with that hash, if any, without quotes or backslashes: a walk
-	// that reads keys from the text (knownMembers) finds the key's slot
-	// before it knows where the key ends.
-	byText [knownSlots]knownSlot
 }
 
-// knownSlot is an entry of a KnownKeys table: the known key's length
-// and its words (see keyBits), and 1 + its index; 0 for none, -1 when
-// the key must be searched for (several known keys have its hash).
-// mlo and mhi mask the bytes of the key in the words of 16 bytes of text
-// from its start, which knownMembers compares with lo and hi (in the
-// byText table).
+// knownSlot is an entry of KnownKeys.slots: the known key's length and
+// its words (see keyBits), and 1 + its index; 0 for none, -1 when the
+// key must be searched for (several known keys have its hash).
 type knownSlot struct {
-	slot     int32
-	n        int32
-	lo, hi   uint64
-	mlo, mhi uint64
+	slot   int32
+	n      int32
+	lo, hi uint64
 }
+
+// knownText is an entry of KnownKeys.byText: a known key as minified
+// text and the usual pretty-printed text write it, quoted and followed
+// by its colon (`"Sid":`, 6 to 16 bytes), which knownMembers compares
+// with the 16 bytes of text from a key's opening quote, as two
+// little-endian words, w0 and w1: the key is this one when
+// (w0^lo)<<shift (which drops the bytes of w0 past the text) and
+// (w1^hi)&mhi are zero. The zero knownText, for a slot of no known key
+// or of several, matches no text of a valid document, as none has a NUL
+// byte. A knownText is 32 bytes, so that it takes one cache line.
+type knownText struct {
+	lo, hi, mhi uint64
+	slot        int32 // 1 + the key's index
+	vo          uint8 // len(key)+3: the value's offset from the opening quote in minified text
+	shift       uint8
+}
+
+// maxTextKey is the longest key KnownKeys.byText holds: quoted and with
+// its colon, it is 16 bytes.
+const maxTextKey = 13
 
 // knownSlots is the size of a KnownKeys table: a power of two.
 const knownSlots = 64
@@ -185,27 +201,39 @@ func NewKnownKeys(names []string) *KnownKeys {
 			e.slot = -1
 			continue
 		}
-		*e = newKnownSlot(i, name)
+		lo, hi := keyBits(name)
+		*e = knownSlot{slot: int32(i + 1), n: int32(len(name)), lo: lo, hi: hi}
 	}
+	var shared [knownSlots]bool // byText slots of several known keys
 	for i, name := range names {
-		if len(name) < 3 || len(name) > 16 || strings.ContainsAny(name, "\"\\") {
+		if len(name) < 3 || len(name) > maxTextKey || strings.ContainsAny(name, "\"\\") {
 			continue
 		}
-		e := &kk.byText[textHash(name[0], (name + `"`)[3])]
-		if e.slot != 0 {
-			e.slot = -1
+		h := textHash(name[0], (name + `"`)[3])
+		if e := &kk.byText[h]; shared[h] || e.slot != 0 {
+			*e, shared[h] = knownText{}, true
 			continue
 		}
-		*e = newKnownSlot(i, name)
+		kk.byText[h] = newKnownText(i, name)
 	}
 	return kk
 }
 
-// newKnownSlot returns the table entry of name, known key i.
-func newKnownSlot(i int, name string) knownSlot {
-	lo, hi := keyBits(name)
-	mlo, mhi := keyBits(strings.Repeat("\xff", len(name)))
-	return knownSlot{slot: int32(i + 1), n: int32(len(name)), lo: lo, hi: hi, mlo: mlo, mhi: mhi}
+// newKnownText returns the byText entry of name, known key i.
+func newKnownText(i int, name string) knownText {
+	text := `"` + name + `":`
+	var b [16]byte
+	copy(b[:], text)
+	var mhi uint64
+	for j := 8; j < len(text); j++ {
+		mhi |= 0xff << (8 * (j - 8))
+	}
+	shift := 0
+	if len(text) < 8 {
+		shift = 8 * (8 - len(text))
+	}
+	return knownText{lo: load64(string(b[:8]), 0), hi: load64(string(b[8:]), 0), mhi: mhi,
+		slot: int32(i + 1), vo: uint8(len(text)), shift: uint8(shift)}
 }
 
 // textHash hashes a key by its first byte and the byte at offset 3 of its
@@ -237,7 +265,7 @@ func knownHash(n int, first byte) int {
 // keyBits returns the bytes of a key of 1 to 16 bytes as two
 // little-endian words, zero past its end: with its length, they are the
 // key, as the words of the 16 bytes of text from its start are when
-// masked to its length (see knownMembers). It reads overlapping words
+// masked to its length. It reads overlapping words
 // from each end, or for keys of 1 to 3 bytes, the first, middle and last
 // byte, shifted to their places.
 func keyBits(key string) (lo, hi uint64) {
@@ -260,7 +288,17 @@ func keyBits(key string) (lo, hi uint64) {
 // write barrier while the collector marks; a policy stored one per
 // member of each statement.
 func (d *Doc) FieldsToKnown(obj Value, at *Path, known *KnownKeys, out []Member, probs *[]Problem) []Member {
-	return d.fieldsTo(obj, at, known.names, known, out, probs, nil, true)
+	it := d.Items(obj)
+	last := len(known.names) - 1 // see fieldsFrom
+	if obj.Kind == Object && d.quotes != nil {
+		// The usual object is read by knownMembers alone, without the
+		// frame of fieldsFrom.
+		var done bool
+		if last, done = d.knownMembers(&it, known, out, last); done {
+			return out
+		}
+	}
+	return d.fieldsFrom(&it, last, obj, at, known.names, known, out, probs, nil, true)
 }
 
 // fieldsTo is FieldsTo; with a sink, the problems go to it as they are
@@ -268,22 +306,29 @@ func (d *Doc) FieldsToKnown(obj Value, at *Path, known *KnownKeys, out []Member,
 // are skipped. table, when not nil, is the table of known (see
 // KnownKeys).
 func (d *Doc) fieldsTo(obj Value, at *Path, known []string, table *KnownKeys, out []Member, probs *[]Problem, sink Sink, unknownKeys bool) []Member {
+	it := d.Items(obj)
+	return d.fieldsFrom(&it, len(known)-1, obj, at, known, table, out, probs, sink, unknownKeys)
+}
+
+// fieldsFrom is fieldsTo from the member of obj where it is on; last is
+// the slot of the previous known key (len(known)-1 at the start): the
+// search of the next one starts after it.
+func (d *Doc) fieldsFrom(it *Iter, last int, obj Value, at *Path, known []string, table *KnownKeys, out []Member, probs *[]Problem, sink Sink, unknownKeys bool) []Member {
 	if obj.Kind != Object {
 		*probs = append(*probs, Problem{Kind: WrongType, Offset: obj.Index, At: at.String(), Value: obj, Want: "an object"})
 		return out
 	}
 	var atText string   // at, formatted for the first problem
 	var unknown *keySet // unknown keys, for duplicate detection; nil until one
-	it := d.Items(obj)
-	last := len(known) - 1                  // the slot of the previous known key: the search starts at 0
-	fast := table != nil && d.quotes != nil // see knownMembers
 	// A member whose value ends right before the closing brace is the
 	// last: as in minified text, which then skips the call of Next that
-	// finds the end.
-	for more := true; more; {
+	// finds the end. The caller has tried knownMembers at the start
+	// (see FieldsToKnown); after each member read here, the loop tries
+	// it again.
+	for more, fast := true, false; more; fast = table != nil && d.quotes != nil {
 		if fast {
 			var done bool
-			if last, done = d.knownMembers(&it, table, out, last); done {
+			if last, done = d.knownMembers(it, table, out, last); done {
 				return out
 			}
 		}
@@ -353,81 +398,108 @@ func (d *Doc) fieldsTo(obj Value, at *Path, known []string, table *KnownKeys, ou
 	return out
 }
 
-// knownMembers is the usual path of fieldsTo with a table in a document
-// with the bitmap of closing quotes: it reads the members of its object
-// into out while each is the first of a known key of 3 to 16 bytes (see
-// KnownKeys.byText), with a string, object or array value; one loop with the walk's
-// state in registers, rather than a call of nextMember and a lookup per
-// member. It stops at the end of the object (done) or before the
-// first member it leaves to fieldsTo, which reads that one (and reports
-// what is wrong with it). last is fieldsTo's, the slot of the previous
-// known key. it.n is not counted (fieldsTo has no use for it).
+// knownMembers is the usual path of FieldsToKnown, in a document with
+// the bitmap of closing quotes: it reads the members of its object into
+// out while each is the first of a known key of 3 to maxTextKey bytes
+// (see KnownKeys.byText) written `"key":`, with a string, object or
+// array value; one loop with the walk's state in registers, rather than
+// a call of nextMember and a lookup per member. It stops at the end of
+// the object (done) or before the first member it leaves to fieldsFrom,
+// which reads that one (and reports what is wrong with it). last is
+// fieldsFrom's, the slot of the previous known key. it.n is not counted
+// (fieldsFrom has no use for it).
+//
+// Its tests do not branch on what varies from member to member of
+// minified text, which a branch predictor would miss: whether a comma
+// precedes the key (the first member has none: it is added), or the
+// value is a string or a container (both ends are found, and one is
+// chosen). The key, its quotes and its colon are one comparison of two
+// words.
 func (d *Doc) knownMembers(it *Iter, table *KnownKeys, out []Member, last int) (_ int, done bool) {
 	src, quotes, opens := d.src, d.quotes, d.opens
 	// closes and after have the length of opens: resliced, the compiler
 	// knows it, and checks an index of the three once.
 	closes, after := d.closes[:len(opens)], d.after[:len(opens)]
 	i, end, hint := it.i, it.end, int(it.hint)
+	// The key's opening quote, in minified text: past the comma the
+	// first member lacks.
+	at := i + b2i(src[i] == ',')
 	for {
-		// The key, past the comma the first member lacks; at the end,
-		// the closing brace (src[end]).
-		at := i
-		if src[at] == ',' {
-			at++
-		}
 		if src[at] != '"' {
-			if at = itemStartSpaced(src, at, end); at >= end {
+			// White space, or the end of the object.
+			if at = itemStartSpaced(src, i, end); at >= end {
 				it.i = end
 				return last, true
 			}
-			if src[at] != '"' {
-				break
-			}
 		}
-		// The key's slot: the known key there when the 16 bytes of text
-		// from the key, masked to its length, are its words and a quote
-		// follows them, which closes the key as no string has an
-		// escape.
-		if at+18 > len(src) {
+		// The key's entry, when the 16 bytes of text from its quote
+		// start with a known key's text (see knownText); else the
+		// member is left to fieldsFrom.
+		if at+16 > len(src) {
 			break
 		}
-		e := &table.byText[textHash(src[at+1], src[at+4])]
-		kc := at + 1 + int(e.n)
-		if e.slot <= 0 || (load64(src, at+1)^e.lo)&e.mlo != 0 || (load64(src, at+9)^e.hi)&e.mhi != 0 || src[kc] != '"' {
+		t := src[at : at+16]
+		w0, w1 := load64(t, 0), load64(t, 8)
+		e := &table.byText[textHash(byte(w0>>8), byte(w0>>32))]
+		if (w0^e.lo)<<(e.shift&63)|(w1^e.hi)&e.mhi != 0 {
 			break
 		}
-		slot := int(e.slot - 1)
+		slot := int(e.slot) - 1
 		m := &out[slot]
 		if m.Value.Kind != Missing {
-			break
+			break // a repeated key, which fieldsFrom reports
 		}
 		// The value, right after the colon in minified text.
-		v, next := Value{Index: kc + 2}, hint
-		if v.Index >= end || src[v.Index-1] != ':' || src[v.Index] <= ' ' {
-			if v.Index = valueStartSpaced(src, kc+1, end); v.Index >= end {
-				break
-			}
+		vi := at + int(e.vo)
+		c := src[vi]
+		if c <= ' ' {
+			vi = spaceTo(src, vi, end)
+			c = src[vi]
 		}
-		if c := src[v.Index]; c == '"' {
-			q := closingQuote(quotes, v.Index)
-			if q <= v.Index {
-				break
-			}
-			v.Kind, v.End, v.open = String, q+1, plainString
-		} else if (c == '{' || c == '[') && hint >= 0 && hint < len(opens) && int(opens[hint]) == v.Index {
-			v.Kind, v.End, v.open = Kind(c), int(closes[hint])+1, int32(hint)
-			next = int(after[hint])
-		} else {
+		// Where a string there ends, from the bitmap (see
+		// closingQuote; w is 0 when it is further), and where a
+		// container there ends, when it is the one the walk expects
+		// (see Next): one of them is the value, unless it is a
+		// number, a literal or a long string, left to fieldsFrom.
+		// The hint is past the last container when none follows: the
+		// last one is then not at vi, and opens[h] == vi tells a
+		// container's index all the same. (opens is not empty: it
+		// holds the object.)
+		k, h := (vi+1)>>5, min(hint, len(opens)-1)
+		if k+1 >= len(quotes) {
 			break
 		}
-		if v.End > end {
+		w := (uint64(uint32(quotes[k])) | uint64(quotes[k+1])<<32) >> ((vi + 1) & 31)
+		// Chosen with a mask rather than a branch.
+		container := b2i(int(opens[h]) == vi)
+		cm := -container
+		vend := vi + 2 + bits.TrailingZeros64(w)
+		vend ^= (vend ^ (int(closes[h]) + 1)) & cm
+		next := hint ^ (hint^int(after[h]))&cm
+		if (b2i(c == '"')&b2i(w != 0)|container)&b2i(vend <= end) == 0 {
 			break
 		}
+		v := Value{Kind: Kind(c), Index: vi, End: vend, open: int32(plainString ^ (plainString^h)&cm)}
 		m.KeyIndex, m.Value = at, v // not the Key: see FieldsToKnown
 		last, i, hint = slot, v.End, next
+		if i == end {
+			// The last member, which ends right before the closing
+			// brace in minified text.
+			break
+		}
+		at = i + 1
 	}
 	it.i, it.hint = i, int32(hint)
-	return last, false
+	return last, i == end
+}
+
+// b2i returns 1 for true and 0 for false, which the compiler computes
+// without a branch.
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // PlainMembers appends the members of the object obj to dst, in one

@@ -444,7 +444,7 @@ func (d *Doc) SingleString(arr Value) (string, bool) {
 	return src[i+2 : j-2], true
 }
 
-// nextMember is Next for the members of an object, for fieldsTo: the key
+// nextMember is Next for the members of an object, for fieldsFrom: the key
 // as the offset of its opening quote and, for a key without escapes, of
 // its closing quote (else -1). In a document with the bitmap of closing
 // quotes it is a shorter path than Next's, which returns the key as a
