@@ -104,3 +104,31 @@ func TestPlainMembers(t *testing.T) {
 	}
 	assert.Greater(t, read, 1000)
 }
+
+// TestWalksAtTheEnd checks the walks where the comma before an item is
+// added rather than branched on: at the end of a container (called
+// again after it), over a value that is not a container (whose walk
+// starts at offset 0 and is empty), and with white space around the
+// commas.
+func TestWalksAtTheEnd(t *testing.T) {
+	t.Parallel()
+	for _, src := range []string{`"abc"`, ` "abc" `, `1`, `[]`, `{}`, `["a"]`, `[ "a" , "b" ]`, `{"k":"v"}`, `{ "k" : [ "v" ] , "l" : 1 }`, `[1,"a",{}]`} {
+		d, err := Parse(src, diag.Position{})
+		require.NoError(t, err)
+		for _, v := range []Value{d.Root(), d.ValueAt(len(src) - len(strings.TrimLeft(src, " ")))} {
+			a, b, c := d.Items(v), d.Items(v), d.Items(v)
+			for range 6 {
+				_, want, ok := a.Next()
+				got, okElem := b.NextElem()
+				assert.Equal(t, want, got, src)
+				assert.Equal(t, ok, okElem, src)
+				if s, at, okStr := c.NextString(); okStr {
+					assert.True(t, ok && want.Kind == String && want.Index == at && d.Str(want) == s, "%s: NextString = %q, %d", src, s, at)
+				} else if _, okElem := c.NextElem(); okElem != ok {
+					t.Fatalf("%s: NextElem after NextString = %v, want %v", src, okElem, ok)
+				}
+				assert.Equal(t, a.i, c.i, src)
+			}
+		}
+	}
+}

@@ -240,10 +240,8 @@ func (it *Iter) Next() (key, val Value, ok bool) {
 	// Between items: white space, a comma, white space; minified text
 	// has only the comma, which is tested first.
 	i := it.i
-	if i < it.end && src[i] == ',' {
-		i++
-	}
-	if i < len(src) && src[i] <= ' ' {
+	i += b2i(src[i] == ',') // see NextString
+	if src[i] <= ' ' {
 		i = itemStartSpaced(src, i, it.end)
 	}
 	if i >= it.end {
@@ -346,10 +344,8 @@ func (it *Iter) NextElem() (Value, bool) {
 	// Between items as in Next: a comma, in minified text without
 	// white space around it.
 	i := it.i
-	if i < it.end && src[i] == ',' {
-		i++
-	}
-	if i < len(src) && src[i] <= ' ' {
+	i += b2i(src[i] == ',') // see NextString
+	if src[i] <= ' ' {
 		i = itemStartSpaced(src, i, it.end)
 	}
 	if i >= it.end || i >= len(src) {
@@ -397,18 +393,25 @@ func (it *Iter) NextString() (s string, at int, ok bool) {
 	if d == nil || it.obj || d.quotes == nil {
 		return "", 0, false
 	}
-	src, i := d.src, it.i
-	if i < it.end && src[i] == ',' {
-		i++
+	// Past the comma the first element lacks, added rather than
+	// branched on; i is at most it.end, the closing bracket.
+	src, quotes, i, end := d.src, d.quotes, it.i, it.end
+	i += b2i(src[i] == ',')
+	c := src[i]
+	if c <= ' ' {
+		i = itemStartSpaced(src, i, end)
+		c = src[i]
 	}
-	if i < len(src) && src[i] <= ' ' {
-		i = itemStartSpaced(src, i, it.end)
-	}
-	if i >= it.end || src[i] != '"' {
+	// The element is a string when it starts with a quote whose closing
+	// quote is in the bitmap's window (see closingQuote): one test of
+	// the three.
+	k := (i + 1) >> 5
+	if k+1 >= len(quotes) {
 		return "", 0, false
 	}
-	j := closingQuote(d.quotes, i)
-	if j <= i || j >= it.end {
+	w := (uint64(uint32(quotes[k])) | uint64(quotes[k+1])<<32) >> ((i + 1) & 31)
+	j := i + 1 + bits.TrailingZeros64(w)
+	if b2i(c == '"')&b2i(w != 0)&b2i(j < end) == 0 {
 		return "", 0, false
 	}
 	it.i = j + 1
@@ -456,10 +459,8 @@ func (it *Iter) nextMember() (keyAt, keyClose int, val Value, ok bool) {
 	}
 	src, quotes := d.src, d.quotes
 	i := it.i
-	if i < it.end && src[i] == ',' {
-		i++
-	}
-	if i < len(src) && src[i] <= ' ' {
+	i += b2i(src[i] == ',') // see NextString
+	if src[i] <= ' ' {
 		i = itemStartSpaced(src, i, it.end)
 	}
 	if i >= it.end || src[i] != '"' {
