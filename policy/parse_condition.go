@@ -2,6 +2,7 @@ package policy
 
 import (
 	"errors"
+	"math/bits"
 	"slices"
 	"strconv"
 	"strings"
@@ -308,8 +309,9 @@ type lastBlocks struct {
 // operator mostly differ in their values, which end the text. An empty
 // entry's text is "", which no text (starting with a quote) equals.
 func (l *lastBlocks) find(text string, tail uint64) *lastBlock {
-	for i, t := range l.tails {
-		if t == tail && l.b[i].text == text {
+	for m := matches(&l.tails, tail); m != 0; m &= m - 1 {
+		i := bits.TrailingZeros(m) & (lastListSize - 1)
+		if l.b[i].text == text {
 			l.touch(i)
 			return &l.b[i]
 		}
