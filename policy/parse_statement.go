@@ -116,7 +116,7 @@ func (p *parser) statement(v jsonsrc.Value, at *path, f *stmtFields) *Statement 
 	}
 	if m := &f[elCondition]; exists(m) {
 		c := at.Child("Condition")
-		var offs []int
+		var offs []int32
 		s.cond, offs, s.hasCond = p.condition(m.Value, &c)
 		if len(offs) > 0 && len(offs) == s.cond.Len() {
 			s.clauseOff = &offs[0]
