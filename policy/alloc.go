@@ -161,7 +161,7 @@ const (
 // second Resource entry it does not have.
 func (p *parser) reserve(n int) {
 	p.stmtSlab = make([]Statement, 0, n)
-	p.posSlab = make([]int, 0, clausesPerStatement*n)
+	p.posSlab = make([]int32, 0, clausesPerStatement*n)
 	p.clauseSlab = make([]condition.Clause, 0, clausesPerStatement*n)
 	if p.exact = n <= 1; p.exact {
 		return

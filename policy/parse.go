@@ -197,7 +197,7 @@ type parser struct {
 	// exact: the document has one statement, whose entry lists get
 	// slabs of their own length (see reserve).
 	exact      bool
-	posSlab    []int              // the clause offsets of statements, see condition
+	posSlab    []int32            // the clause offsets of statements (see maxDocument), see condition
 	clauseSlab []condition.Clause // the clauses of statements, see condition
 	// lastActions and lastResources are the few elements compiled without
 	// problems that were last shared or compiled, which an element with

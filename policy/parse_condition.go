@@ -2,6 +2,7 @@ package policy
 
 import (
 	"errors"
+	"math/bits"
 	"slices"
 	"strconv"
 	"strings"
@@ -14,7 +15,7 @@ import (
 // Its clauses are carved from the parser's clause slab and the offsets of
 // the clauses' condition keys, returned in Block order, from its position
 // slab; it reports whether the element has at least one clause.
-func (p *parser) condition(v jsonsrc.Value, at *path) (condition.Block, []int, bool) {
+func (p *parser) condition(v jsonsrc.Value, at *path) (condition.Block, []int32, bool) {
 	if v.Kind != '{' {
 		p.typeError(v, at, "an object of condition operators")
 		return condition.Block{}, nil, false
@@ -36,7 +37,7 @@ func (p *parser) condition(v jsonsrc.Value, at *path) (condition.Block, []int, b
 				// which a copy of the slice would pass to the runtime.
 				for i, c := range b.clauses {
 					p.clauseSlab = append(p.clauseSlab, c)
-					p.posSlab = append(p.posSlab, b.pos[i]-b.at+bv.Index)
+					p.posSlab = append(p.posSlab, b.pos[i]-b.at+int32(bv.Index))
 				}
 				continue
 			}
@@ -99,12 +100,12 @@ func (p *parser) condition(v jsonsrc.Value, at *path) (condition.Block, []int, b
 			}
 			if c, ok := p.clause(op, &km, &kp, texts); ok && !p.checkOnly {
 				p.clauseSlab = append(p.clauseSlab, c)
-				p.posSlab = append(p.posSlab, km.KeyIndex)
+				p.posSlab = append(p.posSlab, int32(km.KeyIndex)) // see maxDocument
 			}
 		}
 		if n := len(p.clauseSlab); n > cs && p.limit.Count() == problems {
 			m := len(p.posSlab)
-			p.lastBlocks.add(lastBlock{text: text, at: bv.Index,
+			p.lastBlocks.add(lastBlock{text: text, at: int32(bv.Index),
 				clauses: p.clauseSlab[cs:n:n], pos: p.posSlab[ps:m:m]}, tail)
 		}
 	}
@@ -288,9 +289,9 @@ type lastBlock struct {
 	// operator to the end of its block: equal texts are the same
 	// operator and block, told apart with one comparison.
 	text    string
-	at      int                // the block's offset
+	at      int32              // the block's offset (see maxDocument)
 	clauses []condition.Clause // its clauses, in order
-	pos     []int              // the offsets of their keys
+	pos     []int32            // the offsets of their keys
 }
 
 // lastBlocks holds the few lastBlocks last found or added: policies
@@ -308,8 +309,9 @@ type lastBlocks struct {
 // operator mostly differ in their values, which end the text. An empty
 // entry's text is "", which no text (starting with a quote) equals.
 func (l *lastBlocks) find(text string, tail uint64) *lastBlock {
-	for i, t := range l.tails {
-		if t == tail && l.b[i].text == text {
+	for m := matches(&l.tails, tail); m != 0; m &= m - 1 {
+		i := bits.TrailingZeros(m) & (lastListSize - 1)
+		if l.b[i].text == text {
 			l.touch(i)
 			return &l.b[i]
 		}

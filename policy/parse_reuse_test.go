@@ -113,8 +113,8 @@ func TestRepeatedConditionBlocks(t *testing.T) {
 		require.Len(t, st.clauseOffsets(), 2, "statement %d", i)
 		assert.Equal(t, 2, st.cond.Len(), "statement %d", i)
 		text := src[st.off:]
-		assert.Equal(t, int(st.off)+strings.Index(text, `"aws:SecureTransport"`), st.clauseOffsets()[0], "statement %d: Bool key offset", i)
-		assert.Equal(t, int(st.off)+strings.Index(text, `"aws:SourceIp"`), st.clauseOffsets()[1], "statement %d: IpAddress key offset", i)
+		assert.Equal(t, int(st.off)+strings.Index(text, `"aws:SecureTransport"`), int(st.clauseOffsets()[0]), "statement %d: Bool key offset", i)
+		assert.Equal(t, int(st.off)+strings.Index(text, `"aws:SourceIp"`), int(st.clauseOffsets()[1]), "statement %d: IpAddress key offset", i)
 	}
 
 	warn := `{"Version":"2012-10-17","Statement":[

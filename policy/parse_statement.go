@@ -1,6 +1,7 @@
 package policy
 
 import (
+	"math/bits"
 	"strconv"
 
 	"github.com/iameval/iameval/internal/jsonsrc"
@@ -115,7 +116,7 @@ func (p *parser) statement(v jsonsrc.Value, at *path, f *stmtFields) *Statement 
 	}
 	if m := &f[elCondition]; exists(m) {
 		c := at.Child("Condition")
-		var offs []int
+		var offs []int32
 		s.cond, offs, s.hasCond = p.condition(m.Value, &c)
 		if len(offs) > 0 && len(offs) == s.cond.Len() {
 			s.clauseOff = &offs[0]
@@ -298,7 +299,7 @@ type lastList[E any] struct {
 	// start and n locate each element's text in the document (n is 0
 	// in an empty slot): offsets rather than strings, so that add
 	// stores no pointer for it (a write barrier while the collector
-	// marks). Apart, so that find compares the lengths in a tight loop.
+	// marks). Apart, so that find compares the lengths at once (see matches).
 	start, n [lastListSize]int
 	entries  [lastListSize][]E
 	recency
@@ -312,8 +313,9 @@ const lastListSize = 4
 // written as.
 func (l *lastList[E]) find(src string, v jsonsrc.Value) []E {
 	raw := src[v.Index:v.End]
-	for i := range l.n {
-		if l.n[i] == len(raw) && src[l.start[i]:][:len(raw)] == raw {
+	for m := matches(&l.n, len(raw)); m != 0; m &= m - 1 {
+		i := bits.TrailingZeros(m) & (lastListSize - 1)
+		if src[l.start[i]:][:len(raw)] == raw {
 			l.touch(i)
 			return l.entries[i]
 		}
@@ -325,10 +327,8 @@ func (l *lastList[E]) find(src string, v jsonsrc.Value) []E {
 // of the Resource element found or added last, if it has one. Statements
 // mostly name resources of one service and account.
 func lastHead(l *lastList[resourceEntry]) string {
-	for i := range l.used {
-		if l.used[i] == l.now && l.now > 0 && len(l.entries[i]) > 0 {
-			return l.entries[i][0].entryHead()
-		}
+	if e := l.entries[l.last]; len(e) > 0 {
+		return e[0].entryHead()
 	}
 	return ""
 }

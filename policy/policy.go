@@ -130,18 +130,19 @@ type Statement struct {
 	// NotAction, Resource/NotResource and Condition keys are written (the
 	// statement's own offset for an absent element); clauseOff points to
 	// where the key of each condition clause is written, cond.Len()
-	// offsets in Block order (see clauseOffsets): a pointer rather than
-	// a slice keeps a statement small (128 bytes). They are offsets into the
+	// offsets in Block order (see clauseOffsets), int32s like the others
+	// (half the parser's position slab): a pointer rather than a slice
+	// keeps a statement small (128 bytes). They are offsets into the
 	// document text, turned into positions only when asked for (see
 	// lineTable), so that a statement stays small.
 	elemOff [PartCondition]int32 // by Part - 1: PartNone has no element
 
-	clauseOff *int
+	clauseOff *int32
 }
 
 // clauseOffsets returns where the key of each condition clause is
 // written, in Block order.
-func (s *Statement) clauseOffsets() []int {
+func (s *Statement) clauseOffsets() []int32 {
 	if s.clauseOff == nil {
 		return nil
 	}
@@ -206,7 +207,7 @@ func (s *Statement) ElementPos(part Part) diag.Position {
 // position when i is out of range.
 func (s *Statement) ClausePos(i int) diag.Position {
 	if offs := s.clauseOffsets(); i >= 0 && i < len(offs) {
-		return s.position(offs[i])
+		return s.position(int(offs[i]))
 	}
 	return s.ElementPos(PartCondition)
 }
