@@ -1,4 +1,3 @@
-// NOTE TO THE HELPER WORKING IN THIS WORKTREE: your prompt left out the common rules. Read /tmp/helper-common4.md NOW (measurement tool /tmp/cs.sh, rules, and the HARD DEADLINE 19:05 UTC for your final report), then delete this comment line before your first commit.
 package jsonsrc
 
 import (
