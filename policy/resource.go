@@ -99,7 +99,8 @@ type resourceWarnings struct {
 // empty reports whether there is nothing to warn about.
 func (w *resourceWarnings) empty() bool {
 	// One test of the fields or'ed together: a chain of six tests, one
-	// per field, mispredicted about once per entry.
+	// per field, mispredicted about once per entry in cachegrind's
+	// branch simulation.
 	return b2u(w.short)|b2u(w.serviceGlob)|b2u(w.varsOutside)|b2u(w.varsService)|b2u(w.typeWildcard)|uint(len(w.template)) == 0
 }
 
@@ -153,7 +154,8 @@ const maxPrefixLen = math.MaxInt32
 // is mostly 8 to 40 bytes long and the same from entry to entry: eight
 // bytes at a time, in a loop of its own whose trip count repeats, where
 // the runtime's comparison, which every other comparison shares,
-// mispredicted the exit of its loop about once per entry.
+// mispredicted the exit of its loop about once per entry in
+// cachegrind's branch simulation.
 func hasHead(s, head string) bool {
 	n := len(head)
 	if n > len(s) {
