@@ -1,6 +1,7 @@
 package jsonsrc
 
 import (
+	"bytes"
 	"encoding/json"
 	"strings"
 	"testing"
@@ -114,55 +115,88 @@ func FuzzValidate(f *testing.F) {
 		"{ \"abcdefghijk\\\"lmnop\" :\n\t[ \"0123456789\\u00e9x\" , {\"k\" :true} ,[ ]] }", `{"Statement":[{"Sid":"a","Action":["s3:GetObject"]}]}`} {
 		f.Add(s)
 	}
-	f.Fuzz(func(t *testing.T, src string) {
-		b, ok := validateBrackets(src)
-		opens, closes := b.opens, b.closes
-		if want := json.Valid([]byte(src)); utf8.ValidString(src) && ok != want {
-			t.Fatalf("validate(%q) = %v, encoding/json says %v", src, ok, want)
+	f.Fuzz(checkValidate)
+}
+
+// checkValidate checks validateBrackets on src against references:
+// encoding/json for whether src is valid (when it is UTF-8), and for
+// valid text byte-by-byte scans for ASCII, escapes, closing quotes and
+// brackets.
+func checkValidate(t *testing.T, src string) {
+	t.Helper()
+	b, ok := validateBrackets(src)
+	opens, closes := b.opens, b.closes
+	if want := json.Valid([]byte(src)); utf8.ValidString(src) && ok != want {
+		t.Fatalf("validate(%q) = %v, encoding/json says %v", src, ok, want)
+	}
+	if !ok {
+		return
+	}
+	if b.ascii != isASCII(src) {
+		t.Fatalf("validate(%q) says ASCII %v, isASCII %v", src, b.ascii, isASCII(src))
+	}
+	if len(opens) != len(closes) {
+		t.Fatalf("%d opens, %d closes", len(opens), len(closes))
+	}
+	// A valid document has backslashes only inside strings, and
+	// the bitmap marks exactly the closing quotes.
+	if b.escapes != strings.Contains(src, `\`) {
+		t.Fatalf("validate(%q) says escapes %v", src, b.escapes)
+	}
+	inStr := false
+	for i := 0; i < len(src); i++ {
+		closing := false
+		switch c := src[i]; {
+		case inStr && c == '\\':
+			i++
+			continue
+		case c == '"':
+			closing = inStr
+			inStr = !inStr
 		}
-		if !ok {
-			return
+		if marked := b.quotes[i/32]>>(i%32)&1 != 0; marked != closing {
+			t.Fatalf("validate(%q): offset %d marked %v as a closing quote", src, i, marked)
 		}
-		if b.ascii != isASCII(src) {
-			t.Fatalf("validate(%q) says ASCII %v, isASCII %v", src, b.ascii, isASCII(src))
+	}
+	for i, o := range opens {
+		c := closes[i]
+		if c <= o || src[o]+2 != src[c] {
+			t.Fatalf("bracket %d at %d closed by %q at %d", i, o, src[c], c)
 		}
-		if len(opens) != len(closes) {
-			t.Fatalf("%d opens, %d closes", len(opens), len(closes))
+		if i > 0 && o <= opens[i-1] {
+			t.Fatalf("opens not ascending at %d", i)
 		}
-		// A valid document has backslashes only inside strings, and
-		// the bitmap marks exactly the closing quotes.
-		if b.escapes != strings.Contains(src, `\`) {
-			t.Fatalf("validate(%q) says escapes %v", src, b.escapes)
+		a := int(b.after[i])
+		if a <= i || a > len(opens) || a < len(opens) && opens[a] < c || opens[a-1] > c {
+			t.Fatalf("bracket %d (%d..%d): after = %d", i, o, c, a)
 		}
-		inStr := false
-		for i := 0; i < len(src); i++ {
-			closing := false
-			switch c := src[i]; {
-			case inStr && c == '\\':
-				i++
-				continue
-			case c == '"':
-				closing = inStr
-				inStr = !inStr
+	}
+	var stack []int
+	inStr = false
+	k := 0
+	for i := 0; i < len(src); i++ {
+		switch c := src[i]; {
+		case inStr && c == '\\':
+			i++
+		case c == '"':
+			inStr = !inStr
+		case inStr:
+		case c == '{' || c == '[':
+			if k >= len(opens) || int(opens[k]) != i {
+				t.Fatalf("validate(%q): bracket %d at %d not in opens %v", src, k, i, opens)
 			}
-			if marked := b.quotes[i/32]>>(i%32)&1 != 0; marked != closing {
-				t.Fatalf("validate(%q): offset %d marked %v as a closing quote", src, i, marked)
+			stack = append(stack, k)
+			k++
+		case c == '}' || c == ']':
+			if j := stack[len(stack)-1]; int(closes[j]) != i {
+				t.Fatalf("validate(%q): bracket %d closed at %d, closes says %d", src, j, i, closes[j])
 			}
+			stack = stack[:len(stack)-1]
 		}
-		for i, o := range opens {
-			c := closes[i]
-			if c <= o || src[o]+2 != src[c] {
-				t.Fatalf("bracket %d at %d closed by %q at %d", i, o, src[c], c)
-			}
-			if i > 0 && o <= opens[i-1] {
-				t.Fatalf("opens not ascending at %d", i)
-			}
-			a := int(b.after[i])
-			if a <= i || a > len(opens) || a < len(opens) && opens[a] < c || opens[a-1] > c {
-				t.Fatalf("bracket %d (%d..%d): after = %d", i, o, c, a)
-			}
-		}
-	})
+	}
+	if k != len(opens) {
+		t.Fatalf("validate(%q): %d brackets, opens has %d", src, k, len(opens))
+	}
 }
 
 // TestValidateGrows checks the bracket index of documents with more
@@ -203,4 +237,90 @@ func TestValidateGrows(t *testing.T) {
 	}
 	_, ok := validateBrackets(strings.Repeat("[", 100) + strings.Repeat("]", 99))
 	assert.False(t, ok, "one bracket left open")
+}
+
+// TestValidateStringEdges checks validation against encoding/json and the
+// byte-by-byte references (checkValidate) on strings of 0 to 20 bytes in
+// every place a string takes (the whole text, a key, a member's value, an
+// array's element, first, last, before white space), ending at the end of
+// the text or unterminated there, with a special byte at every place of
+// the two words the scan tests at once: a quote, an escape (valid or
+// not), a control character, a byte outside ASCII (valid UTF-8 or not).
+// RFC 8259 section 7 (https://www.rfc-editor.org/rfc/rfc8259#section-7).
+func TestValidateStringEdges(t *testing.T) {
+	t.Parallel()
+	specials := []string{"", `"`, `\"`, `\\`, `\/`, `\u00e9`, `\u12`, `\q`, `\`, "\x00", "\n", "\x1f", " ", "\x7f", "é", "€", "\xff", "\xc3"}
+	contexts := []string{
+		`"%s"`, `"%s`, ` "%s" `,
+		`["%s"]`, `["%s"`, `["%s`, `[ "%s" ]`, `["%s","x"]`, `["x","%s"]`, `[1,"%s"]`, `[{},"%s"]`, `[["%s"]]`,
+		`{"k":"%s"}`, `{"k":"%s"`, `{"k":"%s`, `{"k": "%s" }`, `{"k":"%s","z":2}`, `{"k":["%s"]}`,
+		`{"%s":1}`, `{"%s"`, `{"%s`, `{ "%s" : 1 }`, `{"a":1,"%s":[]}`, `{"%s":"%s"}`,
+	}
+	for n := 0; n <= 20; n++ {
+		for _, sp := range specials {
+			for p := 0; p <= n; p++ {
+				s := strings.Repeat("a", p) + sp + strings.Repeat("b", n-p)
+				for _, ctx := range contexts {
+					src := strings.ReplaceAll(ctx, "%s", s)
+					checkValidate(t, src)
+					checkValidate(t, strings.Repeat(" ", 20)+src) // the scan starts after the white space
+				}
+				if sp == "" {
+					break
+				}
+			}
+		}
+	}
+}
+
+// TestValidateWhiteSpace checks validation against encoding/json and the
+// byte-by-byte references (checkValidate) on documents indented every
+// way (json.Indent): runs of spaces shorter and longer than the sixteen
+// bytes the scan skips at once, tabs, CRLF, and bytes that are not white
+// space (RFC 8259 section 2) inside the indentation, wherever it falls.
+func TestValidateWhiteSpace(t *testing.T) {
+	t.Parallel()
+	docs := []string{
+		`{"Version":"2012-10-17","Statement":[{"Sid":"A","Effect":"Allow","Action":["s3:GetObject","s3:PutObject"],"Resource":"arn:aws:s3:::b/*","Condition":{"Bool":{"aws:SecureTransport":"true"},"IpAddress":{"aws:SourceIp":["10.0.0.0/8"]}}},{"Effect":"Deny","NotAction":[],"Resource":{}}]}`,
+		`[1,true,null,false,-2.5e3,"x",[],{},[[{"a":[{}]}]]]`,
+		`{"a":{"b":{"c":{"d":{"e":{"f":{"g":{"h":{"i":["j"]}}}}}}}}}`,
+	}
+	var indents []string
+	for n := 0; n <= 20; n++ {
+		indents = append(indents, strings.Repeat(" ", n))
+	}
+	indents = append(indents, "\t", "\t\t", " \t", "\r", "\r\n", " \n ", strings.Repeat(" ", 40),
+		"\x0b", "\x0c", "\x00", " \x0b", strings.Repeat(" ", 9)+"\x0c", strings.Repeat(" ", 17)+"\x1f", "\u00a0")
+	bad := []string{"\x0b", "   \x0b", strings.Repeat(" ", 9) + "\x0c", strings.Repeat(" ", 15) + "\x00", strings.Repeat(" ", 16) + "\x1f",
+		strings.Repeat(" ", 17) + "\x0b", "\t\x0b", "\u00a0", strings.Repeat(" ", 20), "\r\n  ", "\n\n"}
+	for _, doc := range docs {
+		checkValidate(t, doc)
+		// One run of white space (or not) replaced at a time, so that
+		// the rest of the text is valid: after a newline, and after a
+		// colon.
+		var buf bytes.Buffer
+		require.NoError(t, json.Indent(&buf, []byte(doc), "", "  "))
+		src := buf.String()
+		for k := 0; k < len(src); k++ {
+			if src[k] != '\n' && src[k] != ':' {
+				continue
+			}
+			end := k + 1
+			for end < len(src) && src[end] == ' ' {
+				end++
+			}
+			for _, b := range bad {
+				checkValidate(t, src[:k+1]+b+src[end:])
+			}
+		}
+		for _, ind := range indents {
+			for _, prefix := range []string{"", "\r", "  "} {
+				var buf bytes.Buffer
+				require.NoError(t, json.Indent(&buf, []byte(doc), prefix, ind))
+				checkValidate(t, buf.String())
+				checkValidate(t, buf.String()+"\n"+ind)
+				checkValidate(t, ind+buf.String())
+			}
+		}
+	}
 }
