@@ -191,6 +191,7 @@ type parser struct {
 	stmtSlab []Statement
 	actSlab  []actionEntry
 	resSlab  []resourceEntry
+	prinSlab []principalSet // see newPrincipalSet
 	// actCarved and resCarved count the entries carved so far, which
 	// size the next slab.
 	actCarved, resCarved int

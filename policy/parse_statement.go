@@ -78,12 +78,11 @@ func (p *parser) statement(v jsonsrc.Value, at *path, f *stmtFields) *Statement 
 		p.conflict(f, elPrincipal, at)
 	}
 	if hasP {
-		ps := p.principals(f[elPrincipal], false, at)
-		s.principal = &ps
+		s.principal = p.newPrincipalSet(p.principals(f[elPrincipal], false, at))
 	}
 	if hasNP {
 		if ps := p.principals(f[elNotPrincipal], true, at); !hasP {
-			s.principal = &ps
+			s.principal = p.newPrincipalSet(ps)
 		}
 	}
 	p.principalErrs = p.errCount > principalErrs
