@@ -205,16 +205,18 @@ func (p *parser) newStatement() *Statement {
 
 // newPrincipalSet returns a copy of ps carved from the principal slab: a
 // statement has at most one principal set, so a slab never has room for
-// more than the statements left to parse, and at most slabMin of them at
-// first, so that a long policy with few Principal elements (an identity
-// policy, where they are errors) keeps little room it does not use. A
-// resource policy of a few statements then allocates its principal sets
-// once rather than one by one.
+// more than the statements left to parse; and like the entry slabs, a
+// new one has room for slabMin sets or a quarter of those carved so far,
+// so that a long policy with few Principal elements (an identity policy,
+// where they are errors) keeps little room it does not use. A resource
+// policy of a few statements then allocates its principal sets once
+// rather than one by one.
 func (p *parser) newPrincipalSet(ps principalSet) *principalSet {
 	if len(p.prinSlab) == cap(p.prinSlab) {
 		left := cap(p.stmtSlab) - len(p.stmtSlab) + 1 // this statement and those after it
-		p.prinSlab = make([]principalSet, 0, max(1, min(left, max(slabMin, len(p.stmtSlab)/4))))
+		p.prinSlab = make([]principalSet, 0, max(1, min(left, max(slabMin, p.prinCarved/4))))
 	}
+	p.prinCarved++
 	p.prinSlab = append(p.prinSlab, ps)
 	return &p.prinSlab[len(p.prinSlab)-1]
 }

@@ -192,9 +192,9 @@ type parser struct {
 	actSlab  []actionEntry
 	resSlab  []resourceEntry
 	prinSlab []principalSet // see newPrincipalSet
-	// actCarved and resCarved count the entries carved so far, which
-	// size the next slab.
-	actCarved, resCarved int
+	// actCarved, resCarved and prinCarved count the entries and
+	// principal sets carved so far, which size the next slab.
+	actCarved, resCarved, prinCarved int
 	// exact: the document has one statement, whose entry lists get
 	// slabs of their own length (see reserve).
 	exact      bool
