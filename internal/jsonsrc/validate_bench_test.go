@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"testing"
-
-	"github.com/iameval/iameval/diag"
 )
 
 // BenchmarkW3ValidateIndented is BenchmarkW3Validate on the W3 policy
@@ -16,14 +14,5 @@ func BenchmarkW3ValidateIndented(b *testing.B) {
 	if err := json.Indent(&buf, []byte(benchPolicy(b)), "", "  "); err != nil {
 		b.Fatal(err)
 	}
-	src := buf.String()
-	b.SetBytes(int64(len(src)))
-	b.ReportAllocs()
-	for b.Loop() {
-		d, err := Parse(src, diag.Position{})
-		if err != nil {
-			b.Fatal(err)
-		}
-		d.Release()
-	}
+	benchValidate(b, buf.String())
 }

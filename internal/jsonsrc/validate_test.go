@@ -171,9 +171,24 @@ func checkValidate(t *testing.T, src string) {
 			t.Fatalf("bracket %d (%d..%d): after = %d", i, o, c, a)
 		}
 	}
+	wantOpens, wantCloses := referenceBrackets(src)
+	if len(wantOpens) != len(opens) {
+		t.Fatalf("validate(%q): %d brackets, opens has %d", src, len(wantOpens), len(opens))
+	}
+	for k, o := range wantOpens {
+		if int(opens[k]) != o || int(closes[k]) != wantCloses[o] {
+			t.Fatalf("validate(%q): bracket %d at %d..%d, index says %d..%d", src, k, o, wantCloses[o], opens[k], closes[k])
+		}
+	}
+}
+
+// referenceBrackets is the bracket index of a valid document found byte
+// by byte, with a stack: the offsets of the opening brackets in order,
+// and the offset of the bracket that closes each.
+func referenceBrackets(src string) (opens []int, closes map[int]int) {
 	var stack []int
-	inStr = false
-	k := 0
+	closes = map[int]int{}
+	inStr := false
 	for i := 0; i < len(src); i++ {
 		switch c := src[i]; {
 		case inStr && c == '\\':
@@ -182,21 +197,14 @@ func checkValidate(t *testing.T, src string) {
 			inStr = !inStr
 		case inStr:
 		case c == '{' || c == '[':
-			if k >= len(opens) || int(opens[k]) != i {
-				t.Fatalf("validate(%q): bracket %d at %d not in opens %v", src, k, i, opens)
-			}
-			stack = append(stack, k)
-			k++
+			stack = append(stack, i)
+			opens = append(opens, i)
 		case c == '}' || c == ']':
-			if j := stack[len(stack)-1]; int(closes[j]) != i {
-				t.Fatalf("validate(%q): bracket %d closed at %d, closes says %d", src, j, i, closes[j])
-			}
+			closes[stack[len(stack)-1]] = i
 			stack = stack[:len(stack)-1]
 		}
 	}
-	if k != len(opens) {
-		t.Fatalf("validate(%q): %d brackets, opens has %d", src, k, len(opens))
-	}
+	return opens, closes
 }
 
 // TestValidateGrows checks the bracket index of documents with more
@@ -209,25 +217,7 @@ func TestValidateGrows(t *testing.T) {
 	for _, src := range []string{dense, deep} {
 		b, ok := validateBrackets(src)
 		require.True(t, ok)
-		// The reference: a stack of opening offsets.
-		var stack, opens []int
-		closes := map[int]int{}
-		inStr := false
-		for i := 0; i < len(src); i++ {
-			switch c := src[i]; {
-			case inStr && c == '\\':
-				i++
-			case c == '"':
-				inStr = !inStr
-			case inStr:
-			case c == '{' || c == '[':
-				stack = append(stack, i)
-				opens = append(opens, i)
-			case c == '}' || c == ']':
-				closes[stack[len(stack)-1]] = i
-				stack = stack[:len(stack)-1]
-			}
-		}
+		opens, closes := referenceBrackets(src)
 		require.Len(t, b.opens, len(opens))
 		for k, o := range opens {
 			assert.Equal(t, int32(o), b.opens[k])
