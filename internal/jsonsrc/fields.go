@@ -464,6 +464,9 @@ func (d *Doc) knownMembers(it *Iter, table *KnownKeys, out []Member, last int) (
 		// last one is then not at vi, and opens[h] == vi tells a
 		// container's index all the same. (opens is not empty: it
 		// holds the object.)
+		// The window is quoteWindow's read, written out: through the
+		// helper this loop kept less in registers (about 1,000 more
+		// instructions a W3 parse by callgrind).
 		k, h := (vi+1)>>5, min(hint, len(opens)-1)
 		if k+1 >= len(quotes) {
 			break

@@ -81,14 +81,23 @@ func (d *Doc) endString(i int) (end int, plain bool) {
 // -1 (see closingQuoteFar). Such strings cost one 64-bit window of the
 // bitmap and no loop, whatever their content. It is inlined.
 func closingQuote(quotes []int32, i int) int {
-	k := (i + 1) >> 5
-	if k+1 < len(quotes) && k >= 0 {
-		// The high word's sign extension falls off the top.
-		if w := (uint64(uint32(quotes[k])) | uint64(quotes[k+1])<<32) >> ((i + 1) & 31); w != 0 {
-			return i + 1 + bits.TrailingZeros64(w)
-		}
+	if w, ok := quoteWindow(quotes, i); ok && w != 0 {
+		return i + 1 + bits.TrailingZeros64(w)
 	}
 	return -1
+}
+
+// quoteWindow returns the window of the bitmap of closing quotes that
+// starts at offset i+1 (bit 0), at least 32 bits of it, and false when
+// the bitmap ends before a window there: closingQuote's read, for walks
+// that test what the window holds together with other things.
+func quoteWindow(quotes []int32, i int) (uint64, bool) {
+	k := (i + 1) >> 5
+	if k+1 >= len(quotes) || k < 0 {
+		return 0, false
+	}
+	// The high word's sign extension falls off the top.
+	return (uint64(uint32(quotes[k])) | uint64(quotes[k+1])<<32) >> ((i + 1) & 31), true
 }
 
 // closingQuoteFar is closingQuote for strings of any length, reading the
@@ -403,13 +412,9 @@ func (it *Iter) NextString() (s string, at int, ok bool) {
 		c = src[i]
 	}
 	// The element is a string when it starts with a quote whose closing
-	// quote is in the bitmap's window (see closingQuote): one test of
-	// the three.
-	k := (i + 1) >> 5
-	if k+1 >= len(quotes) {
-		return "", 0, false
-	}
-	w := (uint64(uint32(quotes[k])) | uint64(quotes[k+1])<<32) >> ((i + 1) & 31)
+	// quote is in the bitmap's window (w is 0 without one), before the
+	// end: one test of the three.
+	w, _ := quoteWindow(quotes, i)
 	j := i + 1 + bits.TrailingZeros64(w)
 	if b2i(c == '"')&b2i(w != 0)&b2i(j < end) == 0 {
 		return "", 0, false
