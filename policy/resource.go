@@ -150,27 +150,6 @@ func compileResource(s string, mode variables.Mode) (e resourceEntry, ok bool, w
 // cut to that length, which every resource it matches still starts with.
 const maxPrefixLen = math.MaxInt32
 
-// hasHead is strings.HasPrefix(s, head) for the head of an entry, which
-// is mostly 8 to 40 bytes long and the same from entry to entry: eight
-// bytes at a time, in a loop of its own whose trip count repeats, where
-// the runtime's comparison, which every other comparison shares,
-// mispredicted the exit of its loop about once per entry in
-// cachegrind's branch simulation.
-func hasHead(s, head string) bool {
-	n := len(head)
-	if n > len(s) {
-		return false
-	}
-	if n < 8 {
-		return s[:n] == head
-	}
-	var x uint64
-	for i := 0; i < n-8; i += 8 {
-		x |= word8(s, i) ^ word8(head, i)
-	}
-	return x|(word8(s, n-8)^word8(head, n-8)) == 0
-}
-
 // compileResourceTo is compileResource into *e, which must be zero, and
 // *w. It sets e.text to s when s compiles, and leaves *e zero when not.
 // head, when not empty, is the head of an entry compiled before in the
@@ -182,7 +161,7 @@ func compileResourceTo(e *resourceEntry, w *resourceWarnings, s string, mode var
 		e.text, e.partOff = s, partAny
 		return true
 	}
-	if head != "" && len(s) <= maxPrefixLen && hasHead(s, head) {
+	if head != "" && len(s) <= maxPrefixLen && strings.HasPrefix(s, head) {
 		sc := arnScan{n: 5, wild: -1, vars: -1, firstStar: -1, lastStar: -1}
 		sc.scan(s, len(head))
 		if mode != variables.Substitute || sc.vars < 0 {
