@@ -108,7 +108,7 @@ type Sink interface {
 // the path of obj. Fields allocates only to report problems.
 func (d *Doc) Fields(obj Value, at *Path, known []string, out []Member, sink Sink) []Member {
 	var ps []Problem
-	out = d.fieldsTo(obj, at, known, nil, out, &ps, sink, true)
+	out = d.fieldsTo(obj, at, known, out, &ps, sink, true)
 	report(ps, sink)
 	return out
 }
@@ -118,7 +118,7 @@ func (d *Doc) Fields(obj Value, at *Path, known []string, out []Member, sink Sin
 // are skipped, not reported.
 func (d *Doc) KnownFields(obj Value, at *Path, known []string, out []Member, sink Sink) []Member {
 	var ps []Problem
-	out = d.fieldsTo(obj, at, known, nil, out, &ps, sink, false)
+	out = d.fieldsTo(obj, at, known, out, &ps, sink, false)
 	report(ps, sink)
 	return out
 }
@@ -135,7 +135,7 @@ func report(ps []Problem, sink Sink) {
 // passes a slice of its own, as a Sink (an interface) would move that
 // state to the heap.
 func (d *Doc) FieldsTo(obj Value, at *Path, known []string, out []Member, probs *[]Problem) []Member {
-	return d.fieldsTo(obj, at, known, nil, out, probs, nil, true)
+	return d.fieldsTo(obj, at, known, out, probs, nil, true)
 }
 
 // KnownKeys is a list of known keys (see [Doc.Fields]) with a table that
@@ -302,11 +302,10 @@ func (d *Doc) FieldsToKnown(obj Value, at *Path, known *KnownKeys, out []Member,
 
 // fieldsTo is FieldsTo; with a sink, the problems go to it as they are
 // found rather than into *probs, and without unknown, keys outside known
-// are skipped. table, when not nil, is the table of known (see
-// KnownKeys).
-func (d *Doc) fieldsTo(obj Value, at *Path, known []string, table *KnownKeys, out []Member, probs *[]Problem, sink Sink, unknownKeys bool) []Member {
+// are skipped. It has no table of known (see FieldsToKnown).
+func (d *Doc) fieldsTo(obj Value, at *Path, known []string, out []Member, probs *[]Problem, sink Sink, unknownKeys bool) []Member {
 	it := d.Items(obj)
-	return d.fieldsFrom(&it, len(known)-1, obj, at, known, table, out, probs, sink, unknownKeys)
+	return d.fieldsFrom(&it, len(known)-1, obj, at, known, nil, out, probs, sink, unknownKeys)
 }
 
 // fieldsFrom is fieldsTo from the member of obj where it is on; last is
